@@ -1,0 +1,5 @@
+export * from './labels.ts';
+export * from './offsets.ts';
+export * from './schemas.ts';
+export { segment } from './segment/index.ts';
+export * from './segment-types.ts';

@@ -1,0 +1,43 @@
+// zod schemas shared by the API (validation at the edge), the web editor and the CLI.
+import { z } from 'zod';
+import { segmentKinds } from './segment-types.ts';
+
+/** Longest article body accepted, in UTF-16 code units (about 1 MB of English text). */
+export const maxBodyLength = 1_000_000;
+
+export const labelKeySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'A label key is 1–40 lower-case letters, digits or underscores.');
+
+export const cueKinds = ['source', 'reporting_verb', 'hedge', 'anaphora', 'other'] as const;
+
+/** A cue span: UTF-16 offsets into the document body, inside the sentence it explains. */
+export const cueSpanSchema = z.strictObject({
+  start: z.int().nonnegative(),
+  end: z.int().positive(),
+  kind: z.enum(cueKinds),
+});
+export type CueSpan = z.infer<typeof cueSpanSchema>;
+
+export const annotationInputSchema = z.strictObject({
+  label: labelKeySchema,
+  source: z.string().trim().max(120).nullish(),
+  chain: z.array(z.string().trim().min(1).max(120)).max(8).optional(),
+  cues: z.array(cueSpanSchema).max(50).optional(),
+  note: z.string().max(4000).nullish(),
+});
+export type AnnotationInput = z.infer<typeof annotationInputSchema>;
+
+export const documentImportSchema = z.strictObject({
+  title: z.string().trim().max(300).optional(),
+  body: z
+    .string()
+    .max(maxBodyLength, `The article is longer than ${maxBodyLength.toLocaleString('en')} characters.`)
+    .refine((body) => body.trim().length > 0, 'The article text is empty.'),
+  outlet: z.string().trim().max(200).optional(),
+  url: z.url().max(2000).optional(),
+  publishedAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+});
+export type DocumentImport = z.infer<typeof documentImportSchema>;
+
+export const segmentKindSchema = z.enum(segmentKinds);
