@@ -1,3 +1,4 @@
+export * from './api-types.ts';
 export * from './labels.ts';
 export * from './offsets.ts';
 export * from './schemas.ts';

@@ -41,3 +41,18 @@ export const documentImportSchema = z.strictObject({
 export type DocumentImport = z.infer<typeof documentImportSchema>;
 
 export const segmentKindSchema = z.enum(segmentKinds);
+
+/** A cue span as suggestions and exports carry it: with the text it covers. */
+export const cueWithTextSchema = cueSpanSchema.extend({ text: z.string() });
+export type CueWithText = z.infer<typeof cueWithTextSchema>;
+
+/** What `suggest()` proposes for one segment, and why. `label` is null for boilerplate. */
+export const suggestionSchema = z.object({
+  label: labelKeySchema.nullable(),
+  confidence: z.number().min(0).max(1),
+  source: z.string().nullable(),
+  chain: z.array(z.string()),
+  cues: z.array(cueWithTextSchema),
+  rule: z.string(),
+});
+export type Suggestion = z.infer<typeof suggestionSchema>;

@@ -3,9 +3,52 @@
 import type { Segment, SegmentKind } from '../segment-types.ts';
 
 const abbreviations = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'gov', 'sen', 'rep', 'st', 'no',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'co', 'corp',
-  'ltd', 'vs', 'etc', 'e.g', 'i.e', 'a.m', 'p.m', 'u.s', 'u.n', 'u.k', 'n.k', 'jr', 'sr', 'prof', 'vol',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'sgt',
+  'adm',
+  'gov',
+  'sen',
+  'rep',
+  'st',
+  'no',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'inc',
+  'co',
+  'corp',
+  'ltd',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'a.m',
+  'p.m',
+  'u.s',
+  'u.n',
+  'u.k',
+  'n.k',
+  'jr',
+  'sr',
+  'prof',
+  'vol',
 ]);
 
 const boilerplatePatterns: readonly RegExp[] = [
@@ -29,7 +72,11 @@ export function segment(text: string): Segment[] {
       continue;
     }
     for (const sentence of sentences(text, paragraph.start, paragraph.end)) {
-      segments.push({ ...sentence, kind: 'sentence' as SegmentKind, text: text.slice(sentence.start, sentence.end) });
+      segments.push({
+        ...sentence,
+        kind: 'sentence' as SegmentKind,
+        text: text.slice(sentence.start, sentence.end),
+      });
     }
   }
   return segments;
@@ -61,7 +108,9 @@ function pushTrimmed(text: string, start: number, end: number, spans: Span[]): v
 }
 
 function isHeadline(paragraphText: string): boolean {
-  return paragraphText.length <= 200 && !paragraphText.includes('\n') && !/[.!?]["'”’)]*$/.test(paragraphText);
+  return (
+    paragraphText.length <= 200 && !paragraphText.includes('\n') && !/[.!?]["'”’)]*$/.test(paragraphText)
+  );
 }
 
 function sentences(text: string, start: number, end: number): Span[] {

@@ -1,0 +1,105 @@
+// Shapes of the API's responses: the contract between the API, the web editor and the CLI.
+import { z } from 'zod';
+import { cueSpanSchema, labelKeySchema, segmentKindSchema, suggestionSchema } from './schemas.ts';
+
+export const labelSchema = z.object({
+  key: labelKeySchema,
+  name: z.string(),
+  color: z.string(),
+  hotkey: z.string().nullable(),
+  description: z.string(),
+  position: z.int(),
+});
+export type Label = z.infer<typeof labelSchema>;
+
+export const projectSummarySchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  documentCount: z.int(),
+});
+export type ProjectSummary = z.infer<typeof projectSummarySchema>;
+
+export const projectSchema = projectSummarySchema.extend({
+  guidelines: z.string(),
+  labels: z.array(labelSchema),
+});
+export type Project = z.infer<typeof projectSchema>;
+
+export const documentSummarySchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  projectSlug: z.string(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  url: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  createdAt: z.string(),
+  sentenceCount: z.int(),
+  /** Sentences (not boilerplate) the caller has labelled. */
+  annotatedCount: z.int(),
+  /** Sentences that take a label: headlines and sentences, not boilerplate. */
+  annotatableCount: z.int(),
+});
+export type DocumentSummary = z.infer<typeof documentSummarySchema>;
+
+export const sentenceSchema = z.object({
+  id: z.string(),
+  position: z.int(),
+  start: z.int(),
+  end: z.int(),
+  kind: segmentKindSchema,
+  text: z.string(),
+  suggestion: suggestionSchema.nullable(),
+});
+export type Sentence = z.infer<typeof sentenceSchema>;
+
+export const annotationSchema = z.object({
+  sentenceId: z.string(),
+  label: labelKeySchema,
+  source: z.string().nullable(),
+  chain: z.array(z.string()),
+  cues: z.array(cueSpanSchema),
+  note: z.string().nullable(),
+  /** Starts at 1 and grows with every change; send it back in If-Match. */
+  version: z.int().positive(),
+  updatedAt: z.string(),
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+export const documentDetailSchema = z.object({
+  document: documentSummarySchema.extend({ body: z.string() }),
+  labels: z.array(labelSchema),
+  guidelines: z.string(),
+  sentences: z.array(sentenceSchema),
+  /** The caller's own annotations. */
+  annotations: z.array(annotationSchema),
+});
+export type DocumentDetail = z.infer<typeof documentDetailSchema>;
+
+export const documentPageSchema = z.object({
+  items: z.array(documentSummarySchema),
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type DocumentPage = z.infer<typeof documentPageSchema>;
+
+export const importResultSchema = z.object({
+  document: documentSummarySchema,
+  /** False when the same text was already in the project: importing it again changes nothing. */
+  created: z.boolean(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** RFC 9457 problem details, the body of every error response. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** On 412: the annotation as it stands now (null when it was deleted). */
+  current: annotationSchema.nullable().optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
