@@ -1,0 +1,115 @@
+// The one place that decides the database engine: real Postgres when DATABASE_URL is set,
+// embedded PGlite (Postgres compiled to WASM) in a local data directory otherwise.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** A Drizzle database on either engine; queries are written once against this type. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction or the database itself: queries accept either. */
+export type Executor = Parameters<Parameters<Database['transaction']>[0]>[0] | Database;
+
+export type Engine = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+  db: Database;
+  engine: Engine;
+  /** Where the data lives: the server URL without its password, or the PGlite directory. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL; when absent the embedded PGlite engine is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite's data directory (created when missing). */
+  dataDir?: string | undefined;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+  /** Connections in the postgres.js pool (default 10). */
+  maxConnections?: number;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+
+// Any 64-bit number unique to Attest: serialises concurrent start-ups of several API processes.
+const migrationLockId = 4_711_202_611;
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const shouldMigrate = options.migrate ?? true;
+  if (options.databaseUrl) {
+    const client = postgres(options.databaseUrl, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      connection: { application_name: 'attest' },
+    });
+    const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
+    if (shouldMigrate) await migrateServer(options.databaseUrl);
+    return {
+      db,
+      engine: 'postgres',
+      location: redactPassword(options.databaseUrl),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  const dataDir = options.dataDir ?? '.attest';
+  await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' });
+  if (shouldMigrate) await migratePglite(db, { migrationsFolder });
+  return {
+    db,
+    engine: 'pglite',
+    location: dataDir,
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+/**
+ * Applies pending migrations over one dedicated connection that holds an advisory lock, so
+ * several API processes starting at once against one server migrate it exactly once.
+ */
+async function migrateServer(databaseUrl: string): Promise<void> {
+  const connection = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await connection`select pg_advisory_lock(${migrationLockId})`;
+    await migratePostgres(drizzlePostgres({ client: connection, casing: 'snake_case' }), {
+      migrationsFolder,
+    });
+    await connection`select pg_advisory_unlock(${migrationLockId})`;
+  } finally {
+    await connection.end({ timeout: 5 });
+  }
+}
+
+/** Answers whether the database takes queries now; used by /readyz. */
+export async function isDatabaseReady(db: Database): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function redactPassword(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'postgres';
+  }
+}

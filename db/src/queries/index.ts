@@ -1,0 +1,4 @@
+export * from './annotations.ts';
+export * from './documents.ts';
+export * from './projects.ts';
+export * from './users.ts';

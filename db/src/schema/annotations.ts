@@ -1,0 +1,74 @@
+import type { CueSpan } from '@attest/core';
+import { bigint, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from './columns.ts';
+import { documents, sentences } from './documents.ts';
+import { labels } from './projects.ts';
+import { users } from './users.ts';
+
+export const annotations = pgTable(
+  'annotations',
+  {
+    id: id(),
+    sentenceId: uuid()
+      .notNull()
+      .references(() => sentences.id, { onDelete: 'cascade' }),
+    annotatorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    labelId: uuid()
+      .notNull()
+      .references(() => labels.id, { onDelete: 'restrict' }),
+    /** Normalised source entity, e.g. "KCNA" or "JCS". */
+    source: text(),
+    /** Nested attribution from the outlet inward, e.g. ["Yonhap", "KCNA"]. */
+    chain: jsonb().$type<string[]>().notNull().default([]),
+    /** Cue spans as UTF-16 offsets into the document body, so they survive splits and merges. */
+    cues: jsonb().$type<CueSpan[]>().notNull().default([]),
+    note: text(),
+    version: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [unique().on(table.sentenceId, table.annotatorId)],
+);
+
+export type AnnotationRow = typeof annotations.$inferSelect;
+export type NewAnnotationRow = typeof annotations.$inferInsert;
+
+/** The state of an annotation as the history records it before and after a change. */
+export interface AnnotationSnapshot {
+  label: string;
+  source: string | null;
+  chain: string[];
+  cues: CueSpan[];
+  note: string | null;
+  version: number;
+}
+
+export const annotationEventActions = ['set', 'clear', 'split', 'merge'] as const;
+export type AnnotationEventAction = (typeof annotationEventActions)[number];
+
+/** Append-only history of every change to an annotation. */
+export const annotationEvents = pgTable(
+  'annotation_events',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    documentId: uuid()
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    /** Null once a merge has removed the sentence; the document keeps the history. */
+    sentenceId: uuid().references(() => sentences.id, { onDelete: 'set null' }),
+    annotatorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    action: text({ enum: annotationEventActions }).notNull(),
+    before: jsonb().$type<AnnotationSnapshot>(),
+    after: jsonb().$type<AnnotationSnapshot>(),
+    /** Chosen by the client for each edit: a retried save is applied once. */
+    clientOpId: text().unique(),
+    createdAt: createdAt(),
+  },
+  (table) => [index().on(table.sentenceId, table.createdAt), index().on(table.documentId)],
+);
+
+export type AnnotationEventRow = typeof annotationEvents.$inferSelect;

@@ -1,0 +1,54 @@
+import type { Suggestion } from '@attest/core';
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns.ts';
+import { projects } from './projects.ts';
+import { users } from './users.ts';
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: id(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    title: text().notNull(),
+    outlet: text(),
+    url: text(),
+    publishedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    body: text().notNull(),
+    /** Hex SHA-256 of the body: importing the same text into a project twice is a no-op. */
+    bodySha256: text().notNull(),
+    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    unique().on(table.projectId, table.bodySha256),
+    index().on(table.projectId, table.createdAt, table.id),
+  ],
+);
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type NewDocumentRow = typeof documents.$inferInsert;
+
+export const segmentKind = pgEnum('segment_kind', ['headline', 'sentence', 'boilerplate']);
+
+export const sentences = pgTable(
+  'sentences',
+  {
+    id: id(),
+    documentId: uuid()
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    /** UTF-16 offsets into the document body. */
+    start: integer().notNull(),
+    end: integer().notNull(),
+    kind: segmentKind().notNull(),
+    text: text().notNull(),
+    suggestion: jsonb().$type<Suggestion>(),
+  },
+  (table) => [index().on(table.documentId, table.position)],
+);
+
+export type SentenceRow = typeof sentences.$inferSelect;
+export type NewSentenceRow = typeof sentences.$inferInsert;

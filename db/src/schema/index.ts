@@ -1,0 +1,5 @@
+export * from './annotations.ts';
+export * from './documents.ts';
+export * from './projects.ts';
+export * from './relations.ts';
+export * from './users.ts';

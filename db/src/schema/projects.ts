@@ -1,0 +1,35 @@
+import { integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from './columns.ts';
+
+export const projects = pgTable('projects', {
+  id: id(),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  /** Markdown shown to analysts in the editor. */
+  guidelines: text().notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type NewProjectRow = typeof projects.$inferInsert;
+
+export const labels = pgTable(
+  'labels',
+  {
+    id: id(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    key: text().notNull(),
+    name: text().notNull(),
+    color: text().notNull(),
+    hotkey: text(),
+    description: text().notNull().default(''),
+    position: integer().notNull(),
+  },
+  (table) => [unique().on(table.projectId, table.key)],
+);
+
+export type LabelRow = typeof labels.$inferSelect;
+export type NewLabelRow = typeof labels.$inferInsert;

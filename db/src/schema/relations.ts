@@ -1,0 +1,36 @@
+import { relations } from 'drizzle-orm';
+import { annotationEvents, annotations } from './annotations.ts';
+import { documents, sentences } from './documents.ts';
+import { labels, projects } from './projects.ts';
+import { users } from './users.ts';
+
+export const projectsRelations = relations(projects, ({ many }) => ({
+  labels: many(labels),
+  documents: many(documents),
+}));
+
+export const labelsRelations = relations(labels, ({ one }) => ({
+  project: one(projects, { fields: [labels.projectId], references: [projects.id] }),
+}));
+
+export const documentsRelations = relations(documents, ({ one, many }) => ({
+  project: one(projects, { fields: [documents.projectId], references: [projects.id] }),
+  creator: one(users, { fields: [documents.createdBy], references: [users.id] }),
+  sentences: many(sentences),
+}));
+
+export const sentencesRelations = relations(sentences, ({ one, many }) => ({
+  document: one(documents, { fields: [sentences.documentId], references: [documents.id] }),
+  annotations: many(annotations),
+}));
+
+export const annotationsRelations = relations(annotations, ({ one }) => ({
+  sentence: one(sentences, { fields: [annotations.sentenceId], references: [sentences.id] }),
+  annotator: one(users, { fields: [annotations.annotatorId], references: [users.id] }),
+  label: one(labels, { fields: [annotations.labelId], references: [labels.id] }),
+}));
+
+export const annotationEventsRelations = relations(annotationEvents, ({ one }) => ({
+  sentence: one(sentences, { fields: [annotationEvents.sentenceId], references: [sentences.id] }),
+  annotator: one(users, { fields: [annotationEvents.annotatorId], references: [users.id] }),
+}));
