@@ -4,3 +4,4 @@ export * from './offsets.ts';
 export * from './schemas.ts';
 export { segment } from './segment/index.ts';
 export * from './segment-types.ts';
+export * from './default-guidelines.ts';

@@ -1,0 +1,29 @@
+// The server's configuration, read once from the environment; a bad value stops start-up with
+// a message that says which variable to fix.
+import { z } from 'zod';
+
+const environmentSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ATTEST_DATA_DIR: z.string().min(1).default('.attest'),
+  ATTEST_WEB_ROOT: z.string().optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n');
+    throw new Error(`Attest cannot start; fix these environment variables:\n${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,54 @@
+// Domain errors: each carries what a client needs to act, and onError turns it into
+// application/problem+json (RFC 9457).
+import type { Annotation } from '@attest/core';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ProblemError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409 | 412 | 413 | 415 | 422 | 503,
+    /** A short, stable identifier; the problem's `type` is /problems/<code>. */
+    readonly code: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly extra: { errors?: FieldError[]; current?: Annotation | null } = {},
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends ProblemError {
+  constructor(what: string, detail?: string) {
+    super(404, 'not-found', `${what} not found`, detail ?? `No ${what.toLowerCase()} has this identifier.`);
+  }
+}
+
+export class InvalidInputError extends ProblemError {
+  constructor(detail: string, errors?: FieldError[]) {
+    super(422, 'invalid-input', 'The request is not valid', detail, errors ? { errors } : {});
+  }
+}
+
+export class StaleVersionError extends ProblemError {
+  constructor(current: Annotation | null) {
+    const detail = current
+      ? `The annotation changed to version ${current.version} ("${current.label}") since you loaded it; reload it or send If-Match: "${current.version}" to overwrite.`
+      : 'The annotation was cleared since you loaded it; send If-Match: "0" to create it again.';
+    super(412, 'stale-version', 'The annotation changed in the meantime', detail, { current });
+  }
+}
+
+export class DatabaseUnavailableError extends ProblemError {
+  constructor() {
+    super(
+      503,
+      'database-unavailable',
+      'The database is not reachable',
+      'Attest cannot reach its database right now. Your request was not applied; try again in a few seconds.',
+    );
+  }
+}

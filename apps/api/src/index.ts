@@ -1,0 +1,10 @@
+export { type AppDependencies, type AppType, createApp } from './app.ts';
+export { readEnvironment } from './env.ts';
+export { ProblemError } from './errors.ts';
+export { startServer } from './server.ts';
+export { clearAnnotation, saveAnnotation } from './services/annotations.ts';
+export type { ServiceContext } from './services/context.ts';
+export { getDocumentDetail, listDocumentPage } from './services/documents.ts';
+export { importDocument } from './services/import-document.ts';
+export { getProject, listProjectSummaries, requireProject } from './services/projects.ts';
+export { seedFirstStart } from './services/seed.ts';

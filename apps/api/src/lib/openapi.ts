@@ -1,0 +1,59 @@
+// Shared pieces of the OpenAPI route definitions: problem responses and the app factory.
+import { problemSchema } from '@attest/core';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { ServiceContext } from '../services/context.ts';
+import { problemBody, problemContentType } from './problem.ts';
+
+export interface AppEnv {
+  Variables: { services: ServiceContext; requestId: string };
+}
+
+export function problemResponses<const Status extends number>(
+  ...statuses: readonly Status[]
+): Record<Status, { description: string; content: Record<string, { schema: typeof problemSchema }> }> {
+  const descriptions: Record<number, string> = {
+    400: 'The request could not be read (malformed JSON or headers).',
+    404: 'The resource does not exist.',
+    412: 'The If-Match version is stale; the body holds the current value.',
+    413: 'The request body is over the size limit.',
+    415: 'The request body has an unsupported content type.',
+    422: 'The request is well-formed but not valid.',
+    503: 'The database is unreachable; retry later.',
+  };
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: descriptions[status] ?? 'An error.',
+        content: { [problemContentType]: { schema: problemSchema } },
+      },
+    ]),
+  ) as never;
+}
+
+/** A router whose validation failures answer 422 problem+json listing every invalid field. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, context) => {
+      if (result.success) return;
+      const errors = result.error.issues.map((issue) => ({
+        path: issue.path.join('.') || result.target,
+        message: issue.message,
+      }));
+      const summary = errors.map((error) => `${error.path}: ${error.message}`).join('; ');
+      return context.body(
+        JSON.stringify({
+          ...problemBody(
+            422,
+            'invalid-input',
+            'The request is not valid',
+            `Fix these fields and send it again — ${summary}`,
+          ),
+          errors,
+        }),
+        422,
+        { 'content-type': problemContentType },
+      );
+    },
+  });
+}

@@ -1,0 +1,74 @@
+import { annotationInputSchema, annotationSchema } from '@attest/core';
+import { createRoute, z } from '@hono/zod-openapi';
+import { parseIfMatch, versionEtag } from '../lib/if-match.ts';
+import { createRouter, problemResponses } from '../lib/openapi.ts';
+import { clearAnnotation, saveAnnotation } from '../services/annotations.ts';
+import { idParams } from './documents.ts';
+
+const writeHeaders = z.object({
+  'if-match': z
+    .string()
+    .optional()
+    .openapi({ description: 'The version you last saw, e.g. "3"; "0" when there was no annotation' }),
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(100)
+    .optional()
+    .openapi({ description: 'A client-chosen id for this edit: a retry with the same key is applied once' }),
+});
+
+export const annotationRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/sentences/{id}/annotation',
+      summary: "Set the caller's label, source, cues and note on a sentence",
+      tags: ['annotations'],
+      request: {
+        params: idParams,
+        headers: writeHeaders,
+        body: { required: true, content: { 'application/json': { schema: annotationInputSchema } } },
+      },
+      responses: {
+        200: {
+          description: 'Saved; the ETag is the new version',
+          content: { 'application/json': { schema: annotationSchema } },
+        },
+        ...problemResponses(400, 404, 412, 413, 415, 422),
+      },
+    }),
+    async (c) => {
+      const headers = c.req.valid('header');
+      const annotation = await saveAnnotation(c.var.services, {
+        sentenceId: c.req.valid('param').id,
+        input: c.req.valid('json'),
+        expectedVersion: parseIfMatch(headers['if-match']),
+        clientOpId: headers['idempotency-key'],
+      });
+      c.header('ETag', versionEtag(annotation.version));
+      return c.json(annotation, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/sentences/{id}/annotation',
+      summary: "Clear the caller's label on a sentence",
+      tags: ['annotations'],
+      request: { params: idParams, headers: writeHeaders },
+      responses: {
+        204: { description: 'Cleared (or there was nothing to clear)' },
+        ...problemResponses(404, 412, 422),
+      },
+    }),
+    async (c) => {
+      const headers = c.req.valid('header');
+      await clearAnnotation(c.var.services, {
+        sentenceId: c.req.valid('param').id,
+        expectedVersion: parseIfMatch(headers['if-match']),
+        clientOpId: headers['idempotency-key'],
+      });
+      return c.body(null, 204);
+    },
+  );

@@ -1,0 +1,139 @@
+import {
+  type DocumentImport,
+  documentDetailSchema,
+  documentImportSchema,
+  documentPageSchema,
+  importResultSchema,
+  maxBodyLength,
+} from '@attest/core';
+import { createRoute, z } from '@hono/zod-openapi';
+import { ProblemError } from '../errors.ts';
+import { createRouter, problemResponses } from '../lib/openapi.ts';
+import { readUploadedText } from '../lib/uploaded-text.ts';
+import { getDocumentDetail, listDocumentPage } from '../services/documents.ts';
+import { importDocument } from '../services/import-document.ts';
+import { requireProject } from '../services/projects.ts';
+import { slugParams } from './projects.ts';
+
+export const idParams = z.object({
+  id: z.guid('Not a valid identifier.').openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+const pageQuery = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(50)
+    .openapi({ description: 'Page size, at most 100' }),
+  cursor: z.string().max(200).optional().openapi({ description: 'The nextCursor of the previous page' }),
+});
+
+const uploadSchema = z.object({
+  file: z.instanceof(File).openapi({ type: 'string', format: 'binary', description: 'A UTF-8 .txt file' }),
+  title: z.string().trim().max(300).optional(),
+  outlet: z.string().trim().max(200).optional(),
+});
+
+export const documentRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/projects/{slug}/documents',
+      summary: "List a project's documents, newest first, with the caller's progress",
+      tags: ['documents'],
+      request: { params: slugParams, query: pageQuery },
+      responses: {
+        200: {
+          description: 'One page of documents',
+          content: { 'application/json': { schema: documentPageSchema } },
+        },
+        ...problemResponses(404, 422),
+      },
+    }),
+    async (c) => {
+      const project = await requireProject(c.var.services, c.req.valid('param').slug);
+      const { limit, cursor } = c.req.valid('query');
+      return c.json(await listDocumentPage(c.var.services, { projectId: project.id, limit, cursor }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/projects/{slug}/documents',
+      summary: 'Import an article from JSON text or an uploaded .txt file',
+      description: `The text is split into sentences at once. Importing a text the project already holds changes nothing and answers 200 with the existing document. Articles are limited to ${maxBodyLength.toLocaleString('en')} characters.`,
+      tags: ['documents'],
+      request: {
+        params: slugParams,
+        body: {
+          // Not "required": that would run both validators on every request; the handler
+          // refuses a request that is neither JSON nor multipart.
+          required: false,
+          content: {
+            'application/json': { schema: documentImportSchema },
+            'multipart/form-data': { schema: uploadSchema },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: 'The same text was already imported',
+          content: { 'application/json': { schema: importResultSchema } },
+        },
+        201: { description: 'Imported', content: { 'application/json': { schema: importResultSchema } } },
+        ...problemResponses(400, 404, 413, 415, 422),
+      },
+    }),
+    async (c) => {
+      const project = await requireProject(c.var.services, c.req.valid('param').slug);
+      const contentType = c.req.header('content-type')?.toLowerCase() ?? '';
+      const isUpload = contentType.startsWith('multipart/form-data');
+      if (!isUpload && !contentType.startsWith('application/json')) {
+        throw new ProblemError(
+          415,
+          'unsupported-media-type',
+          'Send the article as JSON or as a file',
+          'POST a JSON body {"body": "…article text…"} with Content-Type: application/json, or a multipart/form-data upload with a "file" field.',
+        );
+      }
+      // The validator checked the body against the schema of the content type it was sent as.
+      const input = isUpload
+        ? await uploadToImport(c.req.valid('form') as z.infer<typeof uploadSchema>)
+        : (c.req.valid('json') as DocumentImport);
+      const result = await importDocument(c.var.services, { ...input, projectId: project.id });
+      return c.json(result, result.created ? 201 : 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/documents/{id}',
+      summary: "Get a document with its sentences, suggestions and the caller's annotations",
+      tags: ['documents'],
+      request: { params: idParams },
+      responses: {
+        200: {
+          description: 'The document',
+          content: { 'application/json': { schema: documentDetailSchema } },
+        },
+        ...problemResponses(404, 422),
+      },
+    }),
+    async (c) => c.json(await getDocumentDetail(c.var.services, c.req.valid('param').id), 200),
+  );
+
+async function uploadToImport(upload: z.infer<typeof uploadSchema>) {
+  const { text, fileStem } = await readUploadedText(upload.file);
+  const parsed = documentImportSchema.safeParse({ body: text, title: upload.title, outlet: upload.outlet });
+  if (!parsed.success) {
+    throw new ProblemError(
+      422,
+      'invalid-input',
+      'The uploaded file is not valid',
+      parsed.error.issues[0]?.message ?? '',
+    );
+  }
+  return { ...parsed.data, fallbackTitle: fileStem };
+}

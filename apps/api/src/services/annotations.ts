@@ -1,0 +1,213 @@
+// Saving and clearing an analyst's label on a sentence: versioned, idempotent, with history.
+import type { Annotation, AnnotationInput } from '@attest/core';
+import {
+  type AnnotationSnapshot,
+  type AnnotationWithLabel,
+  deleteAnnotation,
+  type Executor,
+  findAnnotation,
+  findLabel,
+  findSentence,
+  hasAnnotationEvent,
+  insertAnnotation,
+  insertAnnotationEvent,
+  listLabels,
+  type SentenceWithProject,
+  updateAnnotation,
+} from '@attest/db';
+import { InvalidInputError, NotFoundError, ProblemError, StaleVersionError } from '../errors.ts';
+import type { ServiceContext } from './context.ts';
+import { toAnnotation } from './serialize.ts';
+
+export interface SaveAnnotationRequest {
+  sentenceId: string;
+  input: AnnotationInput;
+  /** The version the client last saw (0: none); undefined writes unconditionally. */
+  expectedVersion?: number | undefined;
+  /** The client's id for this edit: a retry with the same id is applied once. */
+  clientOpId?: string | undefined;
+}
+
+export async function saveAnnotation(
+  context: ServiceContext,
+  request: SaveAnnotationRequest,
+): Promise<Annotation> {
+  const replay = async (db: Executor): Promise<Annotation> => {
+    const current = await currentAnnotation(db, request.sentenceId, context.userId);
+    if (!current) throw new StaleVersionError(null);
+    return current;
+  };
+  return retryOnDuplicateOperation(
+    request,
+    () =>
+      context.db.transaction(async (transaction) => {
+        const sentence = await requireAnnotatableSentence(transaction, request.sentenceId);
+        const label = await findLabel(transaction, sentence.projectId, request.input.label);
+        if (!label) {
+          const known = (await listLabels(transaction, sentence.projectId)).map((row) => row.key);
+          throw new InvalidInputError(
+            `Unknown label "${request.input.label}". This project's labels: ${known.join(', ')}.`,
+            [{ path: 'label', message: `Use one of: ${known.join(', ')}.` }],
+          );
+        }
+        assertCuesInside(sentence, request.input.cues ?? []);
+        if (request.clientOpId && (await hasAnnotationEvent(transaction, request.clientOpId))) {
+          return replay(transaction);
+        }
+
+        const current = await findAnnotation(transaction, request.sentenceId, context.userId, {
+          forUpdate: true,
+        });
+        assertExpectedVersion(current, request.expectedVersion);
+        const values = {
+          sentenceId: request.sentenceId,
+          annotatorId: context.userId,
+          labelId: label.id,
+          source: request.input.source?.trim() || null,
+          chain: request.input.chain ?? [],
+          cues: request.input.cues ?? [],
+          note: request.input.note?.trim() || null,
+        };
+        const written = current
+          ? await updateAnnotation(transaction, values, current.version)
+          : await insertAnnotation(transaction, values);
+        if (!written) {
+          throw new StaleVersionError(
+            await currentAnnotation(transaction, request.sentenceId, context.userId),
+          );
+        }
+        const saved: AnnotationWithLabel = { ...written, labelKey: label.key };
+        await insertAnnotationEvent(transaction, {
+          documentId: sentence.documentId,
+          sentenceId: sentence.id,
+          annotatorId: context.userId,
+          action: 'set',
+          before: current ? snapshot(current) : null,
+          after: snapshot(saved),
+          clientOpId: request.clientOpId,
+        });
+        return toAnnotation(saved);
+      }),
+    () => replay(context.db),
+  );
+}
+
+export interface ClearAnnotationRequest {
+  sentenceId: string;
+  expectedVersion?: number | undefined;
+  clientOpId?: string | undefined;
+}
+
+/** Removes the caller's label; clearing what is not there is not an error. */
+export async function clearAnnotation(
+  context: ServiceContext,
+  request: ClearAnnotationRequest,
+): Promise<void> {
+  await retryOnDuplicateOperation(
+    request,
+    () =>
+      context.db.transaction(async (transaction) => {
+        const sentence = await requireAnnotatableSentence(transaction, request.sentenceId);
+        if (request.clientOpId && (await hasAnnotationEvent(transaction, request.clientOpId))) return null;
+        const current = await findAnnotation(transaction, request.sentenceId, context.userId, {
+          forUpdate: true,
+        });
+        assertExpectedVersion(current, request.expectedVersion);
+        if (!current) return null;
+        if (!(await deleteAnnotation(transaction, request.sentenceId, context.userId, current.version))) {
+          throw new StaleVersionError(
+            await currentAnnotation(transaction, request.sentenceId, context.userId),
+          );
+        }
+        await insertAnnotationEvent(transaction, {
+          documentId: sentence.documentId,
+          sentenceId: sentence.id,
+          annotatorId: context.userId,
+          action: 'clear',
+          before: snapshot(current),
+          after: null,
+          clientOpId: request.clientOpId,
+        });
+        return null;
+      }),
+    async () => null,
+  );
+}
+
+async function requireAnnotatableSentence(db: Executor, sentenceId: string): Promise<SentenceWithProject> {
+  const sentence = await findSentence(db, sentenceId);
+  if (!sentence) throw new NotFoundError('Sentence');
+  if (sentence.kind === 'boilerplate') {
+    throw new InvalidInputError(
+      'This segment is boilerplate (a source line, byline or end mark) and takes no label.',
+    );
+  }
+  return sentence;
+}
+
+function assertExpectedVersion(
+  current: AnnotationWithLabel | undefined,
+  expectedVersion: number | undefined,
+): void {
+  if (expectedVersion === undefined) return;
+  if ((current?.version ?? 0) !== expectedVersion)
+    throw new StaleVersionError(current ? toAnnotation(current) : null);
+}
+
+function assertCuesInside(sentence: SentenceWithProject, cues: NonNullable<AnnotationInput['cues']>): void {
+  const errors = cues.flatMap((cue, index) =>
+    cue.start >= cue.end || cue.start < sentence.start || cue.end > sentence.end
+      ? [
+          {
+            path: `cues.${index}`,
+            message: `A cue must be a non-empty span inside the sentence (offsets ${sentence.start}–${sentence.end}); got ${cue.start}–${cue.end}.`,
+          },
+        ]
+      : [],
+  );
+  if (errors.length > 0) throw new InvalidInputError('A cue span lies outside its sentence.', errors);
+}
+
+async function currentAnnotation(
+  db: Executor,
+  sentenceId: string,
+  annotatorId: string,
+): Promise<Annotation | null> {
+  const annotation = await findAnnotation(db, sentenceId, annotatorId);
+  return annotation ? toAnnotation(annotation) : null;
+}
+
+function snapshot(annotation: AnnotationWithLabel): AnnotationSnapshot {
+  return {
+    label: annotation.labelKey,
+    source: annotation.source,
+    chain: annotation.chain,
+    cues: annotation.cues,
+    note: annotation.note,
+    version: annotation.version,
+  };
+}
+
+/**
+ * Two deliveries of the same operation can race past the "already applied?" check; the unique
+ * client op id then rejects the second, which answers with the state the first one left.
+ */
+async function retryOnDuplicateOperation<Result>(
+  request: { clientOpId?: string | undefined },
+  operation: () => Promise<Result>,
+  answerDuplicate: () => Promise<Result>,
+): Promise<Result> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (!request.clientOpId || !isUniqueViolation(error) || error instanceof ProblemError) throw error;
+    return answerDuplicate();
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if ((cause as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
