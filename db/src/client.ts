@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -64,7 +65,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
   const dataDir = options.dataDir ?? '.attest';
   await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const releaseLock = await lockDataDir(dataDir);
+  const client = await PGlite.create(dataDir).catch(async (error: unknown) => {
+    await releaseLock();
+    throw error;
+  });
   const db = drizzlePglite({ client, schema, casing: 'snake_case' });
   if (shouldMigrate) await migratePglite(db, { migrationsFolder });
   return {
@@ -73,6 +78,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     location: dataDir,
     close: async () => {
       if (!client.closed) await client.close();
+      await releaseLock();
     },
   };
 }
