@@ -5,6 +5,7 @@ export { startServer } from './server.ts';
 export { clearAnnotation, saveAnnotation } from './services/annotations.ts';
 export type { ServiceContext } from './services/context.ts';
 export { getDocumentDetail, listDocumentPage } from './services/documents.ts';
+export { type ExportRow, exportRows } from './services/export-rows.ts';
 export { importDocument } from './services/import-document.ts';
 export { getProject, listProjectSummaries, requireProject } from './services/projects.ts';
 export { seedFirstStart } from './services/seed.ts';

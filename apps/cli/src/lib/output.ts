@@ -1,0 +1,19 @@
+// Writing JSON lines to stdout without buffering a whole corpus in memory, respecting
+// back-pressure when stdout is a slow pipe.
+import { once } from 'node:events';
+
+export async function writeLines(lines: Iterable<string> | AsyncIterable<string>): Promise<void> {
+  let chunk = '';
+  for await (const line of lines) {
+    chunk += `${line}\n`;
+    if (chunk.length >= 64 * 1024) {
+      await write(chunk);
+      chunk = '';
+    }
+  }
+  if (chunk) await write(chunk);
+}
+
+async function write(chunk: string): Promise<void> {
+  if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// The `attest` command. Exit codes: 0 success, 1 a failure while working, 2 bad usage or input.
+import { Command, CommanderError } from 'commander';
+import { UsageError } from './lib/files.ts';
+
+// Commands load their modules when they run: `attest segment` should not pay for starting
+// the database and HTTP stacks.
+
+const program = new Command()
+  .name('attest')
+  .description('Attest: claim-provenance annotation for news text')
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+program
+  .command('segment')
+  .description('Split text files into sentences: one JSON line per segment, with UTF-16 offsets')
+  .argument('<files...>', 'UTF-8 text files')
+  .action(async (files: string[]) => (await import('./commands/segment.ts')).segmentCommand(files));
+
+program
+  .command('import')
+  .description('Import text files (one article each) into a project of the local database')
+  .requiredOption('--project <slug>', 'the project to import into')
+  .argument('<files...>', 'UTF-8 text files')
+  .action(async (files: string[], options: { project: string }) => {
+    process.exitCode = await (await import('./commands/import.ts')).importCommand(files, options);
+  });
+
+program
+  .command('export')
+  .description("Export a project's sentences with their annotations")
+  .requiredOption('--project <slug>', 'the project to export')
+  .option('--format <format>', 'output format', 'jsonl')
+  .option('-o, --output <file>', 'write to a file instead of stdout')
+  .action(async (options: { project: string; format: string; output?: string }) =>
+    (await import('./commands/export.ts')).exportCommand(options),
+  );
+
+program
+  .command('serve')
+  .description('Start the Attest server (HOST, PORT, DATABASE_URL, ATTEST_DATA_DIR configure it)')
+  .action(async () => (await import('@attest/api')).startServer());
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and exit')
+  .action(async () => (await import('./commands/migrate.ts')).migrateCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`attest: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`attest: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

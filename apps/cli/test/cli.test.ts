@@ -1,0 +1,143 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { documents, openDatabase } from '@attest/db';
+import { openTestDatabase, type TestDatabase } from '@attest/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const cliMain = path.join(repoRoot, 'apps/cli/src/main.ts');
+const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
+const referencePath = path.join(repoRoot, '../shared/data/armistice-anniversary.txt');
+const hasReferenceArticle = existsSync(referencePath);
+if (!hasReferenceArticle)
+  console.warn(`${referencePath} is absent: the reference-article CLI test does not run.`);
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function attest(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(tsx, [cliMain, ...args], {
+      cwd: workDir,
+      env: { ...process.env, DATABASE_URL: '', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+let workDir: string;
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(tmpdir(), 'attest-cli-'));
+  await writeFile(
+    path.join(workDir, 'a.txt'),
+    'Short headline here\n\nThe ministry said so. It added more.\n',
+  );
+  await writeFile(path.join(workDir, 'b.txt'), 'Emoji 🚀 came first. Then text.\r\n');
+});
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe('attest segment', () => {
+  it('prints one JSON line per segment, in order, with offsets into each file', async () => {
+    const result = await attest(['segment', 'a.txt', 'b.txt']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => [line.file, line.kind, line.text])).toEqual([
+      ['a.txt', 'headline', 'Short headline here'],
+      ['a.txt', 'sentence', 'The ministry said so.'],
+      ['a.txt', 'sentence', 'It added more.'],
+      ['b.txt', 'sentence', 'Emoji 🚀 came first.'],
+      ['b.txt', 'sentence', 'Then text.'],
+    ]);
+    for (const line of lines) {
+      const text = await readFile(path.join(workDir, line.file), 'utf8');
+      expect(Object.keys(line)).toEqual(['file', 'start', 'end', 'kind', 'text']);
+      expect(text.slice(line.start, line.end)).toBe(line.text);
+    }
+  });
+
+  it('exits 2 with a message on stderr, and prints nothing, when a file is missing', async () => {
+    const result = await attest(['segment', 'a.txt', 'missing.txt']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('missing.txt: no such file');
+  });
+
+  it.skipIf(!hasReferenceArticle)('segments the reference article with exact offsets', async () => {
+    const result = await attest(['segment', referencePath]);
+    const text = await readFile(referencePath, 'utf8');
+    for (const line of result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((entry) => JSON.parse(entry))) {
+      expect(text.slice(line.start, line.end)).toBe(line.text);
+    }
+  });
+});
+
+describe('attest import and export', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    // The CLI opens the embedded database itself, and PGlite allows one process at a time.
+    database = await openTestDatabase('pglite');
+    await database.close();
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  it('imports files into a project, skips a re-import, and exports the sentences as JSON lines', async () => {
+    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    const imported = await attest(['import', '--project', 'demo', 'a.txt', 'b.txt'], env);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('Imported 2, already present 0, failed 0');
+    const again = await attest(['import', '--project', 'demo', 'a.txt'], env);
+    expect(again.stderr).toContain('Imported 0, already present 1, failed 0');
+
+    const exported = await attest(['export', '--project', 'demo', '--format', 'jsonl'], env);
+    expect(exported.code).toBe(0);
+    const rows = exported.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rows.map((row) => row.text)).toEqual(
+      expect.arrayContaining(['The ministry said so.', 'Then text.']),
+    );
+    expect(rows.every((row) => row.schema_version === 1 && row.project === 'demo')).toBe(true);
+
+    const reopened = await openDatabase({ dataDir: database.connection.dataDir!, migrate: false });
+    try {
+      const titles = (await reopened.db.select({ title: documents.title }).from(documents)).map(
+        (row) => row.title,
+      );
+      expect(titles).toEqual(expect.arrayContaining(['Short headline here', 'b']));
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('exits 2 for an unknown format and 1 for an unknown project', async () => {
+    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    expect((await attest(['export', '--project', 'demo', '--format', 'xml'], env)).code).toBe(2);
+    const unknown = await attest(['import', '--project', 'nope', 'a.txt'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no project "nope"');
+  });
+});
