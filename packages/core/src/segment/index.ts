@@ -1,138 +1,86 @@
-// First version of news-aware sentence segmentation: paragraphs are hard boundaries, a short
-// unpunctuated first line is the headline, and well-known abbreviations do not end a sentence.
-import type { Segment, SegmentKind } from '../segment-types.ts';
+// News-aware sentence segmentation with exact UTF-16 offsets: headline, sentences, boilerplate.
+import type { Segment } from '../segment-types.ts';
+import { isBoilerplateFragment, isBoilerplateLine } from './boilerplate.ts';
+import { isCloser, isExclamationOrQuestion, isWhitespace, period } from './characters.ts';
+import { headlineAt } from './headline.ts';
+import { type Paragraph, paragraphs } from './paragraphs.ts';
+import { sentenceSpans } from './sentences.ts';
 
-const abbreviations = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'gen',
-  'lt',
-  'col',
-  'maj',
-  'capt',
-  'sgt',
-  'adm',
-  'gov',
-  'sen',
-  'rep',
-  'st',
-  'no',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'inc',
-  'co',
-  'corp',
-  'ltd',
-  'vs',
-  'etc',
-  'e.g',
-  'i.e',
-  'a.m',
-  'p.m',
-  'u.s',
-  'u.n',
-  'u.k',
-  'n.k',
-  'jr',
-  'sr',
-  'prof',
-  'vol',
-]);
-
-const boilerplatePatterns: readonly RegExp[] = [
-  /^source:\s/i,
-  /^\(end\)$/i,
-  /^scroll to top$/i,
-  /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/,
-  /^by [A-Z][\w'-]+( [A-Z][\w'-]+){0,3}$/,
-];
-
+/**
+ * Splits `text` into ordered, non-overlapping, trimmed segments with only white space between
+ * them. Paragraphs (blank lines) are hard boundaries; inside one, a single line break is soft, so
+ * hard-wrapped text still reads as sentences. Runs in time linear in the length of `text`.
+ */
 export function segment(text: string): Segment[] {
   const segments: Segment[] = [];
+  const contentEnd = lastContentEnd(text);
+  let isHeadlinePossible = true;
   for (const paragraph of paragraphs(text)) {
-    const paragraphText = text.slice(paragraph.start, paragraph.end);
-    if (boilerplatePatterns.some((pattern) => pattern.test(paragraphText))) {
-      segments.push({ ...paragraph, kind: 'boilerplate', text: paragraphText });
-      continue;
-    }
-    if (segments.length === 0 && isHeadline(paragraphText)) {
-      segments.push({ ...paragraph, kind: 'headline', text: paragraphText });
-      continue;
-    }
-    for (const sentence of sentences(text, paragraph.start, paragraph.end)) {
-      segments.push({
-        ...sentence,
-        kind: 'sentence' as SegmentKind,
-        text: text.slice(sentence.start, sentence.end),
-      });
-    }
+    isHeadlinePossible = segmentParagraph(text, paragraph, isHeadlinePossible, contentEnd, segments);
   }
   return segments;
 }
 
-interface Span {
-  start: number;
-  end: number;
-}
-
-function paragraphs(text: string): Span[] {
-  const spans: Span[] = [];
-  const separator = /\n[ \t\u00a0]*\n|\r\n[ \t\u00a0]*\r\n/g;
-  let cursor = 0;
-  for (const match of text.matchAll(separator)) {
-    pushTrimmed(text, cursor, match.index, spans);
-    cursor = match.index + match[0].length;
+/**
+ * Appends the segments of one paragraph. Boilerplate and the headline are whole lines that begin
+ * where a sentence may begin; the lines between them are runs split into sentences. Returns
+ * whether the document's headline may still come.
+ */
+function segmentParagraph(
+  text: string,
+  paragraph: Paragraph,
+  isHeadlinePossible: boolean,
+  contentEnd: number,
+  segments: Segment[],
+): boolean {
+  let runStart = -1;
+  let runEnd = -1;
+  let isAtSentenceStart = true;
+  let isHeadlineStillPossible = isHeadlinePossible;
+  for (let lineIndex = 0; lineIndex < paragraph.length; lineIndex++) {
+    const line = paragraph[lineIndex]!;
+    const lineText = text.slice(line.start, line.end);
+    if (isAtSentenceStart && isBoilerplateLine(lineText)) {
+      if (runStart >= 0) pushSentences(text, runStart, runEnd, segments);
+      runStart = -1;
+      segments.push({ start: line.start, end: line.end, kind: 'boilerplate', text: lineText });
+      continue;
+    }
+    if (isHeadlineStillPossible) {
+      isHeadlineStillPossible = false;
+      const headline = headlineAt(text, paragraph, lineIndex, contentEnd);
+      if (headline) {
+        const { start, end } = headline.span;
+        segments.push({ start, end, kind: 'headline', text: text.slice(start, end) });
+        lineIndex += headline.lineCount - 1;
+        continue;
+      }
+    }
+    if (runStart < 0) runStart = line.start;
+    runEnd = line.end;
+    isAtSentenceStart = endsWithSentencePunctuation(lineText);
   }
-  pushTrimmed(text, cursor, text.length, spans);
-  return spans;
+  if (runStart >= 0) pushSentences(text, runStart, runEnd, segments);
+  return isHeadlineStillPossible;
 }
 
-function pushTrimmed(text: string, start: number, end: number, spans: Span[]): void {
-  let from = start;
-  let to = end;
-  while (from < to && /\s/.test(text[from]!)) from++;
-  while (to > from && /\s/.test(text[to - 1]!)) to--;
-  if (to > from) spans.push({ start: from, end: to });
-}
-
-function isHeadline(paragraphText: string): boolean {
-  return (
-    paragraphText.length <= 200 && !paragraphText.includes('\n') && !/[.!?]["'”’)]*$/.test(paragraphText)
-  );
-}
-
-function sentences(text: string, start: number, end: number): Span[] {
-  const spans: Span[] = [];
-  const terminator = /[.!?]+["'”’)\]]*(?=\s)/g;
-  terminator.lastIndex = start;
-  let sentenceStart = start;
-  for (let match = terminator.exec(text); match && match.index < end; match = terminator.exec(text)) {
-    const boundary = match.index + match[0].length;
-    if (boundary >= end) break;
-    if (match[0].startsWith('.') && endsWithAbbreviation(text, sentenceStart, match.index)) continue;
-    const next = /\S/.exec(text.slice(boundary, end));
-    if (!next || !/[A-Z0-9"“'‘(]/.test(next[0])) continue;
-    pushTrimmed(text, sentenceStart, boundary, spans);
-    sentenceStart = boundary;
+function pushSentences(text: string, start: number, end: number, segments: Segment[]): void {
+  for (const span of sentenceSpans(text, start, end)) {
+    const sentenceText = text.slice(span.start, span.end);
+    const kind = isBoilerplateFragment(sentenceText) ? 'boilerplate' : 'sentence';
+    segments.push({ start: span.start, end: span.end, kind, text: sentenceText });
   }
-  pushTrimmed(text, sentenceStart, end, spans);
-  return spans;
 }
 
-function endsWithAbbreviation(text: string, sentenceStart: number, periodIndex: number): boolean {
-  const word = /([A-Za-z.]+)$/.exec(text.slice(sentenceStart, periodIndex))?.[1] ?? '';
-  if (word.length === 1 && /[A-Z]/.test(word)) return true;
-  return abbreviations.has(word.toLowerCase());
+function lastContentEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && isWhitespace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+function endsWithSentencePunctuation(lineText: string): boolean {
+  let end = lineText.length;
+  while (end > 0 && isCloser(lineText.charCodeAt(end - 1))) end--;
+  const last = lineText.charCodeAt(end - 1);
+  return last === period || isExclamationOrQuestion(last);
 }

@@ -1,0 +1,44 @@
+// Lines and fragments that are not part of the story: sources, sign-offs, bylines, reporter e-mails.
+
+const emailAddress = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
+
+/** Nothing but e-mail addresses: the reporters' sign-off at the foot of a wire story. */
+const emailsOnly = new RegExp(String.raw`^\(?${emailAddress}(?:[\s,;/]+${emailAddress})*\)?$`);
+
+const endMark = /^\(END\)$/i;
+
+const navigationLinks = /^(?:scroll to top|back to top|advertisement)$/i;
+
+/** Whole-line patterns, checked only where a line starts a sentence. */
+const boilerplateLines: readonly RegExp[] = [
+  /^sources?\s*:/i,
+  // "By Kim Soo-yeon", "By JOSH SMITH and HYONHEE SHIN, Reuters": capitalised names only, so
+  // "By contrast, …" stays a sentence.
+  /^(?:By|BY)\s+\p{Lu}[\p{L}'’.-]*(?:(?:\s+|,\s*)(?:and\s+|&\s+)?\p{Lu}[\p{L}'’.-]*)*(?:\s+\(\p{Lu}+\))?$/u,
+  /^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|translated)\s+by\b[^()]*\)?\.?$/i,
+  /^(?:copyright\b|©|ⓒ|\(c\)\s)/i,
+  /^all rights reserved\.?$/i,
+];
+
+/** Whether a sentence-sized fragment is boilerplate: `(END)`, an e-mail sign-off, a navigation link. */
+export function isBoilerplateFragment(fragment: string): boolean {
+  if (fragment.length > 200) return false;
+  return endMark.test(fragment) || navigationLinks.test(fragment) || emailsOnly.test(fragment);
+}
+
+/** Whether a whole line is boilerplate: a fragment as above, a source line, a byline, a credit. */
+export function isBoilerplateLine(line: string): boolean {
+  if (line.length > 200) return false;
+  return isBoilerplateFragment(line) || boilerplateLines.some((pattern) => pattern.test(line));
+}
+
+const singleEmailAddress = new RegExp(`^${emailAddress}$`);
+
+/** Whether the token `[start, end)` is an e-mail address standing alone. */
+export function isEmailToken(text: string, start: number, end: number): boolean {
+  if (end - start > 100) return false;
+  // Look for the at sign inside the token only: searching the rest of the text would be quadratic.
+  let hasAtSign = false;
+  for (let index = start; index < end && !hasAtSign; index++) hasAtSign = text.charCodeAt(index) === 0x40;
+  return hasAtSign && singleEmailAddress.test(text.slice(start, end));
+}

@@ -1,0 +1,5 @@
+/** A half-open range `[start, end)` of UTF-16 offsets into the document. */
+export interface Span {
+  start: number;
+  end: number;
+}
