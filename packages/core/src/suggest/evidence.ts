@@ -1,0 +1,45 @@
+// Everything suggest() reads from one segment before any rule runs: its sources, hedges,
+// carry-over cues and quotations. Gathered once per segment so the rules stay simple checks.
+import type { Segment } from '../segment-types.ts';
+import {
+  type AnaphoraCue,
+  findAnaphoricAttribution,
+  findContinuationOpener,
+  findNorthKoreanActor,
+  type QuotationState,
+} from './carry-over.ts';
+import { findHedgeCues, type HedgeCue } from './hedges.ts';
+import type { KimResolver } from './people.ts';
+import { findSourceMentions, type SourceMention, type Span } from './sources.ts';
+
+export interface SegmentEvidence {
+  segment: Segment;
+  mentions: SourceMention[];
+  /** Every hedge, quoted or not: a named source's hedges include those in its quoted words. */
+  hedges: HedgeCue[];
+  /** Hedges outside quotation marks: the only ones a sentence without a source can be the writer's. */
+  writerHedges: HedgeCue[];
+  anaphora: AnaphoraCue | null;
+  continuationOpener: Span | null;
+  northKoreanActor: Span | null;
+  quotation: QuotationState;
+}
+
+export function gatherEvidence(
+  documentText: string,
+  segment: Segment,
+  quotation: QuotationState,
+  kimResolver: KimResolver,
+): SegmentEvidence {
+  const hedges = findHedgeCues(segment, quotation.quotedSpans);
+  return {
+    segment,
+    mentions: findSourceMentions(documentText, segment, kimResolver),
+    hedges,
+    writerHedges: hedges.filter((hedge) => !hedge.isQuoted),
+    anaphora: findAnaphoricAttribution(segment),
+    continuationOpener: findContinuationOpener(segment),
+    northKoreanActor: findNorthKoreanActor(segment, kimResolver),
+    quotation,
+  };
+}

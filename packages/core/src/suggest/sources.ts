@@ -1,0 +1,223 @@
+// Finds the sources a sentence names and decides, per mention, whether the mention attributes
+// the sentence's content (PARC: source + cue) or is merely talked about.
+import type { Segment } from '../segment-types.ts';
+import {
+  attributionPrepositions,
+  contentLinks,
+  mediumPrepositions,
+  negatedReporting,
+  opinionVerbs,
+  publicationVerbs,
+  reportingVerbs,
+  reportNouns,
+  type SourceEntry,
+  type SourceKind,
+  sourceEntries,
+} from './lexicon.ts';
+import type { KimResolver } from './people.ts';
+
+export interface Span {
+  /** UTF-16 offsets into the document text. */
+  start: number;
+  end: number;
+}
+
+export interface SourceMention extends Span {
+  name: string;
+  kind: SourceKind;
+  /** The reporting verb, opinion verb or preposition that makes this mention a source. */
+  cue: Span | null;
+  /** A verb is a `reporting_verb` cue; "according to", "carried by" or a headline colon is `other`. */
+  cueKind: 'reporting_verb' | 'other';
+  /** True when the cue is an opinion verb ("believes", "expects"): the content is a judgement. */
+  isOpinion: boolean;
+  /** True when a reporting cue links the mention to the content. */
+  isAttributing: boolean;
+  /** True when the reporting is negated ("KCNA did not say"): a sentence about the source. */
+  isNegated: boolean;
+}
+
+/** A bare "Kim"; its name is filled in by people.ts from the nearest full name. */
+const bareKimEntry: SourceEntry = { name: 'Kim', kind: 'north_korean_official', patterns: ['Kim'] };
+
+// One alternation over every entry, each in a named group, so a single left-to-right scan finds
+// the longest specific mention at each position (entries are ordered specific → general).
+const sourcePattern = new RegExp(
+  [
+    ...sourceEntries.map((entry, index) => `(?<e${index}>${entry.patterns.join('|')})`),
+    // A bare surname, resolved by people.ts; full names are matched by the entries above.
+    String.raw`(?<bareKim>Kim)(?!\s+[A-Z][a-z]+[-\s][a-z]+)`,
+  ]
+    .map((alternative) => String.raw`(?<![\w-])(?:${alternative})(?![\w-])`)
+    .join('|'),
+  'g',
+);
+
+const verbAlternation = reportingVerbs.join('|');
+const opinionAlternation = opinionVerbs.join('|');
+const adverbials = String.raw`(?:also|further|later|earlier|separately|then|again|previously|repeatedly|recently|once\s+again|on\s+\w+|\w+ly)`;
+/** Active auxiliaries only: "the North is expected to" is a passive hedge, not the North speaking. */
+const auxiliaries = String.raw`(?:has|have|had|would|will)`;
+const passiveQuotation = String.raw`(?:was|were|is|are)\s+quoted\s+as\s+(?:saying|telling)`;
+
+/**
+ * What may follow a source before its verb: a possessive and a report noun ("KCNA's report"),
+ * an abbreviation in brackets, an apposition between commas, adverbs, an auxiliary. Sticky, so
+ * it only matches right at the end of the mention.
+ */
+const afterSourceToVerb = new RegExp(
+  String.raw`(?:'s?)?(?:\s+(?:${reportNouns}))?\s*(?:\([^)]{1,30}\)\s*)?(?:,[^,]{1,90},\s*)?(?:${adverbials}\s+){0,3}(?:(?<passive>${passiveQuotation})|(?:${auxiliaries}\s+)?(?:(?<opinion>${opinionAlternation})|(?<reporting>${verbAlternation})|(?<publication>${publicationVerbs})))(?![\w-])`,
+  'y',
+);
+const contentAfterPublication = new RegExp(String.raw`(?<![\w-])(?:${contentLinks})(?![\w-])|["“]`);
+const afterSourceToNegation = new RegExp(
+  String.raw`(?:'s?)?(?:\s+(?:${reportNouns}))?\s*(?:,[^,]{1,90},\s*)?(?:${adverbials}\s+)?(?:${negatedReporting})(?![\w-])`,
+  'y',
+);
+/**
+ * "…," said the KCNA' or "quoted Kim as saying": the verb comes first. Only after a comma or a
+ * closing quote, because "The JCS said the KCNA report …" makes the KCNA the topic, not the source.
+ */
+const verbBeforeSource = new RegExp(
+  String.raw`(?:[,"”’]\s*(?:${verbAlternation})|(?<![\w-])(?:quoted|cited))\s+$`,
+);
+const prepositionBeforeSource = new RegExp(
+  String.raw`(?<![\w-])(?:${attributionPrepositions.join('|')})\s+$`,
+  'i',
+);
+const mediumPrepositionBeforeSource = new RegExp(String.raw`(?<![\w-])(?:${mediumPrepositions})\s+$`);
+/** A headline attribution: "N. Korea fires missile: JCS". */
+const colonBeforeSource = /:\s*$/;
+const trailingPunctuation = /[\s.,;:!?"'”’)\]]*/y;
+/** How far back a preceding cue may start; enough for "in a statement carried by". */
+const lookBehindWindow = 60;
+
+/** Every source mention in a segment, with whether and how it attributes the content. */
+export function findSourceMentions(
+  documentText: string,
+  segment: Segment,
+  kimResolver: KimResolver,
+): SourceMention[] {
+  const mentions: SourceMention[] = [];
+  for (const match of segment.text.matchAll(sourcePattern)) {
+    const entry = entryOf(match.groups ?? {});
+    if (!entry) continue;
+    const start = segment.start + match.index;
+    const end = start + match[0].length;
+    if (entry === bareKimEntry) {
+      const person = kimResolver.resolveAt(start);
+      if (!person.isNorthKorean) continue;
+      mentions.push(classifyMention(documentText, segment, { ...entry, name: person.name }, start, end));
+      continue;
+    }
+    mentions.push(classifyMention(documentText, segment, entry, start, end));
+  }
+  return mentions;
+}
+
+function entryOf(groups: Record<string, string | undefined>): SourceEntry | undefined {
+  if (groups['bareKim'] !== undefined) return bareKimEntry;
+  for (const [index, entry] of sourceEntries.entries()) {
+    if (groups[`e${index}`] !== undefined) return entry;
+  }
+  return undefined;
+}
+
+function classifyMention(
+  documentText: string,
+  segment: Segment,
+  entry: SourceEntry,
+  start: number,
+  end: number,
+): SourceMention {
+  const mention: SourceMention = {
+    start,
+    end,
+    name: entry.name ?? normaliseMentionText(documentText.slice(start, end)),
+    kind: entry.kind,
+    cue: null,
+    cueKind: 'reporting_verb',
+    isOpinion: false,
+    isAttributing: false,
+    isNegated: false,
+  };
+  // "North Korea" and "Pyongyang" are sources only as the direct subject of a reporting verb.
+  const isStateName = entry.kind === 'north_korean_state';
+
+  afterSourceToNegation.lastIndex = end;
+  const negation = afterSourceToNegation.exec(documentText);
+  if (negation && negation.index + negation[0].length <= segment.end && !isStateName) {
+    mention.isNegated = true;
+    return mention;
+  }
+
+  afterSourceToVerb.lastIndex = end;
+  const verb = afterSourceToVerb.exec(documentText);
+  const verbEnd = verb ? verb.index + verb[0].length : 0;
+  const isPublicationWithoutContent =
+    verb?.groups?.['publication'] !== undefined && !hasContentAfter(documentText, verbEnd, segment.end);
+  if (
+    verb &&
+    verbEnd <= segment.end &&
+    !isPublicationWithoutContent &&
+    (!isStateName || isDirectlyFollowed(verb[0]))
+  ) {
+    const groups = verb.groups ?? {};
+    const verbText =
+      groups['passive'] ?? groups['opinion'] ?? groups['reporting'] ?? groups['publication'] ?? '';
+    mention.cue = { start: verbEnd - verbText.length, end: verbEnd };
+    mention.isOpinion = verb.groups?.['opinion'] !== undefined;
+    mention.isAttributing = true;
+    return mention;
+  }
+  if (isStateName) return mention;
+
+  const windowStart = Math.max(segment.start, start - lookBehindWindow);
+  const before = documentText.slice(windowStart, start);
+  const verbCue = verbBeforeSource.exec(before);
+  const prepositionCue = verbCue
+    ? null
+    : (prepositionBeforeSource.exec(before) ??
+      (entry.kind === 'state_media' ? mediumPrepositionBeforeSource.exec(before) : null));
+  const precedingCue = verbCue ?? prepositionCue;
+  if (precedingCue) {
+    const cueStart = windowStart + precedingCue.index;
+    mention.cueKind = verbCue ? 'reporting_verb' : 'other';
+    mention.cue = { start: cueStart, end: cueStart + precedingCue[0].trimEnd().length };
+    mention.isAttributing = true;
+    return mention;
+  }
+  const isHeadlineAttribution =
+    colonBeforeSource.test(before) && isFollowedOnlyByPunctuation(documentText, end, segment.end);
+  if (isHeadlineAttribution) {
+    mention.isAttributing = true;
+    mention.cueKind = 'other';
+  }
+  return mention;
+}
+
+/** "North Korea said" but not "North Korea's report said" or "North Korea, a nuclear state, said". */
+function isDirectlyFollowed(matchedText: string): boolean {
+  return !/^(?:'|\s*[(,])/.test(matchedText);
+}
+
+/** "Some analysts" → "analysts", "the North's foreign ministry" → "North's foreign ministry". */
+function normaliseMentionText(mentionText: string): string {
+  const withoutArticle = mentionText
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:the|a|an|one|some|many|most|other|several) /i, '');
+  // A lone common noun ("Observers") is capitalised only because it starts the sentence.
+  return /^[A-Z][a-z]+$/.test(withoutArticle) ? withoutArticle.toLowerCase() : withoutArticle;
+}
+
+/** Whether a publication verb is followed by what it published: "carried a statement saying …". */
+function hasContentAfter(documentText: string, offset: number, segmentEnd: number): boolean {
+  return contentAfterPublication.test(documentText.slice(offset, segmentEnd));
+}
+
+/** Whether only punctuation and spaces stand between `offset` and the end of the segment. */
+function isFollowedOnlyByPunctuation(documentText: string, offset: number, segmentEnd: number): boolean {
+  trailingPunctuation.lastIndex = offset;
+  trailingPunctuation.exec(documentText);
+  return trailingPunctuation.lastIndex >= segmentEnd;
+}
