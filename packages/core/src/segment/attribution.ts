@@ -18,11 +18,12 @@ const longestAttribution = 10;
  */
 export function startsAttribution(
   text: string,
-  starts: readonly number[],
-  ends: readonly number[],
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
+  tokenCount: number,
   first: number,
 ): boolean {
-  const last = Math.min(starts.length, first + longestAttribution);
+  const last = Math.min(tokenCount, first + longestAttribution);
   for (let index = first; index < last; index++) {
     let wordEnd = ends[index]!;
     const wordStart = starts[index]!;

@@ -1,5 +1,8 @@
 // Lines and fragments that are not part of the story: sources, sign-offs, bylines, reporter e-mails.
 
+/** Sign-offs, bylines and credits are short; longer lines are never tested, which saves time. */
+export const longestBoilerplateLine = 200;
+
 const emailAddress = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
 
 /** Nothing but e-mail addresses: the reporters' sign-off at the foot of a wire story. */
@@ -22,13 +25,13 @@ const boilerplateLines: readonly RegExp[] = [
 
 /** Whether a sentence-sized fragment is boilerplate: `(END)`, an e-mail sign-off, a navigation link. */
 export function isBoilerplateFragment(fragment: string): boolean {
-  if (fragment.length > 200) return false;
+  if (fragment.length > longestBoilerplateLine) return false;
   return endMark.test(fragment) || navigationLinks.test(fragment) || emailsOnly.test(fragment);
 }
 
 /** Whether a whole line is boilerplate: a fragment as above, a source line, a byline, a credit. */
 export function isBoilerplateLine(line: string): boolean {
-  if (line.length > 200) return false;
+  if (line.length > longestBoilerplateLine) return false;
   return isBoilerplateFragment(line) || boilerplateLines.some((pattern) => pattern.test(line));
 }
 

@@ -1,6 +1,6 @@
 // News-aware sentence segmentation with exact UTF-16 offsets: headline, sentences, boilerplate.
 import type { Segment } from '../segment-types.ts';
-import { isBoilerplateFragment, isBoilerplateLine } from './boilerplate.ts';
+import { isBoilerplateFragment, isBoilerplateLine, longestBoilerplateLine } from './boilerplate.ts';
 import { isCloser, isExclamationOrQuestion, isWhitespace, period } from './characters.ts';
 import { headlineAt } from './headline.ts';
 import { type Paragraph, paragraphs } from './paragraphs.ts';
@@ -39,12 +39,14 @@ function segmentParagraph(
   let isHeadlineStillPossible = isHeadlinePossible;
   for (let lineIndex = 0; lineIndex < paragraph.length; lineIndex++) {
     const line = paragraph[lineIndex]!;
-    const lineText = text.slice(line.start, line.end);
-    if (isAtSentenceStart && isBoilerplateLine(lineText)) {
-      if (runStart >= 0) pushSentences(text, runStart, runEnd, segments);
-      runStart = -1;
-      segments.push({ start: line.start, end: line.end, kind: 'boilerplate', text: lineText });
-      continue;
+    if (isAtSentenceStart && line.end - line.start <= longestBoilerplateLine) {
+      const lineText = text.slice(line.start, line.end);
+      if (isBoilerplateLine(lineText)) {
+        if (runStart >= 0) pushSentences(text, runStart, runEnd, segments);
+        runStart = -1;
+        segments.push({ start: line.start, end: line.end, kind: 'boilerplate', text: lineText });
+        continue;
+      }
     }
     if (isHeadlineStillPossible) {
       isHeadlineStillPossible = false;
@@ -58,7 +60,7 @@ function segmentParagraph(
     }
     if (runStart < 0) runStart = line.start;
     runEnd = line.end;
-    isAtSentenceStart = endsWithSentencePunctuation(lineText);
+    isAtSentenceStart = endsWithSentencePunctuation(text, line.start, line.end);
   }
   if (runStart >= 0) pushSentences(text, runStart, runEnd, segments);
   return isHeadlineStillPossible;
@@ -78,9 +80,9 @@ function lastContentEnd(text: string): number {
   return end;
 }
 
-function endsWithSentencePunctuation(lineText: string): boolean {
-  let end = lineText.length;
-  while (end > 0 && isCloser(lineText.charCodeAt(end - 1))) end--;
-  const last = lineText.charCodeAt(end - 1);
+function endsWithSentencePunctuation(text: string, start: number, lineEnd: number): boolean {
+  let end = lineEnd;
+  while (end > start && isCloser(text.charCodeAt(end - 1))) end--;
+  const last = text.charCodeAt(end - 1);
   return last === period || isExclamationOrQuestion(last);
 }

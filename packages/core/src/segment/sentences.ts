@@ -37,8 +37,9 @@ interface OpeningListMarker {
 
 /** Walks the gaps between tokens once, left to right, deciding each from its neighbours alone. */
 class SentenceSplitter {
-  private readonly starts: number[];
-  private readonly ends: number[];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly count: number;
   private sentenceFirstToken = 0;
   private openingMarker: OpeningListMarker | undefined;
 
@@ -48,10 +49,11 @@ class SentenceSplitter {
   ) {
     this.starts = tokens.starts;
     this.ends = tokens.ends;
+    this.count = tokens.count;
   }
 
   split(): Span[] {
-    const count = this.starts.length;
+    const count = this.count;
     const spans: Span[] = [];
     if (count === 0) return spans;
     this.openingMarker = this.listMarkerOpening(0);
@@ -70,7 +72,7 @@ class SentenceSplitter {
     const text = this.text;
     let tokenIndex = first;
     if (isBulletOnly(text, this.starts[first]!, this.ends[first]!)) tokenIndex++;
-    if (tokenIndex >= this.starts.length) return undefined;
+    if (tokenIndex >= this.count) return undefined;
     const marker = listMarker(text, this.starts[tokenIndex]!, this.ends[tokenIndex]!);
     return marker && { marker, tokenIndex };
   }
@@ -149,12 +151,12 @@ class SentenceSplitter {
     if (this.isEmailSignOff(next)) return true;
     if (!canStartSentence(text, this.starts[next]!, this.ends[next]!)) return false;
     const isQuoted = endsQuestionOrExclamationQuote(text, this.starts[index]!, this.ends[index]!);
-    return !(isQuoted && startsAttribution(text, this.starts, this.ends, next));
+    return !(isQuoted && startsAttribution(text, this.starts, this.ends, this.count, next));
   }
 
   /** A token that is a single period, perhaps with closing quotes: one dot of ". . .". */
   private isLoneDot(index: number): boolean {
-    if (index >= this.starts.length) return false;
+    if (index >= this.count) return false;
     const text = this.text;
     const start = this.starts[index]!;
     let end = this.ends[index]!;
@@ -169,7 +171,7 @@ class SentenceSplitter {
   private precedesSpacedEllipsis(index: number): boolean {
     let after = index + 1;
     while (this.isLoneDot(after)) after++;
-    if (after - (index + 1) < 3 || after >= this.starts.length) return false;
+    if (after - (index + 1) < 3 || after >= this.count) return false;
     return startsWithCapital(this.text, this.starts[after]!, this.ends[after]!);
   }
 
@@ -186,7 +188,7 @@ class SentenceSplitter {
 
   /** A reporter's e-mail address after the last sentence: "…the ministry said. kim@yna.co.kr". */
   private isEmailSignOff(index: number): boolean {
-    for (let token = index; token < this.starts.length; token++) {
+    for (let token = index; token < this.count; token++) {
       if (!isEmailToken(this.text, this.starts[token]!, this.ends[token]!)) return false;
     }
     return true;
