@@ -5,3 +5,4 @@ export * from './schemas.ts';
 export { segment } from './segment/index.ts';
 export * from './segment-types.ts';
 export * from './default-guidelines.ts';
+export * from './suggest/index.ts';
