@@ -64,6 +64,9 @@ describe('segment headlines', () => {
     expect(kinds('North Korea fired a missile.\nIt fell into the sea.')[0]?.[0]).toBe('sentence');
     expect(kinds('Just one line without a period')[0]?.[0]).toBe('sentence');
     expect(kinds('North Korea fired a missile on\nMonday, officials said.')[0]?.[0]).toBe('sentence');
+    expect(
+      kinds('SEOUL, Nov. 21 (Yonhap) -- North Korea fired a missile\nSunday, the JCS said.')[0]?.[0],
+    ).toBe('sentence');
   });
 
   it('makes only the first line a headline', () => {

@@ -6,6 +6,9 @@ import type { Span } from './spans.ts';
 
 const longestHeadline = 200;
 
+/** "SEOUL, Nov. 21 (Yonhap) -- …", "WASHINGTON (AP) — …": the opening of a story, never a headline. */
+const wireDateline = /^[^()]{2,60}\([\p{L}/ ]{2,30}\)\s*(?:--|-|—|–)\s/u;
+
 /** A line holding only an update marker, which belongs to the headline after it: `(URGENT)`, `(2nd LD)`. */
 const updateMarkerOnly = /^\([\p{Lu}\d][^()]{0,38}\)$/u;
 
@@ -31,7 +34,8 @@ export function headlineAt(
     return undefined;
   // A first line that continues in lower case is a hard-wrapped sentence, not a headline.
   if (nextLine && isLowercase(text[nextLine.start]!)) return undefined;
-  if (endsLikeSentence(lineText) || endsWithFunctionWord(lineText)) return undefined;
+  if (endsLikeSentence(lineText) || endsWithFunctionWord(lineText) || wireDateline.test(lineText))
+    return undefined;
   return { span: line, lineCount: 1 };
 }
 
