@@ -14,6 +14,7 @@ import { annotationRoutes } from './routes/annotations.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
 import { projectRoutes } from './routes/projects.ts';
+import { segmentationRoutes } from './routes/segmentation.ts';
 
 export interface AppDependencies {
   db: Database;
@@ -59,7 +60,8 @@ export function createApp(dependencies: AppDependencies) {
     .route('/', healthRoutes)
     .route('/', projectRoutes)
     .route('/', documentRoutes)
-    .route('/', annotationRoutes);
+    .route('/', annotationRoutes)
+    .route('/', segmentationRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -19,6 +19,12 @@ program
   .action(async (files: string[]) => (await import('./commands/segment.ts')).segmentCommand(files));
 
 program
+  .command('suggest')
+  .description('Segment text files and suggest a provenance label per segment, with its evidence')
+  .argument('<files...>', 'UTF-8 text files')
+  .action(async (files: string[]) => (await import('./commands/suggest.ts')).suggestCommand(files));
+
+program
   .command('import')
   .description('Import text files (one article each) into a project of the local database')
   .requiredOption('--project <slug>', 'the project to import into')

@@ -92,6 +92,39 @@ describe('attest segment', () => {
   });
 });
 
+describe('attest suggest', () => {
+  it('adds the suggested label and its evidence to every segment line', async () => {
+    await writeFile(
+      path.join(workDir, 'claim.txt'),
+      'The agency claims a record harvest\n\nThe harvest was the largest ever, the Korean Central News Agency said.\n',
+    );
+    const result = await attest(['suggest', 'claim.txt']);
+    expect(result.code).toBe(0);
+    const text = await readFile(path.join(workDir, 'claim.txt'), 'utf8');
+    const lines = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(Object.keys(lines[0])).toEqual([
+      'file',
+      'start',
+      'end',
+      'kind',
+      'text',
+      'label',
+      'confidence',
+      'source',
+      'chain',
+      'cues',
+      'rule',
+    ]);
+    const claim = lines[1];
+    expect(claim).toMatchObject({ kind: 'sentence', label: 'kcna_claim', source: 'KCNA' });
+    expect(claim.cues.length).toBeGreaterThan(0);
+    for (const cue of claim.cues) expect(text.slice(cue.start, cue.end)).toBe(cue.text);
+  });
+});
+
 describe('attest import and export', () => {
   let database: TestDatabase;
   beforeAll(async () => {

@@ -1,4 +1,5 @@
 export * from './annotations.ts';
 export * from './documents.ts';
 export * from './projects.ts';
+export * from './segmentation.ts';
 export * from './users.ts';

@@ -5,11 +5,13 @@ import { defaultGuidelines } from '../src/default-guidelines.ts';
 
 const guidelinesPath = fileURLToPath(new URL('../../../../shared/design/GUIDELINES.md', import.meta.url));
 const hasDesignGuidelines = existsSync(guidelinesPath);
-if (!hasDesignGuidelines) console.warn(`${guidelinesPath} is absent: the guidelines are not compared with the design.`);
+if (!hasDesignGuidelines)
+  console.warn(`${guidelinesPath} is absent: the guidelines are not compared with the design.`);
 
 describe('defaultGuidelines', () => {
   it('explains all three labels', () => {
-    for (const key of ['kcna_claim', 'observer_inference', 'reported_fact']) expect(defaultGuidelines).toContain(key);
+    for (const key of ['kcna_claim', 'observer_inference', 'reported_fact'])
+      expect(defaultGuidelines).toContain(key);
   });
 
   it.skipIf(!hasDesignGuidelines)('is the text of the design GUIDELINES.md', () => {

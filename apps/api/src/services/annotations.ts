@@ -1,7 +1,6 @@
 // Saving and clearing an analyst's label on a sentence: versioned, idempotent, with history.
 import type { Annotation, AnnotationInput } from '@attest/core';
 import {
-  type AnnotationSnapshot,
   type AnnotationWithLabel,
   deleteAnnotation,
   type Executor,
@@ -16,6 +15,7 @@ import {
   updateAnnotation,
 } from '@attest/db';
 import { InvalidInputError, NotFoundError, ProblemError, StaleVersionError } from '../errors.ts';
+import { snapshot } from './annotation-snapshot.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation } from './serialize.ts';
 
@@ -175,17 +175,6 @@ async function currentAnnotation(
 ): Promise<Annotation | null> {
   const annotation = await findAnnotation(db, sentenceId, annotatorId);
   return annotation ? toAnnotation(annotation) : null;
-}
-
-function snapshot(annotation: AnnotationWithLabel): AnnotationSnapshot {
-  return {
-    label: annotation.labelKey,
-    source: annotation.source,
-    chain: annotation.chain,
-    cues: annotation.cues,
-    note: annotation.note,
-    version: annotation.version,
-  };
 }
 
 /**

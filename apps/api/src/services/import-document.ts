@@ -5,6 +5,7 @@ import { findDocumentByHash, findDocumentSummary, insertDocumentWithSentences } 
 import { InvalidInputError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
 import { toDocumentSummary } from './serialize.ts';
+import { suggestionsFor } from './suggestions.ts';
 
 export interface ImportDocumentInput extends DocumentImport {
   projectId: string;
@@ -26,6 +27,7 @@ export async function importDocument(
   if (!segments.some((part) => part.kind !== 'boilerplate')) {
     throw new InvalidInputError('The article has no sentences to annotate, only boilerplate lines.');
   }
+  const suggestions = suggestionsFor(input.body, segments);
   const created = await context.db.transaction(async (transaction) =>
     insertDocumentWithSentences(
       transaction,
@@ -45,7 +47,7 @@ export async function importDocument(
         end: part.end,
         kind: part.kind,
         text: part.text,
-        suggestion: null,
+        suggestion: suggestions[position] ?? null,
       })),
     ),
   );

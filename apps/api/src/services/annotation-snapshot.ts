@@ -1,0 +1,13 @@
+import type { AnnotationSnapshot, AnnotationWithLabel } from '@attest/db';
+
+/** The state of an annotation as the history records it. */
+export function snapshot(annotation: AnnotationWithLabel): AnnotationSnapshot {
+  return {
+    label: annotation.labelKey,
+    source: annotation.source,
+    chain: annotation.chain,
+    cues: annotation.cues,
+    note: annotation.note,
+    version: annotation.version,
+  };
+}

@@ -1,0 +1,115 @@
+// Changing a document's segmentation in place: splitting and merging sentences.
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { annotations } from '../schema/annotations.ts';
+import { documents, type NewSentenceRow, type SentenceRow, sentences } from '../schema/documents.ts';
+import { labels } from '../schema/projects.ts';
+import type { AnnotationWithLabel } from './annotations.ts';
+
+/** Locks a document so concurrent splits and merges of its sentences apply one after another. */
+export async function lockDocument(
+  db: Executor,
+  documentId: string,
+): Promise<{ id: string; body: string } | undefined> {
+  const [document] = await db
+    .select({ id: documents.id, body: documents.body })
+    .from(documents)
+    .where(eq(documents.id, documentId))
+    .for('update');
+  return document;
+}
+
+/** Moves every sentence after `position` by `delta` places. */
+export async function shiftSentencePositions(
+  db: Executor,
+  documentId: string,
+  afterPosition: number,
+  delta: number,
+): Promise<void> {
+  await db
+    .update(sentences)
+    .set({ position: sql`${sentences.position} + ${delta}` })
+    .where(and(eq(sentences.documentId, documentId), gt(sentences.position, afterPosition)));
+}
+
+export async function insertSentence(db: Executor, sentence: NewSentenceRow): Promise<SentenceRow> {
+  const [created] = await db.insert(sentences).values(sentence).returning();
+  if (!created) throw new Error('The sentence was not inserted.');
+  return created;
+}
+
+export async function updateSentenceSpan(
+  db: Executor,
+  sentenceId: string,
+  span: Pick<SentenceRow, 'start' | 'end' | 'text' | 'kind'>,
+): Promise<void> {
+  await db.update(sentences).set(span).where(eq(sentences.id, sentenceId));
+}
+
+export async function deleteSentence(db: Executor, sentenceId: string): Promise<void> {
+  await db.delete(sentences).where(eq(sentences.id, sentenceId));
+}
+
+export async function findNextSentence(
+  db: Executor,
+  sentence: SentenceRow,
+): Promise<SentenceRow | undefined> {
+  const [next] = await db
+    .select()
+    .from(sentences)
+    .where(and(eq(sentences.documentId, sentence.documentId), gt(sentences.position, sentence.position)))
+    .orderBy(asc(sentences.position))
+    .limit(1);
+  return next;
+}
+
+/** Every annotator's annotation on the given sentences. */
+export async function listAnnotationsForSentences(
+  db: Executor,
+  sentenceIds: readonly string[],
+): Promise<AnnotationWithLabel[]> {
+  if (sentenceIds.length === 0) return [];
+  return db
+    .select({
+      id: annotations.id,
+      sentenceId: annotations.sentenceId,
+      annotatorId: annotations.annotatorId,
+      labelId: annotations.labelId,
+      labelKey: labels.key,
+      source: annotations.source,
+      chain: annotations.chain,
+      cues: annotations.cues,
+      note: annotations.note,
+      version: annotations.version,
+      createdAt: annotations.createdAt,
+      updatedAt: annotations.updatedAt,
+    })
+    .from(annotations)
+    .innerJoin(labels, eq(labels.id, annotations.labelId))
+    .where(inArray(annotations.sentenceId, [...sentenceIds]));
+}
+
+/** Moves an annotation to another sentence (the merged one), bumping its version. */
+export async function reassignAnnotation(
+  db: Executor,
+  annotationId: string,
+  values: { sentenceId: string; cues: AnnotationWithLabel['cues']; note: string | null },
+): Promise<void> {
+  await db
+    .update(annotations)
+    .set({ ...values, version: sql`${annotations.version} + 1` })
+    .where(eq(annotations.id, annotationId));
+}
+
+export async function deleteAnnotationById(db: Executor, annotationId: string): Promise<void> {
+  await db.delete(annotations).where(eq(annotations.id, annotationId));
+}
+
+export async function updateSentenceSuggestions(
+  db: Executor,
+  updates: readonly { id: string; suggestion: SentenceRow['suggestion'] }[],
+): Promise<void> {
+  for (const update of updates) {
+    await db.update(sentences).set({ suggestion: update.suggestion }).where(eq(sentences.id, update.id));
+  }
+}
