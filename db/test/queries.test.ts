@@ -33,13 +33,7 @@ for (const engine of testEngines()) {
         slug,
         name: `Project ${slug}`,
         guidelines: '# Guide',
-        labels: defaultLabels.map(({ key, name, color, hotkey, description }) => ({
-          key,
-          name,
-          color,
-          hotkey,
-          description,
-        })),
+        labels: [...defaultLabels],
       });
       if (!project) throw new Error('project not created');
       return project;

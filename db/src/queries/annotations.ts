@@ -14,7 +14,8 @@ export interface AnnotationWithLabel extends AnnotationRow {
   labelKey: string;
 }
 
-function annotationColumns() {
+/** The columns of an annotation joined with its label's key. */
+export function annotationColumns() {
   return {
     id: annotations.id,
     sentenceId: annotations.sentenceId,

@@ -4,7 +4,7 @@ import type { Executor } from '../client.ts';
 import { annotations } from '../schema/annotations.ts';
 import { documents, type NewSentenceRow, type SentenceRow, sentences } from '../schema/documents.ts';
 import { labels } from '../schema/projects.ts';
-import type { AnnotationWithLabel } from './annotations.ts';
+import { type AnnotationWithLabel, annotationColumns } from './annotations.ts';
 
 /** Locks a document so concurrent splits and merges of its sentences apply one after another. */
 export async function lockDocument(
@@ -70,20 +70,7 @@ export async function listAnnotationsForSentences(
 ): Promise<AnnotationWithLabel[]> {
   if (sentenceIds.length === 0) return [];
   return db
-    .select({
-      id: annotations.id,
-      sentenceId: annotations.sentenceId,
-      annotatorId: annotations.annotatorId,
-      labelId: annotations.labelId,
-      labelKey: labels.key,
-      source: annotations.source,
-      chain: annotations.chain,
-      cues: annotations.cues,
-      note: annotations.note,
-      version: annotations.version,
-      createdAt: annotations.createdAt,
-      updatedAt: annotations.updatedAt,
-    })
+    .select(annotationColumns())
     .from(annotations)
     .innerJoin(labels, eq(labels.id, annotations.labelId))
     .where(inArray(annotations.sentenceId, [...sentenceIds]));

@@ -14,13 +14,7 @@ export async function seedFirstStart(db: ServiceContext['db']): Promise<User> {
     slug: demoProjectSlug,
     name: 'Demo: state-media provenance',
     guidelines: defaultGuidelines,
-    labels: defaultLabels.map(({ key, name, color, hotkey, description }) => ({
-      key,
-      name,
-      color,
-      hotkey,
-      description,
-    })),
+    labels: [...defaultLabels],
   });
   // Another process seeding at the same moment created it first.
   if (!project) return analyst;

@@ -17,3 +17,15 @@ export async function writeLines(lines: Iterable<string> | AsyncIterable<string>
 async function write(chunk: string): Promise<void> {
   if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
 }
+
+/** Writes the records each file yields as JSON lines, file by file. */
+export async function writeJsonLines<Item, Record>(
+  items: readonly Item[],
+  toRecords: (item: Item) => Iterable<Record>,
+): Promise<void> {
+  await writeLines(
+    (function* () {
+      for (const item of items) for (const record of toRecords(item)) yield JSON.stringify(record);
+    })(),
+  );
+}
