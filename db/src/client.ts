@@ -50,6 +50,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (options.databaseUrl) {
     const client = postgres(options.databaseUrl, {
       max: options.maxConnections ?? 10,
+      // Fail fast while the server restarts: the API answers 503 instead of hanging.
+      connect_timeout: 5,
       onnotice: () => {},
       connection: { application_name: 'attest' },
     });

@@ -3,13 +3,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '@attest/db';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { ProblemError } from './errors.ts';
+import { DatabaseUnavailableError, ProblemError } from './errors.ts';
+import { apiReferencePage, apiReferenceScriptPath, serveApiReferenceScript } from './lib/api-reference.ts';
+import { isDatabaseUnavailable } from './lib/database-errors.ts';
 import { createRouter } from './lib/openapi.ts';
 import { problemBody, problemResponse } from './lib/problem.ts';
+import { securityHeaders } from './lib/security-headers.ts';
 import { annotationRoutes } from './routes/annotations.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -36,6 +38,7 @@ export function createApp(dependencies: AppDependencies) {
 
   const app = createRouter();
   app.use(requestId());
+  app.use(securityHeaders());
   app.use(async (c, next) => {
     c.set('services', { db: dependencies.db, userId: dependencies.userId });
     await next();
@@ -71,7 +74,8 @@ export function createApp(dependencies: AppDependencies) {
       description: 'Claim-provenance annotation: projects, documents, sentences and annotations.',
     },
   });
-  app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Attest API reference' }));
+  app.get('/api/docs', apiReferencePage);
+  app.get(apiReferenceScriptPath, serveApiReferenceScript);
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/') || !dependencies.webRoot) {
@@ -88,11 +92,17 @@ export function createApp(dependencies: AppDependencies) {
   });
 
   app.onError((error, c) => {
-    if (error instanceof ProblemError) {
-      return problemResponse({
-        ...problemBody(error.status, error.code, error.title, error.detail),
-        ...error.extra,
-      });
+    const problem =
+      error instanceof ProblemError
+        ? error
+        : isDatabaseUnavailable(error)
+          ? new DatabaseUnavailableError()
+          : undefined;
+    if (problem) {
+      return problemResponse(
+        { ...problemBody(problem.status, problem.code, problem.title, problem.detail), ...problem.extra },
+        problem.headers,
+      );
     }
     if (error instanceof HTTPException && error.status < 500) {
       return problemResponse(httpExceptionProblem(error));

@@ -19,6 +19,11 @@ export class ProblemError extends Error {
     super(detail);
     this.name = new.target.name;
   }
+
+  /** Response headers that go with the problem, e.g. Retry-After. */
+  get headers(): Record<string, string> {
+    return {};
+  }
 }
 
 export class NotFoundError extends ProblemError {
@@ -50,5 +55,10 @@ export class DatabaseUnavailableError extends ProblemError {
       'The database is not reachable',
       'Attest cannot reach its database right now. Your request was not applied; try again in a few seconds.',
     );
+  }
+
+  /** About as long as a PostgreSQL restart takes. */
+  override get headers(): Record<string, string> {
+    return { 'retry-after': '2' };
   }
 }

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { problemBody, problemContentType } from './problem.ts';
 
 export interface AppEnv {
-  Variables: { services: ServiceContext; requestId: string };
+  Variables: { services: ServiceContext; requestId: string; secureHeadersNonce?: string };
 }
 
 export function problemResponses<const Status extends number>(

@@ -1,0 +1,26 @@
+// Telling "the database is down or restarting" apart from a bug, so clients get 503 with
+// Retry-After (and retry) instead of a 500.
+
+// Network errors, postgres.js connection states, and SQLSTATE classes 08 (connection
+// exception) and 57P (operator intervention: shutdown, restart, not yet accepting).
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
+  }
+  return false;
+}

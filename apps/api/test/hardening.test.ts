@@ -1,0 +1,60 @@
+import { openTestDatabase, preferredTestEngine } from '@attest/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { createTestApp, expectProblem, type TestApp } from './helpers.ts';
+
+let testApp: TestApp;
+beforeAll(async () => {
+  testApp = await createTestApp();
+});
+afterAll(async () => {
+  await testApp?.database.destroy();
+});
+
+describe('security headers', () => {
+  it('sends a CSP without inline script, nosniff, frame-ancestors and a referrer policy on every response', async () => {
+    for (const path of ['/api/projects', '/api/nothing', '/healthz', '/api/openapi.json']) {
+      const response = await testApp.app.request(path);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      const scriptSource =
+        policy.split(';').find((directive) => directive.trim().startsWith('script-src')) ?? '';
+      expect(scriptSource).toContain("'self'");
+      expect(scriptSource).not.toContain('unsafe-inline');
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('same-origin');
+    }
+  });
+
+  it('serves the API reference with its script from this server, allowed by a nonce', async () => {
+    const page = await testApp.app.request('/api/docs');
+    const html = await page.text();
+    const nonce = /script-src [^;]*'nonce-([^']+)'/.exec(
+      page.headers.get('content-security-policy') ?? '',
+    )?.[1];
+    expect(nonce).toBeTruthy();
+    expect(html).toContain('/api/docs/scalar.js');
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(html).not.toContain('cdn.jsdelivr.net');
+    const script = await testApp.app.request('/api/docs/scalar.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('javascript');
+  });
+});
+
+describe.runIf(preferredTestEngine() === 'postgres')('when the database is unreachable', () => {
+  it('answers 503 with Retry-After, and /readyz reports it', async () => {
+    const database = await openTestDatabase('postgres');
+    await database.close();
+    const app = createApp({ db: database.db, userId: testApp.userId, logError: () => {} });
+    try {
+      const response = await app.request('/api/projects');
+      const problem = await expectProblem(response, 503);
+      expect(response.headers.get('retry-after')).toBe('2');
+      expect(problem.detail).toContain('try again');
+      expect((await app.request('/readyz')).status).toBe(503);
+    } finally {
+      await database.destroy().catch(() => {});
+    }
+  });
+});
