@@ -1,0 +1,133 @@
+// The editor's HTTP client: typed calls to the Attest API and problem+json errors as ApiError.
+import type {
+  Annotation,
+  AnnotationInput,
+  DocumentDetail,
+  DocumentImport,
+  DocumentPage,
+  ImportResult,
+  Problem,
+  Project,
+  ProjectSummary,
+} from '@attest/core';
+
+/** A failed request: the server's problem details, or a network failure (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem | undefined;
+
+  constructor(status: number, detail: string, problem?: Problem) {
+    super(detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** Worth retrying unchanged: the network dropped, the server was busy or failed. */
+  get isTransient(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export interface WriteOptions {
+  /** The annotation version the client last saw; 0 when there was none. */
+  expectedVersion: number;
+  /** One id per edit, reused by retries, so the server applies the edit once. */
+  idempotencyKey: string;
+  signal?: AbortSignal;
+}
+
+export class ApiClient {
+  readonly baseUrl: string;
+
+  constructor(baseUrl = '') {
+    this.baseUrl = baseUrl;
+  }
+
+  listProjects(signal?: AbortSignal): Promise<{ items: ProjectSummary[] }> {
+    return this.request('/api/projects', { signal });
+  }
+
+  getProject(slug: string, signal?: AbortSignal): Promise<Project> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}`, { signal });
+  }
+
+  listDocuments(slug: string, cursor?: string | null, signal?: AbortSignal): Promise<DocumentPage> {
+    const query = new URLSearchParams({ limit: '50' });
+    if (cursor) query.set('cursor', cursor);
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/documents?${query}`, { signal });
+  }
+
+  importText(slug: string, input: DocumentImport): Promise<ImportResult> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+  }
+
+  importFile(slug: string, file: File, title?: string): Promise<ImportResult> {
+    const form = new FormData();
+    form.set('file', file);
+    if (title) form.set('title', title);
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/documents`, {
+      method: 'POST',
+      body: form,
+    });
+  }
+
+  getDocument(id: string, signal?: AbortSignal): Promise<DocumentDetail> {
+    return this.request(`/api/documents/${encodeURIComponent(id)}`, { signal });
+  }
+
+  saveAnnotation(sentenceId: string, input: AnnotationInput, options: WriteOptions): Promise<Annotation> {
+    return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/annotation`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...writeHeaders(options) },
+      body: JSON.stringify(input),
+      signal: options.signal,
+    });
+  }
+
+  async clearAnnotation(sentenceId: string, options: WriteOptions): Promise<void> {
+    await this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/annotation`, {
+      method: 'DELETE',
+      headers: writeHeaders(options),
+      signal: options.signal,
+    });
+  }
+
+  private async request<T>(
+    path: string,
+    init: RequestInit & { signal?: AbortSignal | undefined },
+  ): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + path, {
+        ...init,
+        signal: init.signal ?? null,
+        headers: { accept: 'application/json, application/problem+json', ...init.headers },
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new ApiError(0, 'The server could not be reached. Check your connection.');
+    }
+    if (response.status === 204) return undefined as T;
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) throw toApiError(response, body);
+    return body as T;
+  }
+}
+
+function writeHeaders(options: WriteOptions): Record<string, string> {
+  return { 'if-match': `"${options.expectedVersion}"`, 'idempotency-key': options.idempotencyKey };
+}
+
+function toApiError(response: Response, body: unknown): ApiError {
+  if (isProblem(body)) return new ApiError(response.status, body.detail || body.title, body);
+  return new ApiError(response.status, `The server answered ${response.status} ${response.statusText}.`);
+}
+
+function isProblem(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && 'status' in body && 'title' in body;
+}

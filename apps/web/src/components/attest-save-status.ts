@@ -1,0 +1,116 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { SaveStatus } from '../controllers/save-queue-controller.ts';
+import { SaveRetryEvent } from '../events/save-retry-event.ts';
+import { baseStyles, buttonStyles } from '../styles/shared.ts';
+
+const statusText: Record<SaveStatus, string> = {
+  idle: 'No changes yet',
+  saving: 'Saving…',
+  saved: 'All changes saved',
+  failed: 'Not saved',
+};
+
+/**
+ * Whether the analyst's labels have reached the server, announced politely; when a save
+ * failed, the reason and a Retry button.
+ *
+ * @fires attest-save-retry - The analyst pressed Retry.
+ */
+@customElement('attest-save-status')
+export class AttestSaveStatus extends LitElement {
+  static override styles = [
+    baseStyles,
+    buttonStyles,
+    css`
+      :host {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.6rem;
+        font-size: 0.875rem;
+      }
+      .status {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.4rem;
+        color: var(--attest-color-muted);
+        white-space: nowrap;
+      }
+      .dot {
+        width: 0.6rem;
+        height: 0.6rem;
+        border-radius: 50%;
+        background: var(--attest-color-border-strong);
+      }
+      .saving .dot {
+        background: #b54708;
+        animation: pulse 1s ease-in-out infinite alternate;
+      }
+      .saved .dot {
+        background: var(--attest-color-success);
+      }
+      .saved {
+        color: var(--attest-color-success);
+      }
+      .failed {
+        color: var(--attest-color-danger);
+        font-weight: 600;
+      }
+      .failed .dot {
+        border-radius: 2px;
+        background: var(--attest-color-danger);
+      }
+      .reason {
+        font-weight: 400;
+      }
+      @keyframes pulse {
+        from {
+          opacity: 1;
+        }
+        to {
+          opacity: 0.35;
+        }
+      }
+    `,
+  ];
+
+  /** Where the saves stand. */
+  @property() status: SaveStatus = 'idle';
+
+  /** Why the last save failed, shown next to the status. */
+  @property() reason = '';
+
+  /** How many sentences have a save that failed. */
+  @property({ type: Number }) failedCount = 0;
+
+  private retry(): void {
+    this.dispatchEvent(new SaveRetryEvent());
+  }
+
+  override render() {
+    const failedText = this.failedCount > 1 ? `${this.failedCount} labels not saved` : statusText.failed;
+    return html`
+      <span class="status ${this.status}" role="status">
+        <span class="dot" aria-hidden="true"></span>
+        <span>
+          ${this.status === 'failed' ? failedText : statusText[this.status]}${
+            this.status === 'failed' && this.reason
+              ? html`<span class="reason">: ${this.reason}</span>`
+              : null
+          }
+        </span>
+      </span>
+      ${
+        this.status === 'failed'
+          ? html`<button class="button small" type="button" @click=${this.retry}>Retry</button>`
+          : null
+      }
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'attest-save-status': AttestSaveStatus;
+  }
+}

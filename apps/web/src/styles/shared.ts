@@ -1,0 +1,156 @@
+// Styles several components share: buttons, links, focus rings, page layout, screen-reader text.
+import { css } from 'lit';
+
+export const baseStyles = css`
+  :host {
+    box-sizing: border-box;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: var(--attest-focus-ring);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--attest-color-accent);
+    text-underline-offset: 2px;
+  }
+  a:hover {
+    color: var(--attest-color-accent-hover);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  kbd {
+    display: inline-block;
+    min-width: 1.5em;
+    padding: 0 0.35em;
+    border: 1px solid var(--attest-color-border-strong);
+    border-bottom-width: 2px;
+    border-radius: 4px;
+    background: var(--attest-color-surface);
+    color: var(--attest-color-text);
+    font: 600 0.8rem/1.45 var(--attest-font-mono);
+    text-align: center;
+  }
+`;
+
+export const buttonStyles = css`
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.4rem;
+    min-height: 2.25rem;
+    padding: 0.35rem 0.85rem;
+    border: 1px solid var(--attest-color-border);
+    border-radius: var(--attest-radius);
+    background: var(--attest-color-surface);
+    color: var(--attest-color-text);
+    font: inherit;
+    font-weight: 600;
+    font-size: 0.9rem;
+    line-height: 1.2;
+    text-decoration: none;
+    cursor: pointer;
+    box-shadow: 0 1px 2px rgb(16 24 40 / 5%);
+  }
+  .button:hover:not(:disabled) {
+    background: var(--attest-color-raised);
+    border-color: var(--attest-color-border-strong);
+  }
+  .button:disabled {
+    cursor: not-allowed;
+    color: var(--attest-color-subtle);
+    background: var(--attest-color-raised);
+  }
+  .button.primary {
+    border-color: var(--attest-color-accent);
+    background: var(--attest-color-accent);
+    color: #fff;
+  }
+  .button.primary:hover:not(:disabled) {
+    background: var(--attest-color-accent-hover);
+  }
+  .button.primary:disabled {
+    border-color: var(--attest-color-border);
+    background: var(--attest-color-raised);
+    color: var(--attest-color-subtle);
+  }
+  .button.small {
+    min-height: 1.9rem;
+    padding: 0.2rem 0.6rem;
+    font-size: 0.85rem;
+  }
+`;
+
+export const pageStyles = css`
+  :host {
+    display: block;
+    max-width: 72rem;
+    margin: 0 auto;
+    padding: 1.5rem 1.5rem 4rem;
+  }
+  h1 {
+    margin: 0.25rem 0 0.25rem;
+    font-size: 1.6rem;
+    line-height: 1.25;
+    letter-spacing: -0.01em;
+  }
+  /* Headings take focus only when a page opens, to start reading there: no ring. */
+  h1:focus,
+  h1:focus-visible {
+    outline: none;
+  }
+  h2 {
+    margin: 0 0 0.75rem;
+    font-size: 1.1rem;
+  }
+  .lede {
+    margin: 0 0 1.5rem;
+    color: var(--attest-color-muted);
+  }
+  .panel {
+    background: var(--attest-color-surface);
+    border: 1px solid var(--attest-color-border);
+    border-radius: 10px;
+    box-shadow: var(--attest-shadow);
+  }
+  .breadcrumbs ol {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.9rem;
+    color: var(--attest-color-muted);
+  }
+  .breadcrumbs li + li::before {
+    content: '/';
+    margin-right: 0.35rem;
+    color: var(--attest-color-subtle);
+  }
+  .message {
+    padding: 0.75rem 1rem;
+    border-radius: var(--attest-radius);
+    border: 1px solid var(--attest-color-border);
+    background: var(--attest-color-surface);
+  }
+  .message.error {
+    border-color: #fda29b;
+    background: var(--attest-color-danger-soft);
+    color: var(--attest-color-danger);
+  }
+`;
