@@ -5,7 +5,7 @@ import { SaveRetryEvent } from '../events/save-retry-event.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 
 const statusText: Record<SaveStatus, string> = {
-  idle: 'No changes yet',
+  idle: 'Up to date',
   saving: 'Saving…',
   saved: 'All changes saved',
   failed: 'Not saved',

@@ -1,6 +1,7 @@
 import type { Label, Sentence } from '@attest/core';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProperties } from '../directives/style-properties.ts';
 import { SentenceSelectEvent } from '../events/sentence-select-event.ts';
@@ -251,7 +252,18 @@ export class AttestSentenceList extends LitElement {
         ${repeat(
           this.sentences,
           (sentence) => sentence.id,
-          (sentence) => this.renderRow(sentence),
+          // Re-render only the rows whose content changed: moving or tagging touches one or two.
+          (sentence) =>
+            guard(
+              [
+                sentence,
+                this.labelBySentence.get(sentence.id),
+                sentence.id === this.selectedId,
+                this.unsavedSentenceIds.has(sentence.id),
+                this.labelsByKey,
+              ],
+              () => this.renderRow(sentence),
+            ),
         )}
       </div>
     `;
