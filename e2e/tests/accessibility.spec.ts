@@ -1,0 +1,47 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { annotatableRows, demoDocumentTitle, demoProjectName, saveScreenshot } from './support.ts';
+
+/** Runs axe-core (WCAG 2 A and AA) and keeps the serious and critical violations. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+}
+
+test.describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
+  test('the projects page', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: demoProjectName })).toBeVisible();
+    await saveScreenshot(page, 'projects');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('the documents page with the import form', async ({ page }) => {
+    await page.goto('/projects/demo');
+    await expect(page.getByRole('link', { name: demoDocumentTitle })).toBeVisible();
+    await saveScreenshot(page, 'documents');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('the annotate view, and with the guidelines open', async ({ page }) => {
+    await page.goto('/projects/demo');
+    await page.getByRole('link', { name: demoDocumentTitle }).click();
+    await expect(annotatableRows(page).first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: /^Guidelines/ }).click();
+    await expect(page.getByRole('dialog', { name: 'Guidelines' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { annotatableRows, demoDocumentTitle, demoProjectName, saveStatus } from './support.ts';
+
+test('an analyst goes from the projects page to a tagged sentence with the keyboard alone', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeFocused();
+
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: demoProjectName })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: demoProjectName, level: 1 })).toBeFocused();
+
+  // Other tests may have imported documents before this one: tab to the demo article's link.
+  const documentLink = page.getByRole('link', { name: demoDocumentTitle });
+  for (
+    let step = 0;
+    step < 20 && !(await documentLink.evaluate((link) => link.matches(':focus')));
+    step += 1
+  ) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(documentLink).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('listbox', { name: 'Sentences' })).toBeFocused();
+  const rows = annotatableRows(page);
+  await page.keyboard.press('j');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('3');
+  await expect(rows.nth(1)).toHaveAccessibleName(/^Reported fact: /);
+  await expect(saveStatus(page)).toHaveText('All changes saved');
+});
