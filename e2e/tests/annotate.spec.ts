@@ -58,6 +58,10 @@ test.describe('annotating', () => {
       '3',
     );
     await expect(saveStatus(page)).toHaveText('All changes saved');
+    // Pose for the screenshot: an untagged sentence selected, with its suggestion and cues.
+    await page.keyboard.press('k');
+    await page.keyboard.press('k');
+    await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
     await saveScreenshot(page, 'annotate');
 
     await page.reload();
@@ -144,4 +148,24 @@ test.describe('annotating', () => {
     await page.getByRole('button', { name: /^Guidelines/ }).click();
     await expect(guidelines).toBeVisible();
   });
+});
+
+test('the a key accepts the suggestion of the selected sentence', async ({ page }) => {
+  await importPasted(
+    page,
+    `Suggestion check\n\nNorth Korea will hold a party meeting next month, the Korean Central News Agency said on Sunday.\n`,
+  );
+  const suggestedRows = page.getByRole('option', { name: /^Untagged, suggested / });
+  test.skip((await suggestedRows.count()) === 0, 'Attest made no suggestion for this article.');
+  const row = suggestedRows.first();
+  const chipText = (await row.getByText(/^Suggested: /).textContent()) ?? '';
+  // The chip reads "Suggested: <label>", followed by the key hint on the selected row.
+  const suggestion = /^Suggested: (.+?)(\s+a)?$/.exec(chipText.trim())?.[1];
+  expect(suggestion).toBeTruthy();
+  await row.click();
+  await page.keyboard.press('a');
+  await expect(page.getByRole('option', { selected: true })).toHaveAccessibleName(
+    new RegExp(`^${suggestion}: `),
+  );
+  await expect(saveStatus(page)).toHaveText('All changes saved');
 });

@@ -75,6 +75,13 @@ export class AttestSentenceList extends LitElement {
         font-size: 1rem;
         line-height: 1.55;
       }
+      mark {
+        padding: 0 0.1em;
+        border-radius: 3px;
+        background: #fef0c7;
+        color: inherit;
+        box-shadow: inset 0 -2px 0 #f79009;
+      }
       .kind {
         display: block;
         color: var(--attest-color-muted);
@@ -121,6 +128,11 @@ export class AttestSentenceList extends LitElement {
         border: 1px dashed var(--suggestion-color);
         color: var(--suggestion-color);
         font-weight: 500;
+      }
+      .chip kbd {
+        min-width: 1.2em;
+        font-size: 0.7rem;
+        line-height: 1.3;
       }
       .chip.skipped {
         color: var(--attest-color-subtle);
@@ -189,18 +201,42 @@ export class AttestSentenceList extends LitElement {
     this.dispatchEvent(new SentenceSelectEvent(sentenceId));
   }
 
-  private renderTag(sentence: Sentence, label: Label | undefined) {
+  private suggestedLabel(sentence: Sentence): Label | undefined {
+    const key = sentence.suggestion?.label;
+    return key ? this.labelsByKey.get(key) : undefined;
+  }
+
+  private renderTag(sentence: Sentence, label: Label | undefined, isSelected: boolean) {
     if (sentence.kind === 'boilerplate') return html`<span class="chip skipped">Not annotated</span>`;
     if (label) return html`<span class="chip tagged">${label.name}</span>`;
-    const suggested = sentence.suggestion?.label
-      ? this.labelsByKey.get(sentence.suggestion.label)
-      : undefined;
+    const suggested = this.suggestedLabel(sentence);
     if (suggested) {
       return html`<span class="chip suggested" ${styleProperties({ '--suggestion-color': suggested.color })}
-        >Suggested: ${suggested.name}</span
+        >Suggested: ${suggested.name}${isSelected ? html` <kbd>a</kbd>` : null}</span
       >`;
     }
     return html`<span class="chip untagged">Untagged</span>`;
+  }
+
+  /** The selected sentence's text with the suggestion's cue words marked, to explain it. */
+  private renderTextWithCues(sentence: Sentence) {
+    const cues = [...(sentence.suggestion?.cues ?? [])]
+      .map((cue) => ({ start: cue.start - sentence.start, end: cue.end - sentence.start, kind: cue.kind }))
+      .filter((cue) => cue.start >= 0 && cue.end <= sentence.text.length && cue.start < cue.end)
+      .sort((a, b) => a.start - b.start);
+    if (cues.length === 0) return sentence.text;
+    const parts: unknown[] = [];
+    let position = 0;
+    for (const cue of cues) {
+      if (cue.start < position) continue;
+      parts.push(sentence.text.slice(position, cue.start));
+      parts.push(
+        html`<mark title="Cue: ${cue.kind.replace('_', ' ')}">${sentence.text.slice(cue.start, cue.end)}</mark>`,
+      );
+      position = cue.end;
+    }
+    parts.push(sentence.text.slice(position));
+    return parts;
   }
 
   private renderRow(sentence: Sentence) {
@@ -208,7 +244,10 @@ export class AttestSentenceList extends LitElement {
     const label = labelKey === undefined ? undefined : this.labelsByKey.get(labelKey);
     const isSelected = sentence.id === this.selectedId;
     const isBoilerplate = sentence.kind === 'boilerplate';
-    const spokenLabel = isBoilerplate ? 'Not annotated' : (label?.name ?? 'Untagged');
+    const suggested = label || isBoilerplate ? undefined : this.suggestedLabel(sentence);
+    const spokenLabel = isBoilerplate
+      ? 'Not annotated'
+      : (label?.name ?? (suggested ? `Untagged, suggested ${suggested.name}` : 'Untagged'));
     const isUnsaved = this.unsavedSentenceIds.has(sentence.id);
     return html`
       <div
@@ -224,10 +263,10 @@ export class AttestSentenceList extends LitElement {
         <span class="text">
           <span class="visually-hidden">${spokenLabel}${isUnsaved ? ', not saved' : ''}: </span>
           ${sentence.kind === 'headline' ? html`<span class="kind">Headline<span class="visually-hidden">:</span></span>` : null}
-          ${sentence.text}
+          ${isSelected ? this.renderTextWithCues(sentence) : sentence.text}
         </span>
         <span class="tag" aria-hidden="true">
-          ${this.renderTag(sentence, label)}
+          ${this.renderTag(sentence, label, isSelected)}
           ${isUnsaved ? html`<span class="unsaved">Not saved</span>` : null}
         </span>
       </div>
