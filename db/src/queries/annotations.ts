@@ -9,6 +9,7 @@ import {
 } from '../schema/annotations.ts';
 import { sentences } from '../schema/documents.ts';
 import { labels } from '../schema/projects.ts';
+import { users } from '../schema/users.ts';
 
 export interface AnnotationWithLabel extends AnnotationRow {
   labelKey: string;
@@ -168,4 +169,16 @@ export async function findLabel(db: Executor, projectId: string, key: string) {
     .from(labels)
     .where(and(eq(labels.projectId, projectId), eq(labels.key, key)));
   return label;
+}
+
+/** Every annotator's annotations on a document with the annotator's name: the reviewer's view. */
+export async function listAllAnnotationsForDocument(db: Executor, documentId: string) {
+  return db
+    .select({ ...annotationColumns(), annotatorName: users.name })
+    .from(annotations)
+    .innerJoin(sentences, eq(sentences.id, annotations.sentenceId))
+    .innerJoin(labels, eq(labels.id, annotations.labelId))
+    .innerJoin(users, eq(users.id, annotations.annotatorId))
+    .where(eq(sentences.documentId, documentId))
+    .orderBy(asc(sentences.position), asc(users.name));
 }

@@ -9,6 +9,7 @@ import {
   type SentenceRow,
   sentences,
 } from '../schema/documents.ts';
+import { assignments } from '../schema/members.ts';
 import { projects } from '../schema/projects.ts';
 
 export interface DocumentSummaryRow extends Omit<DocumentRow, 'body'> {
@@ -54,6 +55,12 @@ function summaryColumns(annotatorId: string) {
 export interface ListDocumentsParams {
   projectId: string;
   annotatorId: string;
+  /** Only documents assigned to this user (an analyst's queue). */
+  assignedTo?: string | undefined;
+  /** Only documents in which the annotator has not labelled every sentence yet. */
+  unfinishedOnly?: boolean;
+  /** Newest first (the default, keyset-paged) or oldest first (the order of a work queue). */
+  order?: 'newest' | 'oldest';
   limit: number;
   after?: DocumentCursor | undefined;
 }
@@ -64,13 +71,19 @@ export async function listDocuments(
   params: ListDocumentsParams,
 ): Promise<DocumentSummaryRow[]> {
   const { after } = params;
+  const columns = summaryColumns(params.annotatorId);
   return db
-    .select(summaryColumns(params.annotatorId))
+    .select(columns)
     .from(documents)
     .innerJoin(projects, eq(projects.id, documents.projectId))
     .where(
       and(
         eq(documents.projectId, params.projectId),
+        params.assignedTo
+          ? sql`exists (select 1 from ${assignments} where ${assignments.documentId} = ${documents.id}
+              and ${assignments.userId} = ${params.assignedTo})`
+          : undefined,
+        params.unfinishedOnly ? sql`${columns.annotatedCount} < ${columns.annotatableCount}` : undefined,
         after
           ? or(
               lt(documents.createdAt, after.createdAt),
@@ -79,7 +92,11 @@ export async function listDocuments(
           : undefined,
       ),
     )
-    .orderBy(desc(documents.createdAt), desc(documents.id))
+    .orderBy(
+      ...(params.order === 'oldest'
+        ? [asc(documents.createdAt), asc(documents.id)]
+        : [desc(documents.createdAt), desc(documents.id)]),
+    )
     .limit(params.limit);
 }
 

@@ -1,6 +1,8 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
+import { annotations } from '../schema/annotations.ts';
 import { documents } from '../schema/documents.ts';
+import { type ProjectRole, projectMembers } from '../schema/members.ts';
 import { type LabelRow, labels, type NewLabelRow, type ProjectRow, projects } from '../schema/projects.ts';
 
 export interface ProjectWithCount extends ProjectRow {
@@ -9,13 +11,51 @@ export interface ProjectWithCount extends ProjectRow {
 
 const documentCount = count(documents.id).mapWith(Number);
 
-export async function listProjects(db: Executor): Promise<ProjectWithCount[]> {
+/** Every project, or with `memberId` only those the user belongs to (and with `projectIds`, only those). */
+export async function listProjects(
+  db: Executor,
+  filter: { memberId?: string; projectIds?: readonly string[] | null } = {},
+): Promise<(ProjectWithCount & { role: ProjectRole | null })[]> {
+  const role = filter.memberId
+    ? sql<ProjectRole | null>`(select ${projectMembers.role} from ${projectMembers}
+        where ${projectMembers.projectId} = ${projects.id} and ${projectMembers.userId} = ${filter.memberId})`
+    : sql<ProjectRole | null>`null`;
   return db
-    .select({ ...projectColumns(), documentCount })
+    .select({ ...projectColumns(), documentCount, role })
     .from(projects)
     .leftJoin(documents, eq(documents.projectId, projects.id))
+    .where(
+      and(
+        filter.memberId
+          ? sql`exists (select 1 from ${projectMembers} where ${projectMembers.projectId} = ${projects.id}
+              and ${projectMembers.userId} = ${filter.memberId})`
+          : undefined,
+        filter.projectIds ? inArray(projects.id, [...filter.projectIds]) : undefined,
+      ),
+    )
     .groupBy(projects.id)
     .orderBy(asc(projects.name));
+}
+
+export async function updateProject(
+  db: Executor,
+  projectId: string,
+  changes: {
+    name?: string | undefined;
+    guidelines?: string | undefined;
+    annotatorsPerDocument?: number | undefined;
+  },
+): Promise<void> {
+  const { guidelines, ...rest } = changes;
+  await db
+    .update(projects)
+    .set({
+      ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)),
+      ...(guidelines === undefined
+        ? {}
+        : { guidelines, guidelinesVersion: sql`${projects.guidelinesVersion} + 1` }),
+    })
+    .where(eq(projects.id, projectId));
 }
 
 export async function findProjectBySlug(db: Executor, slug: string): Promise<ProjectWithCount | undefined> {
@@ -60,7 +100,56 @@ function projectColumns() {
     slug: projects.slug,
     name: projects.name,
     guidelines: projects.guidelines,
+    guidelinesVersion: projects.guidelinesVersion,
+    annotatorsPerDocument: projects.annotatorsPerDocument,
     createdAt: projects.createdAt,
     updatedAt: projects.updatedAt,
   };
+}
+
+/** Makes a project's label set `wanted`: updates labels by key, adds new ones, removes the rest. */
+export async function replaceLabels(
+  db: Executor,
+  projectId: string,
+  wanted: readonly Omit<NewLabelRow, 'projectId' | 'position'>[],
+): Promise<{ removedInUse: string[] }> {
+  const current = await listLabels(db, projectId);
+  const wantedKeys = new Set(wanted.map((label) => label.key));
+  const removed = current.filter((label) => !wantedKeys.has(label.key));
+  const inUse = removed.length
+    ? await db
+        .selectDistinct({ key: labels.key })
+        .from(annotations)
+        .innerJoin(labels, eq(labels.id, annotations.labelId))
+        .where(
+          inArray(
+            annotations.labelId,
+            removed.map((label) => label.id),
+          ),
+        )
+    : [];
+  if (inUse.length > 0) return { removedInUse: inUse.map((row) => row.key) };
+  if (removed.length > 0)
+    await db.delete(labels).where(
+      inArray(
+        labels.id,
+        removed.map((label) => label.id),
+      ),
+    );
+  for (const [position, label] of wanted.entries()) {
+    await db
+      .insert(labels)
+      .values({ ...label, projectId, position })
+      .onConflictDoUpdate({
+        target: [labels.projectId, labels.key],
+        set: {
+          name: label.name,
+          color: label.color,
+          hotkey: label.hotkey,
+          description: label.description,
+          position,
+        },
+      });
+  }
+  return { removedInUse: [] };
 }

@@ -7,6 +7,10 @@ export const projects = pgTable('projects', {
   name: text().notNull(),
   /** Markdown shown to analysts in the editor. */
   guidelines: text().notNull(),
+  /** Grows with every edit of the guidelines, so exports can say which version applied. */
+  guidelinesVersion: integer().notNull().default(1),
+  /** How many analysts label each document (blind double annotation by default). */
+  annotatorsPerDocument: integer().notNull().default(2),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -1,12 +1,38 @@
 import { relations } from 'drizzle-orm';
 import { annotationEvents, annotations } from './annotations.ts';
 import { documents, sentences } from './documents.ts';
+import { assignments, projectMembers } from './members.ts';
 import { labels, projects } from './projects.ts';
-import { users } from './users.ts';
+import { accounts, sessions, users } from './users.ts';
+
+export const usersRelations = relations(users, ({ many }) => ({
+  sessions: many(sessions),
+  accounts: many(accounts),
+  memberships: many(projectMembers),
+}));
+
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
+
+export const accountsRelations = relations(accounts, ({ one }) => ({
+  user: one(users, { fields: [accounts.userId], references: [users.id] }),
+}));
 
 export const projectsRelations = relations(projects, ({ many }) => ({
   labels: many(labels),
   documents: many(documents),
+  members: many(projectMembers),
+}));
+
+export const projectMembersRelations = relations(projectMembers, ({ one }) => ({
+  project: one(projects, { fields: [projectMembers.projectId], references: [projects.id] }),
+  user: one(users, { fields: [projectMembers.userId], references: [users.id] }),
+}));
+
+export const assignmentsRelations = relations(assignments, ({ one }) => ({
+  document: one(documents, { fields: [assignments.documentId], references: [documents.id] }),
+  user: one(users, { fields: [assignments.userId], references: [users.id] }),
 }));
 
 export const labelsRelations = relations(labels, ({ one }) => ({

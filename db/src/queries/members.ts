@@ -1,0 +1,186 @@
+// Project membership, document assignments and invitations.
+import { and, asc, count, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import { documents } from '../schema/documents.ts';
+import { assignments, type InviteRow, invites, type ProjectRole, projectMembers } from '../schema/members.ts';
+import { projects } from '../schema/projects.ts';
+import { users } from '../schema/users.ts';
+
+export async function findMemberRole(
+  db: Executor,
+  projectId: string,
+  userId: string,
+): Promise<ProjectRole | undefined> {
+  const [member] = await db
+    .select({ role: projectMembers.role })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
+  return member?.role;
+}
+
+export interface MemberSummary {
+  userId: string;
+  name: string;
+  email: string;
+  role: ProjectRole;
+  joinedAt: Date;
+}
+
+export async function listMembers(db: Executor, projectId: string): Promise<MemberSummary[]> {
+  return db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: projectMembers.role,
+      joinedAt: projectMembers.createdAt,
+    })
+    .from(projectMembers)
+    .innerJoin(users, eq(users.id, projectMembers.userId))
+    .where(eq(projectMembers.projectId, projectId))
+    .orderBy(asc(projectMembers.createdAt));
+}
+
+/** Adds a member, or changes the role of one who is already there. */
+export async function upsertMember(
+  db: Executor,
+  projectId: string,
+  userId: string,
+  role: ProjectRole,
+): Promise<void> {
+  await db
+    .insert(projectMembers)
+    .values({ projectId, userId, role })
+    .onConflictDoUpdate({ target: [projectMembers.projectId, projectMembers.userId], set: { role } });
+}
+
+export async function removeMember(db: Executor, projectId: string, userId: string): Promise<boolean> {
+  const removed = await db
+    .delete(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
+    .returning({ userId: projectMembers.userId });
+  return removed.length > 0;
+}
+
+export async function countOwners(db: Executor, projectId: string): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, 'owner')));
+  return row?.total ?? 0;
+}
+
+export async function listMemberships(db: Executor, userId: string) {
+  return db
+    .select({ projectId: projects.id, projectSlug: projects.slug, role: projectMembers.role })
+    .from(projectMembers)
+    .innerJoin(projects, eq(projects.id, projectMembers.projectId))
+    .where(eq(projectMembers.userId, userId))
+    .orderBy(asc(projects.name));
+}
+
+export async function isAssigned(db: Executor, documentId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: assignments.userId })
+    .from(assignments)
+    .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId)));
+  return row !== undefined;
+}
+
+export async function listAssigneeIds(db: Executor, documentId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: assignments.userId })
+    .from(assignments)
+    .where(eq(assignments.documentId, documentId));
+  return rows.map((row) => row.userId);
+}
+
+/**
+ * Gives every document of a project that has fewer than `perDocument` analysts the missing
+ * ones, choosing the analysts with the fewest assignments first (ties by who joined first).
+ */
+export async function fillAssignments(db: Executor, projectId: string, perDocument: number): Promise<number> {
+  const analysts = await db
+    .select({ userId: projectMembers.userId })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, 'analyst')))
+    .orderBy(asc(projectMembers.createdAt));
+  if (analysts.length === 0) return 0;
+  const loadRows = await db
+    .select({ userId: assignments.userId, total: count() })
+    .from(assignments)
+    .innerJoin(documents, eq(documents.id, assignments.documentId))
+    .where(eq(documents.projectId, projectId))
+    .groupBy(assignments.userId);
+  const load = new Map(analysts.map((analyst) => [analyst.userId, 0]));
+  for (const row of loadRows) if (load.has(row.userId)) load.set(row.userId, row.total);
+
+  const assigneeCount = sql<number>`(select count(*) from ${assignments} where ${assignments.documentId} = ${documents.id})`;
+  const underStaffed = await db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.projectId, projectId), lt(assigneeCount, Math.min(perDocument, analysts.length))))
+    .orderBy(asc(documents.createdAt), asc(documents.id));
+  let added = 0;
+  for (const document of underStaffed) {
+    const current = new Set(await listAssigneeIds(db, document.id));
+    const candidates = [...load.entries()]
+      .filter(([userId]) => !current.has(userId))
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, Math.max(0, perDocument - current.size));
+    if (candidates.length === 0) continue;
+    await db
+      .insert(assignments)
+      .values(candidates.map(([userId]) => ({ documentId: document.id, userId })))
+      .onConflictDoNothing();
+    for (const [userId, total] of candidates) load.set(userId, total + 1);
+    added += candidates.length;
+  }
+  return added;
+}
+
+export async function removeAssignmentsOf(db: Executor, projectId: string, userId: string): Promise<void> {
+  const projectDocuments = db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(eq(documents.projectId, projectId));
+  await db
+    .delete(assignments)
+    .where(and(eq(assignments.userId, userId), inArray(assignments.documentId, projectDocuments)));
+}
+
+export async function insertInvite(
+  db: Executor,
+  invite: { projectId: string; role: ProjectRole; tokenHash: string; createdBy: string; expiresAt: Date },
+): Promise<InviteRow> {
+  const [created] = await db.insert(invites).values(invite).returning();
+  if (!created) throw new Error('The invite was not stored.');
+  return created;
+}
+
+/** An invite that is unused and unexpired, with its project's name. */
+export async function findOpenInvite(db: Executor, tokenHash: string) {
+  const [invite] = await db
+    .select({
+      id: invites.id,
+      projectId: invites.projectId,
+      projectSlug: projects.slug,
+      projectName: projects.name,
+      role: invites.role,
+      expiresAt: invites.expiresAt,
+    })
+    .from(invites)
+    .innerJoin(projects, eq(projects.id, invites.projectId))
+    .where(and(eq(invites.tokenHash, tokenHash), isNull(invites.usedAt), gt(invites.expiresAt, new Date())));
+  return invite;
+}
+
+/** Marks an invite used; false when someone else used it first. */
+export async function useInvite(db: Executor, inviteId: string, userId: string): Promise<boolean> {
+  const used = await db
+    .update(invites)
+    .set({ usedAt: new Date(), usedBy: userId })
+    .where(and(eq(invites.id, inviteId), isNull(invites.usedAt)))
+    .returning({ id: invites.id });
+  return used.length > 0;
+}
