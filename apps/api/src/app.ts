@@ -3,25 +3,36 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '@attest/db';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { resolveActor, UnauthenticatedError } from './auth/actor.ts';
+import { type Auth, createAuth } from './auth/create-auth.ts';
+import { handleAuthRequest } from './auth/mount.ts';
 import { DatabaseUnavailableError, ProblemError } from './errors.ts';
 import { apiReferencePage, apiReferenceScriptPath, serveApiReferenceScript } from './lib/api-reference.ts';
 import { isDatabaseUnavailable } from './lib/database-errors.ts';
-import { createRouter } from './lib/openapi.ts';
+import { type AppEnv, createRouter } from './lib/openapi.ts';
 import { problemBody, problemResponse } from './lib/problem.ts';
+import { sameOriginWrites } from './lib/same-origin.ts';
 import { securityHeaders } from './lib/security-headers.ts';
+import { accountRoutes, publicAccountRoutes } from './routes/accounts.ts';
 import { annotationRoutes } from './routes/annotations.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { segmentationRoutes } from './routes/segmentation.ts';
 
 export interface AppDependencies {
   db: Database;
-  /** The user every request acts as, until accounts exist. */
-  userId: string;
+  /** Signs session cookies; at least 32 characters. */
+  secret: string;
+  /** Origins besides the server's own whose pages may use a session (e.g. the Vite dev server). */
+  trustedOrigins?: string[];
+  /** Sign-in attempts allowed per client address per minute (default 5). */
+  signInAttemptsPerMinute?: number;
   /** The built web app to serve from the same origin (production); omitted in tests and dev. */
   webRoot?: string | undefined;
   /** Largest request body accepted, in bytes. */
@@ -32,17 +43,31 @@ export interface AppDependencies {
 
 export const defaultBodyLimitBytes = 4 * 1024 * 1024;
 
+/** Paths that need a signed-in user or an API token; everything else under /api is public. */
+const protectedPaths = [
+  '/api/me',
+  '/api/projects',
+  '/api/projects/*',
+  '/api/documents/*',
+  '/api/sentences/*',
+  '/api/tokens',
+  '/api/tokens/*',
+];
+
 export function createApp(dependencies: AppDependencies) {
   const limitBytes = dependencies.bodyLimitBytes ?? defaultBodyLimitBytes;
   const logError = dependencies.logError ?? ((message, details) => console.error(message, details));
+  const trustedOrigins = dependencies.trustedOrigins ?? [];
+  const auth: Auth = createAuth({
+    db: dependencies.db,
+    secret: dependencies.secret,
+    trustedOrigins,
+    signInAttemptsPerMinute: dependencies.signInAttemptsPerMinute,
+  });
 
   const app = createRouter();
   app.use(requestId());
   app.use(securityHeaders());
-  app.use(async (c, next) => {
-    c.set('services', { db: dependencies.db, userId: dependencies.userId });
-    await next();
-  });
   app.use(
     '/api/*',
     bodyLimit({
@@ -58,20 +83,48 @@ export function createApp(dependencies: AppDependencies) {
         ),
     }),
   );
+  app.use('/api/*', sameOriginWrites(trustedOrigins));
+  app.use(async (c, next) => {
+    c.set('auth', auth);
+    c.set('db', dependencies.db);
+    c.set('actor', null);
+    await next();
+  });
+  app.on(['GET', 'POST'], '/api/auth/*', handleAuthRequest);
+  app.use('/api/*', async (c, next) => {
+    const actor = await resolveActor(auth, dependencies.db, c.req.raw.headers);
+    c.set('actor', actor);
+    if (actor)
+      c.set('services', {
+        db: dependencies.db,
+        userId: actor.userId,
+        tokenProjectIds: actor.tokenProjectIds,
+      });
+    await next();
+  });
+  const requireSignedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (!c.var.actor) throw new UnauthenticatedError();
+    await next();
+  };
+  for (const protectedPath of protectedPaths) app.use(protectedPath, requireSignedIn);
 
   const routes = app
     .route('/', healthRoutes)
+    .route('/', publicAccountRoutes)
+    .route('/', accountRoutes)
     .route('/', projectRoutes)
     .route('/', documentRoutes)
     .route('/', annotationRoutes)
-    .route('/', segmentationRoutes);
+    .route('/', segmentationRoutes)
+    .route('/', exportRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Attest API',
-      version: '0.1.0',
-      description: 'Claim-provenance annotation: projects, documents, sentences and annotations.',
+      version: '0.2.0',
+      description:
+        'Claim-provenance annotation: projects, members, documents, sentences and annotations. Sign in through /api/auth (cookie session) or send an API token as "Authorization: Bearer attest_…".',
     },
   });
   app.get('/api/docs', apiReferencePage);

@@ -12,6 +12,20 @@ const environmentSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   ATTEST_DATA_DIR: z.string().min(1).default('.attest'),
   ATTEST_WEB_ROOT: z.string().optional(),
+  /** Signs session cookies; required with DATABASE_URL, generated and kept in the data dir otherwise. */
+  ATTEST_SECRET: z.string().optional(),
+  /** Comma-separated origins whose pages may use a session besides the server's own. */
+  ATTEST_TRUSTED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value
+        ? value
+            .split(',')
+            .map((origin) => origin.trim())
+            .filter(Boolean)
+        : [],
+    ),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

@@ -9,7 +9,7 @@ export interface FieldError {
 
 export class ProblemError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 412 | 413 | 415 | 422 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 422 | 429 | 503,
     /** A short, stable identifier; the problem's `type` is /problems/<code>. */
     readonly code: string,
     readonly title: string,
@@ -29,6 +29,12 @@ export class ProblemError extends Error {
 export class NotFoundError extends ProblemError {
   constructor(what: string, detail?: string) {
     super(404, 'not-found', `${what} not found`, detail ?? `No ${what.toLowerCase()} has this identifier.`);
+  }
+}
+
+export class ForbiddenError extends ProblemError {
+  constructor(detail: string) {
+    super(403, 'forbidden', 'Not allowed', detail);
   }
 }
 

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@attest/db';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { clientAddressHeader } from './auth/create-auth.ts';
+import { resolveSecret } from './auth/secret.ts';
 import { readEnvironment } from './env.ts';
 import { seedFirstStart } from './services/seed.ts';
 
@@ -12,20 +14,36 @@ const builtWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export async function startServer(): Promise<void> {
   const environment = readEnvironment();
-  const database = await openDatabase({
-    databaseUrl: environment.DATABASE_URL,
-    dataDir: path.resolve(environment.ATTEST_DATA_DIR),
+  const dataDir = path.resolve(environment.ATTEST_DATA_DIR);
+  const secret = await resolveSecret({
+    configuredSecret: environment.ATTEST_SECRET,
+    isEmbedded: !environment.DATABASE_URL,
+    dataDir,
   });
-  const analyst = await seedFirstStart(database.db);
+  const database = await openDatabase({ databaseUrl: environment.DATABASE_URL, dataDir });
+  await seedFirstStart(database.db);
 
   const webRoot =
     environment.ATTEST_WEB_ROOT ?? (environment.NODE_ENV === 'production' ? builtWebRoot : undefined);
   if (webRoot && !existsSync(path.join(webRoot, 'index.html'))) {
     throw new Error(`The web app is not built at ${webRoot}; run \`pnpm --filter @attest/web build\` first.`);
   }
-  const app = createApp({ db: database.db, userId: analyst.id, webRoot });
+  const trustedOrigins =
+    environment.NODE_ENV === 'development'
+      ? [...environment.ATTEST_TRUSTED_ORIGINS, 'http://127.0.0.1:5173', 'http://localhost:5173']
+      : environment.ATTEST_TRUSTED_ORIGINS;
+  const app = createApp({ db: database.db, secret, trustedOrigins, webRoot });
   const server = serve(
-    { fetch: app.fetch, hostname: environment.HOST, port: environment.PORT },
+    {
+      // The login rate limit counts per client address, taken from the socket: a header the
+      // client sent cannot spoof it.
+      fetch: (request, env: { incoming?: { socket?: { remoteAddress?: string } } }) => {
+        request.headers.set(clientAddressHeader, env.incoming?.socket?.remoteAddress ?? 'unknown');
+        return app.fetch(request, env);
+      },
+      hostname: environment.HOST,
+      port: environment.PORT,
+    },
     (address) => {
       const engine =
         database.engine === 'pglite' ? `embedded PGlite in ${database.location}` : database.location;

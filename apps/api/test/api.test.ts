@@ -33,7 +33,7 @@ async function importArticle(
   body: string,
   title?: string,
 ): Promise<{ status: number; result: ImportResult }> {
-  const response = await testApp.app.request(
+  const response = await testApp.owner.request(
     '/api/projects/demo/documents',
     jsonRequest('POST', { body, title }),
   );
@@ -41,7 +41,7 @@ async function importArticle(
 }
 
 async function documentDetail(id: string): Promise<DocumentDetail> {
-  const response = await testApp.app.request(`/api/documents/${id}`);
+  const response = await testApp.owner.request(`/api/documents/${id}`);
   expect(response.status).toBe(200);
   return (await response.json()) as DocumentDetail;
 }
@@ -53,8 +53,8 @@ async function documentRowCount(): Promise<number> {
 
 describe('health', () => {
   it('answers /healthz and /readyz', async () => {
-    expect(await (await testApp.app.request('/healthz')).json()).toEqual({ status: 'ok' });
-    const ready = await testApp.app.request('/readyz');
+    expect(await (await testApp.owner.request('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await testApp.owner.request('/readyz');
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ok', database: 'ok' });
   });
@@ -62,13 +62,13 @@ describe('health', () => {
 
 describe('projects', () => {
   it('lists the demo project created on first start, with its sample article', async () => {
-    const body = (await (await testApp.app.request('/api/projects')).json()) as { items: ProjectSummary[] };
+    const body = (await (await testApp.owner.request('/api/projects')).json()) as { items: ProjectSummary[] };
     const demo = body.items.find((project) => project.slug === 'demo');
     expect(demo?.documentCount).toBeGreaterThanOrEqual(1);
   });
 
   it('returns a project with its three labels and the default guidelines', async () => {
-    const project = (await (await testApp.app.request('/api/projects/demo')).json()) as Project;
+    const project = (await (await testApp.owner.request('/api/projects/demo')).json()) as Project;
     expect(project.labels.map((label) => label.key)).toEqual([
       'kcna_claim',
       'observer_inference',
@@ -78,7 +78,7 @@ describe('projects', () => {
   });
 
   it('answers 404 problem+json for an unknown project', async () => {
-    const problem = await expectProblem(await testApp.app.request('/api/projects/no-such-project'), 404);
+    const problem = await expectProblem(await testApp.owner.request('/api/projects/no-such-project'), 404);
     expect(problem.detail).toContain('no-such-project');
   });
 });
@@ -123,7 +123,7 @@ describe('importing documents', () => {
       'file',
       new File(['Upload headline here\n\nThe file was read. It had two sentences.'], 'upload.txt'),
     );
-    const response = await testApp.app.request('/api/projects/demo/documents', {
+    const response = await testApp.owner.request('/api/projects/demo/documents', {
       method: 'POST',
       body: form,
     });
@@ -138,14 +138,14 @@ describe('importing documents', () => {
     const latin1 = new FormData();
     latin1.set('file', new File([new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x2e])], 'cafe.txt'));
     const badBytes = await expectProblem(
-      await testApp.app.request('/api/projects/demo/documents', { method: 'POST', body: latin1 }),
+      await testApp.owner.request('/api/projects/demo/documents', { method: 'POST', body: latin1 }),
       422,
     );
     expect(badBytes.detail).toContain('UTF-8');
     const pdf = new FormData();
     pdf.set('file', new File(['%PDF-1.7'], 'report.pdf'));
     const notText = await expectProblem(
-      await testApp.app.request('/api/projects/demo/documents', { method: 'POST', body: pdf }),
+      await testApp.owner.request('/api/projects/demo/documents', { method: 'POST', body: pdf }),
       415,
     );
     expect(notText.detail).toContain('.txt');
@@ -155,17 +155,17 @@ describe('importing documents', () => {
   it('refuses empty text, NUL bytes, unknown fields and malformed JSON with problem+json', async () => {
     const before = await documentRowCount();
     const empty = await expectProblem(
-      await testApp.app.request('/api/projects/demo/documents', jsonRequest('POST', { body: '  \n ' })),
+      await testApp.owner.request('/api/projects/demo/documents', jsonRequest('POST', { body: '  \n ' })),
       422,
     );
     expect(empty.detail).toContain('empty');
     const nul = await expectProblem(
-      await testApp.app.request('/api/projects/demo/documents', jsonRequest('POST', { body: 'A\u0000B.' })),
+      await testApp.owner.request('/api/projects/demo/documents', jsonRequest('POST', { body: 'A\u0000B.' })),
       422,
     );
     expect(nul.detail).toContain('NUL');
     const unknownField = await expectProblem(
-      await testApp.app.request(
+      await testApp.owner.request(
         '/api/projects/demo/documents',
         jsonRequest('POST', { body: 'Fine.', id: 'x' }),
       ),
@@ -173,7 +173,7 @@ describe('importing documents', () => {
     );
     expect(unknownField.errors?.length).toBeGreaterThan(0);
     const malformed = await expectProblem(
-      await testApp.app.request(
+      await testApp.owner.request(
         '/api/projects/demo/documents',
         jsonRequest('POST', '{"body": "unterminated'),
       ),
@@ -188,7 +188,7 @@ describe('importing documents', () => {
     try {
       const oversized = JSON.stringify({ body: 'x. '.repeat(2000) });
       await expectProblem(
-        await small.app.request('/api/projects/demo/documents', jsonRequest('POST', oversized)),
+        await small.owner.request('/api/projects/demo/documents', jsonRequest('POST', oversized)),
         413,
       );
       const chunked = new ReadableStream({
@@ -197,7 +197,7 @@ describe('importing documents', () => {
           controller.close();
         },
       });
-      const response = await small.app.request('/api/projects/demo/documents', {
+      const response = await small.owner.request('/api/projects/demo/documents', {
         method: 'POST',
         body: chunked,
         headers: { 'content-type': 'application/json' },
@@ -210,18 +210,18 @@ describe('importing documents', () => {
   });
 
   it('pages through documents with a cursor', async () => {
-    const first = (await (await testApp.app.request('/api/projects/demo/documents?limit=1')).json()) as {
+    const first = (await (await testApp.owner.request('/api/projects/demo/documents?limit=1')).json()) as {
       items: { id: string }[];
       nextCursor: string | null;
     };
     expect(first.items).toHaveLength(1);
     expect(first.nextCursor).not.toBeNull();
     const second = (await (
-      await testApp.app.request(`/api/projects/demo/documents?limit=1&cursor=${first.nextCursor}`)
+      await testApp.owner.request(`/api/projects/demo/documents?limit=1&cursor=${first.nextCursor}`)
     ).json()) as { items: { id: string }[] };
     expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
-    await expectProblem(await testApp.app.request('/api/projects/demo/documents?limit=1000'), 422);
-    await expectProblem(await testApp.app.request('/api/projects/demo/documents?cursor=garbage'), 422);
+    await expectProblem(await testApp.owner.request('/api/projects/demo/documents?limit=1000'), 422);
+    await expectProblem(await testApp.owner.request('/api/projects/demo/documents?cursor=garbage'), 422);
   });
 
   it.skipIf(!hasReferenceArticle)(
@@ -247,7 +247,10 @@ describe('annotations', () => {
   });
 
   function put(body: unknown, headers: Record<string, string> = {}) {
-    return testApp.app.request(`/api/sentences/${sentenceId}/annotation`, jsonRequest('PUT', body, headers));
+    return testApp.owner.request(
+      `/api/sentences/${sentenceId}/annotation`,
+      jsonRequest('PUT', body, headers),
+    );
   }
 
   it('creates, versions and clears an annotation, recording each change', async () => {
@@ -273,7 +276,7 @@ describe('annotations', () => {
     ]);
     expect(reloaded.document.annotatedCount).toBe(1);
 
-    const cleared = await testApp.app.request(`/api/sentences/${sentenceId}/annotation`, {
+    const cleared = await testApp.owner.request(`/api/sentences/${sentenceId}/annotation`, {
       method: 'DELETE',
       headers: { 'if-match': '"2"' },
     });
@@ -322,7 +325,7 @@ describe('annotations', () => {
     );
     const boilerplate = detail.sentences.find((sentence) => sentence.kind === 'boilerplate')!;
     await expectProblem(
-      await testApp.app.request(
+      await testApp.owner.request(
         `/api/sentences/${boilerplate.id}/annotation`,
         jsonRequest('PUT', { label: 'kcna_claim' }),
       ),
@@ -334,14 +337,14 @@ describe('annotations', () => {
 
   it('answers 404 for an unknown sentence and 422 for a malformed id', async () => {
     await expectProblem(
-      await testApp.app.request(
+      await testApp.owner.request(
         '/api/sentences/00000000-0000-4000-8000-000000000000/annotation',
         jsonRequest('PUT', { label: 'kcna_claim' }),
       ),
       404,
     );
     await expectProblem(
-      await testApp.app.request(
+      await testApp.owner.request(
         '/api/sentences/not-an-id/annotation',
         jsonRequest('PUT', { label: 'kcna_claim' }),
       ),
@@ -352,7 +355,7 @@ describe('annotations', () => {
 
 describe('documentation and errors', () => {
   it('serves the OpenAPI document and a browsable reference', async () => {
-    const openapi = (await (await testApp.app.request('/api/openapi.json')).json()) as {
+    const openapi = (await (await testApp.owner.request('/api/openapi.json')).json()) as {
       paths: Record<string, unknown>;
     };
     expect(Object.keys(openapi.paths)).toEqual(
@@ -362,13 +365,13 @@ describe('documentation and errors', () => {
         '/api/sentences/{id}/annotation',
       ]),
     );
-    const docs = await testApp.app.request('/api/docs');
+    const docs = await testApp.owner.request('/api/docs');
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('Attest API reference');
   });
 
   it('answers unknown API paths with 404 problem+json', async () => {
-    await expectProblem(await testApp.app.request('/api/nothing-here'), 404);
+    await expectProblem(await testApp.owner.request('/api/nothing-here'), 404);
   });
 });
 

@@ -14,7 +14,7 @@ afterAll(async () => {
 describe('security headers', () => {
   it('sends a CSP without inline script, nosniff, frame-ancestors and a referrer policy on every response', async () => {
     for (const path of ['/api/projects', '/api/nothing', '/healthz', '/api/openapi.json']) {
-      const response = await testApp.app.request(path);
+      const response = await testApp.owner.request(path);
       const policy = response.headers.get('content-security-policy') ?? '';
       const scriptSource =
         policy.split(';').find((directive) => directive.trim().startsWith('script-src')) ?? '';
@@ -27,7 +27,7 @@ describe('security headers', () => {
   });
 
   it('serves the API reference with its script from this server, allowed by a nonce', async () => {
-    const page = await testApp.app.request('/api/docs');
+    const page = await testApp.owner.request('/api/docs');
     const html = await page.text();
     const nonce = /script-src [^;]*'nonce-([^']+)'/.exec(
       page.headers.get('content-security-policy') ?? '',
@@ -36,7 +36,7 @@ describe('security headers', () => {
     expect(html).toContain('/api/docs/scalar.js');
     expect(html).toContain(`nonce="${nonce}"`);
     expect(html).not.toContain('cdn.jsdelivr.net');
-    const script = await testApp.app.request('/api/docs/scalar.js');
+    const script = await testApp.owner.request('/api/docs/scalar.js');
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('javascript');
   });
@@ -46,9 +46,13 @@ describe.runIf(preferredTestEngine() === 'postgres')('when the database is unrea
   it('answers 503 with Retry-After, and /readyz reports it', async () => {
     const database = await openTestDatabase('postgres');
     await database.close();
-    const app = createApp({ db: database.db, userId: testApp.userId, logError: () => {} });
+    const app = createApp({
+      db: database.db,
+      secret: 'a-test-secret-that-is-long-enough-1234567890',
+      logError: () => {},
+    });
     try {
-      const response = await app.request('/api/projects');
+      const response = await app.request('/api/setup');
       const problem = await expectProblem(response, 503);
       expect(response.headers.get('retry-after')).toBe('2');
       expect(problem.detail).toContain('try again');

@@ -1,20 +1,106 @@
-// Builds an app on a fresh test database, seeded as a first start would seed it.
-import type { Problem } from '@attest/core';
+// Builds an app on a fresh test database, seeded as a first start would seed it, with the
+// first account (the owner) signed in.
+import { randomBytes } from 'node:crypto';
+import type { Problem, ProjectRole } from '@attest/core';
 import { openTestDatabase, type TestDatabase } from '@attest/db/testing';
 import { type AppDependencies, createApp } from '../src/app.ts';
+import { clientAddressHeader } from '../src/auth/create-auth.ts';
 import { seedFirstStart } from '../src/services/seed.ts';
+
+export const testOrigin = 'http://localhost';
+
+/** A browser-like client: sends its session cookie and the Origin of Attest's own pages. */
+export class TestUser {
+  constructor(
+    readonly app: ReturnType<typeof createApp>,
+    readonly email: string,
+    readonly cookie: string,
+  ) {}
+
+  request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookie) headers.set('cookie', this.cookie);
+    if (!headers.has('origin')) headers.set('origin', testOrigin);
+    return Promise.resolve(this.app.request(path, { ...init, headers }));
+  }
+
+  json(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    return this.request(path, jsonRequest(method, body, headers));
+  }
+}
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   database: TestDatabase;
-  userId: string;
+  owner: TestUser;
+  /** A client without a session. */
+  anonymous: TestUser;
 }
+
+export const testPassword = 'correct horse battery staple';
 
 export async function createTestApp(overrides: Partial<AppDependencies> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const analyst = await seedFirstStart(database.db);
-  const app = createApp({ db: database.db, userId: analyst.id, logError: () => {}, ...overrides });
-  return { app, database, userId: analyst.id };
+  await seedFirstStart(database.db);
+  const app = createApp({
+    db: database.db,
+    secret: randomBytes(32).toString('base64url'),
+    logError: () => {},
+    ...overrides,
+  });
+  const anonymous = new TestUser(app, '', '');
+  const setup = await anonymous.json('POST', '/api/setup', {
+    name: 'Olivia Owner',
+    email: 'owner@example.org',
+    password: testPassword,
+  });
+  if (setup.status !== 201) throw new Error(`Setup failed: ${setup.status} ${await setup.text()}`);
+  return { app, database, owner: new TestUser(app, 'owner@example.org', cookieOf(setup)), anonymous };
+}
+
+/** Adds a member with a password through the API and signs them in. */
+export async function addMember(
+  testApp: TestApp,
+  projectSlug: string,
+  role: ProjectRole,
+  name: string,
+): Promise<TestUser> {
+  const email = `${name.toLowerCase().replaceAll(' ', '.')}@example.org`;
+  const added = await testApp.owner.json('POST', `/api/projects/${projectSlug}/members`, {
+    name,
+    email,
+    password: testPassword,
+    role,
+  });
+  if (added.status !== 201) throw new Error(`Adding ${name} failed: ${added.status} ${await added.text()}`);
+  return signIn(testApp, email);
+}
+
+let signInCount = 0;
+
+export async function signIn(testApp: TestApp, email: string, password = testPassword): Promise<TestUser> {
+  // Each sign-in from its own address, as on a real network: the login rate limit counts per address.
+  const response = await testApp.anonymous.json(
+    'POST',
+    '/api/auth/sign-in/email',
+    { email, password },
+    { [clientAddressHeader]: `198.51.100.${(signInCount++ % 250) + 1}` },
+  );
+  if (response.status !== 200)
+    throw new Error(`Sign-in of ${email} failed: ${response.status} ${await response.text()}`);
+  return new TestUser(testApp.app, email, cookieOf(response));
+}
+
+function cookieOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
 }
 
 export function jsonRequest(
@@ -24,7 +110,7 @@ export function jsonRequest(
 ): RequestInit {
   return {
     method,
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     headers: { 'content-type': 'application/json', ...headers },
   };
 }

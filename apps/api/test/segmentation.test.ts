@@ -20,9 +20,9 @@ let testApp: TestApp;
 let detail: DocumentDetail;
 beforeAll(async () => {
   testApp = await createTestApp();
-  const response = await testApp.app.request('/api/projects/demo/documents', jsonRequest('POST', { body }));
+  const response = await testApp.owner.request('/api/projects/demo/documents', jsonRequest('POST', { body }));
   const { document } = (await response.json()) as ImportResult;
-  detail = (await (await testApp.app.request(`/api/documents/${document.id}`)).json()) as DocumentDetail;
+  detail = (await (await testApp.owner.request(`/api/documents/${document.id}`)).json()) as DocumentDetail;
 });
 afterAll(async () => {
   await testApp?.database.destroy();
@@ -39,7 +39,7 @@ async function label(
   labelKey: string,
   cues: Annotation['cues'] = [],
 ): Promise<Annotation> {
-  const response = await testApp.app.request(
+  const response = await testApp.owner.request(
     `/api/sentences/${sentenceId}/annotation`,
     jsonRequest('PUT', { label: labelKey, cues }),
   );
@@ -48,7 +48,10 @@ async function label(
 }
 
 async function post(path: string, payload?: unknown): Promise<Response> {
-  return testApp.app.request(path, payload === undefined ? { method: 'POST' } : jsonRequest('POST', payload));
+  return testApp.owner.request(
+    path,
+    payload === undefined ? { method: 'POST' } : jsonRequest('POST', payload),
+  );
 }
 
 describe('splitting a sentence', () => {
@@ -103,7 +106,7 @@ describe('splitting a sentence', () => {
       404,
     );
     const current = (await (
-      await testApp.app.request(`/api/documents/${detail.document.id}`)
+      await testApp.owner.request(`/api/documents/${detail.document.id}`)
     ).json()) as DocumentDetail;
     expect(current.sentences.map((part) => part.text)).toEqual(sentencesBefore);
   });
@@ -111,10 +114,10 @@ describe('splitting a sentence', () => {
   it('refuses to split a surrogate pair', async () => {
     const emojiBody = 'Rocket 🚀 news came in. Nothing else.';
     const imported = (await (
-      await testApp.app.request('/api/projects/demo/documents', jsonRequest('POST', { body: emojiBody }))
+      await testApp.owner.request('/api/projects/demo/documents', jsonRequest('POST', { body: emojiBody }))
     ).json()) as ImportResult;
     const emojiDetail = (await (
-      await testApp.app.request(`/api/documents/${imported.document.id}`)
+      await testApp.owner.request(`/api/documents/${imported.document.id}`)
     ).json()) as DocumentDetail;
     const first = emojiDetail.sentences[0]!;
     const insidePair = emojiBody.indexOf('🚀') + 1;

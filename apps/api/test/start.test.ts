@@ -70,10 +70,9 @@ describe('pnpm start', () => {
 
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
-    const projects = (await (await fetch(`http://127.0.0.1:${port}/api/projects`)).json()) as {
-      items: { slug: string }[];
-    };
-    expect(projects.items.map((project) => project.slug)).toEqual(['demo']);
+    // A fresh install waits for its first account: no default account exists.
+    expect(await (await fetch(`http://127.0.0.1:${port}/api/setup`)).json()).toEqual({ needsSetup: true });
+    expect((await fetch(`http://127.0.0.1:${port}/api/projects`)).status).toBe(401);
     const page = await fetch(`http://127.0.0.1:${port}/projects/demo`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<attest-app');

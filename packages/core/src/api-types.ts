@@ -12,17 +12,26 @@ export const labelSchema = z.object({
 });
 export type Label = z.infer<typeof labelSchema>;
 
+export const projectRoles = ['owner', 'reviewer', 'analyst'] as const;
+export const projectRoleSchema = z.enum(projectRoles);
+export type ProjectRole = z.infer<typeof projectRoleSchema>;
+
 export const projectSummarySchema = z.object({
   id: z.string(),
   slug: z.string(),
   name: z.string(),
   createdAt: z.string(),
   documentCount: z.int(),
+  /** The caller's role in the project. */
+  role: projectRoleSchema,
 });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 
 export const projectSchema = projectSummarySchema.extend({
   guidelines: z.string(),
+  guidelinesVersion: z.int(),
+  /** How many analysts label each document. */
+  annotatorsPerDocument: z.int(),
   labels: z.array(labelSchema),
 });
 export type Project = z.infer<typeof projectSchema>;
@@ -41,6 +50,8 @@ export const documentSummarySchema = z.object({
   annotatedCount: z.int(),
   /** Sentences that take a label: headlines and sentences, not boilerplate. */
   annotatableCount: z.int(),
+  /** The caller's progress: todo (nothing labelled), in_progress, or done (every sentence labelled). */
+  status: z.enum(['todo', 'in_progress', 'done']),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 

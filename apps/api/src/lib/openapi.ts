@@ -1,11 +1,22 @@
 // Shared pieces of the OpenAPI route definitions: problem responses and the app factory.
 import { problemSchema } from '@attest/core';
+import type { Database } from '@attest/db';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Actor } from '../auth/actor.ts';
+import type { Auth } from '../auth/create-auth.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { problemBody, problemContentType } from './problem.ts';
 
 export interface AppEnv {
-  Variables: { services: ServiceContext; requestId: string; secureHeadersNonce?: string };
+  Variables: {
+    /** Set for signed-in requests (and those with a token); protected routes require it. */
+    services: ServiceContext;
+    actor: Actor | null;
+    auth: Auth;
+    db: Database;
+    requestId: string;
+    secureHeadersNonce?: string;
+  };
 }
 
 export function problemResponses<const Status extends number>(

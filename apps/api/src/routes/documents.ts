@@ -1,4 +1,5 @@
 import {
+  annotationSchema,
   type DocumentImport,
   documentDetailSchema,
   documentImportSchema,
@@ -10,9 +11,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemError } from '../errors.ts';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
 import { readUploadedText } from '../lib/uploaded-text.ts';
-import { getDocumentDetail, listDocumentPage } from '../services/documents.ts';
+import { getDocumentDetail, listDocumentPage, nextDocumentId } from '../services/documents.ts';
 import { importDocument } from '../services/import-document.ts';
-import { requireProject } from '../services/projects.ts';
+import { getDocumentReview } from '../services/review.ts';
 import { slugParams } from './projects.ts';
 
 export const idParams = z.object({
@@ -53,9 +54,9 @@ export const documentRoutes = createRouter()
       },
     }),
     async (c) => {
-      const project = await requireProject(c.var.services, c.req.valid('param').slug);
       const { limit, cursor } = c.req.valid('query');
-      return c.json(await listDocumentPage(c.var.services, { projectId: project.id, limit, cursor }), 200);
+      const projectSlug = c.req.valid('param').slug;
+      return c.json(await listDocumentPage(c.var.services, { projectSlug, limit, cursor }), 200);
     },
   )
   .openapi(
@@ -87,7 +88,6 @@ export const documentRoutes = createRouter()
       },
     }),
     async (c) => {
-      const project = await requireProject(c.var.services, c.req.valid('param').slug);
       const contentType = c.req.header('content-type')?.toLowerCase() ?? '';
       const isUpload = contentType.startsWith('multipart/form-data');
       if (!isUpload && !contentType.startsWith('application/json')) {
@@ -102,9 +102,29 @@ export const documentRoutes = createRouter()
       const input = isUpload
         ? await uploadToImport(c.req.valid('form') as z.infer<typeof uploadSchema>)
         : (c.req.valid('json') as DocumentImport);
-      const result = await importDocument(c.var.services, { ...input, projectId: project.id });
+      const result = await importDocument(c.var.services, {
+        ...input,
+        projectSlug: c.req.valid('param').slug,
+      });
       return c.json(result, result.created ? 201 : 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/projects/{slug}/next-document',
+      summary: "The oldest document in the caller's queue that they have not finished",
+      tags: ['documents'],
+      request: { params: slugParams },
+      responses: {
+        200: {
+          description: 'The next document to work on, or null when the queue is done',
+          content: { 'application/json': { schema: z.object({ documentId: z.string().nullable() }) } },
+        },
+        ...problemResponses(404, 422),
+      },
+    }),
+    async (c) => c.json({ documentId: await nextDocumentId(c.var.services, c.req.valid('param').slug) }, 200),
   )
   .openapi(
     createRoute({
@@ -122,6 +142,32 @@ export const documentRoutes = createRouter()
       },
     }),
     async (c) => c.json(await getDocumentDetail(c.var.services, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/documents/{id}/review',
+      summary: "Every analyst's annotations on a document (owners and reviewers)",
+      tags: ['review'],
+      request: { params: idParams },
+      responses: {
+        200: {
+          description: 'All annotations, with who made them',
+          content: {
+            'application/json': {
+              schema: z.object({
+                assigneeIds: z.array(z.string()),
+                annotations: z.array(
+                  annotationSchema.extend({ annotatorId: z.string(), annotatorName: z.string() }),
+                ),
+              }),
+            },
+          },
+        },
+        ...problemResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) => c.json(await getDocumentReview(c.var.services, c.req.valid('param').id), 200),
   );
 
 async function uploadToImport(upload: z.infer<typeof uploadSchema>) {

@@ -27,7 +27,7 @@ export const healthRoutes = createRouter()
       },
     }),
     async (c) => {
-      const isReady = await isDatabaseReady(c.var.services.db);
+      const isReady = await isDatabaseReady(c.var.db);
       return isReady
         ? c.json({ status: 'ok' as const, database: 'ok' }, 200)
         : c.json({ status: 'unavailable' as const, database: 'unreachable' }, 503);

@@ -1,13 +1,41 @@
-import { projectSchema, projectSummarySchema } from '@attest/core';
+import { labelKeySchema, projectSchema, projectSummarySchema } from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
-import { getProject, listProjectSummaries } from '../services/projects.ts';
+import { setProjectLabels } from '../services/labels.ts';
+import { changeProject, createOwnedProject, getProject, listProjectSummaries } from '../services/projects.ts';
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'A project slug is 1–63 lower-case letters, digits and hyphens.');
 
 export const slugParams = z.object({
-  slug: z
+  slug: slugSchema.openapi({ param: { name: 'slug', in: 'path' }, example: 'demo' }),
+});
+
+const projectJson = { 'application/json': { schema: projectSchema } };
+
+const newProjectSchema = z.strictObject({
+  slug: slugSchema,
+  name: z.string().trim().min(1).max(120),
+  guidelines: z.string().max(100_000).optional(),
+  annotatorsPerDocument: z.int().min(1).max(10).optional(),
+});
+
+const projectChangesSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  guidelines: z.string().max(100_000).optional(),
+  annotatorsPerDocument: z.int().min(1).max(10).optional(),
+});
+
+const labelInputSchema = z.strictObject({
+  key: labelKeySchema,
+  name: z.string().trim().min(1).max(60),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is #rrggbb.'),
+  hotkey: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'A project slug is lower-case letters, digits and hyphens.')
-    .openapi({ param: { name: 'slug', in: 'path' }, example: 'demo' }),
+    .regex(/^[0-9a-z]$/, 'A hotkey is one digit or lower-case letter.')
+    .nullish(),
+  description: z.string().max(1000).optional(),
 });
 
 export const projectRoutes = createRouter()
@@ -15,16 +43,31 @@ export const projectRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/api/projects',
-      summary: 'List projects',
+      summary: 'List the projects you are a member of',
       tags: ['projects'],
       responses: {
         200: {
-          description: 'Every project, by name',
+          description: 'Your projects, by name',
           content: { 'application/json': { schema: z.object({ items: z.array(projectSummarySchema) }) } },
         },
+        ...problemResponses(401),
       },
     }),
     async (c) => c.json({ items: await listProjectSummaries(c.var.services) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/projects',
+      summary: 'Create a project (you become its owner)',
+      tags: ['projects'],
+      request: { body: { required: true, content: { 'application/json': { schema: newProjectSchema } } } },
+      responses: {
+        201: { description: 'Created', content: projectJson },
+        ...problemResponses(401, 409, 422),
+      },
+    }),
+    async (c) => c.json(await createOwnedProject(c.var.services, c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -34,9 +77,55 @@ export const projectRoutes = createRouter()
       tags: ['projects'],
       request: { params: slugParams },
       responses: {
-        200: { description: 'The project', content: { 'application/json': { schema: projectSchema } } },
-        ...problemResponses(404, 422),
+        200: { description: 'The project', content: projectJson },
+        ...problemResponses(401, 404, 422),
       },
     }),
     async (c) => c.json(await getProject(c.var.services, c.req.valid('param').slug), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/projects/{slug}',
+      summary: "Change a project's name, guidelines or analysts per document (owners)",
+      tags: ['projects'],
+      request: {
+        params: slugParams,
+        body: { required: true, content: { 'application/json': { schema: projectChangesSchema } } },
+      },
+      responses: {
+        200: { description: 'The changed project', content: projectJson },
+        ...problemResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) =>
+      c.json(await changeProject(c.var.services, c.req.valid('param').slug, c.req.valid('json')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/projects/{slug}/labels',
+      summary: "Set a project's labels (owners); labels in use cannot be removed",
+      tags: ['projects'],
+      request: {
+        params: slugParams,
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.strictObject({ labels: z.array(labelInputSchema).min(1).max(20) }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: { description: 'The project with its new labels', content: projectJson },
+        ...problemResponses(401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await setProjectLabels(c.var.services, c.req.valid('param').slug, c.req.valid('json').labels),
+        200,
+      ),
   );

@@ -6,7 +6,6 @@ import {
   type Executor,
   findAnnotation,
   findLabel,
-  findSentence,
   hasAnnotationEvent,
   insertAnnotation,
   insertAnnotationEvent,
@@ -14,7 +13,8 @@ import {
   type SentenceWithProject,
   updateAnnotation,
 } from '@attest/db';
-import { InvalidInputError, NotFoundError, ProblemError, StaleVersionError } from '../errors.ts';
+import { InvalidInputError, ProblemError, StaleVersionError } from '../errors.ts';
+import { requireSentence } from './access.ts';
 import { snapshot } from './annotation-snapshot.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation } from './serialize.ts';
@@ -41,7 +41,10 @@ export async function saveAnnotation(
     request,
     () =>
       context.db.transaction(async (transaction) => {
-        const sentence = await requireAnnotatableSentence(transaction, request.sentenceId);
+        const sentence = await requireAnnotatableSentence(
+          { ...context, db: transaction },
+          request.sentenceId,
+        );
         const label = await findLabel(transaction, sentence.projectId, request.input.label);
         if (!label) {
           const known = (await listLabels(transaction, sentence.projectId)).map((row) => row.key);
@@ -107,7 +110,10 @@ export async function clearAnnotation(
     request,
     () =>
       context.db.transaction(async (transaction) => {
-        const sentence = await requireAnnotatableSentence(transaction, request.sentenceId);
+        const sentence = await requireAnnotatableSentence(
+          { ...context, db: transaction },
+          request.sentenceId,
+        );
         if (request.clientOpId && (await hasAnnotationEvent(transaction, request.clientOpId))) return null;
         const current = await findAnnotation(transaction, request.sentenceId, context.userId, {
           forUpdate: true,
@@ -134,9 +140,11 @@ export async function clearAnnotation(
   );
 }
 
-async function requireAnnotatableSentence(db: Executor, sentenceId: string): Promise<SentenceWithProject> {
-  const sentence = await findSentence(db, sentenceId);
-  if (!sentence) throw new NotFoundError('Sentence');
+async function requireAnnotatableSentence(
+  context: ServiceContext,
+  sentenceId: string,
+): Promise<SentenceWithProject> {
+  const sentence = await requireSentence(context, sentenceId);
   if (sentence.kind === 'boilerplate') {
     throw new InvalidInputError(
       'This segment is boilerplate (a source line, byline or end mark) and takes no label.',

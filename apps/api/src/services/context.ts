@@ -1,8 +1,23 @@
-import type { Database } from '@attest/db';
+import type { Executor } from '@attest/db';
 
 /** Who is asking, and where to look: every service takes one. */
 export interface ServiceContext {
-  db: Database;
-  /** The acting user; until accounts exist, the local analyst. */
+  /** The database, or the transaction the work is part of. */
+  db: Executor;
+  /** The acting user. */
   userId: string;
+  /** An API token's project scope; null when the user acts through a session or locally. */
+  tokenProjectIds: readonly string[] | null;
+  /**
+   * The local operator: the CLI working on the database directly, which could read and write
+   * every table anyway. Has an owner's rights in every project and no annotations of its own.
+   */
+  isOperator?: boolean;
+}
+
+/** The all-nil user id the operator acts under: it owns nothing and matches no row. */
+export const operatorUserId = '00000000-0000-0000-0000-000000000000';
+
+export function operatorContext(db: ServiceContext['db']): ServiceContext {
+  return { db, userId: operatorUserId, tokenProjectIds: null, isOperator: true };
 }

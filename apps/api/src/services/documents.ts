@@ -9,13 +9,16 @@ import {
   listSentences,
 } from '@attest/db';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { requireDocument, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation, toDocumentSummary, toLabel, toSentence } from './serialize.ts';
 
+/** A document with its sentences and the caller's own annotations (never anyone else's). */
 export async function getDocumentDetail(
   context: ServiceContext,
   documentId: string,
 ): Promise<DocumentDetail> {
+  await requireDocument(context, documentId);
   const document = await findDocumentSummary(context.db, documentId, context.userId);
   if (!document) throw new NotFoundError('Document');
   const [labels, sentences, annotations, project] = await Promise.all([
@@ -33,13 +36,16 @@ export async function getDocumentDetail(
   };
 }
 
+/** A page of a project's documents: all of them for owners and reviewers, an analyst's assigned ones. */
 export async function listDocumentPage(
   context: ServiceContext,
-  params: { projectId: string; limit: number; cursor?: string | undefined },
+  params: { projectSlug: string; limit: number; cursor?: string | undefined },
 ): Promise<DocumentPage> {
+  const { project, role } = await requireProject(context, params.projectSlug);
   const rows = await listDocuments(context.db, {
-    projectId: params.projectId,
+    projectId: project.id,
     annotatorId: context.userId,
+    assignedTo: role === 'analyst' ? context.userId : undefined,
     limit: params.limit + 1,
     after: params.cursor ? decodeCursor(params.cursor) : undefined,
   });
@@ -50,6 +56,20 @@ export async function listDocumentPage(
     nextCursor:
       rows.length > params.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
   };
+}
+
+/** The oldest document of the caller's queue that they have not finished, if any. */
+export async function nextDocumentId(context: ServiceContext, projectSlug: string): Promise<string | null> {
+  const { project, role } = await requireProject(context, projectSlug);
+  const [next] = await listDocuments(context.db, {
+    projectId: project.id,
+    annotatorId: context.userId,
+    assignedTo: role === 'analyst' ? context.userId : undefined,
+    unfinishedOnly: true,
+    order: 'oldest',
+    limit: 1,
+  });
+  return next?.id ?? null;
 }
 
 function encodeCursor(cursor: DocumentCursor): string {

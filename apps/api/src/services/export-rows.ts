@@ -1,8 +1,8 @@
 // A first export: one row per sentence of a project with the caller's annotation, streamed
 // document by document so memory stays flat. The datasets work extends the row schema.
 import { listAnnotationsForDocument, listDocuments, listSentences } from '@attest/db';
+import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
-import { requireProject } from './projects.ts';
 
 export const exportSchemaVersion = 1;
 
@@ -26,7 +26,7 @@ export interface ExportRow {
 }
 
 export async function* exportRows(context: ServiceContext, projectSlug: string): AsyncGenerator<ExportRow> {
-  const project = await requireProject(context, projectSlug);
+  const { project } = await requireProject(context, projectSlug, managers, 'export it');
   let after: { createdAt: Date; id: string } | undefined;
   for (;;) {
     const page = await listDocuments(context.db, {

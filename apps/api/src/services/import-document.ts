@@ -1,14 +1,23 @@
-// Importing an article: validate, segment, store the document and its sentences once.
+// Importing an article: validate, segment, suggest, store the document and its sentences
+// once, and give it to the project's analysts.
 import { createHash } from 'node:crypto';
 import { type DocumentImport, type ImportResult, type Segment, segment } from '@attest/core';
-import { findDocumentByHash, findDocumentSummary, insertDocumentWithSentences } from '@attest/db';
+import {
+  type Executor,
+  fillAssignments,
+  findDocumentByHash,
+  findDocumentSummary,
+  insertDocumentWithSentences,
+  type ProjectRow,
+} from '@attest/db';
 import { InvalidInputError } from '../errors.ts';
+import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { toDocumentSummary } from './serialize.ts';
 import { suggestionsFor } from './suggestions.ts';
 
 export interface ImportDocumentInput extends DocumentImport {
-  projectId: string;
+  projectSlug: string;
   /** Used for the title when the text has no headline, e.g. an uploaded file's name. */
   fallbackTitle?: string | undefined;
 }
@@ -17,29 +26,42 @@ export async function importDocument(
   context: ServiceContext,
   input: ImportDocumentInput,
 ): Promise<ImportResult> {
+  const { project } = await requireProject(context, input.projectSlug, managers, 'import documents');
+  const stored = await storeDocument(context.db, project, input, context.isOperator ? null : context.userId);
+  const summary = await findDocumentSummary(context.db, stored.documentId, context.userId);
+  if (!summary) throw new Error(`Document ${stored.documentId} vanished after import.`);
+  return { document: toDocumentSummary(summary), created: stored.created };
+}
+
+/** Stores a document unless the project holds the same text; no access check (callers do it). */
+export async function storeDocument(
+  db: ServiceContext['db'],
+  project: Pick<ProjectRow, 'id' | 'annotatorsPerDocument'>,
+  input: Omit<ImportDocumentInput, 'projectSlug'>,
+  createdBy: string | null,
+): Promise<{ documentId: string; created: boolean }> {
   assertImportableText(input.body);
   const bodySha256 = createHash('sha256').update(input.body, 'utf8').digest('hex');
-
-  const existing = await findDocumentByHash(context.db, input.projectId, bodySha256);
-  if (existing) return { document: await summaryOf(context, existing.id), created: false };
+  const existing = await findDocumentByHash(db, project.id, bodySha256);
+  if (existing) return { documentId: existing.id, created: false };
 
   const segments = segment(input.body);
   if (!segments.some((part) => part.kind !== 'boilerplate')) {
     throw new InvalidInputError('The article has no sentences to annotate, only boilerplate lines.');
   }
   const suggestions = suggestionsFor(input.body, segments);
-  const created = await context.db.transaction(async (transaction) =>
-    insertDocumentWithSentences(
+  const created = await db.transaction(async (transaction: Executor) => {
+    const document = await insertDocumentWithSentences(
       transaction,
       {
-        projectId: input.projectId,
+        projectId: project.id,
         title: input.title || titleFrom(segments, input.fallbackTitle),
         outlet: input.outlet ?? null,
         url: input.url ?? null,
         publishedAt: input.publishedAt ? new Date(input.publishedAt) : null,
         body: input.body,
         bodySha256,
-        createdBy: context.userId,
+        createdBy,
       },
       segments.map((part, position) => ({
         position,
@@ -49,12 +71,15 @@ export async function importDocument(
         text: part.text,
         suggestion: suggestions[position] ?? null,
       })),
-    ),
-  );
+    );
+    if (document) await fillAssignments(transaction, project.id, project.annotatorsPerDocument);
+    return document;
+  });
+  if (created) return { documentId: created.id, created: true };
   // A concurrent import of the same text won the unique key: report theirs.
-  const documentId = created?.id ?? (await findDocumentByHash(context.db, input.projectId, bodySha256))?.id;
-  if (!documentId) throw new Error('The imported document vanished.');
-  return { document: await summaryOf(context, documentId), created: created !== undefined };
+  const winner = await findDocumentByHash(db, project.id, bodySha256);
+  if (!winner) throw new Error('The imported document vanished.');
+  return { documentId: winner.id, created: false };
 }
 
 /** Refuses text that Postgres cannot store or that is no article at all, with a reason. */
@@ -79,10 +104,4 @@ function titleFrom(segments: readonly Segment[], fallbackTitle: string | undefin
 function truncate(text: string, maxLength = 140): string {
   const singleLine = text.replace(/\s+/g, ' ').trim();
   return singleLine.length <= maxLength ? singleLine : `${singleLine.slice(0, maxLength - 1).trimEnd()}…`;
-}
-
-async function summaryOf(context: ServiceContext, documentId: string) {
-  const summary = await findDocumentSummary(context.db, documentId, context.userId);
-  if (!summary) throw new Error(`Document ${documentId} vanished after import.`);
-  return toDocumentSummary(summary);
 }

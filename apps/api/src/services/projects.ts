@@ -1,31 +1,103 @@
-import type { Project, ProjectSummary } from '@attest/core';
-import { findProjectBySlug, listLabels, listProjects, type ProjectWithCount } from '@attest/db';
-import { NotFoundError } from '../errors.ts';
+import { defaultGuidelines, defaultLabels, type Project, type ProjectSummary } from '@attest/core';
+import {
+  createProject,
+  listLabels,
+  listProjects,
+  type ProjectRole,
+  type ProjectWithCount,
+  updateProject,
+  upsertMember,
+} from '@attest/db';
+import { ProblemError } from '../errors.ts';
+import { ownersOnly, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { toLabel } from './serialize.ts';
 
 export async function listProjectSummaries(context: ServiceContext): Promise<ProjectSummary[]> {
-  return (await listProjects(context.db)).map(toProjectSummary);
-}
-
-export async function requireProject(context: ServiceContext, slug: string): Promise<ProjectWithCount> {
-  const project = await findProjectBySlug(context.db, slug);
-  if (!project) throw new NotFoundError('Project', `There is no project "${slug}".`);
-  return project;
+  const projects = await listProjects(context.db, {
+    memberId: context.userId,
+    projectIds: context.tokenProjectIds,
+  });
+  return projects.map((project) => toProjectSummary(project, project.role ?? 'analyst'));
 }
 
 export async function getProject(context: ServiceContext, slug: string): Promise<Project> {
-  const project = await requireProject(context, slug);
-  const labels = await listLabels(context.db, project.id);
-  return { ...toProjectSummary(project), guidelines: project.guidelines, labels: labels.map(toLabel) };
+  const { project, role } = await requireProject(context, slug);
+  return toProject(context, project, role);
 }
 
-function toProjectSummary(project: ProjectWithCount): ProjectSummary {
+export interface NewProjectInput {
+  slug: string;
+  name: string;
+  guidelines?: string | undefined;
+  annotatorsPerDocument?: number | undefined;
+}
+
+/** Creates a project with the default labels; its creator becomes its owner. */
+export async function createOwnedProject(context: ServiceContext, input: NewProjectInput): Promise<Project> {
+  const created = await context.db.transaction(async (transaction) => {
+    const project = await createProject(transaction, {
+      slug: input.slug,
+      name: input.name,
+      guidelines: input.guidelines ?? defaultGuidelines,
+      labels: [...defaultLabels],
+    });
+    if (!project) return undefined;
+    if (input.annotatorsPerDocument) {
+      await updateProject(transaction, project.id, { annotatorsPerDocument: input.annotatorsPerDocument });
+    }
+    await upsertMember(transaction, project.id, context.userId, 'owner');
+    return project;
+  });
+  if (!created) {
+    throw new ProblemError(
+      409,
+      'slug-taken',
+      'The project name is taken',
+      `A project "${input.slug}" exists already; choose another slug.`,
+    );
+  }
+  return getProject(context, input.slug);
+}
+
+export interface ProjectChanges {
+  name?: string | undefined;
+  guidelines?: string | undefined;
+  annotatorsPerDocument?: number | undefined;
+}
+
+export async function changeProject(
+  context: ServiceContext,
+  slug: string,
+  changes: ProjectChanges,
+): Promise<Project> {
+  const { project } = await requireProject(context, slug, ownersOnly, 'change its settings');
+  await updateProject(context.db, project.id, changes);
+  return getProject(context, slug);
+}
+
+async function toProject(
+  context: ServiceContext,
+  project: ProjectWithCount,
+  role: ProjectRole,
+): Promise<Project> {
+  const labels = await listLabels(context.db, project.id);
+  return {
+    ...toProjectSummary(project, role),
+    guidelines: project.guidelines,
+    guidelinesVersion: project.guidelinesVersion,
+    annotatorsPerDocument: project.annotatorsPerDocument,
+    labels: labels.map(toLabel),
+  };
+}
+
+function toProjectSummary(project: ProjectWithCount, role: ProjectRole): ProjectSummary {
   return {
     id: project.id,
     slug: project.slug,
     name: project.name,
     createdAt: project.createdAt.toISOString(),
     documentCount: project.documentCount,
+    role,
   };
 }

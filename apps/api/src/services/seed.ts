@@ -1,15 +1,15 @@
-// What a first start creates: the local analyst and, in an empty database, a demo project.
+// What a first start creates in an empty database: a demo project with a sample article.
+// It has no owner yet: the first account, made on the first-run page, becomes its owner.
 import { defaultGuidelines, defaultLabels } from '@attest/core';
-import { createProject, ensureLocalAnalyst, listProjects, type User } from '@attest/db';
+import { createProject, listProjects } from '@attest/db';
 import { sampleArticle } from '../demo/sample-article.ts';
 import type { ServiceContext } from './context.ts';
-import { importDocument } from './import-document.ts';
+import { storeDocument } from './import-document.ts';
 
 export const demoProjectSlug = 'demo';
 
-export async function seedFirstStart(db: ServiceContext['db']): Promise<User> {
-  const analyst = await ensureLocalAnalyst(db);
-  if ((await listProjects(db)).length > 0) return analyst;
+export async function seedFirstStart(db: ServiceContext['db']): Promise<void> {
+  if ((await listProjects(db)).length > 0) return;
   const project = await createProject(db, {
     slug: demoProjectSlug,
     name: 'Demo: state-media provenance',
@@ -17,7 +17,6 @@ export async function seedFirstStart(db: ServiceContext['db']): Promise<User> {
     labels: [...defaultLabels],
   });
   // Another process seeding at the same moment created it first.
-  if (!project) return analyst;
-  await importDocument({ db, userId: analyst.id }, { projectId: project.id, ...sampleArticle });
-  return analyst;
+  if (!project) return;
+  await storeDocument(db, project, sampleArticle, null);
 }

@@ -22,6 +22,7 @@ import {
   updateSentenceSpan,
 } from '@attest/db';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { requireSentence } from './access.ts';
 import { snapshot } from './annotation-snapshot.ts';
 import type { ServiceContext } from './context.ts';
 import { refreshSuggestions } from './suggestions.ts';
@@ -37,7 +38,10 @@ export async function splitSentence(
   request: { sentenceId: string; at: number },
 ): Promise<SegmentationChange> {
   return context.db.transaction(async (transaction) => {
-    const { sentence, body } = await lockSentenceDocument(transaction, request.sentenceId);
+    const { sentence, body } = await lockSentenceDocument(
+      { ...context, db: transaction },
+      request.sentenceId,
+    );
     const { at } = request;
     if (at <= sentence.start || at >= sentence.end) {
       throw new InvalidInputError(
@@ -100,7 +104,10 @@ export async function mergeWithNext(
   request: { sentenceId: string },
 ): Promise<SegmentationChange> {
   return context.db.transaction(async (transaction) => {
-    const { sentence, body } = await lockSentenceDocument(transaction, request.sentenceId);
+    const { sentence, body } = await lockSentenceDocument(
+      { ...context, db: transaction },
+      request.sentenceId,
+    );
     const next = await findNextSentence(transaction, sentence);
     if (!next)
       throw new InvalidInputError(
@@ -151,14 +158,13 @@ export async function mergeWithNext(
 }
 
 async function lockSentenceDocument(
-  db: Executor,
+  context: ServiceContext,
   sentenceId: string,
 ): Promise<{ sentence: SentenceRow; body: string }> {
-  const found = await findSentence(db, sentenceId);
-  if (!found) throw new NotFoundError('Sentence');
-  const document = await lockDocument(db, found.documentId);
+  const found = await requireSentence(context, sentenceId);
+  const document = await lockDocument(context.db, found.documentId);
   // Read again under the lock: a concurrent split may have moved it.
-  const sentence = document ? await findSentence(db, sentenceId) : undefined;
+  const sentence = document ? await findSentence(context.db, sentenceId) : undefined;
   if (!document || !sentence) throw new NotFoundError('Sentence');
   return { sentence, body: document.body };
 }

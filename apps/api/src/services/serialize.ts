@@ -51,5 +51,7 @@ export function toDocumentSummary(row: DocumentSummaryRow): DocumentSummary {
     sentenceCount: row.sentenceCount,
     annotatableCount: row.annotatableCount,
     annotatedCount: row.annotatedCount,
+    status:
+      row.annotatedCount === 0 ? 'todo' : row.annotatedCount >= row.annotatableCount ? 'done' : 'in_progress',
   };
 }

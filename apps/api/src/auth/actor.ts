@@ -1,0 +1,58 @@
+// Who is making a request: a signed-in user (session cookie) or a script with an API token.
+
+import { type Database, users } from '@attest/db';
+import { eq } from 'drizzle-orm';
+import { ProblemError } from '../errors.ts';
+import type { Auth } from './create-auth.ts';
+
+export interface Actor {
+  userId: string;
+  name: string;
+  email: string;
+  via: 'session' | 'token';
+  /** For a token: the projects it may reach. Null for a session (every project of the user). */
+  tokenProjectIds: string[] | null;
+}
+
+export class UnauthenticatedError extends ProblemError {
+  constructor(detail = 'Sign in first, or send an API token as "Authorization: Bearer attest_…".') {
+    super(401, 'unauthenticated', 'Not signed in', detail);
+  }
+}
+
+export async function resolveActor(auth: Auth, db: Database, headers: Headers): Promise<Actor | null> {
+  const authorization = headers.get('authorization');
+  if (authorization) return actorFromToken(auth, db, authorization);
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  return {
+    userId: session.user.id,
+    name: session.user.name,
+    email: session.user.email,
+    via: 'session',
+    tokenProjectIds: null,
+  };
+}
+
+async function actorFromToken(auth: Auth, db: Database, authorization: string): Promise<Actor> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match?.[1]) throw new UnauthenticatedError('Send the token as "Authorization: Bearer attest_…".');
+  const verified = await auth.api.verifyApiKey({ body: { key: match[1] } });
+  if (!verified.valid || !verified.key) {
+    throw new UnauthenticatedError(
+      'This API token is unknown, expired or revoked; create a new one under Tokens.',
+    );
+  }
+  const [user] = await db.select().from(users).where(eq(users.id, verified.key.referenceId));
+  if (!user) throw new UnauthenticatedError('The account this token belongs to no longer exists.');
+  const projectIds = (verified.key.metadata as { projectIds?: unknown } | null)?.projectIds;
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    via: 'token',
+    tokenProjectIds: Array.isArray(projectIds)
+      ? projectIds.filter((id): id is string => typeof id === 'string')
+      : [],
+  };
+}

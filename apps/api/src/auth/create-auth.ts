@@ -1,0 +1,83 @@
+// Accounts, sessions and API tokens, delegated to better-auth: password hashing, session
+// cookies, login rate limits and token hashing are the library's, not ours.
+
+import { accounts, apiKeys, type Database, rateLimits, sessions, users, verifications } from '@attest/db';
+import { apiKey } from '@better-auth/api-key';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+
+/** The header the Node server fills with the socket's address; clients cannot set it. */
+export const clientAddressHeader = 'x-attest-client-address';
+
+export const tokenPrefix = 'attest_';
+
+export interface AuthOptions {
+  db: Database;
+  /** Signs session cookies; at least 32 characters. */
+  secret: string;
+  /** Origins allowed to send cookie-authenticated requests besides the server's own. */
+  trustedOrigins: string[];
+  /** Sign-in attempts allowed per client address per minute. */
+  signInAttemptsPerMinute?: number;
+}
+
+export function createAuth(options: AuthOptions) {
+  return betterAuth({
+    appName: 'Attest',
+    // A rejected token is an expected event (answered 401), not a server error worth a log line.
+    logger: { level: 'warn', disabled: process.env['NODE_ENV'] === 'test' },
+    basePath: '/api/auth',
+    secret: options.secret,
+    trustedOrigins: options.trustedOrigins,
+    database: drizzleAdapter(options.db, {
+      provider: 'pg',
+      schema: { users, sessions, accounts, verifications, rateLimits, apiKeys },
+    }),
+    user: { modelName: 'users' },
+    session: { modelName: 'sessions', expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    account: { modelName: 'accounts' },
+    verification: { modelName: 'verifications' },
+    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, autoSignIn: true },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: 'rateLimits',
+      window: 60,
+      max: 300,
+      customRules: {
+        '/sign-in/email': { window: 60, max: options.signInAttemptsPerMinute ?? 5 },
+        '/change-password': { window: 60, max: 5 },
+      },
+    },
+    advanced: {
+      cookiePrefix: 'attest',
+      database: { generateId: 'uuid' },
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      ipAddress: { ipAddressHeaders: [clientAddressHeader] },
+    },
+    hooks: {
+      // Accounts come from the first-run page or an invitation, both of which call the
+      // library from the server; nobody signs up over HTTP directly.
+      before: createAuthMiddleware(async (context) => {
+        if (context.path === '/sign-up/email' && context.request) {
+          throw new APIError('FORBIDDEN', {
+            message:
+              'Accounts are created on the first-run page or through an invitation from a project owner.',
+          });
+        }
+      }),
+    },
+    plugins: [
+      apiKey({
+        schema: { apikey: { modelName: 'apiKeys' } },
+        defaultPrefix: tokenPrefix,
+        enableMetadata: true,
+        rateLimit: { enabled: false },
+        keyExpiration: { defaultExpiresIn: null, maxExpiresIn: 366 },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,225 @@
+// The first account, teammates, and who the caller is.
+
+import {
+  accounts,
+  annotationEvents,
+  annotations,
+  assignments,
+  type Database,
+  documents,
+  fillAssignments,
+  findOpenInvite,
+  insertInvite,
+  listMemberships,
+  listProjects,
+  type ProjectRole,
+  upsertMember,
+  useInvite,
+  users,
+} from '@attest/db';
+import { createHash } from '@better-auth/utils/hash';
+import { generateRandomString } from 'better-auth/crypto';
+import { count, eq } from 'drizzle-orm';
+import type { Auth } from '../auth/create-auth.ts';
+import { NotFoundError, ProblemError } from '../errors.ts';
+import { ownersOnly, requireProject } from './access.ts';
+import type { ServiceContext } from './context.ts';
+
+export interface NewAccount {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** Has nobody created an account yet? Then the first-run page is open. */
+export async function needsSetup(db: Database): Promise<boolean> {
+  const [row] = await db.select({ total: count() }).from(accounts);
+  return (row?.total ?? 0) === 0;
+}
+
+/**
+ * Creates the first account, who becomes owner of every project that exists (the demo) and
+ * inherits the work of the local analyst of versions before accounts. Returns the
+ * library's response headers, which sign the new owner in.
+ */
+export async function createFirstAccount(auth: Auth, db: Database, input: NewAccount): Promise<Headers> {
+  if (!(await needsSetup(db))) throw setupClosed();
+  const { headers, response } = await signUp(auth, input, true);
+  const userId = response.user.id;
+  // Two first-run submissions can race; the later one gives its account back.
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(accounts);
+  if (total > 1) {
+    await db.delete(users).where(eq(users.id, userId));
+    throw setupClosed();
+  }
+  await db.transaction(async (transaction) => {
+    for (const project of await listProjects(transaction))
+      await upsertMember(transaction, project.id, userId, 'owner');
+    await adoptLocalAnalystWork(transaction, userId);
+  });
+  return headers;
+}
+
+function setupClosed(): ProblemError {
+  return new ProblemError(
+    409,
+    'setup-done',
+    'Attest is set up already',
+    'An owner account exists. Sign in, or ask a project owner for an invitation.',
+  );
+}
+
+const legacyLocalAnalystEmail = 'local-analyst@attest.invalid';
+
+async function adoptLocalAnalystWork(db: ServiceContext['db'], userId: string): Promise<void> {
+  const [legacy] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, legacyLocalAnalystEmail));
+  if (!legacy) return;
+  await db.update(annotations).set({ annotatorId: userId }).where(eq(annotations.annotatorId, legacy.id));
+  await db
+    .update(annotationEvents)
+    .set({ annotatorId: userId })
+    .where(eq(annotationEvents.annotatorId, legacy.id));
+  await db.update(documents).set({ createdBy: userId }).where(eq(documents.createdBy, legacy.id));
+  await db.update(assignments).set({ userId }).where(eq(assignments.userId, legacy.id));
+  await db.delete(users).where(eq(users.id, legacy.id));
+}
+
+async function signUp(auth: Auth, input: NewAccount, signIn: boolean) {
+  try {
+    const { headers, response } = await auth.api.signUpEmail({
+      body: { name: input.name.trim(), email: input.email.trim().toLowerCase(), password: input.password },
+      returnHeaders: true,
+    });
+    if (!signIn) headers.delete('set-cookie');
+    return { headers, response };
+  } catch (error) {
+    throw accountProblem(error);
+  }
+}
+
+/** better-auth's refusals (weak password, taken e-mail) as problems the user can act on. */
+function accountProblem(error: unknown): ProblemError {
+  const message = (error as { body?: { message?: string }; message?: string }).body?.message ?? String(error);
+  if (/exist/i.test(message)) {
+    return new ProblemError(
+      409,
+      'email-taken',
+      'That e-mail has an account',
+      `${message}. Sign in with it instead.`,
+    );
+  }
+  return new ProblemError(422, 'invalid-account', 'The account cannot be created', message);
+}
+
+export async function describeCaller(context: ServiceContext) {
+  const [user] = await context.db.select().from(users).where(eq(users.id, context.userId));
+  if (!user) throw new NotFoundError('User');
+  const memberships = await listMemberships(context.db, context.userId);
+  return {
+    user: { id: user.id, name: user.name, email: user.email },
+    memberships: memberships
+      .filter(
+        (membership) => !context.tokenProjectIds || context.tokenProjectIds.includes(membership.projectId),
+      )
+      .map(({ projectSlug, role }) => ({ projectSlug, role })),
+  };
+}
+
+/** An owner adds a teammate with a password they pass on; an existing account is just added. */
+export async function addMemberWithPassword(
+  auth: Auth,
+  context: ServiceContext,
+  projectSlug: string,
+  input: NewAccount & { role: ProjectRole },
+): Promise<void> {
+  const { project } = await requireProject(context, projectSlug, ownersOnly, 'add members');
+  const email = input.email.trim().toLowerCase();
+  const [existing] = await context.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  const userId = existing?.id ?? (await signUp(auth, input, false)).response.user.id;
+  await upsertMember(context.db, project.id, userId, input.role);
+  await fillAssignments(context.db, project.id, project.annotatorsPerDocument);
+}
+
+const inviteLifetimeDays = 7;
+
+export async function createInvite(context: ServiceContext, projectSlug: string, role: ProjectRole) {
+  const { project } = await requireProject(context, projectSlug, ownersOnly, 'invite members');
+  const token = generateRandomString(32, 'a-z', 'A-Z', '0-9');
+  const expiresAt = new Date(Date.now() + inviteLifetimeDays * 24 * 60 * 60 * 1000);
+  await insertInvite(context.db, {
+    projectId: project.id,
+    role,
+    tokenHash: await hashToken(token),
+    createdBy: context.userId,
+    expiresAt,
+  });
+  return { token, path: `/invite/${token}`, role, expiresAt: expiresAt.toISOString() };
+}
+
+export async function describeInvite(db: Database, token: string) {
+  const invite = await findOpenInvite(db, await hashToken(token));
+  if (!invite) throw inviteGone();
+  return {
+    projectSlug: invite.projectSlug,
+    projectName: invite.projectName,
+    role: invite.role,
+    expiresAt: invite.expiresAt.toISOString(),
+  };
+}
+
+/**
+ * Accepts an invitation: a signed-in user joins the project; otherwise a new account is
+ * created (and signed in) from `account`. Returns headers that carry the session cookie.
+ */
+export async function acceptInvite(
+  auth: Auth,
+  db: Database,
+  token: string,
+  caller: { userId: string } | null,
+  account: NewAccount | undefined,
+): Promise<{ projectSlug: string; headers: Headers }> {
+  const invite = await findOpenInvite(db, await hashToken(token));
+  if (!invite) throw inviteGone();
+  let userId = caller?.userId;
+  let headers = new Headers();
+  if (!userId) {
+    if (!account) {
+      throw new ProblemError(
+        422,
+        'invalid-input',
+        'Name, e-mail and password needed',
+        'Create your account: send name, email and password.',
+      );
+    }
+    const signedUp = await signUp(auth, account, true);
+    userId = signedUp.response.user.id;
+    headers = signedUp.headers;
+  }
+  const acceptedBy = userId;
+  await db.transaction(async (transaction) => {
+    if (!(await useInvite(transaction, invite.id, acceptedBy))) throw inviteGone();
+    await upsertMember(transaction, invite.projectId, acceptedBy, invite.role);
+    const [project] = await listProjects(transaction, {
+      memberId: acceptedBy,
+      projectIds: [invite.projectId],
+    });
+    if (project) await fillAssignments(transaction, project.id, project.annotatorsPerDocument);
+  });
+  return { projectSlug: invite.projectSlug, headers };
+}
+
+function inviteGone(): ProblemError {
+  return new ProblemError(
+    410,
+    'invite-gone',
+    'This invitation cannot be used',
+    'The link was used already or has expired. Ask the project owner for a new one.',
+  );
+}
+
+async function hashToken(token: string): Promise<string> {
+  return createHash('SHA-256', 'hex').digest(token);
+}

@@ -1,0 +1,25 @@
+// The reviewer's view of a document: every analyst's labels side by side. Analysts never get
+// here (blind annotation): only owners and reviewers see other people's work.
+import { listAllAnnotationsForDocument, listAssigneeIds } from '@attest/db';
+import { ForbiddenError } from '../errors.ts';
+import { requireDocument, seesEveryone } from './access.ts';
+import type { ServiceContext } from './context.ts';
+import { toAnnotation } from './serialize.ts';
+
+export async function getDocumentReview(context: ServiceContext, documentId: string) {
+  const { role } = await requireDocument(context, documentId);
+  if (!seesEveryone(role))
+    throw new ForbiddenError("Analysts see only their own labels; reviewers compare everyone's.");
+  const [annotations, assigneeIds] = await Promise.all([
+    listAllAnnotationsForDocument(context.db, documentId),
+    listAssigneeIds(context.db, documentId),
+  ]);
+  return {
+    assigneeIds,
+    annotations: annotations.map((annotation) => ({
+      ...toAnnotation(annotation),
+      annotatorId: annotation.annotatorId,
+      annotatorName: annotation.annotatorName,
+    })),
+  };
+}

@@ -1,0 +1,330 @@
+// Every route × every role × (own project, foreign project, no session): what each may do,
+// and that a foreign object answers 404 and changes nothing.
+import type { DocumentDetail, ImportResult } from '@attest/core';
+import {
+  annotationEvents,
+  annotations,
+  apiKeys,
+  documents,
+  invites,
+  labels,
+  projectMembers,
+  projects,
+  sentences,
+} from '@attest/db';
+import { count, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, createTestApp, type TestApp, type TestUser } from './helpers.ts';
+
+type Role = 'owner' | 'reviewer' | 'analyst';
+type Target = 'own' | 'foreign';
+
+interface Fixture {
+  slug: string;
+  documentId: string;
+  sentenceId: string;
+  nextSentenceId: string;
+  memberUserId: string;
+  tokenId: string;
+}
+
+let testApp: TestApp;
+let users: Record<Role, TestUser>;
+let outsider: TestUser;
+let fixtures: Record<Target, Fixture>;
+let importCounter = 0;
+
+async function importArticle(user: TestUser, slug: string): Promise<DocumentDetail> {
+  importCounter++;
+  const body = `Fixture headline ${importCounter}\n\nThe ministry said the plant opened on day ${importCounter}. Officials were present.\n`;
+  const imported = (await (
+    await user.json('POST', `/api/projects/${slug}/documents`, { body })
+  ).json()) as ImportResult;
+  return (await (await user.request(`/api/documents/${imported.document.id}`)).json()) as DocumentDetail;
+}
+
+async function makeFixture(user: TestUser, slug: string): Promise<Fixture> {
+  const detail = await importArticle(user, slug);
+  const [first, second] = detail.sentences.filter((sentence) => sentence.kind === 'sentence');
+  const token = (await (
+    await user.json('POST', '/api/tokens', { name: 'fixture', projects: [slug] })
+  ).json()) as {
+    id: string;
+  };
+  const members = (await (await user.request(`/api/projects/${slug}/members`)).json()) as {
+    items: { userId: string; role: Role }[];
+  };
+  return {
+    slug,
+    documentId: detail.document.id,
+    sentenceId: first!.id,
+    nextSentenceId: second!.id,
+    memberUserId:
+      members.items.find((member) => member.role === 'analyst')?.userId ?? members.items[0]!.userId,
+    tokenId: token.id,
+  };
+}
+
+beforeAll(async () => {
+  testApp = await createTestApp();
+  users = {
+    owner: testApp.owner,
+    reviewer: await addMember(testApp, 'demo', 'reviewer', 'Rita Reviewer'),
+    analyst: await addMember(testApp, 'demo', 'analyst', 'Andy Analyst'),
+  };
+  // The foreign project belongs to someone the demo members have nothing to do with.
+  await testApp.owner.json('POST', '/api/projects', { slug: 'foreign', name: 'Foreign project' });
+  outsider = await addMember(testApp, 'foreign', 'owner', 'Fiona Foreign');
+  await addMember(testApp, 'foreign', 'analyst', 'Fred Foreign');
+  const owners = (await (await outsider.request('/api/projects/foreign/members')).json()) as {
+    items: { userId: string; email: string }[];
+  };
+  const originalOwner = owners.items.find((member) => member.email === 'owner@example.org')!;
+  await outsider.request(`/api/projects/foreign/members/${originalOwner.userId}`, { method: 'DELETE' });
+  fixtures = {
+    own: await makeFixture(testApp.owner, 'demo'),
+    foreign: await makeFixture(outsider, 'foreign'),
+  };
+}, 120_000);
+
+afterAll(async () => {
+  await testApp?.database.destroy();
+});
+
+/** Counts and checksums of everything a request could change. */
+async function databaseFingerprint(): Promise<string> {
+  const { db } = testApp.database;
+  const tables = [
+    documents,
+    sentences,
+    annotations,
+    annotationEvents,
+    projectMembers,
+    invites,
+    apiKeys,
+    labels,
+    projects,
+  ];
+  const counts = await Promise.all(
+    tables.map(async (table) => (await db.select({ total: count() }).from(table))[0]?.total),
+  );
+  const result: unknown = await db.execute(sql`select md5(
+    coalesce((select string_agg(name || guidelines || annotators_per_document, ',' order by id) from projects), '') ||
+    coalesce((select string_agg(role::text, ',' order by project_id, user_id) from project_members), '') ||
+    coalesce((select string_agg(version::text || label_id::text, ',' order by id) from annotations), '') ||
+    coalesce((select string_agg(start || '-' || "end", ',' order by id) from sentences), '')) as value`);
+  // postgres.js returns the rows, PGlite an object holding them.
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { value: string }[];
+  const checksum = rows[0];
+  return `${counts.join(',')}:${checksum?.value}`;
+}
+
+interface RouteCase {
+  name: string;
+  request: (user: TestUser, fixture: Fixture) => Promise<Response>;
+  /** Expected status in one's own project, per role. */
+  own: Record<Role, number>;
+  /** Expected status for a foreign project's object (usually 404). */
+  foreign?: number;
+  /** Routes that are about the caller, not a project, have no foreign case. */
+  hasForeign?: boolean;
+}
+
+const everyone = (status: number): Record<Role, number> => ({
+  owner: status,
+  reviewer: status,
+  analyst: status,
+});
+
+const routes: RouteCase[] = [
+  { name: 'GET /api/me', request: (user) => user.request('/api/me'), own: everyone(200), hasForeign: false },
+  {
+    name: 'GET /api/projects',
+    request: (user) => user.request('/api/projects'),
+    own: everyone(200),
+    hasForeign: false,
+  },
+  {
+    name: 'GET /api/projects/:slug',
+    request: (user, f) => user.request(`/api/projects/${f.slug}`),
+    own: everyone(200),
+  },
+  {
+    name: 'PATCH /api/projects/:slug',
+    request: (user, f) => user.json('PATCH', `/api/projects/${f.slug}`, { annotatorsPerDocument: 2 }),
+    own: { owner: 200, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'PUT /api/projects/:slug/labels',
+    request: async (user, f) => {
+      const project = (await (await testApp.owner.request('/api/projects/demo')).json()) as {
+        labels: unknown[];
+      };
+      return user.json('PUT', `/api/projects/${f.slug}/labels`, {
+        labels: project.labels.map((label) => {
+          const { position: _position, ...rest } = label as { position: number };
+          return rest;
+        }),
+      });
+    },
+    own: { owner: 200, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'GET /api/projects/:slug/members',
+    request: (user, f) => user.request(`/api/projects/${f.slug}/members`),
+    own: { owner: 200, reviewer: 200, analyst: 403 },
+  },
+  {
+    name: 'POST /api/projects/:slug/members',
+    request: (user, f) =>
+      user.json('POST', `/api/projects/${f.slug}/members`, {
+        name: 'New Member',
+        email: `new.member.${Math.random().toString(36).slice(2)}@example.org`,
+        password: 'a long enough password',
+        role: 'analyst',
+      }),
+    own: { owner: 201, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'PATCH /api/projects/:slug/members/:userId',
+    request: (user, f) =>
+      user.json('PATCH', `/api/projects/${f.slug}/members/${f.memberUserId}`, { role: 'analyst' }),
+    own: { owner: 204, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'DELETE /api/projects/:slug/members/:userId',
+    request: async (user, f) => {
+      // Foreign and anonymous requests aim at an existing member; only a permitted delete gets a throwaway one.
+      if (f.slug !== 'demo' || user === testApp.anonymous) {
+        return user.request(`/api/projects/${f.slug}/members/${f.memberUserId}`, { method: 'DELETE' });
+      }
+      const extra = await testApp.owner.json('POST', '/api/projects/demo/members', {
+        name: 'Short Stay',
+        email: `short.stay.${Math.random().toString(36).slice(2)}@example.org`,
+        password: 'a long enough password',
+        role: 'reviewer',
+      });
+      const members = ((await extra.json()) as { items: { userId: string; name: string }[] }).items;
+      const target = members.findLast((member) => member.name === 'Short Stay')!;
+      return user.request(`/api/projects/demo/members/${target.userId}`, { method: 'DELETE' });
+    },
+    own: { owner: 204, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'POST /api/projects/:slug/invites',
+    request: (user, f) => user.json('POST', `/api/projects/${f.slug}/invites`, { role: 'analyst' }),
+    own: { owner: 201, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'GET /api/projects/:slug/documents',
+    request: (user, f) => user.request(`/api/projects/${f.slug}/documents`),
+    own: everyone(200),
+  },
+  {
+    name: 'POST /api/projects/:slug/documents',
+    request: (user, f) =>
+      user.json('POST', `/api/projects/${f.slug}/documents`, {
+        body: `Imported by a role check ${Math.random()}.`,
+      }),
+    own: { owner: 201, reviewer: 201, analyst: 403 },
+  },
+  {
+    name: 'GET /api/projects/:slug/next-document',
+    request: (user, f) => user.request(`/api/projects/${f.slug}/next-document`),
+    own: everyone(200),
+  },
+  {
+    name: 'GET /api/projects/:slug/export',
+    request: (user, f) => user.request(`/api/projects/${f.slug}/export`),
+    own: { owner: 200, reviewer: 200, analyst: 403 },
+  },
+  {
+    name: 'GET /api/documents/:id',
+    request: (user, f) => user.request(`/api/documents/${f.documentId}`),
+    own: everyone(200),
+  },
+  {
+    name: 'GET /api/documents/:id/review',
+    request: (user, f) => user.request(`/api/documents/${f.documentId}/review`),
+    own: { owner: 200, reviewer: 200, analyst: 403 },
+  },
+  {
+    name: 'PUT /api/sentences/:id/annotation',
+    request: (user, f) =>
+      user.json('PUT', `/api/sentences/${f.sentenceId}/annotation`, { label: 'reported_fact' }),
+    own: everyone(200),
+  },
+  {
+    name: 'DELETE /api/sentences/:id/annotation',
+    request: (user, f) => user.request(`/api/sentences/${f.sentenceId}/annotation`, { method: 'DELETE' }),
+    own: everyone(204),
+  },
+  {
+    name: 'POST /api/sentences/:id/split and merge-next',
+    request: async (user, f) => {
+      if (f.slug !== 'demo' || user === testApp.anonymous) {
+        return user.json('POST', `/api/sentences/${f.sentenceId}/split`, { at: 1 });
+      }
+      const detail = await importArticle(testApp.owner, 'demo');
+      const sentence = detail.sentences.find((candidate) => candidate.kind === 'sentence')!;
+      const split = await user.json('POST', `/api/sentences/${sentence.id}/split`, {
+        at: sentence.start + 4,
+      });
+      if (split.status !== 200) return split;
+      return user.request(`/api/sentences/${sentence.id}/merge-next`, { method: 'POST' });
+    },
+    own: everyone(200),
+  },
+  {
+    name: 'GET /api/tokens',
+    request: (user) => user.request('/api/tokens'),
+    own: everyone(200),
+    hasForeign: false,
+  },
+  {
+    name: 'POST /api/tokens',
+    request: (user, f) => user.json('POST', '/api/tokens', { name: 'check', projects: [f.slug] }),
+    own: everyone(201),
+  },
+  {
+    name: 'DELETE /api/tokens/:id',
+    request: async (user, f) => {
+      if (f.slug !== 'demo') return user.request(`/api/tokens/${f.tokenId}`, { method: 'DELETE' });
+      const created = (await (
+        await user.json('POST', '/api/tokens', { name: 'doomed', projects: ['demo'] })
+      ).json()) as {
+        id: string;
+      };
+      return user.request(`/api/tokens/${created.id}`, { method: 'DELETE' });
+    },
+    own: everyone(204),
+  },
+];
+
+describe('authorization', () => {
+  for (const route of routes) {
+    describe(route.name, () => {
+      for (const role of ['owner', 'reviewer', 'analyst'] as const) {
+        it(`answers ${route.own[role]} to the project's ${role}`, async () => {
+          const response = await route.request(users[role], fixtures.own);
+          expect(response.status, await response.clone().text()).toBe(route.own[role]);
+        });
+        if (route.hasForeign === false) continue;
+        it(`answers 404 to a ${role} for another project's object, changing nothing`, async () => {
+          const before = await databaseFingerprint();
+          const response = await route.request(users[role], fixtures.foreign);
+          expect(response.status, await response.clone().text()).toBe(route.foreign ?? 404);
+          expect(response.headers.get('content-type')).toBe('application/problem+json');
+          expect(await databaseFingerprint()).toBe(before);
+        });
+      }
+      it('answers 401 without a session, changing nothing', async () => {
+        const before = await databaseFingerprint();
+        const response = await route.request(testApp.anonymous, fixtures.own);
+        expect(response.status).toBe(401);
+        expect(response.headers.get('content-type')).toBe('application/problem+json');
+        expect(await databaseFingerprint()).toBe(before);
+      });
+    });
+  }
+});
