@@ -2,6 +2,7 @@
 // The `attest` command. Exit codes: 0 success, 1 a failure while working, 2 bad usage or input.
 import { Command, CommanderError } from 'commander';
 import { UsageError } from './lib/files.ts';
+import { remoteServer } from './lib/remote.ts';
 
 // Commands load their modules when they run: `attest segment` should not pay for starting
 // the database and HTTP stacks.
@@ -26,11 +27,16 @@ program
 
 program
   .command('import')
-  .description('Import text files (one article each) into a project of the local database')
+  .description('Import text files (one article each) into a project, locally or through a server')
   .requiredOption('--project <slug>', 'the project to import into')
+  .option('--server <url>', 'import through a running server (needs ATTEST_TOKEN)')
   .argument('<files...>', 'UTF-8 text files')
-  .action(async (files: string[], options: { project: string }) => {
-    process.exitCode = await (await import('./commands/import.ts')).importCommand(files, options);
+  .action(async (files: string[], options: { project: string; server?: string }) => {
+    const server = remoteServer(options.server, process.env['ATTEST_TOKEN']);
+    process.exitCode = await (await import('./commands/import.ts')).importCommand(files, {
+      ...options,
+      server,
+    });
   });
 
 program
@@ -39,9 +45,11 @@ program
   .requiredOption('--project <slug>', 'the project to export')
   .option('--format <format>', 'output format', 'jsonl')
   .option('-o, --output <file>', 'write to a file instead of stdout')
-  .action(async (options: { project: string; format: string; output?: string }) =>
-    (await import('./commands/export.ts')).exportCommand(options),
-  );
+  .option('--server <url>', 'export from a running server (needs ATTEST_TOKEN)')
+  .action(async (options: { project: string; format: string; output?: string; server?: string }) => {
+    const server = remoteServer(options.server, process.env['ATTEST_TOKEN']);
+    await (await import('./commands/export.ts')).exportCommand({ ...options, server });
+  });
 
 program
   .command('serve')
