@@ -1,6 +1,7 @@
 // End-to-end tests: the real server in production mode (serving the built editor) against a
 // fresh database, driven through Debian's Chromium.
 import { defineConfig, devices } from '@playwright/test';
+import { ownerStorageState } from './support/accounts.ts';
 import { e2eDatabaseName, e2ePort } from './support/environment.ts';
 
 const baseURL = `http://127.0.0.1:${e2ePort}`;
@@ -39,7 +40,17 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
+    // The first account, on the fresh server; every spec then runs signed in as its owner.
+    { name: 'setup', testMatch: /\.setup\.ts$/ },
+    {
+      name: 'chromium',
+      dependencies: ['setup'],
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1280, height: 800 },
+        storageState: ownerStorageState,
+      },
+    },
   ],
   webServer: {
     command: 'pnpm --filter @attest/web build && ../node_modules/.bin/tsx support/start-server.ts',
