@@ -25,8 +25,20 @@ export default defineConfig({
           name: 'api',
           root: 'apps/api',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/faults/**'],
           globalSetup: ['../../db/test/global-setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // Restarts the local PostgreSQL cluster: run alone, after the rest (`pnpm test:faults`).
+        test: {
+          name: 'faults',
+          root: 'apps/api',
+          include: ['test/faults/**/*.test.ts'],
+          globalSetup: ['../../db/test/global-setup.ts'],
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

@@ -2,7 +2,7 @@
 
 import { type Database, users } from '@attest/db';
 import { eq } from 'drizzle-orm';
-import { ProblemError } from '../errors.ts';
+import { DatabaseUnavailableError, ProblemError } from '../errors.ts';
 import type { Auth } from './create-auth.ts';
 
 export interface Actor {
@@ -23,7 +23,12 @@ export class UnauthenticatedError extends ProblemError {
 export async function resolveActor(auth: Auth, db: Database, headers: Headers): Promise<Actor | null> {
   const authorization = headers.get('authorization');
   if (authorization) return actorFromToken(auth, db, authorization);
-  const session = await auth.api.getSession({ headers });
+  const session = await auth.api.getSession({ headers }).catch((error: unknown) => {
+    // better-auth reports a failed session lookup as a bare 500 without its cause; the one
+    // thing that fails there is the session store, so answer as for a database outage.
+    if ((error as { statusCode?: number }).statusCode === 500) throw new DatabaseUnavailableError();
+    throw error;
+  });
   if (!session) return null;
   return {
     userId: session.user.id,
