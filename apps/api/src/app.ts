@@ -1,7 +1,7 @@
 // Builds the HTTP application from its dependencies, so tests call app.request() directly.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Database, isDatabaseReady } from '@attest/db';
+import type { Database } from '@attest/db';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
