@@ -11,8 +11,10 @@ import { resolveActor, UnauthenticatedError } from './auth/actor.ts';
 import { type Auth, createAuth } from './auth/create-auth.ts';
 import { handleAuthRequest } from './auth/mount.ts';
 import { DatabaseUnavailableError, ProblemError } from './errors.ts';
+import { accessLog } from './lib/access-log.ts';
 import { apiReferencePage, apiReferenceScriptPath, serveApiReferenceScript } from './lib/api-reference.ts';
 import { isDatabaseUnavailable } from './lib/database-errors.ts';
+import { checkJsonText } from './lib/json-text.ts';
 import { type AppEnv, createRouter } from './lib/openapi.ts';
 import { problemBody, problemResponse } from './lib/problem.ts';
 import { sameOriginWrites } from './lib/same-origin.ts';
@@ -39,6 +41,8 @@ export interface AppDependencies {
   bodyLimitBytes?: number;
   /** Where unexpected errors are reported, with the request id. */
   logError?: (message: string, details: Record<string, unknown>) => void;
+  /** Where one line per request goes; omitted, nothing is logged (tests). */
+  logRequest?: (line: string) => void;
 }
 
 export const defaultBodyLimitBytes = 4 * 1024 * 1024;
@@ -67,6 +71,7 @@ export function createApp(dependencies: AppDependencies) {
 
   const app = createRouter();
   app.use(requestId());
+  if (dependencies.logRequest) app.use(accessLog(dependencies.logRequest));
   app.use(securityHeaders());
   app.use(
     '/api/*',
@@ -83,6 +88,7 @@ export function createApp(dependencies: AppDependencies) {
         ),
     }),
   );
+  app.use('/api/*', checkJsonText);
   app.use('/api/*', sameOriginWrites(trustedOrigins));
   app.use(async (c, next) => {
     c.set('auth', auth);

@@ -32,7 +32,13 @@ export async function startServer(): Promise<void> {
     environment.NODE_ENV === 'development'
       ? [...environment.ATTEST_TRUSTED_ORIGINS, 'http://127.0.0.1:5173', 'http://localhost:5173']
       : environment.ATTEST_TRUSTED_ORIGINS;
-  const app = createApp({ db: database.db, secret, trustedOrigins, webRoot });
+  const app = createApp({
+    db: database.db,
+    secret,
+    trustedOrigins,
+    webRoot,
+    logRequest: (line) => process.stdout.write(`${line}\n`),
+  });
   const server = serve(
     {
       // The login rate limit counts per client address, taken from the socket: a header the

@@ -183,6 +183,33 @@ describe('importing documents', () => {
     expect(await documentRowCount()).toBe(before);
   });
 
+  it('refuses JSON that is not UTF-8, and NUL characters in any field, writing nothing', async () => {
+    const before = await documentRowCount();
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('{"body": "Caf'),
+      0xe9,
+      ...new TextEncoder().encode('."}'),
+    ]);
+    const notUtf8 = await expectProblem(
+      await testApp.owner.request('/api/projects/demo/documents', {
+        method: 'POST',
+        body: latin1,
+        headers: { 'content-type': 'application/json' },
+      }),
+      400,
+    );
+    expect(notUtf8.detail).toContain('UTF-8');
+    const nulTitle = await expectProblem(
+      await testApp.owner.request(
+        '/api/projects/demo/documents',
+        jsonRequest('POST', { body: 'A fine article.', title: 'Bad\u0000title' }),
+      ),
+      422,
+    );
+    expect(nulTitle.errors).toEqual([{ path: 'title', message: 'Contains a NUL character.' }]);
+    expect(await documentRowCount()).toBe(before);
+  });
+
   it('answers 413 for a body over the limit, declared or chunked', async () => {
     const small = await createTestAppWithLimit(1024);
     try {
