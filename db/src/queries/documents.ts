@@ -185,3 +185,12 @@ export async function findSentence(
     .where(eq(sentences.id, sentenceId));
   return sentence;
 }
+
+/** Just the project a document belongs to: what authorization needs, without counting. */
+export async function findDocumentProjectId(db: Executor, documentId: string): Promise<string | undefined> {
+  const [document] = await db
+    .select({ projectId: documents.projectId })
+    .from(documents)
+    .where(eq(documents.id, documentId));
+  return document?.projectId;
+}

@@ -23,3 +23,10 @@ export function timeRuns<Result>(
   durations.sort((a, b) => a - b);
   return { medianSeconds: durations[Math.floor(durations.length / 2)]!, lastResult };
 }
+
+/** The value below which `fraction` of the sorted values fall (nearest rank). */
+export function percentile(sortedValues: readonly number[], fraction: number): number {
+  if (sortedValues.length === 0) return 0;
+  const rank = Math.min(sortedValues.length - 1, Math.max(0, Math.ceil(fraction * sortedValues.length) - 1));
+  return sortedValues[rank]!;
+}

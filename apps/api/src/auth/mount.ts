@@ -5,7 +5,15 @@ import type { AppEnv } from '../lib/openapi.ts';
 import { problemBody, problemResponse } from '../lib/problem.ts';
 
 export async function handleAuthRequest(c: Context<AppEnv>): Promise<Response> {
-  const response = await c.var.auth.handler(c.req.raw);
+  // The JSON check has read the body already; hand the library a request it can read again.
+  const request = c.req.raw.bodyUsed
+    ? new Request(c.req.raw.url, {
+        method: c.req.method,
+        headers: c.req.raw.headers,
+        body: await c.req.arrayBuffer(),
+      })
+    : c.req.raw;
+  const response = await c.var.auth.handler(request);
   if (response.status < 400) return response;
   const body = (await response
     .clone()

@@ -1,7 +1,7 @@
 // Authorization: every service asks here before it reads or writes. Whatever the caller may
 // not see answers 404, exactly like what does not exist, so ids of other projects leak nothing.
 import {
-  findDocumentSummary,
+  findDocumentProjectId,
   findMemberRole,
   findProjectBySlug,
   findSentence,
@@ -61,13 +61,13 @@ export interface DocumentAccess {
 
 /** A document is visible to members of its project; to an analyst only when assigned. */
 export async function requireDocument(context: ServiceContext, documentId: string): Promise<DocumentAccess> {
-  const document = await findDocumentSummary(context.db, documentId, context.userId);
-  const role = document ? await roleIn(context, document.projectId) : undefined;
-  if (!document || !role) throw new NotFoundError('Document');
+  const projectId = await findDocumentProjectId(context.db, documentId);
+  const role = projectId ? await roleIn(context, projectId) : undefined;
+  if (!projectId || !role) throw new NotFoundError('Document');
   if (role === 'analyst' && !(await isAssigned(context.db, documentId, context.userId))) {
     throw new NotFoundError('Document');
   }
-  return { projectId: document.projectId, role };
+  return { projectId, role };
 }
 
 export async function requireSentence(

@@ -1,0 +1,92 @@
+// A real Attest server on loopback over a fresh database, for load tests and HTTP benchmarks:
+// PostgreSQL when DATABASE_URL is set (a new database beside it, dropped afterwards),
+// otherwise embedded PGlite in a temporary directory.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createApp, seedFirstStart } from '@attest/api';
+import { type DatabaseHandle, openDatabase } from '@attest/db';
+import { serve } from '@hono/node-server';
+import postgres from 'postgres';
+
+export interface LiveServer {
+  url: string;
+  database: DatabaseHandle;
+  stop(): Promise<void>;
+}
+
+export async function startLiveServer(label: string): Promise<LiveServer> {
+  const serverUrl = process.env['DATABASE_URL'];
+  let database: DatabaseHandle;
+  let dropDatabase: () => Promise<void>;
+  if (serverUrl) {
+    const name = `attest_${label}_${Date.now().toString(36)}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    database = await openDatabase({ databaseUrl: url.toString(), maxConnections: 20 });
+    dropDatabase = async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    };
+  } else {
+    const dataDir = await mkdtemp(path.join(tmpdir(), `attest-${label}-`));
+    database = await openDatabase({ dataDir });
+    dropDatabase = () => rm(dataDir, { recursive: true, force: true });
+  }
+  await seedFirstStart(database.db);
+  // Clients of a load test pass their own x-attest-client-address, as distinct machines would.
+  const app = createApp({
+    db: database.db,
+    secret: randomBytes(32).toString('base64url'),
+    logError: console.error,
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    database,
+    async stop() {
+      await new Promise((resolve) => server.close(resolve));
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
+
+/** A signed-in HTTP client, like a browser tab of one user. */
+export class Client {
+  constructor(
+    readonly baseUrl: string,
+    private cookie = '',
+    private readonly address = '127.0.0.1',
+  ) {}
+
+  async request(method: string, pathname: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${this.baseUrl}${pathname}`, {
+      method,
+      headers: {
+        origin: this.baseUrl,
+        'x-attest-client-address': this.address,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookies = response.headers.getSetCookie();
+    if (setCookies.length > 0) this.cookie = setCookies.map((cookie) => cookie.split(';')[0]).join('; ');
+    return response;
+  }
+
+  async json<Result>(method: string, pathname: string, body?: unknown): Promise<Result> {
+    const response = await this.request(method, pathname, body);
+    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as Result;
+  }
+}
