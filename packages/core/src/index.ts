@@ -1,3 +1,4 @@
+export * from './agreement/index.ts';
 export * from './api-types.ts';
 export * from './default-guidelines.ts';
 export * from './labels.ts';
