@@ -97,6 +97,23 @@ export class ApiClient {
     });
   }
 
+  /** Splits a sentence at `at`, a UTF-16 offset into the document body inside the sentence. */
+  splitSentence(
+    sentenceId: string,
+    at: number,
+  ): Promise<{ document: DocumentDetail; notice: string | null }> {
+    return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/split`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ at }),
+    });
+  }
+
+  /** Merges a sentence with the next; `notice` says when differing labels were cleared. */
+  mergeWithNext(sentenceId: string): Promise<{ document: DocumentDetail; notice: string | null }> {
+    return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/merge-next`, { method: 'POST' });
+  }
+
   private async request<T>(
     path: string,
     init: RequestInit & { signal?: AbortSignal | undefined },

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const annotatePageStyles = css`
+  /* Wider than other pages: the sentences and the evidence panel sit side by side. */
+  :host {
+    max-width: 84rem;
+  }
   h1 {
     font-size: 1.45rem;
   }
@@ -51,5 +55,30 @@ export const annotatePageStyles = css`
     border-color: #fec84b;
     background: #fffaeb;
     color: var(--attest-color-warning);
+  }
+  .workspace {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) 21rem;
+    align-items: start;
+    gap: 1rem;
+  }
+  /* The panel stays in view below the sticky toolbar while the sentences scroll. */
+  .side {
+    position: sticky;
+    top: calc(var(--attest-header-height) + var(--toolbar-height, 9rem) + 1rem);
+    max-height: calc(100vh - var(--attest-header-height) - var(--toolbar-height, 9rem) - 1.5rem);
+    overflow-y: auto;
+  }
+  .evidence {
+    padding: 0.85rem 1rem 1rem;
+  }
+  @media (max-width: 60rem) {
+    .workspace {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .side {
+      position: static;
+      max-height: none;
+    }
   }
 `;

@@ -1,27 +1,51 @@
-import type { Annotation, DocumentDetail, Label, Sentence } from '@attest/core';
+import type { Annotation, AnnotationInput, CueSpan, DocumentDetail, Label, Sentence } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { AnnotateKeyboardController } from '../controllers/annotate-keyboard-controller.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { SaveQueueController } from '../controllers/save-queue-controller.ts';
+import type { EvidenceChange, EvidenceChangeEvent } from '../events/evidence-change-event.ts';
 import type { LabelChangeEvent } from '../events/label-change-event.ts';
+import type { SentenceActionEvent } from '../events/sentence-action-event.ts';
 import type { SentenceSelectEvent } from '../events/sentence-select-event.ts';
+import type { TextPickEvent } from '../events/text-pick-event.ts';
 import { baseStyles, buttonStyles, pageStyles } from '../styles/shared.ts';
 import { annotatePageStyles } from './attest-annotate-page.styles.ts';
-import type { AttestSentenceList } from './attest-sentence-list.ts';
-import { formatDate, plural } from './format.ts';
+import { cueKindKeys } from './attest-cue-editor.ts';
+import {
+  type AnnotationDraft,
+  type AttestEvidencePanel,
+  commonSources,
+  cueKindNames,
+} from './attest-evidence-panel.ts';
+import type { AttestSentenceList, TextMode } from './attest-sentence-list.ts';
+import { evidenceWarnings } from './evidence-warnings.ts';
+import { errorMessage, formatDate, plural } from './format.ts';
 import { loadErrorTemplate } from './page-templates.ts';
+import {
+  initialSplitPoint,
+  isSplitPoint,
+  moveSplitPoint,
+  moveWordRange,
+  spanOfWords,
+  type WordRange,
+  wordsInSpan,
+  wordsOf,
+} from './sentence-text.ts';
+import './attest-cue-editor.ts';
 import './attest-dialog.ts';
+import './attest-evidence-panel.ts';
 import './attest-label-legend.ts';
 import './attest-markdown.ts';
 import './attest-progress.ts';
 import './attest-save-status.ts';
 import './attest-sentence-list.ts';
 import './attest-shortcut-help.ts';
+import './attest-split-editor.ts';
 
 type OpenDialog = 'guidelines' | 'help' | null;
 
@@ -32,16 +56,24 @@ interface LoadedDocument {
   annotatable: readonly Sentence[];
 }
 
+/** A visible message about the last split, merge or refused action. */
+interface ActionMessage {
+  text: string;
+  tone: 'info' | 'warning';
+}
+
 /**
  * The annotate view: a document's sentences, tagged by keyboard or mouse, saved optimistically
- * through the save queue, with progress, save status, guidelines and shortcut help.
+ * through the save queue, with progress, save status, guidelines and shortcut help; beside them
+ * the selected sentence's evidence (source, chain, cues, note, warnings), and split and merge
+ * to fix the segmentation.
  */
 @customElement('attest-annotate-page')
 export class AttestAnnotatePage extends LitElement {
   static override styles = [baseStyles, buttonStyles, pageStyles, annotatePageStyles];
 
   protected readonly page = new PageController(this, {
-    title: () => this.documentTask.value?.detail.document.title ?? 'Document',
+    title: () => this.loaded?.detail.document.title ?? 'Document',
     focusTarget: () => this.sentenceList,
   });
 
@@ -55,23 +87,41 @@ export class AttestAnnotatePage extends LitElement {
     tag: (hotkey) => this.tagWithHotkey(hotkey),
     clear: () => this.setSelectedLabel(null),
     acceptSuggestion: () => this.acceptSuggestion(),
+    startSplit: () => this.startSplit(),
+    mergeWithNext: () => void this.mergeWithNext(),
+    startCueMarking: () => this.startCueMarking(),
+    editSource: () => this.editSource(),
+    handleModeKey: (event) => this.handleModeKey(event),
     showGuidelines: () => this.openDialogNamed('guidelines'),
     showHelp: () => this.openDialogNamed('help'),
-    isActive: () => this.openDialog === null && this.documentTask.value !== undefined,
+    isActive: () => this.openDialog === null && this.loaded !== undefined && !this.isSegmenting,
   });
 
   @consume({ context: apiClientContext })
   private api!: ApiClient;
 
   @query('attest-sentence-list') private sentenceList: AttestSentenceList | undefined;
+  @query('attest-evidence-panel') private evidencePanel: AttestEvidencePanel | undefined;
+  @query('.toolbar') private toolbar: HTMLElement | undefined;
 
-  /** The analyst's labels as shown: saved ones plus edits still in the save queue. */
-  @state() private labelBySentence: ReadonlyMap<string, string> = new Map();
+  @state() private loaded: LoadedDocument | undefined;
+  /** The analyst's annotations as shown: saved ones plus edits still in the save queue. */
+  @state() private annotationBySentence: ReadonlyMap<string, AnnotationDraft> = new Map();
   @state() private selectedId: string | null = null;
   @state() private openDialog: OpenDialog = null;
   /** The latest change, read out by screen readers. */
   @state() private announcement = '';
   @state() private conflictMessage = '';
+  /** Reading, split mode or cue-marking mode on the selected sentence. */
+  @state() private mode: TextMode = 'browse';
+  /** Split mode: where the selected sentence would be split, relative to its text. */
+  @state() private splitPoint: number | null = null;
+  /** Cue mode: the words picked, as indexes into the selected sentence's words. */
+  @state() private pickedWords: WordRange | null = null;
+  @state() private cueKind: CueSpan['kind'] = 'source';
+  /** True while a split or merge waits for saves or for the server. */
+  @state() private isSegmenting = false;
+  @state() private actionMessage: ActionMessage | null = null;
 
   /** The id of the document to annotate. */
   @property() documentId = '';
@@ -79,21 +129,23 @@ export class AttestAnnotatePage extends LitElement {
   /** A message from the page before (e.g. "already imported"), shown above the sentences. */
   @property() notice: string | undefined;
 
+  /** The annotations labelBySentence was last derived from. */
+  private labelsDerivedFrom: ReadonlyMap<string, AnnotationDraft> | undefined;
+  private derivedLabels: ReadonlyMap<string, string> = new Map();
+
   private readonly documentTask = new Task(this, {
     task: async ([documentId], { signal }): Promise<LoadedDocument> => {
       const detail = await this.api.getDocument(documentId, signal);
       const project = await this.api.getProject(detail.document.projectSlug, signal).catch(() => undefined);
-      const annotatable = detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate');
       this.saveQueue.load(
         detail.annotations,
         detail.sentences.map((sentence) => sentence.id),
       );
-      this.labelBySentence = new Map(
-        detail.annotations.map((annotation) => [annotation.sentenceId, annotation.label]),
-      );
-      this.selectedId = annotatable[0]?.id ?? null;
+      this.selectedId = null;
       this.conflictMessage = '';
-      return { detail, projectName: project?.name ?? detail.document.projectSlug, annotatable };
+      this.actionMessage = null;
+      this.leaveMode();
+      return this.applyDocument(detail, project?.name ?? detail.document.projectSlug);
     },
     args: () => [this.documentId] as const,
   });
@@ -103,16 +155,61 @@ export class AttestAnnotatePage extends LitElement {
     this.saveQueue.client = this.api;
   }
 
+  /** Each sentence's label, for the list and the counts; a new map only when annotations change. */
+  private get labelBySentence(): ReadonlyMap<string, string> {
+    if (this.labelsDerivedFrom !== this.annotationBySentence) {
+      this.labelsDerivedFrom = this.annotationBySentence;
+      this.derivedLabels = new Map(
+        [...this.annotationBySentence].map(([sentenceId, annotation]) => [sentenceId, annotation.label]),
+      );
+    }
+    return this.derivedLabels;
+  }
+
+  protected override updated(): void {
+    // The evidence panel sticks below the sticky toolbar, whose height depends on the labels.
+    const height = this.toolbar?.offsetHeight;
+    if (height) this.style.setProperty('--toolbar-height', `${height}px`);
+  }
+
+  /** Shows a document as the server sent it: on load, and after a split or merge. */
+  private applyDocument(detail: DocumentDetail, projectName: string): LoadedDocument {
+    const annotatable = detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate');
+    this.annotationBySentence = new Map(
+      detail.annotations.map((annotation) => [annotation.sentenceId, draftOf(annotation)]),
+    );
+    if (!annotatable.some((sentence) => sentence.id === this.selectedId)) {
+      this.selectedId = annotatable[0]?.id ?? null;
+    }
+    this.loaded = { detail, projectName, annotatable };
+    return this.loaded;
+  }
+
   private get annotatable(): readonly Sentence[] {
-    return this.documentTask.value?.annotatable ?? [];
+    return this.loaded?.annotatable ?? [];
   }
 
   private get labels(): readonly Label[] {
-    return this.documentTask.value?.detail.labels ?? [];
+    return this.loaded?.detail.labels ?? [];
   }
 
   private get selectedSentence(): Sentence | undefined {
     return this.annotatable.find((sentence) => sentence.id === this.selectedId);
+  }
+
+  /** The sentence after the selected one, boilerplate included: what a merge joins it with. */
+  private get nextSentence(): Sentence | undefined {
+    const sentences = this.loaded?.detail.sentences ?? [];
+    const index = sentences.findIndex((sentence) => sentence.id === this.selectedId);
+    return index === -1 ? undefined : sentences[index + 1];
+  }
+
+  private labelName(labelKey: string | undefined): string | undefined {
+    return this.labels.find((label) => label.key === labelKey)?.name;
+  }
+
+  private focusSentences(): void {
+    this.sentenceList?.focus({ preventScroll: true });
   }
 
   private moveSelection(step: number): void {
@@ -120,8 +217,13 @@ export class AttestAnnotatePage extends LitElement {
     if (sentences.length === 0) return;
     const index = sentences.findIndex((sentence) => sentence.id === this.selectedId);
     const target = index === -1 ? 0 : Math.max(0, Math.min(sentences.length - 1, index + step));
-    this.selectedId = sentences[target]!.id;
-    this.sentenceList?.focus({ preventScroll: true });
+    this.select(sentences[target]!.id);
+    this.focusSentences();
+  }
+
+  private select(sentenceId: string): void {
+    if (sentenceId !== this.selectedId) this.leaveMode();
+    this.selectedId = sentenceId;
   }
 
   private tagWithHotkey(hotkey: string): boolean {
@@ -131,50 +233,379 @@ export class AttestAnnotatePage extends LitElement {
     return true;
   }
 
+  /** Takes the suggestion's label with its evidence: source, chain and cue words. */
   private acceptSuggestion(): void {
-    const suggested = this.selectedSentence?.suggestion?.label;
-    if (suggested) this.setSelectedLabel(suggested);
+    const sentence = this.selectedSentence;
+    const suggestion = sentence?.suggestion;
+    if (!sentence || !suggestion?.label) return;
+    const current = this.annotationBySentence.get(sentence.id);
+    const suggestedCues = suggestion.cues.map(({ start, end, kind }) => ({ start, end, kind }));
+    const ownCues = (current?.cues ?? []).filter(
+      (cue) => !suggestedCues.some((other) => other.start === cue.start && other.end === cue.end),
+    );
+    this.setAnnotation(sentence, {
+      label: suggestion.label,
+      source: suggestion.source ?? current?.source ?? null,
+      chain: suggestion.chain.length > 0 ? suggestion.chain : (current?.chain ?? []),
+      cues: [...ownCues, ...suggestedCues].sort((a, b) => a.start - b.start),
+      note: current?.note ?? null,
+    });
   }
 
   private setSelectedLabel(labelKey: string | null): void {
     const sentence = this.selectedSentence;
     if (!sentence) return;
-    const current = this.labelBySentence.get(sentence.id) ?? null;
-    if (current === labelKey) return;
-    const next = new Map(this.labelBySentence);
-    if (labelKey === null) next.delete(sentence.id);
-    else next.set(sentence.id, labelKey);
-    this.labelBySentence = next;
+    const current = this.annotationBySentence.get(sentence.id);
+    if ((current?.label ?? null) === labelKey) return;
+    const next: AnnotationDraft | null =
+      labelKey === null
+        ? null
+        : { ...(current ?? { source: null, chain: [], cues: [], note: null }), label: labelKey };
+    this.setAnnotation(sentence, next);
+  }
+
+  /** Shows an annotation at once and queues it for saving; null clears it. */
+  private setAnnotation(sentence: Sentence, draft: AnnotationDraft | null): void {
+    const previous = this.annotationBySentence.get(sentence.id);
+    const next = new Map(this.annotationBySentence);
+    if (draft === null) next.delete(sentence.id);
+    else next.set(sentence.id, draft);
+    this.annotationBySentence = next;
     this.conflictMessage = '';
-    this.saveQueue.enqueue(sentence.id, labelKey);
-    const name = this.labels.find((label) => label.key === labelKey)?.name;
-    this.announcement = name
-      ? `Sentence ${sentence.position + 1} tagged ${name}.`
-      : `Sentence ${sentence.position + 1} label cleared.`;
+    this.saveQueue.enqueue(sentence.id, draft === null ? null : inputOf(draft));
+    const number = sentence.position + 1;
+    if (draft === null) {
+      this.announcement = `Sentence ${number} label cleared.`;
+    } else if (draft.label !== previous?.label) {
+      const warnings = this.warningsFor(sentence, draft).map((warning) => ` Check: ${warning.message}`);
+      this.announcement = `Sentence ${number} tagged ${this.labelName(draft.label) ?? draft.label}.${warnings.join('')}`;
+    }
+  }
+
+  private updateEvidence(change: EvidenceChange): void {
+    const sentence = this.selectedSentence;
+    const current = sentence ? this.annotationBySentence.get(sentence.id) : undefined;
+    if (!sentence || !current) return;
+    this.setAnnotation(sentence, { ...current, ...change });
+    if (change.source !== undefined) {
+      this.announcement = `Source of sentence ${sentence.position + 1}: ${change.source ?? 'none'}.`;
+    } else if (change.cues !== undefined) {
+      this.announcement = `Sentence ${sentence.position + 1} has ${plural(change.cues.length, 'cue')}.`;
+    } else if (change.note !== undefined) {
+      this.announcement = `Note of sentence ${sentence.position + 1} saved.`;
+    }
+  }
+
+  private warningsFor(sentence: Sentence, draft: AnnotationDraft) {
+    return evidenceWarnings({
+      label: draft.label,
+      text: sentence.text,
+      source: draft.source,
+      chain: draft.chain,
+      cues: [...draft.cues, ...(sentence.suggestion?.cues ?? [])],
+      suggestedSource: sentence.suggestion?.source,
+      suggestedChain: sentence.suggestion?.chain,
+    });
   }
 
   /** The server refused an edit as stale: show what it holds now. */
   private showServerValue(sentenceId: string, current: Annotation | null): void {
-    const next = new Map(this.labelBySentence);
-    if (current) next.set(sentenceId, current.label);
+    const next = new Map(this.annotationBySentence);
+    if (current) next.set(sentenceId, draftOf(current));
     else next.delete(sentenceId);
-    this.labelBySentence = next;
+    this.annotationBySentence = next;
     const sentence = this.annotatable.find((candidate) => candidate.id === sentenceId);
-    const name = current ? this.labels.find((label) => label.key === current.label)?.name : undefined;
+    const name = current ? this.labelName(current.label) : undefined;
     this.conflictMessage = `Sentence ${(sentence?.position ?? 0) + 1} was changed elsewhere; it now shows the saved label (${name ?? 'untagged'}).`;
     this.announcement = this.conflictMessage;
+  }
+
+  // Split mode, cue mode and the keys they take.
+
+  private leaveMode(): void {
+    this.mode = 'browse';
+    this.splitPoint = null;
+    this.pickedWords = null;
+  }
+
+  private cancelMode(): void {
+    if (this.mode === 'browse') return;
+    this.announcement = this.mode === 'split' ? 'Split cancelled.' : 'Cue marking cancelled.';
+    this.leaveMode();
+    this.focusSentences();
+  }
+
+  private startSplit(): void {
+    const sentence = this.selectedSentence;
+    if (!sentence || this.isSegmenting) return;
+    const point = initialSplitPoint(sentence.text);
+    if (point === null) {
+      this.actionMessage = {
+        text: `Sentence ${sentence.position + 1} is too short to split.`,
+        tone: 'warning',
+      };
+      return;
+    }
+    this.mode = 'split';
+    this.pickedWords = null;
+    this.splitPoint = point;
+    this.actionMessage = null;
+    this.announcement = `Split mode for sentence ${sentence.position + 1}. Left and right arrows move the split point, Enter splits, Escape cancels. ${describeSplit(sentence.text, point)}`;
+    this.focusSentences();
+  }
+
+  private startCueMarking(range?: WordRange): void {
+    const sentence = this.selectedSentence;
+    if (!sentence || this.isSegmenting) return;
+    if (!this.annotationBySentence.has(sentence.id)) {
+      this.actionMessage = {
+        text: `Tag sentence ${sentence.position + 1} first: cue words are saved with its label.`,
+        tone: 'warning',
+      };
+      this.announcement = this.actionMessage.text;
+      return;
+    }
+    this.mode = 'cue';
+    this.splitPoint = null;
+    this.pickedWords = range ?? (wordsOf(sentence.text).length > 0 ? { anchor: 0, focus: 0 } : null);
+    this.actionMessage = null;
+    this.announcement = `Cue marking for sentence ${sentence.position + 1}. Arrows move to a word, Shift with arrows extends, Enter adds the cue as ${cueKindNames[this.cueKind]}, Escape cancels. ${this.pickedDescription(sentence)}`;
+    this.focusSentences();
+  }
+
+  private pickedText(sentence: Sentence): string {
+    const span = this.pickedWords ? spanOfWords(wordsOf(sentence.text), this.pickedWords) : null;
+    return span ? sentence.text.slice(span.start, span.end) : '';
+  }
+
+  private pickedDescription(sentence: Sentence): string {
+    const text = this.pickedText(sentence);
+    return text ? `Picked: ${text}.` : 'No words picked.';
+  }
+
+  private addCue(kind: CueSpan['kind']): void {
+    const sentence = this.selectedSentence;
+    const current = sentence ? this.annotationBySentence.get(sentence.id) : undefined;
+    const span = sentence && this.pickedWords ? spanOfWords(wordsOf(sentence.text), this.pickedWords) : null;
+    if (!sentence || !current || !span) return;
+    const cue: CueSpan = { start: sentence.start + span.start, end: sentence.start + span.end, kind };
+    // A new cue replaces the cues it overlaps: the analyst redrew them.
+    const kept = current.cues.filter((other) => other.end <= cue.start || other.start >= cue.end);
+    this.setAnnotation(sentence, { ...current, cues: [...kept, cue].sort((a, b) => a.start - b.start) });
+    this.announcement = `Cue “${sentence.text.slice(span.start, span.end)}” (${cueKindNames[kind]}) added to sentence ${sentence.position + 1}.`;
+    this.leaveMode();
+    this.focusSentences();
+  }
+
+  private handleModeKey(event: KeyboardEvent): boolean {
+    const sentence = this.selectedSentence;
+    if (this.mode === 'browse' || !sentence) return false;
+    if (event.key === 'Escape') {
+      this.cancelMode();
+      return true;
+    }
+    if (event.key === 'Enter') {
+      if (this.mode === 'split') void this.confirmSplit();
+      else this.addCue(this.cueKind);
+      return true;
+    }
+    const step = event.key === 'ArrowLeft' ? -1 : event.key === 'ArrowRight' ? 1 : 0;
+    if (step !== 0 && this.mode === 'split' && this.splitPoint !== null) {
+      this.splitPoint = moveSplitPoint(sentence.text, this.splitPoint, step, event.ctrlKey || event.altKey);
+      this.announcement = describeSplit(sentence.text, this.splitPoint);
+      return true;
+    }
+    if (step !== 0 && this.mode === 'cue') {
+      const words = wordsOf(sentence.text);
+      this.pickedWords = this.pickedWords
+        ? moveWordRange(words, this.pickedWords, step, event.shiftKey)
+        : { anchor: 0, focus: 0 };
+      this.announcement = this.pickedDescription(sentence);
+      return true;
+    }
+    if (this.mode === 'cue' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const kind = (Object.keys(cueKindKeys) as CueSpan['kind'][]).find(
+        (key) => cueKindKeys[key] === event.key,
+      );
+      if (kind) {
+        this.cueKind = kind;
+        this.announcement = `Cue kind: ${cueKindNames[kind]}.`;
+        return true;
+      }
+    }
+    // The other segmentation and cue keys wait until the mode is left.
+    return ['s', 'm', 'c', 'e'].includes(event.key);
+  }
+
+  private handleTextPick(event: TextPickEvent): void {
+    const sentence = this.selectedSentence;
+    if (!sentence) return;
+    if (this.mode === 'split') {
+      if (!isSplitPoint(sentence.text, event.start)) return;
+      this.splitPoint = event.start;
+      this.announcement = describeSplit(sentence.text, event.start);
+      return;
+    }
+    const range = wordsInSpan(wordsOf(sentence.text), { start: event.start, end: event.end });
+    if (!range) return;
+    if (this.mode === 'browse') {
+      this.startCueMarking(range);
+      return;
+    }
+    this.pickedWords = range;
+    this.announcement = this.pickedDescription(sentence);
+  }
+
+  private editSource(): void {
+    const sentence = this.selectedSentence;
+    if (!sentence) return;
+    if (!this.annotationBySentence.has(sentence.id)) {
+      this.announcement = `Tag sentence ${sentence.position + 1} first: its source is saved with its label.`;
+      return;
+    }
+    this.evidencePanel?.focusSource();
+  }
+
+  // Split and merge.
+
+  /** Waits for pending saves: a split or merge must start from what the server holds. */
+  private async settleSaves(action: string): Promise<boolean> {
+    await this.saveQueue.whenSettled();
+    if (this.saveQueue.status !== 'failed') return true;
+    this.actionMessage = {
+      text: `Some changes are not saved yet. Retry them (or change those labels) before you ${action}.`,
+      tone: 'warning',
+    };
+    return false;
+  }
+
+  private async confirmSplit(): Promise<void> {
+    const sentence = this.selectedSentence;
+    const point = this.splitPoint;
+    if (!sentence || point === null || this.isSegmenting || !this.loaded) return;
+    const labelKey = this.annotationBySentence.get(sentence.id)?.label;
+    this.isSegmenting = true;
+    try {
+      if (!(await this.settleSaves('split a sentence'))) return;
+      const result = await this.api.splitSentence(sentence.id, sentence.start + point);
+      this.saveQueue.sync(
+        result.document.annotations,
+        result.document.sentences.map((other) => other.id),
+      );
+      this.applyDocument(result.document, this.loaded.projectName);
+      this.leaveMode();
+      const number = sentence.position + 1;
+      const labels = labelKey ? ` Both parts are tagged ${this.labelName(labelKey) ?? labelKey}.` : '';
+      this.showActionResult(
+        result.notice,
+        `Sentence ${number} was split into sentences ${number} and ${number + 1}.${labels}`,
+      );
+    } catch (error) {
+      this.actionMessage = { text: `The sentence was not split: ${errorMessage(error)}`, tone: 'warning' };
+    } finally {
+      this.isSegmenting = false;
+      this.focusSentences();
+    }
+  }
+
+  private async mergeWithNext(): Promise<void> {
+    const sentence = this.selectedSentence;
+    const next = this.nextSentence;
+    if (!sentence || this.isSegmenting || !this.loaded) return;
+    if (!next) {
+      this.actionMessage = {
+        text: 'This is the last sentence: there is nothing to merge it with.',
+        tone: 'warning',
+      };
+      return;
+    }
+    const firstLabel = this.annotationBySentence.get(sentence.id)?.label;
+    const secondLabel = this.annotationBySentence.get(next.id)?.label;
+    this.leaveMode();
+    this.isSegmenting = true;
+    try {
+      if (!(await this.settleSaves('merge sentences'))) return;
+      const result = await this.api.mergeWithNext(sentence.id);
+      this.saveQueue.sync(
+        result.document.annotations,
+        result.document.sentences.map((other) => other.id),
+      );
+      this.applyDocument(result.document, this.loaded.projectName);
+      const number = sentence.position + 1;
+      const kept =
+        firstLabel && firstLabel === secondLabel
+          ? ` It keeps the label both had: ${this.labelName(firstLabel) ?? firstLabel}.`
+          : '';
+      this.showActionResult(result.notice, `Sentences ${number} and ${number + 1} were merged.${kept}`);
+    } catch (error) {
+      this.actionMessage = { text: `The sentences were not merged: ${errorMessage(error)}`, tone: 'warning' };
+    } finally {
+      this.isSegmenting = false;
+      this.focusSentences();
+    }
+  }
+
+  /**
+   * Says what a split or merge did, in a visible live region (no second, hidden announcement);
+   * the server's notice (e.g. cleared labels) makes it a warning.
+   */
+  private showActionResult(notice: string | null, summary: string): void {
+    this.actionMessage = notice
+      ? { text: `${summary} ${notice}`, tone: 'warning' }
+      : { text: summary, tone: 'info' };
   }
 
   private openDialogNamed(dialog: Exclude<OpenDialog, null>): void {
     this.openDialog = dialog;
   }
 
+  private closeDialog(): void {
+    this.openDialog = null;
+  }
+
   private handleSelect(event: SentenceSelectEvent): void {
-    this.selectedId = event.sentenceId;
+    this.select(event.sentenceId);
   }
 
   private handleLabelChange(event: LabelChangeEvent): void {
     this.setSelectedLabel(event.label);
+  }
+
+  private handleEvidenceChange(event: EvidenceChangeEvent): void {
+    this.updateEvidence(event.change);
+  }
+
+  private handleSentenceAction(event: SentenceActionEvent): void {
+    switch (event.action) {
+      case 'accept-suggestion':
+        this.acceptSuggestion();
+        this.focusSentences();
+        return;
+      case 'start-split':
+        this.startSplit();
+        return;
+      case 'split':
+        void this.confirmSplit();
+        return;
+      case 'merge-next':
+        void this.mergeWithNext();
+        return;
+      case 'start-cue':
+        this.startCueMarking();
+        return;
+      case 'choose-cue-kind':
+        if (event.cueKind) this.cueKind = event.cueKind;
+        return;
+      case 'add-cue':
+        this.addCue(event.cueKind ?? this.cueKind);
+        return;
+      case 'cancel':
+        this.cancelMode();
+        return;
+      case 'return-focus':
+        this.focusSentences();
+        return;
+    }
   }
 
   private renderToolbar(loaded: LoadedDocument) {
@@ -193,7 +624,7 @@ export class AttestAnnotatePage extends LitElement {
           .labels=${loaded.detail.labels}
           .counts=${counts}
           .current=${selected ? (this.labelBySentence.get(selected.id) ?? null) : null}
-          ?disabled=${!selected}
+          ?disabled=${!selected || this.isSegmenting}
           @attest-label-change=${this.handleLabelChange}
         ></attest-label-legend>
         <div class="help-buttons">
@@ -222,6 +653,53 @@ export class AttestAnnotatePage extends LitElement {
     `;
   }
 
+  private renderSide(loaded: LoadedDocument) {
+    const sentence = this.selectedSentence;
+    const annotation = sentence ? this.annotationBySentence.get(sentence.id) : undefined;
+    const knownSources = [
+      ...commonSources,
+      ...(sentence?.suggestion?.source ? [sentence.suggestion.source] : []),
+      ...[...this.annotationBySentence.values()].flatMap((other) => (other.source ? [other.source] : [])),
+    ];
+    return html`
+      <aside class="side" aria-label="Selected sentence">
+        ${
+          this.mode === 'split'
+            ? html`<attest-split-editor
+              .sentence=${sentence}
+              .splitPoint=${this.splitPoint}
+              ?busy=${this.isSegmenting}
+              @attest-sentence-action=${this.handleSentenceAction}
+            ></attest-split-editor>`
+            : nothing
+        }
+        ${
+          this.mode === 'cue' && sentence
+            ? html`<attest-cue-editor
+              .pickedText=${this.pickedText(sentence)}
+              .cueKind=${this.cueKind}
+              @attest-sentence-action=${this.handleSentenceAction}
+            ></attest-cue-editor>`
+            : nothing
+        }
+        <div class="panel evidence">
+          <attest-evidence-panel
+            .sentence=${sentence}
+            .labels=${loaded.detail.labels}
+            .annotation=${annotation}
+            .body=${loaded.detail.document.body}
+            .warnings=${sentence && annotation ? this.warningsFor(sentence, annotation) : []}
+            .knownSources=${knownSources}
+            ?canMerge=${this.nextSentence !== undefined}
+            ?busy=${this.isSegmenting || this.mode !== 'browse'}
+            @attest-sentence-action=${this.handleSentenceAction}
+            @attest-evidence-change=${this.handleEvidenceChange}
+          ></attest-evidence-panel>
+        </div>
+      </aside>
+    `;
+  }
+
   private renderDocument(loaded: LoadedDocument) {
     const { document, sentences } = loaded.detail;
     const unsaved = new Set(sentences.filter((s) => this.saveQueue.hasFailed(s.id)).map((s) => s.id));
@@ -230,6 +708,10 @@ export class AttestAnnotatePage extends LitElement {
       formatDate(document.publishedAt),
       plural(loaded.annotatable.length, 'sentence'),
     ];
+    const selected = this.selectedSentence;
+    const pickedSpan =
+      selected && this.pickedWords ? spanOfWords(wordsOf(selected.text), this.pickedWords) : null;
+    const message = this.actionMessage;
     return html`
       <nav class="breadcrumbs" aria-label="Breadcrumb">
         <ol>
@@ -242,14 +724,26 @@ export class AttestAnnotatePage extends LitElement {
       ${this.renderToolbar(loaded)}
       ${this.notice ? html`<p class="message info" role="status">${this.notice}</p>` : null}
       ${this.conflictMessage ? html`<p class="message warning" role="alert">${this.conflictMessage}</p>` : null}
-      <attest-sentence-list
-        .sentences=${sentences}
-        .labels=${loaded.detail.labels}
-        .labelBySentence=${this.labelBySentence}
-        .unsavedSentenceIds=${unsaved}
-        .selectedId=${this.selectedId}
-        @attest-sentence-select=${this.handleSelect}
-      ></attest-sentence-list>
+      <div role="status">
+        ${message?.tone === 'info' ? html`<p class="message info">${message.text}</p>` : null}
+      </div>
+      ${message?.tone === 'warning' ? html`<p class="message warning" role="alert">${message.text}</p>` : null}
+      <div class="workspace">
+        <attest-sentence-list
+          .sentences=${sentences}
+          .labels=${loaded.detail.labels}
+          .labelBySentence=${this.labelBySentence}
+          .unsavedSentenceIds=${unsaved}
+          .selectedId=${this.selectedId}
+          .mode=${this.mode}
+          .selectedCues=${(selected && this.annotationBySentence.get(selected.id)?.cues) || noCues}
+          .splitPoint=${this.splitPoint}
+          .pickedSpan=${pickedSpan}
+          @attest-sentence-select=${this.handleSelect}
+          @attest-text-pick=${this.handleTextPick}
+        ></attest-sentence-list>
+        ${this.renderSide(loaded)}
+      </div>
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       <attest-dialog
         label="Guidelines"
@@ -268,17 +762,41 @@ export class AttestAnnotatePage extends LitElement {
     `;
   }
 
-  private closeDialog(): void {
-    this.openDialog = null;
-  }
-
   override render() {
     return this.documentTask.render({
       pending: () => html`<h1 tabindex="-1">Loading the document…</h1>`,
-      complete: (loaded) => this.renderDocument(loaded),
+      complete: () => (this.loaded ? this.renderDocument(this.loaded) : nothing),
       error: (error) => loadErrorTemplate('Document not available', error),
     });
   }
+}
+
+const noCues: readonly CueSpan[] = [];
+
+function draftOf(annotation: Annotation): AnnotationDraft {
+  const { label, source, chain, cues, note } = annotation;
+  return { label, source, chain, cues, note };
+}
+
+/** What the API stores: cues without their text, the chain within its limits. */
+function inputOf(draft: AnnotationDraft): AnnotationInput {
+  return {
+    label: draft.label,
+    source: draft.source,
+    chain: draft.chain
+      .map((entity) => entity.trim())
+      .filter(Boolean)
+      .slice(0, 8),
+    cues: draft.cues.slice(0, 50).map(({ start, end, kind }) => ({ start, end, kind })),
+    note: draft.note,
+  };
+}
+
+/** "Split after “…three words” and before “three words…”", for screen readers. */
+function describeSplit(text: string, point: number): string {
+  const before = text.slice(0, point).trim().split(/\s+/).slice(-3).join(' ');
+  const after = text.slice(point).trim().split(/\s+/).slice(0, 3).join(' ');
+  return `Split after “${before}”, before “${after}”.`;
 }
 
 declare global {

@@ -1,11 +1,25 @@
-import type { Label, Sentence } from '@attest/core';
+import type { CueSpan, Label, Sentence } from '@attest/core';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProperties } from '../directives/style-properties.ts';
 import { SentenceSelectEvent } from '../events/sentence-select-event.ts';
+import { TextPickEvent } from '../events/text-pick-event.ts';
 import { baseStyles } from '../styles/shared.ts';
+import { type WordSpan, wordsOf } from './sentence-text.ts';
+
+/** What the selected sentence's text is being used for. */
+export type TextMode = 'browse' | 'split' | 'cue';
+
+interface Piece extends WordSpan {
+  isWord: boolean;
+}
+
+interface ShownCue extends WordSpan {
+  kind: CueSpan['kind'];
+  isAnalysts: boolean;
+}
 
 /**
  * A document's sentences as a single-select listbox: each row shows its label as a coloured
@@ -13,7 +27,12 @@ import { baseStyles } from '../styles/shared.ts';
  * readers announce it while focus stays on the list. Rows are plain elements in this one
  * shadow root (no element per sentence) and skip layout off-screen, so long documents stay fast.
  *
+ * The selected sentence's text shows the cue words (the analyst's, else the suggestion's), the
+ * split caret in split mode and the picked words in cue mode; clicks and mouse selections in it
+ * are reported as points and ranges of its text.
+ *
  * @fires attest-sentence-select - A sentence was clicked.
+ * @fires attest-text-pick - The selected sentence's text was clicked (split mode) or words in it selected.
  */
 @customElement('attest-sentence-list')
 export class AttestSentenceList extends LitElement {
@@ -38,7 +57,7 @@ export class AttestSentenceList extends LitElement {
       }
       .row {
         display: grid;
-        grid-template-columns: 2.25rem minmax(0, 1fr) 11.5rem;
+        grid-template-columns: 2.25rem minmax(0, 1fr) 13rem;
         gap: 0.75rem;
         align-items: start;
         padding: 0.6rem 0.75rem 0.6rem 0.5rem;
@@ -81,6 +100,35 @@ export class AttestSentenceList extends LitElement {
         background: #fef0c7;
         color: inherit;
         box-shadow: inset 0 -2px 0 #f79009;
+      }
+      mark.analyst {
+        background: #d1e9ff;
+        box-shadow: inset 0 -2px 0 #1570ef;
+      }
+      .picked {
+        background: #b2ddff;
+        box-shadow: inset 0 -3px 0 #1570ef;
+      }
+      .split .text {
+        user-select: none;
+      }
+      .split .after-split {
+        color: #1849a9;
+        text-decoration: underline dotted #1849a9;
+        text-underline-offset: 3px;
+      }
+      .split [data-start] {
+        cursor: text;
+      }
+      .caret {
+        display: inline-block;
+        width: 3px;
+        height: 1.25em;
+        margin: 0 2px;
+        vertical-align: text-bottom;
+        border-radius: 1px;
+        background: #b42318;
+        box-shadow: 0 0 0 1px #fff;
       }
       .kind {
         display: block;
@@ -126,8 +174,12 @@ export class AttestSentenceList extends LitElement {
       }
       .chip.suggested {
         border: 1px dashed var(--suggestion-color);
+        border-radius: 12px;
         color: var(--suggestion-color);
         font-weight: 500;
+        /* A long label name wraps rather than spilling out of the column. */
+        white-space: normal;
+        text-align: right;
       }
       .chip kbd {
         min-width: 1.2em;
@@ -180,6 +232,18 @@ export class AttestSentenceList extends LitElement {
   /** The selected sentence's id. */
   @property() selectedId: string | null = null;
 
+  /** What the selected sentence's text is being used for: reading, splitting or marking cues. */
+  @property() mode: TextMode = 'browse';
+
+  /** The analyst's cue spans on the selected sentence (offsets into the document body). */
+  @property({ attribute: false }) selectedCues: readonly CueSpan[] = [];
+
+  /** In split mode: where the selected sentence would be split, relative to its text. */
+  @property({ attribute: false }) splitPoint: number | null = null;
+
+  /** In cue mode: the words picked for a cue, relative to the selected sentence's text. */
+  @property({ attribute: false }) pickedSpan: WordSpan | null = null;
+
   private labelsByKey = new Map<string, Label>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -195,10 +259,52 @@ export class AttestSentenceList extends LitElement {
   }
 
   private handleClick(event: MouseEvent): void {
-    const row = (event.target as HTMLElement).closest<HTMLElement>('[role="option"]');
+    const target = event.target as HTMLElement;
+    const row = target.closest<HTMLElement>('[role="option"]');
     const sentenceId = row?.dataset['sentenceId'];
     if (!row || !sentenceId || row.getAttribute('aria-disabled') === 'true') return;
-    this.dispatchEvent(new SentenceSelectEvent(sentenceId));
+    if (sentenceId !== this.selectedId || this.mode === 'browse') {
+      this.dispatchEvent(new SentenceSelectEvent(sentenceId));
+      return;
+    }
+    const piece = target.closest<HTMLElement>('[data-start]');
+    if (!piece) return;
+    const start = Number(piece.dataset['start']);
+    const end = Number(piece.dataset['end']);
+    if (this.mode === 'split') {
+      // A click on a word puts the split point at its nearer edge; on a space, before the next word.
+      const box = piece.getBoundingClientRect();
+      const isWord = piece.classList.contains('word');
+      const point = isWord && event.clientX < box.left + box.width / 2 ? start : end;
+      this.dispatchEvent(new TextPickEvent(point, point));
+    } else if (piece.classList.contains('word') && this.selectionInText() === null) {
+      this.dispatchEvent(new TextPickEvent(start, end));
+    }
+  }
+
+  /** A mouse selection in the selected sentence's text picks those words (browse and cue mode). */
+  private handleMouseUp(): void {
+    if (this.mode === 'split') return;
+    const span = this.selectionInText();
+    if (!span) return;
+    document.getSelection()?.removeAllRanges();
+    this.dispatchEvent(new TextPickEvent(span.start, span.end));
+  }
+
+  /** The part of the document's selection inside the selected sentence's text, if any. */
+  private selectionInText(): WordSpan | null {
+    const selection = document.getSelection();
+    const root = this.shadowRoot;
+    if (!selection || !root) return null;
+    // The document's view of a selection inside a shadow root is retargeted to the host (and
+    // looks collapsed): ask for the range as it lies in this root.
+    const range = selection.getComposedRanges({ shadowRoots: [root] })[0];
+    const text = this.renderRoot.querySelector<HTMLElement>('.selected .text');
+    if (!range || range.collapsed || !text) return null;
+    const length = Number(text.dataset['length'] ?? 0);
+    const start = offsetIn(range.startContainer, range.startOffset, text) ?? 0;
+    const end = offsetIn(range.endContainer, range.endOffset, text) ?? length;
+    return end > start ? { start, end } : null;
   }
 
   private suggestedLabel(sentence: Sentence): Label | undefined {
@@ -218,24 +324,72 @@ export class AttestSentenceList extends LitElement {
     return html`<span class="chip untagged">Untagged</span>`;
   }
 
-  /** The selected sentence's text with the suggestion's cue words marked, to explain it. */
-  private renderTextWithCues(sentence: Sentence) {
-    const cues = [...(sentence.suggestion?.cues ?? [])]
-      .map((cue) => ({ start: cue.start - sentence.start, end: cue.end - sentence.start, kind: cue.kind }))
-      .filter((cue) => cue.start >= 0 && cue.end <= sentence.text.length && cue.start < cue.end)
-      .sort((a, b) => a.start - b.start);
-    if (cues.length === 0) return sentence.text;
-    const parts: unknown[] = [];
-    let position = 0;
-    for (const cue of cues) {
-      if (cue.start < position) continue;
-      parts.push(sentence.text.slice(position, cue.start));
-      parts.push(
-        html`<mark title="Cue: ${cue.kind.replace('_', ' ')}">${sentence.text.slice(cue.start, cue.end)}</mark>`,
-      );
-      position = cue.end;
+  /** The cues to mark: the analyst's, and the suggestion's where they do not overlap those. */
+  private cuesToShow(sentence: Sentence): ShownCue[] {
+    const relative = (cue: CueSpan, isAnalysts: boolean): ShownCue => ({
+      start: cue.start - sentence.start,
+      end: cue.end - sentence.start,
+      kind: cue.kind,
+      isAnalysts,
+    });
+    const analysts = this.selectedCues.map((cue) => relative(cue, true));
+    const suggested = (sentence.suggestion?.cues ?? []).map((cue) => relative(cue, false));
+    const shown: ShownCue[] = [];
+    for (const cue of [...analysts, ...suggested]) {
+      const isInside = cue.start >= 0 && cue.end <= sentence.text.length && cue.start < cue.end;
+      const overlaps = shown.some((other) => cue.start < other.end && other.start < cue.end);
+      if (isInside && !overlaps) shown.push(cue);
     }
-    parts.push(sentence.text.slice(position));
+    return shown.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The selected sentence's text in pieces (words and the gaps between them, cut at cue, pick
+   * and caret edges), with the cue words marked, the picked words and the split caret.
+   */
+  private renderSelectedText(sentence: Sentence) {
+    const { text } = sentence;
+    const cues = this.cuesToShow(sentence);
+    const words = wordsOf(text);
+    const cuts = new Set([0, text.length]);
+    for (const span of [...words, ...cues, ...(this.pickedSpan ? [this.pickedSpan] : [])]) {
+      cuts.add(span.start).add(span.end);
+    }
+    if (this.splitPoint !== null) cuts.add(this.splitPoint);
+    const edges = [...cuts].filter((cut) => cut >= 0 && cut <= text.length).sort((a, b) => a - b);
+    const pieces: Piece[] = [];
+    for (let index = 1; index < edges.length; index += 1) {
+      const start = edges[index - 1]!;
+      const end = edges[index]!;
+      pieces.push({ start, end, isWord: words.some((word) => word.start <= start && end <= word.end) });
+    }
+    const renderPiece = (piece: Piece) => {
+      const isPicked =
+        this.pickedSpan !== null && piece.start >= this.pickedSpan.start && piece.end <= this.pickedSpan.end;
+      const isAfterSplit = this.splitPoint !== null && piece.start >= this.splitPoint;
+      return html`${piece.start === this.splitPoint ? html`<span class="caret" aria-hidden="true"></span>` : null}<span
+        class="${piece.isWord ? 'word' : 'gap'}${isPicked ? ' picked' : ''}${isAfterSplit ? ' after-split' : ''}"
+        data-start=${piece.start}
+        data-end=${piece.end}
+        >${text.slice(piece.start, piece.end)}</span
+      >`;
+    };
+    const parts: unknown[] = [];
+    let index = 0;
+    for (const cue of cues) {
+      while (index < pieces.length && pieces[index]!.start < cue.start)
+        parts.push(renderPiece(pieces[index++]!));
+      const inside: unknown[] = [];
+      while (index < pieces.length && pieces[index]!.end <= cue.end)
+        inside.push(renderPiece(pieces[index++]!));
+      const kind = cue.kind.replace('_', ' ');
+      parts.push(
+        cue.isAnalysts
+          ? html`<mark class="analyst" title="Your cue: ${kind}">${inside}</mark>`
+          : html`<mark title="Suggested cue: ${kind}">${inside}</mark>`,
+      );
+    }
+    while (index < pieces.length) parts.push(renderPiece(pieces[index++]!));
     return parts;
   }
 
@@ -253,17 +407,17 @@ export class AttestSentenceList extends LitElement {
       <div
         role="option"
         id=${rowId(sentence.id)}
-        class="row ${sentence.kind} ${isSelected ? 'selected' : ''}"
+        class="row ${sentence.kind} ${isSelected ? `selected ${this.mode}` : ''}"
         data-sentence-id=${sentence.id}
         aria-selected=${isSelected ? 'true' : 'false'}
         aria-disabled=${isBoilerplate ? 'true' : 'false'}
         ${styleProperties({ '--label-color': label?.color ?? 'transparent' })}
       >
         <span class="number" aria-hidden="true">${sentence.position + 1}</span>
-        <span class="text">
+        <span class="text" data-length=${sentence.text.length}>
           <span class="visually-hidden">${spokenLabel}${isUnsaved ? ', not saved' : ''}: </span>
           ${sentence.kind === 'headline' ? html`<span class="kind">Headline<span class="visually-hidden">:</span></span>` : null}
-          ${isSelected ? this.renderTextWithCues(sentence) : sentence.text}
+          ${isSelected ? this.renderSelectedText(sentence) : sentence.text}
         </span>
         <span class="tag" aria-hidden="true">
           ${this.renderTag(sentence, label, isSelected)}
@@ -287,6 +441,7 @@ export class AttestSentenceList extends LitElement {
         aria-label="Sentences"
         aria-activedescendant=${this.selectedId ? rowId(this.selectedId) : nothing}
         @click=${this.handleClick}
+        @mouseup=${this.handleMouseUp}
       >
         ${repeat(
           this.sentences,
@@ -300,6 +455,10 @@ export class AttestSentenceList extends LitElement {
                 sentence.id === this.selectedId,
                 this.unsavedSentenceIds.has(sentence.id),
                 this.labelsByKey,
+                // Only the selected row shows cues, the caret and picked words.
+                ...(sentence.id === this.selectedId
+                  ? [this.mode, this.selectedCues, this.splitPoint, this.pickedSpan]
+                  : []),
               ],
               () => this.renderRow(sentence),
             ),
@@ -307,6 +466,20 @@ export class AttestSentenceList extends LitElement {
       </div>
     `;
   }
+}
+
+/** A DOM position's offset in the sentence text, when it lies in one of the text's pieces. */
+function offsetIn(node: Node, offset: number, text: HTMLElement): number | null {
+  if (!text.contains(node)) return null;
+  const element = node instanceof HTMLElement ? node : node.parentElement;
+  const piece = element?.closest<HTMLElement>('[data-start]');
+  if (!piece) return null;
+  const start = Number(piece.dataset['start']);
+  return node.nodeType === Node.TEXT_NODE
+    ? start + offset
+    : offset > 0
+      ? Number(piece.dataset['end'])
+      : start;
 }
 
 function rowId(sentenceId: string): string {

@@ -11,6 +11,18 @@ export interface AnnotateKeyboardActions {
   tag(hotkey: string): boolean;
   clear(): void;
   acceptSuggestion(): void;
+  /** Enters split mode on the selected sentence. */
+  startSplit(): void;
+  mergeWithNext(): void;
+  /** Enters cue-marking mode on the selected sentence. */
+  startCueMarking(): void;
+  /** Moves focus to the evidence panel's source field. */
+  editSource(): void;
+  /**
+   * Gives a key to split or cue-marking mode first (arrows, Enter, Escape); true when the mode
+   * used it. Called before the other shortcuts, with modifier keys too.
+   */
+  handleModeKey(event: KeyboardEvent): boolean;
   showGuidelines(): void;
   showHelp(): void;
   /** False while something else (a dialog) owns the keyboard. */
@@ -23,10 +35,18 @@ export const annotateShortcuts: ReadonlyArray<{ keys: readonly string[]; action:
   { keys: ['↑', 'k'], action: 'Previous sentence' },
   { keys: ['Home', 'End'], action: 'First / last sentence' },
   { keys: ['Backspace', 'Delete'], action: 'Clear the label' },
-  { keys: ['a'], action: 'Accept the suggestion' },
+  { keys: ['a'], action: 'Accept the suggestion (its label, source, chain and cues)' },
+  { keys: ['s'], action: 'Split the sentence: pick the point, then Enter' },
+  { keys: ['m'], action: 'Merge the sentence with the next one' },
+  { keys: ['c'], action: 'Mark cue words: pick them, then Enter' },
+  { keys: ['e'], action: 'Edit the source' },
+  { keys: ['←', '→'], action: 'Split mode: move the split point; cue mode: move to a word' },
+  { keys: ['Ctrl+←', 'Ctrl+→'], action: 'Split mode: move the split point word by word' },
+  { keys: ['Shift+←', 'Shift+→'], action: 'Cue mode: extend the cue by a word' },
+  { keys: ['Enter'], action: 'Split mode: split here; cue mode: add the cue' },
   { keys: ['g'], action: 'Open the guidelines' },
   { keys: ['?'], action: 'Show this help' },
-  { keys: ['Esc'], action: 'Close a dialog' },
+  { keys: ['Esc'], action: 'Leave split or cue mode; close a dialog' },
 ];
 
 export class AnnotateKeyboardController implements ReactiveController {
@@ -46,8 +66,12 @@ export class AnnotateKeyboardController implements ReactiveController {
   }
 
   private readonly handleKeydown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (!this.actions.isActive() || isTypingTarget(event)) return;
+    if (event.defaultPrevented || !this.actions.isActive() || isTypingTarget(event)) return;
+    if (this.actions.handleModeKey(event)) {
+      event.preventDefault();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     const handled = this.dispatch(event);
     if (handled) event.preventDefault();
   };
@@ -74,6 +98,18 @@ export class AnnotateKeyboardController implements ReactiveController {
         return true;
       case 'a':
         this.actions.acceptSuggestion();
+        return true;
+      case 's':
+        this.actions.startSplit();
+        return true;
+      case 'm':
+        this.actions.mergeWithNext();
+        return true;
+      case 'c':
+        this.actions.startCueMarking();
+        return true;
+      case 'e':
+        this.actions.editSource();
         return true;
       case 'g':
         this.actions.showGuidelines();

@@ -7,6 +7,7 @@ import { SaveQueueController } from './save-queue-controller.ts';
 interface Call {
   sentenceId: string;
   label: string | null;
+  input: AnnotationInput | null;
   expectedVersion: number;
   idempotencyKey: string;
 }
@@ -22,7 +23,7 @@ class FakeApi {
     input: AnnotationInput,
     options: WriteOptions,
   ): Promise<Annotation> {
-    this.record(sentenceId, input.label, options);
+    this.record(sentenceId, input, options);
     const version = (this.versions.get(sentenceId) ?? 0) + 1;
     this.versions.set(sentenceId, version);
     return annotation(sentenceId, input.label, version);
@@ -33,8 +34,8 @@ class FakeApi {
     this.versions.delete(sentenceId);
   }
 
-  private record(sentenceId: string, label: string | null, options: WriteOptions): void {
-    this.calls.push({ sentenceId, label, ...options });
+  private record(sentenceId: string, input: AnnotationInput | null, options: WriteOptions): void {
+    this.calls.push({ sentenceId, label: input?.label ?? null, input, ...options });
     const failure = this.failures.shift();
     if (failure) throw failure;
   }
@@ -69,9 +70,9 @@ describe('SaveQueueController', () => {
   it('sends one sentence’s edits in order, each with the version the previous one produced', async () => {
     const { api, queue } = setUp();
     queue.load([annotation('s1', 'kcna_claim', 4)], ['s1', 's2']);
-    queue.enqueue('s1', 'reported_fact');
+    queue.enqueue('s1', { label: 'reported_fact' });
     queue.enqueue('s1', null);
-    queue.enqueue('s1', 'observer_inference');
+    queue.enqueue('s1', { label: 'observer_inference' });
     await settled(queue);
     expect(api.calls.map(({ label, expectedVersion }) => [label, expectedVersion])).toEqual([
       ['reported_fact', 4],
@@ -85,7 +86,7 @@ describe('SaveQueueController', () => {
   it('retries a transient failure with the same idempotency key', async () => {
     const { api, queue } = setUp();
     api.failures.push(unavailable());
-    queue.enqueue('s1', 'kcna_claim');
+    queue.enqueue('s1', { label: 'kcna_claim' });
     await settled(queue);
     expect(api.calls).toHaveLength(2);
     expect(api.calls[1]?.idempotencyKey).toBe(api.calls[0]?.idempotencyKey);
@@ -95,7 +96,7 @@ describe('SaveQueueController', () => {
   it('reports a failure once the retries are spent, and retry() sends the edit again', async () => {
     const { api, queue } = setUp();
     api.failures.push(unavailable(), unavailable(), unavailable());
-    queue.enqueue('s1', 'kcna_claim');
+    queue.enqueue('s1', { label: 'kcna_claim' });
     await settled(queue);
     expect(queue.status).toBe('failed');
     expect(queue.failureMessage).toBe('The server is restarting.');
@@ -110,7 +111,7 @@ describe('SaveQueueController', () => {
   it('does not retry a refusal by itself', async () => {
     const { api, queue } = setUp();
     api.failures.push(new ApiError(422, 'Unknown label "nope".'));
-    queue.enqueue('s1', 'nope');
+    queue.enqueue('s1', { label: 'nope' });
     await settled(queue);
     expect(api.calls).toHaveLength(1);
     expect(queue.status).toBe('failed');
@@ -119,9 +120,9 @@ describe('SaveQueueController', () => {
   it('replaces a failed edit with a newer one for the same sentence', async () => {
     const { api, queue } = setUp();
     api.failures.push(new ApiError(422, 'Refused.'));
-    queue.enqueue('s1', 'kcna_claim');
+    queue.enqueue('s1', { label: 'kcna_claim' });
     await settled(queue);
-    queue.enqueue('s1', 'reported_fact');
+    queue.enqueue('s1', { label: 'reported_fact' });
     await settled(queue);
     expect(api.calls.map((call) => call.label)).toEqual(['kcna_claim', 'reported_fact']);
     expect(queue.status).toBe('saved');
@@ -141,14 +142,49 @@ describe('SaveQueueController', () => {
       current,
     });
     api.failures.push(stale);
-    queue.enqueue('s1', 'kcna_claim');
-    queue.enqueue('s1', 'observer_inference');
+    queue.enqueue('s1', { label: 'kcna_claim' });
+    queue.enqueue('s1', { label: 'observer_inference' });
     await settled(queue);
     expect(conflicts).toEqual([['s1', current]]);
     expect(api.calls).toHaveLength(1);
 
-    queue.enqueue('s1', 'kcna_claim');
+    queue.enqueue('s1', { label: 'kcna_claim' });
     await settled(queue);
     expect(api.calls.at(-1)?.expectedVersion).toBe(7);
+  });
+
+  it('sends the whole annotation: source, chain, cues and note with the label', async () => {
+    const { api, queue } = setUp();
+    const input = {
+      label: 'kcna_claim',
+      source: 'KCNA',
+      chain: ['Yonhap', 'KCNA'],
+      cues: [{ start: 4, end: 8, kind: 'source' as const }],
+      note: 'Carried by the agency.',
+    };
+    queue.enqueue('s1', input);
+    await settled(queue);
+    expect(api.calls.map((call) => call.input)).toEqual([input]);
+  });
+
+  it('whenSettled() waits for every pending edit, and answers at once when idle', async () => {
+    const { api, queue } = setUp();
+    await queue.whenSettled();
+    queue.enqueue('s1', { label: 'kcna_claim' });
+    queue.enqueue('s2', { label: 'reported_fact' });
+    await queue.whenSettled();
+    expect(api.calls).toHaveLength(2);
+    expect(queue.pendingCount).toBe(0);
+  });
+
+  it('sync() takes the server’s new versions without forgetting that something was saved', async () => {
+    const { api, queue } = setUp();
+    queue.enqueue('s1', { label: 'kcna_claim' });
+    await queue.whenSettled();
+    queue.sync([annotation('s1', 'kcna_claim', 5), annotation('s2', 'kcna_claim', 1)], ['s1', 's2']);
+    expect(queue.status).toBe('saved');
+    queue.enqueue('s2', { label: 'reported_fact' });
+    await queue.whenSettled();
+    expect(api.calls.at(-1)?.expectedVersion).toBe(1);
   });
 });

@@ -1,17 +1,17 @@
-// Sends the analyst's label edits to the API: one ordered queue per sentence, optimistic for
-// the view, with versioned writes (If-Match), idempotency keys, backoff on transient failures
+// Sends the analyst's annotation edits (label, source, chain, cues, note) to the API: one
+// ordered queue per sentence, optimistic for the view, with versioned writes (If-Match), idempotency keys, backoff on transient failures
 // and the server's value on a conflict. Kept apart from the views so a later version can
 // persist the queue in IndexedDB without touching them.
-import type { Annotation } from '@attest/core';
+import type { Annotation, AnnotationInput } from '@attest/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type ApiClient, ApiError } from '../api/client.ts';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
-/** One change the analyst made: a label, or null to clear. */
-export interface LabelEdit {
+/** One change the analyst made: the whole annotation as it should be, or null to clear it. */
+export interface AnnotationEdit {
   readonly sentenceId: string;
-  readonly label: string | null;
+  readonly input: AnnotationInput | null;
   /** Reused by every retry of this edit, so the server applies it once. */
   readonly idempotencyKey: string;
 }
@@ -20,7 +20,7 @@ interface SentenceQueue {
   /** The annotation version the server last confirmed (0: no annotation). */
   version: number;
   /** Edits not yet confirmed, oldest first; the first one is the one being sent. */
-  pending: LabelEdit[];
+  pending: AnnotationEdit[];
   isSending: boolean;
   /** Set when the first pending edit gave up; cleared by retry() or a newer edit. */
   failure: string | undefined;
@@ -40,6 +40,8 @@ export class SaveQueueController implements ReactiveController {
   private readonly options: SaveQueueOptions;
   private readonly queues = new Map<string, SentenceQueue>();
   private hasSavedSomething = false;
+  /** Resolved once nothing is pending or being sent: see whenSettled(). */
+  private settledWaiters: (() => void)[] = [];
 
   /** The client edits are sent with; set by the host once it has one from context. */
   client: ApiClient | undefined;
@@ -61,6 +63,16 @@ export class SaveQueueController implements ReactiveController {
 
   /** Records the versions the server reported when a document was loaded. */
   load(annotations: readonly Annotation[], sentenceIds: readonly string[]): void {
+    this.sync(annotations, sentenceIds);
+    this.hasSavedSomething = false;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Takes the versions the server reports after it changed annotations itself (a split or a
+   * merge), keeping the save status; sentences with edits still pending keep theirs.
+   */
+  sync(annotations: readonly Annotation[], sentenceIds: readonly string[]): void {
     const versionBySentence = new Map(
       annotations.map((annotation) => [annotation.sentenceId, annotation.version]),
     );
@@ -69,19 +81,18 @@ export class SaveQueueController implements ReactiveController {
       if (queue && queue.pending.length > 0) continue;
       this.queues.set(sentenceId, emptyQueue(versionBySentence.get(sentenceId) ?? 0));
     }
-    this.hasSavedSomething = false;
     this.host.requestUpdate();
   }
 
-  /** Queues a label (or null to clear) for a sentence and starts sending if idle. */
-  enqueue(sentenceId: string, label: string | null): void {
+  /** Queues an annotation (or null to clear it) for a sentence and starts sending if idle. */
+  enqueue(sentenceId: string, input: AnnotationInput | null): void {
     const queue = this.queueFor(sentenceId);
     if (queue.failure !== undefined) {
       // A newer edit supersedes the one that failed: the analyst moved on.
       queue.pending.shift();
       queue.failure = undefined;
     }
-    queue.pending.push({ sentenceId, label, idempotencyKey: newIdempotencyKey() });
+    queue.pending.push({ sentenceId, input, idempotencyKey: newIdempotencyKey() });
     this.host.requestUpdate();
     void this.pump(sentenceId);
   }
@@ -124,6 +135,19 @@ export class SaveQueueController implements ReactiveController {
     return count;
   }
 
+  /** Waits until every edit is saved or has failed: nothing is pending or on its way. */
+  whenSettled(): Promise<void> {
+    if (this.isSettled) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  private get isSettled(): boolean {
+    for (const queue of this.queues.values()) {
+      if (queue.isSending || (queue.pending.length > 0 && queue.failure === undefined)) return false;
+    }
+    return true;
+  }
+
   hasFailed(sentenceId: string): boolean {
     return this.queues.get(sentenceId)?.failure !== undefined;
   }
@@ -155,10 +179,11 @@ export class SaveQueueController implements ReactiveController {
     } finally {
       queue.isSending = false;
       this.host.requestUpdate();
+      if (this.isSettled) for (const resolve of this.settledWaiters.splice(0)) resolve();
     }
   }
 
-  private async send(edit: LabelEdit, queue: SentenceQueue): Promise<'saved' | 'conflict' | 'failed'> {
+  private async send(edit: AnnotationEdit, queue: SentenceQueue): Promise<'saved' | 'conflict' | 'failed'> {
     const delays = this.options.retryDelaysMs ?? defaultRetryDelaysMs;
     for (let attempt = 0; ; attempt += 1) {
       try {
@@ -166,7 +191,9 @@ export class SaveQueueController implements ReactiveController {
         return 'saved';
       } catch (error) {
         if (error instanceof ApiError && error.status === 412) {
-          const current = error.problem?.current ?? null;
+          // The problem's `current` is an annotation here (adjudications answer the same way).
+          const problemCurrent = error.problem?.current;
+          const current = problemCurrent && 'cues' in problemCurrent ? problemCurrent : null;
           queue.version = current?.version ?? 0;
           this.options.onConflict?.(edit.sentenceId, current);
           return 'conflict';
@@ -182,14 +209,14 @@ export class SaveQueueController implements ReactiveController {
     }
   }
 
-  private async write(edit: LabelEdit, expectedVersion: number): Promise<number> {
+  private async write(edit: AnnotationEdit, expectedVersion: number): Promise<number> {
     if (!this.client) throw new Error('The editor has no API client.');
     const options = { expectedVersion, idempotencyKey: edit.idempotencyKey };
-    if (edit.label === null) {
+    if (edit.input === null) {
       await this.client.clearAnnotation(edit.sentenceId, options);
       return 0;
     }
-    const saved = await this.client.saveAnnotation(edit.sentenceId, { label: edit.label }, options);
+    const saved = await this.client.saveAnnotation(edit.sentenceId, edit.input, options);
     return saved.version;
   }
 
