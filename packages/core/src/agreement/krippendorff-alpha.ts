@@ -19,8 +19,8 @@ export interface KrippendorffAlpha {
   expectedDisagreement: number | null;
   /**
    * 1 − D_o / D_e. Null without pairable units, and when every pairable label is the same
-   * category: D_e = 0, and Krippendorff holds that data without variation cannot show
-   * reliability, so alpha is undefined rather than 1.
+   * category: D_e = 0 makes it 0/0, and data without variation cannot show whether coders
+   * tell the categories apart, so it is undefined rather than 1.
    */
   alpha: number | null;
 }
