@@ -1,6 +1,6 @@
 // Domain errors: each carries what a client needs to act, and onError turns it into
 // application/problem+json (RFC 9457).
-import type { Annotation } from '@attest/core';
+import type { Adjudication, Annotation } from '@attest/core';
 
 export interface FieldError {
   path: string;
@@ -14,7 +14,7 @@ export class ProblemError extends Error {
     readonly code: string,
     readonly title: string,
     readonly detail: string,
-    readonly extra: { errors?: FieldError[]; current?: Annotation | null } = {},
+    readonly extra: { errors?: FieldError[]; current?: Annotation | Adjudication | null } = {},
   ) {
     super(detail);
     this.name = new.target.name;
@@ -50,6 +50,15 @@ export class StaleVersionError extends ProblemError {
       ? `The annotation changed to version ${current.version} ("${current.label}") since you loaded it; reload it or send If-Match: "${current.version}" to overwrite.`
       : 'The annotation was cleared since you loaded it; send If-Match: "0" to create it again.';
     super(412, 'stale-version', 'The annotation changed in the meantime', detail, { current });
+  }
+}
+
+export class StaleAdjudicationError extends ProblemError {
+  constructor(current: Adjudication | null) {
+    const detail = current
+      ? `The gold label changed to "${current.label}" (version ${current.version}) since you loaded it; reload, or send If-Match: "${current.version}" to overwrite.`
+      : 'The gold label was removed since you loaded it; send If-Match: "0" to set it again.';
+    super(412, 'stale-version', 'The gold label changed in the meantime', detail, { current });
   }
 }
 

@@ -276,6 +276,17 @@ const routes: RouteCase[] = [
     own: everyone(200),
   },
   {
+    name: 'PUT /api/sentences/:id/adjudication',
+    request: (user, f) =>
+      user.json('PUT', `/api/sentences/${f.sentenceId}/adjudication`, { label: 'kcna_claim' }),
+    own: { owner: 200, reviewer: 200, analyst: 403 },
+  },
+  {
+    name: 'DELETE /api/sentences/:id/adjudication',
+    request: (user, f) => user.request(`/api/sentences/${f.sentenceId}/adjudication`, { method: 'DELETE' }),
+    own: { owner: 204, reviewer: 204, analyst: 403 },
+  },
+  {
     name: 'GET /api/tokens',
     request: (user) => user.request('/api/tokens'),
     own: everyone(200),

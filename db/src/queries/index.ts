@@ -4,3 +4,4 @@ export * from './members.ts';
 export * from './projects.ts';
 export * from './segmentation.ts';
 export * from './users.ts';
+export * from './adjudications.ts';

@@ -1,3 +1,4 @@
+export * from './adjudications.ts';
 export * from './annotations.ts';
 export * from './documents.ts';
 export * from './members.ts';

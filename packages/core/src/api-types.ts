@@ -79,6 +79,18 @@ export const annotationSchema = z.object({
 });
 export type Annotation = z.infer<typeof annotationSchema>;
 
+/** A reviewer's gold label for a sentence. */
+export const adjudicationSchema = z.object({
+  sentenceId: z.string(),
+  label: labelKeySchema,
+  note: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  /** Starts at 1 and grows with every change; send it back in If-Match. */
+  version: z.int().positive(),
+  updatedAt: z.string(),
+});
+export type Adjudication = z.infer<typeof adjudicationSchema>;
+
 export const documentDetailSchema = z.object({
   document: documentSummarySchema.extend({ body: z.string() }),
   labels: z.array(labelSchema),
@@ -110,7 +122,7 @@ export const problemSchema = z.object({
   status: z.int(),
   detail: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  /** On 412: the annotation as it stands now (null when it was deleted). */
-  current: annotationSchema.nullable().optional(),
+  /** On 412: the annotation or adjudication as it stands now (null when it was deleted). */
+  current: z.union([annotationSchema, adjudicationSchema]).nullable().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

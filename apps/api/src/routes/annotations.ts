@@ -1,7 +1,8 @@
-import { annotationInputSchema, annotationSchema } from '@attest/core';
+import { adjudicationSchema, annotationInputSchema, annotationSchema, labelKeySchema } from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { parseIfMatch, versionEtag } from '../lib/if-match.ts';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
+import { adjudicate, removeAdjudication } from '../services/adjudications.ts';
 import { clearAnnotation, saveAnnotation } from '../services/annotations.ts';
 import { idParams } from './documents.ts';
 
@@ -16,6 +17,11 @@ const writeHeaders = z.object({
     .max(100)
     .optional()
     .openapi({ description: 'A client-chosen id for this edit: a retry with the same key is applied once' }),
+});
+
+const adjudicationInputSchema = z.strictObject({
+  label: labelKeySchema,
+  note: z.string().max(4000).nullish(),
 });
 
 export const annotationRoutes = createRouter()
@@ -68,6 +74,57 @@ export const annotationRoutes = createRouter()
         sentenceId: c.req.valid('param').id,
         expectedVersion: parseIfMatch(headers['if-match']),
         clientOpId: headers['idempotency-key'],
+      });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/sentences/{id}/adjudication',
+      summary: 'Settle the gold label of a sentence (owners and reviewers)',
+      tags: ['review'],
+      request: {
+        params: idParams,
+        headers: writeHeaders,
+        body: { required: true, content: { 'application/json': { schema: adjudicationInputSchema } } },
+      },
+      responses: {
+        200: {
+          description: 'Decided; the ETag is the new version',
+          content: { 'application/json': { schema: adjudicationSchema } },
+        },
+        ...problemResponses(400, 403, 404, 412, 422),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const adjudication = await adjudicate(c.var.services, {
+        sentenceId: c.req.valid('param').id,
+        label: body.label,
+        note: body.note,
+        expectedVersion: parseIfMatch(c.req.valid('header')['if-match']),
+      });
+      c.header('ETag', versionEtag(adjudication.version));
+      return c.json(adjudication, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/sentences/{id}/adjudication',
+      summary: 'Remove the gold label of a sentence (owners and reviewers)',
+      tags: ['review'],
+      request: { params: idParams, headers: writeHeaders },
+      responses: {
+        204: { description: 'Removed (or there was none)' },
+        ...problemResponses(403, 404, 412, 422),
+      },
+    }),
+    async (c) => {
+      await removeAdjudication(c.var.services, {
+        sentenceId: c.req.valid('param').id,
+        expectedVersion: parseIfMatch(c.req.valid('header')['if-match']),
       });
       return c.body(null, 204);
     },

@@ -1,4 +1,5 @@
 import {
+  adjudicationSchema,
   annotationSchema,
   type DocumentImport,
   documentDetailSchema,
@@ -157,6 +158,7 @@ export const documentRoutes = createRouter()
             'application/json': {
               schema: z.object({
                 assigneeIds: z.array(z.string()),
+                adjudications: z.array(adjudicationSchema.extend({ deciderName: z.string().nullable() })),
                 annotations: z.array(
                   annotationSchema.extend({ annotatorId: z.string(), annotatorName: z.string() }),
                 ),

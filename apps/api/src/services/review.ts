@@ -1,8 +1,9 @@
 // The reviewer's view of a document: every analyst's labels side by side. Analysts never get
 // here (blind annotation): only owners and reviewers see other people's work.
-import { listAllAnnotationsForDocument, listAssigneeIds } from '@attest/db';
+import { listAdjudicationsForDocument, listAllAnnotationsForDocument, listAssigneeIds } from '@attest/db';
 import { ForbiddenError } from '../errors.ts';
 import { requireDocument, seesEveryone } from './access.ts';
+import { toAdjudication } from './adjudications.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation } from './serialize.ts';
 
@@ -10,12 +11,17 @@ export async function getDocumentReview(context: ServiceContext, documentId: str
   const { role } = await requireDocument(context, documentId);
   if (!seesEveryone(role))
     throw new ForbiddenError("Analysts see only their own labels; reviewers compare everyone's.");
-  const [annotations, assigneeIds] = await Promise.all([
+  const [annotations, assigneeIds, adjudications] = await Promise.all([
     listAllAnnotationsForDocument(context.db, documentId),
     listAssigneeIds(context.db, documentId),
+    listAdjudicationsForDocument(context.db, documentId),
   ]);
   return {
     assigneeIds,
+    adjudications: adjudications.map((adjudication) => ({
+      ...toAdjudication(adjudication),
+      deciderName: adjudication.deciderName,
+    })),
     annotations: annotations.map((annotation) => ({
       ...toAnnotation(annotation),
       annotatorId: annotation.annotatorId,

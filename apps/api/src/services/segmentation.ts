@@ -5,11 +5,14 @@ import type { CueSpan, SegmentKind } from '@attest/core';
 import {
   type AnnotationSnapshot,
   type AnnotationWithLabel,
+  deleteAdjudication,
   deleteAnnotationById,
   deleteSentence,
   type Executor,
+  findAdjudication,
   findNextSentence,
   findSentence,
+  insertAdjudication,
   insertAnnotation,
   insertAnnotationEvent,
   insertSentence,
@@ -94,6 +97,16 @@ export async function splitSentence(
         after: { ...snapshot(annotation), cues: rightCues, version: copied.version },
       });
     }
+    // A gold label, like an analyst's, applies to both halves.
+    const adjudication = await findAdjudication(transaction, sentence.id);
+    if (adjudication) {
+      await insertAdjudication(transaction, {
+        sentenceId: rightSentence.id,
+        labelId: adjudication.labelId,
+        note: adjudication.note,
+        decidedBy: adjudication.decidedBy ?? context.userId,
+      });
+    }
     await refreshSuggestions(transaction, sentence.documentId, body);
     return { documentId: sentence.documentId, notice: null };
   });
@@ -150,6 +163,14 @@ export async function mergeWithNext(
       if (annotatorId === context.userId) notice = mergeNotice(first, second);
     }
 
+    // A gold label survives a merge only when both parts had the same one.
+    const [firstGold, secondGold] = await Promise.all([
+      findAdjudication(transaction, sentence.id),
+      findAdjudication(transaction, next.id),
+    ]);
+    if (firstGold && firstGold.labelKey !== secondGold?.labelKey) {
+      await deleteAdjudication(transaction, sentence.id, firstGold.version);
+    }
     await deleteSentence(transaction, next.id);
     await shiftSentencePositions(transaction, sentence.documentId, next.position, -1);
     await refreshSuggestions(transaction, sentence.documentId, body);

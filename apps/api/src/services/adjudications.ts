@@ -1,0 +1,140 @@
+// A reviewer settles a sentence's gold label: versioned like annotations, and recorded in the
+// same history (action "adjudicate", the reviewer as annotator).
+import type { Adjudication } from '@attest/core';
+import {
+  type AdjudicationWithLabel,
+  type AnnotationSnapshot,
+  deleteAdjudication,
+  type Executor,
+  findAdjudication,
+  findLabel,
+  insertAdjudication,
+  insertAnnotationEvent,
+  listLabels,
+  updateAdjudication,
+} from '@attest/db';
+import { ForbiddenError, InvalidInputError, StaleAdjudicationError } from '../errors.ts';
+import { requireSentence, seesEveryone } from './access.ts';
+import type { ServiceContext } from './context.ts';
+
+export interface AdjudicateRequest {
+  sentenceId: string;
+  label: string;
+  note?: string | null | undefined;
+  expectedVersion?: number | undefined;
+}
+
+export async function adjudicate(context: ServiceContext, request: AdjudicateRequest): Promise<Adjudication> {
+  return context.db.transaction(async (transaction) => {
+    const scoped = { ...context, db: transaction };
+    const sentence = await requireReviewableSentence(scoped, request.sentenceId);
+    const label = await findLabel(transaction, sentence.projectId, request.label);
+    if (!label) {
+      const known = (await listLabels(transaction, sentence.projectId)).map((row) => row.key);
+      throw new InvalidInputError(
+        `Unknown label "${request.label}". This project's labels: ${known.join(', ')}.`,
+      );
+    }
+    const current = await findAdjudication(transaction, request.sentenceId, { forUpdate: true });
+    assertVersion(current, request.expectedVersion);
+    const values = {
+      sentenceId: request.sentenceId,
+      labelId: label.id,
+      note: request.note?.trim() || null,
+      decidedBy: context.userId,
+    };
+    const written = current
+      ? await updateAdjudication(transaction, values, current.version)
+      : await insertAdjudication(transaction, values);
+    if (!written)
+      throw new StaleAdjudicationError(await currentAdjudication(transaction, request.sentenceId));
+    const saved = { ...written, labelKey: label.key };
+    await insertAnnotationEvent(transaction, {
+      documentId: sentence.documentId,
+      sentenceId: sentence.id,
+      annotatorId: context.userId,
+      action: 'adjudicate',
+      before: current ? snapshot(current) : null,
+      after: snapshot(saved),
+    });
+    return toAdjudication(saved);
+  });
+}
+
+export async function removeAdjudication(
+  context: ServiceContext,
+  request: { sentenceId: string; expectedVersion?: number | undefined },
+): Promise<void> {
+  await context.db.transaction(async (transaction) => {
+    const sentence = await requireReviewableSentence({ ...context, db: transaction }, request.sentenceId);
+    const current = await findAdjudication(transaction, request.sentenceId, { forUpdate: true });
+    assertVersion(current, request.expectedVersion);
+    if (!current) return;
+    if (!(await deleteAdjudication(transaction, request.sentenceId, current.version))) {
+      throw new StaleAdjudicationError(await currentAdjudication(transaction, request.sentenceId));
+    }
+    await insertAnnotationEvent(transaction, {
+      documentId: sentence.documentId,
+      sentenceId: sentence.id,
+      annotatorId: context.userId,
+      action: 'unadjudicate',
+      before: snapshot(current),
+      after: null,
+    });
+  });
+}
+
+async function requireReviewableSentence(context: ServiceContext, sentenceId: string) {
+  const sentence = await requireSentence(context, sentenceId);
+  if (!seesEveryone(sentence.role)) throw new ForbiddenError('Only owners and reviewers settle gold labels.');
+  if (sentence.kind === 'boilerplate') throw new InvalidInputError('Boilerplate takes no label.');
+  return sentence;
+}
+
+function assertVersion(
+  current: AdjudicationWithLabel | undefined,
+  expectedVersion: number | undefined,
+): void {
+  if (expectedVersion === undefined) return;
+  if ((current?.version ?? 0) !== expectedVersion) {
+    throw new StaleAdjudicationError(current ? toAdjudication(current) : null);
+  }
+}
+
+async function currentAdjudication(db: Executor, sentenceId: string): Promise<Adjudication | null> {
+  const adjudication = await findAdjudication(db, sentenceId);
+  return adjudication ? toAdjudication(adjudication) : null;
+}
+
+function snapshot(adjudication: {
+  labelKey: string;
+  note: string | null;
+  version: number;
+}): AnnotationSnapshot {
+  return {
+    label: adjudication.labelKey,
+    source: null,
+    chain: [],
+    cues: [],
+    note: adjudication.note,
+    version: adjudication.version,
+  };
+}
+
+export function toAdjudication(adjudication: {
+  sentenceId: string;
+  labelKey: string;
+  note: string | null;
+  decidedBy: string | null;
+  version: number;
+  updatedAt: Date;
+}): Adjudication {
+  return {
+    sentenceId: adjudication.sentenceId,
+    label: adjudication.labelKey,
+    note: adjudication.note,
+    decidedBy: adjudication.decidedBy,
+    version: adjudication.version,
+    updatedAt: adjudication.updatedAt.toISOString(),
+  };
+}
