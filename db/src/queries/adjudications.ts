@@ -18,7 +18,11 @@ function adjudicationColumns() {
   };
 }
 
-export async function findAdjudication(db: Executor, sentenceId: string, options: { forUpdate?: boolean } = {}) {
+export async function findAdjudication(
+  db: Executor,
+  sentenceId: string,
+  options: { forUpdate?: boolean } = {},
+) {
   const query = db
     .select(adjudicationColumns())
     .from(adjudications)
@@ -62,13 +66,22 @@ export async function updateAdjudication(
 ) {
   const [updated] = await db
     .update(adjudications)
-    .set({ labelId: values.labelId, note: values.note, decidedBy: values.decidedBy, version: expectedVersion + 1 })
+    .set({
+      labelId: values.labelId,
+      note: values.note,
+      decidedBy: values.decidedBy,
+      version: expectedVersion + 1,
+    })
     .where(and(eq(adjudications.sentenceId, values.sentenceId), eq(adjudications.version, expectedVersion)))
     .returning();
   return updated;
 }
 
-export async function deleteAdjudication(db: Executor, sentenceId: string, expectedVersion: number): Promise<boolean> {
+export async function deleteAdjudication(
+  db: Executor,
+  sentenceId: string,
+  expectedVersion: number,
+): Promise<boolean> {
   const deleted = await db
     .delete(adjudications)
     .where(and(eq(adjudications.sentenceId, sentenceId), eq(adjudications.version, expectedVersion)))

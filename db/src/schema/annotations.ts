@@ -46,7 +46,14 @@ export interface AnnotationSnapshot {
 }
 
 /** `adjudicate` and `unadjudicate` record a reviewer's gold label; the annotator is the reviewer. */
-export const annotationEventActions = ['set', 'clear', 'split', 'merge', 'adjudicate', 'unadjudicate'] as const;
+export const annotationEventActions = [
+  'set',
+  'clear',
+  'split',
+  'merge',
+  'adjudicate',
+  'unadjudicate',
+] as const;
 export type AnnotationEventAction = (typeof annotationEventActions)[number];
 
 /** Append-only history of every change to an annotation. */
