@@ -433,8 +433,8 @@ export class AttestAnnotatePage extends LitElement {
         return true;
       }
     }
-    // The other segmentation and cue keys wait until the mode is left.
-    return ['s', 'm', 'c', 'e'].includes(event.key);
+    // The other segmentation and cue keys, and clearing the label, wait until the mode is left.
+    return ['s', 'm', 'c', 'e', 'Backspace', 'Delete'].includes(event.key);
   }
 
   private handleTextPick(event: TextPickEvent): void {

@@ -1,6 +1,7 @@
 import type { CueSpan, Label, Sentence } from '@attest/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { styleProperties } from '../directives/style-properties.ts';
 import { EvidenceChangeEvent } from '../events/evidence-change-event.ts';
 import { SentenceActionEvent } from '../events/sentence-action-event.ts';
@@ -342,7 +343,7 @@ export class AttestEvidencePanel extends LitElement {
             list="known-sources"
             autocomplete="off"
             aria-keyshortcuts="e"
-            .value=${annotation?.source ?? ''}
+            .value=${live(annotation?.source ?? '')}
             @change=${this.changeSource}
             @keydown=${this.handleSourceKeydown}
           />
@@ -387,7 +388,7 @@ export class AttestEvidencePanel extends LitElement {
         </div>
         <div class="field">
           <label for="note">Note</label>
-          <textarea id="note" .value=${annotation?.note ?? ''} @change=${this.changeNote}></textarea>
+          <textarea id="note" .value=${live(annotation?.note ?? '')} @change=${this.changeNote}></textarea>
         </div>
       </fieldset>
     `;
