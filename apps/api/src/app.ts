@@ -25,6 +25,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { projectRoutes } from './routes/projects.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { segmentationRoutes } from './routes/segmentation.ts';
 
 export interface AppDependencies {
@@ -122,7 +123,8 @@ export function createApp(dependencies: AppDependencies) {
     .route('/', documentRoutes)
     .route('/', annotationRoutes)
     .route('/', segmentationRoutes)
-    .route('/', exportRoutes);
+    .route('/', exportRoutes)
+    .route('/', reportRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -287,6 +287,16 @@ const routes: RouteCase[] = [
     own: { owner: 204, reviewer: 204, analyst: 403 },
   },
   {
+    name: 'GET /api/documents/:id/report',
+    request: (user, f) => user.request(`/api/documents/${f.documentId}/report`),
+    own: { owner: 200, reviewer: 200, analyst: 403 },
+  },
+  {
+    name: 'GET /api/projects/:slug/report',
+    request: (user, f) => user.request(`/api/projects/${f.slug}/report`),
+    own: { owner: 200, reviewer: 200, analyst: 403 },
+  },
+  {
     name: 'GET /api/tokens',
     request: (user) => user.request('/api/tokens'),
     own: everyone(200),

@@ -1,0 +1,186 @@
+// Provenance reports for reviewers: what a document or a project rests on, computed from SQL
+// aggregates (db/src/queries/reports.ts) and the agreement statistics of @attest/core.
+import {
+  agreementSummary,
+  type ConfusionMatrix,
+  kappaOfConfusionMatrix,
+  ratingTableFromRatings,
+} from '@attest/core';
+import {
+  analystConfusion,
+  analystProgress,
+  chainCounts,
+  composition,
+  documentRatings,
+  documentStrip,
+  findDocumentSummary,
+  listAllAnnotationsForDocument,
+  listLabels,
+  type PairRow,
+  sourceCounts,
+  suggestionConfusion,
+} from '@attest/db';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { managers, requireDocument, requireProject, seesEveryone } from './access.ts';
+import type { ServiceContext } from './context.ts';
+
+export async function documentReport(context: ServiceContext, documentId: string) {
+  const { role, projectId } = await requireDocument(context, documentId);
+  if (!seesEveryone(role))
+    throw new ForbiddenError('Reports compare analysts: owners and reviewers read them.');
+  const document = await findDocumentSummary(context.db, documentId, context.userId);
+  if (!document) throw new NotFoundError('Document');
+  const [labels, strip, sources, chains, annotations, ratings] = await Promise.all([
+    listLabels(context.db, projectId),
+    documentStrip(context.db, documentId),
+    sourceCounts(context.db, { documentId }),
+    chainCounts(context.db, documentId),
+    listAllAnnotationsForDocument(context.db, documentId),
+    documentRatings(context.db, documentId),
+  ]);
+  const categories = labels.map((label) => label.key);
+  return {
+    document: {
+      id: document.id,
+      title: document.title,
+      outlet: document.outlet,
+      publishedAt: document.publishedAt?.toISOString() ?? null,
+    },
+    labels: labels.map(({ key, name, color }) => ({ key, name, color })),
+    composition: countBy(strip, (row) => row.gold ?? `(${row.status})`),
+    statuses: countBy(strip, (row) => row.status),
+    strip,
+    sources: sources.map((row) => ({ source: row.key ?? '', count: row.total })),
+    chains: chains.map((row) => ({ chain: row.key ?? '', count: row.total })),
+    cues: cueWordCounts(
+      document.body,
+      annotations.flatMap((annotation) => annotation.cues),
+    ),
+    agreement: agreementSummary(ratingTableFromRatings(ratings, categories)),
+  };
+}
+
+export async function projectReport(context: ServiceContext, projectSlug: string) {
+  const { project } = await requireProject(context, projectSlug, managers, 'read its report');
+  const [labels, byDocument, byDate, byOutlet, sources, pairs, suggestionPairs, analysts] = await Promise.all(
+    [
+      listLabels(context.db, project.id),
+      composition(context.db, project.id, 'document'),
+      composition(context.db, project.id, 'published'),
+      composition(context.db, project.id, 'outlet'),
+      sourceCounts(context.db, { projectId: project.id }),
+      analystConfusion(context.db, project.id),
+      suggestionConfusion(context.db, project.id),
+      analystProgress(context.db, project.id),
+    ],
+  );
+  const categories = labels.map((label) => label.key);
+  const analystMatrix = matrixOf(pairs, categories, 'analyst', 'analyst', true);
+  const suggestionMatrix = matrixOf(suggestionPairs, categories, 'suggestion', 'gold', false);
+  const outletShares = groupTotals(byOutlet).map(({ group, totals }) => {
+    const decided = Object.entries(totals).filter(([key]) => categories.includes(key));
+    const labelled = decided.reduce((sum, [, count]) => sum + count, 0);
+    return {
+      outlet: group ?? '(no outlet)',
+      kcnaClaims: totals['kcna_claim'] ?? 0,
+      labelled,
+      share: labelled ? (totals['kcna_claim'] ?? 0) / labelled : null,
+    };
+  });
+  return {
+    project: { slug: project.slug, name: project.name },
+    labels: labels.map(({ key, name, color }) => ({ key, name, color })),
+    byDocument: groupTotals(byDocument),
+    byPublicationDate: groupTotals(byDate),
+    kcnaShareByOutlet: outletShares,
+    sources: sources.map((row) => ({ source: row.key ?? '', count: row.total })),
+    analystConfusion: {
+      categories,
+      counts: analystMatrix.counts,
+      kappa: kappaOfConfusionMatrix(analystMatrix).kappa,
+    },
+    analysts: analysts.map((analyst) => ({
+      ...analyst,
+      acceptanceRate: analyst.labelled ? analyst.acceptedSuggestions / analyst.labelled : null,
+      agreementWithGold: analyst.withGold ? analyst.matchingGold / analyst.withGold : null,
+    })),
+    suggestions: {
+      categories,
+      counts: suggestionMatrix.counts,
+      perLabel: categories.map((key, index) => {
+        const truePositives = suggestionMatrix.counts[index]?.[index] ?? 0;
+        const suggested = suggestionMatrix.counts[index]?.reduce((sum, count) => sum + count, 0) ?? 0;
+        const gold = suggestionMatrix.counts.reduce((sum, row) => sum + (row[index] ?? 0), 0);
+        return {
+          label: key,
+          precision: suggested ? truePositives / suggested : null,
+          recall: gold ? truePositives / gold : null,
+          support: gold,
+        };
+      }),
+    },
+  };
+}
+
+function countBy<Item>(items: readonly Item[], keyOf: (item: Item) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) {
+    const key = keyOf(item);
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Folds (group, gold, status, total) rows into one object of label and status counts per group. */
+function groupTotals(
+  rows: readonly { group: string | null; gold: string | null; status: string; total: number }[],
+) {
+  const groups = new Map<string | null, Record<string, number>>();
+  for (const row of rows) {
+    const totals = groups.get(row.group) ?? {};
+    const key = row.gold ?? `(${row.status})`;
+    totals[key] = (totals[key] ?? 0) + row.total;
+    groups.set(row.group, totals);
+  }
+  return [...groups].map(([group, totals]) => ({ group, totals }));
+}
+
+/** A confusion matrix from pair counts; `symmetric` folds both orders of analyst pairs together. */
+function matrixOf(
+  pairs: readonly PairRow[],
+  categories: readonly string[],
+  rowCoder: string,
+  columnCoder: string,
+  symmetric: boolean,
+): ConfusionMatrix {
+  const counts = categories.map(() => categories.map(() => 0));
+  let units = 0;
+  for (const pair of pairs) {
+    const row = categories.indexOf(pair.first);
+    const column = categories.indexOf(pair.second);
+    if (row < 0 || column < 0) continue;
+    if (symmetric && row !== column) {
+      // Which analyst came first is arbitrary: split the pair evenly over both cells.
+      counts[row]![column]! += pair.total / 2;
+      counts[column]![row]! += pair.total / 2;
+    } else {
+      counts[row]![column]! += pair.total;
+    }
+    units += pair.total;
+  }
+  return { categories, rowCoder, columnCoder, counts, units };
+}
+
+/** The words analysts marked as cues, with how often, from offsets into the body. */
+function cueWordCounts(body: string, cues: readonly { start: number; end: number; kind: string }[]) {
+  const counts = new Map<string, { text: string; kind: string; count: number }>();
+  for (const cue of cues) {
+    const text = body.slice(cue.start, cue.end).trim().toLowerCase();
+    if (!text) continue;
+    const key = `${cue.kind}:${text}`;
+    const entry = counts.get(key) ?? { text, kind: cue.kind, count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)).slice(0, 50);
+}

@@ -1,0 +1,117 @@
+import type { DocumentDetail, ImportResult } from '@attest/core';
+import { annotations, sentences } from '@attest/db';
+import { and, count, eq, ne } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, createTestApp, type TestApp, type TestUser } from './helpers.ts';
+
+let testApp: TestApp;
+let documentId: string;
+let analysts: [TestUser, TestUser];
+let reviewer: TestUser;
+
+const body = `Report headline
+
+The KCNA said the launch succeeded. Analysts said it may have failed. The ministry confirmed the date.
+
+Observers were not present. It added that more tests would follow.
+`;
+
+beforeAll(async () => {
+  testApp = await createTestApp();
+  await testApp.owner.json('POST', '/api/projects', {
+    slug: 'reports',
+    name: 'Reports',
+    annotatorsPerDocument: 2,
+  });
+  analysts = [
+    await addMember(testApp, 'reports', 'analyst', 'Ann A'),
+    await addMember(testApp, 'reports', 'analyst', 'Bo B'),
+  ];
+  reviewer = await addMember(testApp, 'reports', 'reviewer', 'Rex R');
+  const imported = (await (
+    await testApp.owner.json('POST', '/api/projects/reports/documents', { body, outlet: 'Test Wire' })
+  ).json()) as ImportResult;
+  documentId = imported.document.id;
+  const detail = (await (await analysts[0].request(`/api/documents/${documentId}`)).json()) as DocumentDetail;
+  const annotatable = detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate');
+  // Ann and Bo agree on the first three sentences and disagree on the fourth; the reviewer settles it.
+  const annLabels = ['kcna_claim', 'kcna_claim', 'observer_inference', 'reported_fact', 'reported_fact'];
+  const boLabels = ['kcna_claim', 'kcna_claim', 'observer_inference', 'observer_inference'];
+  for (const [index, sentence] of annotatable.entries()) {
+    const source = index === 1 ? 'KCNA' : null;
+    if (annLabels[index])
+      await analysts[0].json('PUT', `/api/sentences/${sentence.id}/annotation`, {
+        label: annLabels[index],
+        source,
+      });
+    if (boLabels[index])
+      await analysts[1].json('PUT', `/api/sentences/${sentence.id}/annotation`, {
+        label: boLabels[index],
+        source,
+      });
+  }
+  await reviewer.json('PUT', `/api/sentences/${annotatable[3]!.id}/adjudication`, {
+    label: 'observer_inference',
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await testApp?.database.destroy();
+});
+
+describe('document report', () => {
+  it('counts gold labels and statuses as the database holds them, with sources and agreement', async () => {
+    const response = await reviewer.request(`/api/documents/${documentId}/report`);
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as {
+      composition: Record<string, number>;
+      statuses: Record<string, number>;
+      strip: { position: number; gold: string | null; status: string }[];
+      sources: { source: string; count: number }[];
+      agreement: { units: number; ratings: number; percentAgreement: { pairwise: number | null } };
+    };
+    const [annotatable] = await testApp.database.db
+      .select({ total: count() })
+      .from(sentences)
+      .where(and(eq(sentences.documentId, documentId), ne(sentences.kind, 'boilerplate')));
+    expect(report.strip).toHaveLength(annotatable!.total);
+    expect(report.statuses).toEqual({
+      agreed: 3,
+      adjudicated: 1,
+      single: 1,
+      unlabelled: annotatable!.total - 5,
+    });
+    expect(report.composition['kcna_claim']).toBe(2);
+    expect(report.composition['observer_inference']).toBe(2);
+    expect(report.sources).toEqual([{ source: 'KCNA', count: 2 }]);
+
+    const [ratings] = await testApp.database.db
+      .select({ total: count() })
+      .from(annotations)
+      .innerJoin(sentences, eq(sentences.id, annotations.sentenceId))
+      .where(eq(sentences.documentId, documentId));
+    expect(report.agreement.ratings).toBe(ratings!.total);
+    expect(report.agreement.percentAgreement.pairwise).toBeCloseTo(3 / 4, 5);
+  });
+});
+
+describe('project report', () => {
+  it('gives the analysts confusion, progress and suggestion accuracy from aggregates', async () => {
+    const report = (await (await testApp.owner.request('/api/projects/reports/report')).json()) as {
+      analystConfusion: { categories: string[]; counts: number[][] };
+      analysts: { name: string; labelled: number; assigned: number }[];
+      kcnaShareByOutlet: { outlet: string; kcnaClaims: number; labelled: number }[];
+      suggestions: { perLabel: { label: string; support: number }[] };
+    };
+    const pairTotal = report.analystConfusion.counts.flat().reduce((sum, value) => sum + value, 0);
+    expect(pairTotal).toBe(4);
+    const byName = new Map(report.analysts.map((analyst) => [analyst.name, analyst]));
+    expect(byName.get('Ann A')).toMatchObject({ labelled: 5, assigned: 1 });
+    expect(byName.get('Bo B')).toMatchObject({ labelled: 4, assigned: 1 });
+    expect(report.kcnaShareByOutlet).toEqual([
+      expect.objectContaining({ outlet: 'Test Wire', kcnaClaims: 2, labelled: 4 }),
+    ]);
+    const support = report.suggestions.perLabel.reduce((sum, row) => sum + row.support, 0);
+    expect(support).toBe(4);
+  });
+});

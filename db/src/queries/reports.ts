@@ -1,0 +1,195 @@
+// Aggregates for the provenance reports, computed by PostgreSQL: nothing here loads a
+// project's sentences into memory. The gold label of a sentence is the reviewer's decision;
+// else the label every analyst agreed on (two or more); else none, and its status says why.
+import { type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+
+export type GoldStatus = 'adjudicated' | 'agreed' | 'single' | 'disputed' | 'unlabelled';
+
+/** One row per annotatable sentence in scope, with its gold label and status. */
+function goldSentences(scope: SQL): SQL {
+  return sql`
+    select s.id, s.document_id, s.position, s.suggestion ->> 'label' as suggested,
+      gold_adjudicated.key as adjudicated, labelled.annotation_count, labelled.distinct_labels, labelled.only_label,
+      case
+        when gold_adjudicated.key is not null then gold_adjudicated.key
+        when labelled.annotation_count >= 2 and labelled.distinct_labels = 1 then labelled.only_label
+      end as gold,
+      case
+        when gold_adjudicated.key is not null then 'adjudicated'
+        when coalesce(labelled.annotation_count, 0) = 0 then 'unlabelled'
+        when labelled.annotation_count = 1 then 'single'
+        when labelled.distinct_labels = 1 then 'agreed'
+        else 'disputed'
+      end as status
+    from sentences s
+    join documents d on d.id = s.document_id
+    left join lateral (
+      select l.key from adjudications a join labels l on l.id = a.label_id where a.sentence_id = s.id
+    ) gold_adjudicated on true
+    left join lateral (
+      select count(*)::int as annotation_count, count(distinct an.label_id)::int as distinct_labels, min(l.key) as only_label
+      from annotations an join labels l on l.id = an.label_id where an.sentence_id = s.id
+    ) labelled on true
+    where s.kind <> 'boilerplate' and ${scope}`;
+}
+
+async function rows<Row>(db: Executor, query: SQL): Promise<Row[]> {
+  const result: unknown = await db.execute(query);
+  // postgres.js returns the rows, PGlite an object holding them.
+  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+}
+
+export interface StripRow {
+  position: number;
+  gold: string | null;
+  status: GoldStatus;
+}
+
+export async function documentStrip(db: Executor, documentId: string): Promise<StripRow[]> {
+  return rows(
+    db,
+    sql`select position, gold, status from (${goldSentences(sql`s.document_id = ${documentId}`)}) g order by position`,
+  );
+}
+
+export interface CountRow {
+  key: string | null;
+  total: number;
+}
+
+/** How often each source entity was recorded by analysts in a document or project. */
+export async function sourceCounts(
+  db: Executor,
+  scope: { documentId?: string; projectId?: string },
+): Promise<CountRow[]> {
+  const where = scope.documentId
+    ? sql`s.document_id = ${scope.documentId}`
+    : sql`d.project_id = ${scope.projectId}`;
+  return rows(
+    db,
+    sql`select an.source as key, count(*)::int as total
+      from annotations an join sentences s on s.id = an.sentence_id join documents d on d.id = s.document_id
+      where an.source is not null and an.source <> '' and ${where}
+      group by an.source order by total desc, key limit 50`,
+  );
+}
+
+/** Attribution chains (e.g. "Yonhap → KCNA") as recorded by analysts or suggested. */
+export async function chainCounts(db: Executor, documentId: string): Promise<CountRow[]> {
+  return rows(
+    db,
+    sql`select chain as key, count(*)::int as total from (
+        select array_to_string(array(select jsonb_array_elements_text(an.chain)), ' → ') as chain
+        from annotations an join sentences s on s.id = an.sentence_id where s.document_id = ${documentId}
+        union all
+        select array_to_string(array(select jsonb_array_elements_text(s.suggestion -> 'chain')), ' → ')
+        from sentences s where s.document_id = ${documentId} and s.suggestion is not null
+      ) chains where chain <> '' group by chain order by total desc, key limit 20`,
+  );
+}
+
+export interface CompositionRow {
+  group: string | null;
+  gold: string | null;
+  status: GoldStatus;
+  total: number;
+}
+
+/** Gold labels and statuses counted per document (`by: 'document'`), day of publication, or outlet. */
+export async function composition(
+  db: Executor,
+  projectId: string,
+  by: 'document' | 'published' | 'outlet',
+): Promise<CompositionRow[]> {
+  const group =
+    by === 'document'
+      ? sql`g.document_id::text`
+      : by === 'published'
+        ? sql`to_char(d.published_at at time zone 'UTC', 'YYYY-MM-DD')`
+        : sql`d.outlet`;
+  return rows(
+    db,
+    sql`select ${group} as "group", g.gold, g.status, count(*)::int as total
+      from (${goldSentences(sql`d.project_id = ${projectId}`)}) g join documents d on d.id = g.document_id
+      group by 1, 2, 3 order by 1, 2`,
+  );
+}
+
+export interface PairRow {
+  first: string;
+  second: string;
+  total: number;
+}
+
+/** Label pairs given by two different analysts to the same sentence, over the project. */
+export async function analystConfusion(db: Executor, projectId: string): Promise<PairRow[]> {
+  return rows(
+    db,
+    sql`select l1.key as first, l2.key as second, count(*)::int as total
+      from annotations a1
+      join annotations a2 on a2.sentence_id = a1.sentence_id and a2.annotator_id > a1.annotator_id
+      join labels l1 on l1.id = a1.label_id join labels l2 on l2.id = a2.label_id
+      join sentences s on s.id = a1.sentence_id join documents d on d.id = s.document_id
+      where d.project_id = ${projectId}
+      group by 1, 2`,
+  );
+}
+
+/** Suggested label against gold label, for sentences with both: the suggestions' confusion. */
+export async function suggestionConfusion(db: Executor, projectId: string): Promise<PairRow[]> {
+  return rows(
+    db,
+    sql`select suggested as first, gold as second, count(*)::int as total
+      from (${goldSentences(sql`d.project_id = ${projectId}`)}) g
+      where suggested is not null and gold is not null group by 1, 2`,
+  );
+}
+
+export interface AnalystRow {
+  userId: string;
+  name: string;
+  assigned: number;
+  labelled: number;
+  acceptedSuggestions: number;
+  /** Labels on sentences whose gold label is known, and how many of them match it. */
+  withGold: number;
+  matchingGold: number;
+}
+
+export async function analystProgress(db: Executor, projectId: string): Promise<AnalystRow[]> {
+  return rows(
+    db,
+    sql`select u.id as "userId", u.name,
+        (select count(*)::int from assignments asg join documents d on d.id = asg.document_id
+          where asg.user_id = u.id and d.project_id = ${projectId}) as assigned,
+        count(an.id)::int as labelled,
+        count(an.id) filter (where s.suggestion ->> 'label' = l.key)::int as "acceptedSuggestions",
+        count(an.id) filter (where g.gold is not null)::int as "withGold",
+        count(an.id) filter (where g.gold = l.key)::int as "matchingGold"
+      from project_members m join users u on u.id = m.user_id
+      left join annotations an on an.annotator_id = u.id
+        and an.sentence_id in (select s2.id from sentences s2 join documents d2 on d2.id = s2.document_id where d2.project_id = ${projectId})
+      left join labels l on l.id = an.label_id
+      left join sentences s on s.id = an.sentence_id
+      left join (${goldSentences(sql`d.project_id = ${projectId}`)}) g on g.id = an.sentence_id
+      where m.project_id = ${projectId}
+      group by u.id, u.name order by u.name`,
+  );
+}
+
+export interface RatingRow {
+  unit: string;
+  coder: string;
+  label: string;
+}
+
+/** Every (sentence, analyst, label) of a document: the input of the agreement statistics. */
+export async function documentRatings(db: Executor, documentId: string): Promise<RatingRow[]> {
+  return rows(
+    db,
+    sql`select s.id as unit, an.annotator_id::text as coder, l.key as label
+      from annotations an join sentences s on s.id = an.sentence_id join labels l on l.id = an.label_id
+      where s.document_id = ${documentId} and s.kind <> 'boilerplate' order by s.position, an.annotator_id`,
+  );
+}
