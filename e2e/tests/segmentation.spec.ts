@@ -11,8 +11,9 @@ import {
   saveStatus,
 } from './support.ts';
 
+/** A fresh article each time (a retry must not reopen the one an earlier attempt changed). */
 function article(marker: string): string {
-  return `Rally marks founding anniversary ${marker}
+  return `Rally marks founding anniversary ${marker} ${Date.now().toString(36)}
 
 North Korea held a mass rally in Pyongyang on Monday and fired a salute of guns at noon, the Korean Central News Agency said.
 

@@ -1,7 +1,6 @@
 import type { CueSpan, Label, Sentence } from '@attest/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { styleProperties } from '../directives/style-properties.ts';
 import { EvidenceChangeEvent } from '../events/evidence-change-event.ts';
 import { SentenceActionEvent } from '../events/sentence-action-event.ts';
@@ -251,6 +250,8 @@ export class AttestEvidencePanel extends LitElement {
     this.dispatchEvent(new SentenceActionEvent(action));
   }
 
+  // The fields bind their value without live(): a re-render while the analyst types (a save
+  // coming back) must not overwrite what they have typed but not yet committed.
   private changeSource(event: Event): void {
     const value = (event.target as HTMLInputElement).value.trim();
     this.dispatchEvent(new EvidenceChangeEvent({ source: value || null }));
@@ -343,7 +344,7 @@ export class AttestEvidencePanel extends LitElement {
             list="known-sources"
             autocomplete="off"
             aria-keyshortcuts="e"
-            .value=${live(annotation?.source ?? '')}
+            .value=${annotation?.source ?? ''}
             @change=${this.changeSource}
             @keydown=${this.handleSourceKeydown}
           />
@@ -388,7 +389,7 @@ export class AttestEvidencePanel extends LitElement {
         </div>
         <div class="field">
           <label for="note">Note</label>
-          <textarea id="note" .value=${live(annotation?.note ?? '')} @change=${this.changeNote}></textarea>
+          <textarea id="note" .value=${annotation?.note ?? ''} @change=${this.changeNote}></textarea>
         </div>
       </fieldset>
     `;
