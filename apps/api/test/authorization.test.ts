@@ -6,12 +6,14 @@ import {
   annotations,
   apiKeys,
   documents,
+  type Engine,
   invites,
   labels,
   projectMembers,
   projects,
   sentences,
 } from '@attest/db';
+import { testEngines } from '@attest/db/testing';
 import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createTestApp, type TestApp, type TestUser } from './helpers.ts';
@@ -65,8 +67,9 @@ async function makeFixture(user: TestUser, slug: string): Promise<Fixture> {
   };
 }
 
-beforeAll(async () => {
-  testApp = await createTestApp();
+/** Two projects with members in every role; the second is foreign to the first's members. */
+async function setUp(engine: Engine): Promise<void> {
+  testApp = await createTestApp({}, engine);
   users = {
     owner: testApp.owner,
     reviewer: await addMember(testApp, 'demo', 'reviewer', 'Rita Reviewer'),
@@ -85,11 +88,7 @@ beforeAll(async () => {
     own: await makeFixture(testApp.owner, 'demo'),
     foreign: await makeFixture(outsider, 'foreign'),
   };
-}, 120_000);
-
-afterAll(async () => {
-  await testApp?.database.destroy();
-});
+}
 
 /** Counts and checksums of everything a request could change. */
 async function databaseFingerprint(): Promise<string> {
@@ -322,30 +321,36 @@ const routes: RouteCase[] = [
   },
 ];
 
-describe('authorization', () => {
-  for (const route of routes) {
-    describe(route.name, () => {
-      for (const role of ['owner', 'reviewer', 'analyst'] as const) {
-        it(`answers ${route.own[role]} to the project's ${role}`, async () => {
-          const response = await route.request(users[role], fixtures.own);
-          expect(response.status, await response.clone().text()).toBe(route.own[role]);
-        });
-        if (route.hasForeign === false) continue;
-        it(`answers 404 to a ${role} for another project's object, changing nothing`, async () => {
+// The same table on both engines: PGlite, and PostgreSQL when DATABASE_URL is set.
+for (const engine of testEngines())
+  describe(`authorization on ${engine}`, () => {
+    beforeAll(() => setUp(engine), 120_000);
+    afterAll(async () => {
+      await testApp?.database.destroy();
+    });
+    for (const route of routes) {
+      describe(route.name, () => {
+        for (const role of ['owner', 'reviewer', 'analyst'] as const) {
+          it(`answers ${route.own[role]} to the project's ${role}`, async () => {
+            const response = await route.request(users[role], fixtures.own);
+            expect(response.status, await response.clone().text()).toBe(route.own[role]);
+          });
+          if (route.hasForeign === false) continue;
+          it(`answers 404 to a ${role} for another project's object, changing nothing`, async () => {
+            const before = await databaseFingerprint();
+            const response = await route.request(users[role], fixtures.foreign);
+            expect(response.status, await response.clone().text()).toBe(route.foreign ?? 404);
+            expect(response.headers.get('content-type')).toBe('application/problem+json');
+            expect(await databaseFingerprint()).toBe(before);
+          });
+        }
+        it('answers 401 without a session, changing nothing', async () => {
           const before = await databaseFingerprint();
-          const response = await route.request(users[role], fixtures.foreign);
-          expect(response.status, await response.clone().text()).toBe(route.foreign ?? 404);
+          const response = await route.request(testApp.anonymous, fixtures.own);
+          expect(response.status).toBe(401);
           expect(response.headers.get('content-type')).toBe('application/problem+json');
           expect(await databaseFingerprint()).toBe(before);
         });
-      }
-      it('answers 401 without a session, changing nothing', async () => {
-        const before = await databaseFingerprint();
-        const response = await route.request(testApp.anonymous, fixtures.own);
-        expect(response.status).toBe(401);
-        expect(response.headers.get('content-type')).toBe('application/problem+json');
-        expect(await databaseFingerprint()).toBe(before);
       });
-    });
-  }
-});
+    }
+  });

@@ -2,7 +2,8 @@
 // first account (the owner) signed in.
 import { randomBytes } from 'node:crypto';
 import type { Problem, ProjectRole } from '@attest/core';
-import { openTestDatabase, type TestDatabase } from '@attest/db/testing';
+import type { Engine } from '@attest/db';
+import { openTestDatabase, preferredTestEngine, type TestDatabase } from '@attest/db/testing';
 import { type AppDependencies, createApp } from '../src/app.ts';
 import { clientAddressHeader } from '../src/auth/create-auth.ts';
 import { seedFirstStart } from '../src/services/seed.ts';
@@ -44,8 +45,11 @@ export interface TestApp {
 
 export const testPassword = 'correct horse battery staple';
 
-export async function createTestApp(overrides: Partial<AppDependencies> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+export async function createTestApp(
+  overrides: Partial<AppDependencies> = {},
+  engine: Engine = preferredTestEngine(),
+): Promise<TestApp> {
+  const database = await openTestDatabase(engine);
   await seedFirstStart(database.db);
   const app = createApp({
     db: database.db,
