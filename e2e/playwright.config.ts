@@ -2,7 +2,7 @@
 // fresh database, driven through Debian's Chromium.
 import { defineConfig, devices } from '@playwright/test';
 import { ownerStorageState } from './support/accounts.ts';
-import { e2eDatabaseName, e2ePort } from './support/environment.ts';
+import { e2eDatabaseName, e2ePort, webRoot } from './support/environment.ts';
 
 const baseURL = `http://127.0.0.1:${e2ePort}`;
 
@@ -53,7 +53,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'pnpm --filter @attest/web build && ../node_modules/.bin/tsx support/start-server.ts',
+    command: `pnpm --filter @attest/web build --outDir ${webRoot} --emptyOutDir && ../node_modules/.bin/tsx support/start-server.ts`,
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,

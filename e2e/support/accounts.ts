@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { ProjectRole } from '@attest/core';
 import { type APIRequestContext, type Browser, type BrowserContext, expect } from '@playwright/test';
-import { e2eRoot } from './environment.ts';
+import { e2ePort, e2eRoot } from './environment.ts';
 
 /** The first account, created by the setup project; it owns the demo project. */
 export const owner = {
@@ -13,7 +13,7 @@ export const owner = {
 } as const;
 
 /** The owner's signed-in browser state, written by the setup project and used by every spec. */
-export const ownerStorageState = path.join(e2eRoot, '.data', 'owner.json');
+export const ownerStorageState = path.join(e2eRoot, '.data', `owner-${e2ePort}.json`);
 
 export interface Teammate {
   userId: string;

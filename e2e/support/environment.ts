@@ -8,8 +8,14 @@ export const e2ePort = Number(process.env['ATTEST_E2E_PORT'] ?? 3210);
 export const e2eRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = path.resolve(e2eRoot, '..');
 
-/** The embedded database's directory, removed before every run (gitignored). */
-export const pgliteDataDir = path.join(e2eRoot, '.data', 'pglite');
+/**
+ * The embedded database's directory, removed before every run (gitignored). One per port, so
+ * two runs on different ports (ATTEST_E2E_PORT) do not wipe each other's database.
+ */
+/** The editor built for this run: a run on another port rebuilding apps/web/dist cannot break it. */
+export const webRoot = path.join(e2eRoot, '.data', `web-${e2ePort}`);
+
+export const pgliteDataDir = path.join(e2eRoot, '.data', `pglite-${e2ePort}`);
 
 /** A fresh, unique Postgres database name for this run (used only when DATABASE_URL is set). */
 export function e2eDatabaseName(): string {

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
-import { e2ePort, pgliteDataDir, repoRoot, withDatabase } from './environment.ts';
+import { e2ePort, pgliteDataDir, repoRoot, webRoot, withDatabase } from './environment.ts';
 
 async function prepareDatabase(): Promise<string | undefined> {
   const serverUrl = process.env['DATABASE_URL'];
@@ -33,6 +33,7 @@ Object.assign(process.env, {
   HOST: '127.0.0.1',
   PORT: String(e2ePort),
   ATTEST_DATA_DIR: pgliteDataDir,
+  ATTEST_WEB_ROOT: webRoot,
   DATABASE_URL: databaseUrl ?? '',
 });
 // Imported by URL so the e2e package's typecheck does not compile the API's sources.

@@ -1,12 +1,39 @@
-// Runs before every spec: creates the first account on the fresh server (it owns the demo
-// project) and keeps its signed-in browser state for the specs.
+// Runs before every spec, on the fresh server: the first-run page creates the owner account
+// (it owns the demo project), who signs out and back in; the signed-in state is kept for the specs.
 import { expect, test as setup } from '@playwright/test';
 import { owner, ownerStorageState } from '../support/accounts.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { demoProjectName, saveScreenshot } from './support.ts';
 
-setup('create the first account', async ({ request }) => {
-  const state = await request.get('/api/setup');
-  expect(await state.json()).toEqual({ needsSetup: true });
-  const created = await request.post('/api/setup', { data: owner });
-  expect(created.status(), await created.text()).toBe(201);
-  await request.storageState({ path: ownerStorageState });
+setup('first run, sign out, sign in', async ({ page }) => {
+  await page.goto('/projects/demo');
+  await expect(page).toHaveURL(/\/setup$/);
+  const form = page.getByRole('form', { name: 'Create the first account' });
+  await form.getByLabel('Name').fill(owner.name);
+  await form.getByLabel('E-mail').fill(owner.email);
+  await form.getByLabel('Password', { exact: true }).fill(owner.password);
+  await form.getByLabel('Confirm password').fill('not the same password');
+  await form.getByRole('button', { name: 'Create account' }).click();
+  await expect(form.getByRole('alert')).toHaveText('The two passwords differ.');
+  await form.getByLabel('Confirm password').fill(owner.password);
+  await saveScreenshot(page, 'first-run');
+  expect(await seriousViolations(page)).toEqual([]);
+  await form.getByRole('button', { name: 'Create account' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: demoProjectName })).toBeVisible();
+
+  await page.getByRole('button', { name: owner.name }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByRole('heading', { name: 'Sign in to Attest' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await saveScreenshot(page, 'sign-in');
+
+  const signIn = page.getByRole('form', { name: 'Sign in' });
+  await signIn.getByLabel('E-mail').fill(owner.email);
+  await signIn.getByLabel('Password').fill(owner.password);
+  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
+  await page.context().storageState({ path: ownerStorageState });
 });

@@ -8,8 +8,21 @@ import type {
   ImportResult,
   Problem,
   Project,
+  ProjectRole,
   ProjectSummary,
 } from '@attest/core';
+import type {
+  ApiToken,
+  CreatedApiToken,
+  CreatedInvite,
+  DocumentReview,
+  InviteDetails,
+  LabelInput,
+  Me,
+  Member,
+  NewAccount,
+  ProjectChanges,
+} from './account-types.ts';
 
 /** A failed request: the server's problem details, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -39,6 +52,8 @@ export interface WriteOptions {
 
 export class ApiClient {
   readonly baseUrl: string;
+  /** Called when the API answers 401 outside sign-in: the session ended or never existed. */
+  onUnauthenticated: (() => void) | undefined;
 
   constructor(baseUrl = '') {
     this.baseUrl = baseUrl;
@@ -114,6 +129,107 @@ export class ApiClient {
     return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/merge-next`, { method: 'POST' });
   }
 
+  // Accounts: first run, sign-in, the caller.
+
+  getSetup(signal?: AbortSignal): Promise<{ needsSetup: boolean }> {
+    return this.request('/api/setup', { signal });
+  }
+
+  async setup(account: NewAccount): Promise<void> {
+    await this.request('/api/setup', jsonBody('POST', account));
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.request('/api/auth/sign-in/email', jsonBody('POST', { email, password }));
+  }
+
+  async signOut(): Promise<void> {
+    await this.request('/api/auth/sign-out', jsonBody('POST', {}));
+  }
+
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await this.request(
+      '/api/auth/change-password',
+      jsonBody('POST', { currentPassword, newPassword, revokeOtherSessions: true }),
+    );
+  }
+
+  getMe(signal?: AbortSignal): Promise<Me> {
+    return this.request('/api/me', { signal });
+  }
+
+  // Projects and their settings.
+
+  createProject(input: { slug: string; name: string }): Promise<Project> {
+    return this.request('/api/projects', jsonBody('POST', input));
+  }
+
+  updateProject(slug: string, changes: ProjectChanges): Promise<Project> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}`, jsonBody('PATCH', changes));
+  }
+
+  setLabels(slug: string, labels: LabelInput[]): Promise<Project> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/labels`, jsonBody('PUT', { labels }));
+  }
+
+  listMembers(slug: string, signal?: AbortSignal): Promise<{ items: Member[] }> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/members`, { signal });
+  }
+
+  addMember(slug: string, member: NewAccount & { role: ProjectRole }): Promise<{ items: Member[] }> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/members`, jsonBody('POST', member));
+  }
+
+  async changeMemberRole(slug: string, userId: string, role: ProjectRole): Promise<void> {
+    await this.request(
+      `/api/projects/${encodeURIComponent(slug)}/members/${encodeURIComponent(userId)}`,
+      jsonBody('PATCH', { role }),
+    );
+  }
+
+  async removeMember(slug: string, userId: string): Promise<void> {
+    await this.request(`/api/projects/${encodeURIComponent(slug)}/members/${encodeURIComponent(userId)}`, {
+      method: 'DELETE',
+    });
+  }
+
+  createInvite(slug: string, role: ProjectRole): Promise<CreatedInvite> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/invites`, jsonBody('POST', { role }));
+  }
+
+  getInvite(token: string, signal?: AbortSignal): Promise<InviteDetails> {
+    return this.request(`/api/invites/${encodeURIComponent(token)}`, { signal });
+  }
+
+  /** Joins with a new account, or as the signed-in user when `account` is left out. */
+  acceptInvite(token: string, account?: NewAccount): Promise<{ projectSlug: string }> {
+    return this.request(`/api/invites/${encodeURIComponent(token)}/accept`, jsonBody('POST', account ?? {}));
+  }
+
+  // Work queue and review.
+
+  nextDocument(slug: string): Promise<{ documentId: string | null }> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/next-document`, {});
+  }
+
+  getReview(id: string, signal?: AbortSignal): Promise<DocumentReview> {
+    return this.request(`/api/documents/${encodeURIComponent(id)}/review`, { signal });
+  }
+
+  // API tokens.
+
+  listTokens(signal?: AbortSignal): Promise<{ items: ApiToken[] }> {
+    return this.request('/api/tokens', { signal });
+  }
+
+  createToken(input: { name: string; projects: string[]; expiresInDays?: number }): Promise<CreatedApiToken> {
+    return this.request('/api/tokens', jsonBody('POST', input));
+  }
+
+  async revokeToken(id: string): Promise<void> {
+    await this.request(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  }
+
   private async request<T>(
     path: string,
     init: RequestInit & { signal?: AbortSignal | undefined },
@@ -129,11 +245,16 @@ export class ApiClient {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
       throw new ApiError(0, 'The server could not be reached. Check your connection.');
     }
+    if (response.status === 401 && !path.startsWith('/api/auth/')) this.onUnauthenticated?.();
     if (response.status === 204) return undefined as T;
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) throw toApiError(response, body);
     return body as T;
   }
+}
+
+function jsonBody(method: string, body: unknown): RequestInit & { signal?: undefined } {
+  return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
 function writeHeaders(options: WriteOptions): Record<string, string> {

@@ -1,14 +1,34 @@
 import { provide } from '@lit/context';
 import { Router } from '@lit-labs/router';
-import { css, html, LitElement } from 'lit';
-import { customElement, query } from 'lit/decorators.js';
-import { ApiClient } from '../api/client.ts';
-import { apiClientContext } from '../api/context.ts';
+import { css, html, LitElement, type TemplateResult } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import type { Me } from '../api/account-types.ts';
+import { ApiClient, ApiError } from '../api/client.ts';
+import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { NavigateEvent } from '../events/navigate-event.ts';
+import { SessionChangeEvent } from '../events/session-change-event.ts';
+import { SignOutEvent } from '../events/sign-out-event.ts';
 import { baseStyles } from '../styles/shared.ts';
+import { errorMessage } from './format.ts';
+import './attest-account-menu.ts';
 import './attest-annotate-page.ts';
 import './attest-documents-page.ts';
+import './attest-invite-page.ts';
+import './attest-password-page.ts';
+import './attest-project-settings-page.ts';
 import './attest-projects-page.ts';
+import './attest-review-page.ts';
+import './attest-setup-page.ts';
+import './attest-sign-in-page.ts';
+import './attest-tokens-page.ts';
+
+/** Where the session stands: still asking, no account yet, signed out, or signed in. */
+type Session =
+  | { kind: 'loading' }
+  | { kind: 'needs-setup' }
+  | { kind: 'signed-out' }
+  | { kind: 'signed-in'; me: Me }
+  | { kind: 'failed'; detail: string };
 
 /**
  * The application shell: header, skip link, client-side routes and the API client context.
@@ -85,8 +105,21 @@ export class AttestApp extends LitElement {
         background: #84caff;
       }
       header nav {
+        display: flex;
+        align-items: center;
+        gap: 1.25rem;
         margin-left: auto;
         font-size: 0.9rem;
+      }
+      .loading,
+      .message {
+        max-width: 72rem;
+        margin: 1.5rem auto;
+        padding: 0 1.5rem;
+        color: var(--attest-color-muted);
+      }
+      .message.error {
+        color: var(--attest-color-danger);
       }
       main:focus {
         outline: none;
@@ -97,29 +130,79 @@ export class AttestApp extends LitElement {
   @provide({ context: apiClientContext })
   apiClient = new ApiClient();
 
+  @provide({ context: currentUserContext })
+  @state()
+  currentUser: Me | undefined;
+
   private readonly router = new Router(
     this,
     [
-      { path: '/', render: () => html`<attest-projects-page></attest-projects-page>` },
+      { path: '/setup', render: () => this.publicPage(html`<attest-setup-page></attest-setup-page>`) },
+      {
+        path: '/sign-in',
+        render: () =>
+          this.publicPage(
+            html`<attest-sign-in-page .next=${nextPathFrom(window.location.search)}></attest-sign-in-page>`,
+          ),
+      },
+      {
+        path: '/invite/:token',
+        render: ({ token }) =>
+          this.publicPage(html`<attest-invite-page .token=${token ?? ''}></attest-invite-page>`),
+      },
+      {
+        path: '/',
+        render: () => this.privatePage(() => html`<attest-projects-page></attest-projects-page>`),
+      },
+      {
+        path: '/account/password',
+        render: () => this.privatePage(() => html`<attest-password-page></attest-password-page>`),
+      },
+      {
+        path: '/account/tokens',
+        render: () => this.privatePage(() => html`<attest-tokens-page></attest-tokens-page>`),
+      },
       {
         path: '/projects/:slug',
-        render: ({ slug }) => html`<attest-documents-page .slug=${slug ?? ''}></attest-documents-page>`,
+        render: ({ slug }) =>
+          this.privatePage(() => html`<attest-documents-page .slug=${slug ?? ''}></attest-documents-page>`),
+      },
+      {
+        path: '/projects/:slug/settings/:section?',
+        render: ({ slug, section }) =>
+          this.privatePage(
+            () =>
+              html`<attest-project-settings-page .slug=${slug ?? ''} .section=${section ?? 'members'}></attest-project-settings-page>`,
+          ),
+      },
+      {
+        path: '/documents/:id/review',
+        render: ({ id }) =>
+          this.privatePage(() => html`<attest-review-page .documentId=${id ?? ''}></attest-review-page>`),
       },
       {
         path: '/documents/:id',
         render: ({ id }) =>
-          html`<attest-annotate-page .documentId=${id ?? ''} .notice=${this.noticeFor(window.location.pathname)}></attest-annotate-page>`,
+          this.privatePage(
+            () =>
+              html`<attest-annotate-page .documentId=${id ?? ''} .notice=${this.noticeFor(window.location.pathname)}></attest-annotate-page>`,
+          ),
       },
     ],
     {
       fallback: {
         render: () =>
-          html`<attest-projects-page .missingPath=${window.location.pathname}></attest-projects-page>`,
+          this.privatePage(
+            () =>
+              html`<attest-projects-page .missingPath=${window.location.pathname}></attest-projects-page>`,
+          ),
       },
     },
   );
 
   @query('main') private main!: HTMLElement;
+
+  @state() private session: Session = { kind: 'loading' };
 
   /** A message for the page an event navigated to (e.g. "already imported"). */
   private notice: { path: string; text: string } | undefined;
@@ -127,11 +210,78 @@ export class AttestApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener(NavigateEvent.eventName, this.handleNavigate);
+    this.addEventListener(SessionChangeEvent.eventName, this.handleSessionChange);
+    this.addEventListener(SignOutEvent.eventName, this.handleSignOut);
+    this.apiClient.onUnauthenticated = () => this.handleUnauthenticated();
+    void this.loadSession();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener(NavigateEvent.eventName, this.handleNavigate);
+    this.removeEventListener(SessionChangeEvent.eventName, this.handleSessionChange);
+    this.removeEventListener(SignOutEvent.eventName, this.handleSignOut);
+    this.apiClient.onUnauthenticated = undefined;
+  }
+
+  /** Asks the server whether Attest is set up and who is signed in, then opens the right page. */
+  private async loadSession(): Promise<void> {
+    try {
+      const { needsSetup } = await this.apiClient.getSetup();
+      if (needsSetup) {
+        this.setSession({ kind: 'needs-setup' });
+        if (window.location.pathname !== '/setup') this.goto('/setup', { replace: true });
+        return;
+      }
+      this.setSession({ kind: 'signed-in', me: await this.apiClient.getMe() });
+      if (isSignedOutPath(window.location.pathname))
+        this.goto(nextPathFrom(window.location.search), { replace: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return;
+      this.setSession({ kind: 'failed', detail: errorMessage(error) });
+    }
+  }
+
+  private setSession(session: Session): void {
+    this.session = session;
+    this.currentUser = session.kind === 'signed-in' ? session.me : undefined;
+  }
+
+  /** Any 401: the session ended (or never began); sign in and come back here afterwards. */
+  private handleUnauthenticated(): void {
+    if (this.session.kind === 'needs-setup') return;
+    this.setSession({ kind: 'signed-out' });
+    const { pathname, search } = window.location;
+    if (pathname === '/setup') this.goto('/sign-in', { replace: true });
+    if (isPublicPath(pathname)) return;
+    this.goto(`/sign-in?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+  }
+
+  /** A page for everyone: sign-in, first run, invitations. */
+  private publicPage(page: TemplateResult) {
+    return this.session.kind === 'loading' ? this.loadingTemplate() : page;
+  }
+
+  /** A page for signed-in users only; others are sent to sign in (or to the first run). */
+  private privatePage(page: () => TemplateResult) {
+    switch (this.session.kind) {
+      case 'signed-in':
+        return page();
+      case 'failed':
+        return html`<p class="message error" role="alert">Attest could not start: ${this.session.detail}</p>`;
+      default:
+        return this.loadingTemplate();
+    }
+  }
+
+  private loadingTemplate() {
+    return html`<p class="loading" role="status">Loading…</p>`;
+  }
+
+  private goto(path: string, { replace = false } = {}): void {
+    if (replace) window.history.replaceState({}, '', path);
+    else window.history.pushState({}, '', path);
+    void this.router.goto(new URL(path, window.location.origin).pathname);
   }
 
   private noticeFor(path: string): string | undefined {
@@ -141,8 +291,23 @@ export class AttestApp extends LitElement {
   private readonly handleNavigate = (event: NavigateEvent): void => {
     event.stopPropagation();
     this.notice = event.notice === undefined ? undefined : { path: event.path, text: event.notice };
-    window.history.pushState({}, '', event.path);
-    void this.router.goto(event.path);
+    this.goto(event.path);
+  };
+
+  private readonly handleSessionChange = (event: SessionChangeEvent): void => {
+    event.stopPropagation();
+    this.setSession({ kind: 'loading' });
+    void this.loadSession().then(() => {
+      if (this.session.kind === 'signed-in') this.goto(event.path, { replace: true });
+    });
+  };
+
+  private readonly handleSignOut = async (event: SignOutEvent): Promise<void> => {
+    event.stopPropagation();
+    // Leave this tab signed out even when the server fails to end the session.
+    await this.apiClient.signOut().catch((error: unknown) => console.warn('Sign-out failed:', error));
+    this.setSession({ kind: 'signed-out' });
+    this.goto('/sign-in', { replace: true });
   };
 
   private skipToMain(event: Event): void {
@@ -160,11 +325,33 @@ export class AttestApp extends LitElement {
         </a>
         <nav aria-label="Tools">
           <a href="/api/docs" rel="external">API reference</a>
+          ${
+            this.currentUser
+              ? html`<attest-account-menu .user=${this.currentUser.user}></attest-account-menu>`
+              : null
+          }
         </nav>
       </header>
       <main id="main" tabindex="-1">${this.router.outlet()}</main>
     `;
   }
+}
+
+const publicPaths = [/^\/setup$/, /^\/sign-in$/, /^\/invite\/[^/]+$/];
+
+function isPublicPath(pathname: string): boolean {
+  return publicPaths.some((pattern) => pattern.test(pathname));
+}
+
+/** Pages a signed-in user has no use for: they go on to where they were heading. */
+function isSignedOutPath(pathname: string): boolean {
+  return pathname === '/setup' || pathname === '/sign-in';
+}
+
+/** The `next` query parameter when it is a path on this site (never another site's address). */
+function nextPathFrom(search: string): string {
+  const next = new URLSearchParams(search).get('next');
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 declare global {

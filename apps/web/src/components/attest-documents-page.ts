@@ -8,9 +8,10 @@ import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import type { DocumentImportEvent } from '../events/document-import-event.ts';
 import { NavigateEvent } from '../events/navigate-event.ts';
-import { baseStyles, buttonStyles, pageStyles } from '../styles/shared.ts';
+import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/shared.ts';
 import { errorMessage, formatDate, plural } from './format.ts';
 import { loadErrorTemplate } from './page-templates.ts';
+import { canReview, roleNames } from './roles.ts';
 import './attest-import-form.ts';
 import './attest-progress.ts';
 
@@ -20,13 +21,18 @@ interface ProjectWithDocuments {
   nextCursor: string | null;
 }
 
-/** A project's documents with the analyst's progress on each, and the import form. */
+/**
+ * A project's documents with the caller's status and progress on each. Analysts see the
+ * documents assigned to them and a Next document button; owners and reviewers also import
+ * articles and open each document's review; owners reach the settings.
+ */
 @customElement('attest-documents-page')
 export class AttestDocumentsPage extends LitElement {
   static override styles = [
     baseStyles,
     buttonStyles,
     pageStyles,
+    tableStyles,
     css`
       section {
         margin-top: 1.5rem;
@@ -42,31 +48,12 @@ export class AttestDocumentsPage extends LitElement {
         color: var(--attest-color-muted);
         font-size: 0.9rem;
       }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.925rem;
-      }
-      th {
-        padding: 0.5rem 0.75rem;
-        border-bottom: 1px solid var(--attest-color-border);
-        color: var(--attest-color-muted);
-        font-size: 0.8rem;
-        font-weight: 600;
-        text-align: left;
-        text-transform: uppercase;
-        letter-spacing: 0.04em;
-      }
       td {
         padding: 0.7rem 0.75rem;
-        border-bottom: 1px solid var(--attest-color-background);
         vertical-align: top;
       }
       tbody tr:hover {
         background: var(--attest-color-raised);
-      }
-      tbody tr:last-child td {
-        border-bottom: 0;
       }
       .title a {
         font-weight: 600;
@@ -88,6 +75,44 @@ export class AttestDocumentsPage extends LitElement {
       .progress-cell {
         width: 14rem;
       }
+      .header {
+        display: flex;
+        align-items: flex-start;
+        justify-content: space-between;
+        gap: 1rem;
+      }
+      .header-actions {
+        display: flex;
+        gap: 0.6rem;
+        margin-top: 0.35rem;
+      }
+      .status {
+        display: inline-block;
+        padding: 0.05rem 0.55rem;
+        border-radius: 999px;
+        border: 1px solid var(--attest-color-border);
+        background: var(--attest-color-raised);
+        color: var(--attest-color-muted);
+        font-size: 0.8rem;
+        font-weight: 600;
+        white-space: nowrap;
+      }
+      .status.in_progress {
+        border-color: #84adff;
+        background: var(--attest-color-accent-soft);
+        color: var(--attest-color-accent-hover);
+      }
+      .status.done {
+        border-color: #75e0a7;
+        background: #ecfdf3;
+        color: var(--attest-color-success);
+      }
+      .review-cell {
+        white-space: nowrap;
+      }
+      .next-message {
+        margin: 0.75rem 0 0;
+      }
       .more {
         margin-top: 1rem;
         text-align: center;
@@ -108,6 +133,7 @@ export class AttestDocumentsPage extends LitElement {
 
   @state() private isLoadingMore = false;
   @state() private loadMoreError: string | undefined;
+  @state() private nextMessage: string | undefined;
 
   /** The slug of the project shown. */
   @property() slug = '';
@@ -137,6 +163,17 @@ export class AttestDocumentsPage extends LitElement {
     }
   }
 
+  private async openNextDocument(): Promise<void> {
+    this.nextMessage = undefined;
+    try {
+      const { documentId } = await this.api.nextDocument(this.slug);
+      if (documentId) this.dispatchEvent(new NavigateEvent(`/documents/${documentId}`));
+      else this.nextMessage = 'Nothing left to label: every document assigned to you is done.';
+    } catch (error) {
+      this.nextMessage = errorMessage(error);
+    }
+  }
+
   private handleImport(event: DocumentImportEvent): void {
     const { document, created } = event.result;
     const notice = created
@@ -146,8 +183,11 @@ export class AttestDocumentsPage extends LitElement {
   }
 
   private renderDocuments(loaded: ProjectWithDocuments) {
+    const isReviewer = canReview(loaded.project.role);
     if (loaded.documents.length === 0) {
-      return html`<p class="empty">No documents yet: import the first article below.</p>`;
+      return html`<p class="empty">
+        ${isReviewer ? 'No documents yet: import the first article below.' : 'No documents are assigned to you yet.'}
+      </p>`;
     }
     return html`
       <table>
@@ -156,7 +196,9 @@ export class AttestDocumentsPage extends LitElement {
             <th scope="col">Title</th>
             <th scope="col">Published</th>
             <th scope="col">Imported</th>
+            <th scope="col">Status</th>
             <th scope="col" class="progress-cell">Your progress</th>
+            ${isReviewer ? html`<th scope="col"><span class="visually-hidden">Review</span></th>` : null}
           </tr>
         </thead>
         <tbody>
@@ -164,11 +206,12 @@ export class AttestDocumentsPage extends LitElement {
             (document) => html`
               <tr>
                 <td class="title">
-                  <a href="/documents/${document.id}">${document.title}</a>
+                  <a href="/documents/${document.id}" id="title-${document.id}">${document.title}</a>
                   ${document.outlet ? html`<span class="outlet">${document.outlet}</span>` : null}
                 </td>
                 <td class="date">${formatDate(document.publishedAt) || '—'}</td>
                 <td class="date">${formatDate(document.createdAt)}</td>
+                <td><span class="status ${document.status}">${statusNames[document.status]}</span></td>
                 <td class="progress-cell">
                   <attest-progress
                     .value=${document.annotatedCount}
@@ -176,6 +219,13 @@ export class AttestDocumentsPage extends LitElement {
                     label="Progress on ${document.title}"
                   ></attest-progress>
                 </td>
+                ${
+                  isReviewer
+                    ? html`<td class="review-cell">
+                        <a href="/documents/${document.id}/review" aria-describedby="title-${document.id}">Review</a>
+                      </td>`
+                    : null
+                }
               </tr>
             `,
           )}
@@ -203,8 +253,24 @@ export class AttestDocumentsPage extends LitElement {
           <li><span aria-current="page">${project.name}</span></li>
         </ol>
       </nav>
-      <h1 tabindex="-1">${project.name}</h1>
-      <p class="lede">${plural(project.documentCount, 'document')} · ${plural(project.labels.length, 'label')}</p>
+      <div class="header">
+        <div>
+          <h1 tabindex="-1">${project.name}</h1>
+          <p class="lede">
+            ${plural(project.documentCount, 'document')} · ${plural(project.labels.length, 'label')} · you are
+            ${roleNames[project.role].toLowerCase()}
+          </p>
+        </div>
+        <div class="header-actions">
+          ${
+            project.role === 'owner'
+              ? html`<a class="button" href="/projects/${project.slug}/settings/members">Settings</a>`
+              : null
+          }
+          <button class="button primary" type="button" @click=${this.openNextDocument}>Next document</button>
+        </div>
+      </div>
+      ${this.nextMessage ? html`<p class="message next-message" role="status">${this.nextMessage}</p>` : null}
       <section class="panel" aria-labelledby="documents-heading">
         <div class="section-heading">
           <h2 id="documents-heading">Documents</h2>
@@ -212,10 +278,14 @@ export class AttestDocumentsPage extends LitElement {
         </div>
         ${this.renderDocuments(loaded)}
       </section>
-      <section class="panel" aria-labelledby="import-heading">
-        <h2 id="import-heading">Import an article</h2>
-        <attest-import-form .slug=${project.slug} @attest-document-import=${this.handleImport}></attest-import-form>
-      </section>
+      ${
+        canReview(project.role)
+          ? html`<section class="panel" aria-labelledby="import-heading">
+              <h2 id="import-heading">Import an article</h2>
+              <attest-import-form .slug=${project.slug} @attest-document-import=${this.handleImport}></attest-import-form>
+            </section>`
+          : null
+      }
     `;
   }
 
@@ -227,6 +297,12 @@ export class AttestDocumentsPage extends LitElement {
     });
   }
 }
+
+const statusNames: Record<DocumentSummary['status'], string> = {
+  todo: 'To do',
+  in_progress: 'In progress',
+  done: 'Done',
+};
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,20 +2,51 @@ import type { ProjectSummary } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import type { ApiClient } from '../api/client.ts';
+import { customElement, property, state } from 'lit/decorators.js';
+import { type ApiClient, ApiError } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
-import { baseStyles, pageStyles } from '../styles/shared.ts';
+import { NavigateEvent } from '../events/navigate-event.ts';
+import { baseStyles, buttonStyles, formStyles, pageStyles } from '../styles/shared.ts';
 import { errorMessage, formatDate, plural } from './format.ts';
+import { roleNames } from './roles.ts';
 
-/** The start page: every project, each linking to its documents. */
+/** The start page: the user's projects, each linking to its documents, and a new project form. */
 @customElement('attest-projects-page')
 export class AttestProjectsPage extends LitElement {
   static override styles = [
     baseStyles,
+    buttonStyles,
     pageStyles,
+    formStyles,
     css`
+      .create {
+        margin-top: 2rem;
+        padding: 1.25rem 1.5rem;
+      }
+      .create form {
+        display: grid;
+        grid-template-columns: minmax(0, 2fr) minmax(0, 1.3fr) auto;
+        align-items: start;
+        gap: 0.75rem;
+      }
+      .create .button {
+        margin-top: 1.55rem;
+      }
+      .create .form-error {
+        grid-column: 1 / -1;
+      }
+      .role {
+        position: absolute;
+        top: 1.1rem;
+        right: 1.25rem;
+        padding: 0.05rem 0.5rem;
+        border-radius: 999px;
+        background: var(--attest-color-accent-soft);
+        color: var(--attest-color-accent-hover);
+        font-size: 0.8rem;
+        font-weight: 600;
+      }
       ul {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr));
@@ -67,13 +98,72 @@ export class AttestProjectsPage extends LitElement {
     args: () => [],
   });
 
+  @state() private createFailure: { detail: string; fields: ReadonlySet<string> } | undefined;
+  @state() private isCreating = false;
+  @state() private suggestedSlug = '';
+
   /** Set when the address matched no page, to say so above the project list. */
   @property({ attribute: false }) missingPath: string | undefined;
+
+  private async createProject(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const fields = new FormData(event.currentTarget as HTMLFormElement);
+    const name = String(fields.get('name') ?? '').trim();
+    const slug = String(fields.get('slug') ?? '').trim() || this.suggestedSlug;
+    this.createFailure = undefined;
+    if (!name) {
+      this.createFailure = { detail: 'Name the project.', fields: new Set(['name']) };
+    } else {
+      this.isCreating = true;
+      try {
+        const project = await this.api.createProject({ name, slug });
+        this.dispatchEvent(new NavigateEvent(`/projects/${project.slug}/settings/members`));
+        return;
+      } catch (error) {
+        const paths = error instanceof ApiError ? (error.problem?.errors ?? []).map((item) => item.path) : [];
+        this.createFailure = { detail: errorMessage(error), fields: new Set(paths) };
+      } finally {
+        this.isCreating = false;
+      }
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.create .form-error')?.focus();
+  }
+
+  private renderCreateForm() {
+    const invalid = (name: string) => (this.createFailure?.fields.has(name) ? 'true' : 'false');
+    return html`
+      <section class="panel create" aria-labelledby="create-heading">
+        <h2 id="create-heading">New project</h2>
+        <form aria-labelledby="create-heading" novalidate @submit=${this.createProject}>
+          <label>
+            Name
+            <input
+              name="name"
+              autocomplete="off"
+              aria-invalid=${invalid('name')}
+              @input=${(event: InputEvent) => {
+                this.suggestedSlug = slugFromName((event.target as HTMLInputElement).value);
+              }}
+            />
+          </label>
+          <div class="field">
+            <label for="slug">Short name in addresses</label>
+            <input id="slug" name="slug" autocomplete="off" placeholder=${this.suggestedSlug || 'e.g. kcna-2026'} aria-invalid=${invalid('slug')} aria-describedby="slug-hint" />
+            <span class="hint" id="slug-hint">Lower-case letters, digits and hyphens.</span>
+          </div>
+          <button class="button primary" type="submit" ?disabled=${this.isCreating}>Create project</button>
+          ${this.createFailure ? html`<p class="form-error" role="alert" tabindex="-1">${this.createFailure.detail}</p>` : null}
+        </form>
+      </section>
+    `;
+  }
 
   private renderProject(project: ProjectSummary) {
     return html`
       <li class="panel">
         <a href="/projects/${project.slug}">${project.name}</a>
+        <span class="role">${roleNames[project.role]}</span>
         <p class="facts">
           ${plural(project.documentCount, 'document')} · created ${formatDate(project.createdAt)} ·
           <span class="slug">${project.slug}</span>
@@ -95,13 +185,23 @@ export class AttestProjectsPage extends LitElement {
         pending: () => html`<p role="status">Loading projects…</p>`,
         complete: (projects) =>
           projects.length === 0
-            ? html`<p class="message">There are no projects yet. Create one with the <code>attest</code> command.</p>`
+            ? html`<p class="message">You are not in any project yet. Create one below, or ask a project owner for an invitation.</p>`
             : html`<ul aria-label="Projects">${projects.map((project) => this.renderProject(project))}</ul>`,
         error: (error) =>
           html`<p class="message error" role="alert">Could not load the projects: ${errorMessage(error)}</p>`,
       })}
+      ${this.renderCreateForm()}
     `;
   }
+}
+
+/** "KCNA claims 2026" → "kcna-claims-2026", a valid project slug. */
+function slugFromName(name: string): string {
+  return name
+    .toLowerCase()
+    .replaceAll(/[^a-z0-9]+/g, '-')
+    .replaceAll(/^-+|-+$/g, '')
+    .slice(0, 63);
 }
 
 declare global {

@@ -154,3 +154,129 @@ export const pageStyles = css`
     color: var(--attest-color-danger);
   }
 `;
+
+/** Labelled fields, hints and inline errors for the account and settings forms. */
+export const formStyles = css`
+  form {
+    display: flex;
+    flex-direction: column;
+    gap: 0.9rem;
+  }
+  label,
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.3rem;
+    font-weight: 600;
+    font-size: 0.875rem;
+  }
+  input,
+  select,
+  textarea {
+    width: 100%;
+    padding: 0.5rem 0.65rem;
+    border: 1px solid var(--attest-color-border-strong);
+    border-radius: var(--attest-radius);
+    background: var(--attest-color-surface);
+    color: var(--attest-color-text);
+    font: inherit;
+    font-weight: 400;
+    font-size: 0.95rem;
+  }
+  input[type='checkbox'] {
+    width: auto;
+    margin: 0;
+  }
+  textarea {
+    resize: vertical;
+    line-height: 1.45;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--attest-color-danger);
+    box-shadow: 0 0 0 1px var(--attest-color-danger);
+  }
+  .hint {
+    margin: 0;
+    color: var(--attest-color-muted);
+    font-weight: 400;
+    font-size: 0.85rem;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  .form-error {
+    margin: 0;
+    padding: 0.6rem 0.8rem;
+    border: 1px solid #fda29b;
+    border-radius: var(--attest-radius);
+    background: var(--attest-color-danger-soft);
+    color: var(--attest-color-danger);
+    font-size: 0.9rem;
+  }
+  .form-error:focus {
+    outline: none;
+  }
+  .form-success {
+    margin: 0;
+    padding: 0.6rem 0.8rem;
+    border: 1px solid #75e0a7;
+    border-radius: var(--attest-radius);
+    background: #ecfdf3;
+    color: var(--attest-color-success);
+    font-size: 0.9rem;
+  }
+`;
+
+/** The narrow, centred card of the first-run, sign-in and invitation pages. */
+export const cardPageStyles = css`
+  :host {
+    display: block;
+    max-width: 27rem;
+    margin: 0 auto;
+    padding: 3.5rem 1.25rem 4rem;
+  }
+  .card {
+    padding: 1.75rem 1.75rem 1.5rem;
+  }
+  h1 {
+    margin: 0 0 0.35rem;
+    font-size: 1.45rem;
+  }
+  .lede {
+    margin: 0 0 1.4rem;
+  }
+  .button.primary {
+    width: 100%;
+    min-height: 2.5rem;
+  }
+`;
+
+/** Data tables of the settings and review pages. */
+export const tableStyles = css`
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.925rem;
+  }
+  th {
+    padding: 0.5rem 0.75rem;
+    border-bottom: 1px solid var(--attest-color-border);
+    color: var(--attest-color-muted);
+    font-size: 0.8rem;
+    font-weight: 600;
+    text-align: left;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  td {
+    padding: 0.6rem 0.75rem;
+    border-bottom: 1px solid var(--attest-color-background);
+    vertical-align: middle;
+  }
+  tbody tr:last-child td {
+    border-bottom: 0;
+  }
+`;

@@ -1,0 +1,100 @@
+import type { Project } from '@attest/core';
+import { consume } from '@lit/context';
+import { css, html, LitElement } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ApiClient } from '../api/client.ts';
+import { apiClientContext } from '../api/context.ts';
+import { ProjectUpdateEvent } from '../events/project-update-event.ts';
+import { baseStyles, buttonStyles, formStyles } from '../styles/shared.ts';
+import { errorMessage } from './format.ts';
+
+/**
+ * A project's name and how many analysts label each document (blind double annotation).
+ *
+ * @fires attest-project-update - The settings were saved.
+ */
+@customElement('attest-general-settings')
+export class AttestGeneralSettings extends LitElement {
+  static override styles = [
+    baseStyles,
+    buttonStyles,
+    formStyles,
+    css`
+      :host {
+        display: block;
+        max-width: 34rem;
+      }
+      h2 {
+        margin: 0 0 1rem;
+        font-size: 1.1rem;
+      }
+      input[type='number'] {
+        width: 7rem;
+      }
+    `,
+  ];
+
+  @consume({ context: apiClientContext })
+  private api!: ApiClient;
+
+  @state() private message: { isError: boolean; text: string } | undefined;
+  @state() private isBusy = false;
+
+  /** The project whose settings are edited. */
+  @property({ attribute: false }) project!: Project;
+
+  private async save(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const fields = new FormData(event.currentTarget as HTMLFormElement);
+    const name = String(fields.get('name') ?? '').trim();
+    const annotatorsPerDocument = Number(fields.get('annotatorsPerDocument'));
+    this.isBusy = true;
+    try {
+      const project = await this.api.updateProject(this.project.slug, { name, annotatorsPerDocument });
+      this.dispatchEvent(new ProjectUpdateEvent(project));
+      this.message = { isError: false, text: 'Settings saved.' };
+    } catch (error) {
+      this.message = { isError: true, text: errorMessage(error) };
+    } finally {
+      this.isBusy = false;
+    }
+  }
+
+  override render() {
+    return html`
+      <h2 id="general-heading">General</h2>
+      <form aria-labelledby="general-heading" @submit=${this.save}>
+        <label>Project name <input name="name" required .value=${this.project.name} /></label>
+        <div class="field">
+          <label for="per-document">Analysts per document</label>
+          <input
+            id="per-document"
+            name="annotatorsPerDocument"
+            type="number"
+            min="1"
+            max="10"
+            required
+            aria-describedby="per-document-hint"
+            .value=${String(this.project.annotatorsPerDocument)}
+          />
+          <span class="hint" id="per-document-hint">
+            Each document is assigned to this many analysts, who label it without seeing each other's
+            labels. Two or more let reviewers measure agreement.
+          </span>
+        </div>
+        ${
+          this.message
+            ? html`<p class=${this.message.isError ? 'form-error' : 'form-success'} role=${this.message.isError ? 'alert' : 'status'}>${this.message.text}</p>`
+            : null
+        }
+        <div class="actions"><button class="button primary" type="submit" ?disabled=${this.isBusy}>Save</button></div>
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'attest-general-settings': AttestGeneralSettings;
+  }
+}
