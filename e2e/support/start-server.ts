@@ -1,5 +1,6 @@
 // Starts the real Attest server for the end-to-end run on a database nobody else uses: a new
 // Postgres database beside DATABASE_URL's when it is set (CI), else a PGlite directory wiped first.
+import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,6 +36,10 @@ Object.assign(process.env, {
   ATTEST_DATA_DIR: pgliteDataDir,
   ATTEST_WEB_ROOT: webRoot,
   DATABASE_URL: databaseUrl ?? '',
+  // A server on a database server must be given a strong secret; this run makes a fresh one.
+  ATTEST_SECRET: randomBytes(48).toString('base64url'),
+  // Every browser of the run signs in from 127.0.0.1: the per-address limit would trip.
+  ATTEST_SIGN_IN_LIMIT: '200',
 });
 // Imported by URL so the e2e package's typecheck does not compile the API's sources.
 const serverModule = pathToFileURL(path.join(repoRoot, 'apps/api/src/server.ts')).href;

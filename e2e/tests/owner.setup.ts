@@ -26,6 +26,8 @@ setup('first run, sign out, sign in', async ({ page }) => {
   await page.getByRole('button', { name: owner.name }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
+  // Signed out on the server too, not only in this tab.
+  expect((await page.request.get('/api/me')).status()).toBe(401);
   await expect(page.getByRole('heading', { name: 'Sign in to Attest' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await saveScreenshot(page, 'sign-in');

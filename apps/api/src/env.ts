@@ -14,6 +14,8 @@ const environmentSchema = z.object({
   ATTEST_WEB_ROOT: z.string().optional(),
   /** Signs session cookies; required with DATABASE_URL, generated and kept in the data dir otherwise. */
   ATTEST_SECRET: z.string().optional(),
+  /** Sign-in attempts allowed per client address per minute. */
+  ATTEST_SIGN_IN_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
   /** Comma-separated origins whose pages may use a session besides the server's own. */
   ATTEST_TRUSTED_ORIGINS: z
     .string()

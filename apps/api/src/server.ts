@@ -37,6 +37,7 @@ export async function startServer(): Promise<void> {
     secret,
     trustedOrigins,
     webRoot,
+    signInAttemptsPerMinute: environment.ATTEST_SIGN_IN_LIMIT,
     logRequest: (line) => process.stdout.write(`${line}\n`),
   });
   const server = serve(
