@@ -72,6 +72,8 @@ export function createAuth(options: AuthOptions) {
       apiKey({
         schema: { apikey: { modelName: 'apiKeys' } },
         defaultPrefix: tokenPrefix,
+        // Enough of the token to tell several apart in a list ("attest_Xy3k…"), far too little to use.
+        startingCharactersConfig: { shouldStore: true, charactersLength: tokenPrefix.length + 5 },
         enableMetadata: true,
         rateLimit: { enabled: false },
         keyExpiration: { defaultExpiresIn: null, maxExpiresIn: 366 },
