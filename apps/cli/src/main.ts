@@ -43,13 +43,24 @@ program
   .command('export')
   .description("Export a project's sentences with their annotations")
   .requiredOption('--project <slug>', 'the project to export')
-  .option('--format <format>', 'output format', 'jsonl')
+  .option('--format <format>', 'jsonl, csv, parquet, zip (data, documents and card) or card', 'jsonl')
+  .option('--scope <scope>', 'gold (one row per sentence) or annotations (one per analyst)', 'gold')
+  .option('--emails', 'name annotators by e-mail instead of annotator-N')
   .option('-o, --output <file>', 'write to a file instead of stdout')
   .option('--server <url>', 'export from a running server (needs ATTEST_TOKEN)')
-  .action(async (options: { project: string; format: string; output?: string; server?: string }) => {
-    const server = remoteServer(options.server, process.env['ATTEST_TOKEN']);
-    await (await import('./commands/export.ts')).exportCommand({ ...options, server });
-  });
+  .action(
+    async (options: {
+      project: string;
+      format: string;
+      scope: string;
+      emails?: boolean;
+      output?: string;
+      server?: string;
+    }) => {
+      const server = remoteServer(options.server, process.env['ATTEST_TOKEN']);
+      await (await import('./commands/export.ts')).exportCommand({ ...options, server });
+    },
+  );
 
 program
   .command('serve')

@@ -1,43 +1,119 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
-import { managers, requireProject } from '../services/access.ts';
-import { exportRows } from '../services/export-rows.ts';
+import { datasetFormats, openDatasetExport } from '../services/dataset-export.ts';
+import { goldStatuses } from '../services/dataset-rows.ts';
 import { slugParams } from './projects.ts';
+
+const splitList = (text: string) =>
+  text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+const listText = z.string().max(40_000).transform(splitList);
+
+const dateBound = z
+  .string()
+  .refine((text) => !Number.isNaN(Date.parse(text)), 'Not a date; use YYYY-MM-DD or an ISO 8601 time.')
+  .transform((text) => new Date(text));
+
+export const exportQuery = z.strictObject({
+  format: z.enum(datasetFormats).default('jsonl').openapi({
+    description: 'jsonl, csv, parquet, zip (all three with documents and card) or card (README.md only)',
+  }),
+  scope: z
+    .enum(['gold', 'annotations'])
+    .default('gold')
+    .openapi({ description: 'gold: one row per sentence; annotations: one row per analyst per sentence' }),
+  documents: listText
+    .pipe(z.array(z.guid('Not a valid document id.')).max(1_000))
+    .optional()
+    .openapi({ description: 'Comma-separated document ids (a document set)' }),
+  status: listText
+    .pipe(z.array(z.enum(goldStatuses)))
+    .optional()
+    .openapi({ description: 'Comma-separated gold statuses' }),
+  label: listText
+    .pipe(z.array(z.string().max(60)).max(50))
+    .optional()
+    .openapi({
+      description: 'Comma-separated label keys (gold label, or the analyst label in the annotations scope)',
+    }),
+  published_from: dateBound.optional().openapi({ description: 'Earliest publication time, inclusive' }),
+  published_to: dateBound
+    .optional()
+    .openapi({ description: 'Latest publication time, inclusive; a bare date means its end' }),
+  annotators: z
+    .enum(['pseudonymous', 'emails'])
+    .default('pseudonymous')
+    .openapi({ description: 'annotator-N (default) or e-mail addresses' }),
+});
 
 export const exportRoutes = createRouter().openapi(
   createRoute({
     method: 'get',
     path: '/api/projects/{slug}/export',
     summary:
-      "Stream a project's sentences with the caller's annotations as JSON lines (owners and reviewers)",
+      'Stream a dataset of the project as JSON lines, CSV, Parquet or a zip bundle (owners and reviewers)',
+    description:
+      'Rows follow the versioned schema in docs/datasets.md. The response streams: the first rows arrive while later ones are still read.',
     tags: ['exports'],
-    request: { params: slugParams, query: z.strictObject({ format: z.enum(['jsonl']).default('jsonl') }) },
+    request: { params: slugParams, query: exportQuery },
     responses: {
       200: {
-        description: 'One JSON object per line',
-        content: { 'application/x-ndjson': { schema: z.string() } },
+        description: 'The dataset file',
+        content: {
+          'application/x-ndjson': { schema: z.string() },
+          'text/csv': { schema: z.string() },
+          'application/vnd.apache.parquet': { schema: z.string().openapi({ format: 'binary' }) },
+          'application/zip': { schema: z.string().openapi({ format: 'binary' }) },
+        },
       },
       ...problemResponses(401, 403, 404, 422),
     },
   }),
   async (c) => {
     const { slug } = c.req.valid('param');
-    // Check access before the first byte: afterwards a problem could no longer be sent.
-    await requireProject(c.var.services, slug, managers, 'export it');
-    c.header('content-type', 'application/x-ndjson; charset=utf-8');
-    c.header('content-disposition', `attachment; filename="${slug}.jsonl"`);
+    const query = c.req.valid('query');
+    const publishedTo =
+      query.published_to && isBareDate(c.req.query('published_to'))
+        ? new Date(query.published_to.getTime() + 86_400_000 - 1)
+        : query.published_to;
+    const filterSummary = Object.fromEntries(
+      Object.entries(c.req.queries())
+        .filter(([key]) => !['format', 'scope', 'annotators'].includes(key))
+        .map(([key, values]) => [key, values.join(',')]),
+    );
+    // Access is checked before the first byte: afterwards a problem could no longer be sent.
+    const dataset = await openDatasetExport(c.var.services, slug, {
+      format: query.format,
+      scope: query.scope,
+      pseudonymise: query.annotators === 'pseudonymous',
+      filters: {
+        documentIds: query.documents,
+        statuses: query.status,
+        labels: query.label,
+        publishedFrom: query.published_from,
+        publishedTo,
+      },
+      filterSummary,
+    });
+    c.header('content-type', dataset.contentType);
+    c.header('content-disposition', `attachment; filename="${dataset.filename}"`);
+    c.header('cache-control', 'no-store');
     return stream(c, async (output) => {
-      let chunk = '';
-      for await (const row of exportRows(c.var.services, slug)) {
+      output.onAbort(() => {
+        void dataset.chunks.return(undefined);
+      });
+      for await (const chunk of dataset.chunks) {
+        // A client that went away stops the work: leaving the loop closes the generator.
         if (output.aborted) return;
-        chunk += `${JSON.stringify(row)}\n`;
-        if (chunk.length > 64 * 1024) {
-          await output.write(chunk);
-          chunk = '';
-        }
+        await output.write(chunk);
       }
-      if (chunk) await output.write(chunk);
     }) as never;
   },
 );
+
+function isBareDate(text: string | undefined): boolean {
+  return Boolean(text && /^\d{4}-\d{2}-\d{2}$/.test(text));
+}

@@ -1,0 +1,31 @@
+// CSV for spreadsheets and pandas: RFC 4180, UTF-8, one header line, lists and objects as JSON,
+// and cells a spreadsheet would run as a formula neutralised.
+import { stringify } from 'csv-stringify/sync';
+import { type DatasetRow, datasetFields } from './dataset-rows.ts';
+
+/**
+ * Prefixes a single quote to text that starts like a formula (= + - @, or a tab or carriage
+ * return before one), so Excel and LibreOffice show it instead of evaluating it (CWE-1236).
+ */
+export function neutraliseCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function cellOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return neutraliseCell(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return neutraliseCell(JSON.stringify(value));
+}
+
+export function csvHeader(): string {
+  return stringify([datasetFields as unknown as string[]], { record_delimiter: '\r\n' });
+}
+
+export function csvLines(rows: readonly DatasetRow[]): string {
+  if (rows.length === 0) return '';
+  return stringify(
+    rows.map((row) => datasetFields.map((field) => cellOf(row[field]))),
+    { record_delimiter: '\r\n' },
+  );
+}

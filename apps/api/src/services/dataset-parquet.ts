@@ -1,0 +1,129 @@
+// Parquet through hyparquet-writer, one row group per batch of rows, so memory holds one
+// batch and its encoded bytes, never the file. Lists and objects are JSON-typed text columns.
+import { ByteWriter, ParquetWriter, type SchemaElement, type Writer } from 'hyparquet-writer';
+import { type DatasetRow, datasetFields } from './dataset-rows.ts';
+
+type ColumnKind = 'string' | 'int' | 'double' | 'boolean' | 'json' | 'timestamp';
+
+const columnKinds: Record<(typeof datasetFields)[number], ColumnKind> = {
+  schema_version: 'int',
+  scope: 'string',
+  project: 'string',
+  document_id: 'string',
+  title: 'string',
+  outlet: 'string',
+  url: 'string',
+  published_at: 'timestamp',
+  body_sha256: 'string',
+  sentence_id: 'string',
+  position: 'int',
+  kind: 'string',
+  start: 'int',
+  end: 'int',
+  start_cp: 'int',
+  end_cp: 'int',
+  text: 'string',
+  label: 'string',
+  label_name: 'string',
+  status: 'string',
+  source: 'string',
+  chain: 'json',
+  cues: 'json',
+  note: 'string',
+  annotator: 'string',
+  annotations: 'json',
+  annotation_count: 'int',
+  agreement: 'double',
+  adjudicator: 'string',
+  adjudication_note: 'string',
+  suggested_label: 'string',
+  suggestion_confidence: 'double',
+  suggestion_rule: 'string',
+  suggestion_accepted: 'boolean',
+  created_at: 'timestamp',
+  updated_at: 'timestamp',
+  adjudicated_at: 'timestamp',
+  guidelines_version: 'int',
+};
+
+function schemaElement(name: string, kind: ColumnKind): SchemaElement {
+  const repetition_type = 'OPTIONAL';
+  switch (kind) {
+    case 'string':
+      return { name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type };
+    case 'json':
+      return { name, type: 'BYTE_ARRAY', converted_type: 'JSON', repetition_type };
+    case 'int':
+      return { name, type: 'INT32', repetition_type };
+    case 'double':
+      return { name, type: 'DOUBLE', repetition_type };
+    case 'boolean':
+      return { name, type: 'BOOLEAN', repetition_type };
+    case 'timestamp':
+      return {
+        name,
+        type: 'INT64',
+        converted_type: 'TIMESTAMP_MILLIS',
+        logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' },
+        repetition_type,
+      };
+  }
+}
+
+function columnValue(kind: ColumnKind, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  // hyparquet-writer encodes JSON columns itself.
+  if (kind === 'json') return value;
+  if (kind === 'timestamp') return new Date(value as string);
+  return value;
+}
+
+/** Writes Parquet incrementally: `write` encodes one row group and returns its bytes. */
+export class DatasetParquetWriter {
+  readonly #byteWriter = new ByteWriter();
+  readonly #pending: Uint8Array[] = [];
+  readonly #parquet: ParquetWriter;
+
+  constructor(metadata: { key: string; value: string }[] = []) {
+    // Hand the bytes over after every row group instead of growing one buffer for the file.
+    (this.#byteWriter as Writer).flush = () => this.#drain();
+    this.#parquet = new ParquetWriter({
+      writer: this.#byteWriter,
+      schema: [
+        { name: 'root', num_children: datasetFields.length },
+        ...datasetFields.map((field) => schemaElement(field, columnKinds[field])),
+      ],
+      kvMetadata: metadata,
+      createdBy: 'attest',
+    });
+  }
+
+  #drain(): void {
+    const byteWriter = this.#byteWriter as ByteWriter & { index: number };
+    if (byteWriter.index === 0) return;
+    this.#pending.push(byteWriter.getBytes().slice());
+    byteWriter.index = 0;
+  }
+
+  #take(): Uint8Array[] {
+    this.#drain();
+    return this.#pending.splice(0);
+  }
+
+  write(rows: readonly DatasetRow[]): Uint8Array[] {
+    if (rows.length === 0) return [];
+    void this.#parquet.write({
+      columnData: datasetFields.map((field) => ({
+        name: field,
+        data: rows.map((row) => columnValue(columnKinds[field], row[field])),
+      })),
+      rowGroupSize: rows.length,
+    });
+    return this.#take();
+  }
+
+  finish(): Uint8Array[] {
+    void this.#parquet.finish();
+    return this.#take();
+  }
+}
