@@ -248,6 +248,10 @@ for (const engine of testEngines())
             .status,
         ).toBe(200);
 
+        // Merging would clear Ben's label, which Ada may neither change nor see: a reviewer must do it.
+        const merge = await ada.request(`/api/sentences/${sentence.id}/merge-next`, { method: 'POST' });
+        expect((await expectProblem(merge, 409)).detail).toContain('reviewer');
+
         const benView = (await (await ben.request(`/api/documents/${shared.id}`)).json()) as DocumentDetail;
         expect(benView.annotations.map((annotation) => annotation.label)).toEqual(['reported_fact']);
         expect(JSON.stringify(benView.annotations)).not.toContain('kcna_claim');

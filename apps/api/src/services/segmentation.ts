@@ -18,13 +18,14 @@ import {
   insertSentence,
   listAnnotationsForSentences,
   lockDocument,
+  type ProjectRole,
   reassignAnnotation,
   type SentenceRow,
   shiftSentencePositions,
   updateAnnotation,
   updateSentenceSpan,
 } from '@attest/db';
-import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { InvalidInputError, NotFoundError, ProblemError } from '../errors.ts';
 import { requireSentence } from './access.ts';
 import { snapshot } from './annotation-snapshot.ts';
 import type { ServiceContext } from './context.ts';
@@ -117,7 +118,7 @@ export async function mergeWithNext(
   request: { sentenceId: string },
 ): Promise<SegmentationChange> {
   return context.db.transaction(async (transaction) => {
-    const { sentence, body } = await lockSentenceDocument(
+    const { sentence, body, role } = await lockSentenceDocument(
       { ...context, db: transaction },
       request.sentenceId,
     );
@@ -136,6 +137,15 @@ export async function mergeWithNext(
 
     let notice: string | null = null;
     const annotationsOnBoth = await listAnnotationsForSentences(transaction, [sentence.id, next.id]);
+    if (role === 'analyst' && wouldClearOthersLabels(annotationsOnBoth, context.userId)) {
+      // Blind annotation: an analyst must neither wipe nor learn of a colleague's labels.
+      throw new ProblemError(
+        409,
+        'merge-needs-reviewer',
+        'A reviewer has to make this merge',
+        'Merging these sentences would change labels you cannot see. Ask a reviewer or owner to merge them.',
+      );
+    }
     for (const annotatorId of new Set(annotationsOnBoth.map((annotation) => annotation.annotatorId))) {
       const first = annotationsOnBoth.find(
         (a) => a.annotatorId === annotatorId && a.sentenceId === sentence.id,
@@ -181,13 +191,13 @@ export async function mergeWithNext(
 async function lockSentenceDocument(
   context: ServiceContext,
   sentenceId: string,
-): Promise<{ sentence: SentenceRow; body: string }> {
+): Promise<{ sentence: SentenceRow; body: string; role: ProjectRole }> {
   const found = await requireSentence(context, sentenceId);
   const document = await lockDocument(context.db, found.documentId);
   // Read again under the lock: a concurrent split may have moved it.
   const sentence = document ? await findSentence(context.db, sentenceId) : undefined;
   if (!document || !sentence) throw new NotFoundError('Sentence');
-  return { sentence, body: document.body };
+  return { sentence, body: document.body, role: found.role };
 }
 
 function trimmedSpan(body: string, start: number, end: number): { start: number; end: number } | undefined {
@@ -200,6 +210,19 @@ function trimmedSpan(body: string, start: number, end: number): { start: number;
 
 function isLowSurrogate(codeUnit: number): boolean {
   return codeUnit >= 0xdc00 && codeUnit <= 0xdfff;
+}
+
+/** Does a merge clear a label someone else gave (one part labelled, or the parts differing)? */
+function wouldClearOthersLabels(annotations: readonly AnnotationWithLabel[], userId: string): boolean {
+  const others = annotations.filter((annotation) => annotation.annotatorId !== userId);
+  const labelsByAnnotator = new Map<string, string[]>();
+  for (const annotation of others) {
+    labelsByAnnotator.set(annotation.annotatorId, [
+      ...(labelsByAnnotator.get(annotation.annotatorId) ?? []),
+      annotation.labelKey,
+    ]);
+  }
+  return [...labelsByAnnotator.values()].some((labels) => labels.length < 2 || labels[0] !== labels[1]);
 }
 
 function mergedKind(first: SegmentKind, second: SegmentKind): SegmentKind {
