@@ -8,7 +8,7 @@ test('an analyst goes from the projects page to a tagged sentence with the keybo
   await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeFocused();
 
   // Other tests may have created projects listed before the demo: tab to the demo's link.
-  const projectLink = page.getByRole('link', { name: demoProjectName });
+  const projectLink = page.getByRole('link', { name: demoProjectName, exact: true });
   for (
     let step = 0;
     step < 30 && !(await projectLink.evaluate((link) => link.matches(':focus')));
@@ -21,7 +21,7 @@ test('an analyst goes from the projects page to a tagged sentence with the keybo
   await expect(page.getByRole('heading', { name: demoProjectName, level: 1 })).toBeFocused();
 
   // Other tests may have imported documents before this one: tab to the demo article's link.
-  const documentLink = page.getByRole('link', { name: demoDocumentTitle });
+  const documentLink = page.getByRole('link', { name: demoDocumentTitle, exact: true });
   for (
     let step = 0;
     step < 60 && !(await documentLink.evaluate((link) => link.matches(':focus')));
