@@ -24,6 +24,7 @@ import { annotationRoutes } from './routes/annotations.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { segmentationRoutes } from './routes/segmentation.ts';
@@ -124,6 +125,7 @@ export function createApp(dependencies: AppDependencies) {
     .route('/', annotationRoutes)
     .route('/', segmentationRoutes)
     .route('/', exportRoutes)
+    .route('/', importRoutes)
     .route('/', reportRoutes);
 
   app.doc31('/api/openapi.json', {

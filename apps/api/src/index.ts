@@ -7,6 +7,7 @@ export { operatorContext, type ServiceContext } from './services/context.ts';
 export { type DatasetFormat, datasetFormats, openDatasetExport } from './services/dataset-export.ts';
 export { getDocumentDetail, listDocumentPage } from './services/documents.ts';
 export { type ExportRow, exportRows } from './services/export-rows.ts';
+export { type ImportReport, importDataset, importFileKind } from './services/import-dataset.ts';
 export { importDocument } from './services/import-document.ts';
 export { getProject, listProjectSummaries } from './services/projects.ts';
 export { seedFirstStart } from './services/seed.ts';

@@ -70,6 +70,7 @@ export const fieldDescriptions: [string, string][] = [
   ['text', 'the sentence'],
   ['label, label_name', 'gold label (gold scope) or the analyst’s label (annotations scope), key and name'],
   ['status', 'gold status: adjudicated, agreed, single, disputed or unlabelled'],
+  ['gold_label', 'the gold label in both scopes (null unless adjudicated or agreed)'],
   ['source, chain', 'source entity and attribution chain from the outlet inward'],
   ['cues', 'cue spans: start/end (UTF-16), start_cp/end_cp, kind and text'],
   ['note', 'the analyst’s note'],

@@ -26,6 +26,7 @@ const columnKinds: Record<(typeof datasetFields)[number], ColumnKind> = {
   label: 'string',
   label_name: 'string',
   status: 'string',
+  gold_label: 'string',
   source: 'string',
   chain: 'json',
   cues: 'json',

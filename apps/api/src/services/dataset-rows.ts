@@ -47,6 +47,7 @@ export interface DatasetRow {
   label: string | null;
   label_name: string | null;
   status: string;
+  gold_label: string | null;
   source: string | null;
   chain: string[];
   cues: DatasetCue[];
@@ -89,6 +90,7 @@ export const datasetFields = [
   'label',
   'label_name',
   'status',
+  'gold_label',
   'source',
   'chain',
   'cues',
@@ -235,6 +237,7 @@ export async function* datasetRowBatches(
       end_cp: codePointOf.get(sentence.end)!,
       text: sentence.text,
       status: sentence.status,
+      gold_label: sentence.gold,
       annotations: annotations.map((annotation) => ({
         annotator: nameOf(annotation.annotator_id, annotation.email)!,
         label: annotation.label,

@@ -1,0 +1,198 @@
+// Importing JSON lines, CSV and Attest's own exports, with per-line error reports.
+import type { DocumentDetail, ImportResult } from '@attest/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatasetRow } from '../src/services/dataset-rows.ts';
+import type { ImportReport } from '../src/services/import-dataset.ts';
+import {
+  addMember,
+  createTestApp,
+  expectProblem,
+  type TestApp,
+  type TestUser,
+  testPassword,
+} from './helpers.ts';
+
+let testApp: TestApp;
+let analysts: [TestUser, TestUser];
+
+const body = `Launch 🚀 headline
+
+The KCNA said the launch succeeded. Analysts said it may have failed.
+
+The ministry confirmed the date.
+`;
+
+beforeAll(async () => {
+  testApp = await createTestApp();
+  for (const slug of ['source', 'copy-annotations', 'copy-gold', 'plain'])
+    await testApp.owner.json('POST', '/api/projects', { slug, name: slug, annotatorsPerDocument: 2 });
+  analysts = [
+    await addMember(testApp, 'source', 'analyst', 'Ann A'),
+    await addMember(testApp, 'source', 'analyst', 'Bo B'),
+  ];
+  for (const [slug, name] of ['copy-annotations', 'copy-gold'].flatMap(
+    (slug) =>
+      [
+        [slug, 'Ann A'],
+        [slug, 'Bo B'],
+      ] as const,
+  )) {
+    const added = await testApp.owner.json('POST', `/api/projects/${slug}/members`, {
+      name,
+      password: testPassword,
+      email: `${name.toLowerCase().replace(' ', '.')}@example.org`,
+      role: 'analyst',
+    });
+    if (added.status !== 201) throw new Error(`Adding ${name} to copy failed: ${await added.text()}`);
+  }
+  const imported = (await (
+    await testApp.owner.json('POST', '/api/projects/source/documents', {
+      body,
+      outlet: 'Wire',
+      publishedAt: '2024-07-27',
+    })
+  ).json()) as ImportResult;
+  const detail = (await (
+    await analysts[0].request(`/api/documents/${imported.document.id}`)
+  ).json()) as DocumentDetail;
+  const annotatable = detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate');
+  const labels = [
+    ['reported_fact', 'reported_fact'],
+    ['kcna_claim', 'kcna_claim'],
+    ['observer_inference', 'reported_fact'],
+  ];
+  for (const [index, sentence] of annotatable.entries()) {
+    const pair = labels[index];
+    if (!pair) continue;
+    const kcna = sentence.text.indexOf('KCNA');
+    for (const [position, analyst] of analysts.entries())
+      await analyst.json('PUT', `/api/sentences/${sentence.id}/annotation`, {
+        label: pair[position],
+        source: kcna >= 0 ? 'KCNA' : null,
+        cues:
+          kcna >= 0 ? [{ start: sentence.start + kcna, end: sentence.start + kcna + 4, kind: 'source' }] : [],
+      });
+  }
+  await testApp.owner.json('PUT', `/api/sentences/${annotatable[2]!.id}/adjudication`, {
+    label: 'observer_inference',
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await testApp?.database.destroy();
+});
+
+async function post(slug: string, content: string, contentType: string, query = ''): Promise<ImportReport> {
+  const response = await testApp.owner.request(`/api/projects/${slug}/imports${query}`, {
+    method: 'POST',
+    body: content,
+    headers: { 'content-type': contentType },
+  });
+  if (response.status !== 200) throw new Error(`Import failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as ImportReport;
+}
+
+async function exportRows(slug: string, scope: string): Promise<DatasetRow[]> {
+  const text = await (
+    await testApp.owner.request(`/api/projects/${slug}/export?scope=${scope}&annotators=emails`)
+  ).text();
+  return text
+    .trimEnd()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as DatasetRow);
+}
+
+/** A row without what differs between two projects: ids, project, timestamps. */
+function comparable(row: DatasetRow) {
+  const { document_id, sentence_id, project, created_at, updated_at, adjudicated_at, ...rest } = row;
+  return rest;
+}
+
+describe('POST /api/projects/:slug/imports', () => {
+  it('imports JSON lines with metadata, reports bad lines and keeps the good ones', async () => {
+    const lines = [
+      JSON.stringify({
+        title: 'One',
+        outlet: 'Wire',
+        url: 'https://example.org/1',
+        published_at: '2024-01-02',
+        body: 'The ministry said so. It added more.',
+      }),
+      '{not json',
+      JSON.stringify({ title: 'Two', text: 'Experts doubted the claim.' }),
+      JSON.stringify({ title: 'Empty', body: '   ' }),
+    ].join('\n');
+    const report = await post('plain', lines, 'application/x-ndjson');
+    expect(report.imported).toBe(2);
+    expect(report.errors.map((error) => error.line)).toEqual([2, 4]);
+    const again = await post('plain', lines, 'application/x-ndjson');
+    expect(again).toMatchObject({ imported: 0, skipped: 2 });
+  });
+
+  it('imports CSV with metadata columns and reports the line of a bad row', async () => {
+    const csv =
+      'title,outlet,published_at,body\r\nA,Wire,2024-02-03,"The agency said, quoting KCNA, that it worked."\r\nB,Wire,not a date,Some text here.\r\n';
+    const report = await post('plain', csv, 'text/csv');
+    expect(report.imported).toBe(1);
+    expect(report.errors).toEqual([expect.objectContaining({ line: 3 })]);
+  });
+
+  it('writes nothing in strict mode when a row is bad', async () => {
+    const lines = [JSON.stringify({ body: 'A fine new article text.' }), JSON.stringify({ body: '' })].join(
+      '\n',
+    );
+    const report = await post('plain', lines, 'application/x-ndjson', '?strict=true');
+    expect(report.imported).toBe(0);
+    expect(report.errors).toHaveLength(1);
+    const retry = await post('plain', lines.split('\n')[0]!, 'application/x-ndjson', '?strict=true');
+    expect(retry.imported).toBe(1);
+  });
+
+  for (const scope of ['annotations', 'gold']) {
+    it(`round-trips the ${scope} scope: export, import into a new project, export again gives the same data`, async () => {
+      const zip = await (
+        await testApp.owner.request(`/api/projects/source/export?format=zip&scope=${scope}&annotators=emails`)
+      ).arrayBuffer();
+      const form = new FormData();
+      form.set('file', new File([new Uint8Array(zip)], `source-${scope}.zip`, { type: 'application/zip' }));
+      const target = `copy-${scope}`;
+      const response = await testApp.owner.request(`/api/projects/${target}/imports`, {
+        method: 'POST',
+        body: form,
+      });
+      expect(await response.json()).toEqual({ imported: 1, skipped: 0, errors: [] });
+      const before = (await exportRows('source', scope)).map(comparable);
+      const after = (await exportRows(target, scope)).map(comparable);
+      expect(after).toEqual(before);
+      const again = await testApp.owner.request(`/api/projects/${target}/imports`, {
+        method: 'POST',
+        body: form,
+      });
+      expect(await again.json()).toEqual({ imported: 0, skipped: 1, errors: [] });
+    });
+  }
+
+  it('keeps offsets and cues when an exported JSON lines file comes without the documents', async () => {
+    const text = await (await testApp.owner.request('/api/projects/source/export?scope=annotations')).text();
+    const report = await post('plain', text, 'application/x-ndjson');
+    // Ann and Bo are not members here: their labels go to the importing user, once per sentence.
+    expect(report.imported).toBe(1);
+    expect(report.errors.every((error) => error.message.includes('second annotation'))).toBe(true);
+    const copied = await exportRows('plain', 'annotations');
+    const original = (await exportRows('source', 'annotations')).filter(
+      (row) => row.annotator === 'ann.a@example.org',
+    );
+    const spans = (rows: DatasetRow[]) => rows.map((row) => [row.start, row.end, row.text, row.cues]);
+    expect(spans(copied.filter((row) => row.title === original[0]!.title))).toEqual(spans(original));
+  });
+
+  it('is for owners and reviewers only', async () => {
+    const response = await analysts[0].request('/api/projects/source/imports', {
+      method: 'POST',
+      body: '{"body":"x"}',
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    await expectProblem(response, 404 === response.status ? 404 : 403);
+  });
+});
