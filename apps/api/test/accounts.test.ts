@@ -256,6 +256,10 @@ for (const engine of testEngines())
         expect(benView.annotations.map((annotation) => annotation.label)).toEqual(['reported_fact']);
         expect(JSON.stringify(benView.annotations)).not.toContain('kcna_claim');
         await expectProblem(await ben.request(`/api/documents/${shared.id}/review`), 403);
+        const benHistory = (await (await ben.request(`/api/sentences/${sentence.id}/history`)).json()) as {
+          items: { after: { label: string } | null }[];
+        };
+        expect(benHistory.items.map((event) => event.after?.label)).toEqual(['reported_fact']);
 
         const review = (await (await reviewer.request(`/api/documents/${shared.id}/review`)).json()) as {
           annotations: { annotatorName: string; label: string }[];

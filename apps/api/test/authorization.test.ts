@@ -296,6 +296,11 @@ const routes: RouteCase[] = [
     own: { owner: 200, reviewer: 200, analyst: 403 },
   },
   {
+    name: 'GET /api/sentences/:id/history',
+    request: (user, f) => user.request(`/api/sentences/${f.sentenceId}/history`),
+    own: everyone(200),
+  },
+  {
     name: 'GET /api/tokens',
     request: (user) => user.request('/api/tokens'),
     own: everyone(200),

@@ -4,6 +4,7 @@ import { parseIfMatch, versionEtag } from '../lib/if-match.ts';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
 import { adjudicate, removeAdjudication } from '../services/adjudications.ts';
 import { clearAnnotation, saveAnnotation } from '../services/annotations.ts';
+import { sentenceHistory } from '../services/history.ts';
 import { idParams } from './documents.ts';
 
 const writeHeaders = z.object({
@@ -128,4 +129,36 @@ export const annotationRoutes = createRouter()
       });
       return c.body(null, 204);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/sentences/{id}/history',
+      summary: "A sentence's label history, oldest first (analysts see their own changes only)",
+      tags: ['annotations'],
+      request: { params: idParams },
+      responses: {
+        200: {
+          description: 'The changes',
+          content: {
+            'application/json': {
+              schema: z.object({
+                items: z.array(
+                  z.object({
+                    id: z.number(),
+                    action: z.string(),
+                    annotatorId: z.string(),
+                    before: z.unknown(),
+                    after: z.unknown(),
+                    at: z.string(),
+                  }),
+                ),
+              }),
+            },
+          },
+        },
+        ...problemResponses(401, 404, 422),
+      },
+    }),
+    async (c) => c.json({ items: await sentenceHistory(c.var.services, c.req.valid('param').id) }, 200),
   );

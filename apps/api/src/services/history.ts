@@ -1,0 +1,20 @@
+// A sentence's history: every change to the caller's own label (analysts), or to everyone's
+// and to the gold label (owners and reviewers), oldest first.
+import { listAnnotationEvents } from '@attest/db';
+import { requireSentence, seesEveryone } from './access.ts';
+import type { ServiceContext } from './context.ts';
+
+export async function sentenceHistory(context: ServiceContext, sentenceId: string) {
+  const { role } = await requireSentence(context, sentenceId);
+  const events = await listAnnotationEvents(context.db, sentenceId);
+  return events
+    .filter((event) => seesEveryone(role) || event.annotatorId === context.userId)
+    .map((event) => ({
+      id: event.id,
+      action: event.action,
+      annotatorId: event.annotatorId,
+      before: event.before,
+      after: event.after,
+      at: event.createdAt.toISOString(),
+    }));
+}
