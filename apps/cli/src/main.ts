@@ -27,7 +27,9 @@ program
 
 program
   .command('import')
-  .description('Import text files (one article each) into a project, locally or through a server')
+  .description(
+    'Import .txt articles, .jsonl or .csv rows, or an Attest export (.jsonl, .csv, .zip) into a project',
+  )
   .requiredOption('--project <slug>', 'the project to import into')
   .option('--server <url>', 'import through a running server (needs ATTEST_TOKEN)')
   .argument('<files...>', 'UTF-8 text files')

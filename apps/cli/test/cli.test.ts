@@ -166,6 +166,33 @@ describe('attest import and export', () => {
     }
   });
 
+  it('imports JSON lines by extension, reports bad lines, and exports CSV and Parquet to files', async () => {
+    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    await writeFile(
+      path.join(workDir, 'rows.jsonl'),
+      `${JSON.stringify({ title: 'Row one', outlet: 'Wire', body: 'The agency reported a harvest.' })}\n{broken\n`,
+    );
+    const imported = await attest(['import', '--project', 'demo', 'rows.jsonl'], env);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toContain('rows.jsonl:2: Not a JSON object.');
+    expect(imported.stderr).toContain('Imported 1, already present 0, failed rows 1');
+    const csv = await attest(
+      ['export', '--project', 'demo', '--format', 'csv', '--scope', 'gold', '-o', 'out.csv'],
+      env,
+    );
+    expect(csv.code).toBe(0);
+    const header = (await readFile(path.join(workDir, 'out.csv'), 'utf8')).split('\r\n')[0];
+    expect(header?.startsWith('schema_version,scope,project,document_id')).toBe(true);
+    const parquet = await attest(
+      ['export', '--project', 'demo', '--format', 'parquet', '-o', 'out.parquet'],
+      env,
+    );
+    expect(parquet.code).toBe(0);
+    const bytes = await readFile(path.join(workDir, 'out.parquet'));
+    expect(bytes.subarray(0, 4).toString()).toBe('PAR1');
+    expect(bytes.subarray(-4).toString()).toBe('PAR1');
+  });
+
   it('exits 2 for an unknown format and 1 for an unknown project', async () => {
     const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
     expect((await attest(['export', '--project', 'demo', '--format', 'xml'], env)).code).toBe(2);

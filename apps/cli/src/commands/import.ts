@@ -1,8 +1,16 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { importDocument, operatorContext, seedFirstStart } from '@attest/api';
+import {
+  type ImportReport,
+  importDataset,
+  importDocument,
+  importFileKind,
+  operatorContext,
+  seedFirstStart,
+} from '@attest/api';
 import type { ImportResult } from '@attest/core';
 import { withDatabase } from '../lib/database.ts';
-import { readTextFiles } from '../lib/files.ts';
+import { readTextFiles, UsageError } from '../lib/files.ts';
 import { startProgress } from '../lib/progress.ts';
 import { type RemoteServer, requestJson } from '../lib/remote.ts';
 
@@ -11,8 +19,68 @@ export interface ImportOptions {
   server?: RemoteServer | undefined;
 }
 
-/** Imports each file as one article; a file that fails is reported and the others still land. */
+/**
+ * Imports .txt files as one article each, and .jsonl, .csv and .zip files (article rows or
+ * Attest exports) row by row; whatever fails is reported and the rest still lands.
+ */
 export async function importCommand(paths: string[], options: ImportOptions): Promise<number> {
+  const datasetPaths = paths.filter((file) => importFileKind(file) !== 'txt');
+  const textPaths = paths.filter((file) => importFileKind(file) === 'txt');
+  let code = 0;
+  if (datasetPaths.length > 0) code = Math.max(code, await importDatasetFiles(datasetPaths, options));
+  if (textPaths.length > 0) code = Math.max(code, await importTextFiles(textPaths, options));
+  return code;
+}
+
+async function importDatasetFiles(paths: string[], options: ImportOptions): Promise<number> {
+  const files = await Promise.all(
+    paths.map(async (file) => ({
+      name: file,
+      bytes: new Uint8Array(
+        await readFile(file).catch(() => {
+          throw new UsageError(`${file}: no such file`);
+        }),
+      ),
+    })),
+  );
+  const run = async (importOne: (file: (typeof files)[number]) => Promise<ImportReport>) => {
+    const progress = startProgress(files.length, 'Importing');
+    const total: ImportReport = { imported: 0, skipped: 0, errors: [] };
+    for (const file of files) {
+      const report = await importOne(file);
+      total.imported += report.imported;
+      total.skipped += report.skipped;
+      for (const error of report.errors) total.errors.push({ ...error, file: file.name });
+      progress.increment();
+    }
+    progress.stop();
+    for (const error of total.errors) process.stderr.write(`${error.file}:${error.line}: ${error.message}\n`);
+    process.stderr.write(
+      `Imported ${total.imported}, already present ${total.skipped}, failed rows ${total.errors.length} into "${options.project}".\n`,
+    );
+    return total.errors.length > 0 ? 1 : 0;
+  };
+  if (options.server) {
+    const server = options.server;
+    return run((file) => {
+      const form = new FormData();
+      form.set('file', new File([file.bytes], path.basename(file.name)));
+      return requestJson<ImportReport>(
+        server,
+        'POST',
+        `/api/projects/${encodeURIComponent(options.project)}/imports`,
+        form,
+      );
+    });
+  }
+  return withDatabase(async ({ db }) => {
+    await seedFirstStart(db);
+    const context = operatorContext(db);
+    return run((file) => importDataset(context, options.project, [file]));
+  });
+}
+
+async function importTextFiles(paths: string[], options: ImportOptions): Promise<number> {
   const files = await readTextFiles(paths);
   const importOne = options.server ? remoteImporter(options.server, options.project) : undefined;
   const run = async (importFile: (body: string, fallbackTitle: string) => Promise<ImportResult>) => {
