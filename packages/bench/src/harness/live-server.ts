@@ -14,6 +14,8 @@ import postgres from 'postgres';
 export interface LiveServer {
   url: string;
   database: DatabaseHandle;
+  /** The fresh database's URL on PostgreSQL; undefined on PGlite. */
+  databaseUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -21,13 +23,15 @@ export async function startLiveServer(label: string): Promise<LiveServer> {
   const serverUrl = process.env['DATABASE_URL'];
   let database: DatabaseHandle;
   let dropDatabase: () => Promise<void>;
+  let databaseUrl: string | undefined;
   if (serverUrl) {
     const name = `attest_${label}_${Date.now().toString(36)}`;
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}"`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: url.toString(), maxConnections: 20 });
+    databaseUrl = url.toString();
+    database = await openDatabase({ databaseUrl, maxConnections: 20 });
     dropDatabase = async () => {
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
       await admin.end();
@@ -51,6 +55,7 @@ export async function startLiveServer(label: string): Promise<LiveServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     database,
+    databaseUrl,
     async stop() {
       await new Promise((resolve) => server.close(resolve));
       await database.close();
