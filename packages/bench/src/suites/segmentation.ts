@@ -29,6 +29,7 @@ const tools: ReadonlyArray<{ name: string; countSegments: (text: string) => numb
 function runSegmentation({ isSmoke, progress }: SuiteOptions) {
   const rows: BenchRow[] = [];
   const checks: BenchCheck[] = [];
+  const attestSpeedBySize: [string, number][] = [];
   for (const size of isSmoke ? smokeSizes : fullSizes) {
     progress(`building ${size.label} of news text`);
     const corpus = buildNewsCorpus(size.length);
@@ -63,6 +64,16 @@ function runSegmentation({ isSmoke, progress }: SuiteOptions) {
       name: `attest at least as fast as sbd on ${size.label}`,
       isPassed: attestSpeed >= sbdSpeed,
       detail: `${(attestSpeed / sbdSpeed).toFixed(2)}× sbd`,
+    });
+    attestSpeedBySize.push([size.label, attestSpeed]);
+  }
+  // Linear time keeps sentences per second flat as the text grows: allow noise, not a trend.
+  const [smallest, largest] = [attestSpeedBySize[0], attestSpeedBySize.at(-1)];
+  if (smallest && largest && smallest !== largest) {
+    checks.push({
+      name: `attest scales linearly from ${smallest[0]} to ${largest[0]}`,
+      isPassed: largest[1] >= smallest[1] / 2,
+      detail: `${(largest[1] / smallest[1]).toFixed(2)}× the sentences per second of ${smallest[0]}`,
     });
   }
   return { rows, checks };
