@@ -79,14 +79,14 @@ describe('suggest (properties)', () => {
     expect(suggest('', [])).toEqual([]);
   });
 
-  it('stays fast on a long article', () => {
+  // Its speed is measured by the benchmarks; here, that a long article gets every suggestion.
+  it('suggests for every segment of a long article', () => {
     const paragraph =
       'SEOUL, May 3 (Yonhap) -- North Korea fired a missile, the JCS said. The KCNA said the test was a success. It added that Kim watched. Analysts said the North may test again.\n\n';
     const text = paragraph.repeat(2_000);
     const segments = segment(text);
-    const startedAt = performance.now();
     const suggestions = suggest(text, segments);
     expect(suggestions).toHaveLength(segments.length);
-    expect(performance.now() - startedAt).toBeLessThan(5_000);
+    expect(suggestions.filter((suggestion) => suggestion.label === 'kcna_claim').length).toBeGreaterThan(0);
   });
 });
