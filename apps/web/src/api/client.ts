@@ -50,6 +50,26 @@ export interface WriteOptions {
   signal?: AbortSignal;
 }
 
+/** An annotation as a history entry records it, before or after the change. */
+export interface AnnotationSnapshot {
+  label: string;
+  source: string | null;
+  chain: string[];
+  cues: { start: number; end: number; kind: string }[];
+  note: string | null;
+  version: number;
+}
+
+/** One change to a sentence's label, from GET /api/sentences/{id}/history. */
+export interface SentenceHistoryEntry {
+  id: number;
+  action: 'set' | 'clear' | 'split' | 'merge' | 'adjudicate' | 'unadjudicate';
+  annotatorId: string;
+  before: AnnotationSnapshot | null;
+  after: AnnotationSnapshot | null;
+  at: string;
+}
+
 export class ApiClient {
   readonly baseUrl: string;
   /** Called when the API answers 401 outside sign-in: the session ended or never existed. */
@@ -110,6 +130,11 @@ export class ApiClient {
       headers: writeHeaders(options),
       signal: options.signal,
     });
+  }
+
+  /** A sentence's label changes, oldest first (analysts get only their own). */
+  getSentenceHistory(sentenceId: string, signal?: AbortSignal): Promise<{ items: SentenceHistoryEntry[] }> {
+    return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/history`, { signal });
   }
 
   /** Splits a sentence at `at`, a UTF-16 offset into the document body inside the sentence. */

@@ -8,6 +8,7 @@ import { apiClientContext } from '../api/context.ts';
 import { AnnotateKeyboardController } from '../controllers/annotate-keyboard-controller.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { SaveQueueController } from '../controllers/save-queue-controller.ts';
+import { UndoController, type UndoEntry } from '../controllers/undo-controller.ts';
 import type { EvidenceChange, EvidenceChangeEvent } from '../events/evidence-change-event.ts';
 import type { LabelChangeEvent } from '../events/label-change-event.ts';
 import type { SentenceActionEvent } from '../events/sentence-action-event.ts';
@@ -15,6 +16,7 @@ import type { SentenceSelectEvent } from '../events/sentence-select-event.ts';
 import type { TextPickEvent } from '../events/text-pick-event.ts';
 import { baseStyles, buttonStyles, pageStyles } from '../styles/shared.ts';
 import { annotatePageStyles } from './attest-annotate-page.styles.ts';
+import type { ConflictResolveEvent, SaveConflict } from './attest-conflict-notice.ts';
 import { cueKindKeys } from './attest-cue-editor.ts';
 import {
   type AnnotationDraft,
@@ -36,9 +38,11 @@ import {
   wordsInSpan,
   wordsOf,
 } from './sentence-text.ts';
+import './attest-conflict-notice.ts';
 import './attest-cue-editor.ts';
 import './attest-dialog.ts';
 import './attest-evidence-panel.ts';
+import './attest-history-panel.ts';
 import './attest-label-legend.ts';
 import './attest-markdown.ts';
 import './attest-progress.ts';
@@ -47,7 +51,12 @@ import './attest-sentence-list.ts';
 import './attest-shortcut-help.ts';
 import './attest-split-editor.ts';
 
-type OpenDialog = 'guidelines' | 'help' | null;
+type OpenDialog = 'guidelines' | 'help' | 'history' | null;
+
+/** A conflict shown to the analyst, with the edit of theirs the server refused. */
+interface PendingConflict extends SaveConflict {
+  readonly mineInput: AnnotationInput | null;
+}
 
 interface LoadedDocument {
   detail: DocumentDetail;
@@ -78,7 +87,14 @@ export class AttestAnnotatePage extends LitElement {
   });
 
   private readonly saveQueue = new SaveQueueController(this, {
-    onConflict: (sentenceId, current) => this.showServerValue(sentenceId, current),
+    onConflict: (sentenceId, current, mine) => this.showServerValue(sentenceId, current, mine),
+  });
+
+  protected readonly undo = new UndoController<AnnotationDraft>(this, {
+    revert: (entry) => this.revert(entry),
+    showHistory: () => this.openDialogNamed('history'),
+    isActive: () =>
+      this.openDialog === null && this.loaded !== undefined && !this.isSegmenting && this.mode === 'browse',
   });
 
   protected readonly keyboard = new AnnotateKeyboardController(this, {
@@ -111,7 +127,8 @@ export class AttestAnnotatePage extends LitElement {
   @state() private openDialog: OpenDialog = null;
   /** The latest change, read out by screen readers. */
   @state() private announcement = '';
-  @state() private conflictMessage = '';
+  /** Sentences whose save the server refused as stale, waiting for Keep mine or Take theirs. */
+  @state() private conflicts: readonly PendingConflict[] = [];
   /** Reading, split mode or cue-marking mode on the selected sentence. */
   @state() private mode: TextMode = 'browse';
   /** Split mode: where the selected sentence would be split, relative to its text. */
@@ -137,12 +154,13 @@ export class AttestAnnotatePage extends LitElement {
     task: async ([documentId], { signal }): Promise<LoadedDocument> => {
       const detail = await this.api.getDocument(documentId, signal);
       const project = await this.api.getProject(detail.document.projectSlug, signal).catch(() => undefined);
-      this.saveQueue.load(
+      await this.saveQueue.load(
         detail.annotations,
         detail.sentences.map((sentence) => sentence.id),
+        documentId,
       );
       this.selectedId = null;
-      this.conflictMessage = '';
+      this.conflicts = [];
       this.actionMessage = null;
       this.leaveMode();
       return this.applyDocument(detail, project?.name ?? detail.document.projectSlug);
@@ -175,9 +193,17 @@ export class AttestAnnotatePage extends LitElement {
   /** Shows a document as the server sent it: on load, and after a split or merge. */
   private applyDocument(detail: DocumentDetail, projectName: string): LoadedDocument {
     const annotatable = detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate');
-    this.annotationBySentence = new Map(
+    const annotations = new Map(
       detail.annotations.map((annotation) => [annotation.sentenceId, draftOf(annotation)]),
     );
+    // Edits still in the save queue (from this visit or stored by an earlier one) show at once.
+    for (const sentence of detail.sentences) {
+      const pending = this.saveQueue.pendingInput(sentence.id);
+      if (pending === null) annotations.delete(sentence.id);
+      else if (pending !== undefined) annotations.set(sentence.id, draftOfInput(pending));
+    }
+    this.annotationBySentence = annotations;
+    this.undo.clear();
     if (!annotatable.some((sentence) => sentence.id === this.selectedId)) {
       this.selectedId = annotatable[0]?.id ?? null;
     }
@@ -265,13 +291,14 @@ export class AttestAnnotatePage extends LitElement {
   }
 
   /** Shows an annotation at once and queues it for saving; null clears it. */
-  private setAnnotation(sentence: Sentence, draft: AnnotationDraft | null): void {
+  private setAnnotation(sentence: Sentence, draft: AnnotationDraft | null, isUndo = false): void {
     const previous = this.annotationBySentence.get(sentence.id);
+    if (!isUndo) this.undo.record(sentence.id, previous ?? null);
     const next = new Map(this.annotationBySentence);
     if (draft === null) next.delete(sentence.id);
     else next.set(sentence.id, draft);
     this.annotationBySentence = next;
-    this.conflictMessage = '';
+    this.conflicts = this.conflicts.filter((conflict) => conflict.sentenceId !== sentence.id);
     this.saveQueue.enqueue(sentence.id, draft === null ? null : inputOf(draft));
     const number = sentence.position + 1;
     if (draft === null) {
@@ -308,16 +335,51 @@ export class AttestAnnotatePage extends LitElement {
     });
   }
 
-  /** The server refused an edit as stale: show what it holds now. */
-  private showServerValue(sentenceId: string, current: Annotation | null): void {
+  /** Ctrl+Z: puts the sentence back as it was before the last change, through the queue. */
+  private revert(entry: UndoEntry<AnnotationDraft>): void {
+    const sentence = this.annotatable.find((candidate) => candidate.id === entry.sentenceId);
+    if (!sentence) return;
+    this.select(sentence.id);
+    this.setAnnotation(sentence, entry.before, true);
+    const name = entry.before ? (this.labelName(entry.before.label) ?? entry.before.label) : 'untagged';
+    this.announcement = `Undone: sentence ${sentence.position + 1} is ${name} again.`;
+  }
+
+  /** The server refused an edit as stale: show what it holds now, and offer to keep the analyst's. */
+  private showServerValue(
+    sentenceId: string,
+    current: Annotation | null,
+    mine: AnnotationInput | null,
+  ): void {
     const next = new Map(this.annotationBySentence);
     if (current) next.set(sentenceId, draftOf(current));
     else next.delete(sentenceId);
     this.annotationBySentence = next;
     const sentence = this.annotatable.find((candidate) => candidate.id === sentenceId);
-    const name = current ? this.labelName(current.label) : undefined;
-    this.conflictMessage = `Sentence ${(sentence?.position ?? 0) + 1} was changed elsewhere; it now shows the saved label (${name ?? 'untagged'}).`;
-    this.announcement = this.conflictMessage;
+    const conflict: PendingConflict = {
+      sentenceId,
+      sentenceNumber: (sentence?.position ?? 0) + 1,
+      theirs: (current && this.labelName(current.label)) ?? 'untagged',
+      mine: (mine && this.labelName(mine.label)) ?? 'untagged',
+      mineInput: mine,
+    };
+    this.conflicts = [...this.conflicts.filter((other) => other.sentenceId !== sentenceId), conflict];
+    this.announcement = `Sentence ${conflict.sentenceNumber} was changed elsewhere; it now shows ${conflict.theirs}.`;
+  }
+
+  private resolveConflict(event: ConflictResolveEvent): void {
+    const conflict = this.conflicts.find((candidate) => candidate.sentenceId === event.sentenceId);
+    if (!conflict) return;
+    this.conflicts = this.conflicts.filter((candidate) => candidate !== conflict);
+    const sentence = this.annotatable.find((candidate) => candidate.id === conflict.sentenceId);
+    if (event.choice === 'mine' && sentence) {
+      // The queue now holds the server's version: this edit replaces theirs knowingly.
+      this.setAnnotation(sentence, conflict.mineInput && draftOfInput(conflict.mineInput));
+      this.announcement = `Sentence ${conflict.sentenceNumber}: keeping yours (${conflict.mine}).`;
+    } else {
+      this.announcement = `Sentence ${conflict.sentenceNumber}: took theirs (${conflict.theirs}).`;
+    }
+    this.focusSentences();
   }
 
   // Split mode, cue mode and the keys they take.
@@ -634,6 +696,15 @@ export class AttestAnnotatePage extends LitElement {
           <button class="button small" type="button" aria-keyshortcuts="?" @click=${() => this.openDialogNamed('help')}>
             Shortcuts <kbd aria-hidden="true">?</kbd>
           </button>
+          <button
+            class="button small"
+            type="button"
+            aria-keyshortcuts="h"
+            ?disabled=${!selected}
+            @click=${() => this.openDialogNamed('history')}
+          >
+            History <kbd aria-hidden="true">h</kbd>
+          </button>
         </div>
         <div class="status-row">
           <attest-progress
@@ -646,6 +717,7 @@ export class AttestAnnotatePage extends LitElement {
             .status=${this.saveQueue.status}
             .reason=${this.saveQueue.failureMessage ?? ''}
             .failedCount=${this.saveQueue.failedCount}
+            .pendingCount=${this.saveQueue.pendingCount}
             @attest-save-retry=${() => this.saveQueue.retry()}
           ></attest-save-status>
         </div>
@@ -702,7 +774,12 @@ export class AttestAnnotatePage extends LitElement {
 
   private renderDocument(loaded: LoadedDocument) {
     const { document, sentences } = loaded.detail;
-    const unsaved = new Set(sentences.filter((s) => this.saveQueue.hasFailed(s.id)).map((s) => s.id));
+    const isOffline = this.saveQueue.status === 'offline';
+    const unsaved = new Set(
+      sentences
+        .filter((s) => this.saveQueue.hasFailed(s.id) || (isOffline && this.saveQueue.hasPending(s.id)))
+        .map((s) => s.id),
+    );
     const facts = [
       document.outlet,
       formatDate(document.publishedAt),
@@ -723,7 +800,14 @@ export class AttestAnnotatePage extends LitElement {
       <p class="facts">${facts.filter(Boolean).join(' · ')}</p>
       ${this.renderToolbar(loaded)}
       ${this.notice ? html`<p class="message info" role="status">${this.notice}</p>` : null}
-      ${this.conflictMessage ? html`<p class="message warning" role="alert">${this.conflictMessage}</p>` : null}
+      ${
+        this.conflicts.length > 0
+          ? html`<attest-conflict-notice
+              .conflicts=${this.conflicts}
+              @attest-conflict-resolve=${this.resolveConflict}
+            ></attest-conflict-notice>`
+          : null
+      }
       <div role="status">
         ${message?.tone === 'info' ? html`<p class="message info">${message.text}</p>` : null}
       </div>
@@ -759,6 +843,17 @@ export class AttestAnnotatePage extends LitElement {
       >
         <attest-shortcut-help .labels=${loaded.detail.labels}></attest-shortcut-help>
       </attest-dialog>
+      <attest-dialog
+        label=${`History of sentence ${(selected?.position ?? 0) + 1}`}
+        ?open=${this.openDialog === 'history'}
+        @attest-dialog-close=${() => this.closeDialog()}
+      >
+        ${
+          this.openDialog === 'history' && selected
+            ? html`<attest-history-panel .sentenceId=${selected.id} .labels=${loaded.detail.labels}></attest-history-panel>`
+            : nothing
+        }
+      </attest-dialog>
     `;
   }
 
@@ -776,6 +871,17 @@ const noCues: readonly CueSpan[] = [];
 function draftOf(annotation: Annotation): AnnotationDraft {
   const { label, source, chain, cues, note } = annotation;
   return { label, source, chain, cues, note };
+}
+
+/** An edit as queued, shown before the server confirms it. */
+function draftOfInput(input: AnnotationInput): AnnotationDraft {
+  return {
+    label: input.label,
+    source: input.source ?? null,
+    chain: input.chain ?? [],
+    cues: input.cues ?? [],
+    note: input.note ?? null,
+  };
 }
 
 /** What the API stores: cues without their text, the chain within its limits. */

@@ -7,13 +7,15 @@ import { baseStyles, buttonStyles } from '../styles/shared.ts';
 const statusText: Record<SaveStatus, string> = {
   idle: 'Up to date',
   saving: 'Saving…',
+  offline: 'Offline',
   saved: 'All changes saved',
   failed: 'Not saved',
 };
 
 /**
- * Whether the analyst's labels have reached the server, announced politely; when a save
- * failed, the reason and a Retry button.
+ * Whether the analyst's labels have reached the server, announced politely: how many edits
+ * are still unsaved (and whether they wait for the network); when a save failed, the reason
+ * and a Retry button.
  *
  * @fires attest-save-retry - The analyst pressed Retry.
  */
@@ -45,6 +47,14 @@ export class AttestSaveStatus extends LitElement {
       .saving .dot {
         background: #b54708;
         animation: pulse 1s ease-in-out infinite alternate;
+      }
+      .offline .dot {
+        border-radius: 0;
+        background: #b54708;
+      }
+      .offline {
+        color: #b54708;
+        font-weight: 600;
       }
       .saved .dot {
         background: var(--attest-color-success);
@@ -83,17 +93,30 @@ export class AttestSaveStatus extends LitElement {
   /** How many sentences have a save that failed. */
   @property({ type: Number }) failedCount = 0;
 
+  /** How many edits are queued and not yet confirmed by the server. */
+  @property({ type: Number }) pendingCount = 0;
+
   private retry(): void {
     this.dispatchEvent(new SaveRetryEvent());
   }
 
+  private get text(): string {
+    if (this.status === 'failed') {
+      return this.failedCount > 1 ? `${this.failedCount} labels not saved` : statusText.failed;
+    }
+    if (this.status === 'offline') {
+      return `${this.pendingCount} unsaved · offline, will retry`;
+    }
+    if (this.status === 'saving' && this.pendingCount > 0) return `${this.pendingCount} unsaved · saving…`;
+    return statusText[this.status];
+  }
+
   override render() {
-    const failedText = this.failedCount > 1 ? `${this.failedCount} labels not saved` : statusText.failed;
     return html`
       <span class="status ${this.status}" role="status">
         <span class="dot" aria-hidden="true"></span>
         <span>
-          ${this.status === 'failed' ? failedText : statusText[this.status]}${
+          ${this.text}${
             this.status === 'failed' && this.reason
               ? html`<span class="reason">: ${this.reason}</span>`
               : null

@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, ApiError, type WriteOptions } from '../api/client.ts';
 import { SaveQueueController } from './save-queue-controller.ts';
+import { memoryQueueStorage } from './save-queue-store.ts';
 
 interface Call {
   sentenceId: string;
@@ -45,7 +46,12 @@ function annotation(sentenceId: string, label: string, version: number): Annotat
   return { sentenceId, label, source: null, chain: [], cues: [], note: null, version, updatedAt: '' };
 }
 
-function setUp(options: { onConflict?: (sentenceId: string, current: Annotation | null) => void } = {}) {
+function setUp(
+  options: {
+    onConflict?: (sentenceId: string, current: Annotation | null, mine: AnnotationInput | null) => void;
+    storage?: ReturnType<typeof memoryQueueStorage>;
+  } = {},
+) {
   const host: ReactiveControllerHost = {
     addController: (_controller: ReactiveController) => {},
     removeController: () => {},
@@ -53,18 +59,29 @@ function setUp(options: { onConflict?: (sentenceId: string, current: Annotation 
     updateComplete: Promise.resolve(true),
   };
   const api = new FakeApi();
-  const queue = new SaveQueueController(host, { retryDelaysMs: [1, 1], ...options });
+  const storage = options.storage ?? memoryQueueStorage();
+  const queue = new SaveQueueController(host, {
+    retryDelaysMs: [1, 1],
+    offlineBackoffMs: { first: 1, max: 4 },
+    ...options,
+    storage,
+  });
   queue.client = api as unknown as ApiClient;
-  return { api, queue };
+  return { api, queue, storage };
 }
 
 async function settled(queue: SaveQueueController): Promise<void> {
-  for (let attempt = 0; attempt < 200 && queue.status === 'saving'; attempt += 1) {
+  for (
+    let attempt = 0;
+    attempt < 200 && (queue.status === 'saving' || queue.status === 'offline');
+    attempt += 1
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
 }
 
 const unavailable = () => new ApiError(503, 'The server is restarting.');
+const unreachable = () => new ApiError(0, 'The server could not be reached.');
 
 describe('SaveQueueController', () => {
   it('sends one sentence’s edits in order, each with the version the previous one produced', async () => {
@@ -129,9 +146,9 @@ describe('SaveQueueController', () => {
   });
 
   it('on a stale version, reports the server’s value and drops the edits built on the old one', async () => {
-    const conflicts: [string, Annotation | null][] = [];
+    const conflicts: [string, Annotation | null, AnnotationInput | null][] = [];
     const { api, queue } = setUp({
-      onConflict: (sentenceId, current) => conflicts.push([sentenceId, current]),
+      onConflict: (sentenceId, current, mine) => conflicts.push([sentenceId, current, mine]),
     });
     const current = annotation('s1', 'reported_fact', 7);
     const stale = new ApiError(412, 'Changed elsewhere.', {
@@ -145,7 +162,7 @@ describe('SaveQueueController', () => {
     queue.enqueue('s1', { label: 'kcna_claim' });
     queue.enqueue('s1', { label: 'observer_inference' });
     await settled(queue);
-    expect(conflicts).toEqual([['s1', current]]);
+    expect(conflicts).toEqual([['s1', current, { label: 'observer_inference' }]]);
     expect(api.calls).toHaveLength(1);
 
     queue.enqueue('s1', { label: 'kcna_claim' });
@@ -186,5 +203,72 @@ describe('SaveQueueController', () => {
     queue.enqueue('s2', { label: 'reported_fact' });
     await queue.whenSettled();
     expect(api.calls.at(-1)?.expectedVersion).toBe(1);
+  });
+
+  it('keeps an edit queued while the server cannot be reached, and sends it once it can', async () => {
+    const { api, queue } = setUp();
+    api.failures.push(unreachable(), unreachable(), unreachable(), unreachable(), unreachable());
+    queue.enqueue('s1', { label: 'kcna_claim' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(queue.status).toBe('offline');
+    expect(queue.pendingCount).toBe(1);
+    await queue.whenSettled();
+    expect(api.calls).toHaveLength(6);
+    expect(new Set(api.calls.map((call) => call.idempotencyKey)).size).toBe(1);
+    expect(queue.status).toBe('saved');
+  });
+
+  it('stores unconfirmed edits, and a new page takes them back and sends them in order', async () => {
+    const storage = memoryQueueStorage();
+    const first = setUp({ storage });
+    await first.queue.load([annotation('s1', 'kcna_claim', 3)], ['s1', 's2'], 'd1');
+    first.api.failures.push(...Array.from({ length: 100 }, unreachable));
+    first.queue.enqueue('s1', { label: 'reported_fact' });
+    first.queue.enqueue('s1', { label: 'observer_inference' });
+    first.queue.enqueue('s2', null);
+    await first.queue.whenStored();
+    expect(
+      storage.entries.get('d1')?.map((stored) => [stored.sentenceId, stored.version, stored.pending.length]),
+    ).toEqual([
+      ['s1', 3, 2],
+      ['s2', 0, 1],
+    ]);
+    const keys = storage.entries
+      .get('d1')
+      ?.flatMap((stored) => stored.pending.map((edit) => edit.idempotencyKey));
+
+    const second = setUp({ storage });
+    await second.queue.load([annotation('s1', 'kcna_claim', 3)], ['s1', 's2'], 'd1');
+    expect(second.queue.pendingInput('s1')).toEqual({ label: 'observer_inference' });
+    expect(second.queue.pendingInput('s2')).toBeNull();
+    await second.queue.whenSettled();
+    expect(
+      // Sentences are sent side by side; within one, in order.
+      second.api.calls.map(({ sentenceId, label, expectedVersion, idempotencyKey }) => [
+        sentenceId,
+        label,
+        expectedVersion,
+        idempotencyKey,
+      ]),
+    ).toEqual([
+      ['s1', 'reported_fact', 3, keys?.[0]],
+      ['s2', null, 0, keys?.[2]],
+      ['s1', 'observer_inference', 1, keys?.[1]],
+    ]);
+    await second.queue.whenStored();
+    expect(storage.entries.has('d1')).toBe(false);
+  });
+
+  it('drops stored edits of sentences the document no longer has', async () => {
+    const storage = memoryQueueStorage();
+    storage.entries.set('d1', [
+      { sentenceId: 'gone', version: 0, pending: [{ sentenceId: 'gone', input: null, idempotencyKey: 'k' }] },
+    ]);
+    const { api, queue } = setUp({ storage });
+    await queue.load([], ['s1'], 'd1');
+    await queue.whenSettled();
+    await queue.whenStored();
+    expect(api.calls).toHaveLength(0);
+    expect(storage.entries.has('d1')).toBe(false);
   });
 });

@@ -1,12 +1,14 @@
 // Sends the analyst's annotation edits (label, source, chain, cues, note) to the API: one
-// ordered queue per sentence, optimistic for the view, with versioned writes (If-Match), idempotency keys, backoff on transient failures
-// and the server's value on a conflict. Kept apart from the views so a later version can
-// persist the queue in IndexedDB without touching them.
+// ordered queue per sentence, optimistic for the view, with versioned writes (If-Match),
+// idempotency keys, backoff on transient failures and the server's value on a conflict. The
+// queue is kept in IndexedDB, so edits survive a reload and wait out a dropped network.
 import type { Annotation, AnnotationInput } from '@attest/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type ApiClient, ApiError } from '../api/client.ts';
+import { indexedDbQueueStorage, type QueueStorage, type StoredSentenceQueue } from './save-queue-store.ts';
 
-export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
+/** `offline`: edits are waiting for the network to come back. */
+export type SaveStatus = 'idle' | 'saving' | 'offline' | 'saved' | 'failed';
 
 /** One change the analyst made: the whole annotation as it should be, or null to clear it. */
 export interface AnnotationEdit {
@@ -17,6 +19,8 @@ export interface AnnotationEdit {
 }
 
 interface SentenceQueue {
+  /** The document the sentence belongs to, which names its stored queue. */
+  documentId: string | undefined;
   /** The annotation version the server last confirmed (0: no annotation). */
   version: number;
   /** Edits not yet confirmed, oldest first; the first one is the one being sent. */
@@ -27,13 +31,21 @@ interface SentenceQueue {
 }
 
 export interface SaveQueueOptions {
-  /** Called when the server refused an edit because the label changed elsewhere (412). */
-  onConflict?: (sentenceId: string, current: Annotation | null) => void;
+  /**
+   * Called when the server refused an edit because the label changed elsewhere (412), with the
+   * server's value and the analyst's latest edit of that sentence (null: they cleared it).
+   */
+  onConflict?: (sentenceId: string, current: Annotation | null, mine: AnnotationInput | null) => void;
   /** Waits before each automatic retry of a transient failure, in milliseconds. */
   retryDelaysMs?: readonly number[];
+  /** The first and the longest wait between attempts while the server cannot be reached. */
+  offlineBackoffMs?: { readonly first: number; readonly max: number };
+  /** Where unconfirmed edits are kept; IndexedDB unless a test passes another. */
+  storage?: QueueStorage;
 }
 
 export const defaultRetryDelaysMs = [400, 1200, 3000] as const;
+export const defaultOfflineBackoffMs = { first: 500, max: 10_000 } as const;
 
 export class SaveQueueController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
@@ -42,6 +54,13 @@ export class SaveQueueController implements ReactiveController {
   private hasSavedSomething = false;
   /** Resolved once nothing is pending or being sent: see whenSettled(). */
   private settledWaiters: (() => void)[] = [];
+  /** Cuts short the waits between attempts: called when the browser is back online. */
+  private wakers = new Set<() => void>();
+  /** The last attempt could not reach the server (or the browser says it is offline). */
+  private isOffline = false;
+  private documentId: string | undefined;
+  /** Stored-queue writes, one after another so an older snapshot never lands last. */
+  private storing: Promise<void> = Promise.resolve();
 
   /** The client edits are sent with; set by the host once it has one from context. */
   client: ApiClient | undefined;
@@ -54,18 +73,58 @@ export class SaveQueueController implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('beforeunload', this.warnBeforeUnload);
+    window.addEventListener('online', this.handleOnline);
+    window.addEventListener('offline', this.handleOffline);
+    this.isOffline = !navigator.onLine;
   }
 
   hostDisconnected(): void {
     // Edits already queued keep going: navigating away must not lose them.
     window.removeEventListener('beforeunload', this.warnBeforeUnload);
+    window.removeEventListener('online', this.handleOnline);
+    window.removeEventListener('offline', this.handleOffline);
   }
 
-  /** Records the versions the server reported when a document was loaded. */
-  load(annotations: readonly Annotation[], sentenceIds: readonly string[]): void {
+  /**
+   * Records the versions the server reported when a document was loaded, then takes back the
+   * edits stored for it that never reached the server and starts sending them. Read
+   * pendingInput() afterwards to show them.
+   */
+  async load(
+    annotations: readonly Annotation[],
+    sentenceIds: readonly string[],
+    documentId?: string,
+  ): Promise<void> {
+    this.documentId = documentId;
     this.sync(annotations, sentenceIds);
     this.hasSavedSomething = false;
     this.host.requestUpdate();
+    if (documentId === undefined) return;
+    const stored = await this.storage.read(documentId);
+    const known = new Set(sentenceIds);
+    const restored: string[] = [];
+    for (const saved of stored) {
+      // A split or merge elsewhere may have removed the sentence; its edits have nowhere to go.
+      if (!known.has(saved.sentenceId) || saved.pending.length === 0) continue;
+      if ((this.queues.get(saved.sentenceId)?.pending.length ?? 0) > 0) continue;
+      const queue = emptyQueue(documentId, saved.version);
+      queue.pending = saved.pending.map((edit) => ({ ...edit }));
+      this.queues.set(saved.sentenceId, queue);
+      restored.push(saved.sentenceId);
+    }
+    this.store(documentId);
+    this.host.requestUpdate();
+    for (const sentenceId of restored) void this.pump(sentenceId);
+  }
+
+  /** The sentence's latest edit not yet confirmed; undefined when nothing is pending. */
+  pendingInput(sentenceId: string): AnnotationInput | null | undefined {
+    const pending = this.queues.get(sentenceId)?.pending;
+    return pending && pending.length > 0 ? pending[pending.length - 1]!.input : undefined;
+  }
+
+  hasPending(sentenceId: string): boolean {
+    return (this.queues.get(sentenceId)?.pending.length ?? 0) > 0;
   }
 
   /**
@@ -79,7 +138,7 @@ export class SaveQueueController implements ReactiveController {
     for (const sentenceId of sentenceIds) {
       const queue = this.queues.get(sentenceId);
       if (queue && queue.pending.length > 0) continue;
-      this.queues.set(sentenceId, emptyQueue(versionBySentence.get(sentenceId) ?? 0));
+      this.queues.set(sentenceId, emptyQueue(this.documentId, versionBySentence.get(sentenceId) ?? 0));
     }
     this.host.requestUpdate();
   }
@@ -93,6 +152,7 @@ export class SaveQueueController implements ReactiveController {
       queue.failure = undefined;
     }
     queue.pending.push({ sentenceId, input, idempotencyKey: newIdempotencyKey() });
+    this.store(queue.documentId);
     this.host.requestUpdate();
     void this.pump(sentenceId);
   }
@@ -113,7 +173,7 @@ export class SaveQueueController implements ReactiveController {
       if (queue.failure !== undefined) return 'failed';
       if (queue.pending.length > 0) isSaving = true;
     }
-    if (isSaving) return 'saving';
+    if (isSaving) return this.isOffline ? 'offline' : 'saving';
     return this.hasSavedSomething ? 'saved' : 'idle';
   }
 
@@ -152,10 +212,34 @@ export class SaveQueueController implements ReactiveController {
     return this.queues.get(sentenceId)?.failure !== undefined;
   }
 
+  private get storage(): QueueStorage {
+    return this.options.storage ?? indexedDbQueueStorage;
+  }
+
+  /** Writes what the document's sentences still have to send to storage. */
+  private store(documentId: string | undefined): void {
+    if (documentId === undefined) return;
+    const snapshot: StoredSentenceQueue[] = [];
+    for (const [sentenceId, queue] of this.queues) {
+      if (queue.documentId !== documentId || queue.pending.length === 0) continue;
+      snapshot.push({
+        sentenceId,
+        version: queue.version,
+        pending: queue.pending.map((edit) => ({ ...edit })),
+      });
+    }
+    this.storing = this.storing.then(() => this.storage.write(documentId, snapshot));
+  }
+
+  /** Waits until every change to the queue has reached storage (for tests). */
+  whenStored(): Promise<void> {
+    return this.storing;
+  }
+
   private queueFor(sentenceId: string): SentenceQueue {
     let queue = this.queues.get(sentenceId);
     if (!queue) {
-      queue = emptyQueue(0);
+      queue = emptyQueue(this.documentId, 0);
       this.queues.set(sentenceId, queue);
     }
     return queue;
@@ -173,6 +257,7 @@ export class SaveQueueController implements ReactiveController {
         if (outcome === 'failed') break;
         queue.pending.shift();
         if (outcome === 'conflict') queue.pending = [];
+        this.store(queue.documentId);
         this.hasSavedSomething = true;
         this.host.requestUpdate();
       }
@@ -185,9 +270,12 @@ export class SaveQueueController implements ReactiveController {
 
   private async send(edit: AnnotationEdit, queue: SentenceQueue): Promise<'saved' | 'conflict' | 'failed'> {
     const delays = this.options.retryDelaysMs ?? defaultRetryDelaysMs;
-    for (let attempt = 0; ; attempt += 1) {
+    const backoff = this.options.offlineBackoffMs ?? defaultOfflineBackoffMs;
+    let attempt = 0;
+    for (let unreachable = 0; ; ) {
       try {
         queue.version = await this.write(edit, queue.version);
+        this.setOffline(false);
         return 'saved';
       } catch (error) {
         if (error instanceof ApiError && error.status === 412) {
@@ -195,18 +283,47 @@ export class SaveQueueController implements ReactiveController {
           const problemCurrent = error.problem?.current;
           const current = problemCurrent && 'cues' in problemCurrent ? problemCurrent : null;
           queue.version = current?.version ?? 0;
-          this.options.onConflict?.(edit.sentenceId, current);
+          const mine = queue.pending[queue.pending.length - 1]?.input ?? null;
+          this.options.onConflict?.(edit.sentenceId, current, mine);
           return 'conflict';
         }
+        if (error instanceof ApiError && error.status === 0) {
+          // No answer at all: the edit waits, stored, for as long as the network is gone.
+          this.setOffline(true);
+          await this.pause(Math.min(backoff.max, backoff.first * 2 ** unreachable));
+          unreachable += 1;
+          continue;
+        }
+        this.setOffline(false);
         const isTransient = !(error instanceof ApiError) || error.isTransient;
         const delay = delays[attempt];
+        attempt += 1;
         if (!isTransient || delay === undefined) {
           queue.failure = error instanceof Error ? error.message : String(error);
           return 'failed';
         }
-        await sleep(delay);
+        await this.pause(delay);
       }
     }
+  }
+
+  private setOffline(isOffline: boolean): void {
+    if (this.isOffline === isOffline) return;
+    this.isOffline = isOffline;
+    this.host.requestUpdate();
+  }
+
+  /** Waits `milliseconds`, or less when the browser comes back online. */
+  private pause(milliseconds: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, milliseconds);
+      this.wakers.add(wake);
+    });
   }
 
   private async write(edit: AnnotationEdit, expectedVersion: number): Promise<number> {
@@ -221,16 +338,24 @@ export class SaveQueueController implements ReactiveController {
   }
 
   private readonly warnBeforeUnload = (event: BeforeUnloadEvent): void => {
+    // The edits are stored and will be sent on the next visit, but not if this browser never
+    // comes back: warn while anything is unsaved.
     if (this.pendingCount > 0) event.preventDefault();
+  };
+
+  private readonly handleOnline = (): void => {
+    this.setOffline(false);
+    for (const wake of [...this.wakers]) wake();
+    this.retry();
+  };
+
+  private readonly handleOffline = (): void => {
+    this.setOffline(true);
   };
 }
 
-function emptyQueue(version: number): SentenceQueue {
-  return { version, pending: [], isSending: false, failure: undefined };
-}
-
-function sleep(milliseconds: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+function emptyQueue(documentId: string | undefined, version: number): SentenceQueue {
+  return { documentId, version, pending: [], isSending: false, failure: undefined };
 }
 
 /** A random UUID; crypto.randomUUID exists only in secure contexts, so fall back by hand. */

@@ -1,0 +1,105 @@
+import type { Label } from '@attest/core';
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Me } from '../api/account-types.ts';
+import type { AnnotationSnapshot, ApiClient, SentenceHistoryEntry } from '../api/client.ts';
+import { apiClientContext, currentUserContext } from '../api/context.ts';
+import { baseStyles } from '../styles/shared.ts';
+import { errorMessage } from './format.ts';
+
+const actionText: Record<SentenceHistoryEntry['action'], string> = {
+  set: 'tagged',
+  clear: 'cleared',
+  split: 'split',
+  merge: 'merged',
+  adjudicate: 'adjudicated',
+  unadjudicate: 'withdrew the adjudication',
+};
+
+const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' });
+
+/**
+ * A sentence's label history, newest first: who changed it, from which label to which, and
+ * when. Loads when shown.
+ */
+@customElement('attest-history-panel')
+export class AttestHistoryPanel extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      ol {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      li {
+        padding: 0.6rem 0;
+        border-bottom: 1px solid var(--attest-color-border);
+      }
+      time {
+        display: block;
+        color: var(--attest-color-muted);
+        font-size: 0.85rem;
+      }
+    `,
+  ];
+
+  @consume({ context: apiClientContext })
+  private api!: ApiClient;
+
+  @consume({ context: currentUserContext, subscribe: true })
+  private me: Me | undefined;
+
+  /** The sentence whose history to show. */
+  @property() sentenceId = '';
+
+  /** The project's labels, to name each one. */
+  @property({ attribute: false }) labels: readonly Label[] = [];
+
+  private readonly historyTask = new Task(this, {
+    task: async ([sentenceId], { signal }) => {
+      const { items } = await this.api.getSentenceHistory(sentenceId, signal);
+      return items.slice().reverse();
+    },
+    args: () => [this.sentenceId] as const,
+  });
+
+  private labelOf(snapshot: AnnotationSnapshot | null): string {
+    if (!snapshot) return 'untagged';
+    return this.labels.find((label) => label.key === snapshot.label)?.name ?? snapshot.label;
+  }
+
+  private renderEntry(entry: SentenceHistoryEntry) {
+    const who = entry.annotatorId === this.me?.user.id ? 'You' : 'A teammate';
+    const time = new Date(entry.at);
+    return html`
+      <li>
+        ${who} ${actionText[entry.action] ?? entry.action}: ${this.labelOf(entry.before)} →
+        ${this.labelOf(entry.after)}
+        <time datetime=${entry.at}>${Number.isNaN(time.getTime()) ? entry.at : timeFormat.format(time)}</time>
+      </li>
+    `;
+  }
+
+  override render() {
+    return this.historyTask.render({
+      pending: () => html`<p role="status">Loading the history…</p>`,
+      complete: (entries) =>
+        entries.length === 0
+          ? html`<p>No changes yet.</p>`
+          : html`<ol aria-label="Changes, newest first">${entries.map((entry) => this.renderEntry(entry))}</ol>`,
+      error: (error) => html`<p role="alert">The history could not be loaded: ${errorMessage(error)}</p>`,
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'attest-history-panel': AttestHistoryPanel;
+  }
+}
