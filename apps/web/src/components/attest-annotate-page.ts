@@ -152,12 +152,15 @@ export class AttestAnnotatePage extends LitElement {
 
   private readonly documentTask = new Task(this, {
     task: async ([documentId], { signal }): Promise<LoadedDocument> => {
-      const detail = await this.api.getDocument(documentId, signal);
+      const [detail, me] = await Promise.all([
+        this.api.getDocument(documentId, signal),
+        this.api.getMe(signal),
+      ]);
       const project = await this.api.getProject(detail.document.projectSlug, signal).catch(() => undefined);
       await this.saveQueue.load(
         detail.annotations,
         detail.sentences.map((sentence) => sentence.id),
-        documentId,
+        `${me.user.id}/${documentId}`,
       );
       this.selectedId = null;
       this.conflicts = [];

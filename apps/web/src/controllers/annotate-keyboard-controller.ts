@@ -40,6 +40,8 @@ export const annotateShortcuts: ReadonlyArray<{ keys: readonly string[]; action:
   { keys: ['m'], action: 'Merge the sentence with the next one' },
   { keys: ['c'], action: 'Mark cue words: pick them, then Enter' },
   { keys: ['e'], action: 'Edit the source' },
+  { keys: ['h'], action: "Show the sentence's history" },
+  { keys: ['Ctrl+Z', '⌘Z'], action: 'Undo the last change' },
   { keys: ['←', '→'], action: 'Split mode: move the split point; cue mode: move to a word' },
   { keys: ['Ctrl+←', 'Ctrl+→'], action: 'Split mode: move the split point word by word' },
   { keys: ['Shift+←', 'Shift+→'], action: 'Cue mode: extend the cue by a word' },

@@ -20,7 +20,7 @@ export interface AnnotationEdit {
 
 interface SentenceQueue {
   /** The document the sentence belongs to, which names its stored queue. */
-  documentId: string | undefined;
+  storageScope: string | undefined;
   /** The annotation version the server last confirmed (0: no annotation). */
   version: number;
   /** Edits not yet confirmed, oldest first; the first one is the one being sent. */
@@ -58,7 +58,7 @@ export class SaveQueueController implements ReactiveController {
   private wakers = new Set<() => void>();
   /** The last attempt could not reach the server (or the browser says it is offline). */
   private isOffline = false;
-  private documentId: string | undefined;
+  private storageScope: string | undefined;
   /** Stored-queue writes, one after another so an older snapshot never lands last. */
   private storing: Promise<void> = Promise.resolve();
 
@@ -93,26 +93,28 @@ export class SaveQueueController implements ReactiveController {
   async load(
     annotations: readonly Annotation[],
     sentenceIds: readonly string[],
-    documentId?: string,
+    /** Where unsent edits are kept: one user's view of one document, so a teammate signing in
+     * on the same browser never sends them as their own. */
+    storageScope?: string,
   ): Promise<void> {
-    this.documentId = documentId;
+    this.storageScope = storageScope;
     this.sync(annotations, sentenceIds);
     this.hasSavedSomething = false;
     this.host.requestUpdate();
-    if (documentId === undefined) return;
-    const stored = await this.storage.read(documentId);
+    if (storageScope === undefined) return;
+    const stored = await this.storage.read(storageScope);
     const known = new Set(sentenceIds);
     const restored: string[] = [];
     for (const saved of stored) {
       // A split or merge elsewhere may have removed the sentence; its edits have nowhere to go.
       if (!known.has(saved.sentenceId) || saved.pending.length === 0) continue;
       if ((this.queues.get(saved.sentenceId)?.pending.length ?? 0) > 0) continue;
-      const queue = emptyQueue(documentId, saved.version);
+      const queue = emptyQueue(storageScope, saved.version);
       queue.pending = saved.pending.map((edit) => ({ ...edit }));
       this.queues.set(saved.sentenceId, queue);
       restored.push(saved.sentenceId);
     }
-    this.store(documentId);
+    this.store(storageScope);
     this.host.requestUpdate();
     for (const sentenceId of restored) void this.pump(sentenceId);
   }
@@ -138,7 +140,7 @@ export class SaveQueueController implements ReactiveController {
     for (const sentenceId of sentenceIds) {
       const queue = this.queues.get(sentenceId);
       if (queue && queue.pending.length > 0) continue;
-      this.queues.set(sentenceId, emptyQueue(this.documentId, versionBySentence.get(sentenceId) ?? 0));
+      this.queues.set(sentenceId, emptyQueue(this.storageScope, versionBySentence.get(sentenceId) ?? 0));
     }
     this.host.requestUpdate();
   }
@@ -152,7 +154,7 @@ export class SaveQueueController implements ReactiveController {
       queue.failure = undefined;
     }
     queue.pending.push({ sentenceId, input, idempotencyKey: newIdempotencyKey() });
-    this.store(queue.documentId);
+    this.store(queue.storageScope);
     this.host.requestUpdate();
     void this.pump(sentenceId);
   }
@@ -217,18 +219,18 @@ export class SaveQueueController implements ReactiveController {
   }
 
   /** Writes what the document's sentences still have to send to storage. */
-  private store(documentId: string | undefined): void {
-    if (documentId === undefined) return;
+  private store(storageScope: string | undefined): void {
+    if (storageScope === undefined) return;
     const snapshot: StoredSentenceQueue[] = [];
     for (const [sentenceId, queue] of this.queues) {
-      if (queue.documentId !== documentId || queue.pending.length === 0) continue;
+      if (queue.storageScope !== storageScope || queue.pending.length === 0) continue;
       snapshot.push({
         sentenceId,
         version: queue.version,
         pending: queue.pending.map((edit) => ({ ...edit })),
       });
     }
-    this.storing = this.storing.then(() => this.storage.write(documentId, snapshot));
+    this.storing = this.storing.then(() => this.storage.write(storageScope, snapshot));
   }
 
   /** Waits until every change to the queue has reached storage (for tests). */
@@ -239,7 +241,7 @@ export class SaveQueueController implements ReactiveController {
   private queueFor(sentenceId: string): SentenceQueue {
     let queue = this.queues.get(sentenceId);
     if (!queue) {
-      queue = emptyQueue(this.documentId, 0);
+      queue = emptyQueue(this.storageScope, 0);
       this.queues.set(sentenceId, queue);
     }
     return queue;
@@ -257,7 +259,7 @@ export class SaveQueueController implements ReactiveController {
         if (outcome === 'failed') break;
         queue.pending.shift();
         if (outcome === 'conflict') queue.pending = [];
-        this.store(queue.documentId);
+        this.store(queue.storageScope);
         this.hasSavedSomething = true;
         this.host.requestUpdate();
       }
@@ -354,8 +356,8 @@ export class SaveQueueController implements ReactiveController {
   };
 }
 
-function emptyQueue(documentId: string | undefined, version: number): SentenceQueue {
-  return { documentId, version, pending: [], isSending: false, failure: undefined };
+function emptyQueue(storageScope: string | undefined, version: number): SentenceQueue {
+  return { storageScope, version, pending: [], isSending: false, failure: undefined };
 }
 
 /** A random UUID; crypto.randomUUID exists only in secure contexts, so fall back by hand. */

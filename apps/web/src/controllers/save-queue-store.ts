@@ -1,5 +1,5 @@
 // Where the save queue keeps edits the server has not confirmed: IndexedDB (idb-keyval), one
-// entry per document, so a reload, a crash or a dropped network does not lose them.
+// entry per user and document, so a reload, a crash or a dropped network does not lose them.
 import type { AnnotationInput } from '@attest/core';
 import { del, get, set } from 'idb-keyval';
 
