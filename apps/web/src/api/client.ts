@@ -1,5 +1,7 @@
 // The editor's HTTP client: typed calls to the Attest API and problem+json errors as ApiError.
 import type {
+  Adjudication,
+  AgreementSummary,
   Annotation,
   AnnotationInput,
   DocumentDetail,
@@ -68,6 +70,68 @@ export interface SentenceHistoryEntry {
   before: AnnotationSnapshot | null;
   after: AnnotationSnapshot | null;
   at: string;
+}
+
+/** A settled gold label as the review lists it, with who decided. */
+export interface ReviewAdjudication extends Adjudication {
+  deciderName: string | null;
+}
+
+/** Where a sentence's gold label stands (see docs/reports.md). */
+export type GoldStatus = 'adjudicated' | 'agreed' | 'single' | 'disputed' | 'unlabelled';
+
+/** A label's key, name and colour, as the reports list them. */
+export interface ReportLabel {
+  key: string;
+  name: string;
+  color: string;
+}
+
+/** GET /api/documents/{id}/report. */
+export interface DocumentReport {
+  document: { id: string; title: string; outlet: string | null; publishedAt: string | null };
+  labels: ReportLabel[];
+  /** Sentences per gold label, and `(single)`, `(disputed)`, `(unlabelled)` for those without. */
+  composition: Record<string, number>;
+  statuses: Record<string, number>;
+  strip: { position: number; gold: string | null; status: GoldStatus }[];
+  sources: { source: string; count: number }[];
+  chains: { chain: string; count: number }[];
+  cues: { text: string; kind: string; count: number }[];
+  agreement: AgreementSummary;
+}
+
+/** Label and status counts of one group (a document, a day, an outlet). */
+export interface GroupTotals {
+  group: string | null;
+  totals: Record<string, number>;
+}
+
+/** GET /api/projects/{slug}/report. */
+export interface ProjectReport {
+  project: { slug: string; name: string };
+  labels: ReportLabel[];
+  byDocument: GroupTotals[];
+  byPublicationDate: GroupTotals[];
+  kcnaShareByOutlet: { outlet: string; kcnaClaims: number; labelled: number; share: number | null }[];
+  sources: { source: string; count: number }[];
+  analystConfusion: { categories: string[]; counts: number[][]; kappa: number | null };
+  analysts: {
+    userId: string;
+    name: string;
+    assigned: number;
+    labelled: number;
+    acceptedSuggestions: number;
+    withGold: number;
+    matchingGold: number;
+    acceptanceRate: number | null;
+    agreementWithGold: number | null;
+  }[];
+  suggestions: {
+    categories: string[];
+    counts: number[][];
+    perLabel: { label: string; precision: number | null; recall: number | null; support: number }[];
+  };
 }
 
 export class ApiClient {
@@ -239,6 +303,44 @@ export class ApiClient {
 
   getReview(id: string, signal?: AbortSignal): Promise<DocumentReview> {
     return this.request(`/api/documents/${encodeURIComponent(id)}/review`, { signal });
+  }
+
+  /** The review with the adjudications (gold labels settled by reviewers) and who decided. */
+  getReviewWithAdjudications(
+    id: string,
+    signal?: AbortSignal,
+  ): Promise<DocumentReview & { adjudications: ReviewAdjudication[] }> {
+    return this.request(`/api/documents/${encodeURIComponent(id)}/review`, { signal });
+  }
+
+  /** Settles a sentence's gold label; a stale `expectedVersion` fails with 412 and the current one. */
+  adjudicate(
+    sentenceId: string,
+    input: { label: string; note?: string | null },
+    options: WriteOptions,
+  ): Promise<Adjudication> {
+    return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/adjudication`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...writeHeaders(options) },
+      body: JSON.stringify(input),
+      signal: options.signal,
+    });
+  }
+
+  async clearAdjudication(sentenceId: string, options: WriteOptions): Promise<void> {
+    await this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/adjudication`, {
+      method: 'DELETE',
+      headers: writeHeaders(options),
+      signal: options.signal,
+    });
+  }
+
+  getDocumentReport(id: string, signal?: AbortSignal): Promise<DocumentReport> {
+    return this.request(`/api/documents/${encodeURIComponent(id)}/report`, { signal });
+  }
+
+  getProjectReport(slug: string, signal?: AbortSignal): Promise<ProjectReport> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/report`, { signal });
   }
 
   // API tokens.

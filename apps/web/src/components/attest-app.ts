@@ -168,6 +168,18 @@ export class AttestApp extends LitElement {
           this.privatePage(() => html`<attest-documents-page .slug=${slug ?? ''}></attest-documents-page>`),
       },
       {
+        path: '/projects/:slug/report',
+        // The reports bring the chart library: load them only when one is opened.
+        enter: async () => {
+          await import('./attest-project-report-page.ts');
+          return true;
+        },
+        render: ({ slug }) =>
+          this.privatePage(
+            () => html`<attest-project-report-page .slug=${slug ?? ''}></attest-project-report-page>`,
+          ),
+      },
+      {
         path: '/projects/:slug/settings/:section?',
         render: ({ slug, section }) =>
           this.privatePage(
@@ -179,6 +191,17 @@ export class AttestApp extends LitElement {
         path: '/documents/:id/review',
         render: ({ id }) =>
           this.privatePage(() => html`<attest-review-page .documentId=${id ?? ''}></attest-review-page>`),
+      },
+      {
+        path: '/documents/:id/report',
+        enter: async () => {
+          await import('./attest-document-report-page.ts');
+          return true;
+        },
+        render: ({ id }) =>
+          this.privatePage(
+            () => html`<attest-document-report-page .documentId=${id ?? ''}></attest-document-report-page>`,
+          ),
       },
       {
         path: '/documents/:id',

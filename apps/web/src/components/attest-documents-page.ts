@@ -198,7 +198,7 @@ export class AttestDocumentsPage extends LitElement {
             <th scope="col">Imported</th>
             <th scope="col">Status</th>
             <th scope="col" class="progress-cell">Your progress</th>
-            ${isReviewer ? html`<th scope="col"><span class="visually-hidden">Review</span></th>` : null}
+            ${isReviewer ? html`<th scope="col"><span class="visually-hidden">Review and report</span></th>` : null}
           </tr>
         </thead>
         <tbody>
@@ -223,6 +223,8 @@ export class AttestDocumentsPage extends LitElement {
                   isReviewer
                     ? html`<td class="review-cell">
                         <a href="/documents/${document.id}/review" aria-describedby="title-${document.id}">Review</a>
+                        ·
+                        <a href="/documents/${document.id}/report" aria-describedby="title-${document.id}">Report</a>
                       </td>`
                     : null
                 }
@@ -262,6 +264,11 @@ export class AttestDocumentsPage extends LitElement {
           </p>
         </div>
         <div class="header-actions">
+          ${
+            canReview(project.role)
+              ? html`<a class="button" href="/projects/${project.slug}/report">Project report</a>`
+              : null
+          }
           ${
             project.role === 'owner'
               ? html`<a class="button" href="/projects/${project.slug}/settings/members">Settings</a>`

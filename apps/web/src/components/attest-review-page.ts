@@ -1,39 +1,77 @@
-import type { DocumentDetail, Label, Sentence } from '@attest/core';
+import type { Adjudication, DocumentDetail, Label, Sentence } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import type { DocumentReview, Member } from '../api/account-types.ts';
-import type { ApiClient } from '../api/client.ts';
-import { apiClientContext } from '../api/context.ts';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Me, Member, ReviewAnnotation } from '../api/account-types.ts';
+import { type ApiClient, ApiError, type ReviewAdjudication } from '../api/client.ts';
+import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { styleProperties } from '../directives/style-properties.ts';
-import { baseStyles, pageStyles, tableStyles } from '../styles/shared.ts';
-import { plural } from './format.ts';
+import { baseStyles, buttonStyles, formStyles, pageStyles, tableStyles } from '../styles/shared.ts';
+import { errorMessage, plural } from './format.ts';
 import { loadErrorTemplate } from './page-templates.ts';
 
 interface ReviewData {
   detail: DocumentDetail;
   projectName: string;
-  review: DocumentReview;
+  annotations: ReviewAnnotation[];
   /** The analysts whose labels are shown, in column order. */
   analysts: { id: string; name: string }[];
 }
 
-/** Every analyst's label for each sentence of a document, side by side, for reviewers. */
+/** Which sentences the table shows. */
+type ReviewFilter = 'all' | 'disagreements' | 'unsettled';
+
+/** A sentence's gold label as the review sees it: settled, agreed, or none (and why). */
+interface Gold {
+  label: string | null;
+  status: 'adjudicated' | 'agreed' | 'single' | 'disputed' | 'unlabelled';
+}
+
+const filterNames: Record<ReviewFilter, string> = {
+  all: 'All sentences',
+  disagreements: 'Disagreements',
+  unsettled: 'Unsettled',
+};
+
+/**
+ * Every analyst's label, source and cues for each sentence of a document, side by side, with
+ * the suggestion; reviewers settle a gold label per sentence by keyboard or mouse. Gold labels
+ * carry a version: a decision made on a stale one is refused (412) and the newer one shown.
+ */
 @customElement('attest-review-page')
 export class AttestReviewPage extends LitElement {
   static override styles = [
     baseStyles,
+    buttonStyles,
+    formStyles,
     pageStyles,
     tableStyles,
     css`
+      :host {
+        max-width: 90rem;
+      }
       .table-panel {
-        margin-top: 1.25rem;
+        margin-top: 1rem;
         overflow-x: auto;
       }
-      td {
+      td,
+      tbody th {
         vertical-align: top;
+      }
+      tbody tr {
+        cursor: pointer;
+      }
+      tbody tr[aria-current='true'] > * {
+        background: #eef4ff;
+      }
+      tbody tr[aria-current='true'] > :first-child {
+        box-shadow: inset 3px 0 0 var(--attest-color-accent);
+      }
+      tbody tr:focus-visible {
+        outline: var(--attest-focus-ring);
+        outline-offset: -2px;
       }
       .position {
         width: 3rem;
@@ -41,8 +79,17 @@ export class AttestReviewPage extends LitElement {
         font-variant-numeric: tabular-nums;
       }
       .sentence {
-        min-width: 22rem;
+        min-width: 20rem;
+        color: var(--attest-color-text);
+        font-size: 0.925rem;
+        font-weight: 400;
         line-height: 1.5;
+        text-transform: none;
+        letter-spacing: 0;
+        border-bottom-color: var(--attest-color-background);
+      }
+      .suggestion {
+        font-style: italic;
       }
       .headline {
         font-weight: 650;
@@ -57,6 +104,12 @@ export class AttestReviewPage extends LitElement {
         font-size: 0.8rem;
         white-space: nowrap;
       }
+      .detail {
+        display: block;
+        margin-top: 0.25rem;
+        color: var(--attest-color-muted);
+        font-size: 0.8rem;
+      }
       .untagged {
         color: var(--attest-color-muted);
         font-size: 0.85rem;
@@ -69,12 +122,108 @@ export class AttestReviewPage extends LitElement {
         color: var(--attest-color-warning);
         font-weight: 600;
       }
-      tr.disagreement td {
+      tr.disagreement > * {
         background: #fffaeb;
       }
       .empty {
         padding: 1rem 1.25rem;
         color: var(--attest-color-muted);
+      }
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 1rem;
+        margin-top: 1rem;
+      }
+      .toolbar fieldset {
+        display: flex;
+        gap: 0.9rem;
+        margin: 0;
+        padding: 0;
+        border: 0;
+      }
+      .toolbar legend {
+        float: left;
+        margin-right: 0.5rem;
+        font-weight: 600;
+      }
+      .toolbar label {
+        display: inline-flex;
+        flex-direction: row;
+        align-items: center;
+        gap: 0.3rem;
+      }
+      .toolbar input[type='radio'] {
+        width: auto;
+        margin: 0;
+      }
+      .links {
+        margin-left: auto;
+      }
+      .decision {
+        position: sticky;
+        top: var(--attest-header-height);
+        z-index: 1;
+        display: grid;
+        grid-template-columns: minmax(0, 1.4fr) minmax(11rem, auto) minmax(12rem, 1fr) auto;
+        gap: 1rem;
+        align-items: start;
+        margin-top: 1rem;
+        padding: 0.9rem 1rem;
+      }
+      .decision h2 {
+        margin: 0 0 0.35rem;
+        font-size: 1rem;
+      }
+      .current-text {
+        margin: 0;
+        font-size: 0.875rem;
+        line-height: 1.45;
+      }
+      .gold-buttons {
+        display: grid;
+        gap: 0.35rem;
+      }
+      .gold-buttons .button {
+        justify-content: space-between;
+        min-height: 2rem;
+      }
+      .gold-buttons .button[aria-pressed='true'] {
+        border-color: var(--attest-color-accent);
+        box-shadow: inset 0 0 0 1px var(--attest-color-accent);
+        background: var(--attest-color-accent-soft);
+      }
+      .swatch {
+        display: inline-block;
+        width: 0.7rem;
+        height: 0.7rem;
+        margin-right: 0.4rem;
+        border-radius: 2px;
+        background: var(--label-color);
+      }
+      textarea {
+        min-height: 4.5rem;
+      }
+      .panel-actions {
+        display: grid;
+        gap: 0.35rem;
+      }
+      .decision .message {
+        grid-column: 1 / -1;
+        margin: 0;
+      }
+      .shortcuts {
+        grid-column: 1 / -1;
+        margin: 0;
+        color: var(--attest-color-muted);
+        font-size: 0.8rem;
+      }
+      @media (max-width: 60rem) {
+        .decision {
+          position: static;
+          grid-template-columns: 1fr;
+        }
       }
     `,
   ];
@@ -89,6 +238,19 @@ export class AttestReviewPage extends LitElement {
   @consume({ context: apiClientContext })
   private api!: ApiClient;
 
+  @consume({ context: currentUserContext, subscribe: true })
+  private currentUser: Me | undefined;
+
+  @query('textarea') private noteField: HTMLTextAreaElement | undefined;
+
+  /** Settled gold labels by sentence id, as last seen from the server. */
+  @state() private adjudications = new Map<string, ReviewAdjudication | Adjudication>();
+  @state() private filter: ReviewFilter = 'all';
+  @state() private currentId: string | undefined;
+  @state() private savingIds = new Set<string>();
+  @state() private statusMessage = '';
+  @state() private conflictMessage = '';
+
   /** The id of the document reviewed. */
   @property() documentId = '';
 
@@ -96,7 +258,7 @@ export class AttestReviewPage extends LitElement {
     task: async ([id], { signal }): Promise<ReviewData> => {
       const [detail, review] = await Promise.all([
         this.api.getDocument(id, signal),
-        this.api.getReview(id, signal),
+        this.api.getReviewWithAdjudications(id, signal),
       ]);
       const slug = detail.document.projectSlug;
       const [projectName, members] = await Promise.all([
@@ -114,29 +276,256 @@ export class AttestReviewPage extends LitElement {
       ];
       const analysts = ids.map((id) => ({ id, name: names.get(id) ?? 'Former member' }));
       analysts.sort((a, b) => a.name.localeCompare(b.name));
-      return { detail, review, analysts, projectName };
+      this.adjudications = new Map(
+        (review.adjudications ?? []).map((adjudication) => [adjudication.sentenceId, adjudication]),
+      );
+      return { detail, annotations: review.annotations, analysts, projectName };
     },
     args: () => [this.documentId] as const,
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.handleKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.handleKeydown);
+  }
+
+  private annotationsOf(sentenceId: string): ReviewAnnotation[] {
+    return this.reviewTask.value?.annotations.filter((item) => item.sentenceId === sentenceId) ?? [];
+  }
+
+  private isDisagreement(sentenceId: string): boolean {
+    return new Set(this.annotationsOf(sentenceId).map((item) => item.label)).size > 1;
+  }
+
+  private goldOf(sentenceId: string): Gold {
+    const settled = this.adjudications.get(sentenceId);
+    if (settled) return { label: settled.label, status: 'adjudicated' };
+    const annotations = this.annotationsOf(sentenceId);
+    const labels = new Set(annotations.map((item) => item.label));
+    if (labels.size > 1) return { label: null, status: 'disputed' };
+    if (annotations.length >= 2) return { label: [...labels][0] ?? null, status: 'agreed' };
+    return { label: null, status: annotations.length === 1 ? 'single' : 'unlabelled' };
+  }
+
+  private sentences(): Sentence[] {
+    return (
+      this.reviewTask.value?.detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate') ?? []
+    );
+  }
+
+  private visibleSentences(): Sentence[] {
+    const sentences = this.sentences();
+    if (this.filter === 'disagreements') return sentences.filter((item) => this.isDisagreement(item.id));
+    if (this.filter === 'unsettled') return sentences.filter((item) => this.goldOf(item.id).label === null);
+    return sentences;
+  }
+
+  /** The sentence the keyboard acts on: the chosen one while it is shown, else the first shown. */
+  private currentSentence(visible: Sentence[]): Sentence | undefined {
+    return visible.find((item) => item.id === this.currentId) ?? visible[0];
+  }
+
+  private labels(): Label[] {
+    return [...(this.reviewTask.value?.detail.labels ?? [])].sort((a, b) => a.position - b.position);
+  }
+
+  private select(sentence: Sentence | undefined, { focus = true } = {}): void {
+    if (!sentence) return;
+    this.currentId = sentence.id;
+    this.conflictMessage = '';
+    if (focus)
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${sentence.id}"]`)?.focus(),
+      );
+  }
+
+  private move(step: number): void {
+    const visible = this.visibleSentences();
+    const current = this.currentSentence(visible);
+    const index = current ? visible.indexOf(current) : -1;
+    this.select(visible[Math.min(Math.max(index + step, 0), visible.length - 1)]);
+  }
+
+  /** Moves to the next sentence the analysts disagree on, after the current one (wrapping). */
+  private nextDisagreement(): void {
+    const sentences = this.sentences();
+    const current = this.currentSentence(this.visibleSentences());
+    const start = current ? sentences.indexOf(current) : -1;
+    const ordered = [...sentences.slice(start + 1), ...sentences.slice(0, start + 1)];
+    const next = ordered.find((item) => this.isDisagreement(item.id) && item.id !== current?.id);
+    if (!next) {
+      this.statusMessage = 'No other disagreement in this document.';
+      return;
+    }
+    if (!this.visibleSentences().includes(next)) this.filter = 'all';
+    this.select(next);
+  }
+
+  private writeOptions(sentenceId: string) {
+    return {
+      expectedVersion: this.adjudications.get(sentenceId)?.version ?? 0,
+      idempotencyKey: crypto.randomUUID(),
+    };
+  }
+
+  private async setGold(sentence: Sentence, label: Label): Promise<void> {
+    const note = this.noteField?.value.trim() || null;
+    await this.write(sentence, async () => {
+      const saved = await this.api.adjudicate(
+        sentence.id,
+        { label: label.key, note },
+        this.writeOptions(sentence.id),
+      );
+      const deciderName = this.currentUser?.user.name ?? null;
+      this.adjudications = new Map(this.adjudications).set(sentence.id, { ...saved, deciderName });
+      return `Gold label of sentence ${sentence.position + 1} set to ${label.name}.`;
+    });
+  }
+
+  private async clearGold(sentence: Sentence): Promise<void> {
+    if (!this.adjudications.has(sentence.id)) {
+      this.statusMessage = `Sentence ${sentence.position + 1} has no settled gold label.`;
+      return;
+    }
+    await this.write(sentence, async () => {
+      await this.api.clearAdjudication(sentence.id, this.writeOptions(sentence.id));
+      const adjudications = new Map(this.adjudications);
+      adjudications.delete(sentence.id);
+      this.adjudications = adjudications;
+      return `Gold label of sentence ${sentence.position + 1} cleared.`;
+    });
+  }
+
+  /** Runs one decision; a 412 shows the decision someone else made meanwhile. */
+  private async write(sentence: Sentence, decide: () => Promise<string>): Promise<void> {
+    if (this.savingIds.has(sentence.id)) return;
+    this.savingIds = new Set(this.savingIds).add(sentence.id);
+    this.conflictMessage = '';
+    try {
+      this.statusMessage = await decide();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412) {
+        const current = error.problem?.current as Adjudication | null | undefined;
+        const adjudications = new Map(this.adjudications);
+        if (current && 'decidedBy' in current) adjudications.set(sentence.id, current);
+        else adjudications.delete(sentence.id);
+        this.adjudications = adjudications;
+        const name = current ? (this.labelName(current.label) ?? current.label) : undefined;
+        this.conflictMessage = `Someone else decided sentence ${sentence.position + 1} meanwhile: ${
+          name ? `its gold label is now ${name} (version ${current?.version})` : 'its gold label was cleared'
+        }. Your choice was not saved; choose again to overwrite it.`;
+      } else {
+        this.conflictMessage = `Not saved: ${errorMessage(error)}`;
+      }
+    } finally {
+      const saving = new Set(this.savingIds);
+      saving.delete(sentence.id);
+      this.savingIds = saving;
+    }
+  }
+
+  private labelName(key: string): string | undefined {
+    return this.reviewTask.value?.detail.labels.find((label) => label.key === key)?.name;
+  }
+
+  private readonly handleKeydown = (event: KeyboardEvent): void => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.composedPath()[0];
+    if (
+      target instanceof HTMLTextAreaElement ||
+      target instanceof HTMLInputElement ||
+      target instanceof HTMLSelectElement
+    )
+      return;
+    if (!this.reviewTask.value) return;
+    const current = this.currentSentence(this.visibleSentences());
+    const labels = this.labels();
+    if (event.key === 'ArrowDown' || event.key === 'j') this.move(1);
+    else if (event.key === 'ArrowUp' || event.key === 'k') this.move(-1);
+    else if (event.key === 'n') this.nextDisagreement();
+    else if (event.key === 'Backspace' && current) void this.clearGold(current);
+    else if (current && labels.some((label, index) => hotkeyOf(label, index) === event.key)) {
+      const label = labels.find((item, index) => hotkeyOf(item, index) === event.key);
+      if (label) void this.setGold(current, label);
+    } else return;
+    event.preventDefault();
+  };
 
   private renderChip(label: Label | undefined, key: string) {
     return html`<span class="chip" ${styleProperties({ '--label-color': label?.color ?? '#475467' })}>${label?.name ?? key}</span>`;
   }
 
-  private renderRow(sentence: Sentence, data: ReviewData, labelsByKey: Map<string, Label>) {
-    const bySentence = data.review.annotations.filter((annotation) => annotation.sentenceId === sentence.id);
+  private renderAnnotationCell(
+    annotation: ReviewAnnotation | undefined,
+    sentence: Sentence,
+    labelsByKey: Map<string, Label>,
+  ) {
+    if (!annotation) return html`<td><span class="untagged">Untagged</span></td>`;
+    const cues = annotation.cues
+      .map((cue) => this.reviewTask.value?.detail.document.body.slice(cue.start, cue.end))
+      .filter((text): text is string => Boolean(text));
+    return html`<td>
+      ${this.renderChip(labelsByKey.get(annotation.label), annotation.label)}
+      ${annotation.source ? html`<span class="detail">Source: ${annotation.source}</span>` : nothing}
+      ${cues.length ? html`<span class="detail">Cues: ${cues.join(', ')}</span>` : nothing}
+      ${annotation.note ? html`<span class="detail">Note: ${annotation.note}</span>` : nothing}
+      ${sentence.suggestion?.label === annotation.label ? html`<span class="detail">took the suggestion</span>` : nothing}
+    </td>`;
+  }
+
+  private renderGoldCell(sentence: Sentence, labelsByKey: Map<string, Label>) {
+    const gold = this.goldOf(sentence.id);
+    const settled = this.adjudications.get(sentence.id);
+    if (!gold.label) return html`<td class="untagged">${gold.status === 'disputed' ? 'Unsettled' : '—'}</td>`;
+    const by = settled && 'deciderName' in settled && settled.deciderName ? ` by ${settled.deciderName}` : '';
+    return html`<td>
+      ${this.renderChip(labelsByKey.get(gold.label), gold.label)}
+      <span class="detail">${gold.status === 'adjudicated' ? `settled${by}` : 'analysts agree'}</span>
+      ${settled?.note ? html`<span class="detail">Note: ${settled.note}</span>` : nothing}
+    </td>`;
+  }
+
+  private renderRow(
+    sentence: Sentence,
+    data: ReviewData,
+    labelsByKey: Map<string, Label>,
+    isCurrent: boolean,
+  ) {
+    const bySentence = this.annotationsOf(sentence.id);
     const keys = new Set(bySentence.map((annotation) => annotation.label));
     const isDisagreement = keys.size > 1;
+    const suggestion = sentence.suggestion;
     return html`
-      <tr class=${isDisagreement ? 'disagreement' : ''}>
+      <tr
+        class=${isDisagreement ? 'disagreement' : ''}
+        data-id=${sentence.id}
+        tabindex=${isCurrent ? 0 : -1}
+        aria-current=${isCurrent ? 'true' : 'false'}
+        @click=${() => this.select(sentence, { focus: false })}
+      >
         <td class="position">${sentence.position + 1}</td>
-        <td class="sentence ${sentence.kind === 'headline' ? 'headline' : ''}">${sentence.text}</td>
-        ${data.analysts.map((analyst) => {
-          const annotation = bySentence.find((item) => item.annotatorId === analyst.id);
-          return html`<td>
-            ${annotation ? this.renderChip(labelsByKey.get(annotation.label), annotation.label) : html`<span class="untagged">Untagged</span>`}
-          </td>`;
-        })}
+        <th scope="row" class="sentence ${sentence.kind === 'headline' ? 'headline' : ''}">
+          ${sentence.text}
+          ${
+            suggestion?.label
+              ? html`<span class="detail suggestion">
+                  Suggested: ${labelsByKey.get(suggestion.label)?.name ?? suggestion.label}${suggestion.source ? `, source ${suggestion.source}` : ''}
+                </span>`
+              : nothing
+          }
+        </th>
+        ${data.analysts.map((analyst) =>
+          this.renderAnnotationCell(
+            bySentence.find((item) => item.annotatorId === analyst.id),
+            sentence,
+            labelsByKey,
+          ),
+        )}
         <td class="agreement">
           ${
             isDisagreement
@@ -146,20 +535,70 @@ export class AttestReviewPage extends LitElement {
                 : ''
           }
         </td>
+        ${this.renderGoldCell(sentence, labelsByKey)}
       </tr>
+    `;
+  }
+
+  private renderDecisionPanel(sentence: Sentence | undefined) {
+    if (!sentence) return nothing;
+    const gold = this.goldOf(sentence.id);
+    const settled = this.adjudications.get(sentence.id);
+    const isSaving = this.savingIds.has(sentence.id);
+    return html`
+      <aside class="panel decision" aria-labelledby="decision-heading">
+        <div>
+          <h2 id="decision-heading">Gold label for sentence ${sentence.position + 1}</h2>
+          <p class="current-text">${sentence.text}</p>
+        </div>
+        <div class="gold-buttons" role="group" aria-label="Set the gold label">
+          ${this.labels().map(
+            (label, index) => html`<button
+              type="button"
+              class="button small"
+              aria-pressed=${gold.label === label.key && gold.status === 'adjudicated' ? 'true' : 'false'}
+              ?disabled=${isSaving}
+              @click=${() => this.setGold(sentence, label)}
+            >
+              <span><span class="swatch" ${styleProperties({ '--label-color': label.color })}></span>${label.name}</span>
+              ${hotkeyOf(label, index) ? html`<kbd aria-hidden="true">${hotkeyOf(label, index)}</kbd>` : nothing}
+            </button>`,
+          )}
+        </div>
+        <label class="field">
+          <span>Note for the decision</span>
+          <textarea .value=${settled?.note ?? ''}></textarea>
+        </label>
+        <div class="panel-actions">
+          <button
+            type="button"
+            class="button small"
+            ?disabled=${isSaving || !settled}
+            @click=${() => this.clearGold(sentence)}
+          >
+            Clear gold label
+          </button>
+          <button type="button" class="button small" @click=${() => this.nextDisagreement()}>
+            Next disagreement
+          </button>
+        </div>
+        ${this.conflictMessage ? html`<p class="message error" role="alert">${this.conflictMessage}</p>` : nothing}
+        <p class="shortcuts">
+          <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move · a label's key
+          sets gold · <kbd>Backspace</kbd> clears · <kbd>n</kbd> next disagreement
+        </p>
+      </aside>
     `;
   }
 
   private renderPage(data: ReviewData) {
     const { document } = data.detail;
     const labelsByKey = new Map(data.detail.labels.map((label) => [label.key, label]));
-    const sentences = data.detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate');
-    const disagreements = sentences.filter(
-      (sentence) =>
-        new Set(
-          data.review.annotations.filter((item) => item.sentenceId === sentence.id).map((item) => item.label),
-        ).size > 1,
-    ).length;
+    const sentences = this.sentences();
+    const visible = this.visibleSentences();
+    const current = this.currentSentence(visible);
+    const disagreements = sentences.filter((sentence) => this.isDisagreement(sentence.id)).length;
+    const unsettled = sentences.filter((sentence) => this.goldOf(sentence.id).label === null).length;
     return html`
       <nav class="breadcrumbs" aria-label="Breadcrumb">
         <ol>
@@ -172,27 +611,51 @@ export class AttestReviewPage extends LitElement {
       <h1 tabindex="-1">Review: ${document.title}</h1>
       <p class="lede">
         ${plural(data.analysts.length, 'analyst')} · ${plural(sentences.length, 'sentence')} ·
-        ${plural(disagreements, 'disagreement')}
+        ${plural(disagreements, 'disagreement')} · ${unsettled} unsettled
       </p>
+      <div class="toolbar">
+        <fieldset>
+          <legend>Show</legend>
+          ${(Object.keys(filterNames) as ReviewFilter[]).map(
+            (filter) => html`<label>
+              <input
+                type="radio"
+                name="filter"
+                .checked=${this.filter === filter}
+                @change=${() => {
+                  this.filter = filter;
+                }}
+              />
+              ${filterNames[filter]}
+            </label>`,
+          )}
+        </fieldset>
+        <span class="links"><a href="/documents/${document.id}/report">Document report</a></span>
+      </div>
+      <p class="visually-hidden" role="status">${this.statusMessage}</p>
+      ${this.renderDecisionPanel(current)}
       <div class="panel table-panel">
-        ${
-          data.analysts.length === 0
-            ? html`<p class="empty">No analyst is assigned to this document yet, and nobody has labelled it.</p>`
-            : html`<table>
-                <caption class="visually-hidden">Each analyst's label for every sentence</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">Sentence</th>
-                    ${data.analysts.map((analyst) => html`<th scope="col">${analyst.name}</th>`)}
-                    <th scope="col">Agreement</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${sentences.map((sentence) => this.renderRow(sentence, data, labelsByKey))}
-                </tbody>
-              </table>`
-        }
+          ${
+            data.analysts.length === 0
+              ? html`<p class="empty">No analyst is assigned to this document yet, and nobody has labelled it.</p>`
+              : visible.length === 0
+                ? html`<p class="empty">No sentence matches “${filterNames[this.filter]}”.</p>`
+                : html`<table>
+                    <caption class="visually-hidden">Each analyst's label for every sentence, the suggestion and the gold label</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">#</th>
+                        <th scope="col">Sentence</th>
+                        ${data.analysts.map((analyst) => html`<th scope="col">${analyst.name}</th>`)}
+                        <th scope="col">Agreement</th>
+                        <th scope="col">Gold</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${visible.map((sentence) => this.renderRow(sentence, data, labelsByKey, sentence === current))}
+                    </tbody>
+                  </table>`
+          }
       </div>
     `;
   }
@@ -204,6 +667,11 @@ export class AttestReviewPage extends LitElement {
       error: (error) => loadErrorTemplate('Review not available', error),
     });
   }
+}
+
+/** The key that settles a label: its own hotkey, else its place in the list (1–9). */
+function hotkeyOf(label: Label, index: number): string | undefined {
+  return label.hotkey ?? (index < 9 ? String(index + 1) : undefined);
 }
 
 declare global {

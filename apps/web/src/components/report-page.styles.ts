@@ -1,0 +1,85 @@
+// Layout of the two report pages, on screen and in print.
+import { css } from 'lit';
+
+export const reportPageStyles = css`
+  .report-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0.75rem 0 0;
+  }
+  .sections {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr));
+    gap: 1.25rem;
+    margin-top: 1.25rem;
+  }
+  section.panel {
+    padding: 1rem 1.25rem;
+    break-inside: avoid;
+  }
+  section.wide {
+    grid-column: 1 / -1;
+  }
+  section h2 {
+    margin: 0 0 0.75rem;
+    font-size: 1.1rem;
+  }
+  .figures {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+    gap: 0.75rem;
+    margin: 0;
+  }
+  .figures div {
+    padding: 0.6rem 0.75rem;
+    border-radius: var(--attest-radius);
+    background: var(--attest-color-raised);
+  }
+  .figures dt {
+    color: var(--attest-color-muted);
+    font-size: 0.8rem;
+  }
+  .figures dd {
+    margin: 0.15rem 0 0;
+    font-size: 1.25rem;
+    font-weight: 650;
+    font-variant-numeric: tabular-nums;
+  }
+  .note {
+    margin: 0.75rem 0 0;
+    color: var(--attest-color-muted);
+    font-size: 0.85rem;
+  }
+  table {
+    font-size: 0.875rem;
+  }
+  td.number,
+  th.number {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  @media print {
+    nav,
+    button,
+    .report-actions {
+      display: none !important;
+    }
+    .sections {
+      display: block;
+    }
+    section.panel {
+      margin-bottom: 1rem;
+      box-shadow: none;
+      border: 1px solid #d0d5dd;
+    }
+  }
+  tbody th {
+    border-bottom-color: var(--attest-color-background);
+    color: var(--attest-color-text);
+    font-size: 0.875rem;
+    font-weight: 500;
+    text-transform: none;
+    letter-spacing: 0;
+  }
+`;
