@@ -30,12 +30,15 @@ import type {
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem | undefined;
+  /** How long the server asked clients to wait (Retry-After on a 503 or 429), in milliseconds. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(status: number, detail: string, problem?: Problem) {
+  constructor(status: number, detail: string, problem?: Problem, retryAfterMs?: number) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
+    this.retryAfterMs = retryAfterMs;
   }
 
   /** Worth retrying unchanged: the network dropped, the server was busy or failed. */
@@ -389,8 +392,16 @@ function writeHeaders(options: WriteOptions): Record<string, string> {
 }
 
 function toApiError(response: Response, body: unknown): ApiError {
-  if (isProblem(body)) return new ApiError(response.status, body.detail || body.title, body);
-  return new ApiError(response.status, `The server answered ${response.status} ${response.statusText}.`);
+  const retryAfterSeconds = Number(response.headers.get('retry-after'));
+  const retryAfterMs =
+    Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? retryAfterSeconds * 1000 : undefined;
+  if (isProblem(body)) return new ApiError(response.status, body.detail || body.title, body, retryAfterMs);
+  return new ApiError(
+    response.status,
+    `The server answered ${response.status} ${response.statusText}.`,
+    undefined,
+    retryAfterMs,
+  );
 }
 
 function isProblem(body: unknown): body is Problem {

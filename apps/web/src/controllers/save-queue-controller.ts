@@ -304,7 +304,9 @@ export class SaveQueueController implements ReactiveController {
           queue.failure = error instanceof Error ? error.message : String(error);
           return 'failed';
         }
-        await this.pause(delay);
+        // The server knows how long its trouble lasts (a database restart): wait at least that.
+        const retryAfter = error instanceof ApiError ? (error.retryAfterMs ?? 0) : 0;
+        await this.pause(Math.max(delay, Math.min(retryAfter, backoff.max)));
       }
     }
   }
