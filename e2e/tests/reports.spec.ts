@@ -173,6 +173,12 @@ test.describe('review and reports', () => {
     expect(exported).toContain('<svg');
     expect(exported).toContain('Sentences per gold label');
     expect(exported).not.toMatch(/<script|<button|javascript:/i);
+    const copy = await page.context().newPage();
+    await copy.setContent(exported);
+    await expect(copy.getByRole('heading', { name: `Report: ${title}` })).toBeVisible();
+    await expect(copy.getByRole('table', { name: 'Sentences per gold label: table' })).toBeVisible();
+    await copy.screenshot({ path: test.info().outputPath('downloaded-report.png'), fullPage: true });
+    await copy.close();
 
     // The project report.
     await page.goto(`/projects/${slug}`);

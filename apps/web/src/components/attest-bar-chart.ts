@@ -58,14 +58,23 @@ export class AttestBarChart extends LitElement {
       return;
     }
     const isStacked = this.isStacked();
+    const largestBar = Math.max(
+      ...groups.map((group) =>
+        this.segments
+          .filter((segment) => segment.group === group)
+          .reduce((sum, segment) => sum + segment.value, 0),
+      ),
+    );
     const chart = Plot.plot({
       // As wide as the figure when it is drawn, so the text is not scaled down.
       width: Math.max(360, Math.min(this.plotContainer.clientWidth || 680, 900)),
-      height: groups.length * 30 + 46,
+      height: groups.length * 30 + 50,
+      marginBottom: 34,
       marginLeft: 200,
       marginRight: 40,
       style: { fontSize: '12px', background: 'transparent' },
-      x: { label: this.valueName, grid: true },
+      // Counts: whole-number ticks only, at most eight of them.
+      x: { label: this.valueName, grid: true, ticks: Math.max(1, Math.min(8, largestBar)), tickFormat: 'd' },
       y: { label: null, domain: groups, tickFormat: (name: string) => shorten(name, 28) },
       color: { type: 'identity' },
       marks: [

@@ -162,7 +162,7 @@ export class AttestDocumentReportPage extends LitElement {
           · ${data.projectName}
         </p>
         <div class="report-actions">
-          <a class="button small" href="/documents/${document.id}/review">Open the review</a>
+          <a class="button small no-export" href="/documents/${document.id}/review">Open the review</a>
           <button type="button" class="button small" @click=${() => window.print()}>Print</button>
           <button type="button" class="button small" @click=${() => this.download(report)}>Download HTML</button>
         </div>

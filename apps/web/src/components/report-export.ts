@@ -68,6 +68,9 @@ export function reportDocument(content: Element, title: string): string {
       // A stylesheet from another origin cannot be read; the report does without it.
     }
   }
+  // The page's own styles (layout, tables, figures) apply to the body of the copy.
+  const root = content.getRootNode();
+  if (root instanceof ShadowRoot) addComponentStyles(root.host, 'body', styles);
   const body = serialise(content, styles);
   return `<!doctype html>
 <html lang="en">
@@ -101,11 +104,7 @@ function serialise(node: Node, styles: Set<string>): string {
     .join('');
   if (shadow) {
     // A component becomes a <div> carrying its tag name; its :host rules are rewritten to match.
-    const component = node.constructor as typeof LitElement;
-    for (const style of component.elementStyles ?? []) {
-      const text = 'cssText' in style ? style.cssText : '';
-      styles.add(text.replaceAll(':host', `[data-component="${tag}"]`));
-    }
+    addComponentStyles(node, `[data-component="${tag}"]`, styles);
     children = Array.from(shadow.childNodes);
     attributes = ` data-component="${tag}"`;
     return `<div${attributes}>${children.map((child) => serialise(child, styles)).join('')}</div>`;
@@ -113,6 +112,15 @@ function serialise(node: Node, styles: Set<string>): string {
   if (tag === 'details') attributes += ' open';
   const inner = children.map((child) => serialise(child, styles)).join('');
   return voidElements.has(tag) ? `<${tag}${attributes}>` : `<${tag}${attributes}>${inner}</${tag}>`;
+}
+
+/** A Lit component's styles, its :host rules rewritten to match `hostSelector`. */
+function addComponentStyles(element: Element, hostSelector: string, styles: Set<string>): void {
+  const component = element.constructor as typeof LitElement;
+  for (const style of component.elementStyles ?? []) {
+    const text = 'cssText' in style ? style.cssText : '';
+    styles.add(text.replaceAll(':host', hostSelector));
+  }
 }
 
 function escapeText(text: string): string {

@@ -67,6 +67,9 @@ export const reportFigureStyles = css`
   .empty {
     color: var(--attest-color-muted);
   }
+  tbody tr:last-child th {
+    border-bottom: 0;
+  }
   tbody th {
     border-bottom-color: var(--attest-color-background);
   }

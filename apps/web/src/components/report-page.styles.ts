@@ -74,6 +74,9 @@ export const reportPageStyles = css`
       border: 1px solid #d0d5dd;
     }
   }
+  tbody tr:last-child th {
+    border-bottom: 0;
+  }
   tbody th {
     border-bottom-color: var(--attest-color-background);
     color: var(--attest-color-text);
