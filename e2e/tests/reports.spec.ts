@@ -218,6 +218,15 @@ test.describe('review and reports', () => {
     await saveScreenshot(page, 'project-report');
     expect(await seriousViolations(page)).toEqual([]);
 
+    // Printed, the report leaves out the application's header, the breadcrumbs and the buttons.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('banner')).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Download HTML' })).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Report: Reports check' })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('project-report-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
     await ana.context.close();
     await ben.context.close();
   });

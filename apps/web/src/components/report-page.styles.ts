@@ -52,7 +52,14 @@ export const reportPageStyles = css`
     font-size: 0.85rem;
   }
   table {
+    margin-top: 0.75rem;
     font-size: 0.875rem;
+  }
+  caption {
+    padding-bottom: 0.25rem;
+    color: var(--attest-color-muted);
+    font-size: 0.8rem;
+    text-align: left;
   }
   td.number,
   th.number {
