@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { clientAddressHeader } from './auth/create-auth.ts';
 import { resolveSecret } from './auth/secret.ts';
 import { readEnvironment } from './env.ts';
+import { answerClientError } from './lib/client-error.ts';
 import { seedFirstStart } from './services/seed.ts';
 
 const builtWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -57,6 +58,8 @@ export async function startServer(): Promise<void> {
       console.log(`Attest is running at http://${environment.HOST}:${address.port} (database: ${engine})`);
     },
   );
+
+  server.on('clientError', answerClientError);
 
   let isStopping = false;
   const stop = (signal: string) => {

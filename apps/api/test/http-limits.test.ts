@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
+import { answerClientError } from '../src/lib/client-error.ts';
 import { createTestApp, type TestApp } from './helpers.ts';
 
 let testApp: TestApp;
@@ -24,6 +25,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => {
     server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
   });
+  server.on('clientError', answerClientError);
   port = (server.address() as AddressInfo).port;
 });
 
@@ -32,7 +34,7 @@ afterAll(async () => {
   await testApp?.database.destroy();
 });
 
-/** Sends raw bytes and returns the status line of the answer. */
+/** Sends raw bytes and returns the status line of the answer (and keeps the whole answer). */
 async function rawRequest(head: string, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
@@ -85,7 +87,7 @@ describe('request bodies over the limit', () => {
       `POST /api/projects/demo/documents HTTP/1.1\nHost: 127.0.0.1\nContent-Type: application/json\nContent-Length: 10\nTransfer-Encoding: chunked`,
       `${oversized.length.toString(16)}\r\n${oversized}\r\n0\r\n\r\n`,
     );
-    expect(status).toMatch(/ 4(00|13) /);
+    expect(status).toContain(' 400 ');
     expect(await documentCount()).toBe(before);
   });
 });
