@@ -3,6 +3,7 @@
 // reviewer's decision; else the label two or more analysts all agreed on; else none.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
+import { goldColumns } from './gold.ts';
 
 export type ExportGoldStatus = 'adjudicated' | 'agreed' | 'single' | 'disputed' | 'unlabelled';
 
@@ -132,17 +133,7 @@ export async function listExportSentences(
         adjudicated.decided_by as "adjudicatorId", adjudicated.email as "adjudicatorEmail",
         adjudicated.updated_at as "adjudicatedAt",
         coalesce(labelled.items, '[]'::jsonb) as annotations,
-        case
-          when adjudicated.key is not null then adjudicated.key
-          when labelled.annotation_count >= 2 and labelled.distinct_labels = 1 then labelled.only_label
-        end as gold,
-        case
-          when adjudicated.key is not null then 'adjudicated'
-          when coalesce(labelled.annotation_count, 0) = 0 then 'unlabelled'
-          when labelled.annotation_count = 1 then 'single'
-          when labelled.distinct_labels = 1 then 'agreed'
-          else 'disputed'
-        end as status,
+        ${goldColumns(sql`adjudicated.key`)},
         d.created_at as document_created_at
       from sentences s
       join documents d on d.id = s.document_id

@@ -3,6 +3,7 @@
 // else the label every analyst agreed on (two or more); else none, and its status says why.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
+import { goldColumns } from './gold.ts';
 
 export type GoldStatus = 'adjudicated' | 'agreed' | 'single' | 'disputed' | 'unlabelled';
 
@@ -11,17 +12,7 @@ function goldSentences(scope: SQL): SQL {
   return sql`
     select s.id, s.document_id, s.position, s.suggestion ->> 'label' as suggested,
       gold_adjudicated.key as adjudicated, labelled.annotation_count, labelled.distinct_labels, labelled.only_label,
-      case
-        when gold_adjudicated.key is not null then gold_adjudicated.key
-        when labelled.annotation_count >= 2 and labelled.distinct_labels = 1 then labelled.only_label
-      end as gold,
-      case
-        when gold_adjudicated.key is not null then 'adjudicated'
-        when coalesce(labelled.annotation_count, 0) = 0 then 'unlabelled'
-        when labelled.annotation_count = 1 then 'single'
-        when labelled.distinct_labels = 1 then 'agreed'
-        else 'disputed'
-      end as status
+      ${goldColumns(sql`gold_adjudicated.key`)}
     from sentences s
     join documents d on d.id = s.document_id
     left join lateral (
