@@ -26,8 +26,8 @@ export function describeMachine(): BenchReport['machine'] {
 const integerFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export function markdownTable(report: BenchReport): string {
-  const header = '| suite | input | tool | units | seconds (median) | units/s | MB/s | notes |';
-  const divider = '|---|---|---|---:|---:|---:|---:|---|';
+  const header = '| suite | input | tool | units | seconds (median) | units/s | × floor | MB/s | notes |';
+  const divider = '|---|---|---|---:|---:|---:|---:|---:|---|';
   const lines = report.rows.map((row) =>
     [
       row.suite,
@@ -36,6 +36,7 @@ export function markdownTable(report: BenchReport): string {
       `${integerFormat.format(row.units)} ${row.unitName}`,
       row.seconds.toFixed(3),
       integerFormat.format(row.unitsPerSecond),
+      ratioToFloor(row, report.rows),
       row.megabytesPerSecond.toFixed(1),
       row.notes,
     ].join(' | '),
@@ -56,6 +57,22 @@ export function markdownTable(report: BenchReport): string {
     ...checks,
     '',
   ].join('\n');
+}
+
+/**
+ * A row's throughput as a multiple of its floor's: the row of the same suite and input whose
+ * tool is marked "(floor)". Blank for the floor itself and for rows without one.
+ */
+function ratioToFloor(row: BenchRow, rows: readonly BenchRow[]): string {
+  if (isFloor(row)) return '1.00 (floor)';
+  const floor = rows.find(
+    (candidate) => candidate.suite === row.suite && candidate.input === row.input && isFloor(candidate),
+  );
+  return floor && floor.unitsPerSecond > 0 ? (row.unitsPerSecond / floor.unitsPerSecond).toFixed(2) : '';
+}
+
+function isFloor(row: BenchRow): boolean {
+  return row.tool.endsWith('(floor)');
 }
 
 /** Writes `<stamp>.json` and `<stamp>.md` plus `latest.json` and `latest.md`; returns the Markdown path. */

@@ -23,7 +23,7 @@ const smokeSizes: readonly CorpusSize[] = [
 
 const tools: ReadonlyArray<{ name: string; countSegments: (text: string) => number }> = [
   { name: 'attest segment()', countSegments: (text) => segment(text).length },
-  { name: 'sbd 1.0.19', countSegments: (text) => sbd.sentences(text).length },
+  { name: 'sbd 1.0.19 (floor)', countSegments: (text) => sbd.sentences(text).length },
 ];
 
 function runSegmentation({ isSmoke, progress }: SuiteOptions) {
