@@ -68,6 +68,9 @@ describe('document report', () => {
       statuses: Record<string, number>;
       strip: { position: number; gold: string | null; status: string }[];
       sources: { source: string; count: number }[];
+      chains: { chain: string; count: number }[];
+      disagreements: number;
+      labelsPerAnalyst: { annotatorId: string; counts: Record<string, number> }[];
       agreement: { units: number; ratings: number; percentAgreement: { pairwise: number | null } };
     };
     const [annotatable] = await testApp.database.db
@@ -84,6 +87,15 @@ describe('document report', () => {
     expect(report.composition['kcna_claim']).toBe(2);
     expect(report.composition['observer_inference']).toBe(2);
     expect(report.sources).toEqual([{ source: 'KCNA', count: 2 }]);
+    // The one disagreement counts although a reviewer settled it.
+    expect(report.disagreements).toBe(1);
+    expect(report.labelsPerAnalyst.map((analyst) => analyst.counts)).toEqual(
+      expect.arrayContaining([
+        { kcna_claim: 2, observer_inference: 1, reported_fact: 2 },
+        { kcna_claim: 2, observer_inference: 2 },
+      ]),
+    );
+    expect(report.labelsPerAnalyst).toHaveLength(2);
 
     const [ratings] = await testApp.database.db
       .select({ total: count() })

@@ -66,7 +66,10 @@ export async function sourceCounts(
   );
 }
 
-/** Attribution chains (e.g. "Yonhap → KCNA") as recorded by analysts or suggested. */
+/**
+ * Attribution chains (e.g. "Yonhap → KCNA") as recorded by analysts or suggested, on the
+ * sentences that take a label: a boilerplate line ("Source: …") attributes nothing.
+ */
 export async function chainCounts(db: Executor, documentId: string): Promise<CountRow[]> {
   return rows(
     db,
@@ -75,7 +78,8 @@ export async function chainCounts(db: Executor, documentId: string): Promise<Cou
         from annotations an join sentences s on s.id = an.sentence_id where s.document_id = ${documentId}
         union all
         select array_to_string(array(select jsonb_array_elements_text(s.suggestion -> 'chain')), ' → ')
-        from sentences s where s.document_id = ${documentId} and s.suggestion is not null
+        from sentences s
+        where s.document_id = ${documentId} and s.kind <> 'boilerplate' and s.suggestion is not null
       ) chains where chain <> '' group by chain order by total desc, key limit 20`,
   );
 }

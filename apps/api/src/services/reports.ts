@@ -17,6 +17,7 @@ import {
   listAllAnnotationsForDocument,
   listLabels,
   type PairRow,
+  type RatingRow,
   sourceCounts,
   suggestionConfusion,
 } from '@attest/db';
@@ -56,6 +57,8 @@ export async function documentReport(context: ServiceContext, documentId: string
       document.body,
       annotations.flatMap((annotation) => annotation.cues),
     ),
+    disagreements: disagreementCount(ratings),
+    labelsPerAnalyst: labelsPerAnalyst(ratings),
     agreement: agreementSummary(ratingTableFromRatings(ratings, categories)),
   };
 }
@@ -120,6 +123,28 @@ export async function projectReport(context: ServiceContext, projectSlug: string
       }),
     },
   };
+}
+
+/** Sentences two analysts gave different labels, settled or not: what the review walks through. */
+function disagreementCount(ratings: readonly RatingRow[]): number {
+  const labelsBySentence = new Map<string, Set<string>>();
+  for (const rating of ratings) {
+    const labels = labelsBySentence.get(rating.unit) ?? new Set<string>();
+    labels.add(rating.label);
+    labelsBySentence.set(rating.unit, labels);
+  }
+  return [...labelsBySentence.values()].filter((labels) => labels.size > 1).length;
+}
+
+/** How many sentences each analyst gave each label, in the ratings' analyst order. */
+function labelsPerAnalyst(ratings: readonly RatingRow[]) {
+  const countsByAnalyst = new Map<string, Record<string, number>>();
+  for (const rating of ratings) {
+    const counts = countsByAnalyst.get(rating.coder) ?? {};
+    counts[rating.label] = (counts[rating.label] ?? 0) + 1;
+    countsByAnalyst.set(rating.coder, counts);
+  }
+  return [...countsByAnalyst].map(([annotatorId, counts]) => ({ annotatorId, counts }));
 }
 
 function countBy<Item>(items: readonly Item[], keyOf: (item: Item) => string): Record<string, number> {

@@ -101,6 +101,10 @@ export interface DocumentReport {
   sources: { source: string; count: number }[];
   chains: { chain: string; count: number }[];
   cues: { text: string; kind: string; count: number }[];
+  /** Sentences analysts labelled differently, settled since or not. */
+  disagreements: number;
+  /** Sentences per label for each analyst who labelled the document. */
+  labelsPerAnalyst: { annotatorId: string; counts: Record<string, number> }[];
   agreement: AgreementSummary;
 }
 

@@ -76,6 +76,44 @@ export class AttestDocumentReportPage extends LitElement {
     );
   }
 
+  private renderReview(data: DocumentReportData) {
+    const { report } = data;
+    const nameOf = (id: string) => data.analystNames.get(id) ?? 'Former member';
+    const statusCount = (status: string) => report.statuses[status] ?? 0;
+    return html`
+      <dl class="figures">
+        <div><dt>Sentences</dt><dd>${report.strip.length}</dd></div>
+        <div><dt>Analysts disagreed on</dt><dd>${report.disagreements}</dd></div>
+        <div><dt>Settled by a reviewer</dt><dd>${statusCount('adjudicated')}</dd></div>
+        <div><dt>Analysts agree</dt><dd>${statusCount('agreed')}</dd></div>
+        <div><dt>Still disputed</dt><dd>${statusCount('disputed')}</dd></div>
+      </dl>
+      ${
+        report.labelsPerAnalyst.length
+          ? html`<table>
+              <caption>Sentences each analyst gave each label</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Analyst</th>
+                  ${report.labels.map((label) => html`<th scope="col" class="number">${label.name}</th>`)}
+                  <th scope="col" class="number">Total</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${report.labelsPerAnalyst.map(
+                  (analyst) => html`<tr>
+                    <th scope="row">${nameOf(analyst.annotatorId)}</th>
+                    ${report.labels.map((label) => html`<td class="number">${analyst.counts[label.key] ?? 0}</td>`)}
+                    <td class="number">${Object.values(analyst.counts).reduce((sum, count) => sum + count, 0)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : html`<p class="note">Nobody has labelled this document yet.</p>`
+      }
+    `;
+  }
+
   private renderAgreement(data: DocumentReportData) {
     const { agreement } = data.report;
     const nameOf = (id: string) => data.analystNames.get(id) ?? 'Former member';
@@ -211,6 +249,10 @@ export class AttestDocumentReportPage extends LitElement {
                   </table>`
                 : html`<p class="note">No cue words marked.</p>`
             }
+          </section>
+          <section class="panel wide" aria-labelledby="review-heading">
+            <h2 id="review-heading">Labels and review</h2>
+            ${this.renderReview(data)}
           </section>
           <section class="panel wide" aria-labelledby="agreement-heading">
             <h2 id="agreement-heading">Agreement between analysts</h2>
