@@ -395,7 +395,8 @@ function writeHeaders(options: WriteOptions): Record<string, string> {
   return { 'if-match': `"${options.expectedVersion}"`, 'idempotency-key': options.idempotencyKey };
 }
 
-function toApiError(response: Response, body: unknown): ApiError {
+/** The ApiError of a failed response, from its problem+json body when it has one. */
+export function toApiError(response: Response, body: unknown): ApiError {
   const retryAfterSeconds = Number(response.headers.get('retry-after'));
   const retryAfterMs =
     Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? retryAfterSeconds * 1000 : undefined;

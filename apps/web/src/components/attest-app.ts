@@ -13,6 +13,7 @@ import { errorMessage } from './format.ts';
 import './attest-account-menu.ts';
 import './attest-annotate-page.ts';
 import './attest-documents-page.ts';
+import './attest-export-page.ts';
 import './attest-invite-page.ts';
 import './attest-password-page.ts';
 import './attest-project-settings-page.ts';
@@ -178,6 +179,11 @@ export class AttestApp extends LitElement {
           this.privatePage(
             () => html`<attest-project-report-page .slug=${slug ?? ''}></attest-project-report-page>`,
           ),
+      },
+      {
+        path: '/projects/:slug/export',
+        render: ({ slug }) =>
+          this.privatePage(() => html`<attest-export-page .slug=${slug ?? ''}></attest-export-page>`),
       },
       {
         path: '/projects/:slug/settings/:section?',

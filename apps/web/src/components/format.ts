@@ -18,3 +18,16 @@ export function plural(count: number, noun: string): string {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+const byteUnits = ['bytes', 'kB', 'MB', 'GB'] as const;
+
+/** "812 bytes", "4.2 kB", "18.6 MB" (powers of 1,000, as file managers show them). */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < byteUnits.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return unit === 0 ? `${bytes.toLocaleString('en')} bytes` : `${value.toFixed(1)} ${byteUnits[unit]}`;
+}
