@@ -6,12 +6,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
+import type { DatasetImportEvent } from '../events/dataset-import-event.ts';
 import type { DocumentImportEvent } from '../events/document-import-event.ts';
 import { NavigateEvent } from '../events/navigate-event.ts';
 import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/shared.ts';
 import { errorMessage, formatDate, plural } from './format.ts';
 import { loadErrorTemplate } from './page-templates.ts';
 import { canReview, roleNames } from './roles.ts';
+import './attest-dataset-import.ts';
+import './attest-dialog.ts';
 import './attest-import-form.ts';
 import './attest-progress.ts';
 
@@ -131,8 +134,10 @@ export class AttestDocumentsPage extends LitElement {
   @consume({ context: apiClientContext })
   private api!: ApiClient;
 
+  @state() private isImportOpen = false;
   @state() private isLoadingMore = false;
   @state() private loadMoreError: string | undefined;
+  @state() private refreshError: string | undefined;
   @state() private nextMessage: string | undefined;
 
   /** The slug of the project shown. */
@@ -180,6 +185,25 @@ export class AttestDocumentsPage extends LitElement {
       ? `Imported “${document.title}”: ${plural(document.annotatableCount, 'sentence')} to tag.`
       : `Already imported: this text is in the project as “${document.title}”, opened here.`;
     this.dispatchEvent(new NavigateEvent(`/documents/${document.id}`, notice));
+  }
+
+  /**
+   * Files came in through the dialog: list the new documents in place. Re-running the page's
+   * task would replace the page, and the open dialog with its summary, by the loading state.
+   */
+  private async handleDatasetImport(event: DatasetImportEvent): Promise<void> {
+    const loaded = this.pageTask.value;
+    if (event.report.imported === 0 || !loaded) return;
+    try {
+      const [project, firstPage] = await Promise.all([
+        this.api.getProject(this.slug),
+        this.api.listDocuments(this.slug, null),
+      ]);
+      Object.assign(loaded, { project, documents: firstPage.items, nextCursor: firstPage.nextCursor });
+      this.requestUpdate();
+    } catch (error) {
+      this.refreshError = `The list could not be refreshed after the import: ${errorMessage(error)} Reload the page.`;
+    }
   }
 
   private renderDocuments(loaded: ProjectWithDocuments) {
@@ -266,7 +290,11 @@ export class AttestDocumentsPage extends LitElement {
         <div class="header-actions">
           ${
             canReview(project.role)
-              ? html`<a class="button" href="/projects/${project.slug}/report">Project report</a>`
+              ? html`<button class="button" type="button" @click=${() => {
+                  this.isImportOpen = true;
+                }}>Import files</button>
+                  <a class="button" href="/projects/${project.slug}/export">Export</a>
+                  <a class="button" href="/projects/${project.slug}/report">Project report</a>`
               : null
           }
           ${
@@ -283,6 +311,7 @@ export class AttestDocumentsPage extends LitElement {
           <h2 id="documents-heading">Documents</h2>
           <span class="count">${plural(loaded.documents.length, 'document')} shown</span>
         </div>
+        ${this.refreshError ? html`<p class="message error" role="alert">${this.refreshError}</p>` : null}
         ${this.renderDocuments(loaded)}
       </section>
       ${
@@ -290,7 +319,19 @@ export class AttestDocumentsPage extends LitElement {
           ? html`<section class="panel" aria-labelledby="import-heading">
               <h2 id="import-heading">Import an article</h2>
               <attest-import-form .slug=${project.slug} @attest-document-import=${this.handleImport}></attest-import-form>
-            </section>`
+            </section>
+            <attest-dialog
+              label="Import files"
+              ?open=${this.isImportOpen}
+              @attest-dialog-close=${() => {
+                this.isImportOpen = false;
+              }}
+            >
+              <attest-dataset-import
+                .slug=${project.slug}
+                @attest-dataset-import=${this.handleDatasetImport}
+              ></attest-dataset-import>
+            </attest-dialog>`
           : null
       }
     `;

@@ -1,0 +1,356 @@
+import { consume } from '@lit/context';
+import { css, html, LitElement } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { ApiClient } from '../api/client.ts';
+import { apiClientContext } from '../api/context.ts';
+import { type ImportReport, uploadImport } from '../api/dataset-transfer.ts';
+import { DatasetImportEvent } from '../events/dataset-import-event.ts';
+import { baseStyles, buttonStyles, formStyles } from '../styles/shared.ts';
+import { errorMessage, formatBytes, plural } from './format.ts';
+import './attest-transfer-progress.ts';
+
+/** Where the upload stands; the chosen files stay chosen whatever happens. */
+type Upload =
+  | { kind: 'idle' }
+  | { kind: 'sending'; sentBytes: number; totalBytes: number; controller: AbortController }
+  | { kind: 'finished'; report: ImportReport; wasStrict: boolean }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; detail: string };
+
+const acceptedExtensions = ['.txt', '.jsonl', '.ndjson', '.csv', '.zip'];
+
+/**
+ * Imports files into a project — articles as .txt, article rows or Attest exports as JSON
+ * lines or CSV, Attest zip bundles — with upload progress, a cancel button and a summary of
+ * what was imported, skipped as already present, and which lines were bad.
+ *
+ * @fires attest-dataset-import - The server imported the files (bad rows are in the report).
+ */
+@customElement('attest-dataset-import')
+export class AttestDatasetImport extends LitElement {
+  static override styles = [
+    baseStyles,
+    buttonStyles,
+    formStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .drop-zone {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: 0.5rem;
+        padding: 1.25rem;
+        border: 2px dashed var(--attest-color-border-strong);
+        border-radius: 10px;
+        background: var(--attest-color-raised);
+        text-align: center;
+      }
+      .drop-zone.is-over {
+        border-color: var(--attest-color-accent);
+        background: var(--attest-color-accent-soft);
+      }
+      .drop-zone p {
+        margin: 0;
+        color: var(--attest-color-muted);
+        font-size: 0.9rem;
+      }
+      .drop-zone label {
+        align-items: center;
+        font-weight: 400;
+      }
+      input[type='file'] {
+        width: auto;
+        max-width: 100%;
+        border: 0;
+        background: transparent;
+        padding: 0;
+      }
+      input[type='file']::file-selector-button {
+        margin-right: 0.75rem;
+        padding: 0.35rem 0.85rem;
+        border: 1px solid var(--attest-color-accent);
+        border-radius: var(--attest-radius);
+        background: var(--attest-color-accent);
+        color: #fff;
+        font: inherit;
+        font-weight: 600;
+        cursor: pointer;
+      }
+      .files {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        border: 1px solid var(--attest-color-border);
+        border-radius: var(--attest-radius);
+      }
+      .files li {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        padding: 0.4rem 0.75rem;
+        font-size: 0.9rem;
+      }
+      .files li + li {
+        border-top: 1px solid var(--attest-color-border);
+      }
+      .file-name {
+        flex: 1;
+        overflow-wrap: anywhere;
+        font-weight: 600;
+      }
+      .file-size {
+        color: var(--attest-color-muted);
+        white-space: nowrap;
+      }
+      .check {
+        flex-direction: row;
+        align-items: center;
+        gap: 0.5rem;
+        font-weight: 400;
+      }
+      .summary {
+        display: flex;
+        flex-direction: column;
+        gap: 0.5rem;
+      }
+      .summary:focus {
+        outline: none;
+      }
+      .bad-rows {
+        margin: 0;
+        padding-left: 1.25rem;
+        font-size: 0.9rem;
+        max-height: 12rem;
+        overflow-y: auto;
+      }
+      .bad-rows li + li {
+        margin-top: 0.25rem;
+      }
+      .where {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @consume({ context: apiClientContext })
+  private api!: ApiClient;
+
+  @query('input[type=file]') private fileInput!: HTMLInputElement;
+
+  @state() private files: File[] = [];
+  @state() private isStrict = false;
+  @state() private isDragOver = false;
+  @state() private upload: Upload = { kind: 'idle' };
+
+  /** The project the files are imported into. */
+  @property() slug = '';
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.upload.kind === 'sending') this.upload.controller.abort();
+  }
+
+  private addFiles(added: Iterable<File>): void {
+    const keyOf = (file: File) => `${file.name}:${file.size}:${file.lastModified}`;
+    const known = new Set(this.files.map(keyOf));
+    this.files = [...this.files, ...[...added].filter((file) => !known.has(keyOf(file)))];
+    if (this.upload.kind !== 'sending') this.upload = { kind: 'idle' };
+  }
+
+  private removeFile(removed: File): void {
+    this.files = this.files.filter((file) => file !== removed);
+  }
+
+  private handleChoose(): void {
+    this.addFiles(this.fileInput.files ?? []);
+    // Cleared so that choosing the same file again (after removing it) fires change.
+    this.fileInput.value = '';
+  }
+
+  private handleDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.isDragOver = false;
+    this.addFiles(event.dataTransfer?.files ?? []);
+  }
+
+  private handleDragOver(event: DragEvent): void {
+    event.preventDefault();
+    this.isDragOver = true;
+  }
+
+  private async send(): Promise<void> {
+    const controller = new AbortController();
+    const totalBytes = this.files.reduce((sum, file) => sum + file.size, 0);
+    const wasStrict = this.isStrict;
+    this.upload = { kind: 'sending', sentBytes: 0, totalBytes, controller };
+    try {
+      const report = await uploadImport(this.api, this.slug, this.files, {
+        isStrict: wasStrict,
+        signal: controller.signal,
+        onProgress: (progress) => {
+          this.upload = { kind: 'sending', ...progress, controller };
+        },
+      });
+      this.upload = { kind: 'finished', report, wasStrict };
+      // A clean import is done with its files; with bad rows they stay, ready for a retry
+      // (documents already imported are then skipped as duplicates).
+      if (report.errors.length === 0) this.files = [];
+      this.dispatchEvent(new DatasetImportEvent(report));
+    } catch (error) {
+      this.upload =
+        error instanceof DOMException && error.name === 'AbortError'
+          ? { kind: 'cancelled' }
+          : { kind: 'failed', detail: errorMessage(error) };
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#import-outcome')?.focus();
+  }
+
+  private cancel(): void {
+    if (this.upload.kind === 'sending') this.upload.controller.abort();
+  }
+
+  private renderProgress() {
+    if (this.upload.kind !== 'sending') return null;
+    const { sentBytes, totalBytes } = this.upload;
+    const isSent = totalBytes > 0 && sentBytes >= totalBytes;
+    const text = isSent
+      ? `${formatBytes(totalBytes)} sent; the server is importing…`
+      : `${formatBytes(sentBytes)} of ${formatBytes(totalBytes)} sent`;
+    return html`
+      <attest-transfer-progress
+        label="Upload"
+        .value=${isSent ? 0 : sentBytes}
+        .max=${isSent ? 0 : totalBytes}
+        .text=${text}
+      ></attest-transfer-progress>
+    `;
+  }
+
+  private renderOutcome() {
+    const { upload } = this;
+    switch (upload.kind) {
+      case 'finished': {
+        const { report } = upload;
+        const isRolledBack = upload.wasStrict && report.errors.length > 0;
+        return html`<div class="summary" id="import-outcome" tabindex="-1" role="status">
+          <p class=${report.errors.length > 0 ? 'form-error' : 'form-success'}>
+            ${
+              isRolledBack
+                ? `Strict import: nothing was imported because ${plural(report.errors.length, 'row')} ${report.errors.length === 1 ? 'is' : 'are'} bad.`
+                : `${plural(report.imported, 'document')} imported · ${report.skipped} skipped as already in the project` +
+                  (report.errors.length > 0 ? ` · ${plural(report.errors.length, 'bad row')}` : '')
+            }
+          </p>
+          ${
+            report.errors.length > 0
+              ? html`<ul class="bad-rows" aria-label="Bad rows">
+                  ${report.errors.map(
+                    (error) => html`<li>
+                      <span class="where">${error.file ? `${error.file}, ` : ''}line ${error.line}:</span>
+                      ${error.message}
+                    </li>`,
+                  )}
+                </ul>
+                <p class="hint">Fix the lines and import the files again: documents already imported are skipped.</p>`
+              : null
+          }
+        </div>`;
+      }
+      case 'cancelled':
+        return html`<p class="hint" id="import-outcome" tabindex="-1" role="status">
+          Upload cancelled; nothing was imported. The files are still selected.
+        </p>`;
+      case 'failed':
+        return html`<p class="form-error" id="import-outcome" tabindex="-1" role="alert">
+          The import failed: ${upload.detail} The files are still selected: try again.
+        </p>`;
+      default:
+        return null;
+    }
+  }
+
+  override render() {
+    const isSending = this.upload.kind === 'sending';
+    return html`
+      <form aria-label="Import files" novalidate @submit=${(event: Event) => {
+        event.preventDefault();
+        void this.send();
+      }}>
+        <p class="hint">
+          Plain-text articles (<code>.txt</code>), article rows as JSON lines or CSV (<code>title</code>,
+          <code>outlet</code>, <code>url</code>, <code>published_at</code>, <code>body</code>), or an Attest
+          export (<code>.jsonl</code>, <code>.csv</code>, <code>.zip</code>) with its labels.
+        </p>
+        <div
+          class="drop-zone ${this.isDragOver ? 'is-over' : ''}"
+          @dragover=${this.handleDragOver}
+          @dragleave=${() => {
+            this.isDragOver = false;
+          }}
+          @drop=${this.handleDrop}
+        >
+          <label>
+            <span class="visually-hidden">Files to import</span>
+            <input
+              type="file"
+              multiple
+              accept=${acceptedExtensions.join(',')}
+              ?disabled=${isSending}
+              @change=${this.handleChoose}
+            />
+          </label>
+          <p>or drop files here</p>
+        </div>
+        ${
+          this.files.length > 0
+            ? html`<ul class="files" aria-label="Chosen files">
+                ${this.files.map(
+                  (file) => html`<li>
+                    <span class="file-name">${file.name}</span>
+                    <span class="file-size">${formatBytes(file.size)}</span>
+                    <button
+                      class="button small"
+                      type="button"
+                      aria-label="Remove ${file.name}"
+                      ?disabled=${isSending}
+                      @click=${() => this.removeFile(file)}
+                    >
+                      Remove
+                    </button>
+                  </li>`,
+                )}
+              </ul>`
+            : null
+        }
+        <label class="check">
+          <input
+            type="checkbox"
+            .checked=${this.isStrict}
+            ?disabled=${isSending}
+            @change=${(event: Event) => {
+              this.isStrict = (event.target as HTMLInputElement).checked;
+            }}
+          />
+          Strict: import nothing if any row is bad
+        </label>
+        ${this.renderProgress()}
+        <div class="actions">
+          <button class="button primary" type="submit" ?disabled=${isSending || this.files.length === 0}>
+            ${isSending ? 'Importing…' : this.files.length > 1 ? `Import ${this.files.length} files` : 'Import'}
+          </button>
+          ${isSending ? html`<button class="button" type="button" @click=${this.cancel}>Cancel upload</button>` : null}
+        </div>
+        ${this.renderOutcome()}
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'attest-dataset-import': AttestDatasetImport;
+  }
+}
