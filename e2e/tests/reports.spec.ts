@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { DocumentDetail } from '@attest/core';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { addTeammate, createProject, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
+import { labelNames, labelThroughApi } from '../support/reviewing.ts';
 import { saveScreenshot } from './support.ts';
 
 const title = 'Armistice day marked in Pyongyang';
@@ -17,25 +18,11 @@ Analysts said the rally was likely timed to shore up support for the leadership.
 KCNA claimed that the United States had started the war.
 `;
 
-const labelNames: Record<string, string> = {
-  kcna_claim: 'KCNA claim',
-  observer_inference: 'Observer inference',
-  reported_fact: 'Reported fact',
-};
-
 /** What each analyst labels, sentence by sentence (headline first); null leaves it untagged. */
 const plan = {
   ana: ['reported_fact', 'kcna_claim', 'reported_fact', 'observer_inference', 'kcna_claim'],
   ben: ['reported_fact', 'kcna_claim', 'kcna_claim', 'reported_fact', null],
 } as const;
-
-async function label(request: APIRequestContext, sentenceId: string, key: string, source?: string) {
-  const response = await request.put(`/api/sentences/${sentenceId}/annotation`, {
-    headers: { 'if-match': '"0"', 'idempotency-key': `e2e-${sentenceId}-${Math.random()}` },
-    data: { label: key, ...(source ? { source, chain: ['Yonhap', source] } : {}) },
-  });
-  expect(response.status(), await response.text()).toBe(200);
-}
 
 /** The review table's row of a sentence, found by its words. */
 function reviewRow(page: Page, words: RegExp) {
@@ -68,7 +55,10 @@ test.describe('review and reports', () => {
       for (const [index, key] of labels.entries()) {
         const sentence = sentences[index];
         if (key && sentence)
-          await label(teammate.context.request, sentence.id, key, key === 'kcna_claim' ? 'KCNA' : undefined);
+          await labelThroughApi(teammate.context.request, sentence.id, {
+            label: key,
+            ...(key === 'kcna_claim' ? { source: 'KCNA', chain: ['Yonhap', 'KCNA'] } : {}),
+          });
       }
     }
 
