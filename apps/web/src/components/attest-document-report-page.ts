@@ -9,7 +9,6 @@ import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/sha
 import type { BarSegment } from './attest-bar-chart.ts';
 import type { StripCell } from './attest-sentence-strip.ts';
 import { formatDate, plural } from './format.ts';
-import { loadErrorTemplate } from './page-templates.ts';
 import { downloadReport, PrintChromeController } from './report-export.ts';
 import {
   compositionEntry,
@@ -19,6 +18,7 @@ import {
   slugify,
 } from './report-format.ts';
 import { reportPageStyles } from './report-page.styles.ts';
+import { reportActionsTemplate, reportTaskTemplate } from './report-templates.ts';
 import './attest-bar-chart.ts';
 import './attest-sentence-strip.ts';
 
@@ -199,11 +199,10 @@ export class AttestDocumentReportPage extends LitElement {
           ${[document.outlet, published].filter(Boolean).join(' · ')}${document.outlet || published ? ' · ' : ''}${plural(report.strip.length, 'sentence')}
           · ${data.projectName}
         </p>
-        <div class="report-actions">
-          <a class="button small no-export" href="/documents/${document.id}/review">Open the review</a>
-          <button type="button" class="button small" @click=${() => window.print()}>Print</button>
-          <button type="button" class="button small" @click=${() => this.download(report)}>Download HTML</button>
-        </div>
+        ${reportActionsTemplate(
+          () => this.download(report),
+          html`<a class="button small no-export" href="/documents/${document.id}/review">Open the review</a>`,
+        )}
         <div class="sections">
           <section class="panel" aria-labelledby="composition-heading">
             <h2 id="composition-heading">Label composition</h2>
@@ -264,11 +263,7 @@ export class AttestDocumentReportPage extends LitElement {
   }
 
   override render() {
-    return this.reportTask.render({
-      pending: () => html`<h1 tabindex="-1">Document report</h1><p role="status">Loading the report…</p>`,
-      complete: (data) => this.renderReport(data),
-      error: (error) => loadErrorTemplate('Report not available', error),
-    });
+    return reportTaskTemplate(this.reportTask, 'Document report', (data) => this.renderReport(data));
   }
 }
 

@@ -8,7 +8,6 @@ import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/shared.ts';
 import type { BarSegment } from './attest-bar-chart.ts';
 import { formatDate } from './format.ts';
-import { loadErrorTemplate } from './page-templates.ts';
 import { downloadReport, PrintChromeController } from './report-export.ts';
 import {
   compositionEntry,
@@ -18,6 +17,7 @@ import {
   slugify,
 } from './report-format.ts';
 import { reportPageStyles } from './report-page.styles.ts';
+import { reportActionsTemplate, reportTaskTemplate } from './report-templates.ts';
 import './attest-bar-chart.ts';
 import './attest-heatmap.ts';
 
@@ -198,10 +198,7 @@ export class AttestProjectReportPage extends LitElement {
       <article>
         <h1 tabindex="-1">Report: ${report.project.name}</h1>
         <p class="lede">Gold labels are the reviewers' decisions, or the analysts' unanimous label.</p>
-        <div class="report-actions">
-          <button type="button" class="button small" @click=${() => window.print()}>Print</button>
-          <button type="button" class="button small" @click=${() => this.download(report)}>Download HTML</button>
-        </div>
+        ${reportActionsTemplate(() => this.download(report))}
         <div class="sections">
           <section class="panel wide" aria-labelledby="documents-heading">
             <h2 id="documents-heading">Composition per document</h2>
@@ -273,11 +270,7 @@ export class AttestProjectReportPage extends LitElement {
   }
 
   override render() {
-    return this.reportTask.render({
-      pending: () => html`<h1 tabindex="-1">Project report</h1><p role="status">Loading the report…</p>`,
-      complete: (data) => this.renderReport(data),
-      error: (error) => loadErrorTemplate('Report not available', error),
-    });
+    return reportTaskTemplate(this.reportTask, 'Project report', (data) => this.renderReport(data));
   }
 }
 
