@@ -1,6 +1,7 @@
-// Pages of sentences for dataset exports, keyset-paged so an export of a million sentences
-// holds one page in memory at a time. The gold label follows queries/reports.ts: the
-// reviewer's decision; else the label two or more analysts all agreed on; else none.
+// Dataset exports. PostgreSQL writes each JSON line itself, so the export streams at close to
+// the speed of COPY: Node passes the text through. Pages are keyset-paged on (document
+// created_at, document id, sentence position), so an export of a million sentences holds one
+// page in memory at a time. The gold label follows queries/gold.ts, as the reports do.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { goldColumns } from './gold.ts';
@@ -30,47 +31,35 @@ export interface ExportCursor {
   position: number;
 }
 
-export interface ExportAnnotationItem {
-  annotator_id: string;
-  email: string;
-  label: string;
-  source: string | null;
-  chain: string[];
-  cues: { start: number; end: number; kind: string }[];
-  note: string | null;
-  created_at: string;
-  updated_at: string;
+export interface ExportLinesParams {
+  projectId: string;
+  projectSlug: string;
+  guidelinesVersion: number;
+  schemaVersion: number;
+  scope: 'gold' | 'annotations';
+  filters: ExportFilters;
+  /**
+   * Pseudonymous exports call an annotator "annotator-N" after their place in this list
+   * (`listProjectAnnotatorIds`); without it annotators appear as their e-mail addresses.
+   */
+  pseudonymOrder?: readonly string[] | undefined;
+  /** Sentences after this one; none: from the start. */
+  after?: ExportCursor | undefined;
+  /** Sentences in the page; none: all of them (as `COPY` of the same query in the benchmark). */
+  limit?: number | undefined;
 }
 
-export interface ExportSentenceRow {
-  sentenceId: string;
-  documentId: string;
+export interface ExportLine {
+  /** One row of the dataset as a JSON object, without the newline. */
+  line: string;
   documentCreatedAt: string;
-  title: string;
-  outlet: string | null;
-  url: string | null;
-  publishedAt: Date | string | null;
-  bodySha256: string;
+  documentId: string;
   position: number;
-  kind: string;
-  start: number;
-  end: number;
-  text: string;
-  suggestion: {
-    label: string | null;
-    confidence: number;
-    rule: string;
-    source: string | null;
-    chain: string[];
-  } | null;
-  adjudicatedLabel: string | null;
-  adjudicationNote: string | null;
-  adjudicatorId: string | null;
-  adjudicatorEmail: string | null;
-  adjudicatedAt: Date | string | null;
-  annotations: ExportAnnotationItem[];
-  gold: string | null;
-  status: ExportGoldStatus;
+  /**
+   * The document's text when it holds characters outside the Basic Multilingual Plane: there
+   * the code-point offsets and cue texts of `line` count UTF-16 units and the caller corrects them.
+   */
+  astralBody: string | null;
 }
 
 async function rows<Row>(db: Executor, query: SQL): Promise<Row[]> {
@@ -86,6 +75,27 @@ function textArray(values: readonly string[]): SQL {
   )}]::text[]`;
 }
 
+// The JSON text of a value as JSON.stringify writes it: Postgres escapes strings the same way,
+// and its json/jsonb output differs only in spacing, which compact objects avoid.
+const json = (value: SQL): SQL => sql`coalesce(to_json(${value})::text, 'null')`;
+const jsonbText = (value: SQL): SQL => sql`coalesce((${value})::text, 'null')`;
+/** Date#toISOString: milliseconds (truncated, as a JavaScript Date holds them) and a Z. */
+const isoJson = (value: SQL): SQL =>
+  sql`coalesce('"' || to_char(${value} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"', 'null')`;
+
+/** A compact JSON object of text expressions, keys in the order given. */
+function jsonObject(fields: readonly (readonly [string, SQL])[]): SQL {
+  const members = fields.map(
+    ([key, value], index) => sql`${sql.raw(`'${index === 0 ? '{' : ','}"${key}":'`)} || ${value}`,
+  );
+  return sql`(${sql.join(members, sql` || `)} || '}')`;
+}
+
+/** A compact JSON array of the text of each element, in order. */
+function jsonArray(elementText: SQL, from: SQL): SQL {
+  return sql`'[' || coalesce((select string_agg(${elementText}, ',' order by ordinality) from ${from}), '') || ']'`;
+}
+
 function goldConditions(filters: ExportFilters, scope: 'gold' | 'annotations'): SQL {
   const conditions: SQL[] = [sql`true`];
   if (filters.statuses && filters.statuses.length > 0)
@@ -94,72 +104,188 @@ function goldConditions(filters: ExportFilters, scope: 'gold' | 'annotations'): 
     conditions.push(
       scope === 'gold'
         ? sql`g.gold = any(${textArray(filters.labels)})`
-        : sql`exists (select 1 from jsonb_array_elements(g.annotations) item
-            where item ->> 'label' = any(${textArray(filters.labels)}))`,
+        : sql`g.label_keys && ${textArray(filters.labels)}`,
     );
   }
-  if (filters.annotatedOnly) conditions.push(sql`jsonb_array_length(g.annotations) > 0`);
+  if (filters.annotatedOnly) conditions.push(sql`g.annotation_count > 0`);
+  return sql.join(conditions, sql` and `);
+}
+
+/** The project's documents the filters keep, as conditions on `d`. */
+function documentConditions(projectId: string, filters: ExportFilters): SQL[] {
+  const conditions: SQL[] = [sql`d.project_id = ${projectId}`];
+  if (filters.documentIds) {
+    conditions.push(
+      filters.documentIds.length === 0
+        ? sql`false`
+        : sql`d.id::text = any(${textArray(filters.documentIds)})`,
+    );
+  }
+  if (filters.publishedFrom) conditions.push(sql`d.published_at >= ${filters.publishedFrom.toISOString()}`);
+  if (filters.publishedTo) conditions.push(sql`d.published_at <= ${filters.publishedTo.toISOString()}`);
+  return conditions;
+}
+
+function sentenceConditions(params: ExportLinesParams): SQL {
+  const { filters, after } = params;
+  const conditions = documentConditions(params.projectId, filters);
+  if (!filters.includeBoilerplate) conditions.push(sql`s.kind <> 'boilerplate'`);
+  if (after) {
+    // The first comparison lets the documents index start at the page; the second is exact.
+    conditions.push(
+      sql`(d.created_at, d.id) >= (${after.documentCreatedAt}::timestamptz, ${after.documentId}::uuid)`,
+      sql`(d.created_at, d.id, s.position) > (${after.documentCreatedAt}::timestamptz, ${after.documentId}::uuid, ${after.position})`,
+    );
+  }
   return sql.join(conditions, sql` and `);
 }
 
 /**
- * Sentences of a batch of documents (from `listExportDocuments`) in export order, keyset-paged
- * within the batch: the batch bounds the work of each query however large the project is.
+ * The export as SQL: one JSON line per gold row (gold scope) or per analyst's label (annotations
+ * scope), in export order, with the page's keyset bounds. Exposed so the benchmark can `COPY`
+ * exactly what the export reads.
  */
-export async function listExportSentences(
-  db: Executor,
-  params: {
-    projectId: string;
-    documentIds: readonly string[];
-    scope: 'gold' | 'annotations';
-    filters: ExportFilters;
-    after?: ExportCursor | undefined;
-    limit: number;
-  },
-): Promise<ExportSentenceRow[]> {
-  if (params.documentIds.length === 0) return [];
-  const { after } = params;
-  const boilerplate = params.filters.includeBoilerplate ? sql`true` : sql`s.kind <> 'boilerplate'`;
-  const keyset = after
-    ? sql`(d.created_at, d.id, s.position) > (${after.documentCreatedAt}::timestamptz, ${after.documentId}::uuid, ${after.position})`
-    : sql`true`;
-  return rows(
-    db,
-    sql`select * from (
-      select s.id as "sentenceId", s.document_id as "documentId", d.created_at::text as "documentCreatedAt",
-        d.title, d.outlet, d.url, d.published_at as "publishedAt", d.body_sha256 as "bodySha256",
-        s.position, s.kind, s.start, s."end", s.text, s.suggestion,
-        adjudicated.key as "adjudicatedLabel", adjudicated.note as "adjudicationNote",
-        adjudicated.decided_by as "adjudicatorId", adjudicated.email as "adjudicatorEmail",
-        adjudicated.updated_at as "adjudicatedAt",
-        coalesce(labelled.items, '[]'::jsonb) as annotations,
-        ${goldColumns(sql`adjudicated.key`)},
-        d.created_at as document_created_at
-      from sentences s
-      join documents d on d.id = s.document_id
-      left join lateral (
-        select l.key, a.note, a.decided_by, u.email, a.updated_at
-        from adjudications a join labels l on l.id = a.label_id left join users u on u.id = a.decided_by
-        where a.sentence_id = s.id
-      ) adjudicated on true
-      left join lateral (
-        select count(*)::int as annotation_count, count(distinct an.label_id)::int as distinct_labels,
-          min(l.key) as only_label,
-          jsonb_agg(jsonb_build_object(
-            'annotator_id', an.annotator_id, 'email', u.email, 'label', l.key, 'source', an.source,
-            'chain', an.chain, 'cues', an.cues, 'note', an.note,
-            'created_at', an.created_at, 'updated_at', an.updated_at
-          ) order by u.created_at, u.id) as items
-        from annotations an join labels l on l.id = an.label_id join users u on u.id = an.annotator_id
-        where an.sentence_id = s.id
-      ) labelled on true
-      where d.project_id = ${params.projectId} and s.document_id::text = any(${textArray(params.documentIds)})
-        and ${boilerplate} and ${keyset}
-          ) g
-    where ${goldConditions(params.filters, params.scope)}
-    order by g.document_created_at, g."documentId", g.position
-    limit ${params.limit}`,
-  );
+export function exportLinesQuery(params: ExportLinesParams): SQL {
+  const { scope, pseudonymOrder } = params;
+  const nameOf = (userId: SQL, email: SQL): SQL =>
+    pseudonymOrder
+      ? sql`case when ${userId} is null then 'null'
+          else '"annotator-' || coalesce(array_position(${`{${pseudonymOrder.join(',')}}`}::uuid[], ${userId}),
+            ${pseudonymOrder.length + 1}) || '"' end`
+      : json(email);
+  // Gold rows take their evidence from the first analyst who gave the gold label.
+  const evidence =
+    scope === 'gold'
+      ? sql`left join lateral (
+          select an.annotator_id, u.email, an.source, an.chain, an.cues, an.note, an.created_at, an.updated_at
+          from annotations an join labels l on l.id = an.label_id join users u on u.id = an.annotator_id
+          where an.sentence_id = g.sentence_id and l.key = g.gold
+          order by u.created_at, u.id limit 1
+        ) evidence on true
+        left join labels gold_label on gold_label.project_id = ${params.projectId} and gold_label.key = g.gold`
+      : sql`join lateral (
+          select an.annotator_id, u.email, l.key as label, l.name as label_name, an.source, an.chain, an.cues,
+            an.note, an.created_at, an.updated_at, u.created_at as annotator_created_at
+          from annotations an join labels l on l.id = an.label_id join users u on u.id = an.annotator_id
+          where an.sentence_id = g.sentence_id ${
+            params.filters.labels?.length ? sql`and l.key = any(${textArray(params.filters.labels)})` : sql``
+          }
+        ) evidence on true`;
+  const label = scope === 'gold' ? sql`g.gold` : sql`evidence.label`;
+  const labelName = scope === 'gold' ? sql`coalesce(gold_label.name, g.gold)` : sql`evidence.label_name`;
+  const cue = sql`cue.value`;
+  const cueText = sql`substr(g.body, (${cue} ->> 'start')::int + 1, (${cue} ->> 'end')::int - (${cue} ->> 'start')::int)`;
+  const line = jsonObject([
+    ['schema_version', sql`${String(params.schemaVersion)}`],
+    ['project', sql`${JSON.stringify(params.projectSlug)}`],
+    ['document_id', sql`'"' || g.document_id || '"'`],
+    ['title', json(sql`g.title`)],
+    ['outlet', json(sql`g.outlet`)],
+    ['url', json(sql`g.url`)],
+    ['published_at', isoJson(sql`g.published_at`)],
+    ['body_sha256', json(sql`g.body_sha256`)],
+    ['sentence_id', sql`'"' || g.sentence_id || '"'`],
+    ['position', sql`g.position::text`],
+    ['kind', json(sql`g.kind`)],
+    ['start', sql`g.start::text`],
+    ['end', sql`g."end"::text`],
+    ['start_cp', sql`g.start::text`],
+    ['end_cp', sql`g."end"::text`],
+    ['text', json(sql`g.text`)],
+    ['status', sql`'"' || g.status || '"'`],
+    ['gold_label', json(sql`g.gold`)],
+    ['annotations', sql`coalesce(g.annotations, '[]')`],
+    ['annotation_count', sql`g.annotation_count::text`],
+    // The share of analysts who gave the most common label; undefined for fewer than two.
+    [
+      'agreement',
+      sql`case when g.annotation_count >= 2 then to_json(g.majority::float8 / g.annotation_count)::text else 'null' end`,
+    ],
+    ['adjudicator', nameOf(sql`g.adjudicator_id`, sql`g.adjudicator_email`)],
+    ['adjudication_note', json(sql`g.adjudication_note`)],
+    ['suggested_label', jsonbText(sql`g.suggestion -> 'label'`)],
+    ['suggestion_confidence', jsonbText(sql`g.suggestion -> 'confidence'`)],
+    ['suggestion_rule', jsonbText(sql`g.suggestion -> 'rule'`)],
+    ['adjudicated_at', isoJson(sql`g.adjudicated_at`)],
+    ['guidelines_version', sql`${String(params.guidelinesVersion)}`],
+    ['scope', sql`${JSON.stringify(scope)}`],
+    ['label', json(label)],
+    ['label_name', json(labelName)],
+    ['source', json(sql`evidence.source`)],
+    [
+      'chain',
+      jsonArray(sql`link.value::text`, sql`jsonb_array_elements(evidence.chain) with ordinality link`),
+    ],
+    [
+      'cues',
+      jsonArray(
+        jsonObject([
+          ['start', sql`(${cue} -> 'start')::text`],
+          ['end', sql`(${cue} -> 'end')::text`],
+          ['start_cp', sql`(${cue} -> 'start')::text`],
+          ['end_cp', sql`(${cue} -> 'end')::text`],
+          ['kind', jsonbText(sql`${cue} -> 'kind'`)],
+          ['text', json(cueText)],
+        ]),
+        sql`jsonb_array_elements(evidence.cues) with ordinality cue`,
+      ),
+    ],
+    ['note', json(sql`evidence.note`)],
+    ['annotator', scope === 'gold' ? sql`'null'` : nameOf(sql`evidence.annotator_id`, sql`evidence.email`)],
+    [
+      'suggestion_accepted',
+      sql`case when ${label} is null or coalesce(g.suggestion ->> 'label', '') = '' then 'null'
+        when ${label} = g.suggestion ->> 'label' then 'true' else 'false' end`,
+    ],
+    ['created_at', isoJson(sql`evidence.created_at`)],
+    ['updated_at', isoJson(sql`evidence.updated_at`)],
+  ]);
+  return sql`select ${line} as line, g.document_created_at::text as "documentCreatedAt",
+      g.document_id as "documentId", g.position, case when g.has_astral then g.body end as "astralBody"
+    from (
+      select * from (
+        select d.id as document_id, d.created_at as document_created_at, d.title, d.outlet, d.url, d.published_at,
+          d.body, d.body_sha256, d.body ~ '[\\U00010000-\\U0010FFFF]' as has_astral,
+          s.id as sentence_id, s.position, s.kind, s.start, s."end", s.text, s.suggestion,
+          adjudicated.note as adjudication_note, adjudicated.decided_by as adjudicator_id,
+          adjudicated.email as adjudicator_email, adjudicated.updated_at as adjudicated_at,
+          coalesce(labelled.annotation_count, 0) as annotation_count, labelled.majority, labelled.annotations,
+          labelled.label_keys,
+          ${goldColumns(sql`adjudicated.key`)}
+        from documents d
+        join sentences s on s.document_id = d.id
+        left join lateral (
+          select l.key, a.note, a.decided_by, u.email, a.updated_at
+          from adjudications a join labels l on l.id = a.label_id left join users u on u.id = a.decided_by
+          where a.sentence_id = s.id
+        ) adjudicated on true
+        left join lateral (
+          select count(*)::int as annotation_count, count(distinct an.label_id)::int as distinct_labels,
+            min(l.key) as only_label, max(an.same_label)::int as majority, array_agg(l.key) as label_keys,
+            '[' || string_agg(${jsonObject([
+              ['annotator', nameOf(sql`an.annotator_id`, sql`u.email`)],
+              ['label', json(sql`l.key`)],
+            ])}, ',' order by u.created_at, u.id) || ']' as annotations
+          from (
+            select an.annotator_id, an.label_id, count(*) over (partition by an.label_id) as same_label
+            from annotations an where an.sentence_id = s.id
+          ) an join labels l on l.id = an.label_id join users u on u.id = an.annotator_id
+        ) labelled on true
+        where ${sentenceConditions(params)}
+      ) g
+      where ${goldConditions(params.filters, params.scope)}
+      order by g.document_created_at, g.document_id, g.position
+      ${params.limit === undefined ? sql`` : sql`limit ${params.limit}`}
+    ) g
+    ${evidence}
+    order by g.document_created_at, g.document_id, g.position${
+      scope === 'annotations' ? sql`, evidence.annotator_created_at, evidence.annotator_id` : sql``
+    }`;
+}
+
+/** One page of export lines (see `exportLinesQuery`). */
+export function listExportLines(db: Executor, params: ExportLinesParams): Promise<ExportLine[]> {
+  return rows(db, exportLinesQuery(params));
 }
 
 /**
@@ -191,7 +317,7 @@ export interface ExportDocumentRow {
   bodySha256: string;
 }
 
-/** One page of whole documents (with bodies) in export order: the batches an export walks through. */
+/** One page of whole documents (with bodies) in export order, for the documents file of a bundle. */
 export async function listExportDocuments(
   db: Executor,
   params: {
@@ -201,17 +327,8 @@ export async function listExportDocuments(
     limit: number;
   },
 ): Promise<ExportDocumentRow[]> {
-  const conditions: SQL[] = [sql`d.project_id = ${params.projectId}`];
-  const { filters, after } = params;
-  if (filters.documentIds) {
-    conditions.push(
-      filters.documentIds.length === 0
-        ? sql`false`
-        : sql`d.id::text = any(${textArray(filters.documentIds)})`,
-    );
-  }
-  if (filters.publishedFrom) conditions.push(sql`d.published_at >= ${filters.publishedFrom.toISOString()}`);
-  if (filters.publishedTo) conditions.push(sql`d.published_at <= ${filters.publishedTo.toISOString()}`);
+  const { after } = params;
+  const conditions = documentConditions(params.projectId, params.filters);
   if (after)
     conditions.push(
       sql`(d.created_at, d.id) > (${after.documentCreatedAt}::timestamptz, ${after.documentId}::uuid)`,

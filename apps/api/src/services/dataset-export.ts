@@ -12,6 +12,7 @@ import {
   type DatasetOptions,
   type DatasetRow,
   type DatasetScope,
+  datasetLineBatches,
   datasetRowBatches,
   datasetSchemaVersion,
 } from './dataset-rows.ts';
@@ -63,7 +64,7 @@ async function* datasetChunks(
 ): AsyncGenerator<Uint8Array> {
   switch (request.format) {
     case 'jsonl':
-      yield* jsonlChunks(datasetRowBatches(context, project, request));
+      yield* jsonlChunks(datasetLineBatches(context, project, request));
       return;
     case 'csv':
       yield* csvChunks(datasetRowBatches(context, project, request));
@@ -100,21 +101,18 @@ function cardOf(
 }
 
 async function* tap(
-  batches: AsyncIterable<DatasetRow[]>,
-  statistics: DatasetStatistics | undefined,
-): AsyncGenerator<DatasetRow[]> {
-  for await (const batch of batches) {
-    statistics?.add(batch);
-    yield batch;
+  batches: AsyncIterable<string[]>,
+  statistics: DatasetStatistics,
+): AsyncGenerator<string[]> {
+  for await (const lines of batches) {
+    statistics.add(lines.map((line) => JSON.parse(line) as DatasetRow));
+    yield lines;
   }
 }
 
-export async function* jsonlChunks(batches: AsyncIterable<DatasetRow[]>): AsyncGenerator<Uint8Array> {
-  for await (const batch of batches) {
-    let text = '';
-    for (const row of batch) text += `${JSON.stringify(row)}\n`;
-    yield encoder.encode(text);
-  }
+/** JSON lines pass through as PostgreSQL wrote them. */
+export async function* jsonlChunks(batches: AsyncIterable<string[]>): AsyncGenerator<Uint8Array> {
+  for await (const lines of batches) yield encoder.encode(`${lines.join('\n')}\n`);
 }
 
 export async function* csvChunks(batches: AsyncIterable<DatasetRow[]>): AsyncGenerator<Uint8Array> {
@@ -165,7 +163,7 @@ async function* zipChunks(
     file.push(new Uint8Array(0), true);
     yield* pending.splice(0);
   }
-  yield* entry(files[0]!, jsonlChunks(tap(datasetRowBatches(context, project, request), statistics)));
+  yield* entry(files[0]!, jsonlChunks(tap(datasetLineBatches(context, project, request), statistics)));
   yield* entry(files[1]!, csvChunks(datasetRowBatches(context, project, request)));
   // Parquet pages are compressed already.
   yield* entry(files[2]!, parquetChunks(datasetRowBatches(context, project, request), request.scope), false);
