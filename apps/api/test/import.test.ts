@@ -130,6 +130,42 @@ describe('POST /api/projects/:slug/imports', () => {
     expect(again).toMatchObject({ imported: 0, skipped: 2 });
   });
 
+  it('stores a batch once per text, reports errors in line order and assigns the new articles', async () => {
+    const repeated = 'The agency said the new bridge opened. Residents welcomed it.';
+    const lines = [
+      JSON.stringify({ title: 'Bridge', body: repeated }),
+      JSON.stringify({ body: 'Source: Wire\n(END)' }),
+      JSON.stringify({ title: 'Bridge again', body: repeated }),
+      JSON.stringify({ title: 'No date', body: 'Officials met.', published_at: 'soon' }),
+      JSON.stringify({ title: 'Port', body: 'The port reopened on Monday, officials said.' }),
+    ].join('\n');
+    await testApp.owner.json('POST', '/api/projects', {
+      slug: 'batch',
+      name: 'batch',
+      annotatorsPerDocument: 2,
+    });
+    for (const name of ['Ann A', 'Bo B'])
+      await testApp.owner.json('POST', '/api/projects/batch/members', {
+        name,
+        password: testPassword,
+        email: `${name.toLowerCase().replace(' ', '.')}@example.org`,
+        role: 'analyst',
+      });
+    const report = await post('batch', lines, 'application/x-ndjson');
+    expect(report).toMatchObject({ imported: 2, skipped: 1 });
+    expect(report.errors.map((error) => error.line)).toEqual([2, 4]);
+    expect(report.errors[0]!.message).toContain('only boilerplate');
+    // Both analysts of the project get each new article (two analysts a document).
+    for (const analyst of analysts) {
+      const page = (await (await analyst.request('/api/projects/batch/documents?limit=100')).json()) as {
+        items: { title: string }[];
+      };
+      const titles = page.items.map((item) => item.title);
+      expect(titles).toEqual(expect.arrayContaining(['Bridge', 'Port']));
+      expect(titles).not.toContain('Bridge again');
+    }
+  });
+
   it('imports CSV with metadata columns and reports the line of a bad row', async () => {
     const csv =
       'title,outlet,published_at,body\r\nA,Wire,2024-02-03,"The agency said, quoting KCNA, that it worked."\r\nB,Wire,not a date,Some text here.\r\n';

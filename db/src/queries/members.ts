@@ -98,8 +98,16 @@ export async function listAssigneeIds(db: Executor, documentId: string): Promise
 /**
  * Gives every document of a project that has fewer than `perDocument` analysts the missing
  * ones, choosing the analysts with the fewest assignments first (ties by who joined first).
+ * `onlyDocumentIds` limits this to those documents (just imported ones), so an import does not
+ * rescan a large project once per batch.
  */
-export async function fillAssignments(db: Executor, projectId: string, perDocument: number): Promise<number> {
+export async function fillAssignments(
+  db: Executor,
+  projectId: string,
+  perDocument: number,
+  onlyDocumentIds?: readonly string[],
+): Promise<number> {
+  if (onlyDocumentIds?.length === 0) return 0;
   const analysts = await db
     .select({ userId: projectMembers.userId })
     .from(projectMembers)
@@ -119,24 +127,50 @@ export async function fillAssignments(db: Executor, projectId: string, perDocume
   const underStaffed = await db
     .select({ id: documents.id })
     .from(documents)
-    .where(and(eq(documents.projectId, projectId), lt(assigneeCount, Math.min(perDocument, analysts.length))))
+    .where(
+      and(
+        eq(documents.projectId, projectId),
+        onlyDocumentIds ? inArray(documents.id, [...onlyDocumentIds]) : undefined,
+        lt(assigneeCount, Math.min(perDocument, analysts.length)),
+      ),
+    )
     .orderBy(asc(documents.createdAt), asc(documents.id));
-  let added = 0;
+  if (underStaffed.length === 0) return 0;
+  const currentRows = await db
+    .select({ documentId: assignments.documentId, userId: assignments.userId })
+    .from(assignments)
+    .innerJoin(documents, eq(documents.id, assignments.documentId))
+    .where(
+      and(
+        eq(documents.projectId, projectId),
+        onlyDocumentIds ? inArray(documents.id, [...onlyDocumentIds]) : undefined,
+      ),
+    );
+  const assigneesByDocument = new Map<string, Set<string>>();
+  for (const row of currentRows) {
+    const assignees = assigneesByDocument.get(row.documentId) ?? new Set<string>();
+    assignees.add(row.userId);
+    assigneesByDocument.set(row.documentId, assignees);
+  }
+  const newAssignments: { documentId: string; userId: string }[] = [];
   for (const document of underStaffed) {
-    const current = new Set(await listAssigneeIds(db, document.id));
+    const current = assigneesByDocument.get(document.id) ?? new Set<string>();
     const candidates = [...load.entries()]
       .filter(([userId]) => !current.has(userId))
       .sort((a, b) => a[1] - b[1])
       .slice(0, Math.max(0, perDocument - current.size));
-    if (candidates.length === 0) continue;
+    for (const [userId, total] of candidates) {
+      newAssignments.push({ documentId: document.id, userId });
+      load.set(userId, total + 1);
+    }
+  }
+  // Two parameters a row, far below the 65,535 Postgres takes in one statement.
+  for (let index = 0; index < newAssignments.length; index += 10_000)
     await db
       .insert(assignments)
-      .values(candidates.map(([userId]) => ({ documentId: document.id, userId })))
+      .values(newAssignments.slice(index, index + 10_000))
       .onConflictDoNothing();
-    for (const [userId, total] of candidates) load.set(userId, total + 1);
-    added += candidates.length;
-  }
-  return added;
+  return newAssignments.length;
 }
 
 export async function removeAssignmentsOf(db: Executor, projectId: string, userId: string): Promise<void> {

@@ -18,10 +18,9 @@ import {
 } from '@attest/db';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
-import { InvalidInputError, ProblemError } from '../errors.ts';
 import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
-import { storeDocument } from './import-document.ts';
+import { type ArticleInput, storeDocuments } from './import-document.ts';
 import { suggestionsFor } from './suggestions.ts';
 
 export interface ImportError {
@@ -50,6 +49,9 @@ interface SourceRecord {
 }
 
 class StrictRollback extends Error {}
+
+/** Articles stored per transaction: few statements each, and a bounded amount held in memory. */
+const articlesPerBatch = 500;
 
 /** The kind of a file by its extension; anything else is treated as one plain-text article. */
 export function importFileKind(name: string): 'jsonl' | 'csv' | 'zip' | 'txt' {
@@ -231,19 +233,27 @@ class Importer {
 
   async run(records: SourceRecord[], bodies: Map<string, string>): Promise<void> {
     let group: SourceRecord[] = [];
+    let articles: SourceRecord[] = [];
     const flush = async () => {
       if (group.length > 0) await this.importExportedDocument(group, bodies);
       group = [];
     };
+    const flushArticles = async () => {
+      if (articles.length > 0) await this.importArticles(articles);
+      articles = [];
+    };
     for (const record of records) {
       if (!isExportRow(record.fields)) {
         await flush();
-        await this.importArticle(record);
+        articles.push(record);
+        if (articles.length >= articlesPerBatch) await flushArticles();
         continue;
       }
+      await flushArticles();
       if (group.length > 0 && group[0]!.fields['document_id'] !== record.fields['document_id']) await flush();
       group.push(record);
     }
+    await flushArticles();
     await flush();
   }
 
@@ -251,31 +261,39 @@ class Importer {
     this.report.errors.push({ file: record.file, line: record.line, message });
   }
 
-  private async importArticle(record: SourceRecord): Promise<void> {
-    const { fields } = record;
-    const parsed = documentImportSchema.safeParse({
-      title: optionalText(fields['title']),
-      body: fields['body'] ?? fields['text'],
-      outlet: optionalText(fields['outlet']),
-      url: optionalText(fields['url']),
-      publishedAt: optionalText(fields['published_at'] ?? fields['publishedAt']),
-    });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return this.fail(record, `${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid'}`);
+  /** A batch of articles: validated here, then stored together; errors keep the rows' order. */
+  private async importArticles(records: SourceRecord[]): Promise<void> {
+    const messages = new Map<SourceRecord, string>();
+    const valid: { record: SourceRecord; input: ArticleInput }[] = [];
+    for (const record of records) {
+      const { fields } = record;
+      const parsed = documentImportSchema.safeParse({
+        title: optionalText(fields['title']),
+        body: fields['body'] ?? fields['text'],
+        outlet: optionalText(fields['outlet']),
+        url: optionalText(fields['url']),
+        publishedAt: optionalText(fields['published_at'] ?? fields['publishedAt']),
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        messages.set(record, `${issue?.path.join('.') || 'row'}: ${issue?.message ?? 'invalid'}`);
+        continue;
+      }
+      valid.push({ record, input: { ...parsed.data, fallbackTitle: optionalText(fields['fallbackTitle']) } });
     }
-    try {
-      const stored = await storeDocument(
-        this.context.db,
-        this.project,
-        { ...parsed.data, fallbackTitle: optionalText(fields['fallbackTitle']) },
-        this.context.isOperator ? null : this.context.userId,
-      );
-      this.report[stored.created ? 'imported' : 'skipped']++;
-    } catch (error) {
-      if (error instanceof InvalidInputError || error instanceof ProblemError)
-        return this.fail(record, error.detail);
-      throw error;
+    const outcomes = await storeDocuments(
+      this.context.db,
+      this.project,
+      valid.map((item) => item.input),
+      this.context.isOperator ? null : this.context.userId,
+    );
+    for (const [index, outcome] of outcomes.entries()) {
+      if ('error' in outcome) messages.set(valid[index]!.record, outcome.error);
+      else this.report[outcome.created ? 'imported' : 'skipped']++;
+    }
+    for (const record of records) {
+      const message = messages.get(record);
+      if (message !== undefined) this.fail(record, message);
     }
   }
 
@@ -358,7 +376,7 @@ class Importer {
         const sentenceId = newIdByPosition.get(record.fields['position'] as number)!;
         await this.importLabels(db, record, sentenceId, taken);
       }
-      await fillAssignments(db, this.project.id, this.project.annotatorsPerDocument);
+      await fillAssignments(db, this.project.id, this.project.annotatorsPerDocument, [document.id]);
       return true;
     };
     const created = await this.context.db.transaction(work);

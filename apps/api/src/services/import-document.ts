@@ -1,13 +1,13 @@
 // Importing an article: validate, segment, suggest, store the document and its sentences
 // once, and give it to the project's analysts.
 import { createHash } from 'node:crypto';
-import { type DocumentImport, type ImportResult, type Segment, segment } from '@attest/core';
+import { type DocumentImport, type ImportResult, type Segment, type Suggestion, segment } from '@attest/core';
 import {
   type Executor,
   fillAssignments,
-  findDocumentByHash,
+  findDocumentIdsByHash,
   findDocumentSummary,
-  insertDocumentWithSentences,
+  insertDocumentsWithSentences,
   type ProjectRow,
 } from '@attest/db';
 import { InvalidInputError } from '../errors.ts';
@@ -37,49 +37,121 @@ export async function importDocument(
 export async function storeDocument(
   db: ServiceContext['db'],
   project: Pick<ProjectRow, 'id' | 'annotatorsPerDocument'>,
-  input: Omit<ImportDocumentInput, 'projectSlug'>,
+  input: ArticleInput,
   createdBy: string | null,
 ): Promise<{ documentId: string; created: boolean }> {
-  assertImportableText(input.body);
-  const bodySha256 = createHash('sha256').update(input.body, 'utf8').digest('hex');
-  const existing = await findDocumentByHash(db, project.id, bodySha256);
-  if (existing) return { documentId: existing.id, created: false };
+  const [outcome] = await storeDocuments(db, project, [input], createdBy);
+  if (!outcome || 'error' in outcome) throw new InvalidInputError(outcome?.error ?? 'Nothing to import.');
+  return outcome;
+}
 
+export type ArticleInput = Omit<ImportDocumentInput, 'projectSlug'>;
+
+export type StoreOutcome = { documentId: string; created: boolean } | { error: string };
+
+interface PreparedArticle {
+  input: ArticleInput;
+  bodySha256: string;
+  segments: Segment[];
+  suggestions: Suggestion[];
+}
+
+/**
+ * Stores many articles at once, as a bulk import does: one lookup for the texts the project
+ * already holds, and the new documents, their sentences and their assignments written in one
+ * transaction of a few statements. Returns an outcome per input, in order; an article that
+ * cannot be imported gets the reason instead, and the others are still stored.
+ */
+export async function storeDocuments(
+  db: ServiceContext['db'],
+  project: Pick<ProjectRow, 'id' | 'annotatorsPerDocument'>,
+  inputs: readonly ArticleInput[],
+  createdBy: string | null,
+): Promise<StoreOutcome[]> {
+  const hashes = inputs.map((input) => createHash('sha256').update(input.body, 'utf8').digest('hex'));
+  const existingIds = await findDocumentIdsByHash(db, project.id, hashes);
+  const outcomes: (StoreOutcome | undefined)[] = [];
+  const prepared = new Map<string, PreparedArticle>();
+  for (const [index, input] of inputs.entries()) {
+    const bodySha256 = hashes[index]!;
+    const existingId = existingIds.get(bodySha256);
+    if (existingId) {
+      outcomes.push({ documentId: existingId, created: false });
+      continue;
+    }
+    outcomes.push(undefined);
+    if (prepared.has(bodySha256)) continue;
+    try {
+      prepared.set(bodySha256, prepareArticle(input, bodySha256));
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      outcomes[index] = { error: error.detail };
+    }
+  }
+  const created = await (prepared.size === 0
+    ? new Map<string, string>()
+    : db.transaction(async (transaction: Executor) => {
+        const documents = await insertDocumentsWithSentences(
+          transaction,
+          [...prepared.values()].map((article) => ({
+            document: {
+              projectId: project.id,
+              title: article.input.title || titleFrom(article.segments, article.input.fallbackTitle),
+              outlet: article.input.outlet ?? null,
+              url: article.input.url ?? null,
+              publishedAt: article.input.publishedAt ? new Date(article.input.publishedAt) : null,
+              body: article.input.body,
+              bodySha256: article.bodySha256,
+              createdBy,
+            },
+            sentences: article.segments.map((part, position) => ({
+              position,
+              start: part.start,
+              end: part.end,
+              kind: part.kind,
+              text: part.text,
+              suggestion: article.suggestions[position] ?? null,
+            })),
+          })),
+        );
+        await fillAssignments(
+          transaction,
+          project.id,
+          project.annotatorsPerDocument,
+          documents.map((document) => document.id),
+        );
+        return new Map(documents.map((document) => [document.bodySha256, document.id]));
+      }));
+  // A concurrent import of the same text won the unique key: report theirs.
+  const winners = await findDocumentIdsByHash(
+    db,
+    project.id,
+    hashes.filter((hash, index) => !outcomes[index] && !created.has(hash)),
+  );
+  const claimed = new Set<string>();
+  return outcomes.map((outcome, index) => {
+    if (outcome) return outcome;
+    const hash = hashes[index]!;
+    const createdId = created.get(hash);
+    // Of two equal texts in one batch, the first created the document and the second finds it.
+    if (createdId && !claimed.has(hash)) {
+      claimed.add(hash);
+      return { documentId: createdId, created: true };
+    }
+    const documentId = createdId ?? winners.get(hash);
+    if (!documentId) throw new Error('The imported document vanished.');
+    return { documentId, created: false };
+  });
+}
+
+/** Validates, segments and suggests one article, before anything is written. */
+function prepareArticle(input: ArticleInput, bodySha256: string): PreparedArticle {
+  assertImportableText(input.body);
   const segments = segment(input.body);
   if (!segments.some((part) => part.kind !== 'boilerplate')) {
     throw new InvalidInputError('The article has no sentences to annotate, only boilerplate lines.');
   }
-  const suggestions = suggestionsFor(input.body, segments);
-  const created = await db.transaction(async (transaction: Executor) => {
-    const document = await insertDocumentWithSentences(
-      transaction,
-      {
-        projectId: project.id,
-        title: input.title || titleFrom(segments, input.fallbackTitle),
-        outlet: input.outlet ?? null,
-        url: input.url ?? null,
-        publishedAt: input.publishedAt ? new Date(input.publishedAt) : null,
-        body: input.body,
-        bodySha256,
-        createdBy,
-      },
-      segments.map((part, position) => ({
-        position,
-        start: part.start,
-        end: part.end,
-        kind: part.kind,
-        text: part.text,
-        suggestion: suggestions[position] ?? null,
-      })),
-    );
-    if (document) await fillAssignments(transaction, project.id, project.annotatorsPerDocument);
-    return document;
-  });
-  if (created) return { documentId: created.id, created: true };
-  // A concurrent import of the same text won the unique key: report theirs.
-  const winner = await findDocumentByHash(db, project.id, bodySha256);
-  if (!winner) throw new Error('The imported document vanished.');
-  return { documentId: winner.id, created: false };
+  return { input, bodySha256, segments, suggestions: suggestionsFor(input.body, segments) };
 }
 
 /** Refuses text that Postgres cannot store or that is no article at all, with a reason. */
