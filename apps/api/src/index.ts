@@ -1,13 +1,19 @@
 export { type AppDependencies, type AppType, createApp } from './app.ts';
 export { readEnvironment } from './env.ts';
 export { ProblemError } from './errors.ts';
+export { datasetRequestOf, type ExportQuery, exportQuery } from './routes/exports.ts';
 export { startServer } from './server.ts';
 export { clearAnnotation, saveAnnotation } from './services/annotations.ts';
 export { operatorContext, type ServiceContext } from './services/context.ts';
 export { type DatasetFormat, datasetFormats, openDatasetExport } from './services/dataset-export.ts';
 export { getDocumentDetail, listDocumentPage } from './services/documents.ts';
 export { type ExportRow, exportRows } from './services/export-rows.ts';
-export { type ImportReport, importDataset, importFileKind } from './services/import-dataset.ts';
+export {
+  type ImportFile,
+  type ImportReport,
+  importDataset,
+  importFileKind,
+} from './services/import-dataset.ts';
 export { importDocument } from './services/import-document.ts';
 export { getProject, listProjectSummaries } from './services/projects.ts';
 export { seedFirstStart } from './services/seed.ts';

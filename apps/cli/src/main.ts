@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `attest` command. Exit codes: 0 success, 1 a failure while working, 2 bad usage or input.
 import { Command, CommanderError } from 'commander';
+import type { ExportOptions } from './commands/export.ts';
 import { UsageError } from './lib/files.ts';
 import { remoteServer } from './lib/remote.ts';
 
@@ -31,9 +32,10 @@ program
     'Import .txt articles, .jsonl or .csv rows, or an Attest export (.jsonl, .csv, .zip) into a project',
   )
   .requiredOption('--project <slug>', 'the project to import into')
+  .option('--strict', 'write nothing if any row of any file is bad')
   .option('--server <url>', 'import through a running server (needs ATTEST_TOKEN)')
   .argument('<files...>', 'UTF-8 text files')
-  .action(async (files: string[], options: { project: string; server?: string }) => {
+  .action(async (files: string[], options: { project: string; strict?: boolean; server?: string }) => {
     const server = remoteServer(options.server, process.env['ATTEST_TOKEN']);
     process.exitCode = await (await import('./commands/import.ts')).importCommand(files, {
       ...options,
@@ -48,21 +50,17 @@ program
   .option('--format <format>', 'jsonl, csv, parquet, zip (data, documents and card) or card', 'jsonl')
   .option('--scope <scope>', 'gold (one row per sentence) or annotations (one per analyst)', 'gold')
   .option('--emails', 'name annotators by e-mail instead of annotator-N')
+  .option('--documents <ids>', 'only these documents (comma-separated ids)')
+  .option('--status <statuses>', 'only sentences whose gold status is one of these (comma-separated)')
+  .option('--label <keys>', 'only sentences with one of these labels (comma-separated keys)')
+  .option('--published-from <date>', 'only documents published on or after this date (YYYY-MM-DD)')
+  .option('--published-to <date>', 'only documents published on or before this date (YYYY-MM-DD)')
   .option('-o, --output <file>', 'write to a file instead of stdout')
   .option('--server <url>', 'export from a running server (needs ATTEST_TOKEN)')
-  .action(
-    async (options: {
-      project: string;
-      format: string;
-      scope: string;
-      emails?: boolean;
-      output?: string;
-      server?: string;
-    }) => {
-      const server = remoteServer(options.server, process.env['ATTEST_TOKEN']);
-      await (await import('./commands/export.ts')).exportCommand({ ...options, server });
-    },
-  );
+  .action(async (options: Omit<ExportOptions, 'server'> & { server?: string }) => {
+    const server = remoteServer(options.server, process.env['ATTEST_TOKEN']);
+    await (await import('./commands/export.ts')).exportCommand({ ...options, server });
+  });
 
 program
   .command('serve')

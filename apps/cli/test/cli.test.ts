@@ -46,6 +46,7 @@ beforeAll(async () => {
     'Short headline here\n\nThe ministry said so. It added more.\n',
   );
   await writeFile(path.join(workDir, 'b.txt'), 'Emoji 🚀 came first. Then text.\r\n');
+  await writeFile(path.join(workDir, 'c.txt'), 'The port reopened on Monday. Ships queued.\n');
 });
 afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
@@ -191,6 +192,64 @@ describe('attest import and export', () => {
     const bytes = await readFile(path.join(workDir, 'out.parquet'));
     expect(bytes.subarray(0, 4).toString()).toBe('PAR1');
     expect(bytes.subarray(-4).toString()).toBe('PAR1');
+  });
+
+  it('--strict imports nothing when one row of one file is bad, and everything when all are good', async () => {
+    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    const good = { title: 'Strict good', outlet: 'Wire', body: 'The council approved a strict budget.' };
+    await writeFile(path.join(workDir, 'strict-good.jsonl'), `${JSON.stringify(good)}\n`);
+    await writeFile(path.join(workDir, 'strict-bad.csv'), 'title,body\nOnly a title,\n');
+    const refused = await attest(
+      ['import', '--strict', '--project', 'demo', 'strict-good.jsonl', 'strict-bad.csv', 'c.txt'],
+      env,
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/strict-bad\.csv:2: /);
+    expect(refused.stderr).toContain('Nothing imported (--strict): 1 bad row(s)');
+    const titlesAfter = async () => {
+      const reopened = await openDatabase({ dataDir: database.connection.dataDir!, migrate: false });
+      try {
+        return (await reopened.db.select({ title: documents.title }).from(documents)).map((row) => row.title);
+      } finally {
+        await reopened.close();
+      }
+    };
+    expect(await titlesAfter()).not.toContain('Strict good');
+    expect(await titlesAfter()).not.toContain('c');
+
+    const accepted = await attest(
+      ['import', '--strict', '--project', 'demo', 'strict-good.jsonl', 'c.txt'],
+      env,
+    );
+    expect(accepted.code).toBe(0);
+    expect(accepted.stderr).toContain('Imported 2, already present 0, failed rows 0');
+    expect(await titlesAfter()).toEqual(expect.arrayContaining(['Strict good', 'c']));
+  });
+
+  it('exports only what the filters ask for, and names a bad filter by its option', async () => {
+    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    const all = await attest(['export', '--project', 'demo'], env);
+    const allRows = all.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const oneDocument = allRows[0].document_id as string;
+    const filtered = await attest(['export', '--project', 'demo', '--documents', oneDocument], env);
+    expect(filtered.code).toBe(0);
+    const rows = filtered.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rows.length).toBe(allRows.filter((row) => row.document_id === oneDocument).length);
+    expect(rows.every((row) => row.document_id === oneDocument)).toBe(true);
+
+    const future = await attest(['export', '--project', 'demo', '--published-from', '2999-01-01'], env);
+    expect(future.code).toBe(0);
+    expect(future.stdout).toBe('');
+
+    const bad = await attest(['export', '--project', 'demo', '--published-to', 'last week'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--published-to: Not a date');
   });
 
   it('exits 2 for an unknown format and 1 for an unknown project', async () => {

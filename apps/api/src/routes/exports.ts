@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
-import { datasetFormats, openDatasetExport } from '../services/dataset-export.ts';
+import { type DatasetRequest, datasetFormats, openDatasetExport } from '../services/dataset-export.ts';
 import { goldStatuses } from '../services/dataset-rows.ts';
 import { slugParams } from './projects.ts';
 
@@ -74,30 +74,12 @@ export const exportRoutes = createRouter().openapi(
   }),
   async (c) => {
     const { slug } = c.req.valid('param');
-    const query = c.req.valid('query');
-    const publishedTo =
-      query.published_to && isBareDate(c.req.query('published_to'))
-        ? new Date(query.published_to.getTime() + 86_400_000 - 1)
-        : query.published_to;
-    const filterSummary = Object.fromEntries(
-      Object.entries(c.req.queries())
-        .filter(([key]) => !['format', 'scope', 'annotators'].includes(key))
-        .map(([key, values]) => [key, values.join(',')]),
-    );
     // Access is checked before the first byte: afterwards a problem could no longer be sent.
-    const dataset = await openDatasetExport(c.var.services, slug, {
-      format: query.format,
-      scope: query.scope,
-      pseudonymise: query.annotators === 'pseudonymous',
-      filters: {
-        documentIds: query.documents,
-        statuses: query.status,
-        labels: query.label,
-        publishedFrom: query.published_from,
-        publishedTo,
-      },
-      filterSummary,
-    });
+    const dataset = await openDatasetExport(
+      c.var.services,
+      slug,
+      datasetRequestOf(c.req.valid('query'), c.req.query()),
+    );
     c.header('content-type', dataset.contentType);
     c.header('content-disposition', `attachment; filename="${dataset.filename}"`);
     c.header('cache-control', 'no-store');
@@ -113,6 +95,35 @@ export const exportRoutes = createRouter().openapi(
     }) as never;
   },
 );
+
+export type ExportQuery = z.infer<typeof exportQuery>;
+
+/**
+ * The dataset an export query asks for. `rawQuery` is the query as typed: a bare date in
+ * published_to means the end of that day, and the card lists the filters as they were given.
+ */
+export function datasetRequestOf(query: ExportQuery, rawQuery: Record<string, string>): DatasetRequest {
+  const publishedTo =
+    query.published_to && isBareDate(rawQuery['published_to'])
+      ? new Date(query.published_to.getTime() + 86_400_000 - 1)
+      : query.published_to;
+  const filterSummary = Object.fromEntries(
+    Object.entries(rawQuery).filter(([key]) => !['format', 'scope', 'annotators'].includes(key)),
+  );
+  return {
+    format: query.format,
+    scope: query.scope,
+    pseudonymise: query.annotators === 'pseudonymous',
+    filters: {
+      documentIds: query.documents,
+      statuses: query.status,
+      labels: query.label,
+      publishedFrom: query.published_from,
+      publishedTo,
+    },
+    filterSummary,
+  };
+}
 
 function isBareDate(text: string | undefined): boolean {
   return Boolean(text && /^\d{4}-\d{2}-\d{2}$/.test(text));

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  type ImportFile,
   type ImportReport,
   importDataset,
   importDocument,
@@ -16,6 +17,8 @@ import { type RemoteServer, requestJson } from '../lib/remote.ts';
 
 export interface ImportOptions {
   project: string;
+  /** Write nothing when any row of any file is bad. */
+  strict?: boolean | undefined;
   server?: RemoteServer | undefined;
 }
 
@@ -24,6 +27,7 @@ export interface ImportOptions {
  * Attest exports) row by row; whatever fails is reported and the rest still lands.
  */
 export async function importCommand(paths: string[], options: ImportOptions): Promise<number> {
+  if (options.strict) return importStrictly(paths, options);
   const datasetPaths = paths.filter((file) => importFileKind(file) !== 'txt');
   const textPaths = paths.filter((file) => importFileKind(file) === 'txt');
   let code = 0;
@@ -32,8 +36,8 @@ export async function importCommand(paths: string[], options: ImportOptions): Pr
   return code;
 }
 
-async function importDatasetFiles(paths: string[], options: ImportOptions): Promise<number> {
-  const files = await Promise.all(
+async function readImportFiles(paths: string[]): Promise<ImportFile[]> {
+  return Promise.all(
     paths.map(async (file) => ({
       name: file,
       bytes: new Uint8Array(
@@ -43,6 +47,45 @@ async function importDatasetFiles(paths: string[], options: ImportOptions): Prom
       ),
     })),
   );
+}
+
+/** All files in one import, so one bad row anywhere keeps every file out. */
+async function importStrictly(paths: string[], options: ImportOptions): Promise<number> {
+  const files = await readImportFiles(paths);
+  if (process.stderr.isTTY)
+    process.stderr.write(`Importing ${files.length} file(s) into "${options.project}" (strict)…\n`);
+  let report: ImportReport;
+  if (options.server) {
+    const form = new FormData();
+    for (const file of files) form.append('file', new File([file.bytes], path.basename(file.name)));
+    report = await requestJson<ImportReport>(
+      options.server,
+      'POST',
+      `/api/projects/${encodeURIComponent(options.project)}/imports?strict=true`,
+      form,
+    );
+  } else {
+    report = await withDatabase(async ({ db }) => {
+      await seedFirstStart(db);
+      return importDataset(operatorContext(db), options.project, files, { strict: true });
+    });
+  }
+  return reportImport(report, options.project, true);
+}
+
+/** Prints each bad row and a summary; the exit code is 1 when any row was bad. */
+function reportImport(report: ImportReport, project: string, isStrict: boolean): number {
+  for (const error of report.errors) process.stderr.write(`${error.file}:${error.line}: ${error.message}\n`);
+  const outcome =
+    isStrict && report.errors.length > 0
+      ? `Nothing imported (--strict): ${report.errors.length} bad row(s)`
+      : `Imported ${report.imported}, already present ${report.skipped}, failed rows ${report.errors.length}`;
+  process.stderr.write(`${outcome} into "${project}".\n`);
+  return report.errors.length > 0 ? 1 : 0;
+}
+
+async function importDatasetFiles(paths: string[], options: ImportOptions): Promise<number> {
+  const files = await readImportFiles(paths);
   const run = async (importOne: (file: (typeof files)[number]) => Promise<ImportReport>) => {
     const progress = startProgress(files.length, 'Importing');
     const total: ImportReport = { imported: 0, skipped: 0, errors: [] };
@@ -54,11 +97,7 @@ async function importDatasetFiles(paths: string[], options: ImportOptions): Prom
       progress.increment();
     }
     progress.stop();
-    for (const error of total.errors) process.stderr.write(`${error.file}:${error.line}: ${error.message}\n`);
-    process.stderr.write(
-      `Imported ${total.imported}, already present ${total.skipped}, failed rows ${total.errors.length} into "${options.project}".\n`,
-    );
-    return total.errors.length > 0 ? 1 : 0;
+    return reportImport(total, options.project, false);
   };
   if (options.server) {
     const server = options.server;

@@ -19,3 +19,31 @@ export function startProgress(total: number, label: string): Progress {
   bar.start(total, 0);
   return { increment: () => bar.increment(), stop: () => bar.stop() };
 }
+
+export interface ByteCounter {
+  add(bytes: number): void;
+  stop(): void;
+}
+
+/** For a stream of unknown length: how much has been written so far, and for how long. */
+export function startByteCounter(label: string): ByteCounter {
+  if (!process.stderr.isTTY) return { add() {}, stop() {} };
+  const counter = new SingleBar(
+    { format: `${label} {written} | {duration_formatted}`, stream: process.stderr, fps: 4 },
+    Presets.shades_classic,
+  );
+  let total = 0;
+  counter.start(1, 0, { written: formatBytes(0) });
+  return {
+    add(bytes) {
+      total += bytes;
+      counter.update(0, { written: formatBytes(total) });
+    },
+    stop: () => counter.stop(),
+  };
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
