@@ -91,9 +91,15 @@ function jsonObject(fields: readonly (readonly [string, SQL])[]): SQL {
   return sql`(${sql.join(members, sql` || `)} || '}')`;
 }
 
-/** A compact JSON array of the text of each element, in order. */
-function jsonArray(elementText: SQL, from: SQL): SQL {
-  return sql`'[' || coalesce((select string_agg(${elementText}, ',' order by ordinality) from ${from}), '') || ']'`;
+/**
+ * A compact JSON array of the text of each element of a jsonb array (`element` in
+ * `elementText`), in order. Empty arrays, the usual case, skip the subquery.
+ */
+function jsonArray(array: SQL, elementText: SQL): SQL {
+  return sql`case when coalesce(jsonb_array_length(${array}), 0) = 0 then '[]' else '[' || (
+      select string_agg(${elementText}, ',' order by ordinality)
+      from jsonb_array_elements(${array}) with ordinality element
+    ) || ']' end`;
 }
 
 function goldConditions(filters: ExportFilters, scope: 'gold' | 'annotations'): SQL {
@@ -159,10 +165,9 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
       ? sql`left join lateral (
           select an.annotator_id, u.email, an.source, an.chain, an.cues, an.note, an.created_at, an.updated_at
           from annotations an join labels l on l.id = an.label_id join users u on u.id = an.annotator_id
-          where an.sentence_id = g.sentence_id and l.key = g.gold
+          where g.gold is not null and an.sentence_id = g.sentence_id and l.key = g.gold
           order by u.created_at, u.id limit 1
-        ) evidence on true
-        left join labels gold_label on gold_label.project_id = ${params.projectId} and gold_label.key = g.gold`
+        ) evidence on true`
       : sql`join lateral (
           select an.annotator_id, u.email, l.key as label, l.name as label_name, an.source, an.chain, an.cues,
             an.note, an.created_at, an.updated_at, u.created_at as annotator_created_at
@@ -172,8 +177,11 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
           }
         ) evidence on true`;
   const label = scope === 'gold' ? sql`g.gold` : sql`evidence.label`;
-  const labelName = scope === 'gold' ? sql`coalesce(gold_label.name, g.gold)` : sql`evidence.label_name`;
-  const cue = sql`cue.value`;
+  const labelName =
+    scope === 'gold'
+      ? sql`coalesce((select name from labels where project_id = ${params.projectId} and key = g.gold), g.gold)`
+      : sql`evidence.label_name`;
+  const cue = sql`element.value`;
   const cueText = sql`substr(g.body, (${cue} ->> 'start')::int + 1, (${cue} ->> 'end')::int - (${cue} ->> 'start')::int)`;
   const line = jsonObject([
     ['schema_version', sql`${String(params.schemaVersion)}`],
@@ -212,13 +220,11 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
     ['label', json(label)],
     ['label_name', json(labelName)],
     ['source', json(sql`evidence.source`)],
-    [
-      'chain',
-      jsonArray(sql`link.value::text`, sql`jsonb_array_elements(evidence.chain) with ordinality link`),
-    ],
+    ['chain', jsonArray(sql`evidence.chain`, sql`element.value::text`)],
     [
       'cues',
       jsonArray(
+        sql`evidence.cues`,
         jsonObject([
           ['start', sql`(${cue} -> 'start')::text`],
           ['end', sql`(${cue} -> 'end')::text`],
@@ -227,7 +233,6 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
           ['kind', jsonbText(sql`${cue} -> 'kind'`)],
           ['text', json(cueText)],
         ]),
-        sql`jsonb_array_elements(evidence.cues) with ordinality cue`,
       ),
     ],
     ['note', json(sql`evidence.note`)],
@@ -261,15 +266,19 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
         ) adjudicated on true
         left join lateral (
           select count(*)::int as annotation_count, count(distinct an.label_id)::int as distinct_labels,
-            min(l.key) as only_label, max(an.same_label)::int as majority, array_agg(l.key) as label_keys,
+            min(l.key) as only_label, array_agg(l.key) as label_keys,
+            -- How many gave the most common label; counted apart only when the analysts disagree.
+            case when count(distinct an.label_id) <= 1 then count(*)::int else (
+              select max(same_label)::int from (
+                select count(*) as same_label from annotations x where x.sentence_id = s.id group by x.label_id
+              ) by_label
+            ) end as majority,
             '[' || string_agg(${jsonObject([
               ['annotator', nameOf(sql`an.annotator_id`, sql`u.email`)],
               ['label', json(sql`l.key`)],
             ])}, ',' order by u.created_at, u.id) || ']' as annotations
-          from (
-            select an.annotator_id, an.label_id, count(*) over (partition by an.label_id) as same_label
-            from annotations an where an.sentence_id = s.id
-          ) an join labels l on l.id = an.label_id join users u on u.id = an.annotator_id
+          from annotations an join labels l on l.id = an.label_id join users u on u.id = an.annotator_id
+          where an.sentence_id = s.id
         ) labelled on true
         where ${sentenceConditions(params)}
       ) g

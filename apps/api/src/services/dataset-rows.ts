@@ -137,9 +137,11 @@ export async function* datasetLineBatches(
     ...options.filters,
     annotatedOnly: options.scope === 'annotations' || options.filters.annotatedOnly,
   };
-  const limit = options.batchSize ?? 5_000;
+  const batchSize = options.batchSize ?? 5_000;
+  // A small first page brings the first byte quickly; later pages grow to the batch size.
+  let limit = Math.min(batchSize, 250);
   let after: ExportCursor | undefined;
-  for (;;) {
+  for (; ; limit = Math.min(batchSize, limit * 4)) {
     const page = await listExportLines(context.db, {
       projectId: project.id,
       projectSlug: project.slug,
