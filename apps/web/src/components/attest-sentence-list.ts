@@ -1,8 +1,8 @@
 import type { CueSpan, Label, Sentence } from '@attest/core';
+import { type VirtualizerHostElement, virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { styleProperties } from '../directives/style-properties.ts';
 import { SentenceSelectEvent } from '../events/sentence-select-event.ts';
 import { TextPickEvent } from '../events/text-pick-event.ts';
@@ -24,8 +24,10 @@ interface ShownCue extends WordSpan {
 /**
  * A document's sentences as a single-select listbox: each row shows its label as a coloured
  * chip with the label's name. The selection is the listbox's active descendant, so screen
- * readers announce it while focus stays on the list. Rows are plain elements in this one
- * shadow root (no element per sentence) and skip layout off-screen, so long documents stay fast.
+ * readers announce it while focus stays on the list. The list is virtualised: only the rows
+ * near the viewport are in the DOM (plain elements in this one shadow root), each with
+ * `aria-setsize`/`aria-posinset` so assistive technology still knows the whole document's size,
+ * and the selected row is always among them, so long documents stay fast.
  *
  * The selected sentence's text shows the cue words (the analyst's, else the suggestion's), the
  * split caret in split mode and the picked words in cue mode; clicks and mouse selections in it
@@ -55,7 +57,12 @@ export class AttestSentenceList extends LitElement {
         outline: none;
         border-color: #84adff;
       }
+      /* The virtualizer positions the rows absolutely in here, so they set their own width. */
+      .rows {
+        width: 100%;
+      }
       .row {
+        width: 100%;
         display: grid;
         grid-template-columns: 2.25rem minmax(0, 1fr) 13rem;
         gap: 0.75rem;
@@ -64,14 +71,13 @@ export class AttestSentenceList extends LitElement {
         border-left: 4px solid var(--label-color, transparent);
         border-radius: 6px;
         cursor: pointer;
-        content-visibility: auto;
-        contain-intrinsic-size: auto 3rem;
         /* Room for the sticky header and toolbar when the row is scrolled into view. */
         scroll-margin-top: 12rem;
         scroll-margin-bottom: 1.5rem;
       }
-      .row + .row {
-        margin-top: 2px;
+      /* Every row has the same margin: the virtualizer renders any of them first. */
+      .row {
+        margin-bottom: 2px;
       }
       .row:hover {
         background: var(--attest-color-raised);
@@ -216,6 +222,7 @@ export class AttestSentenceList extends LitElement {
   ];
 
   @query('[role="listbox"]') private listbox!: HTMLElement;
+  @query('.rows') private rows: VirtualizerHostElement | undefined;
 
   /** The document's sentences, in order. */
   @property({ attribute: false }) sentences: readonly Sentence[] = [];
@@ -245,17 +252,59 @@ export class AttestSentenceList extends LitElement {
   @property({ attribute: false }) pickedSpan: WordSpan | null = null;
 
   private labelsByKey = new Map<string, Label>();
+  /** Each sentence's index in `sentences`, to scroll a row that is not rendered into view. */
+  private indexBySentence = new Map<string, number>();
+  /** False until the virtualizer has laid rows out; it cannot scroll to a row before. */
+  private hasLaidOut = false;
+  /** The selected sentence to bring into view once the virtualizer has rendered its row. */
+  private sentenceAwaitingRows: string | null = null;
+  /** Whether that row is a jump far from what was on screen, to be centred. */
+  private isJumping = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('labels')) this.labelsByKey = new Map(this.labels.map((label) => [label.key, label]));
+    if (changed.has('sentences')) {
+      this.indexBySentence = new Map(this.sentences.map((sentence, index) => [sentence.id, index]));
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('selectedId') && this.selectedId) {
-      this.renderRoot
-        .querySelector(`#${CSS.escape(rowId(this.selectedId))}`)
-        ?.scrollIntoView({ block: 'nearest' });
+    if (changed.has('selectedId') && this.selectedId) this.scrollToSelected(this.selectedId);
+  }
+
+  /**
+   * Brings the selected row into view. A rendered row scrolls natively (keeping clear of the
+   * sticky toolbar through its scroll margin). A row far away is not in the DOM: the virtualizer
+   * renders the rows around it, and once they are in place the row scrolls natively, centred.
+   * Before the virtualizer's first layout nothing can scroll: the row waits for it.
+   */
+  private scrollToSelected(sentenceId: string): void {
+    const row = this.renderRoot.querySelector(`#${CSS.escape(rowId(sentenceId))}`);
+    const index = this.indexBySentence.get(sentenceId);
+    this.sentenceAwaitingRows = null;
+    if (row) {
+      row.scrollIntoView({ block: 'nearest' });
+      return;
     }
+    if (index === undefined) return;
+    this.sentenceAwaitingRows = sentenceId;
+    this.isJumping = this.hasLaidOut;
+    if (this.hasLaidOut) this.rows?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'center' });
+  }
+
+  /** The virtualizer rendered a new range of rows: the first time, it has laid out. */
+  private handleRangeChange(): void {
+    this.hasLaidOut = true;
+    const sentenceId = this.sentenceAwaitingRows;
+    if (sentenceId === null) return;
+    // The rows of the new range render after this event.
+    requestAnimationFrame(() => {
+      if (sentenceId !== this.selectedId || sentenceId !== this.sentenceAwaitingRows) return;
+      const row = this.renderRoot.querySelector(`#${CSS.escape(rowId(sentenceId))}`);
+      if (!row) return;
+      this.sentenceAwaitingRows = null;
+      row.scrollIntoView({ block: this.isJumping ? 'center' : 'nearest' });
+    });
   }
 
   private handleClick(event: MouseEvent): void {
@@ -393,7 +442,7 @@ export class AttestSentenceList extends LitElement {
     return parts;
   }
 
-  private renderRow(sentence: Sentence) {
+  private renderRow(sentence: Sentence, index: number) {
     const labelKey = this.labelBySentence.get(sentence.id);
     const label = labelKey === undefined ? undefined : this.labelsByKey.get(labelKey);
     const isSelected = sentence.id === this.selectedId;
@@ -411,6 +460,8 @@ export class AttestSentenceList extends LitElement {
         data-sentence-id=${sentence.id}
         aria-selected=${isSelected ? 'true' : 'false'}
         aria-disabled=${isBoilerplate ? 'true' : 'false'}
+        aria-setsize=${this.sentences.length}
+        aria-posinset=${index + 1}
         ${styleProperties({ '--label-color': label?.color ?? 'transparent' })}
       >
         <span class="number" aria-hidden="true">${sentence.position + 1}</span>
@@ -443,26 +494,31 @@ export class AttestSentenceList extends LitElement {
         @click=${this.handleClick}
         @mouseup=${this.handleMouseUp}
       >
-        ${repeat(
-          this.sentences,
-          (sentence) => sentence.id,
-          // Re-render only the rows whose content changed: moving or tagging touches one or two.
-          (sentence) =>
-            guard(
-              [
-                sentence,
-                this.labelBySentence.get(sentence.id),
-                sentence.id === this.selectedId,
-                this.unsavedSentenceIds.has(sentence.id),
-                this.labelsByKey,
-                // Only the selected row shows cues, the caret and picked words.
-                ...(sentence.id === this.selectedId
-                  ? [this.mode, this.selectedCues, this.splitPoint, this.pickedSpan]
-                  : []),
-              ],
-              () => this.renderRow(sentence),
-            ),
-        )}
+        <div class="rows" @rangeChanged=${this.handleRangeChange}>
+          ${virtualize({
+            // The directive reads the array; it never changes it.
+            items: this.sentences as Sentence[],
+            keyFunction: (sentence) => sentence.id,
+            // Re-render only the rows whose content changed: moving or tagging touches one or two.
+            renderItem: (sentence, index) =>
+              html`${guard(
+                [
+                  sentence,
+                  index,
+                  this.sentences.length,
+                  this.labelBySentence.get(sentence.id),
+                  sentence.id === this.selectedId,
+                  this.unsavedSentenceIds.has(sentence.id),
+                  this.labelsByKey,
+                  // Only the selected row shows cues, the caret and picked words.
+                  ...(sentence.id === this.selectedId
+                    ? [this.mode, this.selectedCues, this.splitPoint, this.pickedSpan]
+                    : []),
+                ],
+                () => this.renderRow(sentence, index),
+              )}`,
+          })}
+        </div>
       </div>
     `;
   }
