@@ -5,11 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchReport, describeMachine, markdownTable, writeReport } from './report.ts';
 import type { BenchSuite } from './suite.ts';
+import { editorSuite } from './suites/editor.ts';
 import { exportSuite } from './suites/export.ts';
 import { segmentationSuite } from './suites/segmentation.ts';
 
 /** Later issues add save, import and report suites here. */
-const suites: readonly BenchSuite[] = [segmentationSuite, exportSuite];
+const suites: readonly BenchSuite[] = [segmentationSuite, exportSuite, editorSuite];
 
 const resultsDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');
 

@@ -1,0 +1,128 @@
+/// <reference lib="dom" />
+// What the editor benchmark runs inside Chromium: functions Playwright serialises into the page,
+// so each is self-contained (no imports, no helpers from this module).
+
+/** What the probes record in the page, read back by the benchmark. */
+export interface PageProbe {
+  /** Milliseconds from navigation start to the frame that first held a sentence; null until then. */
+  firstSentenceAt: number | null;
+  longTasks: { startTime: number; duration: number }[];
+  /** The label name the next hotkey should show on the selected row. */
+  expectedLabel: string;
+  /** Resolves with milliseconds from the last label key press to the paint that showed it. */
+  lastKeyToPaint: Promise<number> | null;
+}
+
+declare global {
+  interface Window {
+    attestBenchProbe: PageProbe;
+  }
+}
+
+/**
+ * Installed before any page script: records long tasks, the first frame in which an element
+ * matching `sentenceSelector` exists (looking inside shadow roots), and, for each label hotkey,
+ * the time from the key event to the first paint after the selected row shows the label.
+ */
+export function installProbes({
+  sentenceSelector,
+  labelKeys,
+}: {
+  sentenceSelector: string;
+  labelKeys: string[];
+}) {
+  const probe: PageProbe = { firstSentenceAt: null, longTasks: [], expectedLabel: '', lastKeyToPaint: null };
+  window.attestBenchProbe = probe;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      probe.longTasks.push({ startTime: entry.startTime, duration: entry.duration });
+    }
+  }).observe({ type: 'longtask', buffered: true });
+
+  const findDeep = (root: ParentNode, selector: string): Element | null => {
+    const found = root.querySelector(selector);
+    if (found) return found;
+    for (const element of root.querySelectorAll('*')) {
+      const inner = element.shadowRoot ? findDeep(element.shadowRoot, selector) : null;
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const watchForSentence = () => {
+    if (findDeep(document, sentenceSelector)) probe.firstSentenceAt = performance.now();
+    else requestAnimationFrame(watchForSentence);
+  };
+  requestAnimationFrame(watchForSentence);
+
+  // A message posted from a frame callback is handled after that frame's paint.
+  const afterPaint = (callback: () => void) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = callback;
+      channel.port2.postMessage(null);
+    });
+  let sentenceList: Element | null = null;
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (!labelKeys.includes(event.key)) return;
+      const pressedAt = event.timeStamp;
+      const expected = probe.expectedLabel;
+      probe.lastKeyToPaint = new Promise((resolve) => {
+        const check = () => {
+          sentenceList ??= findDeep(document, 'attest-sentence-list');
+          const chip = sentenceList?.shadowRoot?.querySelector('.row.selected .chip.tagged');
+          if (chip?.textContent?.trim() === expected)
+            afterPaint(() => resolve(performance.now() - pressedAt));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      });
+    },
+    true,
+  );
+}
+
+/** Elements in the page, counting those inside shadow roots. */
+export function countElements(): number {
+  const count = (root: ParentNode): number => {
+    let total = 0;
+    for (const element of root.querySelectorAll('*')) {
+      total += 1;
+      if (element.shadowRoot) total += count(element.shadowRoot);
+    }
+    return total;
+  };
+  return count(document);
+}
+
+/** Sentence rows in the DOM: the virtualised list's rendered rows. */
+export function countSentenceRows(): number {
+  const findList = (root: ParentNode): Element | null => {
+    const found = root.querySelector('attest-sentence-list');
+    if (found) return found;
+    for (const element of root.querySelectorAll('*')) {
+      const inner = element.shadowRoot ? findList(element.shadowRoot) : null;
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return findList(document)?.shadowRoot?.querySelectorAll('[role="option"]').length ?? -1;
+}
+
+/** Scrolls the window from top to bottom a few screens at a time, two frames per step, and back. */
+export async function scrollThrough(screensPerStep: number): Promise<number> {
+  const nextFrames = () =>
+    new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  let steps = 0;
+  window.scrollTo(0, 0);
+  await nextFrames();
+  while (window.scrollY + window.innerHeight < document.documentElement.scrollHeight - 2) {
+    window.scrollBy(0, window.innerHeight * screensPerStep);
+    steps += 1;
+    await nextFrames();
+  }
+  window.scrollTo(0, 0);
+  await nextFrames();
+  return steps;
+}
