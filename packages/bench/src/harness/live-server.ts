@@ -19,12 +19,7 @@ export interface LiveServer {
   stop(): Promise<void>;
 }
 
-export interface LiveServerOptions {
-  /** A built web app to serve beside the API, as in production. */
-  webRoot?: string;
-}
-
-export async function startLiveServer(label: string, options: LiveServerOptions = {}): Promise<LiveServer> {
+export async function startLiveServer(label: string): Promise<LiveServer> {
   const serverUrl = process.env['DATABASE_URL'];
   let database: DatabaseHandle;
   let dropDatabase: () => Promise<void>;
@@ -52,7 +47,6 @@ export async function startLiveServer(label: string, options: LiveServerOptions 
     db: database.db,
     secret: randomBytes(32).toString('base64url'),
     logError: console.error,
-    webRoot: options.webRoot,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
@@ -93,6 +87,22 @@ export class Client {
     const setCookies = response.headers.getSetCookie();
     if (setCookies.length > 0) this.cookie = setCookies.map((cookie) => cookie.split(';')[0]).join('; ');
     return response;
+  }
+
+  /** Sends `body` as it is, e.g. a JSON-lines file, and returns the JSON answer. */
+  async upload<Result>(pathname: string, body: string, contentType: string): Promise<Result> {
+    const response = await fetch(`${this.baseUrl}${pathname}`, {
+      method: 'POST',
+      headers: {
+        origin: this.baseUrl,
+        'x-attest-client-address': this.address,
+        'content-type': contentType,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+      },
+      body,
+    });
+    if (!response.ok) throw new Error(`POST ${pathname}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as Result;
   }
 
   async json<Result>(method: string, pathname: string, body?: unknown): Promise<Result> {

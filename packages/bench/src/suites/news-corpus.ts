@@ -57,3 +57,19 @@ export function buildNewsCorpus(targetLength: number): NewsCorpus {
   }
   return { text: parts.join('\n\n'), goldSegmentCount, articleCount: parts.length };
 }
+
+/**
+ * `count` distinct articles: the fixtures in turn, each round adding the round's number to every
+ * multi-digit number (keeping its width), so every copy differs in its figures and none is a
+ * duplicate that an import would skip, while sentence ends stay where they were.
+ */
+export function buildNewsArticles(count: number): string[] {
+  const articles = readFixtureArticles();
+  if (articles.length === 0) throw new Error(`No fixture articles found in ${fixturesDirectory}`);
+  return Array.from({ length: count }, (_, copy) => {
+    const round = Math.floor(copy / articles.length);
+    return articles[copy % articles.length]!.text.trim().replace(/\d{2,}/g, (number) =>
+      String(Number(number) + round).padStart(number.length, '0'),
+    );
+  });
+}

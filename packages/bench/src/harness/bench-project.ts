@@ -1,0 +1,42 @@
+// A live server with a signed-in owner and a project, and analysts for suites that need a
+// staffed project (written straight into the database: signing them up through the API would
+// only add time the benchmarks do not measure).
+import type { Database } from '@attest/db';
+import { sql } from 'drizzle-orm';
+import { Client, type LiveServer, startLiveServer } from './live-server.ts';
+
+export interface BenchProject {
+  server: LiveServer;
+  owner: Client;
+}
+
+/** A fresh server whose first account owns the projects with these slugs. */
+export async function startBenchProject(
+  label: string,
+  projectSlugs: readonly string[],
+): Promise<BenchProject> {
+  const server = await startLiveServer(label);
+  try {
+    const owner = new Client(server.url);
+    await owner.json('POST', '/api/setup', {
+      name: 'Bench',
+      email: 'bench@attest.test',
+      password: 'bench password 1',
+    });
+    for (const slug of projectSlugs) await owner.json('POST', '/api/projects', { slug, name: slug });
+    return { server, owner };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/** Adds `count` analysts to the project with this slug. */
+export async function addAnalysts(db: Database, projectSlug: string, count = 2): Promise<void> {
+  await db.execute(sql`
+    with analysts as (
+      insert into users (name, email) select 'Analyst ' || n, 'analyst' || n || '@attest.test'
+      from generate_series(1, ${count}) n returning id)
+    insert into project_members (project_id, user_id, role)
+    select p.id, a.id, 'analyst' from projects p, analysts a where p.slug = ${projectSlug}`);
+}

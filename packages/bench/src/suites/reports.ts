@@ -1,0 +1,198 @@
+// Provenance reports on real PostgreSQL: GET /api/projects/{slug}/report over a project of
+// 10,000 documents and 300,000 sentences labelled by two analysts, and one document's report,
+// beside a floor of a single `count(*) … group by label` scan of the same annotations.
+// Needs DATABASE_URL; without it the suite reports that it did not run.
+import type { Database } from '@attest/db';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { addAnalysts, startBenchProject } from '../harness/bench-project.ts';
+import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
+
+const sentencesPerDocument = 30;
+
+async function runReports({ isSmoke, progress }: SuiteOptions) {
+  const rows: BenchRow[] = [];
+  const checks: BenchCheck[] = [];
+  const databaseUrl = process.env['DATABASE_URL'];
+  if (!databaseUrl) {
+    progress('DATABASE_URL is not set: the reports benchmark needs PostgreSQL and did not run');
+    return { rows, checks };
+  }
+  const documentCount = isSmoke ? 100 : 10_000;
+  const runCount = isSmoke ? 1 : 5;
+  const sentenceCount = documentCount * sentencesPerDocument;
+  const { server, owner } = await startBenchProject('bench_reports', ['bench']);
+  try {
+    await addAnalysts(server.database.db, 'bench');
+    progress(
+      `generating ${documentCount.toLocaleString('en')} documents, ${sentenceCount.toLocaleString('en')} sentences and two analysts' labels`,
+    );
+    const generateStarted = performance.now();
+    const annotationCount = await generateLabelledProject(server.database.db, documentCount);
+    progress(`  done in ${((performance.now() - generateStarted) / 1000).toFixed(1)} s`);
+
+    const input = `${documentCount.toLocaleString('en')} documents, ${sentenceCount.toLocaleString('en')} sentences, ${annotationCount.toLocaleString('en')} labels`;
+    progress(`project report over HTTP: warm-up, then ${runCount} timed run(s)`);
+    const project = await medianOf(runCount, progress, async () => {
+      const report = await owner.json<{ byDocument: unknown[] }>('GET', '/api/projects/bench/report');
+      return report.byDocument.length;
+    });
+    const [someDocument] = await owner
+      .json<{ items: { id: string }[] }>('GET', '/api/projects/bench/documents?limit=1')
+      .then((page) => page.items);
+    progress(`one document's report over HTTP: warm-up, then ${runCount} timed run(s)`);
+    const document = await medianOf(runCount, progress, async () => {
+      const report = await owner.json<{ strip: unknown[] }>(
+        'GET',
+        `/api/documents/${someDocument!.id}/report`,
+      );
+      return report.strip.length;
+    });
+
+    progress(`floor: one count(*) … group by label over the annotations, ${runCount} timed run(s)`);
+    const client = postgres(server.databaseUrl ?? databaseUrl, { max: 1, onnotice: () => {} });
+    const floor = await medianOf(runCount, progress, async () => {
+      const counts = await client<{ total: number }[]>`
+        select l.key, count(*)::int as total
+        from annotations a join labels l on l.id = a.label_id
+          join sentences s on s.id = a.sentence_id join documents d on d.id = s.document_id
+          join projects p on p.id = d.project_id
+        where p.slug = 'bench' group by l.key`;
+      return counts.reduce((sum, row) => sum + row.total, 0);
+    });
+    await client.end();
+
+    const ratio = project.seconds / floor.seconds;
+    rows.push(
+      row(input, 'attest project report (HTTP)', sentenceCount, project.seconds, [
+        `${project.result.toLocaleString('en')} documents in the report`,
+        `${ratio.toFixed(1)}× the floor`,
+      ]),
+      row(input, 'count(*) group by label (floor)', sentenceCount, floor.seconds, [
+        `${floor.result.toLocaleString('en')} labels counted in one scan`,
+      ]),
+      row(
+        `one document of ${sentencesPerDocument} sentences`,
+        'attest document report (HTTP)',
+        sentencesPerDocument,
+        document.seconds,
+        [`${document.result} sentences in the strip`],
+      ),
+    );
+    checks.push(
+      {
+        name: `project report over ${input} answers within 2 s`,
+        isPassed: project.seconds <= 2,
+        detail: `${(project.seconds * 1000).toFixed(0)} ms, ${ratio.toFixed(1)}× one count(*) scan`,
+      },
+      {
+        name: 'document report answers within 100 ms',
+        isPassed: document.seconds <= 0.1,
+        detail: `${(document.seconds * 1000).toFixed(0)} ms`,
+      },
+      {
+        name: 'the project report covers every document',
+        isPassed: project.result === documentCount,
+        detail: `${project.result} of ${documentCount}`,
+      },
+    );
+  } finally {
+    await server.stop();
+  }
+  return { rows, checks };
+}
+
+/** A warm-up, then the median of `runCount` timed runs of an asynchronous step. */
+async function medianOf<Result>(
+  runCount: number,
+  progress: SuiteOptions['progress'],
+  work: () => Promise<Result>,
+): Promise<{ seconds: number; result: Result }> {
+  let result = await work();
+  const durations: number[] = [];
+  for (let runNumber = 1; runNumber <= runCount; runNumber++) {
+    const started = performance.now();
+    result = await work();
+    const seconds = (performance.now() - started) / 1000;
+    durations.push(seconds);
+    progress(`  run ${runNumber}/${runCount}: ${(seconds * 1000).toFixed(0)} ms`);
+  }
+  durations.sort((a, b) => a - b);
+  return { seconds: durations[Math.floor(durations.length / 2)]!, result };
+}
+
+/**
+ * Documents from four outlets over sixty days; every annotatable sentence labelled by both
+ * analysts, who disagree on about one in eight; a reviewer settles a third of the
+ * disagreements. Written by PostgreSQL itself; returns the number of annotations.
+ */
+async function generateLabelledProject(db: Database, documentCount: number): Promise<number> {
+  const sentenceText = 'The agency said the figure rose on Tuesday.';
+  const body = Array.from({ length: sentencesPerDocument }, () => sentenceText).join(' ');
+  await db.execute(sql`
+    insert into documents (project_id, title, outlet, body, body_sha256, published_at)
+    select p.id, 'Bench article ' || n, (array['Harbor Daily', 'Peninsula Wire', 'Eastern Courier', 'Capital Ledger'])[1 + n % 4],
+      ${body} || ' ' || n, md5('report ' || n), timestamptz '2026-09-01' + ((n % 60) || ' days')::interval
+    from projects p, generate_series(1, ${documentCount}) n where p.slug = 'bench'`);
+  // Every tenth sentence is a boilerplate line, which reports leave out.
+  await db.execute(sql`
+    insert into sentences (document_id, position, start, "end", kind, text, suggestion)
+    select d.id, k, k * ${sentenceText.length + 1}, k * ${sentenceText.length + 1} + ${sentenceText.length},
+      (case when k % 10 = 9 then 'boilerplate' else 'sentence' end)::segment_kind, ${sentenceText},
+      case when k % 10 = 9 then null else jsonb_build_object(
+        'label', (array['kcna_claim', 'observer_inference', 'reported_fact'])[1 + k % 3], 'confidence', 0.7,
+        'source', case when k % 3 = 0 then 'KCNA' end, 'chain', '[]'::jsonb, 'cues', '[]'::jsonb, 'rule', 'bench') end
+    from documents d join projects p on p.id = d.project_id, generate_series(0, ${sentencesPerDocument - 1}) k
+    where p.slug = 'bench'`);
+  await db.execute(sql`
+    insert into assignments (document_id, user_id)
+    select d.id, m.user_id from documents d join projects p on p.id = d.project_id
+      join project_members m on m.project_id = p.id and m.role = 'analyst'
+    where p.slug = 'bench'`);
+  // The first analyst follows the suggestion on two sentences in three; the second agrees with
+  // the first except on every eighth sentence.
+  await db.execute(sql`
+    with analysts as (
+      select m.user_id, row_number() over (order by m.user_id) as analyst
+      from project_members m join projects p on p.id = m.project_id
+      where p.slug = 'bench' and m.role = 'analyst')
+    insert into annotations (sentence_id, annotator_id, label_id, source)
+    select s.id, a.user_id, l.id, case when l.key = 'kcna_claim' then 'KCNA' when abs(hashtext(s.id::text)) % 5 = 0 then 'ministry' end
+    from sentences s join documents d on d.id = s.document_id join projects p on p.id = d.project_id
+      cross join analysts a
+      join labels l on l.project_id = p.id and l.position = (abs(hashtext(s.id::text))
+        + case when a.analyst = 2 and abs(hashtext(s.id::text)) % 8 = 0 then 1 else 0 end) % 3
+    where p.slug = 'bench' and s.kind <> 'boilerplate'`);
+  await db.execute(sql`
+    insert into adjudications (sentence_id, label_id, decided_by)
+    select a.sentence_id, min(a.label_id::text)::uuid, (select id from users where email = 'bench@attest.test')
+    from annotations a group by a.sentence_id
+    having count(distinct a.label_id) > 1 and abs(hashtext(a.sentence_id::text)) % 3 = 0`);
+  await db.execute(sql`analyze`);
+  const result: unknown = await db.execute(sql`select count(*)::int as total from annotations`);
+  const [first] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    total: number;
+  }[];
+  return first?.total ?? 0;
+}
+
+function row(input: string, tool: string, units: number, seconds: number, notes: string[]): BenchRow {
+  return {
+    suite: 'reports',
+    input,
+    tool,
+    inputBytes: 0,
+    units,
+    unitName: 'sentences',
+    seconds,
+    unitsPerSecond: units / seconds,
+    megabytesPerSecond: 0,
+    notes: notes.join('; '),
+  };
+}
+
+export const reportsSuite: BenchSuite = {
+  name: 'reports',
+  description: 'project and document reports over HTTP against one count(*) group by label scan',
+  run: runReports,
+};
