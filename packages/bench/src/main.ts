@@ -5,13 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchReport, describeMachine, markdownTable, writeReport } from './report.ts';
 import type { BenchSuite } from './suite.ts';
+import { editorSuite } from './suites/editor.ts';
 import { exportSuite } from './suites/export.ts';
 import { importSuite } from './suites/import.ts';
 import { reportsSuite } from './suites/reports.ts';
 import { segmentationSuite } from './suites/segmentation.ts';
 
 /** Later issues add the save suite here. */
-const suites: readonly BenchSuite[] = [segmentationSuite, exportSuite, importSuite, reportsSuite];
+const suites: readonly BenchSuite[] = [segmentationSuite, exportSuite, importSuite, reportsSuite, editorSuite];
 
 const resultsDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');
 

@@ -19,7 +19,12 @@ export interface LiveServer {
   stop(): Promise<void>;
 }
 
-export async function startLiveServer(label: string): Promise<LiveServer> {
+export interface LiveServerOptions {
+  /** A built web app to serve beside the API, as in production. */
+  webRoot?: string;
+}
+
+export async function startLiveServer(label: string, options: LiveServerOptions = {}): Promise<LiveServer> {
   const serverUrl = process.env['DATABASE_URL'];
   let database: DatabaseHandle;
   let dropDatabase: () => Promise<void>;
@@ -47,6 +52,7 @@ export async function startLiveServer(label: string): Promise<LiveServer> {
     db: database.db,
     secret: randomBytes(32).toString('base64url'),
     logError: console.error,
+    webRoot: options.webRoot,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
