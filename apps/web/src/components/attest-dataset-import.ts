@@ -56,27 +56,30 @@ export class AttestDatasetImport extends LitElement {
         color: var(--attest-color-muted);
         font-size: 0.9rem;
       }
-      .drop-zone label {
-        align-items: center;
-        font-weight: 400;
+      /* The native input says "No file chosen" once its list is handed over and cleared: it
+         stays focusable but hidden, and the label shows as the button. */
+      .choose {
+        position: relative;
+        flex-direction: row;
       }
-      input[type='file'] {
-        width: auto;
-        max-width: 100%;
-        border: 0;
-        background: transparent;
-        padding: 0;
+      .choose:focus-within {
+        outline: var(--attest-focus-ring);
+        outline-offset: 2px;
       }
-      input[type='file']::file-selector-button {
-        margin-right: 0.75rem;
-        padding: 0.35rem 0.85rem;
-        border: 1px solid var(--attest-color-accent);
+      .choose input {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        opacity: 0;
+      }
+      .form-warning {
+        margin: 0;
+        padding: 0.6rem 0.8rem;
+        border: 1px solid #fedf89;
         border-radius: var(--attest-radius);
-        background: var(--attest-color-accent);
-        color: #fff;
-        font: inherit;
-        font-weight: 600;
-        cursor: pointer;
+        background: #fffaeb;
+        color: #93370d;
+        font-size: 0.9rem;
       }
       .files {
         margin: 0;
@@ -236,7 +239,7 @@ export class AttestDatasetImport extends LitElement {
         const { report } = upload;
         const isRolledBack = upload.wasStrict && report.errors.length > 0;
         return html`<div class="summary" id="import-outcome" tabindex="-1" role="status">
-          <p class=${report.errors.length > 0 ? 'form-error' : 'form-success'}>
+          <p class=${isRolledBack ? 'form-error' : report.errors.length > 0 ? 'form-warning' : 'form-success'}>
             ${
               isRolledBack
                 ? `Strict import: nothing was imported because ${plural(report.errors.length, 'row')} ${report.errors.length === 1 ? 'is' : 'are'} bad.`
@@ -292,7 +295,8 @@ export class AttestDatasetImport extends LitElement {
           }}
           @drop=${this.handleDrop}
         >
-          <label>
+          <label class="button choose">
+            <span aria-hidden="true">Choose files…</span>
             <span class="visually-hidden">Files to import</span>
             <input
               type="file"

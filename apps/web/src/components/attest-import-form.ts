@@ -240,7 +240,10 @@ export class AttestImportForm extends LitElement {
           @submit=${(event: SubmitEvent) => this.submit('file', event)}
         >
           <h3 id="file-heading">Upload a file</h3>
-          <p class="hint">A plain-text (.txt) file in UTF-8, headline on the first line.</p>
+          <p class="hint">
+            A plain-text (.txt) file in UTF-8, headline on the first line. For several files, JSON lines,
+            CSV or an Attest export, use <strong>Import files</strong> at the top of the page.
+          </p>
           <label>
             Text file (.txt)
             <input
