@@ -120,6 +120,8 @@ describe('project report', () => {
     const byName = new Map(report.analysts.map((analyst) => [analyst.name, analyst]));
     expect(byName.get('Ann A')).toMatchObject({ labelled: 5, assigned: 1 });
     expect(byName.get('Bo B')).toMatchObject({ labelled: 4, assigned: 1 });
+    // The reviewer and the owner labelled nothing: they are not listed as analysts.
+    expect([...byName.keys()].sort()).toEqual(['Ann A', 'Bo B']);
     expect(report.kcnaShareByOutlet).toEqual([
       expect.objectContaining({ outlet: 'Test Wire', kcnaClaims: 2, labelled: 4 }),
     ]);

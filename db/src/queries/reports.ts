@@ -164,6 +164,7 @@ export interface AnalystRow {
   matchingGold: number;
 }
 
+/** Per analyst (and any other member who labelled): assignments, labels, suggestions taken, agreement with gold. */
 export async function analystProgress(db: Executor, projectId: string): Promise<AnalystRow[]> {
   return rows(
     db,
@@ -181,7 +182,10 @@ export async function analystProgress(db: Executor, projectId: string): Promise<
       left join sentences s on s.id = an.sentence_id
       left join (${goldSentences(sql`d.project_id = ${projectId}`)}) g on g.id = an.sentence_id
       where m.project_id = ${projectId}
-      group by u.id, u.name order by u.name`,
+      group by u.id, u.name, m.role
+      -- Owners and reviewers who never labelled anything have no progress to show.
+      having m.role = 'analyst' or count(an.id) > 0
+      order by u.name`,
   );
 }
 
