@@ -202,7 +202,18 @@ test.describe('the reference article, double-annotated and reviewed', () => {
       if (byMouse) await reviewPage.getByRole('button', { name: 'Next disagreement' }).click();
       else await reviewPage.keyboard.press('n');
     }
-    await expect(reviewPage.getByText(/0 unsettled/)).toBeVisible();
+    await expect(reviewPage.getByText(/disagreements · 0 unsettled/)).toBeVisible();
+    // A note typed and not sent stays with its sentence: the next one starts with its own.
+    const [, secondDisagreement, thirdDisagreement] = disagreeing;
+    await reviewPage.locator(`tbody tr[data-id="${secondDisagreement?.id}"]`).click();
+    await reviewPage.getByLabel('Note for the decision').fill('An unsent draft.');
+    await reviewPage.getByRole('button', { name: 'Next disagreement' }).click();
+    await expect(
+      reviewPage.getByRole('complementary', {
+        name: `Gold label for sentence ${(thirdDisagreement?.position ?? 0) + 1}`,
+      }),
+    ).toBeVisible();
+    await expect(reviewPage.getByLabel('Note for the decision')).toHaveValue('');
     expect(await seriousViolations(reviewPage)).toEqual([]);
     await keepScreenshot(reviewPage, 'reference-review', testInfo);
 

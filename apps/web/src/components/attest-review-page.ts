@@ -3,6 +3,7 @@ import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { Me, Member, ReviewAnnotation } from '../api/account-types.ts';
 import { type ApiClient, ApiError, type ReviewAdjudication } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
@@ -565,10 +566,16 @@ export class AttestReviewPage extends LitElement {
             </button>`,
           )}
         </div>
-        <label class="field">
-          <span>Note for the decision</span>
-          <textarea .value=${settled?.note ?? ''}></textarea>
-        </label>
+        ${
+          // A new field per sentence: a note typed and not sent must not follow the reviewer on.
+          keyed(
+            sentence.id,
+            html`<label class="field">
+              <span>Note for the decision</span>
+              <textarea .value=${settled?.note ?? ''}></textarea>
+            </label>`,
+          )
+        }
         <div class="panel-actions">
           <button
             type="button"
