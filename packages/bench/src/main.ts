@@ -12,7 +12,13 @@ import { reportsSuite } from './suites/reports.ts';
 import { segmentationSuite } from './suites/segmentation.ts';
 
 /** Later issues add the save suite here. */
-const suites: readonly BenchSuite[] = [segmentationSuite, exportSuite, importSuite, reportsSuite, editorSuite];
+const suites: readonly BenchSuite[] = [
+  segmentationSuite,
+  exportSuite,
+  importSuite,
+  reportsSuite,
+  editorSuite,
+];
 
 const resultsDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');
 
