@@ -178,11 +178,17 @@ test.describe('dataset import and export in the web app', () => {
     const importer = page.locator('attest-dataset-import');
     await expect(dialog).toBeVisible();
     const paragraph = 'The delegation said talks would continue next week, according to the agency. ';
-    await importer.getByLabel('Files to import').setInputFiles({
-      name: 'long-article.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from(`A long article\n\n${paragraph.repeat(4_000)}`),
-    });
+    // Dropped on the dialog rather than chosen.
+    const dropped = await page.evaluateHandle(
+      (text) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], 'long-article.txt', { type: 'text/plain' }));
+        return transfer;
+      },
+      `A long article\n\n${paragraph.repeat(4_000)}`,
+    );
+    await importer.getByText('or drop files here').dispatchEvent('drop', { dataTransfer: dropped });
+    await expect(importer.getByRole('list', { name: 'Chosen files' })).toContainText('long-article.txt');
     await throttle(page, { download: 1_000_000, upload: 40_000 });
     await importer.getByRole('button', { name: 'Import', exact: true }).click();
     const progress = importer.getByRole('progressbar', { name: 'Upload' });

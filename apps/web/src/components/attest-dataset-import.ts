@@ -172,6 +172,7 @@ export class AttestDatasetImport extends LitElement {
     this.fileInput.value = '';
   }
 
+  /** Files dropped anywhere in the dialog's form are taken (not opened by the browser). */
   private handleDrop(event: DragEvent): void {
     event.preventDefault();
     this.isDragOver = false;
@@ -181,6 +182,12 @@ export class AttestDatasetImport extends LitElement {
   private handleDragOver(event: DragEvent): void {
     event.preventDefault();
     this.isDragOver = true;
+  }
+
+  private handleDragLeave(event: DragEvent): void {
+    const form = event.currentTarget as HTMLElement;
+    // Moving between the form's own children fires dragleave too: only leaving the form counts.
+    if (!form.contains(event.relatedTarget as Node | null)) this.isDragOver = false;
   }
 
   private async send(): Promise<void> {
@@ -278,23 +285,23 @@ export class AttestDatasetImport extends LitElement {
   override render() {
     const isSending = this.upload.kind === 'sending';
     return html`
-      <form aria-label="Import files" novalidate @submit=${(event: Event) => {
-        event.preventDefault();
-        void this.send();
-      }}>
+      <form
+        aria-label="Import files"
+        novalidate
+        @submit=${(event: Event) => {
+          event.preventDefault();
+          void this.send();
+        }}
+        @dragover=${this.handleDragOver}
+        @dragleave=${this.handleDragLeave}
+        @drop=${this.handleDrop}
+      >
         <p class="hint">
           Plain-text articles (<code>.txt</code>), article rows as JSON lines or CSV (<code>title</code>,
           <code>outlet</code>, <code>url</code>, <code>published_at</code>, <code>body</code>), or an Attest
           export (<code>.jsonl</code>, <code>.csv</code>, <code>.zip</code>) with its labels.
         </p>
-        <div
-          class="drop-zone ${this.isDragOver ? 'is-over' : ''}"
-          @dragover=${this.handleDragOver}
-          @dragleave=${() => {
-            this.isDragOver = false;
-          }}
-          @drop=${this.handleDrop}
-        >
+        <div class="drop-zone ${this.isDragOver ? 'is-over' : ''}">
           <label class="button choose">
             <span aria-hidden="true">Choose files…</span>
             <span class="visually-hidden">Files to import</span>
