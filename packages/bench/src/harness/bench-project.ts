@@ -40,3 +40,20 @@ export async function addAnalysts(db: Database, projectSlug: string, count = 2):
     insert into project_members (project_id, user_id, role)
     select p.id, a.id, 'analyst' from projects p, analysts a where p.slug = ${projectSlug}`);
 }
+
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * Runs set-based generation in one transaction without foreign-key triggers: the rows are made
+ * by joins on rows that exist, and checking millions of them one by one would take most of a
+ * suite's time budget.
+ */
+export async function generateWithoutForeignKeyChecks(
+  db: Database,
+  work: (transaction: Transaction) => Promise<void>,
+): Promise<void> {
+  await db.transaction(async (transaction) => {
+    await transaction.execute(sql`set local session_replication_role = replica`);
+    await work(transaction);
+  });
+}

@@ -10,7 +10,7 @@ import { segment, suggest } from '@attest/core';
 import type { Database } from '@attest/db';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { addAnalysts, startBenchProject } from '../harness/bench-project.ts';
+import { addAnalysts, generateWithoutForeignKeyChecks, startBenchProject } from '../harness/bench-project.ts';
 import type { Client } from '../harness/live-server.ts';
 import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
 import { buildNewsArticles } from './news-corpus.ts';
@@ -266,24 +266,26 @@ async function preload(db: Database, sentenceCount: number) {
   const sentenceText = 'Officials reported the figure on Tuesday, the ministry said.';
   const documentCount = Math.ceil(sentenceCount / archiveSentencesPerDocument);
   const body = Array.from({ length: archiveSentencesPerDocument }, () => sentenceText).join(' ');
-  await db.execute(sql`
-    insert into documents (project_id, title, outlet, body, body_sha256, published_at, created_at)
-    select p.id, 'Archived article ' || n, 'Archive Wire', ${body} || ' ' || n, md5('archive ' || n),
-      now() - (n || ' minutes')::interval, now() - (n || ' minutes')::interval
-    from projects p, generate_series(1, ${documentCount}) n where p.slug = 'bench'`);
-  await db.execute(sql`
-    insert into sentences (document_id, position, start, "end", kind, text, suggestion)
-    select d.id, k, k * ${sentenceText.length + 1}, k * ${sentenceText.length + 1} + ${sentenceText.length},
-      'sentence', ${sentenceText},
-      jsonb_build_object('label', 'observer_inference', 'confidence', 0.7, 'source', 'ministry',
-        'chain', '[]'::jsonb, 'cues', '[]'::jsonb, 'rule', 'reporting-verb')
-    from documents d join projects p on p.id = d.project_id, generate_series(0, ${archiveSentencesPerDocument - 1}) k
-    where p.slug = 'bench' and d.outlet = 'Archive Wire'`);
-  await db.execute(sql`
-    insert into assignments (document_id, user_id)
-    select d.id, m.user_id from documents d join projects p on p.id = d.project_id
-      join project_members m on m.project_id = p.id and m.role = 'analyst'
-    where p.slug = 'bench' and d.outlet = 'Archive Wire'`);
+  await generateWithoutForeignKeyChecks(db, async (transaction) => {
+    await transaction.execute(sql`
+      insert into documents (project_id, title, outlet, body, body_sha256, published_at, created_at)
+      select p.id, 'Archived article ' || n, 'Archive Wire', ${body} || ' ' || n, md5('archive ' || n),
+        now() - (n || ' minutes')::interval, now() - (n || ' minutes')::interval
+      from projects p, generate_series(1, ${documentCount}) n where p.slug = 'bench'`);
+    await transaction.execute(sql`
+      insert into sentences (document_id, position, start, "end", kind, text, suggestion)
+      select d.id, k, k * ${sentenceText.length + 1}, k * ${sentenceText.length + 1} + ${sentenceText.length},
+        'sentence', ${sentenceText},
+        jsonb_build_object('label', 'observer_inference', 'confidence', 0.7, 'source', 'ministry',
+          'chain', '[]'::jsonb, 'cues', '[]'::jsonb, 'rule', 'reporting-verb')
+      from documents d join projects p on p.id = d.project_id, generate_series(0, ${archiveSentencesPerDocument - 1}) k
+      where p.slug = 'bench' and d.outlet = 'Archive Wire'`);
+    await transaction.execute(sql`
+      insert into assignments (document_id, user_id)
+      select d.id, m.user_id from documents d join projects p on p.id = d.project_id
+        join project_members m on m.project_id = p.id and m.role = 'analyst'
+      where p.slug = 'bench' and d.outlet = 'Archive Wire'`);
+  });
   await db.execute(sql`analyze`);
   // The generated pages go to disk now, not in the middle of the timed import.
   await db.execute(sql`checkpoint`);

@@ -5,7 +5,7 @@
 import type { Database } from '@attest/db';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { addAnalysts, startBenchProject } from '../harness/bench-project.ts';
+import { addAnalysts, generateWithoutForeignKeyChecks, startBenchProject } from '../harness/bench-project.ts';
 import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
 
 const sentencesPerDocument = 30;
@@ -129,45 +129,47 @@ async function medianOf<Result>(
 async function generateLabelledProject(db: Database, documentCount: number): Promise<number> {
   const sentenceText = 'The agency said the figure rose on Tuesday.';
   const body = Array.from({ length: sentencesPerDocument }, () => sentenceText).join(' ');
-  await db.execute(sql`
-    insert into documents (project_id, title, outlet, body, body_sha256, published_at)
-    select p.id, 'Bench article ' || n, (array['Harbor Daily', 'Peninsula Wire', 'Eastern Courier', 'Capital Ledger'])[1 + n % 4],
-      ${body} || ' ' || n, md5('report ' || n), timestamptz '2026-09-01' + ((n % 60) || ' days')::interval
-    from projects p, generate_series(1, ${documentCount}) n where p.slug = 'bench'`);
-  // Every tenth sentence is a boilerplate line, which reports leave out.
-  await db.execute(sql`
-    insert into sentences (document_id, position, start, "end", kind, text, suggestion)
-    select d.id, k, k * ${sentenceText.length + 1}, k * ${sentenceText.length + 1} + ${sentenceText.length},
-      (case when k % 10 = 9 then 'boilerplate' else 'sentence' end)::segment_kind, ${sentenceText},
-      case when k % 10 = 9 then null else jsonb_build_object(
-        'label', (array['kcna_claim', 'observer_inference', 'reported_fact'])[1 + k % 3], 'confidence', 0.7,
-        'source', case when k % 3 = 0 then 'KCNA' end, 'chain', '[]'::jsonb, 'cues', '[]'::jsonb, 'rule', 'bench') end
-    from documents d join projects p on p.id = d.project_id, generate_series(0, ${sentencesPerDocument - 1}) k
-    where p.slug = 'bench'`);
-  await db.execute(sql`
-    insert into assignments (document_id, user_id)
-    select d.id, m.user_id from documents d join projects p on p.id = d.project_id
-      join project_members m on m.project_id = p.id and m.role = 'analyst'
-    where p.slug = 'bench'`);
-  // The first analyst follows the suggestion on two sentences in three; the second agrees with
-  // the first except on every eighth sentence.
-  await db.execute(sql`
-    with analysts as (
-      select m.user_id, row_number() over (order by m.user_id) as analyst
-      from project_members m join projects p on p.id = m.project_id
-      where p.slug = 'bench' and m.role = 'analyst')
-    insert into annotations (sentence_id, annotator_id, label_id, source)
-    select s.id, a.user_id, l.id, case when l.key = 'kcna_claim' then 'KCNA' when abs(hashtext(s.id::text)) % 5 = 0 then 'ministry' end
-    from sentences s join documents d on d.id = s.document_id join projects p on p.id = d.project_id
-      cross join analysts a
-      join labels l on l.project_id = p.id and l.position = (abs(hashtext(s.id::text))
-        + case when a.analyst = 2 and abs(hashtext(s.id::text)) % 8 = 0 then 1 else 0 end) % 3
-    where p.slug = 'bench' and s.kind <> 'boilerplate'`);
-  await db.execute(sql`
-    insert into adjudications (sentence_id, label_id, decided_by)
-    select a.sentence_id, min(a.label_id::text)::uuid, (select id from users where email = 'bench@attest.test')
-    from annotations a group by a.sentence_id
-    having count(distinct a.label_id) > 1 and abs(hashtext(a.sentence_id::text)) % 3 = 0`);
+  await generateWithoutForeignKeyChecks(db, async (transaction) => {
+    await transaction.execute(sql`
+      insert into documents (project_id, title, outlet, body, body_sha256, published_at)
+      select p.id, 'Bench article ' || n, (array['Harbor Daily', 'Peninsula Wire', 'Eastern Courier', 'Capital Ledger'])[1 + n % 4],
+        ${body} || ' ' || n, md5('report ' || n), timestamptz '2026-09-01' + ((n % 60) || ' days')::interval
+      from projects p, generate_series(1, ${documentCount}) n where p.slug = 'bench'`);
+    // Every tenth sentence is a boilerplate line, which reports leave out.
+    await transaction.execute(sql`
+      insert into sentences (document_id, position, start, "end", kind, text, suggestion)
+      select d.id, k, k * ${sentenceText.length + 1}, k * ${sentenceText.length + 1} + ${sentenceText.length},
+        (case when k % 10 = 9 then 'boilerplate' else 'sentence' end)::segment_kind, ${sentenceText},
+        case when k % 10 = 9 then null else jsonb_build_object(
+          'label', (array['kcna_claim', 'observer_inference', 'reported_fact'])[1 + k % 3], 'confidence', 0.7,
+          'source', case when k % 3 = 0 then 'KCNA' end, 'chain', '[]'::jsonb, 'cues', '[]'::jsonb, 'rule', 'bench') end
+      from documents d join projects p on p.id = d.project_id, generate_series(0, ${sentencesPerDocument - 1}) k
+      where p.slug = 'bench'`);
+    await transaction.execute(sql`
+      insert into assignments (document_id, user_id)
+      select d.id, m.user_id from documents d join projects p on p.id = d.project_id
+        join project_members m on m.project_id = p.id and m.role = 'analyst'
+      where p.slug = 'bench'`);
+    // The first analyst follows the suggestion on two sentences in three; the second agrees with
+    // the first except on every eighth sentence.
+    await transaction.execute(sql`
+      with analysts as (
+        select m.user_id, row_number() over (order by m.user_id) as analyst
+        from project_members m join projects p on p.id = m.project_id
+        where p.slug = 'bench' and m.role = 'analyst')
+      insert into annotations (sentence_id, annotator_id, label_id, source)
+      select s.id, a.user_id, l.id, case when l.key = 'kcna_claim' then 'KCNA' when abs(hashtext(s.id::text)) % 5 = 0 then 'ministry' end
+      from sentences s join documents d on d.id = s.document_id join projects p on p.id = d.project_id
+        cross join analysts a
+        join labels l on l.project_id = p.id and l.position = (abs(hashtext(s.id::text))
+          + case when a.analyst = 2 and abs(hashtext(s.id::text)) % 8 = 0 then 1 else 0 end) % 3
+      where p.slug = 'bench' and s.kind <> 'boilerplate'`);
+    await transaction.execute(sql`
+      insert into adjudications (sentence_id, label_id, decided_by)
+      select a.sentence_id, min(a.label_id::text)::uuid, (select id from users where email = 'bench@attest.test')
+      from annotations a group by a.sentence_id
+      having count(distinct a.label_id) > 1 and abs(hashtext(a.sentence_id::text)) % 3 = 0`);
+  });
   await db.execute(sql`analyze`);
   const result: unknown = await db.execute(sql`select count(*)::int as total from annotations`);
   const [first] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
