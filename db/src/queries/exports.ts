@@ -132,17 +132,23 @@ function documentConditions(projectId: string, filters: ExportFilters): SQL[] {
   return conditions;
 }
 
-function sentenceConditions(params: ExportLinesParams): SQL {
-  const { filters, after } = params;
-  const conditions = documentConditions(params.projectId, filters);
-  if (!filters.includeBoilerplate) conditions.push(sql`s.kind <> 'boilerplate'`);
-  if (after) {
-    // The first comparison lets the documents index start at the page; the second is exact.
+/** The page's documents: those after the previous page's last one, or that one itself. */
+function pageDocumentConditions(params: ExportLinesParams): SQL {
+  const conditions = documentConditions(params.projectId, params.filters);
+  const { after } = params;
+  if (after)
     conditions.push(
       sql`(d.created_at, d.id) >= (${after.documentCreatedAt}::timestamptz, ${after.documentId}::uuid)`,
-      sql`(d.created_at, d.id, s.position) > (${after.documentCreatedAt}::timestamptz, ${after.documentId}::uuid, ${after.position})`,
     );
-  }
+  return sql.join(conditions, sql` and `);
+}
+
+/** Sentences of document `d` in the page: after the previous page's last one in its document. */
+function pageSentenceConditions(params: ExportLinesParams): SQL {
+  const { filters, after } = params;
+  const conditions: SQL[] = [sql`s.document_id = d.id`];
+  if (!filters.includeBoilerplate) conditions.push(sql`s.kind <> 'boilerplate'`);
+  if (after) conditions.push(sql`(d.id <> ${after.documentId}::uuid or s.position > ${after.position})`);
   return sql.join(conditions, sql` and `);
 }
 
@@ -258,7 +264,14 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
           labelled.label_keys,
           ${goldColumns(sql`adjudicated.key`)}
         from documents d
-        join sentences s on s.document_id = d.id
+        -- A lateral, ordered subquery keeps the plan a nested loop in export order, which stops
+        -- at the page's end: joined plainly, the planner misjudges the keyset's selectivity and
+        -- sorts every remaining sentence of the project for each page.
+        cross join lateral (
+          select s.id, s.position, s.kind, s.start, s."end", s.text, s.suggestion
+          from sentences s where ${pageSentenceConditions(params)}
+          order by s.position
+        ) s
         left join lateral (
           select l.key, a.note, a.decided_by, u.email, a.updated_at
           from adjudications a join labels l on l.id = a.label_id left join users u on u.id = a.decided_by
@@ -280,7 +293,7 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
           from annotations an join labels l on l.id = an.label_id join users u on u.id = an.annotator_id
           where an.sentence_id = s.id
         ) labelled on true
-        where ${sentenceConditions(params)}
+        where ${pageDocumentConditions(params)}
       ) g
       where ${goldConditions(params.filters, params.scope)}
       order by g.document_created_at, g.document_id, g.position
