@@ -51,7 +51,10 @@ async function runExport({ isSmoke, progress }: SuiteOptions) {
       await transferOverHttp(owner, 'jsonl', 20_000);
       const growth = new Map<string, number>();
       growthBySize.set(sentenceCount, growth);
-      for (const format of ['jsonl', 'csv', 'parquet'] as const) {
+      // CSV is encoded a page at a time like JSONL; 1M rows of it would add a minute and no news.
+      const formats =
+        sentenceCount >= 1_000_000 ? (['jsonl', 'parquet'] as const) : (['jsonl', 'csv', 'parquet'] as const);
+      for (const format of formats) {
         progress(`exporting ${label} as ${format} over HTTP`);
         const exported = await transferOverHttp(owner, format);
         growth.set(format, exported.peakRssGrowth);
@@ -97,8 +100,8 @@ async function runExport({ isSmoke, progress }: SuiteOptions) {
       Map<string, number>,
       Map<string, number>,
     ];
-    for (const [format, smallGrowth] of small) {
-      const largeGrowth = large.get(format)!;
+    for (const [format, largeGrowth] of large) {
+      const smallGrowth = small.get(format)!;
       checks.push({
         name: `${format}: memory of 1M rows within 1.2× of 100k rows`,
         // A few megabytes of noise is not growth: the bound applies above 16 MB.
