@@ -9,7 +9,8 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { resolveActor, UnauthenticatedError } from './auth/actor.ts';
 import { type Auth, createAuth } from './auth/create-auth.ts';
-import { handleAuthRequest } from './auth/mount.ts';
+import { authRequestHandler } from './auth/mount.ts';
+import { SessionCache } from './auth/session-cache.ts';
 import { DatabaseUnavailableError, ProblemError } from './errors.ts';
 import { accessLog } from './lib/access-log.ts';
 import { apiReferencePage, apiReferenceScriptPath, serveApiReferenceScript } from './lib/api-reference.ts';
@@ -45,7 +46,14 @@ export interface AppDependencies {
   logError?: (message: string, details: Record<string, unknown>) => void;
   /** Where one line per request goes; omitted, nothing is logged (tests). */
   logRequest?: (line: string) => void;
+  /**
+   * How long this process trusts a session it has looked up (default 10 s; 0 looks up every
+   * request). Another process sees a sign-out within this time; this one at once.
+   */
+  sessionCacheMilliseconds?: number;
 }
+
+export const defaultSessionCacheMilliseconds = 10_000;
 
 export const defaultBodyLimitBytes = 4 * 1024 * 1024;
 
@@ -70,6 +78,8 @@ export function createApp(dependencies: AppDependencies) {
     trustedOrigins,
     signInAttemptsPerMinute: dependencies.signInAttemptsPerMinute,
   });
+
+  const sessions = new SessionCache(dependencies.sessionCacheMilliseconds ?? defaultSessionCacheMilliseconds);
 
   const app = createRouter();
   app.use(requestId());
@@ -98,9 +108,9 @@ export function createApp(dependencies: AppDependencies) {
     c.set('actor', null);
     await next();
   });
-  app.on(['GET', 'POST'], '/api/auth/*', handleAuthRequest);
+  app.on(['GET', 'POST'], '/api/auth/*', authRequestHandler(sessions));
   app.use('/api/*', async (c, next) => {
-    const actor = await resolveActor(auth, dependencies.db, c.req.raw.headers);
+    const actor = await resolveActor(auth, dependencies.db, c.req.raw.headers, sessions);
     c.set('actor', actor);
     if (actor)
       c.set('services', {

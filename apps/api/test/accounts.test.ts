@@ -108,6 +108,23 @@ for (const engine of testEngines())
         expect((await again.request('/api/auth/sign-out', { method: 'POST' })).status).toBe(200);
         expect((await again.request('/api/me')).status).toBe(401);
       });
+
+      it("ends the user's other sessions at once when the password changes with revokeOtherSessions", async () => {
+        const sam = await addMember(testApp, 'demo', 'analyst', 'Sam Sessions');
+        const laptop = await signIn(testApp, sam.email);
+        const phone = await signIn(testApp, sam.email);
+        // Both sessions have just been looked up, so a cache of sessions would hold them.
+        expect((await laptop.request('/api/me')).status).toBe(200);
+        expect((await phone.request('/api/me')).status).toBe(200);
+        const changed = await laptop.json('POST', '/api/auth/change-password', {
+          currentPassword: testPassword,
+          newPassword: 'another new password',
+          revokeOtherSessions: true,
+        });
+        expect(changed.status).toBe(200);
+        expect((await phone.request('/api/me')).status).toBe(401);
+        expect((await sam.request('/api/me')).status).toBe(401);
+      });
     });
 
     describe('cross-site requests', () => {

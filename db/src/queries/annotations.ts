@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
 import {
   type AnnotationEventAction,
@@ -7,9 +8,11 @@ import {
   annotationEvents,
   annotations,
 } from '../schema/annotations.ts';
-import { sentences } from '../schema/documents.ts';
+import { documents, sentences } from '../schema/documents.ts';
+import { assignments, type ProjectRole, projectMembers } from '../schema/members.ts';
 import { labels } from '../schema/projects.ts';
 import { users } from '../schema/users.ts';
+import type { SentenceWithProject } from './documents.ts';
 
 export interface AnnotationWithLabel extends AnnotationRow {
   labelKey: string;
@@ -79,12 +82,16 @@ export async function insertAnnotation(
   db: Executor,
   values: AnnotationValues,
 ): Promise<AnnotationRow | undefined> {
-  const [created] = await db
+  const [created] = await insertAnnotationQuery(db, values);
+  return created;
+}
+
+function insertAnnotationQuery(db: Executor, values: AnnotationValues) {
+  return db
     .insert(annotations)
     .values({ ...values, version: 1 })
     .onConflictDoNothing({ target: [annotations.sentenceId, annotations.annotatorId] })
     .returning();
-  return created;
 }
 
 /** Writes a new version over `expectedVersion`; returns undefined when the version moved on. */
@@ -93,7 +100,12 @@ export async function updateAnnotation(
   values: AnnotationValues,
   expectedVersion: number,
 ): Promise<AnnotationRow | undefined> {
-  const [updated] = await db
+  const [updated] = await updateAnnotationQuery(db, values, expectedVersion);
+  return updated;
+}
+
+function updateAnnotationQuery(db: Executor, values: AnnotationValues, expectedVersion: number) {
+  return db
     .update(annotations)
     .set({
       labelId: values.labelId,
@@ -111,7 +123,6 @@ export async function updateAnnotation(
       ),
     )
     .returning();
-  return updated;
 }
 
 export async function deleteAnnotation(
@@ -145,6 +156,118 @@ export interface AnnotationEventValues {
 
 export async function insertAnnotationEvent(db: Executor, event: AnnotationEventValues): Promise<void> {
   await db.insert(annotationEvents).values({ ...event, clientOpId: event.clientOpId ?? null });
+}
+
+/**
+ * Writes an annotation over `previousVersion` (undefined: there was none) and records the
+ * change in its history in one statement, so the pair is atomic without a transaction and
+ * costs one round trip. Returns undefined, writing nothing, when the row moved on meanwhile.
+ */
+export async function writeAnnotationWithEvent(
+  db: Executor,
+  values: AnnotationValues,
+  previousVersion: number | undefined,
+  event: Omit<AnnotationEventValues, 'sentenceId' | 'annotatorId'>,
+): Promise<AnnotationRow | undefined> {
+  const written = db
+    .$with('written')
+    .as(
+      previousVersion === undefined
+        ? insertAnnotationQuery(db, values)
+        : updateAnnotationQuery(db, values, previousVersion),
+    );
+  const recorded = db.$with('recorded', {}).as(sql`
+    insert into ${annotationEvents} (document_id, sentence_id, annotator_id, action, before, after, client_op_id)
+    select ${event.documentId}::uuid, written.sentence_id, written.annotator_id, ${event.action},
+      ${jsonParameter(event.before)}::jsonb, ${jsonParameter(event.after)}::jsonb, ${event.clientOpId ?? null}::text
+    from ${written}`);
+  const [row] = await db
+    .with(written, recorded)
+    .select()
+    .from(written)
+    .prepare(previousVersion === undefined ? 'insert_annotation_with_event' : 'update_annotation_with_event')
+    .execute();
+  return row;
+}
+
+function jsonParameter(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+// The save's two statements are sent as prepared statements. Drizzle sends every other query
+// unprepared, which postgres.js answers with a round trip to describe the parameters before the
+// one that runs it, and PostgreSQL plans it afresh each time: twice the round trips on the
+// hottest path. Their text does not depend on the values, so each connection prepares it once.
+
+/** What a save must know before it writes, read in one round trip. */
+export interface SaveTarget {
+  sentence: SentenceWithProject;
+  /** The caller's role in the sentence's project; null when they are not a member. */
+  memberRole: ProjectRole | null;
+  /** Whether the sentence's document is assigned to the caller. */
+  isAssigned: boolean;
+  /** The project's label with the requested key, if there is one. */
+  label: { id: string; key: string } | null;
+  /** The caller's annotation on the sentence as it stands. */
+  current: AnnotationWithLabel | undefined;
+  /** Whether an edit with the request's client op id has been applied already. */
+  isAlreadyApplied: boolean;
+}
+
+/** Everything a save checks, for one sentence and caller; undefined when there is no sentence. */
+export async function findSaveTarget(
+  db: Executor,
+  request: { sentenceId: string; userId: string; labelKey: string; clientOpId?: string | undefined },
+): Promise<SaveTarget | undefined> {
+  let prepared = saveTargetQueries.get(db);
+  if (!prepared) {
+    prepared = prepareSaveTargetQuery(db);
+    saveTargetQueries.set(db, prepared);
+  }
+  const [row] = await prepared.execute({ ...request, clientOpId: request.clientOpId ?? null });
+  if (!row) return undefined;
+  return {
+    sentence: row.sentence,
+    memberRole: row.memberRole,
+    isAssigned: row.isAssigned,
+    label: row.labelId && row.labelKey ? { id: row.labelId, key: row.labelKey } : null,
+    current:
+      row.current && row.currentLabelKey ? { ...row.current, labelKey: row.currentLabelKey } : undefined,
+    isAlreadyApplied: row.isAlreadyApplied,
+  };
+}
+
+/** Building this query costs about a millisecond of CPU, so it is built once per database. */
+const saveTargetQueries = new WeakMap<Executor, ReturnType<typeof prepareSaveTargetQuery>>();
+
+function prepareSaveTargetQuery(db: Executor) {
+  const currentLabels = alias(labels, 'current_labels');
+  const userId = sql.placeholder('userId');
+  return db
+    .select({
+      sentence: { ...getTableColumns(sentences), projectId: documents.projectId },
+      memberRole: projectMembers.role,
+      isAssigned: sql<boolean>`exists (select 1 from ${assignments} where ${assignments.documentId} = ${sentences.documentId} and ${assignments.userId} = ${userId})`,
+      labelId: labels.id,
+      labelKey: labels.key,
+      current: annotations,
+      currentLabelKey: currentLabels.key,
+      isAlreadyApplied: sql<boolean>`exists (select 1 from ${annotationEvents} where ${annotationEvents.clientOpId} = ${sql.placeholder('clientOpId')})`,
+    })
+    .from(sentences)
+    .innerJoin(documents, eq(documents.id, sentences.documentId))
+    .leftJoin(
+      projectMembers,
+      and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, userId)),
+    )
+    .leftJoin(
+      labels,
+      and(eq(labels.projectId, documents.projectId), eq(labels.key, sql.placeholder('labelKey'))),
+    )
+    .leftJoin(annotations, and(eq(annotations.sentenceId, sentences.id), eq(annotations.annotatorId, userId)))
+    .leftJoin(currentLabels, eq(currentLabels.id, annotations.labelId))
+    .where(eq(sentences.id, sql.placeholder('sentenceId')))
+    .prepare('find_save_target');
 }
 
 export async function hasAnnotationEvent(db: Executor, clientOpId: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import { type Database, users } from '@attest/db';
 import { eq } from 'drizzle-orm';
 import { DatabaseUnavailableError, ProblemError } from '../errors.ts';
 import type { Auth } from './create-auth.ts';
+import type { CachedSession, SessionCache } from './session-cache.ts';
 
 export interface Actor {
   userId: string;
@@ -20,9 +21,20 @@ export class UnauthenticatedError extends ProblemError {
   }
 }
 
-export async function resolveActor(auth: Auth, db: Database, headers: Headers): Promise<Actor | null> {
+export async function resolveActor(
+  auth: Auth,
+  db: Database,
+  headers: Headers,
+  sessions: SessionCache,
+): Promise<Actor | null> {
   const authorization = headers.get('authorization');
   if (authorization) return actorFromToken(auth, db, authorization);
+  // Without a cookie there is no session to find.
+  const cookie = headers.get('cookie');
+  if (!cookie) return null;
+  const cached = sessions.get(cookie);
+  if (cached) return sessionActor(cached);
+  const lookedUpAt = sessions.clock();
   const session = await auth.api.getSession({ headers }).catch((error: unknown) => {
     // better-auth reports a failed session lookup as a bare 500 without its cause; the one
     // thing that fails there is the session store, so answer as for a database outage.
@@ -30,10 +42,21 @@ export async function resolveActor(auth: Auth, db: Database, headers: Headers): 
     throw error;
   });
   if (!session) return null;
-  return {
+  const found = {
     userId: session.user.id,
     name: session.user.name,
     email: session.user.email,
+    expiresAt: session.session.expiresAt,
+  };
+  sessions.set(cookie, found, lookedUpAt);
+  return sessionActor(found);
+}
+
+function sessionActor(session: CachedSession): Actor {
+  return {
+    userId: session.userId,
+    name: session.name,
+    email: session.email,
     via: 'session',
     tokenProjectIds: null,
   };

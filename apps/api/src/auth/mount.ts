@@ -3,8 +3,27 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../lib/openapi.ts';
 import { problemBody, problemResponse } from '../lib/problem.ts';
+import { resolveActor } from './actor.ts';
+import type { SessionCache } from './session-cache.ts';
 
-export async function handleAuthRequest(c: Context<AppEnv>): Promise<Response> {
+/**
+ * The /api/auth handler for an app whose session lookups go through `sessions`. Whatever a
+ * signed-in user posts there (sign-out, a password change that revokes their other sessions,
+ * a new name) makes this process forget all of that user's cached sessions once it is done.
+ */
+export function authRequestHandler(sessions: SessionCache) {
+  return async (c: Context<AppEnv>): Promise<Response> => {
+    if (c.req.method !== 'POST') return handleAuthRequest(c);
+    const actor = await resolveActor(c.var.auth, c.var.db, c.req.raw.headers, sessions).catch(() => null);
+    try {
+      return await handleAuthRequest(c);
+    } finally {
+      if (actor?.via === 'session') sessions.forgetUser(actor.userId);
+    }
+  };
+}
+
+async function handleAuthRequest(c: Context<AppEnv>): Promise<Response> {
   // The JSON check has read the body already; hand the library a request it can read again.
   const request = c.req.raw.bodyUsed
     ? new Request(c.req.raw.url, {

@@ -27,10 +27,36 @@ export interface ProjectAccess {
   role: ProjectRole;
 }
 
-async function roleIn(context: ServiceContext, projectId: string): Promise<ProjectRole | undefined> {
+/** The caller's role in a project given their membership's role, for callers who read it already. */
+export function roleFromMembership(
+  context: ServiceContext,
+  projectId: string,
+  memberRole: ProjectRole | null | undefined,
+): ProjectRole | undefined {
   if (context.isOperator) return 'owner';
-  if (context.tokenProjectIds && !context.tokenProjectIds.includes(projectId)) return undefined;
-  return findMemberRole(context.db, projectId, context.userId);
+  if (!isInTokenScope(context, projectId)) return undefined;
+  return memberRole ?? undefined;
+}
+
+function isInTokenScope(context: ServiceContext, projectId: string): boolean {
+  return !context.tokenProjectIds || context.tokenProjectIds.includes(projectId);
+}
+
+async function roleIn(context: ServiceContext, projectId: string): Promise<ProjectRole | undefined> {
+  // The operator and a token scoped elsewhere are decided without reading the membership.
+  const needsMembership = !context.isOperator && isInTokenScope(context, projectId);
+  const memberRole = needsMembership
+    ? await findMemberRole(context.db, projectId, context.userId)
+    : undefined;
+  return roleFromMembership(context, projectId, memberRole);
+}
+
+/** Analysts see the documents assigned to them; everyone else in the project sees them all. */
+export async function maySeeDocument(
+  role: ProjectRole,
+  isAssigned: () => boolean | Promise<boolean>,
+): Promise<boolean> {
+  return role !== 'analyst' || (await isAssigned());
 }
 
 function assertRole(role: ProjectRole, allowed: readonly ProjectRole[], action: string): void {
@@ -64,7 +90,7 @@ export async function requireDocument(context: ServiceContext, documentId: strin
   const projectId = await findDocumentProjectId(context.db, documentId);
   const role = projectId ? await roleIn(context, projectId) : undefined;
   if (!projectId || !role) throw new NotFoundError('Document');
-  if (role === 'analyst' && !(await isAssigned(context.db, documentId, context.userId))) {
+  if (!(await maySeeDocument(role, () => isAssigned(context.db, documentId, context.userId)))) {
     throw new NotFoundError('Document');
   }
   return { projectId, role };
@@ -80,4 +106,23 @@ export async function requireSentence(
     throw new NotFoundError('Sentence');
   });
   return { ...sentence, role };
+}
+
+/** What `requireSentence` reads, when a caller has read it in its own query. */
+export interface SentenceFacts {
+  sentence: SentenceWithProject;
+  memberRole: ProjectRole | null;
+  isAssigned: boolean;
+}
+
+/** Answers like `requireSentence` from facts read already (the save reads them with the rest). */
+export async function authorizeSentence(
+  context: ServiceContext,
+  facts: SentenceFacts | undefined,
+): Promise<SentenceWithProject & { role: ProjectRole }> {
+  const role = facts && roleFromMembership(context, facts.sentence.projectId, facts.memberRole);
+  if (!facts || !role || !(await maySeeDocument(role, () => facts.isAssigned))) {
+    throw new NotFoundError('Sentence');
+  }
+  return { ...facts.sentence, role };
 }

@@ -1,7 +1,9 @@
 import type { AnnotationSnapshot, AnnotationWithLabel } from '@attest/db';
 
 /** The state of an annotation as the history records it. */
-export function snapshot(annotation: AnnotationWithLabel): AnnotationSnapshot {
+export function snapshot(
+  annotation: Pick<AnnotationWithLabel, 'labelKey' | 'source' | 'chain' | 'cues' | 'note' | 'version'>,
+): AnnotationSnapshot {
   return {
     label: annotation.labelKey,
     source: annotation.source,

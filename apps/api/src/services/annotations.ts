@@ -5,16 +5,15 @@ import {
   deleteAnnotation,
   type Executor,
   findAnnotation,
-  findLabel,
+  findSaveTarget,
   hasAnnotationEvent,
-  insertAnnotation,
   insertAnnotationEvent,
   listLabels,
   type SentenceWithProject,
-  updateAnnotation,
+  writeAnnotationWithEvent,
 } from '@attest/db';
 import { InvalidInputError, ProblemError, StaleVersionError } from '../errors.ts';
-import { requireSentence } from './access.ts';
+import { authorizeSentence, requireSentence } from './access.ts';
 import { snapshot } from './annotation-snapshot.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation } from './serialize.ts';
@@ -32,67 +31,60 @@ export async function saveAnnotation(
   context: ServiceContext,
   request: SaveAnnotationRequest,
 ): Promise<Annotation> {
-  const replay = async (db: Executor): Promise<Annotation> => {
-    const current = await currentAnnotation(db, request.sentenceId, context.userId);
+  const replay = async (): Promise<Annotation> => {
+    const current = await currentAnnotation(context.db, request.sentenceId, context.userId);
     if (!current) throw new StaleVersionError(null);
     return current;
   };
-  return retryOnDuplicateOperation(
-    request,
-    () =>
-      context.db.transaction(async (transaction) => {
-        const sentence = await requireAnnotatableSentence(
-          { ...context, db: transaction },
-          request.sentenceId,
-        );
-        const label = await findLabel(transaction, sentence.projectId, request.input.label);
-        if (!label) {
-          const known = (await listLabels(transaction, sentence.projectId)).map((row) => row.key);
-          throw new InvalidInputError(
-            `Unknown label "${request.input.label}". This project's labels: ${known.join(', ')}.`,
-            [{ path: 'label', message: `Use one of: ${known.join(', ')}.` }],
-          );
-        }
-        assertCuesInside(sentence, request.input.cues ?? []);
-        if (request.clientOpId && (await hasAnnotationEvent(transaction, request.clientOpId))) {
-          return replay(transaction);
-        }
+  // One read of everything the checks need, then one statement that writes the annotation and
+  // its history entry only if the annotation is still the one read: two round trips, no
+  // transaction held open across them.
+  const attempt = async (attemptsLeft: number): Promise<Annotation> => {
+    const target = await findSaveTarget(context.db, {
+      sentenceId: request.sentenceId,
+      userId: context.userId,
+      labelKey: request.input.label,
+      clientOpId: request.clientOpId,
+    });
+    const sentence = assertAnnotatable(await authorizeSentence(context, target));
+    if (!target?.label) {
+      const known = (await listLabels(context.db, sentence.projectId)).map((row) => row.key);
+      throw new InvalidInputError(
+        `Unknown label "${request.input.label}". This project's labels: ${known.join(', ')}.`,
+        [{ path: 'label', message: `Use one of: ${known.join(', ')}.` }],
+      );
+    }
+    assertCuesInside(sentence, request.input.cues ?? []);
+    if (target.isAlreadyApplied) return replay();
 
-        const current = await findAnnotation(transaction, request.sentenceId, context.userId, {
-          forUpdate: true,
-        });
-        assertExpectedVersion(current, request.expectedVersion);
-        const values = {
-          sentenceId: request.sentenceId,
-          annotatorId: context.userId,
-          labelId: label.id,
-          source: request.input.source?.trim() || null,
-          chain: request.input.chain ?? [],
-          cues: request.input.cues ?? [],
-          note: request.input.note?.trim() || null,
-        };
-        const written = current
-          ? await updateAnnotation(transaction, values, current.version)
-          : await insertAnnotation(transaction, values);
-        if (!written) {
-          throw new StaleVersionError(
-            await currentAnnotation(transaction, request.sentenceId, context.userId),
-          );
-        }
-        const saved: AnnotationWithLabel = { ...written, labelKey: label.key };
-        await insertAnnotationEvent(transaction, {
-          documentId: sentence.documentId,
-          sentenceId: sentence.id,
-          annotatorId: context.userId,
-          action: 'set',
-          before: current ? snapshot(current) : null,
-          after: snapshot(saved),
-          clientOpId: request.clientOpId,
-        });
-        return toAnnotation(saved);
-      }),
-    () => replay(context.db),
-  );
+    const { current, label } = target;
+    assertExpectedVersion(current, request.expectedVersion);
+    const values = {
+      sentenceId: request.sentenceId,
+      annotatorId: context.userId,
+      labelId: label.id,
+      source: request.input.source?.trim() || null,
+      chain: request.input.chain ?? [],
+      cues: request.input.cues ?? [],
+      note: request.input.note?.trim() || null,
+    };
+    // The write applies only over the version read, so the version it makes is known now.
+    const after = snapshot({ ...values, labelKey: label.key, version: (current?.version ?? 0) + 1 });
+    const written = await writeAnnotationWithEvent(context.db, values, current?.version, {
+      documentId: sentence.documentId,
+      action: 'set',
+      before: current ? snapshot(current) : null,
+      after,
+      clientOpId: request.clientOpId,
+    });
+    if (written) return toAnnotation({ ...written, labelKey: label.key });
+    // Someone wrote between the read and the write: another delivery of this very edit, or
+    // another tab of the same analyst. Without If-Match the last write wins, so read again.
+    if (request.clientOpId && (await hasAnnotationEvent(context.db, request.clientOpId))) return replay();
+    if (request.expectedVersion === undefined && attemptsLeft > 0) return attempt(attemptsLeft - 1);
+    throw new StaleVersionError(await currentAnnotation(context.db, request.sentenceId, context.userId));
+  };
+  return retryOnDuplicateOperation(request, () => attempt(3), replay);
 }
 
 export interface ClearAnnotationRequest {
@@ -144,7 +136,10 @@ async function requireAnnotatableSentence(
   context: ServiceContext,
   sentenceId: string,
 ): Promise<SentenceWithProject> {
-  const sentence = await requireSentence(context, sentenceId);
+  return assertAnnotatable(await requireSentence(context, sentenceId));
+}
+
+function assertAnnotatable<Sentence extends SentenceWithProject>(sentence: Sentence): Sentence {
   if (sentence.kind === 'boilerplate') {
     throw new InvalidInputError(
       'This segment is boilerplate (a source line, byline or end mark) and takes no label.',
