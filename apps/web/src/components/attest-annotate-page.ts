@@ -63,6 +63,15 @@ interface LoadedDocument {
   projectName: string;
   /** Sentences that take a label (not boilerplate), in order: what navigation moves through. */
   annotatable: readonly Sentence[];
+  /** Where each sentence is, by id: a long document is not searched on every key press. */
+  positionById: ReadonlyMap<string, SentencePlace>;
+}
+
+interface SentencePlace {
+  /** Index in the document's sentences, boilerplate included. */
+  index: number;
+  /** Index among the annotatable sentences; -1 for boilerplate. */
+  annotatableIndex: number;
 }
 
 /** A visible message about the last split, merge or refused action. */
@@ -207,10 +216,17 @@ export class AttestAnnotatePage extends LitElement {
     }
     this.annotationBySentence = annotations;
     this.undo.clear();
-    if (!annotatable.some((sentence) => sentence.id === this.selectedId)) {
+    const positionById = new Map<string, SentencePlace>();
+    let annotatableIndex = 0;
+    for (const [index, sentence] of detail.sentences.entries()) {
+      const isAnnotatable = sentence.kind !== 'boilerplate';
+      positionById.set(sentence.id, { index, annotatableIndex: isAnnotatable ? annotatableIndex++ : -1 });
+    }
+    const selected = this.selectedId === null ? undefined : positionById.get(this.selectedId);
+    if (!selected || selected.annotatableIndex === -1) {
       this.selectedId = annotatable[0]?.id ?? null;
     }
-    this.loaded = { detail, projectName, annotatable };
+    this.loaded = { detail, projectName, annotatable, positionById };
     return this.loaded;
   }
 
@@ -218,19 +234,24 @@ export class AttestAnnotatePage extends LitElement {
     return this.loaded?.annotatable ?? [];
   }
 
+  /** The annotatable sentence with this id, if there is one. */
+  private annotatableSentence(sentenceId: string | null): Sentence | undefined {
+    const place = sentenceId === null ? undefined : this.loaded?.positionById.get(sentenceId);
+    return place && place.annotatableIndex !== -1 ? this.annotatable[place.annotatableIndex] : undefined;
+  }
+
   private get labels(): readonly Label[] {
     return this.loaded?.detail.labels ?? [];
   }
 
   private get selectedSentence(): Sentence | undefined {
-    return this.annotatable.find((sentence) => sentence.id === this.selectedId);
+    return this.annotatableSentence(this.selectedId);
   }
 
   /** The sentence after the selected one, boilerplate included: what a merge joins it with. */
   private get nextSentence(): Sentence | undefined {
-    const sentences = this.loaded?.detail.sentences ?? [];
-    const index = sentences.findIndex((sentence) => sentence.id === this.selectedId);
-    return index === -1 ? undefined : sentences[index + 1];
+    const place = this.selectedId === null ? undefined : this.loaded?.positionById.get(this.selectedId);
+    return place ? this.loaded?.detail.sentences[place.index + 1] : undefined;
   }
 
   private labelName(labelKey: string | undefined): string | undefined {
@@ -244,7 +265,8 @@ export class AttestAnnotatePage extends LitElement {
   private moveSelection(step: number): void {
     const sentences = this.annotatable;
     if (sentences.length === 0) return;
-    const index = sentences.findIndex((sentence) => sentence.id === this.selectedId);
+    const selected = this.selectedId === null ? undefined : this.loaded?.positionById.get(this.selectedId);
+    const index = selected?.annotatableIndex ?? -1;
     const target = index === -1 ? 0 : Math.max(0, Math.min(sentences.length - 1, index + step));
     this.select(sentences[target]!.id);
     this.focusSentences();
@@ -340,7 +362,7 @@ export class AttestAnnotatePage extends LitElement {
 
   /** Ctrl+Z: puts the sentence back as it was before the last change, through the queue. */
   private revert(entry: UndoEntry<AnnotationDraft>): void {
-    const sentence = this.annotatable.find((candidate) => candidate.id === entry.sentenceId);
+    const sentence = this.annotatableSentence(entry.sentenceId);
     if (!sentence) return;
     this.select(sentence.id);
     this.setAnnotation(sentence, entry.before, true);
@@ -358,7 +380,7 @@ export class AttestAnnotatePage extends LitElement {
     if (current) next.set(sentenceId, draftOf(current));
     else next.delete(sentenceId);
     this.annotationBySentence = next;
-    const sentence = this.annotatable.find((candidate) => candidate.id === sentenceId);
+    const sentence = this.annotatableSentence(sentenceId);
     const conflict: PendingConflict = {
       sentenceId,
       sentenceNumber: (sentence?.position ?? 0) + 1,
@@ -374,7 +396,7 @@ export class AttestAnnotatePage extends LitElement {
     const conflict = this.conflicts.find((candidate) => candidate.sentenceId === event.sentenceId);
     if (!conflict) return;
     this.conflicts = this.conflicts.filter((candidate) => candidate !== conflict);
-    const sentence = this.annotatable.find((candidate) => candidate.id === conflict.sentenceId);
+    const sentence = this.annotatableSentence(conflict.sentenceId);
     if (event.choice === 'mine' && sentence) {
       // The queue now holds the server's version: this edit replaces theirs knowingly.
       this.setAnnotation(sentence, conflict.mineInput && draftOfInput(conflict.mineInput));
@@ -676,9 +698,9 @@ export class AttestAnnotatePage extends LitElement {
   private renderToolbar(loaded: LoadedDocument) {
     const counts = new Map<string, number>();
     let taggedCount = 0;
-    for (const sentence of loaded.annotatable) {
-      const label = this.labelBySentence.get(sentence.id);
-      if (label === undefined) continue;
+    // Walks the labels given, not the whole document: a long one has few of them at first.
+    for (const [sentenceId, label] of this.labelBySentence) {
+      if ((loaded.positionById.get(sentenceId)?.annotatableIndex ?? -1) === -1) continue;
       taggedCount += 1;
       counts.set(label, (counts.get(label) ?? 0) + 1);
     }
@@ -777,12 +799,17 @@ export class AttestAnnotatePage extends LitElement {
 
   private renderDocument(loaded: LoadedDocument) {
     const { document, sentences } = loaded.detail;
-    const isOffline = this.saveQueue.status === 'offline';
-    const unsaved = new Set(
-      sentences
-        .filter((s) => this.saveQueue.hasFailed(s.id) || (isOffline && this.saveQueue.hasPending(s.id)))
-        .map((s) => s.id),
-    );
+    const saveStatus = this.saveQueue.status;
+    const isOffline = saveStatus === 'offline';
+    // Only a failure or being offline leaves sentences unsaved: skip the walk otherwise.
+    const unsaved =
+      saveStatus === 'failed' || isOffline
+        ? new Set(
+            sentences
+              .filter((s) => this.saveQueue.hasFailed(s.id) || (isOffline && this.saveQueue.hasPending(s.id)))
+              .map((s) => s.id),
+          )
+        : noSentenceIds;
     const facts = [
       document.outlet,
       formatDate(document.publishedAt),
@@ -870,6 +897,7 @@ export class AttestAnnotatePage extends LitElement {
 }
 
 const noCues: readonly CueSpan[] = [];
+const noSentenceIds: ReadonlySet<string> = new Set();
 
 function draftOf(annotation: Annotation): AnnotationDraft {
   const { label, source, chain, cues, note } = annotation;
