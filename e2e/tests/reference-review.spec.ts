@@ -99,10 +99,11 @@ test.describe('the reference article, double-annotated and reviewed', () => {
       !databaseUrl || !databaseName,
       'Needs PostgreSQL (DATABASE_URL): the test counts straight from the server database, which PGlite keeps to one process.',
     );
-    if (!existsSync(articlePath) || !existsSync(goldPath))
-      throw new Error(
-        `The reference article or its gold labels are missing: expected ${articlePath} and ${goldPath}.`,
-      );
+    // On a fresh clone without ../shared there is no reference article; CI always has it.
+    test.skip(
+      !existsSync(articlePath) || !existsSync(goldPath),
+      `The reference article or its gold labels are missing: expected ${articlePath} and ${goldPath}.`,
+    );
     test.setTimeout(240_000);
     const body = await readFile(articlePath, 'utf8');
     const goldSentences = (JSON.parse(await readFile(goldPath, 'utf8')) as GoldSentence[]).filter(
