@@ -279,7 +279,15 @@ async function labelByKeyboard(
       window.attestBenchProbe.expectedLabel = name;
     }, label.name);
     await page.keyboard.press(label.hotkey);
-    latencies.push(await page.evaluate(() => window.attestBenchProbe.lastKeyToPaint ?? Number.NaN));
+    // A press that never shows its label counts as missing (and fails the check), not as a hang.
+    latencies.push(
+      await page.evaluate(() =>
+        Promise.race([
+          window.attestBenchProbe.lastKeyToPaint ?? Number.NaN,
+          new Promise<number>((resolve) => setTimeout(() => resolve(Number.NaN), 10_000)),
+        ]),
+      ),
+    );
   }
   return latencies.filter((latency) => !Number.isNaN(latency));
 }
