@@ -9,15 +9,16 @@ import { editorSuite } from './suites/editor.ts';
 import { exportSuite } from './suites/export.ts';
 import { importSuite } from './suites/import.ts';
 import { reportsSuite } from './suites/reports.ts';
+import { saveSuite } from './suites/save.ts';
 import { segmentationSuite } from './suites/segmentation.ts';
 
-/** Later issues add the save suite here. */
 const suites: readonly BenchSuite[] = [
   segmentationSuite,
   exportSuite,
   importSuite,
   reportsSuite,
   editorSuite,
+  saveSuite,
 ];
 
 const resultsDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');

@@ -1,0 +1,290 @@
+// Issue #9's save benchmark on real PostgreSQL: 1, 10, 50 and 200 signed-in analysts saving
+// labels through `PUT /api/sentences/:id/annotation` (autocannon over loopback keep-alive
+// connections), beside the floor: the statement the API writes a save with (the annotation's
+// versioned update, or its insert, and the history row) sent through postgres.js directly at
+// the same concurrency and pool size. Needs DATABASE_URL.
+import { randomUUID } from 'node:crypto';
+import { labelKeys } from '@attest/core';
+import postgres from 'postgres';
+import { Client, type LiveServer, startLiveServer } from '../harness/live-server.ts';
+import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
+import {
+  type Analyst,
+  cpuMillisecondsSince,
+  loadSaves,
+  nextSave,
+  type SaveRun,
+  summarize,
+} from './save-load.ts';
+
+const password = 'bench save password';
+/** Longer than any save takes on a loaded machine. */
+const settleMilliseconds = 2_000;
+/** The live server's postgres.js pool size (see the harness), given to the floor's client too. */
+const poolSize = 20;
+
+async function runSave({ isSmoke, progress }: SuiteOptions) {
+  const rows: BenchRow[] = [];
+  const checks: BenchCheck[] = [];
+  const databaseUrl = process.env['DATABASE_URL'];
+  if (!databaseUrl) {
+    progress('DATABASE_URL is not set: the save benchmark needs PostgreSQL and did not run');
+    return { rows, checks };
+  }
+  const concurrencies = isSmoke ? [1, 10] : [1, 10, 50, 200];
+  const secondsPerRun = isSmoke ? 2 : 10;
+  const operationPrefix = `bench-save-${Date.now().toString(36)}-`;
+  const server = await startLiveServer('bench_save');
+  try {
+    const floorClient = postgres(server.databaseUrl ?? databaseUrl, { max: poolSize, onnotice: () => {} });
+    let acknowledged = 0;
+    let cutOff = 0;
+    try {
+      const analysts = await prepareAnalysts(server, floorClient, Math.max(...concurrencies), progress);
+      const labelIds = await projectLabelIds(floorClient);
+      for (const concurrency of concurrencies) {
+        const active = analysts.slice(0, concurrency);
+        // A short unmeasured run lets both sides open their connections and warm their caches.
+        await loadSaves(server.url, active, { seconds: 1, operationPrefix: `${operationPrefix}warm-` });
+        await settle(floorClient, active);
+        progress(`${concurrency} concurrent analysts: ${secondsPerRun} s of saves over HTTP`);
+        const api = await loadSaves(server.url, active, { seconds: secondsPerRun, operationPrefix });
+        acknowledged += api.saves;
+        cutOff += concurrency;
+        await settle(floorClient, active);
+        progress(
+          `${concurrency} concurrent analysts: ${secondsPerRun} s of the same SQL through postgres.js`,
+        );
+        const floor = await floorSaves(floorClient, active, labelIds, secondsPerRun);
+        await settle(floorClient, active);
+        rows.push(
+          row(concurrency, 'attest PUT /api/sentences/:id/annotation (HTTP)', api),
+          row(concurrency, 'postgres.js annotation + history write (floor)', floor),
+        );
+        checks.push(...targetChecks(concurrency, api, floor));
+      }
+      const [stored] = await floorClient<{ total: number }[]>`
+        select count(*)::int as total from annotation_events
+        where client_op_id like ${`${operationPrefix}%`} and client_op_id not like ${`${operationPrefix}warm-%`}`;
+      const storedSaves = stored?.total ?? 0;
+      // autocannon drops the requests still in flight when a run ends; the server may have stored
+      // those, so up to one save per connection is stored without having been counted.
+      checks.push({
+        name: 'every acknowledged save stored, once',
+        isPassed: storedSaves >= acknowledged && storedSaves <= acknowledged + cutOff,
+        detail: `${acknowledged} acknowledged, ${storedSaves} history rows with their keys, ${cutOff} cut off in flight at most`,
+      });
+    } finally {
+      await floorClient.end({ timeout: 5 });
+    }
+  } finally {
+    await server.stop();
+  }
+  return { rows, checks };
+}
+
+/**
+ * A project where every analyst is assigned one document of their own, so no two analysts
+ * ever write the same annotation row; each analyst signs in from their own address, as
+ * distinct machines would, so the sign-in rate limit does not throttle the setup.
+ */
+async function prepareAnalysts(
+  server: LiveServer,
+  client: postgres.Sql,
+  analystCount: number,
+  progress: (message: string) => void,
+): Promise<Analyst[]> {
+  const owner = new Client(server.url);
+  await owner.json('POST', '/api/setup', { name: 'Bench Owner', email: 'owner@save.test', password });
+  await owner.json('POST', '/api/projects', { slug: 'save', name: 'Save', annotatorsPerDocument: 1 });
+  progress(`creating and signing in ${analystCount} analysts`);
+  const analysts = await inBatches(analystCount, 8, async (index) => {
+    const email = `analyst${index}@save.test`;
+    await owner.json('POST', '/api/projects/save/members', {
+      name: `Analyst ${index}`,
+      email,
+      password,
+      role: 'analyst',
+    });
+    const address = `10.98.${Math.floor(index / 250)}.${index % 250}`;
+    const response = await new Client(server.url, '', address).request('POST', '/api/auth/sign-in/email', {
+      email,
+      password,
+    });
+    if (!response.ok) throw new Error(`Signing in ${email}: ${response.status} ${await response.text()}`);
+    const signedIn = (await response.json()) as { user: { id: string } };
+    const cookie = response.headers
+      .getSetCookie()
+      .map((setCookie) => setCookie.split(';')[0])
+      .join('; ');
+    return { index, userId: signedIn.user.id, cookie, address };
+  });
+  progress(`importing ${analystCount} documents, one per analyst`);
+  for (let index = 0; index < analystCount; index++) {
+    await owner.json('POST', '/api/projects/save/documents', { body: article(index) });
+  }
+  const assigned = await client<{ userId: string; sentenceId: string; documentId: string }[]>`
+    select a.user_id as "userId", s.id as "sentenceId", s.document_id as "documentId"
+    from assignments a join sentences s on s.document_id = a.document_id
+    where s.kind <> 'boilerplate' order by s.position`;
+  return analysts.map((analyst) => {
+    const own = assigned.filter((row) => row.userId === analyst.userId);
+    const documentId = own[0]?.documentId;
+    if (!documentId) throw new Error(`Analyst ${analyst.index} was assigned no sentences.`);
+    const sentenceIds = own.map((row) => row.sentenceId);
+    return { ...analyst, documentId, sentenceIds, versionBySentence: new Map(), saveCount: 0 };
+  });
+}
+
+/**
+ * Lets the saves a run cut off in flight finish on the server, then reads back the versions it
+ * holds, since the run never saw their answers: the next run's If-Match would be stale.
+ */
+async function settle(client: postgres.Sql, analysts: readonly Analyst[]): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, settleMilliseconds));
+  const stored = await client<{ sentenceId: string; annotatorId: string; version: number }[]>`
+    select sentence_id as "sentenceId", annotator_id as "annotatorId", version from annotations`;
+  const analystByUser = new Map(analysts.map((analyst) => [analyst.userId, analyst]));
+  for (const { sentenceId, annotatorId, version } of stored) {
+    analystByUser.get(annotatorId)?.versionBySentence.set(sentenceId, version);
+  }
+}
+
+/** The project's label ids in the order of `labelKeys`. */
+async function projectLabelIds(client: postgres.Sql): Promise<string[]> {
+  const labels = await client<{ id: string; key: string }[]>`
+    select l.id, l.key from labels l join projects p on p.id = l.project_id where p.slug = 'save'`;
+  return labelKeys.map((key) => {
+    const label = labels.find((candidate) => candidate.key === key);
+    if (!label) throw new Error(`The project has no label "${key}".`);
+    return label.id;
+  });
+}
+
+/**
+ * The floor: what a save must do at the least, i.e. the statement the API sends once it has
+ * authorized the request (the annotation's update, or insert for a first label, and its history
+ * row, in one statement), without HTTP, sessions, the checks' read, validation or the ORM. It writes the same
+ * rows as the API run (the analyst's annotations, versions carried on) with `pool size`
+ * connections, like the API's pool, and `analysts.length` callers in flight.
+ */
+async function floorSaves(
+  client: postgres.Sql,
+  analysts: readonly Analyst[],
+  labelIds: readonly string[],
+  seconds: number,
+): Promise<SaveRun> {
+  const latenciesMs: number[] = [];
+  let errors = 0;
+  const cpuAtStart = process.cpuUsage();
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    analysts.map(async (analyst) => {
+      while (performance.now() < deadline) {
+        const { sentenceId, labelKey, expectedVersion } = nextSave(analyst);
+        const labelId = labelIds[labelKeys.indexOf(labelKey)]!;
+        const saveStarted = performance.now();
+        try {
+          const snapshot = (version: number) =>
+            JSON.stringify({ label: labelKey, source: null, chain: [], cues: [], note: null, version });
+          const write =
+            expectedVersion === 0
+              ? client`insert into annotations (sentence_id, annotator_id, label_id, version)
+                  values (${sentenceId}, ${analyst.userId}, ${labelId}, 1)
+                  on conflict (sentence_id, annotator_id) do nothing returning *`
+              : client`update annotations set label_id = ${labelId}, source = null, chain = '[]', cues = '[]',
+                    note = null, version = ${expectedVersion + 1}, updated_at = ${new Date()}
+                  where sentence_id = ${sentenceId} and annotator_id = ${analyst.userId} and version = ${expectedVersion}
+                  returning *`;
+          const [written] = await client<{ version: number }[]>`
+            with written as (${write}), recorded as (
+              insert into annotation_events (document_id, sentence_id, annotator_id, action, before, after, client_op_id)
+              select ${analyst.documentId}, written.sentence_id, written.annotator_id, 'set',
+                ${expectedVersion === 0 ? null : snapshot(expectedVersion)}::jsonb,
+                ${snapshot(expectedVersion + 1)}::jsonb, ${randomUUID()}
+              from written
+            )
+            select * from written`;
+          latenciesMs.push(performance.now() - saveStarted);
+          if (written) analyst.versionBySentence.set(sentenceId, written.version);
+          else errors++;
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return summarize(
+    latenciesMs,
+    errors,
+    (performance.now() - started) / 1000,
+    cpuMillisecondsSince(cpuAtStart),
+  );
+}
+
+function targetChecks(concurrency: number, api: SaveRun, floor: SaveRun): BenchCheck[] {
+  const throughputRatio = api.saves / api.seconds / (floor.saves / floor.seconds);
+  const p99Ratio = api.p99Ms / floor.p99Ms;
+  return [
+    {
+      name: `save throughput at least half the floor's with ${concurrency} analysts`,
+      isPassed: throughputRatio >= 0.5,
+      detail: `${(throughputRatio * 100).toFixed(0)}% of the floor's saves per second`,
+    },
+    {
+      name: `save p99 at most 3× the floor's with ${concurrency} analysts`,
+      isPassed: p99Ratio <= 3,
+      detail: `${api.p99Ms.toFixed(1)} ms vs ${floor.p99Ms.toFixed(1)} ms (${p99Ratio.toFixed(1)}×)`,
+    },
+    {
+      name: `no failed saves with ${concurrency} analysts`,
+      isPassed: api.errors === 0 && floor.errors === 0,
+      detail: `${api.errors} over HTTP, ${floor.errors} on the floor`,
+    },
+  ];
+}
+
+function row(concurrency: number, tool: string, run: SaveRun): BenchRow {
+  return {
+    suite: 'save',
+    input: `${concurrency} concurrent analyst${concurrency === 1 ? '' : 's'}`,
+    tool,
+    inputBytes: 0,
+    units: run.saves,
+    unitName: 'saves',
+    seconds: run.seconds,
+    unitsPerSecond: run.saves / run.seconds,
+    megabytesPerSecond: 0,
+    notes: `p50 ${run.p50Ms.toFixed(1)} ms · p99 ${run.p99Ms.toFixed(1)} ms · ${run.errors} errors · ${run.cpuMsPerSave.toFixed(2)} ms CPU/save`,
+  };
+}
+
+function article(index: number): string {
+  const sentences = Array.from(
+    { length: 12 },
+    (_, sentence) => `Officials in county ${index} gave estimate ${sentence + 1} on Monday, the agency said.`,
+  );
+  return `Save bench article ${index}\n\n${sentences.join(' ')}\n`;
+}
+
+/** Runs `work(0…count-1)` with at most `width` in flight, keeping the results in order. */
+async function inBatches<Result>(
+  count: number,
+  width: number,
+  work: (index: number) => Promise<Result>,
+): Promise<Result[]> {
+  const results: Result[] = [];
+  for (let first = 0; first < count; first += width) {
+    const batch = Array.from({ length: Math.min(width, count - first) }, (_, offset) => work(first + offset));
+    results.push(...(await Promise.all(batch)));
+  }
+  return results;
+}
+
+export const saveSuite: BenchSuite = {
+  name: 'save',
+  description:
+    '1/10/50/200 analysts saving labels over HTTP against the same annotation and history write through postgres.js',
+  run: runSave,
+};
