@@ -51,6 +51,11 @@ export class SaveQueueController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private readonly options: SaveQueueOptions;
   private readonly queues = new Map<string, SentenceQueue>();
+  /**
+   * Sentences that have had edits since their queue was last seen idle. The status and counts,
+   * read on every render, walk these rather than one queue per sentence of a long document.
+   */
+  private readonly busySentenceIds = new Set<string>();
   private hasSavedSomething = false;
   /** Resolved once nothing is pending or being sent: see whenSettled(). */
   private settledWaiters: (() => void)[] = [];
@@ -112,6 +117,7 @@ export class SaveQueueController implements ReactiveController {
       const queue = emptyQueue(storageScope, saved.version);
       queue.pending = saved.pending.map((edit) => ({ ...edit }));
       this.queues.set(saved.sentenceId, queue);
+      this.busySentenceIds.add(saved.sentenceId);
       restored.push(saved.sentenceId);
     }
     this.store(storageScope);
@@ -154,6 +160,7 @@ export class SaveQueueController implements ReactiveController {
       queue.failure = undefined;
     }
     queue.pending.push({ sentenceId, input, idempotencyKey: newIdempotencyKey() });
+    this.busySentenceIds.add(sentenceId);
     this.store(queue.storageScope);
     this.host.requestUpdate();
     void this.pump(sentenceId);
@@ -161,7 +168,7 @@ export class SaveQueueController implements ReactiveController {
 
   /** Sends every failed edit again. */
   retry(): void {
-    for (const [sentenceId, queue] of this.queues) {
+    for (const [sentenceId, queue] of this.busyQueues()) {
       if (queue.failure === undefined) continue;
       queue.failure = undefined;
       void this.pump(sentenceId);
@@ -171,7 +178,7 @@ export class SaveQueueController implements ReactiveController {
 
   get status(): SaveStatus {
     let isSaving = false;
-    for (const queue of this.queues.values()) {
+    for (const [, queue] of this.busyQueues()) {
       if (queue.failure !== undefined) return 'failed';
       if (queue.pending.length > 0) isSaving = true;
     }
@@ -181,19 +188,19 @@ export class SaveQueueController implements ReactiveController {
 
   /** The reason of the most recent failure, for the save status. */
   get failureMessage(): string | undefined {
-    for (const queue of this.queues.values()) if (queue.failure !== undefined) return queue.failure;
+    for (const [, queue] of this.busyQueues()) if (queue.failure !== undefined) return queue.failure;
     return undefined;
   }
 
   get failedCount(): number {
     let count = 0;
-    for (const queue of this.queues.values()) if (queue.failure !== undefined) count += 1;
+    for (const [, queue] of this.busyQueues()) if (queue.failure !== undefined) count += 1;
     return count;
   }
 
   get pendingCount(): number {
     let count = 0;
-    for (const queue of this.queues.values()) count += queue.pending.length;
+    for (const [, queue] of this.busyQueues()) count += queue.pending.length;
     return count;
   }
 
@@ -204,10 +211,22 @@ export class SaveQueueController implements ReactiveController {
   }
 
   private get isSettled(): boolean {
-    for (const queue of this.queues.values()) {
+    for (const [, queue] of this.busyQueues()) {
       if (queue.isSending || (queue.pending.length > 0 && queue.failure === undefined)) return false;
     }
     return true;
+  }
+
+  /** The queues with edits pending, sending or failed; forgets those found idle. */
+  private *busyQueues(): Generator<[string, SentenceQueue]> {
+    for (const sentenceId of this.busySentenceIds) {
+      const queue = this.queues.get(sentenceId);
+      if (!queue || (queue.pending.length === 0 && queue.failure === undefined && !queue.isSending)) {
+        this.busySentenceIds.delete(sentenceId);
+        continue;
+      }
+      yield [sentenceId, queue];
+    }
   }
 
   hasFailed(sentenceId: string): boolean {
@@ -222,7 +241,7 @@ export class SaveQueueController implements ReactiveController {
   private store(storageScope: string | undefined): void {
     if (storageScope === undefined) return;
     const snapshot: StoredSentenceQueue[] = [];
-    for (const [sentenceId, queue] of this.queues) {
+    for (const [sentenceId, queue] of this.busyQueues()) {
       if (queue.storageScope !== storageScope || queue.pending.length === 0) continue;
       snapshot.push({
         sentenceId,
