@@ -114,7 +114,16 @@ describe('project report', () => {
       analysts: { name: string; labelled: number; assigned: number }[];
       kcnaShareByOutlet: { outlet: string; kcnaClaims: number; labelled: number }[];
       suggestions: { perLabel: { label: string; support: number }[] };
+      byDocument: { group: string | null; totals: Record<string, number> }[];
+      byPublicationDate: { group: string | null; totals: Record<string, number> }[];
     };
+    // The document, day and outlet counts come from one grouped statement: each adds up alike.
+    const sentenceCount = (groups: { totals: Record<string, number> }[]) =>
+      groups.flatMap((group) => Object.values(group.totals)).reduce((sum, value) => sum + value, 0);
+    expect(report.byDocument).toHaveLength(1);
+    expect(report.byPublicationDate).toHaveLength(1);
+    expect(sentenceCount(report.byDocument)).toBeGreaterThan(0);
+    expect(sentenceCount(report.byPublicationDate)).toBe(sentenceCount(report.byDocument));
     const pairTotal = report.analystConfusion.counts.flat().reduce((sum, value) => sum + value, 0);
     expect(pairTotal).toBe(4);
     const byName = new Map(report.analysts.map((analyst) => [analyst.name, analyst]));

@@ -103,24 +103,54 @@ export interface CompositionRow {
   total: number;
 }
 
-/** Gold labels and statuses counted per document (`by: 'document'`), day of publication, or outlet. */
-export async function composition(
-  db: Executor,
-  projectId: string,
-  by: 'document' | 'published' | 'outlet',
-): Promise<CompositionRow[]> {
-  const group =
-    by === 'document'
-      ? sql`g.document_id::text`
-      : by === 'published'
-        ? sql`to_char(d.published_at at time zone 'UTC', 'YYYY-MM-DD')`
-        : sql`d.outlet`;
-  return rows(
+export interface ProjectGoldCounts {
+  byDocument: CompositionRow[];
+  byPublished: CompositionRow[];
+  byOutlet: CompositionRow[];
+  /** Suggested label against gold label, for sentences with both: the suggestions' confusion. */
+  suggestionPairs: PairRow[];
+}
+
+/**
+ * Gold labels and statuses counted per document, day of publication and outlet, and the
+ * suggestions against the gold labels, in one statement: the project's gold set is the costly
+ * part, so it is computed once and grouped four ways (GROUPING SETS) instead of once per count.
+ */
+export async function projectGoldCounts(db: Executor, projectId: string): Promise<ProjectGoldCounts> {
+  const day = sql`to_char(d.published_at at time zone 'UTC', 'YYYY-MM-DD')`;
+  const counted = await rows<CompositionRow & { by: 'document' | 'published' | 'outlet' | 'suggestion' }>(
     db,
-    sql`select ${group} as "group", g.gold, g.status, count(*)::int as total
-      from (${goldSentences(sql`d.project_id = ${projectId}`)}) g join documents d on d.id = g.document_id
-      group by 1, 2, 3 order by 1, 2`,
+    sql`with g as materialized (${goldSentences(sql`d.project_id = ${projectId}`)})
+      select case
+          when grouping(g.document_id) = 0 then 'document'
+          when grouping(${day}) = 0 then 'published'
+          when grouping(d.outlet) = 0 then 'outlet'
+          else 'suggestion'
+        end as "by",
+        case
+          when grouping(g.document_id) = 0 then g.document_id::text
+          when grouping(${day}) = 0 then ${day}
+          when grouping(d.outlet) = 0 then d.outlet
+          else g.suggested
+        end as "group",
+        g.gold, g.status, count(*)::int as total
+      from g join documents d on d.id = g.document_id
+      group by grouping sets ((g.document_id, g.gold, g.status), (${day}, g.gold, g.status),
+        (d.outlet, g.gold, g.status), (g.suggested, g.gold))
+      order by 1, 2, 3`,
   );
+  const of = (by: string) =>
+    counted
+      .filter((row) => row.by === by)
+      .map(({ group, gold, status, total }) => ({ group, gold, status, total }));
+  return {
+    byDocument: of('document'),
+    byPublished: of('published'),
+    byOutlet: of('outlet'),
+    suggestionPairs: counted
+      .filter((row) => row.by === 'suggestion' && row.group !== null && row.gold !== null)
+      .map((row) => ({ first: row.group!, second: row.gold!, total: row.total })),
+  };
 }
 
 export interface PairRow {
@@ -140,16 +170,6 @@ export async function analystConfusion(db: Executor, projectId: string): Promise
       join sentences s on s.id = a1.sentence_id join documents d on d.id = s.document_id
       where d.project_id = ${projectId}
       group by 1, 2`,
-  );
-}
-
-/** Suggested label against gold label, for sentences with both: the suggestions' confusion. */
-export async function suggestionConfusion(db: Executor, projectId: string): Promise<PairRow[]> {
-  return rows(
-    db,
-    sql`select suggested as first, gold as second, count(*)::int as total
-      from (${goldSentences(sql`d.project_id = ${projectId}`)}) g
-      where suggested is not null and gold is not null group by 1, 2`,
   );
 }
 

@@ -10,16 +10,15 @@ import {
   analystConfusion,
   analystProgress,
   chainCounts,
-  composition,
   documentRatings,
   documentStrip,
   findDocumentSummary,
   listAllAnnotationsForDocument,
   listLabels,
   type PairRow,
+  projectGoldCounts,
   type RatingRow,
   sourceCounts,
-  suggestionConfusion,
 } from '@attest/db';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { managers, requireDocument, requireProject, seesEveryone } from './access.ts';
@@ -65,18 +64,14 @@ export async function documentReport(context: ServiceContext, documentId: string
 
 export async function projectReport(context: ServiceContext, projectSlug: string) {
   const { project } = await requireProject(context, projectSlug, managers, 'read its report');
-  const [labels, byDocument, byDate, byOutlet, sources, pairs, suggestionPairs, analysts] = await Promise.all(
-    [
-      listLabels(context.db, project.id),
-      composition(context.db, project.id, 'document'),
-      composition(context.db, project.id, 'published'),
-      composition(context.db, project.id, 'outlet'),
-      sourceCounts(context.db, { projectId: project.id }),
-      analystConfusion(context.db, project.id),
-      suggestionConfusion(context.db, project.id),
-      analystProgress(context.db, project.id),
-    ],
-  );
+  const [labels, goldCounts, sources, pairs, analysts] = await Promise.all([
+    listLabels(context.db, project.id),
+    projectGoldCounts(context.db, project.id),
+    sourceCounts(context.db, { projectId: project.id }),
+    analystConfusion(context.db, project.id),
+    analystProgress(context.db, project.id),
+  ]);
+  const { byDocument, byPublished: byDate, byOutlet, suggestionPairs } = goldCounts;
   const categories = labels.map((label) => label.key);
   const analystMatrix = matrixOf(pairs, categories, 'analyst', 'analyst', true);
   const suggestionMatrix = matrixOf(suggestionPairs, categories, 'suggestion', 'gold', false);
