@@ -18,8 +18,8 @@ import {
 } from './save-load.ts';
 
 const password = 'bench save password';
-/** Longer than any save takes on a loaded machine. */
-const settleMilliseconds = 2_000;
+/** How long the history must stay unchanged for the server to count as idle. */
+const settleMilliseconds = 1_000;
 /** The live server's postgres.js pool size (see the harness), given to the floor's client too. */
 const poolSize = 20;
 
@@ -137,11 +137,18 @@ async function prepareAnalysts(
 }
 
 /**
- * Lets the saves a run cut off in flight finish on the server, then reads back the versions it
- * holds, since the run never saw their answers: the next run's If-Match would be stale.
+ * Lets the saves a run cut off in flight finish on the server (the history stops growing), then
+ * reads back the versions it holds, since the run never saw their answers: the next run's
+ * If-Match would be stale.
  */
 async function settle(client: postgres.Sql, analysts: readonly Analyst[]): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, settleMilliseconds));
+  let previousCount = -1;
+  for (;;) {
+    const [events] = await client<{ total: number }[]>`select count(*)::int as total from annotation_events`;
+    if (events?.total === previousCount) break;
+    previousCount = events?.total ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, settleMilliseconds));
+  }
   const stored = await client<{ sentenceId: string; annotatorId: string; version: number }[]>`
     select sentence_id as "sentenceId", annotator_id as "annotatorId", version from annotations`;
   const analystByUser = new Map(analysts.map((analyst) => [analyst.userId, analyst]));
