@@ -169,25 +169,84 @@ export async function writeAnnotationWithEvent(
   previousVersion: number | undefined,
   event: Omit<AnnotationEventValues, 'sentenceId' | 'annotatorId'>,
 ): Promise<AnnotationRow | undefined> {
-  const written = db
-    .$with('written')
-    .as(
-      previousVersion === undefined
-        ? insertAnnotationQuery(db, values)
-        : updateAnnotationQuery(db, values, previousVersion),
-    );
+  let prepared = annotationWrites.get(db);
+  if (!prepared) {
+    prepared = { insert: prepareAnnotationWrite(db, 'insert'), update: prepareAnnotationWrite(db, 'update') };
+    annotationWrites.set(db, prepared);
+  }
+  const parameters = {
+    ...values,
+    previousVersion: previousVersion ?? 0,
+    version: (previousVersion ?? 0) + 1,
+    updatedAt: new Date(),
+    documentId: event.documentId,
+    action: event.action,
+    before: jsonParameter(event.before),
+    after: jsonParameter(event.after),
+    clientOpId: event.clientOpId ?? null,
+  };
+  const statement = previousVersion === undefined ? prepared.insert : prepared.update;
+  const [row] = await statement.execute(parameters);
+  return row;
+}
+
+/** Building these statements costs more CPU than sending them, so each is built once per database. */
+const annotationWrites = new WeakMap<
+  Executor,
+  Record<'insert' | 'update', ReturnType<typeof prepareAnnotationWrite>>
+>();
+
+function prepareAnnotationWrite(db: Executor, kind: 'insert' | 'update') {
+  const value = (name: keyof AnnotationValues | 'version' | 'updatedAt') => sql.placeholder(name);
+  const written = db.$with('written').as(
+    kind === 'insert'
+      ? db
+          .insert(annotations)
+          .values({
+            sentenceId: value('sentenceId'),
+            annotatorId: value('annotatorId'),
+            labelId: value('labelId'),
+            source: value('source'),
+            chain: value('chain'),
+            cues: value('cues'),
+            note: value('note'),
+            version: 1,
+          })
+          .onConflictDoNothing({ target: [annotations.sentenceId, annotations.annotatorId] })
+          .returning()
+      : db
+          .update(annotations)
+          // Drizzle's types take placeholders in inserts only, but its update wraps each value,
+          // a placeholder too, in a parameter encoded by its column, as an insert does.
+          .set({
+            labelId: value('labelId'),
+            source: value('source'),
+            chain: value('chain'),
+            cues: value('cues'),
+            note: value('note'),
+            version: value('version'),
+            // Set here: the column's $onUpdate would run once, when the statement is built.
+            updatedAt: value('updatedAt'),
+          } as unknown as Partial<typeof annotations.$inferInsert>)
+          .where(
+            and(
+              eq(annotations.sentenceId, value('sentenceId')),
+              eq(annotations.annotatorId, value('annotatorId')),
+              eq(annotations.version, sql.placeholder('previousVersion')),
+            ),
+          )
+          .returning(),
+  );
   const recorded = db.$with('recorded', {}).as(sql`
     insert into ${annotationEvents} (document_id, sentence_id, annotator_id, action, before, after, client_op_id)
-    select ${event.documentId}::uuid, written.sentence_id, written.annotator_id, ${event.action},
-      ${jsonParameter(event.before)}::jsonb, ${jsonParameter(event.after)}::jsonb, ${event.clientOpId ?? null}::text
+    select ${sql.placeholder('documentId')}::uuid, written.sentence_id, written.annotator_id, ${sql.placeholder('action')}::text,
+      ${sql.placeholder('before')}::jsonb, ${sql.placeholder('after')}::jsonb, ${sql.placeholder('clientOpId')}::text
     from ${written}`);
-  const [row] = await db
+  return db
     .with(written, recorded)
     .select()
     .from(written)
-    .prepare(previousVersion === undefined ? 'insert_annotation_with_event' : 'update_annotation_with_event')
-    .execute();
-  return row;
+    .prepare(kind === 'insert' ? 'insert_annotation_with_event' : 'update_annotation_with_event');
 }
 
 function jsonParameter(value: unknown): string | null {
