@@ -1,5 +1,5 @@
 import type { DocumentDetail, ImportResult } from '@attest/core';
-import { annotations, sentences } from '@attest/db';
+import { adjudications, annotations, labels, sentences, users } from '@attest/db';
 import { and, count, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createTestApp, type TestApp, type TestUser } from './helpers.ts';
@@ -111,7 +111,13 @@ describe('project report', () => {
   it('gives the analysts confusion, progress and suggestion accuracy from aggregates', async () => {
     const report = (await (await testApp.owner.request('/api/projects/reports/report')).json()) as {
       analystConfusion: { categories: string[]; counts: number[][] };
-      analysts: { name: string; labelled: number; assigned: number }[];
+      analysts: {
+        name: string;
+        labelled: number;
+        assigned: number;
+        acceptanceRate: number | null;
+        agreementWithGold: number | null;
+      }[];
       kcnaShareByOutlet: { outlet: string; kcnaClaims: number; labelled: number }[];
       suggestions: { perLabel: { label: string; support: number }[] };
       byDocument: { group: string | null; totals: Record<string, number> }[];
@@ -129,6 +135,36 @@ describe('project report', () => {
     const byName = new Map(report.analysts.map((analyst) => [analyst.name, analyst]));
     expect(byName.get('Ann A')).toMatchObject({ labelled: 5, assigned: 1 });
     expect(byName.get('Bo B')).toMatchObject({ labelled: 4, assigned: 1 });
+    // Suggestions taken and agreement with gold, recounted here from the stored rows.
+    const stored = await testApp.database.db
+      .select({
+        sentenceId: annotations.sentenceId,
+        name: users.name,
+        label: labels.key,
+        suggestion: sentences.suggestion,
+      })
+      .from(annotations)
+      .innerJoin(users, eq(users.id, annotations.annotatorId))
+      .innerJoin(labels, eq(labels.id, annotations.labelId))
+      .innerJoin(sentences, eq(sentences.id, annotations.sentenceId));
+    const decided = await testApp.database.db
+      .select({ sentenceId: adjudications.sentenceId, label: labels.key })
+      .from(adjudications)
+      .innerJoin(labels, eq(labels.id, adjudications.labelId));
+    const goldOf = (sentenceId: string) => {
+      const adjudicated = decided.find((row) => row.sentenceId === sentenceId);
+      if (adjudicated) return adjudicated.label;
+      const given = stored.filter((row) => row.sentenceId === sentenceId).map((row) => row.label);
+      return given.length >= 2 && new Set(given).size === 1 ? given[0] : null;
+    };
+    for (const name of ['Ann A', 'Bo B']) {
+      const own = stored.filter((row) => row.name === name);
+      const accepted = own.filter((row) => row.suggestion?.label === row.label).length;
+      const withGold = own.filter((row) => goldOf(row.sentenceId) !== null);
+      const matching = withGold.filter((row) => goldOf(row.sentenceId) === row.label).length;
+      expect(byName.get(name)?.acceptanceRate).toBeCloseTo(accepted / own.length, 10);
+      expect(byName.get(name)?.agreementWithGold).toBeCloseTo(matching / withGold.length, 10);
+    }
     // The reviewer and the owner labelled nothing: they are not listed as analysts.
     expect([...byName.keys()].sort()).toEqual(['Ann A', 'Bo B']);
     expect(report.kcnaShareByOutlet).toEqual([

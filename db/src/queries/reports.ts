@@ -184,27 +184,45 @@ export interface AnalystRow {
   matchingGold: number;
 }
 
-/** Per analyst (and any other member who labelled): assignments, labels, suggestions taken, agreement with gold. */
+/**
+ * Per analyst (and any other member who labelled): assignments, labels, suggestions taken,
+ * agreement with gold. Labels and assignments are each counted once per annotator over the
+ * project, then joined to the members: correlating them per member made PostgreSQL re-read the
+ * project's annotations for every member (13 s over 300,000 sentences).
+ */
 export async function analystProgress(db: Executor, projectId: string): Promise<AnalystRow[]> {
   return rows(
     db,
-    sql`select u.id as "userId", u.name,
-        (select count(*)::int from assignments asg join documents d on d.id = asg.document_id
-          where asg.user_id = u.id and d.project_id = ${projectId}) as assigned,
-        count(an.id)::int as labelled,
-        count(an.id) filter (where s.suggestion ->> 'label' = l.key)::int as "acceptedSuggestions",
-        count(an.id) filter (where g.gold is not null)::int as "withGold",
-        count(an.id) filter (where g.gold = l.key)::int as "matchingGold"
+    sql`with g as materialized (${goldSentences(sql`d.project_id = ${projectId}`)}),
+      labelled as (
+        select an.annotator_id, count(*)::int as labelled,
+          count(*) filter (where s.suggestion ->> 'label' = l.key)::int as accepted,
+          count(*) filter (where g.gold is not null)::int as with_gold,
+          count(*) filter (where g.gold = l.key)::int as matching_gold
+        from annotations an join labels l on l.id = an.label_id
+          join sentences s on s.id = an.sentence_id join documents d on d.id = s.document_id
+          left join g on g.id = an.sentence_id
+        where d.project_id = ${projectId}
+        group by an.annotator_id
+      ),
+      assigned as (
+        select asg.user_id, count(*)::int as assigned
+        from assignments asg join documents d on d.id = asg.document_id
+        where d.project_id = ${projectId}
+        group by asg.user_id
+      )
+      select u.id as "userId", u.name,
+        coalesce(assigned.assigned, 0) as assigned,
+        coalesce(labelled.labelled, 0) as labelled,
+        coalesce(labelled.accepted, 0) as "acceptedSuggestions",
+        coalesce(labelled.with_gold, 0) as "withGold",
+        coalesce(labelled.matching_gold, 0) as "matchingGold"
       from project_members m join users u on u.id = m.user_id
-      left join annotations an on an.annotator_id = u.id
-        and an.sentence_id in (select s2.id from sentences s2 join documents d2 on d2.id = s2.document_id where d2.project_id = ${projectId})
-      left join labels l on l.id = an.label_id
-      left join sentences s on s.id = an.sentence_id
-      left join (${goldSentences(sql`d.project_id = ${projectId}`)}) g on g.id = an.sentence_id
+        left join labelled on labelled.annotator_id = u.id
+        left join assigned on assigned.user_id = u.id
       where m.project_id = ${projectId}
-      group by u.id, u.name, m.role
-      -- Owners and reviewers who never labelled anything have no progress to show.
-      having m.role = 'analyst' or count(an.id) > 0
+        -- Owners and reviewers who never labelled anything have no progress to show.
+        and (m.role = 'analyst' or coalesce(labelled.labelled, 0) > 0)
       order by u.name`,
   );
 }
