@@ -71,6 +71,9 @@ export class AttestSentenceList extends LitElement {
         border-left: 4px solid var(--label-color, transparent);
         border-radius: 6px;
         cursor: pointer;
+        /* A row's layout and style stay inside it: the virtualizer adds, moves and measures rows
+           on every scroll step, and none of that should lay out or restyle the rest. */
+        contain: content;
         /* Room for the sticky header and toolbar when the row is scrolled into view. */
         scroll-margin-top: 12rem;
         scroll-margin-bottom: 1.5rem;
