@@ -165,7 +165,11 @@ export class AttestAnnotatePage extends LitElement {
         this.api.getDocument(documentId, signal),
         this.api.getMe(signal),
       ]);
-      const project = await this.api.getProject(detail.document.projectSlug, signal).catch(() => undefined);
+      // The project's name (for the breadcrumb) comes while the stored save queue is read.
+      const projectName = this.api
+        .getProject(detail.document.projectSlug, signal)
+        .then((project) => project.name)
+        .catch(() => detail.document.projectSlug);
       await this.saveQueue.load(
         detail.annotations,
         detail.sentences.map((sentence) => sentence.id),
@@ -175,7 +179,7 @@ export class AttestAnnotatePage extends LitElement {
       this.conflicts = [];
       this.actionMessage = null;
       this.leaveMode();
-      return this.applyDocument(detail, project?.name ?? detail.document.projectSlug);
+      return this.applyDocument(detail, await projectName);
     },
     args: () => [this.documentId] as const,
   });
