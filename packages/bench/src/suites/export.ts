@@ -79,7 +79,7 @@ async function runExport({ isSmoke, progress }: SuiteOptions) {
         progress(`the export's own query through COPY … TO STDOUT (${label})`);
         const copied = await copyExportQuery(server, exported.firstLine);
         rows.push(
-          row(label, 'COPY (export query) TO STDOUT', copied, sentenceCount, [
+          row(label, 'COPY (export query) TO STDOUT (floor)', copied, sentenceCount, [
             `first byte ${ms(copied.firstByteSeconds)}`,
             'same SQL and rows, no paging',
           ]),
