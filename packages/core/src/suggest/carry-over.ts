@@ -3,6 +3,7 @@
 // scope that a new source resets.
 import type { Segment } from '../segment-types.ts';
 import { anaphoricSources, eventContinuationOpeners, northKoreanActors, reportingVerbs } from './lexicon.ts';
+import { matchesIn } from './matches.ts';
 import type { KimResolver } from './people.ts';
 import type { Span } from './sources.ts';
 
@@ -47,7 +48,7 @@ export interface AnaphoraCue {
 
 /** "It added", "the agency said", "she said": a source that points back to an earlier one. */
 export function findAnaphoricAttribution(segment: Segment): AnaphoraCue | null {
-  for (const match of segment.text.matchAll(anaphoricAttribution)) {
+  for (const match of matchesIn(anaphoricAttribution, segment.text)) {
     const anaphor = match.groups?.['anaphor'] ?? '';
     const verb = match.groups?.['verb'] ?? '';
     const start = segment.start + match.index;
@@ -68,7 +69,7 @@ export function findContinuationOpener(segment: Segment): Span | null {
 
 /** A North Korean actor named in the sentence: "Kim", "the North Korean leader". */
 export function findNorthKoreanActor(segment: Segment, kimResolver: KimResolver): Span | null {
-  for (const match of segment.text.matchAll(northKoreanActor)) {
+  for (const match of matchesIn(northKoreanActor, segment.text)) {
     const start = segment.start + match.index;
     if (match[0] === 'Kim' && !kimResolver.resolveAt(start).isNorthKorean) continue;
     return { start, end: start + match[0].length };
@@ -90,7 +91,7 @@ export function readQuotations(segment: Segment, isInsideQuotation: boolean): Qu
   const quotedSpans: Span[] = [];
   let isOpen = isInsideQuotation;
   let openedAt = segment.start;
-  for (const match of segment.text.matchAll(quotationMarks)) {
+  for (const match of matchesIn(quotationMarks, segment.text)) {
     const offset = segment.start + match.index;
     const isClosing = match[0] === '”' || (match[0] === '"' && isOpen);
     if (isClosing && isOpen) {

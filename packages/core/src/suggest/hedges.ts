@@ -2,6 +2,7 @@
 // content is inferred, expected or uncertain rather than reported.
 import type { Segment } from '../segment-types.ts';
 import { hedgeCues, opinionVerbs } from './lexicon.ts';
+import { matchesIn } from './matches.ts';
 import type { Span } from './sources.ts';
 
 export interface HedgeCue extends Span {
@@ -20,7 +21,7 @@ const modalPattern = new RegExp(bounded(hedgeCues.modals), 'g');
 export function findHedgeCues(segment: Segment, quotedSpans: readonly Span[]): HedgeCue[] {
   const cues: HedgeCue[] = [];
   const collect = (pattern: RegExp, isFrame: boolean) => {
-    for (const match of segment.text.matchAll(pattern)) {
+    for (const match of matchesIn(pattern, segment.text)) {
       const start = segment.start + match.index;
       const end = start + match[0].length;
       const isQuoted = quotedSpans.some((quoted) => quoted.start <= start && end <= quoted.end);
