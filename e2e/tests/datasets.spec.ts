@@ -116,6 +116,56 @@ async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
   await expect(target).toBeFocused();
 }
 
+/** What a stubbed save dialog's file received, one entry per download. */
+interface SavedFile {
+  suggestedName: string;
+  bytes: number[];
+  isClosed: boolean;
+  isAborted: boolean;
+}
+
+/**
+ * Stands in for Chromium's save dialog (`showSaveFilePicker`), which a test cannot click: it
+ * "picks" the suggested name and hands the page a writable stream that records what it is given.
+ */
+async function stubSaveDialog(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const saved: SavedFile[] = [];
+    Object.assign(window, {
+      savedFiles: saved,
+      showSaveFilePicker: async ({ suggestedName }: { suggestedName: string }) => ({
+        name: suggestedName,
+        createWritable: async () => {
+          const file: SavedFile = { suggestedName, bytes: [], isClosed: false, isAborted: false };
+          saved.push(file);
+          return new WritableStream<Uint8Array>({
+            write(chunk) {
+              for (const byte of chunk) file.bytes.push(byte);
+            },
+            close() {
+              file.isClosed = true;
+            },
+            abort() {
+              file.isAborted = true;
+            },
+          });
+        },
+      }),
+    });
+  });
+}
+
+/** Takes the save dialog away, as in browsers without the File System Access API. */
+async function withoutSaveDialog(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });
+  });
+}
+
+async function savedFiles(page: Page): Promise<SavedFile[]> {
+  return page.evaluate(() => (window as unknown as { savedFiles: SavedFile[] }).savedFiles);
+}
+
 test.describe('dataset import and export in the web app', () => {
   test('the import dialog reports bad lines by number, imports the rest, and a re-import changes nothing', async ({
     page,
@@ -200,10 +250,19 @@ test.describe('dataset import and export in the web app', () => {
     expect(await listTitles(page.request, slug)).toEqual([]);
   });
 
-  for (const format of ['jsonl', 'csv'] as const) {
-    test(`the export page downloads ${format} rows that match the documents`, async ({ page }) => {
+  // JSON lines stream into the file picked in the save dialog (stubbed: Chromium's cannot be
+  // clicked); CSV goes through the fallback of browsers without one, a Blob saved at the end.
+  const downloads = [
+    { format: 'jsonl', hasSaveDialog: true },
+    { format: 'csv', hasSaveDialog: false },
+  ] as const;
+  for (const { format, hasSaveDialog } of downloads) {
+    test(`the export page ${hasSaveDialog ? 'streams to the picked file' : 'saves without a save dialog'} ${format} rows that match the documents`, async ({
+      page,
+    }) => {
       // Importing and adjudicating through the API takes a while on a busy machine.
       test.setTimeout(60_000);
+      await (hasSaveDialog ? stubSaveDialog(page) : withoutSaveDialog(page));
       const slug = await projectWithArticles(page.request, `export-${format}`);
       const documents = await documentsOf(page.request, slug);
       const decided = await adjudicateSome(page.request, documents);
@@ -227,11 +286,27 @@ test.describe('dataset import and export in the web app', () => {
       if (format === 'csv') await page.getByRole('radio', { name: /^CSV/ }).check();
       await expect(page.getByText(`--format ${format}`)).toBeVisible();
 
-      const downloading = page.waitForEvent('download');
-      await page.getByRole('button', { name: 'Download', exact: true }).click();
-      const download = await downloading;
-      expect(download.suggestedFilename()).toBe(`${slug}-gold.${format}`);
-      const text = await readFile(await download.path(), 'utf8');
+      const served = await page.request.get(`/api/projects/${slug}/export?format=${format}&scope=gold`);
+      expect(served.ok()).toBe(true);
+      let text: string;
+      if (hasSaveDialog) {
+        await page.getByRole('button', { name: 'Download', exact: true }).click();
+        await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+        const [saved] = await savedFiles(page);
+        expect(saved?.suggestedName).toBe(`${slug}-gold.${format}`);
+        expect(saved?.isClosed).toBe(true);
+        expect(saved?.isAborted).toBe(false);
+        // The file holds exactly the bytes the API serves.
+        expect(Buffer.from(saved?.bytes ?? [])).toEqual(await served.body());
+        text = Buffer.from(saved?.bytes ?? []).toString('utf8');
+      } else {
+        const downloading = page.waitForEvent('download');
+        await page.getByRole('button', { name: 'Download', exact: true }).click();
+        const download = await downloading;
+        expect(download.suggestedFilename()).toBe(`${slug}-gold.${format}`);
+        text = await readFile(await download.path(), 'utf8');
+        expect(Buffer.from(text)).toEqual(await served.body());
+      }
       const rows: Record<string, string | null>[] =
         format === 'jsonl'
           ? text
@@ -269,6 +344,7 @@ test.describe('dataset import and export in the web app', () => {
     page,
   }) => {
     test.setTimeout(60_000);
+    await stubSaveDialog(page);
     const slug = await projectWithArticles(page.request, 'export-keys');
     await adjudicateSome(page.request, await documentsOf(page.request, slug));
     await page.goto(`/projects/${slug}/export`);
@@ -301,14 +377,11 @@ test.describe('dataset import and export in the web app', () => {
     await page.keyboard.press('ArrowUp');
     const downloadButton = page.getByRole('button', { name: 'Download', exact: true });
     await tabTo(page, downloadButton);
-    const downloading = page.waitForEvent('download');
     await page.keyboard.press('Enter');
-    const download = await downloading;
-    expect(download.suggestedFilename()).toBe(`${slug}-gold.csv`);
-    const rows = parseCsv(await readFile(await download.path(), 'utf8'), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText(`${slug}-gold.csv`);
+    const [saved] = await savedFiles(page);
+    expect(saved?.suggestedName).toBe(`${slug}-gold.csv`);
+    const rows = parseCsv(Buffer.from(saved?.bytes ?? []), { columns: true }) as Record<string, string>[];
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((row) => row['status']))).toEqual(new Set(['adjudicated']));
     await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText(`${rows.length} row`);
@@ -327,6 +400,11 @@ test.describe('dataset import and export in the web app', () => {
     await expect(page.getByRole('status').filter({ hasText: 'cancelled' })).toHaveText(
       'Download cancelled; nothing was saved.',
     );
+    // The half-written file is discarded, not closed as if complete.
+    const cancelled = (await savedFiles(page))[1];
+    expect(cancelled?.suggestedName).toBe(`${slug}-gold.zip`);
+    expect(cancelled?.isAborted).toBe(true);
+    expect(cancelled?.isClosed).toBe(false);
     // The choices survive the cancel.
     await expect(page.getByRole('radio', { name: /^Zip bundle/ })).toBeChecked();
     await expect(adjudicated).toBeChecked();
@@ -336,6 +414,7 @@ test.describe('dataset import and export in the web app', () => {
     const slug = await projectWithArticles(page.request, 'export-error');
     const reviewer = await addTeammate(browser, page.request, slug, 'reviewer', 'Rita Reviewer');
     const reviewerPage = await reviewer.context.newPage();
+    await stubSaveDialog(reviewerPage);
     await reviewerPage.goto(`/projects/${slug}/export`);
     await reviewerPage.getByRole('radio', { name: /^CSV/ }).check();
     await reviewerPage.getByLabel('From').fill('2026-02-01');
@@ -348,6 +427,10 @@ test.describe('dataset import and export in the web app', () => {
     const alert = reviewerPage.getByRole('alert');
     await expect(alert).toHaveText(/^\s*The export failed: .*(owner|reviewer)/i);
     await expect(alert).toBeFocused();
+    // The file picked before the refusal arrived is discarded.
+    expect(await savedFiles(reviewerPage)).toEqual([
+      { suggestedName: `${slug}-gold.csv`, bytes: [], isClosed: false, isAborted: true },
+    ]);
     await expect(reviewerPage.getByRole('radio', { name: /^CSV/ })).toBeChecked();
     await expect(reviewerPage.getByLabel('From')).toHaveValue('2026-02-01');
     await reviewer.context.close();

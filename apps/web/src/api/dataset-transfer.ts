@@ -1,5 +1,5 @@
-// Dataset files in and out with progress: an export read as a stream (bytes and rows as they
-// arrive) and an import uploaded through XMLHttpRequest, the one browser API that reports
+// Dataset files in and out with progress: an export streamed to a file the user picked (bytes
+// and rows counted as they arrive) and an import uploaded through XMLHttpRequest, the one browser API that reports
 // upload progress.
 import { type ApiClient, ApiError, toApiError } from './client.ts';
 
@@ -17,9 +17,58 @@ export interface DownloadProgress {
 }
 
 export interface DownloadedFile extends DownloadProgress {
-  blob: Blob;
   /** The name the server gave the file (Content-Disposition). */
   filename: string;
+  contentType: string;
+}
+
+/** Where a download's bytes go as they arrive. */
+export interface SaveTarget {
+  /** Receives the file's bytes in order; aborted when the download fails or is cancelled. */
+  writable: WritableStream<Uint8Array>;
+  /** The name the user chose for the file; undefined where the browser names it when saving. */
+  chosenName: string | undefined;
+  /** Hands the finished file to the user where it could not be written to disk as it arrived. */
+  finish(file: DownloadedFile): void;
+}
+
+/** The File System Access API's save dialog (Chromium); TypeScript's DOM types do not have it yet. */
+interface SaveFilePickerWindow {
+  showSaveFilePicker?: (options: { suggestedName: string }) => Promise<FileSystemFileHandle>;
+}
+
+/**
+ * Asks where to save a download. Where the browser has a save dialog for web pages (Chromium's
+ * `showSaveFilePicker`), the bytes go to that file as they arrive, so memory holds a chunk, not
+ * the file; elsewhere they collect in memory and are saved as one Blob at the end. Rejects with
+ * an AbortError when the user dismisses the dialog. Call it from the click that asked for the
+ * download: the dialog needs that user gesture.
+ */
+export async function pickSaveTarget(suggestedName: string): Promise<SaveTarget> {
+  const picker = (window as SaveFilePickerWindow).showSaveFilePicker;
+  if (!picker) return memorySaveTarget();
+  const handle = await picker.call(window, { suggestedName });
+  return { writable: await handle.createWritable(), chosenName: handle.name, finish: () => {} };
+}
+
+function memorySaveTarget(): SaveTarget {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  return {
+    writable: new WritableStream({
+      write(chunk) {
+        chunks.push(chunk as Uint8Array<ArrayBuffer>);
+      },
+    }),
+    chosenName: undefined,
+    finish(file) {
+      const url = URL.createObjectURL(new Blob(chunks, { type: file.contentType }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.filename;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
+  };
 }
 
 export interface UploadProgress {
@@ -57,14 +106,21 @@ export class RowCounter {
 }
 
 /**
- * Fetches an export, reporting progress as chunks arrive, and returns the whole file.
- * Aborting `signal` stops the transfer (the server stops reading rows too).
+ * Fetches an export into `target`, reporting progress as chunks arrive. Aborting `signal` stops
+ * the transfer (the server stops reading rows too); on any failure the target is aborted, so a
+ * file being written is discarded rather than left half full.
  */
 export async function downloadExport(
   api: ApiClient,
   path: string,
-  options: { format: string; signal: AbortSignal; onProgress: (progress: DownloadProgress) => void },
+  options: {
+    format: string;
+    target: SaveTarget;
+    signal: AbortSignal;
+    onProgress: (progress: DownloadProgress) => void;
+  },
 ): Promise<DownloadedFile> {
+  const { target } = options;
   let response: Response;
   try {
     response = await fetch(api.baseUrl + path, {
@@ -72,42 +128,43 @@ export async function downloadExport(
       headers: { accept: '*/*, application/problem+json' },
     });
   } catch (error) {
+    await target.writable.abort(error);
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'The server could not be reached. Check your connection.');
   }
-  if (!response.ok) {
+  if (!response.ok || !response.body) {
+    const problem: unknown = await response.json().catch(() => undefined);
+    await target.writable.abort(problem);
     if (response.status === 401) api.onUnauthenticated?.();
-    throw toApiError(response, await response.json().catch(() => undefined));
+    throw toApiError(response, problem);
   }
   const counter =
     options.format === 'jsonl' || options.format === 'csv' ? new RowCounter(options.format) : undefined;
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let bytes = 0;
-  const reader = response.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    bytes += value.byteLength;
-    counter?.add(value);
-    options.onProgress({ bytes, rows: counter?.rows });
+  const counting = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      bytes += chunk.byteLength;
+      counter?.add(chunk);
+      options.onProgress({ bytes, rows: counter?.rows });
+      controller.enqueue(chunk);
+    },
+  });
+  // pipeTo waits for each write (a slow disk slows the download) and aborts the target when the
+  // signal fires or the connection breaks.
+  try {
+    await response.body.pipeThrough(counting).pipeTo(target.writable, { signal: options.signal });
+  } catch (error) {
+    // A broken connection surfaces as a bare TypeError; a failed write (a full disk) keeps its own message.
+    if (error instanceof TypeError)
+      throw new ApiError(0, 'The connection to the server broke during the download. Try again.');
+    throw error;
   }
   return {
-    blob: new Blob(chunks, { type: response.headers.get('content-type') ?? 'application/octet-stream' }),
     filename: fileNameOf(response.headers.get('content-disposition')) ?? 'export',
+    contentType: response.headers.get('content-type') ?? 'application/octet-stream',
     bytes,
     rows: counter?.rows,
   };
-}
-
-/** Hands a downloaded file to the browser to save. */
-export function saveFile(file: { blob: Blob; filename: string }): void {
-  const url = URL.createObjectURL(file.blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**

@@ -5,7 +5,7 @@ import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
-import { downloadExport, saveFile } from '../api/dataset-transfer.ts';
+import { downloadExport, pickSaveTarget } from '../api/dataset-transfer.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, buttonStyles, pageStyles } from '../styles/shared.ts';
 import { exportPageStyles } from './attest-export-page.styles.ts';
@@ -16,6 +16,7 @@ import {
   type ExportScope,
   exportCliCommand,
   exportCurlCommand,
+  exportFileName,
   exportFormats,
   exportPath,
   exportScopes,
@@ -140,15 +141,22 @@ export class AttestExportPage extends LitElement {
     const controller = new AbortController();
     this.transfer = { kind: 'running', bytes: 0, rows: undefined, controller };
     try {
+      const target = await pickSaveTarget(exportFileName(this.slug, this.choices));
       const file = await downloadExport(this.api, exportPath(this.slug, this.choices), {
         format: this.choices.format,
+        target,
         signal: controller.signal,
         onProgress: ({ bytes, rows }) => {
           this.transfer = { kind: 'running', bytes, rows, controller };
         },
       });
-      saveFile(file);
-      this.transfer = { kind: 'saved', filename: file.filename, bytes: file.bytes, rows: file.rows };
+      target.finish(file);
+      this.transfer = {
+        kind: 'saved',
+        filename: target.chosenName ?? file.filename,
+        bytes: file.bytes,
+        rows: file.rows,
+      };
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') {
         this.transfer = { kind: 'cancelled' };
