@@ -114,12 +114,17 @@ export async function fillAssignments(
     .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.role, 'analyst')))
     .orderBy(asc(projectMembers.createdAt));
   if (analysts.length === 0) return 0;
-  const loadRows = await db
-    .select({ userId: assignments.userId, total: count() })
-    .from(assignments)
-    .innerJoin(documents, eq(documents.id, assignments.documentId))
-    .where(eq(documents.projectId, projectId))
-    .groupBy(assignments.userId);
+  // With every analyst on every document, who is least loaded decides nothing: skip counting
+  // the project's assignments, a scan that grows with the project (and ran per import batch).
+  const isEveryAnalystAssigned = perDocument >= analysts.length;
+  const loadRows = isEveryAnalystAssigned
+    ? []
+    : await db
+        .select({ userId: assignments.userId, total: count() })
+        .from(assignments)
+        .innerJoin(documents, eq(documents.id, assignments.documentId))
+        .where(eq(documents.projectId, projectId))
+        .groupBy(assignments.userId);
   const load = new Map(analysts.map((analyst) => [analyst.userId, 0]));
   for (const row of loadRows) if (load.has(row.userId)) load.set(row.userId, row.total);
 
