@@ -52,6 +52,25 @@ test('a long document keeps only the rows near the viewport, and says how long i
   expect(await rows.count()).toBeLessThan(200);
   expect(await seriousViolations(page)).toEqual([]);
 
+  // Scrolling the page itself (wheel, scroll bar) brings the rows of wherever it lands.
+  const positionsOnScreen = () =>
+    listbox.getByRole('option').evaluateAll((options) =>
+      options
+        .filter((option) => {
+          const box = option.getBoundingClientRect();
+          return box.bottom > 0 && box.top < window.innerHeight;
+        })
+        .map((option) => Number(option.getAttribute('aria-posinset'))),
+    );
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  // The sentences are alike, so the middle of the page holds the middle of the document.
+  await expect
+    .poll(async () => (await positionsOnScreen()).some((position) => position > 600 && position < 900))
+    .toBe(true);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(async () => (await positionsOnScreen()).includes(sentenceCount)).toBe(true);
+  expect(await rows.count()).toBeLessThan(200);
+
   // Home goes back to the top; the label given at the end is still there after the jump back.
   await page.keyboard.press('Home');
   await expect(selected).toHaveAttribute('aria-posinset', '1');

@@ -1,12 +1,13 @@
 import type { CueSpan, Label, Sentence } from '@attest/core';
-import { type VirtualizerHostElement, virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, type PropertyValues, unsafeCSS } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { styleProperties } from '../directives/style-properties.ts';
 import { SentenceSelectEvent } from '../events/sentence-select-event.ts';
 import { TextPickEvent } from '../events/text-pick-event.ts';
 import { baseStyles } from '../styles/shared.ts';
+import { estimateFromSamples, RowHeights, type RowSample } from './row-heights.ts';
 import { type WordSpan, wordsOf } from './sentence-text.ts';
 
 /** What the selected sentence's text is being used for. */
@@ -21,13 +22,31 @@ interface ShownCue extends WordSpan {
   isAnalysts: boolean;
 }
 
+/** The rows rendered: from `start` up to, not including, `end`. */
+interface RowRange {
+  start: number;
+  end: number;
+}
+
+/** Pixels between rows (the rows' bottom margin), counted in each row's height. */
+const rowGap = 2;
+/** Pixels of rows rendered beyond each edge of the screen, so a short scroll finds them ready. */
+const overscan = 150;
+/** Rows of the first render, before anything is measured: more than a screen holds. */
+const firstRowCount = 30;
+
 /**
  * A document's sentences as a single-select listbox: each row shows its label as a coloured
  * chip with the label's name. The selection is the listbox's active descendant, so screen
- * readers announce it while focus stays on the list. The list is virtualised: only the rows
+ * readers announce it while focus stays on the list. The list is windowed: only the rows
  * near the viewport are in the DOM (plain elements in this one shadow root), each with
  * `aria-setsize`/`aria-posinset` so assistive technology still knows the whole document's size,
- * and the selected row is always among them, so long documents stay fast.
+ * so long documents stay fast. Two spacers stand for the rows above and below; their heights
+ * add up the rows' measured heights (kept by sentence id) and, for rows never rendered, an
+ * estimate from the text's length. A measurement never moves rows already on screen (a row
+ * above the screen that turns out taller or shorter is absorbed by the browser's scroll
+ * anchoring), so scrolling costs one render and one layout of the rows it brings in, where a
+ * virtualizer that positions rows itself lays them out again each time it corrects a guess.
  *
  * The selected sentence's text shows the cue words (the analyst's, else the suggestion's), the
  * split caret in split mode and the picked words in cue mode; clicks and mouse selections in it
@@ -57,12 +76,12 @@ export class AttestSentenceList extends LitElement {
         outline: none;
         border-color: #84adff;
       }
-      /* The virtualizer positions the rows absolutely in here, so they set their own width. */
-      .rows {
-        width: 100%;
+      /* Stand-ins for the rows not rendered. Never a scroll anchor: the rows on screen are. */
+      .spacer {
+        height: var(--spacer-height, 0);
+        overflow-anchor: none;
       }
       .row {
-        width: 100%;
         display: grid;
         grid-template-columns: 2.25rem minmax(0, 1fr) 13rem;
         gap: 0.75rem;
@@ -71,16 +90,16 @@ export class AttestSentenceList extends LitElement {
         border-left: 4px solid var(--label-color, transparent);
         border-radius: 6px;
         cursor: pointer;
-        /* A row's layout and style stay inside it: the virtualizer adds, moves and measures rows
-           on every scroll step, and none of that should lay out or restyle the rest. */
+        /* A row's layout and style stay inside it: scrolling adds and removes rows, and none of
+           that should lay out or restyle the rest. */
         contain: content;
         /* Room for the sticky header and toolbar when the row is scrolled into view. */
         scroll-margin-top: 12rem;
         scroll-margin-bottom: 1.5rem;
       }
-      /* Every row has the same margin: the virtualizer renders any of them first. */
+      /* Every row has the same gap after it: the measured heights count it. */
       .row {
-        margin-bottom: 2px;
+        margin-bottom: ${unsafeCSS(rowGap)}px;
       }
       .row:hover {
         background: var(--attest-color-raised);
@@ -225,7 +244,10 @@ export class AttestSentenceList extends LitElement {
   ];
 
   @query('[role="listbox"]') private listbox!: HTMLElement;
-  @query('.rows') private rows: VirtualizerHostElement | undefined;
+  @query('.spacer') private topSpacer: HTMLElement | undefined;
+
+  /** The rows in the DOM. */
+  @state() private range: RowRange = { start: 0, end: 0 };
 
   /** The document's sentences, in order. */
   @property({ attribute: false }) sentences: readonly Sentence[] = [];
@@ -255,60 +277,157 @@ export class AttestSentenceList extends LitElement {
   @property({ attribute: false }) pickedSpan: WordSpan | null = null;
 
   private labelsByKey = new Map<string, Label>();
-  /** Each sentence's index in `sentences`, to scroll a row that is not rendered into view. */
+  /** Each sentence's index in `sentences`, to find a row that is not rendered. */
   private indexBySentence = new Map<string, number>();
-  /** False until the virtualizer has laid rows out; it cannot scroll to a row before. */
-  private hasLaidOut = false;
-  /** The selected sentence to bring into view once the virtualizer has rendered its row. */
-  private sentenceAwaitingRows: string | null = null;
-  /** Whether that row is a jump far from what was on screen, to be centred. */
-  private isJumping = false;
+  private readonly heights = new RowHeights();
+  /** False until rows have been measured at the list's current width. */
+  private isCalibrated = false;
+  private listWidth = 0;
+  /** The spacers' heights as last rendered. */
+  private renderedSpacers = { top: 0, bottom: 0 };
+  /** The selected sentence, rendered far from where the screen was, to be scrolled to the middle. */
+  private sentenceToCentre: string | null = null;
+  private readonly widthObserver = new ResizeObserver(([entry]) => {
+    const width = entry?.contentRect.width ?? 0;
+    if (width === this.listWidth) return;
+    // Rows wrap differently at another width: measure them again.
+    this.listWidth = width;
+    this.heights.forgetMeasurements();
+    this.isCalibrated = false;
+    this.requestUpdate();
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('scroll', this.handleViewportChange, { passive: true });
+    window.addEventListener('resize', this.handleViewportChange, { passive: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('scroll', this.handleViewportChange);
+    window.removeEventListener('resize', this.handleViewportChange);
+    this.widthObserver.disconnect();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('labels')) this.labelsByKey = new Map(this.labels.map((label) => [label.key, label]));
     if (changed.has('sentences')) {
       this.indexBySentence = new Map(this.sentences.map((sentence, index) => [sentence.id, index]));
+      this.heights.setRows(this.sentences.map(({ id, text }) => ({ id, textLength: text.length })));
+      const count = this.sentences.length;
+      const start = Math.min(this.range.start, count);
+      const end =
+        this.range.end > start ? Math.min(this.range.end, count) : Math.min(count, start + firstRowCount);
+      this.range = { start, end };
     }
+    if (changed.has('selectedId') && this.selectedId) {
+      const index = this.indexBySentence.get(this.selectedId);
+      // A row far from the rendered ones: render the rows around it, then scroll it into view.
+      if (index !== undefined && (index < this.range.start || index >= this.range.end)) {
+        this.sentenceToCentre = this.selectedId;
+        this.range = this.rangeAround(this.heights.offsetOf(index));
+      }
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this.widthObserver.observe(this.listbox);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('selectedId') && this.selectedId) this.scrollToSelected(this.selectedId);
+    const hasChanged = this.measureRows();
+    const toCentre = this.sentenceToCentre;
+    if (toCentre !== null) {
+      this.sentenceToCentre = null;
+      this.rowElement(toCentre)?.scrollIntoView({ block: 'center' });
+    } else if (changed.has('selectedId') && this.selectedId) {
+      this.rowElement(this.selectedId)?.scrollIntoView({ block: 'nearest' });
+    }
+    if (!hasChanged) return;
+    // A new estimate (after a change of width) moves the spacers; rows that measured shorter
+    // than assumed may leave part of the screen without rows.
+    const { start, end } = this.range;
+    const top = this.heights.offsetOf(start);
+    const bottom = this.heights.totalHeight - this.heights.offsetOf(end);
+    const isMoved =
+      Math.abs(top - this.renderedSpacers.top) >= 0.5 ||
+      Math.abs(bottom - this.renderedSpacers.bottom) >= 0.5;
+    if (isMoved) this.requestUpdate();
+    this.updateRange();
+  }
+
+  private rowIsRendered(sentenceId: string): boolean {
+    const index = this.indexBySentence.get(sentenceId);
+    return index !== undefined && index >= this.range.start && index < this.range.end;
+  }
+
+  private rowElement(sentenceId: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(rowId(sentenceId))}`);
   }
 
   /**
-   * Brings the selected row into view. A rendered row scrolls natively (keeping clear of the
-   * sticky toolbar through its scroll margin). A row far away is not in the DOM: the virtualizer
-   * renders the rows around it, and once they are in place the row scrolls natively, centred.
-   * Before the virtualizer's first layout nothing can scroll: the row waits for it.
+   * Records the rendered rows' heights (one layout, which the frame needs anyway); the first
+   * time at a width, fits the estimate for the rows not yet rendered to them. True when a
+   * height differs from what the offsets assumed.
    */
-  private scrollToSelected(sentenceId: string): void {
-    const row = this.renderRoot.querySelector(`#${CSS.escape(rowId(sentenceId))}`);
-    const index = this.indexBySentence.get(sentenceId);
-    this.sentenceAwaitingRows = null;
-    if (row) {
-      row.scrollIntoView({ block: 'nearest' });
-      return;
+  private measureRows(): boolean {
+    const rows = this.renderRoot.querySelectorAll<HTMLElement>('.row');
+    const samples: RowSample[] = [];
+    let hasChanged = false;
+    let lineHeight = 0;
+    for (const row of rows) {
+      const index = Number(row.dataset['index']);
+      const rowHeight = row.getBoundingClientRect().height + rowGap;
+      if (!this.isCalibrated) {
+        const text = row.querySelector<HTMLElement>('.text');
+        if (text) {
+          lineHeight ||= Number.parseFloat(getComputedStyle(text).lineHeight);
+          const textLength = this.sentences[index]?.text.length ?? 0;
+          samples.push({ textLength, rowHeight, textHeight: text.getBoundingClientRect().height });
+        }
+      }
+      if (this.heights.measure(index, rowHeight)) hasChanged = true;
     }
-    if (index === undefined) return;
-    this.sentenceAwaitingRows = sentenceId;
-    this.isJumping = this.hasLaidOut;
-    if (this.hasLaidOut) this.rows?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'center' });
+    const estimate = this.isCalibrated ? null : estimateFromSamples(samples, lineHeight);
+    if (estimate) {
+      this.heights.setEstimate(estimate);
+      this.isCalibrated = true;
+      hasChanged = true;
+    }
+    return hasChanged;
   }
 
-  /** The virtualizer rendered a new range of rows: the first time, it has laid out. */
-  private handleRangeChange(): void {
-    this.hasLaidOut = true;
-    const sentenceId = this.sentenceAwaitingRows;
-    if (sentenceId === null) return;
-    // The rows of the new range render after this event.
-    requestAnimationFrame(() => {
-      if (sentenceId !== this.selectedId || sentenceId !== this.sentenceAwaitingRows) return;
-      const row = this.renderRoot.querySelector(`#${CSS.escape(rowId(sentenceId))}`);
-      if (!row) return;
-      this.sentenceAwaitingRows = null;
-      row.scrollIntoView({ block: this.isJumping ? 'center' : 'nearest' });
-    });
+  /** The rows from `overscan` above an offset (from the list's top) to a screen and overscan below. */
+  private rangeAround(offset: number): RowRange {
+    const start = this.heights.indexAt(Math.max(0, offset - overscan - window.innerHeight / 2));
+    const end = this.heights.indexAt(offset + window.innerHeight / 2 + overscan) + 1;
+    return { start, end: Math.min(this.sentences.length, end) };
   }
+
+  /**
+   * After a scroll, a resize or a measurement: when the screen shows a part of the list the
+   * rendered rows do not cover, render the rows around the screen instead.
+   */
+  private updateRange(): void {
+    const spacer = this.topSpacer;
+    if (!spacer || this.sentences.length === 0) return;
+    // The top spacer begins where the first row would.
+    const listTop = spacer.getBoundingClientRect().top;
+    const screenTop = Math.max(0, -listTop);
+    const screenBottom = Math.min(this.heights.totalHeight, window.innerHeight - listTop);
+    if (screenBottom <= 0 || screenTop >= this.heights.totalHeight) return;
+    const { start, end } = this.range;
+    const isCovered = this.heights.offsetOf(start) <= screenTop && this.heights.offsetOf(end) >= screenBottom;
+    if (isCovered) return;
+    const next = {
+      start: this.heights.indexAt(Math.max(0, screenTop - overscan)),
+      end: Math.min(this.sentences.length, this.heights.indexAt(screenBottom + overscan) + 1),
+    };
+    if (next.start !== start || next.end !== end) this.range = next;
+  }
+
+  private readonly handleViewportChange = () => this.updateRange();
 
   private handleClick(event: MouseEvent): void {
     const target = event.target as HTMLElement;
@@ -461,6 +580,7 @@ export class AttestSentenceList extends LitElement {
         id=${rowId(sentence.id)}
         class="row ${sentence.kind} ${isSelected ? `selected ${this.mode}` : ''}"
         data-sentence-id=${sentence.id}
+        data-index=${index}
         aria-selected=${isSelected ? 'true' : 'false'}
         aria-disabled=${isBoilerplate ? 'true' : 'false'}
         aria-setsize=${this.sentences.length}
@@ -488,40 +608,47 @@ export class AttestSentenceList extends LitElement {
   }
 
   override render() {
+    const { start, end } = this.range;
+    const isSelectedRendered = this.selectedId !== null && this.rowIsRendered(this.selectedId);
+    this.renderedSpacers = {
+      top: this.heights.offsetOf(start),
+      bottom: this.heights.totalHeight - this.heights.offsetOf(end),
+    };
     return html`
       <div
         role="listbox"
         tabindex="0"
         aria-label="Sentences"
-        aria-activedescendant=${this.selectedId ? rowId(this.selectedId) : nothing}
+        aria-activedescendant=${isSelectedRendered && this.selectedId ? rowId(this.selectedId) : nothing}
         @click=${this.handleClick}
         @mouseup=${this.handleMouseUp}
       >
-        <div class="rows" @rangeChanged=${this.handleRangeChange}>
-          ${virtualize({
-            // The directive reads the array; it never changes it.
-            items: this.sentences as Sentence[],
-            keyFunction: (sentence) => sentence.id,
+        <div class="spacer" ${styleProperties({ '--spacer-height': `${this.renderedSpacers.top}px` })}></div>
+        ${repeat(
+          this.sentences.slice(start, end),
+          (sentence) => sentence.id,
+          (sentence, offset) => {
+            const index = start + offset;
             // Re-render only the rows whose content changed: moving or tagging touches one or two.
-            renderItem: (sentence, index) =>
-              html`${guard(
-                [
-                  sentence,
-                  index,
-                  this.sentences.length,
-                  this.labelBySentence.get(sentence.id),
-                  sentence.id === this.selectedId,
-                  this.unsavedSentenceIds.has(sentence.id),
-                  this.labelsByKey,
-                  // Only the selected row shows cues, the caret and picked words.
-                  ...(sentence.id === this.selectedId
-                    ? [this.mode, this.selectedCues, this.splitPoint, this.pickedSpan]
-                    : []),
-                ],
-                () => this.renderRow(sentence, index),
-              )}`,
-          })}
-        </div>
+            return guard(
+              [
+                sentence,
+                index,
+                this.sentences.length,
+                this.labelBySentence.get(sentence.id),
+                sentence.id === this.selectedId,
+                this.unsavedSentenceIds.has(sentence.id),
+                this.labelsByKey,
+                // Only the selected row shows cues, the caret and picked words.
+                ...(sentence.id === this.selectedId
+                  ? [this.mode, this.selectedCues, this.splitPoint, this.pickedSpan]
+                  : []),
+              ],
+              () => this.renderRow(sentence, index),
+            );
+          },
+        )}
+        <div class="spacer" ${styleProperties({ '--spacer-height': `${this.renderedSpacers.bottom}px` })}></div>
       </div>
     `;
   }
