@@ -313,17 +313,25 @@ export function listExportLines(db: Executor, params: ExportLinesParams): Promis
 /**
  * Everyone who labelled or adjudicated in a project, oldest account first: the order that
  * numbers pseudonymous annotators, so "annotator-1" is the same person in every export.
+ * Each account is checked for one label or decision in the project (by the annotator and
+ * reviewer indexes), never by collecting the project's labels: the export waits on this before
+ * its first byte, and a million labels took seconds to gather.
  */
 export async function listProjectAnnotatorIds(db: Executor, projectId: string): Promise<string[]> {
   const found = await rows<{ id: string }>(
     db,
-    sql`select u.id from users u where u.id in (
-        select an.annotator_id from annotations an join sentences s on s.id = an.sentence_id
-          join documents d on d.id = s.document_id where d.project_id = ${projectId}
-        union
-        select a.decided_by from adjudications a join sentences s on s.id = a.sentence_id
-          join documents d on d.id = s.document_id where d.project_id = ${projectId}
-      ) order by u.created_at, u.id`,
+    sql`select u.id from users u
+      where exists (
+          select from annotations an join sentences s on s.id = an.sentence_id
+            join documents d on d.id = s.document_id
+          where an.annotator_id = u.id and d.project_id = ${projectId}
+        )
+        or exists (
+          select from adjudications a join sentences s on s.id = a.sentence_id
+            join documents d on d.id = s.document_id
+          where a.decided_by = u.id and d.project_id = ${projectId}
+        )
+      order by u.created_at, u.id`,
   );
   return found.map((row) => row.id);
 }

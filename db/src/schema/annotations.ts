@@ -29,7 +29,8 @@ export const annotations = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [unique().on(table.sentenceId, table.annotatorId)],
+  // By annotator: whether someone labelled in a project (export pseudonyms) without a scan.
+  (table) => [unique().on(table.sentenceId, table.annotatorId), index().on(table.annotatorId)],
 );
 
 export type AnnotationRow = typeof annotations.$inferSelect;

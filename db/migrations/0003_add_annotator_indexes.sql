@@ -1,0 +1,2 @@
+CREATE INDEX "adjudications_decided_by_index" ON "adjudications" USING btree ("decided_by");--> statement-breakpoint
+CREATE INDEX "annotations_annotator_id_index" ON "annotations" USING btree ("annotator_id");
