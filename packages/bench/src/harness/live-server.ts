@@ -1,27 +1,38 @@
 // A real Attest server on loopback over a fresh database, for load tests and HTTP benchmarks:
 // PostgreSQL when DATABASE_URL is set (a new database beside it, dropped afterwards),
-// otherwise embedded PGlite in a temporary directory.
+// otherwise embedded PGlite in a temporary directory. On PostgreSQL the server can run in a
+// child process, so its memory is measured apart from the benchmark's own.
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApp, seedFirstStart } from '@attest/api';
 import { type DatabaseHandle, openDatabase } from '@attest/db';
 import { serve } from '@hono/node-server';
 import postgres from 'postgres';
+import type { ServerProcessReply, ServerProcessRequest } from './live-server-process.ts';
 
 export interface LiveServer {
   url: string;
   database: DatabaseHandle;
   /** The fresh database's URL on PostgreSQL; undefined on PGlite. */
   databaseUrl: string | undefined;
+  /** The process that serves: this one, or the child with `inChildProcess`. */
+  serverPid: number;
   stop(): Promise<void>;
 }
 
 export interface LiveServerOptions {
   /** A built web app to serve beside the API, as in production. */
   webRoot?: string;
+  /**
+   * Serve from a child process (PostgreSQL only); `database` stays a connection of this process
+   * for setting data up.
+   */
+  inChildProcess?: boolean;
 }
 
 export async function startLiveServer(label: string, options: LiveServerOptions = {}): Promise<LiveServer> {
@@ -47,25 +58,65 @@ export async function startLiveServer(label: string, options: LiveServerOptions 
     dropDatabase = () => rm(dataDir, { recursive: true, force: true });
   }
   await seedFirstStart(database.db);
+  const secret = randomBytes(32).toString('base64url');
+  const served =
+    options.inChildProcess && databaseUrl
+      ? await serveInChildProcess({ databaseUrl, secret, webRoot: options.webRoot })
+      : await serveHere(database, secret, options.webRoot);
+  return {
+    url: served.url,
+    database,
+    databaseUrl,
+    serverPid: served.pid,
+    async stop() {
+      await served.close();
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
+
+interface Served {
+  url: string;
+  pid: number;
+  close(): Promise<void>;
+}
+
+async function serveHere(
+  database: DatabaseHandle,
+  secret: string,
+  webRoot: string | undefined,
+): Promise<Served> {
   // Clients of a load test pass their own x-attest-client-address, as distinct machines would.
-  const app = createApp({
-    db: database.db,
-    secret: randomBytes(32).toString('base64url'),
-    logError: console.error,
-    webRoot: options.webRoot,
-  });
+  const app = createApp({ db: database.db, secret, logError: console.error, webRoot });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
   });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    database,
-    databaseUrl,
-    async stop() {
-      await new Promise((resolve) => server.close(resolve));
-      await database.close();
-      await dropDatabase();
+    pid: process.pid,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function serveInChildProcess(request: ServerProcessRequest): Promise<Served> {
+  const child = fork(fileURLToPath(new URL('./live-server-process.ts', import.meta.url)), {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const reply = await new Promise<ServerProcessReply>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as ServerProcessReply));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`The server process exited with code ${code}.`)));
+    child.send(request);
+  });
+  return {
+    url: reply.url,
+    pid: child.pid!,
+    async close() {
+      child.send('stop');
+      await exited;
     },
   };
 }
