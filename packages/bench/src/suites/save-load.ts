@@ -1,9 +1,8 @@
-// The HTTP side of the save benchmark: autocannon keeps one keep-alive connection per analyst
-// in flight and sends saves with the If-Match version the server last acknowledged for that
-// sentence and a fresh Idempotency-Key, as the web editor's save queue does.
-import { randomUUID } from 'node:crypto';
-import { type Annotation, type DefaultLabelKey, labelKeys } from '@attest/core';
-import autocannon from 'autocannon';
+// What the save benchmark's two sides share (analysts, runs and their summary) and the HTTP
+// side's entry point, which drives the load generator in its own process.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { type DefaultLabelKey, labelKeys } from '@attest/core';
 import { percentile } from '../timing.ts';
 
 /** One signed-in analyst and the sentences assigned to them, with the version of each label. */
@@ -27,10 +26,12 @@ export interface SaveRun {
   p99Ms: number;
   errors: number;
   /**
-   * This process's CPU time per save (server and load generator, or the floor's client): on a
-   * busy machine latency measures the neighbours, this measures the code.
+   * This process's CPU time per save (the server, or the floor's client): on a busy machine
+   * latency measures the neighbours, this measures the code.
    */
   cpuMsPerSave: number;
+  /** The HTTP load generator's CPU time per save, in its own process; absent for the floor. */
+  loadGeneratorCpuMsPerSave?: number;
 }
 
 /** CPU milliseconds this process has used since `since` (a process.cpuUsage() reading). */
@@ -69,71 +70,67 @@ export function summarize(
   };
 }
 
-interface InFlight {
-  analyst: Analyst;
-  sentenceId: string;
+/** An analyst as sent to and from the load generator's process: maps become entry lists. */
+export type AnalystOnWire = Omit<Analyst, 'versionBySentence'> & { versionBySentence: [string, number][] };
+
+export function analystToWire(analyst: Analyst): AnalystOnWire {
+  return { ...analyst, versionBySentence: [...analyst.versionBySentence] };
+}
+
+export function analystFromWire(analyst: AnalystOnWire): Analyst {
+  return { ...analyst, versionBySentence: new Map(analyst.versionBySentence) };
+}
+
+export interface LoadRequest {
+  baseUrl: string;
+  analysts: AnalystOnWire[];
+  seconds: number;
+  operationPrefix: string;
+}
+
+export interface LoadReply extends Omit<SaveRun, 'cpuMsPerSave'> {
+  /** The load generator's own CPU time, reported beside the server's. */
+  loadGeneratorCpuMs: number;
+  /** The analysts with the versions the server acknowledged and their save counts moved on. */
+  analysts: AnalystOnWire[];
 }
 
 /**
- * Runs `analysts.length` connections for `seconds`. autocannon resets a connection's context
- * between requests, so the analyst a connection speaks for travels in the context of one
- * request only: taken from the idle list when the request is built, returned on its answer.
- * With as many analysts as connections an idle one is always there.
+ * Runs `analysts.length` concurrent analysts saving over HTTP for `seconds` from a child
+ * process (save-load-process.ts), then carries the versions the server acknowledged back into
+ * `analysts`. `cpuMsPerSave` is this process's CPU time per save: the server's alone, since the
+ * load generator runs elsewhere.
  */
 export async function loadSaves(
   baseUrl: string,
-  analysts: readonly Analyst[],
+  analysts: Analyst[],
   options: { seconds: number; operationPrefix: string },
 ): Promise<SaveRun> {
-  const idle = [...analysts];
   const cpuAtStart = process.cpuUsage();
-  const result = await autocannon({
-    url: baseUrl,
-    connections: analysts.length,
-    duration: options.seconds,
-    // A save slower than this is a failure worth seeing, not a latency to average in.
-    timeout: 30,
-    requests: [
-      {
-        method: 'PUT',
-        setupRequest: (request, context) => {
-          const analyst = idle.pop();
-          if (!analyst) throw new Error('More connections in flight than analysts.');
-          const save = nextSave(analyst);
-          (context as { inFlight?: InFlight }).inFlight = { analyst, sentenceId: save.sentenceId };
-          return {
-            ...request,
-            path: `/api/sentences/${save.sentenceId}/annotation`,
-            headers: {
-              'content-type': 'application/json',
-              origin: baseUrl,
-              cookie: analyst.cookie,
-              'x-attest-client-address': analyst.address,
-              'if-match': `"${save.expectedVersion}"`,
-              'idempotency-key': `${options.operationPrefix}${randomUUID()}`,
-            },
-            body: JSON.stringify({ label: save.labelKey }),
-          };
-        },
-        onResponse: (status, body, context) => {
-          const { inFlight } = context as { inFlight?: InFlight };
-          if (!inFlight) return;
-          if (status === 200) {
-            const saved = JSON.parse(body) as Annotation;
-            inFlight.analyst.versionBySentence.set(inFlight.sentenceId, saved.version);
-          }
-          idle.push(inFlight.analyst);
-        },
-      },
-    ],
+  const child = fork(fileURLToPath(new URL('./save-load-process.ts', import.meta.url)), {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const saves = result.requests.total - result.non2xx;
+  const reply = await new Promise<LoadReply>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as LoadReply));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`The save load generator exited with code ${code}.`)));
+    const request: LoadRequest = { baseUrl, analysts: analysts.map(analystToWire), ...options };
+    child.send(request);
+  });
+  const serverCpuMs = cpuMillisecondsSince(cpuAtStart);
+  for (const returned of reply.analysts) {
+    const analyst = analysts.find((candidate) => candidate.index === returned.index);
+    if (!analyst) continue;
+    analyst.saveCount = returned.saveCount;
+    analyst.versionBySentence = new Map(returned.versionBySentence);
+  }
   return {
-    saves,
-    seconds: result.duration,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.non2xx,
-    cpuMsPerSave: cpuMillisecondsSince(cpuAtStart) / Math.max(1, saves),
+    saves: reply.saves,
+    seconds: reply.seconds,
+    p50Ms: reply.p50Ms,
+    p99Ms: reply.p99Ms,
+    errors: reply.errors,
+    cpuMsPerSave: serverCpuMs / Math.max(1, reply.saves),
+    loadGeneratorCpuMsPerSave: reply.loadGeneratorCpuMs / Math.max(1, reply.saves),
   };
 }

@@ -263,7 +263,13 @@ function row(concurrency: number, tool: string, run: SaveRun): BenchRow {
     seconds: run.seconds,
     unitsPerSecond: run.saves / run.seconds,
     megabytesPerSecond: 0,
-    notes: `p50 ${run.p50Ms.toFixed(1)} ms · p99 ${run.p99Ms.toFixed(1)} ms · ${run.errors} errors · ${run.cpuMsPerSave.toFixed(2)} ms CPU/save`,
+    notes: [
+      `p50 ${run.p50Ms.toFixed(1)} ms · p99 ${run.p99Ms.toFixed(1)} ms · ${run.errors} errors`,
+      `${run.cpuMsPerSave.toFixed(2)} ms CPU/save`,
+      ...(run.loadGeneratorCpuMsPerSave === undefined
+        ? []
+        : [`load generator ${run.loadGeneratorCpuMsPerSave.toFixed(2)} ms CPU/save in its own process`]),
+    ].join(' · '),
   };
 }
 
