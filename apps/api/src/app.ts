@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Database } from '@attest/db';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { resolveActor, UnauthenticatedError } from './auth/actor.ts';
@@ -14,6 +13,7 @@ import { SessionCache } from './auth/session-cache.ts';
 import { DatabaseUnavailableError, ProblemError } from './errors.ts';
 import { accessLog } from './lib/access-log.ts';
 import { apiReferencePage, apiReferenceScriptPath, serveApiReferenceScript } from './lib/api-reference.ts';
+import { limitBodies } from './lib/body-limit.ts';
 import { isDatabaseUnavailable } from './lib/database-errors.ts';
 import { checkJsonText } from './lib/json-text.ts';
 import { type AppEnv, createRouter } from './lib/openapi.ts';
@@ -87,18 +87,16 @@ export function createApp(dependencies: AppDependencies) {
   app.use(securityHeaders());
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: limitBytes,
-      onError: () =>
-        problemResponse(
-          problemBody(
-            413,
-            'body-too-large',
-            'The request is too large',
-            `Requests are limited to ${(limitBytes / 1024 / 1024).toFixed(0)} MiB. Split the article or import it as a file in parts.`,
-          ),
+    limitBodies(limitBytes, () =>
+      problemResponse(
+        problemBody(
+          413,
+          'body-too-large',
+          'The request is too large',
+          `Requests are limited to ${(limitBytes / 1024 / 1024).toFixed(0)} MiB. Split the article or import it as a file in parts.`,
         ),
-    }),
+      ),
+    ),
   );
   app.use('/api/*', checkJsonText);
   app.use('/api/*', sameOriginWrites(trustedOrigins));

@@ -2,13 +2,13 @@
 // cannot show (chunked framing, conflicting Content-Length and Transfer-Encoding).
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
-import { documents } from '@attest/db';
+import { documents, projects } from '@attest/db';
 import { serve } from '@hono/node-server';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { answerClientError } from '../src/lib/client-error.ts';
-import { createTestApp, type TestApp } from './helpers.ts';
+import { createTestApp, type TestApp, testPassword } from './helpers.ts';
 
 let testApp: TestApp;
 let server: ReturnType<typeof serve>;
@@ -89,5 +89,51 @@ describe('request bodies over the limit', () => {
     );
     expect(status).toContain(' 400 ');
     expect(await documentCount()).toBe(before);
+  });
+});
+
+describe('JSON bodies read from the socket', () => {
+  const origin = () => `http://127.0.0.1:${port}`;
+  const post = (path: string, body: string | Uint8Array, cookie = '') =>
+    fetch(`${origin()}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: origin(), ...(cookie ? { cookie } : {}) },
+      body,
+    });
+
+  async function signedInCookie(): Promise<string> {
+    // The auth handler reads the body after the JSON check has taken it from the socket.
+    const response = await post(
+      '/api/auth/sign-in/email',
+      JSON.stringify({ email: 'owner@example.org', password: testPassword }),
+    );
+    expect(response.status).toBe(200);
+    return response.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .join('; ');
+  }
+
+  it('signs in and saves what was sent, byte for byte', async () => {
+    const cookie = await signedInCookie();
+    const name = 'Sources ✓ — 北朝鮮 🛰️ « cited »';
+    const created = await post('/api/projects', JSON.stringify({ slug: 'socket-bodies', name }), cookie);
+    expect(created.status).toBe(201);
+    const [stored] = await testApp.database.db
+      .select({ name: projects.name })
+      .from(projects)
+      .where(eq(projects.slug, 'socket-bodies'));
+    expect(stored?.name).toBe(name);
+  });
+
+  it('still refuses bytes that are not UTF-8, and NUL characters with their path', async () => {
+    const cookie = await signedInCookie();
+    const invalid = new Uint8Array([...new TextEncoder().encode('{"slug":"bad","name":"'), 0xff, 0x22, 0x7d]);
+    const notUtf8 = await post('/api/projects', invalid, cookie);
+    expect(notUtf8.status).toBe(400);
+    expect(((await notUtf8.json()) as { type: string }).type).toContain('invalid-utf8');
+    const withNul = await post('/api/projects', JSON.stringify({ slug: 'nul', name: 'a\u0000b' }), cookie);
+    expect(withNul.status).toBe(422);
+    expect(JSON.stringify(await withNul.json())).toContain('"name"');
   });
 });

@@ -24,8 +24,9 @@ export function authRequestHandler(sessions: SessionCache) {
 }
 
 async function handleAuthRequest(c: Context<AppEnv>): Promise<Response> {
-  // The JSON check has read the body already; hand the library a request it can read again.
-  const request = c.req.raw.bodyUsed
+  // The JSON check may have read the body already (from Node's request, which the Fetch Request
+  // would then find empty): hand the library a request built from the bytes it kept.
+  const request = c.req.bodyCache.arrayBuffer
     ? new Request(c.req.raw.url, {
         method: c.req.method,
         headers: c.req.raw.headers,
