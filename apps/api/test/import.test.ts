@@ -166,6 +166,34 @@ describe('POST /api/projects/:slug/imports', () => {
     }
   });
 
+  it('stores sentence text and suggestions unchanged when they hold backslashes, tabs and quotes', async () => {
+    const tricky =
+      'The KCNA said the path C:\\new\\tab\tended "here". It added\ta line\\n of \\N and 🚀 more.';
+    const report = await post(
+      'plain',
+      JSON.stringify({ title: 'Tricky', body: tricky }),
+      'application/x-ndjson',
+    );
+    expect(report).toMatchObject({ imported: 1, errors: [] });
+    const page = (await (await testApp.owner.request('/api/projects/plain/documents?limit=100')).json()) as {
+      items: { id: string; title: string }[];
+    };
+    const stored = page.items.find((item) => item.title === 'Tricky')!;
+    const detail = (await (
+      await testApp.owner.request(`/api/documents/${stored.id}`)
+    ).json()) as DocumentDetail;
+    expect(detail.sentences.map((sentence) => sentence.text)).toEqual([
+      'The KCNA said the path C:\\new\\tab\tended "here".',
+      'It added\ta line\\n of \\N and 🚀 more.',
+    ]);
+    for (const sentence of detail.sentences) {
+      expect(sentence.text).toBe(tricky.slice(sentence.start, sentence.end));
+      for (const cue of sentence.suggestion?.cues ?? [])
+        expect(cue.text).toBe(tricky.slice(cue.start, cue.end));
+    }
+    expect(detail.sentences[0]!.suggestion).toMatchObject({ label: 'kcna_claim', source: 'KCNA' });
+  });
+
   it('imports CSV with metadata columns and reports the line of a bad row', async () => {
     const csv =
       'title,outlet,published_at,body\r\nA,Wire,2024-02-03,"The agency said, quoting KCNA, that it worked."\r\nB,Wire,not a date,Some text here.\r\n';

@@ -11,6 +11,7 @@ import {
 } from '../schema/documents.ts';
 import { assignments } from '../schema/members.ts';
 import { projects } from '../schema/projects.ts';
+import { copyConnectionOf, copyLines, copyTextLine } from './copy-rows.ts';
 
 export interface DocumentSummaryRow extends Omit<DocumentRow, 'body'> {
   projectSlug: string;
@@ -197,8 +198,27 @@ export async function insertDocumentsWithSentences(
       suggestion: sentence.suggestion ?? null,
     }));
   });
-  // One JSON parameter unpacked by the server instead of seven parameters a row: far fewer
-  // statements and much less parameter binding, and it works the same on PGlite.
+  const copyConnection = copyConnectionOf(db);
+  if (copyConnection) {
+    await copyLines(
+      copyConnection,
+      'copy sentences (document_id, position, start, "end", kind, text, suggestion) from stdin',
+      sentenceRows.map((row) =>
+        copyTextLine([
+          row.document_id,
+          row.position,
+          row.start,
+          row.end,
+          row.kind,
+          row.text,
+          row.suggestion === null ? null : JSON.stringify(row.suggestion),
+        ]),
+      ),
+    );
+    return created;
+  }
+  // PGlite: one JSON parameter unpacked by the server instead of seven parameters a row, far
+  // fewer statements and much less parameter binding than a plain multi-row insert.
   for (let index = 0; index < sentenceRows.length; index += sentencesPerStatement) {
     await db.execute(sql`insert into ${sentences} (document_id, position, start, "end", kind, text, suggestion)
       select document_id, position, start, "end", kind, text, suggestion
@@ -216,12 +236,18 @@ function wellFormed(text: string): string {
   return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
-export async function listSentences(db: Executor, documentId: string): Promise<SentenceRow[]> {
-  return db
+/** A document's sentences in order: all of them, or `limit` of them from the `offset`-th on. */
+export async function listSentences(
+  db: Executor,
+  documentId: string,
+  range?: { offset: number; limit: number },
+): Promise<SentenceRow[]> {
+  const query = db
     .select()
     .from(sentences)
     .where(eq(sentences.documentId, documentId))
     .orderBy(asc(sentences.position));
+  return range ? query.offset(range.offset).limit(range.limit) : query;
 }
 
 export interface SentenceWithProject extends SentenceRow {

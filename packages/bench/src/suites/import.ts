@@ -4,10 +4,8 @@
 // rows. Then both again into a database already holding 5 million sentences.
 // Needs DATABASE_URL; without it the suite reports that it did not run.
 import { createHash, randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { segment, suggest } from '@attest/core';
-import type { Database } from '@attest/db';
+import { copyLines, copyTextLine, type Database } from '@attest/db';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { addAnalysts, generateWithoutForeignKeyChecks, startBenchProject } from '../harness/bench-project.ts';
@@ -35,6 +33,20 @@ interface ImportTimes {
   imported: number;
 }
 
+/**
+ * The issue's sizes, or smaller ones while iterating: ATTEST_BENCH_IMPORT_ARTICLES and
+ * ATTEST_BENCH_IMPORT_PRELOAD (sentences) override them, since the full preload alone takes minutes.
+ */
+function sizesFor(isSmoke: boolean): Sizes {
+  const sizes = isSmoke
+    ? { articleCount: 60, preloadedSentences: 30_000 }
+    : { articleCount: 10_000, preloadedSentences: 5_000_000 };
+  return {
+    articleCount: Number(process.env['ATTEST_BENCH_IMPORT_ARTICLES'] ?? sizes.articleCount),
+    preloadedSentences: Number(process.env['ATTEST_BENCH_IMPORT_PRELOAD'] ?? sizes.preloadedSentences),
+  };
+}
+
 async function runImport({ isSmoke, progress }: SuiteOptions) {
   const rows: BenchRow[] = [];
   const checks: BenchCheck[] = [];
@@ -43,9 +55,7 @@ async function runImport({ isSmoke, progress }: SuiteOptions) {
     progress('DATABASE_URL is not set: the import benchmark needs PostgreSQL and did not run');
     return { rows, checks };
   }
-  const sizes: Sizes = isSmoke
-    ? { articleCount: 60, preloadedSentences: 30_000 }
-    : { articleCount: 10_000, preloadedSentences: 5_000_000 };
+  const sizes = sizesFor(isSmoke);
   const articles = buildNewsArticles(sizes.articleCount * 2);
   const firstArticles = articles.slice(0, sizes.articleCount);
   const secondArticles = articles.slice(sizes.articleCount);
@@ -203,7 +213,7 @@ async function copyArticles(client: postgres.Sql, articles: readonly string[]): 
     const sha = createHash('sha256').update(body, 'utf8').digest('hex');
     const day = String(1 + (index % 28)).padStart(2, '0');
     documentLines.push(
-      tsv([
+      copyTextLine([
         documentId,
         project!.id,
         segments[0]?.text ?? 'Untitled article',
@@ -216,40 +226,20 @@ async function copyArticles(client: postgres.Sql, articles: readonly string[]): 
     );
     for (const [position, part] of segments.entries())
       sentenceLines.push(
-        tsv([randomUUID(), documentId, position, part.start, part.end, part.kind, part.text, null]),
+        copyTextLine([randomUUID(), documentId, position, part.start, part.end, part.kind, part.text, null]),
       );
   }
   await copyLines(
-    client`copy documents (id, project_id, title, outlet, url, published_at, body, body_sha256) from stdin`,
+    client,
+    'copy documents (id, project_id, title, outlet, url, published_at, body, body_sha256) from stdin',
     documentLines,
   );
   await copyLines(
-    client`copy sentences (id, document_id, position, start, "end", kind, text, suggestion) from stdin`,
+    client,
+    'copy sentences (id, document_id, position, start, "end", kind, text, suggestion) from stdin',
     sentenceLines,
   );
   return sentenceLines.length;
-}
-
-async function copyLines(query: postgres.PendingQuery<postgres.Row[]>, lines: string[]) {
-  const writable = await query.writable();
-  await pipeline(Readable.from(chunks(lines)), writable);
-}
-
-function* chunks(lines: readonly string[]): Generator<string> {
-  for (let index = 0; index < lines.length; index += 1_000) yield lines.slice(index, index + 1_000).join('');
-}
-
-/** One line of COPY's text format. */
-function tsv(values: readonly (string | number | null)[]): string {
-  return `${values
-    .map((value) =>
-      value === null
-        ? '\\N'
-        : String(value).replace(/[\\\n\r\t]/g, (character) =>
-            character === '\\' ? '\\\\' : character === '\n' ? '\\n' : character === '\r' ? '\\r' : '\\t',
-          ),
-    )
-    .join('\t')}\n`;
 }
 
 async function countSentences(db: Database, slug: string): Promise<number> {
