@@ -221,8 +221,13 @@ function httpExceptionProblem(error: HTTPException) {
 
 export type AppType = ReturnType<typeof createApp>;
 
-let cachedIndexHtml: string | undefined;
+/** Each web root's index.html, read once: a process may serve several (the benchmarks do). */
+const indexHtmlByWebRoot = new Map<string, string>();
 function indexHtml(webRoot: string): string {
-  cachedIndexHtml ??= readFileSync(path.join(webRoot, 'index.html'), 'utf8');
-  return cachedIndexHtml;
+  let html = indexHtmlByWebRoot.get(webRoot);
+  if (html === undefined) {
+    html = readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+    indexHtmlByWebRoot.set(webRoot, html);
+  }
+  return html;
 }
