@@ -15,6 +15,8 @@ import { findSourceMentions, type SourceMention, type Span } from './sources.ts'
 export interface SegmentEvidence {
   segment: Segment;
   mentions: SourceMention[];
+  /** The mentions that attribute the content (a cue links them to it) and are not negated. */
+  attributingMentions: SourceMention[];
   /** Every hedge, quoted or not: a named source's hedges include those in its quoted words. */
   hedges: HedgeCue[];
   /** Hedges outside quotation marks: the only ones a sentence without a source can be the writer's. */
@@ -32,9 +34,11 @@ export function gatherEvidence(
   kimResolver: KimResolver,
 ): SegmentEvidence {
   const hedges = findHedgeCues(segment, quotation.quotedSpans);
+  const mentions = findSourceMentions(documentText, segment, kimResolver);
   return {
     segment,
-    mentions: findSourceMentions(documentText, segment, kimResolver),
+    mentions,
+    attributingMentions: mentions.filter((mention) => mention.isAttributing && !mention.isNegated),
     hedges,
     writerHedges: hedges.filter((hedge) => !hedge.isQuoted),
     anaphora: findAnaphoricAttribution(segment),

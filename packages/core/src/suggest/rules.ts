@@ -63,8 +63,6 @@ const isNorthKoreanVoice = (mention: SourceMention) =>
   mention.kind === 'state_media' ||
   mention.kind === 'north_korean_official' ||
   mention.kind === 'north_korean_state';
-const attributing = (evidence: SegmentEvidence) =>
-  evidence.mentions.filter((mention) => mention.isAttributing && !mention.isNegated);
 
 /** The rules in the order they are tried. Each comment says why it sits where it does. */
 const rules: readonly Rule[] = [
@@ -76,7 +74,7 @@ const rules: readonly Rule[] = [
       const observer = evidence.mentions.find((mention) => mention.kind === 'observer' && !mention.isNegated);
       if (!observer) return null;
       // Named without a verb ("… according to a report by 38 North") it counts only if no one else speaks.
-      if (!observer.isAttributing && attributing(evidence).length > 0) return null;
+      if (!observer.isAttributing && evidence.attributingMentions.length > 0) return null;
       return {
         label: 'observer_inference',
         confidence: observer.isAttributing ? 0.88 : 0.72,
@@ -92,7 +90,7 @@ const rules: readonly Rule[] = [
     // missile could …" commits the KCNA, not the writer).
     id: 'state-media-attribution',
     decide(evidence) {
-      const voices = attributing(evidence).filter(isNorthKoreanVoice);
+      const voices = evidence.attributingMentions.filter(isNorthKoreanVoice);
       const medium = voices.find((mention) => mention.kind === 'state_media')?.name;
       if (!medium) return null;
       const chain = northKoreanChain(voices);
@@ -111,7 +109,7 @@ const rules: readonly Rule[] = [
     // medium still in scope is the one that carried their words.
     id: 'north-korean-official-statement',
     decide(evidence, context) {
-      const voices = attributing(evidence).filter(isNorthKoreanVoice);
+      const voices = evidence.attributingMentions.filter(isNorthKoreanVoice);
       if (voices.length === 0) return null;
       const medium = context.anaphoraAntecedent?.medium ?? null;
       const chain = [...new Set([...(medium ? [medium] : []), ...northKoreanChain(voices)])];
@@ -130,7 +128,7 @@ const rules: readonly Rule[] = [
     // An official who hedges or gives an opinion ("believes", "may have") is assessing, not reporting.
     id: 'hedged-official-statement',
     decide(evidence) {
-      const official = attributing(evidence).find((mention) => mention.kind === 'official');
+      const official = evidence.attributingMentions.find((mention) => mention.kind === 'official');
       if (!official || (!official.isOpinion && evidence.hedges.length === 0)) return null;
       return {
         label: 'observer_inference',
@@ -146,7 +144,7 @@ const rules: readonly Rule[] = [
     // South Korean, U.S. and other officials reporting an event, unhedged, state facts.
     id: 'official-source',
     decide(evidence) {
-      const official = attributing(evidence).find((mention) => mention.kind === 'official');
+      const official = evidence.attributingMentions.find((mention) => mention.kind === 'official');
       if (!official) return null;
       return {
         label: 'reported_fact',
