@@ -101,6 +101,14 @@ export const documentDetailSchema = z.object({
 });
 export type DocumentDetail = z.infer<typeof documentDetailSchema>;
 
+/** Part of a document's sentences, in order, for clients that load a long document in pages. */
+export const sentencePageSchema = z.object({
+  items: z.array(sentenceSchema),
+  /** Pass as `offset` to get the next page; null on the last page. */
+  nextOffset: z.int().nullable(),
+});
+export type SentencePage = z.infer<typeof sentencePageSchema>;
+
 export const documentPageSchema = z.object({
   items: z.array(documentSummarySchema),
   /** Pass as `cursor` to get the next page; null on the last page. */

@@ -7,12 +7,18 @@ import {
   documentPageSchema,
   importResultSchema,
   maxBodyLength,
+  sentencePageSchema,
 } from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemError } from '../errors.ts';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
 import { readUploadedText } from '../lib/uploaded-text.ts';
-import { getDocumentDetail, listDocumentPage, nextDocumentId } from '../services/documents.ts';
+import {
+  getDocumentDetail,
+  listDocumentPage,
+  listSentencePage,
+  nextDocumentId,
+} from '../services/documents.ts';
 import { importDocument } from '../services/import-document.ts';
 import { getDocumentReview } from '../services/review.ts';
 import { slugParams } from './projects.ts';
@@ -30,6 +36,37 @@ const pageQuery = z.strictObject({
     .default(50)
     .openapi({ description: 'Page size, at most 100' }),
   cursor: z.string().max(200).optional().openapi({ description: 'The nextCursor of the previous page' }),
+});
+
+/** The most sentences one request sends when a client asks for part of a document. */
+const maxSentencesPerRequest = 2_000;
+
+const detailQuery = z.strictObject({
+  sentenceLimit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(maxSentencesPerRequest)
+    .optional()
+    .openapi({
+      description: `Send only the first this many sentences (1 to ${maxSentencesPerRequest.toLocaleString('en')}); the rest come from GET /api/documents/{id}/sentences. Without it, every sentence is sent.`,
+    }),
+});
+
+const sentencePageQuery = z.strictObject({
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .openapi({ description: 'How many sentences to skip: 0, or the nextOffset of the previous page' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(maxSentencesPerRequest)
+    .default(500)
+    .openapi({ description: `Page size, at most ${maxSentencesPerRequest.toLocaleString('en')}` }),
 });
 
 const uploadSchema = z.object({
@@ -132,8 +169,10 @@ export const documentRoutes = createRouter()
       method: 'get',
       path: '/api/documents/{id}',
       summary: "Get a document with its sentences, suggestions and the caller's annotations",
+      description:
+        "A long document can come in parts: ask for the first sentences with sentenceLimit, show them, then fetch the rest from GET /api/documents/{id}/sentences. The annotations are always all of the caller's.",
       tags: ['documents'],
-      request: { params: idParams },
+      request: { params: idParams, query: detailQuery },
       responses: {
         200: {
           description: 'The document',
@@ -142,7 +181,32 @@ export const documentRoutes = createRouter()
         ...problemResponses(404, 422),
       },
     }),
-    async (c) => c.json(await getDocumentDetail(c.var.services, c.req.valid('param').id), 200),
+    async (c) =>
+      c.json(
+        await getDocumentDetail(c.var.services, c.req.valid('param').id, c.req.valid('query').sentenceLimit),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/documents/{id}/sentences',
+      summary: "A page of a document's sentences, in order",
+      tags: ['documents'],
+      request: { params: idParams, query: sentencePageQuery },
+      responses: {
+        200: {
+          description: 'The sentences from offset on, and where the next page starts',
+          content: { 'application/json': { schema: sentencePageSchema } },
+        },
+        ...problemResponses(404, 422),
+      },
+    }),
+    async (c) => {
+      const { offset, limit } = c.req.valid('query');
+      const documentId = c.req.valid('param').id;
+      return c.json(await listSentencePage(c.var.services, { documentId, offset, limit }), 200);
+    },
   )
   .openapi(
     createRoute({

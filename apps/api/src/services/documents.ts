@@ -1,4 +1,4 @@
-import type { DocumentDetail, DocumentPage } from '@attest/core';
+import type { DocumentDetail, DocumentPage, SentencePage } from '@attest/core';
 import {
   type DocumentCursor,
   findDocumentSummary,
@@ -17,13 +17,19 @@ import { toAnnotation, toDocumentSummary, toLabel, toSentence } from './serializ
 export async function getDocumentDetail(
   context: ServiceContext,
   documentId: string,
+  /** Send only this many sentences, the first ones (the summary's sentenceCount says how many there are). */
+  sentenceLimit?: number,
 ): Promise<DocumentDetail> {
   await requireDocument(context, documentId);
   const document = await findDocumentSummary(context.db, documentId, context.userId);
   if (!document) throw new NotFoundError('Document');
   const [labels, sentences, annotations, project] = await Promise.all([
     listLabels(context.db, document.projectId),
-    listSentences(context.db, documentId),
+    listSentences(
+      context.db,
+      documentId,
+      sentenceLimit === undefined ? undefined : { offset: 0, limit: sentenceLimit },
+    ),
     listAnnotationsForDocument(context.db, documentId, context.userId),
     findProjectBySlug(context.db, document.projectSlug),
   ]);
@@ -33,6 +39,23 @@ export async function getDocumentDetail(
     guidelines: project?.guidelines ?? '',
     sentences: sentences.map(toSentence),
     annotations: annotations.map(toAnnotation),
+  };
+}
+
+/** `limit` of a document's sentences from the `offset`-th on, for a client loading it in parts. */
+export async function listSentencePage(
+  context: ServiceContext,
+  params: { documentId: string; offset: number; limit: number },
+): Promise<SentencePage> {
+  await requireDocument(context, params.documentId);
+  // One row more than asked says whether another page follows.
+  const rows = await listSentences(context.db, params.documentId, {
+    offset: params.offset,
+    limit: params.limit + 1,
+  });
+  return {
+    items: rows.slice(0, params.limit).map(toSentence),
+    nextOffset: rows.length > params.limit ? params.offset + params.limit : null,
   };
 }
 
