@@ -36,6 +36,9 @@ test('a long document keeps only the rows near the viewport, and says how long i
   await expect(rows.first()).toHaveAttribute('aria-posinset', '1');
   await expect(rows.first()).toHaveAttribute('aria-setsize', String(sentenceCount));
   expect(await rows.count()).toBeLessThan(200);
+  // The first sentences show at once; the rest arrive in pages behind them, with progress.
+  await expect(listbox).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByRole('status').filter({ hasText: 'Loading sentences' })).toHaveCount(0);
 
   // End jumps to the last sentence: it is rendered, selected, on screen, and can be tagged.
   await page.keyboard.press('End');

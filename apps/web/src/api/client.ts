@@ -12,6 +12,7 @@ import type {
   Project,
   ProjectRole,
   ProjectSummary,
+  SentencePage,
 } from '@attest/core';
 import type {
   ApiToken,
@@ -182,8 +183,17 @@ export class ApiClient {
     });
   }
 
-  getDocument(id: string, signal?: AbortSignal): Promise<DocumentDetail> {
-    return this.request(`/api/documents/${encodeURIComponent(id)}`, { signal });
+  /** A document; with `sentenceLimit`, only its first sentences (the rest from getSentencePage). */
+  getDocument(id: string, signal?: AbortSignal, sentenceLimit?: number): Promise<DocumentDetail> {
+    const query =
+      sentenceLimit === undefined ? '' : `?${new URLSearchParams({ sentenceLimit: String(sentenceLimit) })}`;
+    return this.request(`/api/documents/${encodeURIComponent(id)}${query}`, { signal });
+  }
+
+  /** `limit` of a document's sentences from the `offset`-th on. */
+  getSentencePage(id: string, offset: number, limit: number, signal?: AbortSignal): Promise<SentencePage> {
+    const query = new URLSearchParams({ offset: String(offset), limit: String(limit) });
+    return this.request(`/api/documents/${encodeURIComponent(id)}/sentences?${query}`, { signal });
   }
 
   saveAnnotation(sentenceId: string, input: AnnotationInput, options: WriteOptions): Promise<Annotation> {

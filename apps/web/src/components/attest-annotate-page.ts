@@ -53,6 +53,11 @@ import './attest-split-editor.ts';
 
 type OpenDialog = 'guidelines' | 'help' | 'history' | null;
 
+/** Sentences asked for with the document: more than a screen holds, a quick answer however long it is. */
+const firstSentenceCount = 100;
+/** Sentences per request for the rest of a long document: each page is parsed and shown in a short task. */
+const sentencesPerPage = 500;
+
 /** A conflict shown to the analyst, with the edit of theirs the server refused. */
 interface PendingConflict extends SaveConflict {
   readonly mineInput: AnnotationInput | null;
@@ -65,6 +70,12 @@ interface LoadedDocument {
   annotatable: readonly Sentence[];
   /** Where each sentence is, by id: a long document is not searched on every key press. */
   positionById: ReadonlyMap<string, SentencePlace>;
+}
+
+/** How far the sentences of a long document have arrived, while the rest are on their way. */
+interface SentenceLoading {
+  loadedCount: number;
+  totalCount: number;
 }
 
 interface SentencePlace {
@@ -148,6 +159,8 @@ export class AttestAnnotatePage extends LitElement {
   /** True while a split or merge waits for saves or for the server. */
   @state() private isSegmenting = false;
   @state() private actionMessage: ActionMessage | null = null;
+  /** Set while a long document's later sentences are still arriving. */
+  @state() private sentenceLoading: SentenceLoading | null = null;
 
   /** The id of the document to annotate. */
   @property() documentId = '';
@@ -155,31 +168,46 @@ export class AttestAnnotatePage extends LitElement {
   /** A message from the page before (e.g. "already imported"), shown above the sentences. */
   @property() notice: string | undefined;
 
+  /**
+   * The evidence panel sticks below the sticky toolbar, whose height depends on the labels.
+   * Observed rather than read after each update, which would lay the page out an extra time.
+   */
+  private readonly toolbarObserver = new ResizeObserver(([entry]) => {
+    const height = entry?.borderBoxSize[0]?.blockSize;
+    if (height) this.style.setProperty('--toolbar-height', `${height}px`);
+  });
+  private observedToolbar: HTMLElement | undefined;
+
   /** The annotations labelBySentence was last derived from. */
   private labelsDerivedFrom: ReadonlyMap<string, AnnotationDraft> | undefined;
   private derivedLabels: ReadonlyMap<string, string> = new Map();
 
   private readonly documentTask = new Task(this, {
     task: async ([documentId], { signal }): Promise<LoadedDocument> => {
+      // The first sentences come first: a long document shows as soon as they are here.
       const [detail, me] = await Promise.all([
-        this.api.getDocument(documentId, signal),
+        this.api.getDocument(documentId, signal, firstSentenceCount),
         this.api.getMe(signal),
       ]);
-      // The project's name (for the breadcrumb) comes while the stored save queue is read.
-      const projectName = this.api
-        .getProject(detail.document.projectSlug, signal)
-        .then((project) => project.name)
-        .catch(() => detail.document.projectSlug);
-      await this.saveQueue.load(
-        detail.annotations,
-        detail.sentences.map((sentence) => sentence.id),
-        `${me.user.id}/${documentId}`,
-      );
+      const storageScope = `${me.user.id}/${documentId}`;
+      const totalCount = detail.document.sentenceCount;
+      const isComplete = detail.sentences.length >= totalCount;
+      if (isComplete) {
+        await this.saveQueue.load(detail.annotations, sentenceIdsOf(detail.sentences), storageScope);
+      } else {
+        // The stored edits are taken back once every sentence is known (see loadLaterSentences).
+        this.saveQueue.open(detail.annotations, sentenceIdsOf(detail.sentences), storageScope);
+      }
       this.selectedId = null;
       this.conflicts = [];
       this.actionMessage = null;
       this.leaveMode();
-      return this.applyDocument(detail, await projectName);
+      this.sentenceLoading = isComplete ? null : { loadedCount: detail.sentences.length, totalCount };
+      // The breadcrumb shows the project's slug until its name arrives.
+      const loaded = this.applyDocument(detail, detail.document.projectSlug);
+      void this.showProjectName(detail.document.projectSlug, signal);
+      if (!isComplete) void this.loadLaterSentences(documentId, signal);
+      return loaded;
     },
     args: () => [this.documentId] as const,
   });
@@ -201,14 +229,76 @@ export class AttestAnnotatePage extends LitElement {
   }
 
   protected override updated(): void {
-    // The evidence panel sticks below the sticky toolbar, whose height depends on the labels.
-    const height = this.toolbar?.offsetHeight;
-    if (height) this.style.setProperty('--toolbar-height', `${height}px`);
+    const toolbar = this.toolbar;
+    if (toolbar && toolbar !== this.observedToolbar) {
+      if (this.observedToolbar) this.toolbarObserver.unobserve(this.observedToolbar);
+      this.observedToolbar = toolbar;
+      this.toolbarObserver.observe(toolbar);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.toolbarObserver.disconnect();
+    this.observedToolbar = undefined;
+  }
+
+  private async showProjectName(projectSlug: string, signal: AbortSignal): Promise<void> {
+    try {
+      const { name } = await this.api.getProject(projectSlug, signal);
+      if (this.loaded?.detail.document.projectSlug === projectSlug)
+        this.loaded = { ...this.loaded, projectName: name };
+    } catch {
+      // The slug stays in the breadcrumb: it names the project too.
+    }
+  }
+
+  /**
+   * Fetches a long document's sentences after the first ones, a page at a time, adding each to
+   * the list as it arrives; then takes back the edits stored for any of them.
+   */
+  private async loadLaterSentences(documentId: string, signal: AbortSignal): Promise<void> {
+    try {
+      let offset: number | null = this.loaded?.detail.sentences.length ?? 0;
+      while (offset !== null) {
+        const page = await this.api.getSentencePage(documentId, offset, sentencesPerPage, signal);
+        const loaded = this.loaded;
+        // A split or merge replaced the document with all of its sentences, or another opened.
+        if (!this.sentenceLoading || loaded?.detail.document.id !== documentId) return;
+        const sentences = [...loaded.detail.sentences, ...page.items];
+        this.loaded = { ...loaded, detail: { ...loaded.detail, sentences }, ...placesOf(sentences) };
+        this.sentenceLoading = { ...this.sentenceLoading, loadedCount: sentences.length };
+        offset = page.nextOffset;
+      }
+      this.sentenceLoading = null;
+      const sentences = this.loaded?.detail.sentences ?? [];
+      await this.saveQueue.restoreStored(sentenceIdsOf(sentences));
+      this.showPendingEdits(sentences);
+    } catch (error) {
+      if (signal.aborted) return;
+      this.sentenceLoading = null;
+      this.actionMessage = {
+        text: `Only the first ${plural(this.loaded?.detail.sentences.length ?? 0, 'sentence')} could be loaded: ${errorMessage(error)} Reload the page to try again.`,
+        tone: 'warning',
+      };
+    }
+  }
+
+  /** Shows the edits still in the save queue (from this visit or stored by an earlier one) at once. */
+  private showPendingEdits(sentences: readonly Sentence[]): void {
+    let annotations: Map<string, AnnotationDraft> | undefined;
+    for (const sentence of sentences) {
+      const pending = this.saveQueue.pendingInput(sentence.id);
+      if (pending === undefined) continue;
+      annotations ??= new Map(this.annotationBySentence);
+      if (pending === null) annotations.delete(sentence.id);
+      else annotations.set(sentence.id, draftOfInput(pending));
+    }
+    if (annotations) this.annotationBySentence = annotations;
   }
 
   /** Shows a document as the server sent it: on load, and after a split or merge. */
   private applyDocument(detail: DocumentDetail, projectName: string): LoadedDocument {
-    const annotatable = detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate');
     const annotations = new Map(
       detail.annotations.map((annotation) => [annotation.sentenceId, draftOf(annotation)]),
     );
@@ -220,18 +310,18 @@ export class AttestAnnotatePage extends LitElement {
     }
     this.annotationBySentence = annotations;
     this.undo.clear();
-    const positionById = new Map<string, SentencePlace>();
-    let annotatableIndex = 0;
-    for (const [index, sentence] of detail.sentences.entries()) {
-      const isAnnotatable = sentence.kind !== 'boilerplate';
-      positionById.set(sentence.id, { index, annotatableIndex: isAnnotatable ? annotatableIndex++ : -1 });
-    }
+    const { annotatable, positionById } = placesOf(detail.sentences);
     const selected = this.selectedId === null ? undefined : positionById.get(this.selectedId);
     if (!selected || selected.annotatableIndex === -1) {
       this.selectedId = annotatable[0]?.id ?? null;
     }
     this.loaded = { detail, projectName, annotatable, positionById };
     return this.loaded;
+  }
+
+  /** Sentences that take a label: as the server counts them until all have arrived. */
+  private annotatableCount(loaded: LoadedDocument): number {
+    return this.sentenceLoading ? loaded.detail.document.annotatableCount : loaded.annotatable.length;
   }
 
   private get annotatable(): readonly Sentence[] {
@@ -426,9 +516,19 @@ export class AttestAnnotatePage extends LitElement {
     this.focusSentences();
   }
 
+  /** Split and merge renumber the sentences, so they wait until all of them have arrived. */
+  private isStillLoading(): boolean {
+    if (!this.sentenceLoading) return false;
+    this.actionMessage = {
+      text: 'The last sentences of this document are still loading: split and merge once they are here.',
+      tone: 'warning',
+    };
+    return true;
+  }
+
   private startSplit(): void {
     const sentence = this.selectedSentence;
-    if (!sentence || this.isSegmenting) return;
+    if (!sentence || this.isSegmenting || this.isStillLoading()) return;
     const point = initialSplitPoint(sentence.text);
     if (point === null) {
       this.actionMessage = {
@@ -602,7 +702,7 @@ export class AttestAnnotatePage extends LitElement {
   private async mergeWithNext(): Promise<void> {
     const sentence = this.selectedSentence;
     const next = this.nextSentence;
-    if (!sentence || this.isSegmenting || !this.loaded) return;
+    if (!sentence || this.isSegmenting || !this.loaded || this.isStillLoading()) return;
     if (!next) {
       this.actionMessage = {
         text: 'This is the last sentence: there is nothing to merge it with.',
@@ -739,7 +839,7 @@ export class AttestAnnotatePage extends LitElement {
           <attest-progress
             class="progress"
             .value=${taggedCount}
-            .max=${loaded.annotatable.length}
+            .max=${this.annotatableCount(loaded)}
             label="Sentences tagged"
           ></attest-progress>
           <attest-save-status
@@ -817,8 +917,9 @@ export class AttestAnnotatePage extends LitElement {
     const facts = [
       document.outlet,
       formatDate(document.publishedAt),
-      plural(loaded.annotatable.length, 'sentence'),
+      plural(this.annotatableCount(loaded), 'sentence'),
     ];
+    const loading = this.sentenceLoading;
     const selected = this.selectedSentence;
     const pickedSpan =
       selected && this.pickedWords ? spanOfWords(wordsOf(selected.text), this.pickedWords) : null;
@@ -833,6 +934,13 @@ export class AttestAnnotatePage extends LitElement {
       <h1 tabindex="-1">${document.title}</h1>
       <p class="facts">${facts.filter(Boolean).join(' · ')}</p>
       ${this.renderToolbar(loaded)}
+      ${
+        loading
+          ? html`<p class="message info" role="status">
+              Loading sentences: ${loading.loadedCount.toLocaleString('en')} of ${loading.totalCount.toLocaleString('en')}
+            </p>`
+          : null
+      }
       ${this.notice ? html`<p class="message info" role="status">${this.notice}</p>` : null}
       ${
         this.conflicts.length > 0
@@ -849,6 +957,8 @@ export class AttestAnnotatePage extends LitElement {
       <div class="workspace">
         <attest-sentence-list
           .sentences=${sentences}
+          .totalCount=${loading?.totalCount ?? sentences.length}
+          ?busy=${loading !== null}
           .labels=${loaded.detail.labels}
           .labelBySentence=${this.labelBySentence}
           .unsavedSentenceIds=${unsaved}
@@ -868,7 +978,12 @@ export class AttestAnnotatePage extends LitElement {
         ?open=${this.openDialog === 'guidelines'}
         @attest-dialog-close=${() => this.closeDialog()}
       >
-        <attest-markdown .markdown=${loaded.detail.guidelines}></attest-markdown>
+        ${
+          // Rendered only when open: Markdown is parsed on the way, and most visits never open it.
+          this.openDialog === 'guidelines'
+            ? html`<attest-markdown .markdown=${loaded.detail.guidelines}></attest-markdown>`
+            : nothing
+        }
       </attest-dialog>
       <attest-dialog
         label="Keyboard shortcuts"
@@ -901,6 +1016,22 @@ export class AttestAnnotatePage extends LitElement {
 }
 
 const noCues: readonly CueSpan[] = [];
+
+function sentenceIdsOf(sentences: readonly Sentence[]): string[] {
+  return sentences.map((sentence) => sentence.id);
+}
+
+/** The sentences that take a label, and where each sentence is. */
+function placesOf(sentences: readonly Sentence[]): Pick<LoadedDocument, 'annotatable' | 'positionById'> {
+  const annotatable: Sentence[] = [];
+  const positionById = new Map<string, SentencePlace>();
+  for (const [index, sentence] of sentences.entries()) {
+    const isAnnotatable = sentence.kind !== 'boilerplate';
+    positionById.set(sentence.id, { index, annotatableIndex: isAnnotatable ? annotatable.length : -1 });
+    if (isAnnotatable) annotatable.push(sentence);
+  }
+  return { annotatable, positionById };
+}
 const noSentenceIds: ReadonlySet<string> = new Set();
 
 function draftOf(annotation: Annotation): AnnotationDraft {

@@ -252,6 +252,12 @@ export class AttestSentenceList extends LitElement {
   /** The document's sentences, in order. */
   @property({ attribute: false }) sentences: readonly Sentence[] = [];
 
+  /** How many sentences the document has: more than `sentences` while the rest are loading. */
+  @property({ attribute: false }) totalCount = 0;
+
+  /** True while more sentences are on their way. */
+  @property({ type: Boolean }) busy = false;
+
   /** The project's labels, to show each sentence's label by name and colour. */
   @property({ attribute: false }) labels: readonly Label[] = [];
 
@@ -287,6 +293,8 @@ export class AttestSentenceList extends LitElement {
   private renderedSpacers = { top: 0, bottom: 0 };
   /** The selected sentence, rendered far from where the screen was, to be scrolled to the middle. */
   private sentenceToCentre: string | null = null;
+  private readonly rowObserver = new ResizeObserver((entries) => this.measureRows(entries));
+  private readonly observedRows = new Set<Element>();
   private readonly widthObserver = new ResizeObserver(([entry]) => {
     const width = entry?.contentRect.width ?? 0;
     if (width === this.listWidth) return;
@@ -308,6 +316,8 @@ export class AttestSentenceList extends LitElement {
     window.removeEventListener('scroll', this.handleViewportChange);
     window.removeEventListener('resize', this.handleViewportChange);
     this.widthObserver.disconnect();
+    this.rowObserver.disconnect();
+    this.observedRows.clear();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -336,7 +346,11 @@ export class AttestSentenceList extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const hasChanged = this.measureRows();
+    for (const row of this.renderRoot.querySelectorAll<HTMLElement>('.row')) {
+      if (this.observedRows.has(row)) continue;
+      this.observedRows.add(row);
+      this.rowObserver.observe(row);
+    }
     const toCentre = this.sentenceToCentre;
     if (toCentre !== null) {
       this.sentenceToCentre = null;
@@ -344,17 +358,8 @@ export class AttestSentenceList extends LitElement {
     } else if (changed.has('selectedId') && this.selectedId) {
       this.rowElement(this.selectedId)?.scrollIntoView({ block: 'nearest' });
     }
-    if (!hasChanged) return;
-    // A new estimate (after a change of width) moves the spacers; rows that measured shorter
-    // than assumed may leave part of the screen without rows.
-    const { start, end } = this.range;
-    const top = this.heights.offsetOf(start);
-    const bottom = this.heights.totalHeight - this.heights.offsetOf(end);
-    const isMoved =
-      Math.abs(top - this.renderedSpacers.top) >= 0.5 ||
-      Math.abs(bottom - this.renderedSpacers.bottom) >= 0.5;
-    if (isMoved) this.requestUpdate();
-    this.updateRange();
+    // Sentences added (a split, or the later ones of a long document) may belong on screen.
+    if (changed.has('sentences')) this.updateRange();
   }
 
   private rowIsRendered(sentenceId: string): boolean {
@@ -367,18 +372,25 @@ export class AttestSentenceList extends LitElement {
   }
 
   /**
-   * Records the rendered rows' heights (one layout, which the frame needs anyway); the first
-   * time at a width, fits the estimate for the rows not yet rendered to them. True when a
-   * height differs from what the offsets assumed.
+   * Records the heights of rows as the browser lays them out (a resize observer reports after
+   * layout, so reading them forces none); the first time at a width, fits the estimate for the
+   * rows not yet rendered to them. Then moves the spacers if a new estimate changed them, and
+   * renders more rows if those measured left part of the screen empty.
    */
-  private measureRows(): boolean {
-    const rows = this.renderRoot.querySelectorAll<HTMLElement>('.row');
+  private measureRows(entries: readonly ResizeObserverEntry[]): void {
     const samples: RowSample[] = [];
     let hasChanged = false;
     let lineHeight = 0;
-    for (const row of rows) {
+    for (const entry of entries) {
+      const row = entry.target as HTMLElement;
+      // A row scrolled out of the list is not laid out any more: it measures nothing.
+      if (!row.isConnected) {
+        this.rowObserver.unobserve(row);
+        this.observedRows.delete(row);
+        continue;
+      }
       const index = Number(row.dataset['index']);
-      const rowHeight = row.getBoundingClientRect().height + rowGap;
+      const rowHeight = (entry.borderBoxSize[0]?.blockSize ?? 0) + rowGap;
       if (!this.isCalibrated) {
         const text = row.querySelector<HTMLElement>('.text');
         if (text) {
@@ -395,7 +407,15 @@ export class AttestSentenceList extends LitElement {
       this.isCalibrated = true;
       hasChanged = true;
     }
-    return hasChanged;
+    if (!hasChanged) return;
+    const { start, end } = this.range;
+    const top = this.heights.offsetOf(start);
+    const bottom = this.heights.totalHeight - this.heights.offsetOf(end);
+    const isMoved =
+      Math.abs(top - this.renderedSpacers.top) >= 0.5 ||
+      Math.abs(bottom - this.renderedSpacers.bottom) >= 0.5;
+    if (isMoved) this.requestUpdate();
+    this.updateRange();
   }
 
   /** The rows from `overscan` above an offset (from the list's top) to a screen and overscan below. */
@@ -583,7 +603,7 @@ export class AttestSentenceList extends LitElement {
         data-index=${index}
         aria-selected=${isSelected ? 'true' : 'false'}
         aria-disabled=${isBoilerplate ? 'true' : 'false'}
-        aria-setsize=${this.sentences.length}
+        aria-setsize=${Math.max(this.totalCount, this.sentences.length)}
         aria-posinset=${index + 1}
         ${styleProperties({ '--label-color': label?.color ?? 'transparent' })}
       >
@@ -619,6 +639,7 @@ export class AttestSentenceList extends LitElement {
         role="listbox"
         tabindex="0"
         aria-label="Sentences"
+        aria-busy=${this.busy ? 'true' : 'false'}
         aria-activedescendant=${isSelectedRendered && this.selectedId ? rowId(this.selectedId) : nothing}
         @click=${this.handleClick}
         @mouseup=${this.handleMouseUp}
@@ -634,7 +655,7 @@ export class AttestSentenceList extends LitElement {
               [
                 sentence,
                 index,
-                this.sentences.length,
+                this.totalCount,
                 this.labelBySentence.get(sentence.id),
                 sentence.id === this.selectedId,
                 this.unsavedSentenceIds.has(sentence.id),

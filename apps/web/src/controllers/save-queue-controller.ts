@@ -102,10 +102,24 @@ export class SaveQueueController implements ReactiveController {
      * on the same browser never sends them as their own. */
     storageScope?: string,
   ): Promise<void> {
+    this.open(annotations, sentenceIds, storageScope);
+    await this.restoreStored(sentenceIds);
+  }
+
+  /**
+   * Starts on a document without waiting for the stored edits: a long document's page shows its
+   * first sentences at once and calls restoreStored once it knows all of them.
+   */
+  open(annotations: readonly Annotation[], sentenceIds: readonly string[], storageScope?: string): void {
     this.storageScope = storageScope;
     this.sync(annotations, sentenceIds);
     this.hasSavedSomething = false;
     this.host.requestUpdate();
+  }
+
+  /** Takes back the edits an earlier visit left unsent, for the document's sentences, and sends them. */
+  async restoreStored(sentenceIds: readonly string[]): Promise<void> {
+    const storageScope = this.storageScope;
     if (storageScope === undefined) return;
     const stored = await this.storage.read(storageScope);
     const known = new Set(sentenceIds);

@@ -96,8 +96,12 @@ export function countElements(): number {
   return count(document);
 }
 
-/** Sentence rows in the DOM: the virtualised list's rendered rows. */
-export function countSentenceRows(): number {
+/**
+ * Asks the sentence list: how many rows it has in the DOM (the windowed list's rendered rows,
+ * -1 without a list), or whether it holds the whole document yet (a long one's later sentences
+ * arrive after the first screen, and the list is aria-busy until then).
+ */
+export function inspectSentenceList(question: 'rowCount' | 'isWholeDocumentLoaded'): number | boolean {
   const findList = (root: ParentNode): Element | null => {
     const found = root.querySelector('attest-sentence-list');
     if (found) return found;
@@ -107,7 +111,11 @@ export function countSentenceRows(): number {
     }
     return null;
   };
-  return findList(document)?.shadowRoot?.querySelectorAll('[role="option"]').length ?? -1;
+  const listRoot = findList(document)?.shadowRoot;
+  if (question === 'isWholeDocumentLoaded') {
+    return listRoot?.querySelector('[role="listbox"]')?.getAttribute('aria-busy') === 'false';
+  }
+  return listRoot?.querySelectorAll('[role="option"]').length ?? -1;
 }
 
 /** Scrolls the window from top to bottom a few screens at a time, two frames per step, and back. */
