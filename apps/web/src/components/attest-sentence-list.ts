@@ -32,8 +32,6 @@ interface RowRange {
 const rowGap = 2;
 /** Pixels of rows rendered beyond each edge of the screen, so a short scroll finds them ready. */
 const overscan = 150;
-/** Rows of the first render, before anything is measured: more than a screen holds. */
-const firstRowCount = 30;
 
 /**
  * A document's sentences as a single-select listbox: each row shows its label as a coloured
@@ -328,7 +326,11 @@ export class AttestSentenceList extends LitElement {
       const count = this.sentences.length;
       const start = Math.min(this.range.start, count);
       const end =
-        this.range.end > start ? Math.min(this.range.end, count) : Math.min(count, start + firstRowCount);
+        this.range.end > start
+          ? Math.min(this.range.end, count)
+          : // The first rows: as many as would fill a screen by the estimate, however far down
+            // the list starts; measuring them renders more if they fall short.
+            Math.min(count, this.heights.indexAt(this.heights.offsetOf(start) + window.innerHeight) + 1);
       this.range = { start, end };
     }
     if (changed.has('selectedId') && this.selectedId) {
