@@ -163,6 +163,7 @@ async function measure(
   progress(`${phase}: attest — POST /imports, ${articlesPerRequest} articles a request`);
   const before = await countSentences(db, 'bench');
   const attestStarted = performance.now();
+  const cpuStarted = process.cpuUsage();
   let imported = 0;
   let nextBatch = 0;
   const batches: string[][] = [];
@@ -187,7 +188,8 @@ async function measure(
   };
   await Promise.all(Array.from({ length: parallelRequests }, worker));
   const attestSeconds = (performance.now() - attestStarted) / 1000;
-  progress(`  ${attestSeconds.toFixed(2)} s`);
+  const cpu = process.cpuUsage(cpuStarted);
+  progress(`  ${attestSeconds.toFixed(2)} s, node cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`);
   const sentenceCount = (await countSentences(db, 'bench')) - before;
   return { attestSeconds, floorSeconds, sentenceCount, floorSentenceCount, imported };
 }
