@@ -42,6 +42,18 @@ describe('a document in parts', () => {
     expect(detail.document.sentenceCount).toBe(everySentence.length);
   });
 
+  it('leaves the document text out when asked, and only then', async () => {
+    const without = await testApp.owner.request(
+      `/api/documents/${documentId}?withBody=false&sentenceLimit=2`,
+    );
+    expect(without.status).toBe(200);
+    const detail = (await without.json()) as DocumentDetail;
+    expect(detail.document.body).toBeUndefined();
+    expect(detail.sentences).toEqual(everySentence.slice(0, 2));
+    const withText = await testApp.owner.request(`/api/documents/${documentId}?withBody=true`);
+    expect(((await withText.json()) as DocumentDetail).document.body).toContain('output 12 rose');
+  });
+
   it('pages through the rest in order, ending with a null nextOffset', async () => {
     const collected = [];
     let offset: number | null = 4;
@@ -63,6 +75,7 @@ describe('a document in parts', () => {
       `/api/documents/${documentId}?sentenceLimit=2001`,
       `/api/documents/${documentId}?sentenceLimit=ten`,
       `/api/documents/${documentId}?sentences=4`,
+      `/api/documents/${documentId}?withBody=no`,
       `/api/documents/${documentId}/sentences?offset=-1`,
       `/api/documents/${documentId}/sentences?limit=0`,
       `/api/documents/${documentId}/sentences?limit=2001`,

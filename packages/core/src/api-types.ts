@@ -92,7 +92,8 @@ export const adjudicationSchema = z.object({
 export type Adjudication = z.infer<typeof adjudicationSchema>;
 
 export const documentDetailSchema = z.object({
-  document: documentSummarySchema.extend({ body: z.string() }),
+  /** `body` is absent when asked for without it (`withBody=false`). */
+  document: documentSummarySchema.extend({ body: z.string().optional() }),
   labels: z.array(labelSchema),
   guidelines: z.string(),
   sentences: z.array(sentenceSchema),

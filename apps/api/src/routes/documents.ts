@@ -51,6 +51,14 @@ const detailQuery = z.strictObject({
     .openapi({
       description: `Send only the first this many sentences (1 to ${maxSentencesPerRequest.toLocaleString('en')}); the rest come from GET /api/documents/{id}/sentences. Without it, every sentence is sent.`,
     }),
+  withBody: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true')
+    .openapi({
+      description:
+        "false leaves out document.body, the article's whole text (each sentence carries its own text)",
+    }),
 });
 
 const sentencePageQuery = z.strictObject({
@@ -182,10 +190,7 @@ export const documentRoutes = createRouter()
       },
     }),
     async (c) =>
-      c.json(
-        await getDocumentDetail(c.var.services, c.req.valid('param').id, c.req.valid('query').sentenceLimit),
-        200,
-      ),
+      c.json(await getDocumentDetail(c.var.services, c.req.valid('param').id, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({

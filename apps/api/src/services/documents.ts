@@ -17,9 +17,14 @@ import { toAnnotation, toDocumentSummary, toLabel, toSentence } from './serializ
 export async function getDocumentDetail(
   context: ServiceContext,
   documentId: string,
-  /** Send only this many sentences, the first ones (the summary's sentenceCount says how many there are). */
-  sentenceLimit?: number,
+  parts: {
+    /** Send only this many sentences, the first ones (the summary's sentenceCount says how many there are). */
+    sentenceLimit?: number | undefined;
+    /** False leaves the document's text out: each sentence carries its own. */
+    withBody?: boolean;
+  } = {},
 ): Promise<DocumentDetail> {
+  const { sentenceLimit, withBody = true } = parts;
   await requireDocument(context, documentId);
   const document = await findDocumentSummary(context.db, documentId, context.userId);
   if (!document) throw new NotFoundError('Document');
@@ -34,7 +39,7 @@ export async function getDocumentDetail(
     findProjectBySlug(context.db, document.projectSlug),
   ]);
   return {
-    document: { ...toDocumentSummary(document), body: document.body },
+    document: { ...toDocumentSummary(document), ...(withBody ? { body: document.body } : {}) },
     labels: labels.map(toLabel),
     guidelines: project?.guidelines ?? '',
     sentences: sentences.map(toSentence),

@@ -183,11 +183,20 @@ export class ApiClient {
     });
   }
 
-  /** A document; with `sentenceLimit`, only its first sentences (the rest from getSentencePage). */
-  getDocument(id: string, signal?: AbortSignal, sentenceLimit?: number): Promise<DocumentDetail> {
-    const query =
-      sentenceLimit === undefined ? '' : `?${new URLSearchParams({ sentenceLimit: String(sentenceLimit) })}`;
-    return this.request(`/api/documents/${encodeURIComponent(id)}${query}`, { signal });
+  /**
+   * A document; with `sentenceLimit`, only its first sentences (the rest from getSentencePage);
+   * with `withBody: false`, without its text (each sentence carries its own).
+   */
+  getDocument(
+    id: string,
+    signal?: AbortSignal,
+    parts: { sentenceLimit?: number; withBody?: boolean } = {},
+  ): Promise<DocumentDetail> {
+    const query = new URLSearchParams();
+    if (parts.sentenceLimit !== undefined) query.set('sentenceLimit', String(parts.sentenceLimit));
+    if (parts.withBody === false) query.set('withBody', 'false');
+    const search = query.size > 0 ? `?${query}` : '';
+    return this.request(`/api/documents/${encodeURIComponent(id)}${search}`, { signal });
   }
 
   /** `limit` of a document's sentences from the `offset`-th on. */

@@ -186,7 +186,7 @@ export class AttestAnnotatePage extends LitElement {
     task: async ([documentId], { signal }): Promise<LoadedDocument> => {
       // The first sentences come first: a long document shows as soon as they are here.
       const [detail, me] = await Promise.all([
-        this.api.getDocument(documentId, signal, firstSentenceCount),
+        this.api.getDocument(documentId, signal, { sentenceLimit: firstSentenceCount, withBody: false }),
         this.api.getMe(signal),
       ]);
       const storageScope = `${me.user.id}/${documentId}`;
@@ -888,7 +888,6 @@ export class AttestAnnotatePage extends LitElement {
             .sentence=${sentence}
             .labels=${loaded.detail.labels}
             .annotation=${annotation}
-            .body=${loaded.detail.document.body}
             .warnings=${sentence && annotation ? this.warningsFor(sentence, annotation) : []}
             .knownSources=${knownSources}
             ?canMerge=${this.nextSentence !== undefined}

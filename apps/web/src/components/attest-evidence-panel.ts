@@ -226,9 +226,6 @@ export class AttestEvidencePanel extends LitElement {
   /** The analyst's annotation of the sentence; undefined while it is untagged. */
   @property({ attribute: false }) annotation: AnnotationDraft | undefined;
 
-  /** The document's text, to show the words each cue covers. */
-  @property() body = '';
-
   /** Warnings about the label against its evidence. */
   @property({ attribute: false }) warnings: readonly EvidenceWarning[] = [];
 
@@ -366,7 +363,9 @@ export class AttestEvidencePanel extends LitElement {
             annotation && annotation.cues.length > 0
               ? html`<ul class="cues" aria-labelledby="cues-heading">
                 ${annotation.cues.map((cue) => {
-                  const words = this.body.slice(cue.start, cue.end);
+                  // Cue offsets are into the document's text, and always within the sentence.
+                  const start = this.sentence?.start ?? 0;
+                  const words = this.sentence?.text.slice(cue.start - start, cue.end - start) ?? '';
                   return html`<li class="cue">
                     “${words}” <small>${cueKindNames[cue.kind]}</small>
                     <button type="button" aria-label="Remove cue “${words}”" title="Remove" @click=${() => this.removeCue(cue)}>

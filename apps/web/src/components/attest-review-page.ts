@@ -468,7 +468,8 @@ export class AttestReviewPage extends LitElement {
   ) {
     if (!annotation) return html`<td><span class="untagged">Untagged</span></td>`;
     const cues = annotation.cues
-      .map((cue) => this.reviewTask.value?.detail.document.body.slice(cue.start, cue.end))
+      // Cue offsets are into the document's text, and always within the sentence.
+      .map((cue) => sentence.text.slice(cue.start - sentence.start, cue.end - sentence.start))
       .filter((text): text is string => Boolean(text));
     return html`<td>
       ${this.renderChip(labelsByKey.get(annotation.label), annotation.label)}
