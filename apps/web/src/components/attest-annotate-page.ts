@@ -44,7 +44,6 @@ import './attest-dialog.ts';
 import './attest-evidence-panel.ts';
 import './attest-history-panel.ts';
 import './attest-label-legend.ts';
-import './attest-markdown.ts';
 import './attest-progress.ts';
 import './attest-save-status.ts';
 import './attest-sentence-list.ts';
@@ -747,6 +746,9 @@ export class AttestAnnotatePage extends LitElement {
   }
 
   private openDialogNamed(dialog: Exclude<OpenDialog, null>): void {
+    // The Markdown renderer (marked and DOMPurify) is the page's largest dependency and most
+    // visits never open the guidelines: load it then; the element upgrades when it arrives.
+    if (dialog === 'guidelines') void import('./attest-markdown.ts');
     this.openDialog = dialog;
   }
 
@@ -978,7 +980,7 @@ export class AttestAnnotatePage extends LitElement {
         @attest-dialog-close=${() => this.closeDialog()}
       >
         ${
-          // Rendered only when open: Markdown is parsed on the way, and most visits never open it.
+          // Rendered only when open: Markdown is loaded and parsed on the way.
           this.openDialog === 'guidelines'
             ? html`<attest-markdown .markdown=${loaded.detail.guidelines}></attest-markdown>`
             : nothing

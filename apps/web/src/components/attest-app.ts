@@ -11,17 +11,8 @@ import { SignOutEvent } from '../events/sign-out-event.ts';
 import { baseStyles } from '../styles/shared.ts';
 import { errorMessage } from './format.ts';
 import './attest-account-menu.ts';
-import './attest-annotate-page.ts';
-import './attest-documents-page.ts';
-import './attest-export-page.ts';
-import './attest-invite-page.ts';
-import './attest-password-page.ts';
-import './attest-project-settings-page.ts';
-import './attest-projects-page.ts';
-import './attest-review-page.ts';
 import './attest-setup-page.ts';
 import './attest-sign-in-page.ts';
-import './attest-tokens-page.ts';
 
 /** Where the session stands: still asking, no account yet, signed out, or signed in. */
 type Session =
@@ -148,33 +139,34 @@ export class AttestApp extends LitElement {
       },
       {
         path: '/invite/:token',
+        enter: loadPage(() => import('./attest-invite-page.ts')),
         render: ({ token }) =>
           this.publicPage(html`<attest-invite-page .token=${token ?? ''}></attest-invite-page>`),
       },
       {
         path: '/',
+        enter: loadPage(() => import('./attest-projects-page.ts')),
         render: () => this.privatePage(() => html`<attest-projects-page></attest-projects-page>`),
       },
       {
         path: '/account/password',
+        enter: loadPage(() => import('./attest-password-page.ts')),
         render: () => this.privatePage(() => html`<attest-password-page></attest-password-page>`),
       },
       {
         path: '/account/tokens',
+        enter: loadPage(() => import('./attest-tokens-page.ts')),
         render: () => this.privatePage(() => html`<attest-tokens-page></attest-tokens-page>`),
       },
       {
         path: '/projects/:slug',
+        enter: loadPage(() => import('./attest-documents-page.ts')),
         render: ({ slug }) =>
           this.privatePage(() => html`<attest-documents-page .slug=${slug ?? ''}></attest-documents-page>`),
       },
       {
         path: '/projects/:slug/report',
-        // The reports bring the chart library: load them only when one is opened.
-        enter: async () => {
-          await import('./attest-project-report-page.ts');
-          return true;
-        },
+        enter: loadPage(() => import('./attest-project-report-page.ts')),
         render: ({ slug }) =>
           this.privatePage(
             () => html`<attest-project-report-page .slug=${slug ?? ''}></attest-project-report-page>`,
@@ -182,11 +174,13 @@ export class AttestApp extends LitElement {
       },
       {
         path: '/projects/:slug/export',
+        enter: loadPage(() => import('./attest-export-page.ts')),
         render: ({ slug }) =>
           this.privatePage(() => html`<attest-export-page .slug=${slug ?? ''}></attest-export-page>`),
       },
       {
         path: '/projects/:slug/settings/:section?',
+        enter: loadPage(() => import('./attest-project-settings-page.ts')),
         render: ({ slug, section }) =>
           this.privatePage(
             () =>
@@ -195,15 +189,13 @@ export class AttestApp extends LitElement {
       },
       {
         path: '/documents/:id/review',
+        enter: loadPage(() => import('./attest-review-page.ts')),
         render: ({ id }) =>
           this.privatePage(() => html`<attest-review-page .documentId=${id ?? ''}></attest-review-page>`),
       },
       {
         path: '/documents/:id/report',
-        enter: async () => {
-          await import('./attest-document-report-page.ts');
-          return true;
-        },
+        enter: loadPage(() => import('./attest-document-report-page.ts')),
         render: ({ id }) =>
           this.privatePage(
             () => html`<attest-document-report-page .documentId=${id ?? ''}></attest-document-report-page>`,
@@ -211,6 +203,7 @@ export class AttestApp extends LitElement {
       },
       {
         path: '/documents/:id',
+        enter: loadPage(() => import('./attest-annotate-page.ts')),
         render: ({ id }) =>
           this.privatePage(
             () =>
@@ -220,6 +213,7 @@ export class AttestApp extends LitElement {
     ],
     {
       fallback: {
+        enter: loadPage(() => import('./attest-projects-page.ts')),
         render: () =>
           this.privatePage(
             () =>
@@ -255,19 +249,24 @@ export class AttestApp extends LitElement {
 
   /** Asks the server whether Attest is set up and who is signed in, then opens the right page. */
   private async loadSession(): Promise<void> {
+    // Both questions at once, so the first screen waits for one round trip, not two; who is
+    // signed in matters only once setup is known to be done.
+    const setup = this.apiClient.getSetup();
+    const me = this.apiClient.getMe();
+    me.catch(() => {});
     try {
-      const { needsSetup } = await this.apiClient.getSetup();
+      const { needsSetup } = await setup;
       if (needsSetup) {
         this.setSession({ kind: 'needs-setup' });
         if (window.location.pathname !== '/setup') this.goto('/setup', { replace: true });
         return;
       }
-      this.setSession({ kind: 'signed-in', me: await this.apiClient.getMe() });
+      this.setSession({ kind: 'signed-in', me: await me });
       if (isSignedOutPath(window.location.pathname))
         this.goto(nextPathFrom(window.location.search), { replace: true });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return;
-      this.setSession({ kind: 'failed', detail: errorMessage(error) });
+      if (error instanceof ApiError && error.status === 401) this.endSession();
+      else this.setSession({ kind: 'failed', detail: errorMessage(error) });
     }
   }
 
@@ -276,9 +275,17 @@ export class AttestApp extends LitElement {
     this.currentUser = session.kind === 'signed-in' ? session.me : undefined;
   }
 
-  /** Any 401: the session ended (or never began); sign in and come back here afterwards. */
+  /**
+   * Any 401 once the session is known: it ended; sign in and come back here afterwards. While
+   * loading, `loadSession` answers its own 401; before the first run there is no one to sign in.
+   */
   private handleUnauthenticated(): void {
-    if (this.session.kind === 'needs-setup') return;
+    if (this.session.kind === 'needs-setup' || this.session.kind === 'loading') return;
+    this.endSession();
+  }
+
+  /** The session ended (or never began): sign in and come back here afterwards. */
+  private endSession(): void {
     this.setSession({ kind: 'signed-out' });
     const { pathname, search } = window.location;
     if (pathname === '/setup') this.goto('/sign-in', { replace: true });
@@ -364,6 +371,17 @@ export class AttestApp extends LitElement {
       <main id="main" tabindex="-1">${this.router.outlet()}</main>
     `;
   }
+}
+
+/**
+ * A route's `enter` that loads its page's module first: each page is its own chunk, so the first
+ * screen parses only the code it shows.
+ */
+function loadPage(load: () => Promise<unknown>): () => Promise<boolean> {
+  return async () => {
+    await load();
+    return true;
+  };
 }
 
 const publicPaths = [/^\/setup$/, /^\/sign-in$/, /^\/invite\/[^/]+$/];
