@@ -1,6 +1,7 @@
 // Shapes of the API's responses: the contract between the API, the web editor and the CLI.
 import { z } from 'zod';
 import { cueSpanSchema, labelKeySchema, segmentKindSchema, suggestionSchema } from './schemas.ts';
+import { projectRoles } from './vocabularies.ts';
 
 export const labelSchema = z.object({
   key: labelKeySchema,
@@ -12,7 +13,7 @@ export const labelSchema = z.object({
 });
 export type Label = z.infer<typeof labelSchema>;
 
-export const projectRoles = ['owner', 'reviewer', 'analyst'] as const;
+export { projectRoles };
 export const projectRoleSchema = z.enum(projectRoles);
 export type ProjectRole = z.infer<typeof projectRoleSchema>;
 

@@ -1,6 +1,7 @@
 // zod schemas shared by the API (validation at the edge), the web editor and the CLI.
 import { z } from 'zod';
 import { segmentKinds } from './segment-types.ts';
+import { cueKinds } from './vocabularies.ts';
 
 /** Longest article body accepted, in UTF-16 code units (about 1 MB of English text). */
 export const maxBodyLength = 1_000_000;
@@ -9,7 +10,7 @@ export const labelKeySchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, 'A label key is 1–40 lower-case letters, digits or underscores.');
 
-export const cueKinds = ['source', 'reporting_verb', 'hedge', 'anaphora', 'other'] as const;
+export { cueKinds };
 
 /** A cue span: UTF-16 offsets into the document body, inside the sentence it explains. */
 export const cueSpanSchema = z.strictObject({

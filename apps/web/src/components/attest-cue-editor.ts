@@ -1,4 +1,5 @@
-import { type CueSpan, cueKinds } from '@attest/core';
+import type { CueSpan } from '@attest/core';
+import { cueKinds } from '@attest/core/vocabularies';
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SentenceActionEvent } from '../events/sentence-action-event.ts';

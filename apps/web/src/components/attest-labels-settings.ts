@@ -1,4 +1,5 @@
-import { contrastRatio, type Project } from '@attest/core';
+import type { Project } from '@attest/core';
+import { contrastRatio } from '@attest/core/labels';
 import { consume } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';

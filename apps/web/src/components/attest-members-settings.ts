@@ -1,4 +1,5 @@
-import { type Project, type ProjectRole, projectRoles } from '@attest/core';
+import type { Project, ProjectRole } from '@attest/core';
+import { projectRoles } from '@attest/core/vocabularies';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
