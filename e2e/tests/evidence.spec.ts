@@ -31,7 +31,10 @@ async function storedAnnotation(page: Page, documentId: string, index: number) {
   const annotation: Annotation | undefined = detail.annotations.find(
     (other) => other.sentenceId === sentence.id,
   );
-  return { sentence, annotation, body: detail.document.body };
+  const { body } = detail.document;
+  // The full document is asked for; only the editor's first answer leaves the text out.
+  if (body === undefined) throw new Error('The document came without its text.');
+  return { sentence, annotation, body };
 }
 
 const evidencePanel = (page: Page) => page.getByRole('complementary', { name: 'Selected sentence' });
