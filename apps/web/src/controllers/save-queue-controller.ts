@@ -177,7 +177,10 @@ export class SaveQueueController implements ReactiveController {
     this.busySentenceIds.add(sentenceId);
     this.store(queue.storageScope);
     this.host.requestUpdate();
-    void this.pump(sentenceId);
+    // Sent once the label has been painted: the request (and the server and database answering
+    // it, on the same few cores) stays out of the frame that shows the key press. The edit is
+    // already in memory and on its way to IndexedDB.
+    afterNextPaint(() => void this.pump(sentenceId));
   }
 
   /** Sends every failed edit again. */
@@ -403,4 +406,23 @@ function newIdempotencyKey(): string {
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Runs `work` once the browser has painted the coming frame; at once where nothing paints (a
+ * hidden tab, or no DOM at all), and after 100 ms at the latest should the tab be hidden first.
+ */
+function afterNextPaint(work: () => void): void {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') {
+    work();
+    return;
+  }
+  let hasRun = false;
+  const runOnce = () => {
+    if (hasRun) return;
+    hasRun = true;
+    work();
+  };
+  requestAnimationFrame(() => setTimeout(runOnce, 0));
+  setTimeout(runOnce, 100);
 }
