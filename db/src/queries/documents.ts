@@ -101,13 +101,28 @@ export async function listDocuments(
     .limit(params.limit);
 }
 
+/** A document's summary, with its text only when asked for: the text may be megabytes. */
 export async function findDocumentSummary(
   db: Executor,
   documentId: string,
   annotatorId: string,
-): Promise<(DocumentSummaryRow & { body: string }) | undefined> {
+  options: { withBody: true },
+): Promise<(DocumentSummaryRow & { body: string }) | undefined>;
+export async function findDocumentSummary(
+  db: Executor,
+  documentId: string,
+  annotatorId: string,
+  options?: { withBody?: boolean },
+): Promise<(DocumentSummaryRow & { body?: string }) | undefined>;
+export async function findDocumentSummary(
+  db: Executor,
+  documentId: string,
+  annotatorId: string,
+  options: { withBody?: boolean } = {},
+): Promise<(DocumentSummaryRow & { body?: string }) | undefined> {
+  const columns = summaryColumns(annotatorId);
   const [document] = await db
-    .select({ ...summaryColumns(annotatorId), body: documents.body })
+    .select(options.withBody ? { ...columns, body: documents.body } : columns)
     .from(documents)
     .innerJoin(projects, eq(projects.id, documents.projectId))
     .where(eq(documents.id, documentId));

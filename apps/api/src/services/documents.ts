@@ -26,7 +26,7 @@ export async function getDocumentDetail(
 ): Promise<DocumentDetail> {
   const { sentenceLimit, withBody = true } = parts;
   await requireDocument(context, documentId);
-  const document = await findDocumentSummary(context.db, documentId, context.userId);
+  const document = await findDocumentSummary(context.db, documentId, context.userId, { withBody });
   if (!document) throw new NotFoundError('Document');
   const [labels, sentences, annotations, project] = await Promise.all([
     listLabels(context.db, document.projectId),
@@ -39,7 +39,10 @@ export async function getDocumentDetail(
     findProjectBySlug(context.db, document.projectSlug),
   ]);
   return {
-    document: { ...toDocumentSummary(document), ...(withBody ? { body: document.body } : {}) },
+    document: {
+      ...toDocumentSummary(document),
+      ...(document.body === undefined ? {} : { body: document.body }),
+    },
     labels: labels.map(toLabel),
     guidelines: project?.guidelines ?? '',
     sentences: sentences.map(toSentence),

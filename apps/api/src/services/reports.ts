@@ -28,7 +28,7 @@ export async function documentReport(context: ServiceContext, documentId: string
   const { role, projectId } = await requireDocument(context, documentId);
   if (!seesEveryone(role))
     throw new ForbiddenError('Reports compare analysts: owners and reviewers read them.');
-  const document = await findDocumentSummary(context.db, documentId, context.userId);
+  const document = await findDocumentSummary(context.db, documentId, context.userId, { withBody: true });
   if (!document) throw new NotFoundError('Document');
   const [labels, strip, sources, chains, annotations, ratings] = await Promise.all([
     listLabels(context.db, projectId),
