@@ -3,7 +3,7 @@
 // only add time the benchmarks do not measure).
 import type { Database } from '@attest/db';
 import { sql } from 'drizzle-orm';
-import { Client, type LiveServer, startLiveServer } from './live-server.ts';
+import { Client, type LiveServer, type LiveServerOptions, startLiveServer } from './live-server.ts';
 
 export interface BenchProject {
   server: LiveServer;
@@ -14,8 +14,9 @@ export interface BenchProject {
 export async function startBenchProject(
   label: string,
   projectSlugs: readonly string[],
+  serverOptions: LiveServerOptions = {},
 ): Promise<BenchProject> {
-  const server = await startLiveServer(label);
+  const server = await startLiveServer(label, serverOptions);
   try {
     const owner = new Client(server.url);
     await owner.json('POST', '/api/setup', {

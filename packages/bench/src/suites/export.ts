@@ -7,7 +7,8 @@ import { type Database, exportLinesQuery, listProjectAnnotatorIds } from '@attes
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
-import { Client, type LiveServer, startLiveServer } from '../harness/live-server.ts';
+import { startBenchProject } from '../harness/bench-project.ts';
+import type { Client, LiveServer } from '../harness/live-server.ts';
 import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
 
 const sentenceText = 'Officials reported the figure on Tuesday.';
@@ -39,15 +40,8 @@ async function runExport({ isSmoke, progress }: SuiteOptions) {
   const growthBySize = new Map<number, Map<string, number>>();
   for (const sentenceCount of sizes) {
     const label = `${sentenceCount.toLocaleString('en')} sentences`;
-    const server = await startLiveServer('bench_export', { inChildProcess: true });
+    const { server, owner } = await startBenchProject('bench_export', ['bench'], { inChildProcess: true });
     try {
-      const owner = new Client(server.url);
-      await owner.json('POST', '/api/setup', {
-        name: 'Bench',
-        email: 'bench@attest.test',
-        password: 'bench password 1',
-      });
-      await owner.json('POST', '/api/projects', { slug: 'bench', name: 'Bench' });
       progress(`generating ${label} with a label each`);
       await generateCorpus(server.database.db, sentenceCount);
 
