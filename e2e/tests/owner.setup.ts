@@ -6,6 +6,12 @@ import { seriousViolations } from '../support/axe.ts';
 import { demoProjectName, saveScreenshot } from './support.ts';
 
 setup('first run, sign out, sign in', async ({ page }) => {
+  // The page's code arrives after the session check has sent the browser to /setup, as on a
+  // slow network: the first-run page must show, not the page the address first asked for.
+  await page.route(/\/assets\/attest-documents-page-[^/]*\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
   await page.goto('/projects/demo');
   await expect(page).toHaveURL(/\/setup$/);
   const form = page.getByRole('form', { name: 'Create the first account' });
@@ -22,6 +28,7 @@ setup('first run, sign out, sign in', async ({ page }) => {
 
   await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: demoProjectName })).toBeVisible();
+  await page.unrouteAll();
 
   await page.getByRole('button', { name: owner.name }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -375,12 +375,15 @@ export class AttestApp extends LitElement {
 
 /**
  * A route's `enter` that loads its page's module first: each page is its own chunk, so the first
- * screen parses only the code it shows.
+ * screen parses only the code it shows. The router does not cancel a navigation still loading
+ * when another starts (the session check sending a new user to /setup while / loads), so one
+ * the address bar has moved on from by the time its code arrives is dropped.
  */
 function loadPage(load: () => Promise<unknown>): () => Promise<boolean> {
   return async () => {
+    const requestedPath = window.location.pathname;
     await load();
-    return true;
+    return window.location.pathname === requestedPath;
   };
 }
 
