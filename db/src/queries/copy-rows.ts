@@ -1,7 +1,8 @@
-// Bulk writes through COPY … FROM STDIN on PostgreSQL, which parses rows far more cheaply than
-// an INSERT of the same rows. PGlite has no COPY FROM STDIN, so callers keep an INSERT for it.
+// Bulk transfers through COPY on PostgreSQL: FROM STDIN parses rows far more cheaply than an
+// INSERT of the same rows, and TO STDOUT hands over the server's own bytes without building
+// rows. PGlite has neither, so callers keep an INSERT or a query for it.
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import { is } from 'drizzle-orm';
 import { PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
@@ -42,4 +43,25 @@ export async function copyLines(
 function* chunksOf(lines: readonly string[]): Generator<string> {
   for (let index = 0; index < lines.length; index += linesPerChunk)
     yield lines.slice(index, index + linesPerChunk).join('');
+}
+
+/**
+ * The bytes of `copy (…) to stdout` as they arrive; memory holds what the consumer has not yet
+ * read, because postgres.js stops reading the socket while its stream is full. A consumer that
+ * returns early leaves the rest of the output to be read and dropped: postgres.js cannot cancel a
+ * COPY once it streams, and a connection left paused mid-COPY would never return to the pool.
+ */
+export async function* copyOut(connection: postgres.Sql, copyStatement: string): AsyncGenerator<Buffer> {
+  const readable = (await connection.unsafe(copyStatement).readable()) as unknown as Readable;
+  let isDone = false;
+  try {
+    for await (const chunk of readable.iterator({ destroyOnReturn: false })) yield chunk as Buffer;
+    isDone = true;
+  } finally {
+    if (!isDone && !readable.destroyed) {
+      readable.resume();
+      // An error now (the server went away, say) reaches no one: the consumer has left.
+      await finished(readable).catch(() => {});
+    }
+  }
 }
