@@ -53,7 +53,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // Fail fast while the server restarts: the API answers 503 instead of hanging.
       connect_timeout: 5,
       onnotice: () => {},
-      connection: { application_name: 'attest' },
+      // The dataset export quotes values into COPY statements, which is safe only with this on
+      // (PostgreSQL's default since 9.1; set here so a server configured otherwise cannot undo it).
+      connection: { application_name: 'attest', standard_conforming_strings: 'on' },
     });
     const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
     if (shouldMigrate) await migrateServer(options.databaseUrl);

@@ -1,9 +1,14 @@
-// Dataset exports. PostgreSQL writes each JSON line itself, so the export streams at close to
-// the speed of COPY: Node passes the text through. Pages are keyset-paged on (document
-// created_at, document id, sentence position), so an export of a million sentences holds one
-// page in memory at a time. The gold label follows queries/gold.ts, as the reports do.
+// Dataset exports. PostgreSQL writes each JSON line itself, finished (code-point offsets
+// included), so Node passes the text through: on PostgreSQL as the bytes of `COPY … TO STDOUT`,
+// on PGlite as rows of a query. Pages are keyset-paged on (document created_at, document id,
+// sentence position), so an export of a million sentences holds at most one page at a time and
+// gives its connection back between pages. The gold label follows queries/gold.ts, as the reports do.
+
 import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type postgres from 'postgres';
 import type { Executor } from '../client.ts';
+import { copyOut } from './copy-rows.ts';
 import { goldColumns } from './gold.ts';
 
 export type ExportGoldStatus = 'adjudicated' | 'agreed' | 'single' | 'disputed' | 'unlabelled';
@@ -47,6 +52,8 @@ export interface ExportLinesParams {
   after?: ExportCursor | undefined;
   /** Sentences in the page; none: all of them (as `COPY` of the same query in the benchmark). */
   limit?: number | undefined;
+  /** Select the JSON line alone, as `COPY` sends it; otherwise with the page's keyset columns. */
+  linesOnly?: boolean | undefined;
 }
 
 export interface ExportLine {
@@ -55,11 +62,6 @@ export interface ExportLine {
   documentCreatedAt: string;
   documentId: string;
   position: number;
-  /**
-   * The document's text when it holds characters outside the Basic Multilingual Plane: there
-   * the code-point offsets and cue texts of `line` count UTF-16 units and the caller corrects them.
-   */
-  astralBody: string | null;
 }
 
 async function rows<Row>(db: Executor, query: SQL): Promise<Row[]> {
@@ -82,6 +84,27 @@ const jsonbText = (value: SQL): SQL => sql`coalesce((${value})::text, 'null')`;
 /** Date#toISOString: milliseconds (truncated, as a JavaScript Date holds them) and a Z. */
 const isoJson = (value: SQL): SQL =>
   sql`coalesce('"' || to_char(${value} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"', 'null')`;
+
+/**
+ * The code-point offset of a UTF-16 offset into `g.body`. PostgreSQL counts code points, which
+ * match UTF-16 units until a character outside the Basic Multilingual Plane (an emoji, say)
+ * comes first: `g.astral` holds the UTF-16 positions of those characters, null when there are none
+ * (the usual case, which costs nothing). An offset between the halves of a pair counts the pair,
+ * as `toCodePointOffsets` in @attest/core does.
+ */
+const codePointOffset = (utf16: SQL): SQL =>
+  sql`case when g.astral is null then ${utf16} else ${utf16} - (
+      select count(*)::int from unnest(g.astral) pair where pair + 1 < ${utf16}) end`;
+
+/** UTF-16 positions of a text's astral characters, null when it has none. */
+const astralPositions = (text: SQL): SQL =>
+  sql`case when ${text} ~ '[\\U00010000-\\U0010FFFF]' then (
+      -- Between consecutive astral characters lie BMP pieces, whose code points are UTF-16 units.
+      select trim_array(array_agg(utf16_position order by n), 1) from (
+        select n, (sum(char_length(piece)) over (order by n) + 2 * (n - 1))::int as utf16_position
+        from regexp_split_to_table(${text}, '[\\U00010000-\\U0010FFFF]') with ordinality pieces(piece, n)
+      ) split
+    ) end`;
 
 /** A compact JSON object of text expressions, keys in the order given. */
 function jsonObject(fields: readonly (readonly [string, SQL])[]): SQL {
@@ -188,7 +211,8 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
       ? sql`coalesce((select name from labels where project_id = ${params.projectId} and key = g.gold), g.gold)`
       : sql`evidence.label_name`;
   const cue = sql`element.value`;
-  const cueText = sql`substr(g.body, (${cue} ->> 'start')::int + 1, (${cue} ->> 'end')::int - (${cue} ->> 'start')::int)`;
+  const cueStart = codePointOffset(sql`(${cue} ->> 'start')::int`);
+  const cueEnd = codePointOffset(sql`(${cue} ->> 'end')::int`);
   const line = jsonObject([
     ['schema_version', sql`${String(params.schemaVersion)}`],
     ['project', sql`${JSON.stringify(params.projectSlug)}`],
@@ -203,8 +227,8 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
     ['kind', json(sql`g.kind`)],
     ['start', sql`g.start::text`],
     ['end', sql`g."end"::text`],
-    ['start_cp', sql`g.start::text`],
-    ['end_cp', sql`g."end"::text`],
+    ['start_cp', sql`${codePointOffset(sql`g.start`)}::text`],
+    ['end_cp', sql`${codePointOffset(sql`g."end"`)}::text`],
     ['text', json(sql`g.text`)],
     ['status', sql`'"' || g.status || '"'`],
     ['gold_label', json(sql`g.gold`)],
@@ -234,10 +258,10 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
         jsonObject([
           ['start', sql`(${cue} -> 'start')::text`],
           ['end', sql`(${cue} -> 'end')::text`],
-          ['start_cp', sql`(${cue} -> 'start')::text`],
-          ['end_cp', sql`(${cue} -> 'end')::text`],
+          ['start_cp', sql`${cueStart}::text`],
+          ['end_cp', sql`${cueEnd}::text`],
           ['kind', jsonbText(sql`${cue} -> 'kind'`)],
-          ['text', json(cueText)],
+          ['text', json(sql`substr(g.body, ${cueStart} + 1, ${cueEnd} - ${cueStart})`)],
         ]),
       ),
     ],
@@ -251,12 +275,14 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
     ['created_at', isoJson(sql`evidence.created_at`)],
     ['updated_at', isoJson(sql`evidence.updated_at`)],
   ]);
-  return sql`select ${line} as line, g.document_created_at::text as "documentCreatedAt",
-      g.document_id as "documentId", g.position, case when g.has_astral then g.body end as "astralBody"
+  const columns = params.linesOnly
+    ? sql`${line} as line`
+    : sql`${line} as line, g.document_created_at::text as "documentCreatedAt", g.document_id as "documentId", g.position`;
+  return sql`select ${columns}
     from (
       select * from (
         select d.id as document_id, d.created_at as document_created_at, d.title, d.outlet, d.url, d.published_at,
-          d.body, d.body_sha256, d.body ~ '[\\U00010000-\\U0010FFFF]' as has_astral,
+          d.body, d.body_sha256, astral.positions as astral,
           s.id as sentence_id, s.position, s.kind, s.start, s."end", s.text, s.suggestion,
           adjudicated.note as adjudication_note, adjudicated.decided_by as adjudicator_id,
           adjudicated.email as adjudicator_email, adjudicated.updated_at as adjudicated_at,
@@ -264,6 +290,8 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
           labelled.label_keys,
           ${goldColumns(sql`adjudicated.key`)}
         from documents d
+        -- Once per document (offset 0 keeps the planner from copying it into every sentence row).
+        cross join lateral (select ${astralPositions(sql`d.body`)} as positions offset 0) astral
         -- A lateral, ordered subquery keeps the plan a nested loop in export order, which stops
         -- at the page's end: joined plainly, the planner misjudges the keyset's selectivity and
         -- sorts every remaining sentence of the project for each page.
@@ -308,6 +336,41 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
 /** One page of export lines (see `exportLinesQuery`). */
 export function listExportLines(db: Executor, params: ExportLinesParams): Promise<ExportLine[]> {
   return rows(db, exportLinesQuery(params));
+}
+
+const dialect = new PgDialect();
+
+/** `COPY` of the export's lines alone, as the export and the benchmark's floor send it (simple protocol). */
+export function copyExportLinesStatement(params: ExportLinesParams): string {
+  // COPY takes no bind parameters, so Drizzle quotes the values into the text (safe while
+  // standard_conforming_strings is on, which `openDatabase` sets on every connection).
+  const { sql: text } = dialect.sqlToQuery(exportLinesQuery({ ...params, linesOnly: true }).inlineParams());
+  // JIT would compile the statement's 170-odd expressions for each page, 2.5 s against 0.4 s of
+  // running it; SET LOCAL holds for this one query, the two statements' implicit transaction.
+  // The CSV format with a quote and a delimiter that no line holds (JSON escapes every control
+  // character) sends each line as it is; the text format would double its backslashes.
+  return `set local jit = off; copy (${text}) to stdout with (format csv, quote e'\\x01', delimiter e'\\x02')`;
+}
+
+/**
+ * One page of export lines as PostgreSQL's `COPY … TO STDOUT` sends them: UTF-8 bytes, every
+ * line ending in a newline, without a row or a string made of them in Node.
+ */
+export function copyExportLines(connection: postgres.Sql, params: ExportLinesParams): AsyncGenerator<Buffer> {
+  return copyOut(connection, copyExportLinesStatement(params));
+}
+
+/**
+ * The creation time of a page's last document, as Postgres's own text (exact to the
+ * microsecond), for the next page's keyset when the page came as bytes.
+ */
+export async function findDocumentCreatedAt(db: Executor, documentId: string): Promise<string> {
+  const [found] = await rows<{ createdAt: string }>(
+    db,
+    sql`select created_at::text as "createdAt" from documents where id = ${documentId}`,
+  );
+  if (!found) throw new Error(`Document ${documentId} was deleted while it was being exported.`);
+  return found.createdAt;
 }
 
 /**

@@ -12,10 +12,11 @@ import {
   type DatasetOptions,
   type DatasetRow,
   type DatasetScope,
-  datasetLineBatches,
+  datasetLineChunks,
   datasetRowBatches,
   datasetSchemaVersion,
 } from './dataset-rows.ts';
+import { LineParser } from './json-line-chunks.ts';
 
 export const datasetFormats = ['jsonl', 'csv', 'parquet', 'zip', 'card'] as const;
 export type DatasetFormat = (typeof datasetFormats)[number];
@@ -64,7 +65,7 @@ async function* datasetChunks(
 ): AsyncGenerator<Uint8Array> {
   switch (request.format) {
     case 'jsonl':
-      yield* jsonlChunks(datasetLineBatches(context, project, request));
+      yield* datasetLineChunks(context, project, request);
       return;
     case 'csv':
       yield* csvChunks(datasetRowBatches(context, project, request));
@@ -100,19 +101,16 @@ function cardOf(
   });
 }
 
+/** Passes chunks of JSON lines through, counting their rows into `statistics` on the way. */
 async function* tap(
-  batches: AsyncIterable<string[]>,
+  chunks: AsyncIterable<Uint8Array>,
   statistics: DatasetStatistics,
-): AsyncGenerator<string[]> {
-  for await (const lines of batches) {
-    statistics.add(lines.map((line) => JSON.parse(line) as DatasetRow));
-    yield lines;
+): AsyncGenerator<Uint8Array> {
+  const parser = new LineParser<DatasetRow>();
+  for await (const chunk of chunks) {
+    statistics.add(parser.rowsOf(chunk));
+    yield chunk;
   }
-}
-
-/** JSON lines pass through as PostgreSQL wrote them. */
-export async function* jsonlChunks(batches: AsyncIterable<string[]>): AsyncGenerator<Uint8Array> {
-  for await (const lines of batches) yield encoder.encode(`${lines.join('\n')}\n`);
 }
 
 export async function* csvChunks(batches: AsyncIterable<DatasetRow[]>): AsyncGenerator<Uint8Array> {
@@ -125,11 +123,13 @@ export async function* parquetChunks(
   batches: AsyncIterable<DatasetRow[]>,
   scope: DatasetScope,
 ): AsyncGenerator<Uint8Array> {
-  const writer = new DatasetParquetWriter([
-    { key: 'attest.schema_version', value: String(datasetSchemaVersion) },
-    { key: 'attest.scope', value: scope },
-  ]);
-  for await (const batch of batches) yield* writer.write(batch);
+  const writer = new DatasetParquetWriter({
+    metadata: [
+      { key: 'attest.schema_version', value: String(datasetSchemaVersion) },
+      { key: 'attest.scope', value: scope },
+    ],
+  });
+  for await (const batch of batches) yield* writer.add(batch);
   yield* writer.finish();
 }
 
@@ -163,7 +163,7 @@ async function* zipChunks(
     file.push(new Uint8Array(0), true);
     yield* pending.splice(0);
   }
-  yield* entry(files[0]!, jsonlChunks(tap(datasetLineBatches(context, project, request), statistics)));
+  yield* entry(files[0]!, tap(datasetLineChunks(context, project, request), statistics));
   yield* entry(files[1]!, csvChunks(datasetRowBatches(context, project, request)));
   // Parquet pages are compressed already.
   yield* entry(files[2]!, parquetChunks(datasetRowBatches(context, project, request), request.scope), false);

@@ -79,13 +79,21 @@ function columnValue(kind: ColumnKind, value: unknown): unknown {
   return value;
 }
 
-/** Writes Parquet incrementally: `write` encodes one row group and returns its bytes. */
+/**
+ * Writes Parquet incrementally: `add` collects rows into columns and hands back the bytes of each
+ * row group as it fills; `finish` writes the last group and the footer. Rows are taken apart as
+ * they come, so what stays in memory until a group is written is its values, not its row objects.
+ */
 export class DatasetParquetWriter {
   readonly #byteWriter = new ByteWriter();
   readonly #pending: Uint8Array[] = [];
   readonly #parquet: ParquetWriter;
+  readonly #rowGroupRows: number;
+  #columns: unknown[][] = datasetFields.map(() => []);
+  #rows = 0;
 
-  constructor(metadata: { key: string; value: string }[] = []) {
+  constructor(options: { metadata?: { key: string; value: string }[]; rowGroupRows?: number } = {}) {
+    this.#rowGroupRows = options.rowGroupRows ?? defaultRowGroupRows;
     // Hand the bytes over after every row group instead of growing one buffer for the file.
     (this.#byteWriter as Writer).flush = () => this.#drain();
     this.#parquet = new ParquetWriter({
@@ -94,8 +102,11 @@ export class DatasetParquetWriter {
         { name: 'root', num_children: datasetFields.length },
         ...datasetFields.map((field) => schemaElement(field, columnKinds[field])),
       ],
-      kvMetadata: metadata,
+      kvMetadata: options.metadata ?? [],
       createdBy: 'attest',
+      // The footer keeps each column chunk's minimum and maximum until the file ends: whole
+      // sentences there would make it grow with the export. Readers only use them to skip groups.
+      statisticsTruncateLength: 64,
     });
   }
 
@@ -111,20 +122,35 @@ export class DatasetParquetWriter {
     return this.#pending.splice(0);
   }
 
-  write(rows: readonly DatasetRow[]): Uint8Array[] {
-    if (rows.length === 0) return [];
+  #writeGroup(): void {
+    if (this.#rows === 0) return;
     void this.#parquet.write({
-      columnData: datasetFields.map((field) => ({
-        name: field,
-        data: rows.map((row) => columnValue(columnKinds[field], row[field])),
-      })),
-      rowGroupSize: rows.length,
+      columnData: datasetFields.map((field, index) => ({ name: field, data: this.#columns[index]! })),
+      rowGroupSize: this.#rows,
     });
+    this.#columns = datasetFields.map(() => []);
+    this.#rows = 0;
+  }
+
+  /** Adds rows; answers the bytes of the row groups they completed (often none). */
+  add(rows: readonly DatasetRow[]): Uint8Array[] {
+    for (const row of rows) {
+      for (const [index, field] of datasetFields.entries())
+        this.#columns[index]!.push(columnValue(columnKinds[field], row[field]));
+      if (++this.#rows === this.#rowGroupRows) this.#writeGroup();
+    }
     return this.#take();
   }
 
   finish(): Uint8Array[] {
+    this.#writeGroup();
     void this.#parquet.finish();
     return this.#take();
   }
 }
+
+/**
+ * Rows per row group: readers skip whole groups by their statistics, so not too few; each group
+ * is held as values until written, so not too many.
+ */
+const defaultRowGroupRows = 5_000;

@@ -1,15 +1,19 @@
 // The dataset row schema (versioned) and the generators that page rows out of the database.
 // Both scopes share one schema so a CSV or Parquet file always has the same columns.
-import { toCodePointOffsets } from '@attest/core';
 import {
+  copyConnectionOf,
+  copyExportLines,
   type ExportCursor,
   type ExportFilters,
   type ExportLine,
+  type ExportLinesParams,
+  findDocumentCreatedAt,
   listExportLines,
   listProjectAnnotatorIds,
   type ProjectWithCount,
 } from '@attest/db';
 import type { ServiceContext } from './context.ts';
+import { LineTail, parseLineChunks } from './json-line-chunks.ts';
 
 /** Bumped whenever a field is added, removed or changes meaning; docs/datasets.md lists each version. */
 export const datasetSchemaVersion = 2;
@@ -122,14 +126,16 @@ export interface DatasetOptions {
 }
 
 /**
- * Yields the JSON lines of the dataset a page at a time, as PostgreSQL writes them: a caller
- * checks for a disconnected client between pages, and memory holds one page.
+ * The dataset as JSON lines, a page of sentences at a time: chunks of UTF-8 bytes, each line
+ * ending in a newline. On PostgreSQL the chunks are `COPY`'s own bytes as they arrive, so memory
+ * holds a few of them whatever the export's size; PGlite answers each page as rows. A caller
+ * that stops pulling stops the export within a page.
  */
-export async function* datasetLineBatches(
+export async function* datasetLineChunks(
   context: ServiceContext,
   project: ProjectWithCount,
   options: DatasetOptions,
-): AsyncGenerator<string[]> {
+): AsyncGenerator<Uint8Array> {
   const pseudonymOrder = options.pseudonymise
     ? await listProjectAnnotatorIds(context.db, project.id)
     : undefined;
@@ -137,12 +143,13 @@ export async function* datasetLineBatches(
     ...options.filters,
     annotatedOnly: options.scope === 'annotations' || options.filters.annotatedOnly,
   };
+  const connection = copyConnectionOf(context.db);
   const batchSize = options.batchSize ?? 5_000;
   // A small first page brings the first byte quickly; later pages grow to the batch size.
   let limit = Math.min(batchSize, 250);
   let after: ExportCursor | undefined;
   for (; ; limit = Math.min(batchSize, limit * 4)) {
-    const page = await listExportLines(context.db, {
+    const params: ExportLinesParams = {
       projectId: project.id,
       projectSlug: project.slug,
       guidelinesVersion: project.guidelinesVersion,
@@ -152,21 +159,39 @@ export async function* datasetLineBatches(
       pseudonymOrder,
       after,
       limit,
-    });
-    if (page.length > 0)
-      yield page.map((row) =>
-        row.astralBody === null ? row.line : withCodePointOffsets(row.line, row.astralBody),
-      );
-    const last = page.at(-1);
-    // A page holds `limit` sentences, or more lines in the annotations scope.
-    if (!last || sentencesIn(page) < limit) return;
-    after = {
-      documentCreatedAt: last.documentCreatedAt,
-      documentId: last.documentId,
-      position: last.position,
     };
+    let next: ExportCursor | undefined;
+    if (connection) {
+      const tail = new LineTail();
+      for await (const chunk of copyExportLines(connection, params)) {
+        tail.add(chunk);
+        yield chunk;
+      }
+      // Fewer lines than sentences asked for: the last page (lines are at least sentences).
+      if (tail.count < limit) return;
+      const last = JSON.parse(tail.lastLine()) as Pick<DatasetRow, 'document_id' | 'position'>;
+      next = {
+        documentCreatedAt: await findDocumentCreatedAt(context.db, last.document_id),
+        documentId: last.document_id,
+        position: last.position,
+      };
+    } else {
+      const page = await listExportLines(context.db, params);
+      if (page.length > 0) yield utf8.encode(`${page.map((row) => row.line).join('\n')}\n`);
+      const last = page.at(-1);
+      // A page holds `limit` sentences, or more lines in the annotations scope.
+      if (!last || sentencesIn(page) < limit) return;
+      next = {
+        documentCreatedAt: last.documentCreatedAt,
+        documentId: last.documentId,
+        position: last.position,
+      };
+    }
+    after = next;
   }
 }
+
+const utf8 = new TextEncoder();
 
 function sentencesIn(page: readonly ExportLine[]): number {
   let count = 0;
@@ -177,33 +202,13 @@ function sentencesIn(page: readonly ExportLine[]): number {
   return count;
 }
 
-/**
- * PostgreSQL counts offsets in code points, which match the stored UTF-16 offsets until a
- * character outside the Basic Multilingual Plane (an emoji, say) comes first: such rows are rare
- * and corrected here, cue texts included.
- */
-function withCodePointOffsets(line: string, body: string): string {
-  const row = JSON.parse(line) as DatasetRow;
-  const utf16Offsets = [row.start, row.end, ...row.cues.flatMap((cue) => [cue.start, cue.end])];
-  const codePointOffsets = toCodePointOffsets(body, utf16Offsets);
-  row.start_cp = codePointOffsets[0]!;
-  row.end_cp = codePointOffsets[1]!;
-  for (const [index, cue] of row.cues.entries()) {
-    cue.start_cp = codePointOffsets[2 + 2 * index]!;
-    cue.end_cp = codePointOffsets[3 + 2 * index]!;
-    cue.text = body.slice(cue.start, cue.end);
-  }
-  return JSON.stringify(row);
-}
-
-/** Rows as objects, for CSV, Parquet and the dataset card. */
+/** Rows as objects, for CSV, Parquet and the dataset card: one batch per chunk of lines. */
 export async function* datasetRowBatches(
   context: ServiceContext,
   project: ProjectWithCount,
   options: DatasetOptions,
 ): AsyncGenerator<DatasetRow[]> {
-  for await (const lines of datasetLineBatches(context, project, options))
-    yield lines.map((line) => JSON.parse(line) as DatasetRow);
+  yield* parseLineChunks<DatasetRow>(datasetLineChunks(context, project, options));
 }
 
 export async function* datasetRows(
