@@ -1,9 +1,8 @@
-// Parquet through hyparquet-writer, one row group per batch of rows, so memory holds one
-// batch and its encoded bytes, never the file. Lists and objects are JSON-typed text columns.
+// Parquet through hyparquet-writer, a row group of 2,500 rows at a time, so memory holds one
+// group (as bytes) and its encoded pages, never the file. Lists and objects are JSON-typed text.
 import { ByteWriter, ParquetWriter, type SchemaElement, type Writer } from 'hyparquet-writer';
 import { type DatasetRow, datasetFields } from './dataset-rows.ts';
-
-type ColumnKind = 'string' | 'int' | 'double' | 'boolean' | 'json' | 'timestamp';
+import { ColumnBuffer, type ColumnKind } from './parquet-columns.ts';
 
 const columnKinds: Record<(typeof datasetFields)[number], ColumnKind> = {
   schema_version: 'int',
@@ -71,29 +70,20 @@ function schemaElement(name: string, kind: ColumnKind): SchemaElement {
   }
 }
 
-function columnValue(kind: ColumnKind, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  // hyparquet-writer encodes JSON columns itself.
-  if (kind === 'json') return value;
-  if (kind === 'timestamp') return new Date(value as string);
-  return value;
-}
-
 /**
  * Writes Parquet incrementally: `add` collects rows into columns and hands back the bytes of each
  * row group as it fills; `finish` writes the last group and the footer. Rows are taken apart as
- * they come, so what stays in memory until a group is written is its values, not its row objects.
+ * they come into off-heap columns (see parquet-columns.ts), so a group waiting to be written holds
+ * no JavaScript values.
  */
 export class DatasetParquetWriter {
   readonly #byteWriter = new ByteWriter();
   readonly #pending: Uint8Array[] = [];
   readonly #parquet: ParquetWriter;
-  readonly #rowGroupRows: number;
-  #columns: unknown[][] = datasetFields.map(() => []);
+  readonly #columns = datasetFields.map((field) => new ColumnBuffer(columnKinds[field]));
   #rows = 0;
 
-  constructor(options: { metadata?: { key: string; value: string }[]; rowGroupRows?: number } = {}) {
-    this.#rowGroupRows = options.rowGroupRows ?? defaultRowGroupRows;
+  constructor(options: { metadata?: { key: string; value: string }[] } = {}) {
     // Hand the bytes over after every row group instead of growing one buffer for the file.
     (this.#byteWriter as Writer).flush = () => this.#drain();
     this.#parquet = new ParquetWriter({
@@ -124,20 +114,24 @@ export class DatasetParquetWriter {
 
   #writeGroup(): void {
     if (this.#rows === 0) return;
+    const rows = this.#rows;
     void this.#parquet.write({
-      columnData: datasetFields.map((field, index) => ({ name: field, data: this.#columns[index]! })),
-      rowGroupSize: this.#rows,
+      // hyparquet-writer takes each column's values (`slice`) just before encoding that column.
+      columnData: datasetFields.map((field, index) => {
+        const column = this.#columns[index]!;
+        return { name: field, data: { length: rows, slice: () => column.values() } as unknown as unknown[] };
+      }),
+      rowGroupSize: rows,
     });
-    this.#columns = datasetFields.map(() => []);
+    for (const column of this.#columns) column.reset();
     this.#rows = 0;
   }
 
   /** Adds rows; answers the bytes of the row groups they completed (often none). */
   add(rows: readonly DatasetRow[]): Uint8Array[] {
     for (const row of rows) {
-      for (const [index, field] of datasetFields.entries())
-        this.#columns[index]!.push(columnValue(columnKinds[field], row[field]));
-      if (++this.#rows === this.#rowGroupRows) this.#writeGroup();
+      for (const [index, field] of datasetFields.entries()) this.#columns[index]!.push(row[field]);
+      if (++this.#rows === rowGroupRows) this.#writeGroup();
     }
     return this.#take();
   }
@@ -150,7 +144,9 @@ export class DatasetParquetWriter {
 }
 
 /**
- * Rows per row group: readers skip whole groups by their statistics, so not too few; each group
- * is held as values until written, so not too many.
+ * Rows per row group. Writing a group is one burst of encoding whose objects outlive the young
+ * generation when the burst is long, and the footer keeps metadata for every group until the file
+ * ends. On a 1M-sentence export, after warming up, the server grew +10 MB with 2,500-row groups,
+ * +80 MB with 5,000 and +182 MB with 20,000; the file is 3.5 % larger than with 5,000.
  */
-const defaultRowGroupRows = 5_000;
+const rowGroupRows = 2_500;
