@@ -398,6 +398,38 @@ for (const engine of testEngines())
         const whole = await (await testApp.owner.request('/api/projects/bulk/export?format=jsonl')).text();
         expect(whole.trimEnd().split('\n')).toHaveLength(300);
       });
+
+      // PGlite answers each page whole, so there is no statement left running to stop.
+      if (engine === 'postgres')
+        it('cancels the statement of the page in flight when the client leaves', async () => {
+          // 250 sentences of 20 kB: PostgreSQL is still writing the first page when the client
+          // goes, as its 5 MB cannot all wait in the connection's buffers.
+          await testApp.owner.json('POST', '/api/projects', { slug: 'wide', name: 'Wide' });
+          const sentenceText = 'The ministry said the figures were checked twice. '.repeat(400).trim();
+          await testApp.database.db.execute(sql`
+            insert into documents (project_id, title, body, body_sha256)
+            select p.id, 'Wide ' || n, ${sentenceText}, md5('wide' || n) from projects p, generate_series(1, 10) n
+            where p.slug = 'wide'`);
+          await testApp.database.db.execute(sql`
+            insert into sentences (document_id, position, start, "end", kind, text)
+            select d.id, k, 0, ${sentenceText.length}, 'sentence', ${sentenceText}
+            from documents d join projects p on p.id = d.project_id, generate_series(0, 29) k where p.slug = 'wide'`);
+          const rollbacks = async () => {
+            const [row] = (await testApp.database.db.execute(
+              sql`select xact_rollback::int as count from pg_stat_database where datname = current_database()`,
+            )) as unknown as { count: number }[];
+            return row!.count;
+          };
+          const before = await rollbacks();
+          const response = await testApp.owner.request('/api/projects/wide/export?format=jsonl');
+          const reader = response.body!.getReader();
+          expect((await reader.read()).done).toBe(false);
+          await reader.cancel();
+          // A cancelled statement rolls its transaction back, which PostgreSQL counts within a second or so.
+          await expect.poll(rollbacks, { timeout: 10_000, interval: 250 }).toBeGreaterThan(before);
+          const whole = await (await testApp.owner.request('/api/projects/wide/export?format=jsonl')).text();
+          expect(whole.trimEnd().split('\n')).toHaveLength(300);
+        });
     });
 
     describe('dataset row paging', () => {

@@ -1,6 +1,7 @@
 // Bulk transfers through COPY on PostgreSQL: FROM STDIN parses rows far more cheaply than an
 // INSERT of the same rows, and TO STDOUT hands over the server's own bytes without building
 // rows. PGlite has neither, so callers keep an INSERT or a query for it.
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { is } from 'drizzle-orm';
@@ -48,19 +49,28 @@ function* chunksOf(lines: readonly string[]): Generator<string> {
 /**
  * The bytes of `copy (…) to stdout` as they arrive; memory holds what the consumer has not yet
  * read, because postgres.js stops reading the socket while its stream is full. A consumer that
- * returns early leaves the rest of the output to be read and dropped: postgres.js cannot cancel a
- * COPY once it streams, and a connection left paused mid-COPY would never return to the pool.
+ * returns early cancels the statement, then reads and drops what was already sent: postgres.js
+ * has no cancel for a COPY once it streams, and a connection left paused mid-COPY would never
+ * return to the pool.
  */
 export async function* copyOut(connection: postgres.Sql, copyStatement: string): AsyncGenerator<Buffer> {
-  const readable = (await connection.unsafe(copyStatement).readable()) as unknown as Readable;
+  // Names this statement alone, so that a cancel can tell it from whatever the same server
+  // process runs next: once the COPY has ended there, postgres.js may give the connection to
+  // another query before the cancel arrives.
+  const tag = `/* attest copy ${randomUUID()} */ `;
+  const query = connection.unsafe(tag + copyStatement);
+  const readable = (await query.readable()) as unknown as Readable;
   let isDone = false;
   try {
     for await (const chunk of readable.iterator({ destroyOnReturn: false })) yield chunk as Buffer;
     isDone = true;
   } finally {
     if (!isDone && !readable.destroyed) {
+      const { pid } = (query as unknown as { state: { pid: number } }).state;
+      await connection`select pg_cancel_backend(pid) from pg_stat_activity
+        where pid = ${pid} and state = 'active' and starts_with(query, ${tag})`.catch(() => {});
       readable.resume();
-      // An error now (the server went away, say) reaches no one: the consumer has left.
+      // The cancellation's own error, or any other now, reaches no one: the consumer has left.
       await finished(readable).catch(() => {});
     }
   }
