@@ -42,23 +42,17 @@ for (const engine of testEngines())
         await addMember(testApp, 'data', 'analyst', 'Bo B'),
       ];
       reviewer = await addMember(testApp, 'data', 'reviewer', 'Rex R');
-      const imported = (await (
-        await testApp.owner.json('POST', '/api/projects/data/documents', {
-          body,
-          outlet: 'Test Wire',
-          url: 'https://example.org/rocket',
-          publishedAt: '2024-07-27',
-        })
-      ).json()) as ImportResult;
-      documentId = imported.document.id;
-      const other = (await (
-        await testApp.owner.json('POST', '/api/projects/data/documents', {
-          title: '=HYPERLINK("https://example.org")',
-          body: 'A later headline\n\nThe ministry announced a new plan. Experts doubted it.\n',
-          publishedAt: '2024-09-01',
-        })
-      ).json()) as ImportResult;
-      otherDocumentId = other.document.id;
+      documentId = await importDocument('data', {
+        body,
+        outlet: 'Test Wire',
+        url: 'https://example.org/rocket',
+        publishedAt: '2024-07-27',
+      });
+      otherDocumentId = await importDocument('data', {
+        title: '=HYPERLINK("https://example.org")',
+        body: 'A later headline\n\nThe ministry announced a new plan. Experts doubted it.\n',
+        publishedAt: '2024-09-01',
+      });
       const detail = (await (
         await analysts[0].request(`/api/documents/${documentId}`)
       ).json()) as DocumentDetail;
@@ -102,6 +96,32 @@ for (const engine of testEngines())
     });
 
     /** Annotatable sentences of the project (the first start also seeds a demo project). */
+    /** Imports a document through the API as the owner; answers its id. */
+    async function importDocument(projectSlug: string, fields: Record<string, string>): Promise<string> {
+      const response = await testApp.owner.json('POST', `/api/projects/${projectSlug}/documents`, fields);
+      if (response.status !== 201)
+        throw new Error(`Import failed: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as ImportResult).document.id;
+    }
+
+    /**
+     * A project of 10 documents × 30 identical sentences, written by SQL (no suggestions, no
+     * labels): the sentence repeats a 50-character clause `repeats` times. Answers its text.
+     */
+    async function createProjectOf300Sentences(slug: string, repeats: number): Promise<string> {
+      await testApp.owner.json('POST', '/api/projects', { slug, name: slug });
+      const sentenceText = 'The ministry said the figures were checked twice. '.repeat(repeats).trim();
+      await testApp.database.db.execute(sql`
+        insert into documents (project_id, title, body, body_sha256)
+        select p.id, ${slug} || ' ' || n, ${sentenceText}, md5(${slug} || n) from projects p, generate_series(1, 10) n
+        where p.slug = ${slug}`);
+      await testApp.database.db.execute(sql`
+        insert into sentences (document_id, position, start, "end", kind, text)
+        select d.id, k, 0, ${sentenceText.length}, 'sentence', ${sentenceText}
+        from documents d join projects p on p.id = d.project_id, generate_series(0, 29) k where p.slug = ${slug}`);
+      return sentenceText;
+    }
+
     async function annotatableCount(): Promise<number> {
       const [row] = await testApp.database.db
         .select({ total: count() })
@@ -375,16 +395,7 @@ for (const engine of testEngines())
       it('gives the database connection back each time a client leaves in the middle of a page', async () => {
         // 300 sentences of about a kilobyte each: the first page (250 sentences) is far more
         // than one chunk, so every client below leaves with most of a page still unread.
-        await testApp.owner.json('POST', '/api/projects', { slug: 'bulk', name: 'Bulk' });
-        const sentenceText = 'The ministry said the figures were checked twice. '.repeat(20).trim();
-        await testApp.database.db.execute(sql`
-          insert into documents (project_id, title, body, body_sha256)
-          select p.id, 'Bulk ' || n, ${sentenceText}, md5(n::text) from projects p, generate_series(1, 10) n
-          where p.slug = 'bulk'`);
-        await testApp.database.db.execute(sql`
-          insert into sentences (document_id, position, start, "end", kind, text)
-          select d.id, k, 0, ${sentenceText.length}, 'sentence', ${sentenceText}
-          from documents d join projects p on p.id = d.project_id, generate_series(0, 29) k where p.slug = 'bulk'`);
+        const sentenceText = await createProjectOf300Sentences('bulk', 20);
         // More departures than the pool has connections: one left behind mid-COPY each time
         // would leave the last export (and the rest of the app) waiting for ever.
         for (let departure = 0; departure < 12; departure++) {
@@ -404,16 +415,7 @@ for (const engine of testEngines())
         it('cancels the statement of the page in flight when the client leaves', async () => {
           // 250 sentences of 20 kB: PostgreSQL is still writing the first page when the client
           // goes, as its 5 MB cannot all wait in the connection's buffers.
-          await testApp.owner.json('POST', '/api/projects', { slug: 'wide', name: 'Wide' });
-          const sentenceText = 'The ministry said the figures were checked twice. '.repeat(400).trim();
-          await testApp.database.db.execute(sql`
-            insert into documents (project_id, title, body, body_sha256)
-            select p.id, 'Wide ' || n, ${sentenceText}, md5('wide' || n) from projects p, generate_series(1, 10) n
-            where p.slug = 'wide'`);
-          await testApp.database.db.execute(sql`
-            insert into sentences (document_id, position, start, "end", kind, text)
-            select d.id, k, 0, ${sentenceText.length}, 'sentence', ${sentenceText}
-            from documents d join projects p on p.id = d.project_id, generate_series(0, 29) k where p.slug = 'wide'`);
+          await createProjectOf300Sentences('wide', 400);
           const rollbacks = async () => {
             const [row] = (await testApp.database.db.execute(
               sql`select xact_rollback::int as count from pg_stat_database where datname = current_database()`,
@@ -466,11 +468,9 @@ for (const engine of testEngines())
         const analyst = await addMember(testApp, 'astral', 'analyst', 'Cy C');
         const astralBody =
           'Flags 🇰🇷 and 🇰🇵 meet\n\n𝒜 KCNA said 😀 the 🚀 rose. Then 北 said 𝔘𝔫𝔦 news 🎉 came.\n\nA plain 😀😀 tail here.\n';
-        const imported = (await (
-          await testApp.owner.json('POST', '/api/projects/astral/documents', { body: astralBody })
-        ).json()) as ImportResult;
+        const astralDocumentId = await importDocument('astral', { body: astralBody });
         const detail = (await (
-          await analyst.request(`/api/documents/${imported.document.id}`)
+          await analyst.request(`/api/documents/${astralDocumentId}`)
         ).json()) as DocumentDetail;
         for (const sentence of detail.sentences.filter((entry) => entry.kind !== 'boilerplate')) {
           // The first and the last word of the sentence, emoji and all.

@@ -130,7 +130,8 @@ export class DatasetParquetWriter {
   /** Adds rows; answers the bytes of the row groups they completed (often none). */
   add(rows: readonly DatasetRow[]): Uint8Array[] {
     for (const row of rows) {
-      for (const [index, field] of datasetFields.entries()) this.#columns[index]!.push(row[field]);
+      for (let index = 0; index < datasetFields.length; index++)
+        this.#columns[index]!.push(row[datasetFields[index]!]);
       if (++this.#rows === rowGroupRows) this.#writeGroup();
     }
     return this.#take();

@@ -160,7 +160,6 @@ export async function* datasetLineChunks(
       after,
       limit,
     };
-    let next: ExportCursor | undefined;
     if (connection) {
       const tail = new LineTail();
       for await (const chunk of copyExportLines(connection, params)) {
@@ -170,7 +169,7 @@ export async function* datasetLineChunks(
       // Fewer lines than sentences asked for: the last page (lines are at least sentences).
       if (tail.count < limit) return;
       const last = JSON.parse(tail.lastLine()) as Pick<DatasetRow, 'document_id' | 'position'>;
-      next = {
+      after = {
         documentCreatedAt: await findDocumentCreatedAt(context.db, last.document_id),
         documentId: last.document_id,
         position: last.position,
@@ -181,13 +180,12 @@ export async function* datasetLineChunks(
       const last = page.at(-1);
       // A page holds `limit` sentences, or more lines in the annotations scope.
       if (!last || sentencesIn(page) < limit) return;
-      next = {
+      after = {
         documentCreatedAt: last.documentCreatedAt,
         documentId: last.documentId,
         position: last.position,
       };
     }
-    after = next;
   }
 }
 
