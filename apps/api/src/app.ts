@@ -10,7 +10,7 @@ import { resolveActor, UnauthenticatedError } from './auth/actor.ts';
 import { type Auth, createAuth } from './auth/create-auth.ts';
 import { authRequestHandler } from './auth/mount.ts';
 import { SessionCache } from './auth/session-cache.ts';
-import { DatabaseUnavailableError, ProblemError } from './errors.ts';
+import { DatabaseUnavailableError, ProblemError, TokenOutOfScopeError } from './errors.ts';
 import { accessLog } from './lib/access-log.ts';
 import { apiReferencePage, apiReferenceScriptPath, serveApiReferenceScript } from './lib/api-reference.ts';
 import { limitBodies } from './lib/body-limit.ts';
@@ -38,6 +38,11 @@ export interface AppDependencies {
   trustedOrigins?: string[];
   /** Sign-in attempts allowed per client address per minute (default 5). */
   signInAttemptsPerMinute?: number;
+  /**
+   * The address people open Attest at (ATTEST_PUBLIC_URL); session cookies are Secure only
+   * when it is https. Omitted, the library derives it from each request.
+   */
+  publicUrl?: string;
   /** The built web app to serve from the same origin (production); omitted in tests and dev. */
   webRoot?: string | undefined;
   /** Largest request body accepted, in bytes. */
@@ -68,6 +73,23 @@ const protectedPaths = [
   '/api/tokens/*',
 ];
 
+/**
+ * Routes about the account rather than a project. A token is limited to chosen projects, so
+ * it never reaches these: they need the person, signed in (/api/auth is refused in mount.ts).
+ */
+const accountLevelRoutes: [method: string, path: string][] = [
+  ['GET', '/api/tokens'],
+  ['POST', '/api/tokens'],
+  ['DELETE', '/api/tokens/*'],
+  ['POST', '/api/invites/*'],
+  ['POST', '/api/projects'],
+];
+
+const refuseTokens: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.var.actor?.via === 'token') throw new TokenOutOfScopeError();
+  await next();
+};
+
 export function createApp(dependencies: AppDependencies) {
   const limitBytes = dependencies.bodyLimitBytes ?? defaultBodyLimitBytes;
   const logError = dependencies.logError ?? ((message, details) => console.error(message, details));
@@ -77,6 +99,7 @@ export function createApp(dependencies: AppDependencies) {
     secret: dependencies.secret,
     trustedOrigins,
     signInAttemptsPerMinute: dependencies.signInAttemptsPerMinute,
+    publicUrl: dependencies.publicUrl,
   });
 
   const sessions = new SessionCache(dependencies.sessionCacheMilliseconds ?? defaultSessionCacheMilliseconds);
@@ -123,6 +146,7 @@ export function createApp(dependencies: AppDependencies) {
     await next();
   };
   for (const protectedPath of protectedPaths) app.use(protectedPath, requireSignedIn);
+  for (const [method, accountPath] of accountLevelRoutes) app.on(method, accountPath, refuseTokens);
 
   const routes = app
     .route('/', healthRoutes)

@@ -28,6 +28,15 @@ const environmentSchema = z.object({
             .filter(Boolean)
         : [],
     ),
+  /**
+   * The address people open Attest at. Session cookies are Secure (and __Secure- named) only
+   * when it is https, so sign-in works over plain http too.
+   */
+  ATTEST_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'ATTEST_PUBLIC_URL must be an http:// or https:// URL' })
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .transform((value) => (value ? new URL(value).origin : undefined)),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -42,4 +51,12 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     throw new Error(`Attest cannot start; fix these environment variables:\n${problems}`);
   }
   return parsed.data;
+}
+
+/** ATTEST_PUBLIC_URL, or the address the server listens on (loopback when it listens on all). */
+export function publicUrlOf(environment: Environment, port = environment.PORT): string {
+  if (environment.ATTEST_PUBLIC_URL) return environment.ATTEST_PUBLIC_URL;
+  const isEveryInterface = environment.HOST === '0.0.0.0' || environment.HOST === '::';
+  const host = isEveryInterface ? '127.0.0.1' : environment.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

@@ -38,6 +38,18 @@ export class ForbiddenError extends ProblemError {
   }
 }
 
+/** An API token on a route about the account (tokens, invitations, password, new projects). */
+export class TokenOutOfScopeError extends ProblemError {
+  constructor() {
+    super(
+      403,
+      'token-out-of-scope',
+      'Not with an API token',
+      'An API token works only inside the projects it was made for. Manage tokens, accept invitations, create projects and change your password while signed in.',
+    );
+  }
+}
+
 export class InvalidInputError extends ProblemError {
   constructor(detail: string, errors?: FieldError[]) {
     super(422, 'invalid-input', 'The request is not valid', detail, errors ? { errors } : {});

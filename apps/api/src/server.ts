@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { clientAddressHeader } from './auth/create-auth.ts';
 import { resolveSecret } from './auth/secret.ts';
-import { readEnvironment } from './env.ts';
+import { publicUrlOf, readEnvironment } from './env.ts';
 import { answerClientError } from './lib/client-error.ts';
 import { seedFirstStart } from './services/seed.ts';
 
@@ -39,6 +39,7 @@ export async function startServer(): Promise<void> {
     trustedOrigins,
     webRoot,
     signInAttemptsPerMinute: environment.ATTEST_SIGN_IN_LIMIT,
+    publicUrl: publicUrlOf(environment),
     logRequest: (line) => process.stdout.write(`${line}\n`),
   });
   const server = serve(

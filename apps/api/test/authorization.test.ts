@@ -16,9 +16,25 @@ import {
 import { testEngines } from '@attest/db/testing';
 import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createTestApp, type TestApp, type TestUser } from './helpers.ts';
+import { addMember, createTestApp, type TestApp, TestUser } from './helpers.ts';
 
 type Role = 'owner' | 'reviewer' | 'analyst';
+
+/** A script with an API token: no cookie, an Authorization header on every request. */
+class TokenClient extends TestUser {
+  constructor(
+    app: TestApp['app'],
+    readonly token: string,
+  ) {
+    super(app, '', '');
+  }
+
+  override request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `Bearer ${this.token}`);
+    return Promise.resolve(this.app.request(path, { ...init, headers }));
+  }
+}
 type Target = 'own' | 'foreign';
 
 interface Fixture {
@@ -33,6 +49,8 @@ interface Fixture {
 let testApp: TestApp;
 let users: Record<Role, TestUser>;
 let outsider: TestUser;
+/** The owner's API token for the demo project. */
+let ownerToken: TestUser;
 let fixtures: Record<Target, Fixture>;
 let importCounter = 0;
 
@@ -88,6 +106,8 @@ async function setUp(engine: Engine): Promise<void> {
     own: await makeFixture(testApp.owner, 'demo'),
     foreign: await makeFixture(outsider, 'foreign'),
   };
+  const created = await testApp.owner.json('POST', '/api/tokens', { name: 'script', projects: ['demo'] });
+  ownerToken = new TokenClient(testApp.app, ((await created.json()) as { token: string }).token);
 }
 
 /** Counts and checksums of everything a request could change. */
@@ -127,6 +147,12 @@ interface RouteCase {
   foreign?: number;
   /** Routes that are about the caller, not a project, have no foreign case. */
   hasForeign?: boolean;
+  /**
+   * Expected for the owner's API token for the own project (default: as for the owner), and
+   * for another project's object (default: as for the foreign case). Account routes are 403.
+   */
+  token?: number;
+  tokenForeign?: number;
 }
 
 const everyone = (status: number): Record<Role, number> => ({
@@ -142,6 +168,17 @@ const routes: RouteCase[] = [
     request: (user) => user.request('/api/projects'),
     own: everyone(200),
     hasForeign: false,
+  },
+  {
+    name: 'POST /api/projects',
+    request: (user) =>
+      user.json('POST', '/api/projects', {
+        slug: `made-${Math.random().toString(36).slice(2, 10)}`,
+        name: 'Made by a role check',
+      }),
+    own: everyone(201),
+    hasForeign: false,
+    token: 403,
   },
   {
     name: 'GET /api/projects/:slug',
@@ -183,6 +220,17 @@ const routes: RouteCase[] = [
         role: 'analyst',
       }),
     own: { owner: 201, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'POST /api/projects/:slug/members with an existing account',
+    request: (user, f) =>
+      user.json('POST', `/api/projects/${f.slug}/members`, {
+        name: 'Somebody Else',
+        email: 'fred.foreign@example.org',
+        password: 'a password that must not stick',
+        role: 'owner',
+      }),
+    own: { owner: 409, reviewer: 403, analyst: 403 },
   },
   {
     name: 'PATCH /api/projects/:slug/members/:userId',
@@ -305,11 +353,14 @@ const routes: RouteCase[] = [
     request: (user) => user.request('/api/tokens'),
     own: everyone(200),
     hasForeign: false,
+    token: 403,
   },
   {
     name: 'POST /api/tokens',
     request: (user, f) => user.json('POST', '/api/tokens', { name: 'check', projects: [f.slug] }),
     own: everyone(201),
+    token: 403,
+    tokenForeign: 403,
   },
   {
     name: 'DELETE /api/tokens/:id',
@@ -323,6 +374,20 @@ const routes: RouteCase[] = [
       return user.request(`/api/tokens/${created.id}`, { method: 'DELETE' });
     },
     own: everyone(204),
+    token: 403,
+    tokenForeign: 403,
+  },
+  {
+    name: 'POST /api/auth/change-password',
+    request: (user) =>
+      user.json('POST', '/api/auth/change-password', {
+        currentPassword: 'not the password at all',
+        newPassword: 'a new password nobody sets',
+      }),
+    // A wrong current password: refused by the library, but reached.
+    own: everyone(400),
+    hasForeign: false,
+    token: 403,
   },
 ];
 
@@ -345,6 +410,23 @@ for (const engine of testEngines())
             const before = await databaseFingerprint();
             const response = await route.request(users[role], fixtures.foreign);
             expect(response.status, await response.clone().text()).toBe(route.foreign ?? 404);
+            expect(response.headers.get('content-type')).toBe('application/problem+json');
+            expect(await databaseFingerprint()).toBe(before);
+          });
+        }
+        const tokenExpectation = route.token ?? route.own.owner;
+        it(`answers ${tokenExpectation} to the owner's API token for the project`, async () => {
+          const before = await databaseFingerprint();
+          const response = await route.request(ownerToken, fixtures.own);
+          expect(response.status, await response.clone().text()).toBe(tokenExpectation);
+          if (tokenExpectation === 403) expect(await databaseFingerprint()).toBe(before);
+        });
+        if (route.hasForeign !== false) {
+          const expected = route.tokenForeign ?? route.foreign ?? 404;
+          it(`answers ${expected} to that token for another project's object, changing nothing`, async () => {
+            const before = await databaseFingerprint();
+            const response = await route.request(ownerToken, fixtures.foreign);
+            expect(response.status, await response.clone().text()).toBe(expected);
             expect(response.headers.get('content-type')).toBe('application/problem+json');
             expect(await databaseFingerprint()).toBe(before);
           });

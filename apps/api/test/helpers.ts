@@ -85,6 +85,21 @@ export async function addMember(
   return signIn(testApp, email);
 }
 
+/** An existing account joins another project the only way it can: through an owner's invitation. */
+export async function joinByInvite(
+  owner: TestUser,
+  projectSlug: string,
+  role: ProjectRole,
+  member: TestUser,
+): Promise<void> {
+  const invite = await owner.json('POST', `/api/projects/${projectSlug}/invites`, { role });
+  if (invite.status !== 201) throw new Error(`Inviting failed: ${invite.status} ${await invite.text()}`);
+  const { token } = (await invite.json()) as { token: string };
+  const accepted = await member.json('POST', `/api/invites/${token}/accept`, {});
+  if (accepted.status !== 200)
+    throw new Error(`${member.email} could not join: ${accepted.status} ${await accepted.text()}`);
+}
+
 let signInCount = 0;
 
 export async function signIn(testApp: TestApp, email: string, password = testPassword): Promise<TestUser> {

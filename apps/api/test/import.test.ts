@@ -7,9 +7,9 @@ import {
   addMember,
   createTestApp,
   expectProblem,
+  joinByInvite,
   type TestApp,
   type TestUser,
-  testPassword,
 } from './helpers.ts';
 
 let testApp: TestApp;
@@ -30,21 +30,8 @@ beforeAll(async () => {
     await addMember(testApp, 'source', 'analyst', 'Ann A'),
     await addMember(testApp, 'source', 'analyst', 'Bo B'),
   ];
-  for (const [slug, name] of ['copy-annotations', 'copy-gold'].flatMap(
-    (slug) =>
-      [
-        [slug, 'Ann A'],
-        [slug, 'Bo B'],
-      ] as const,
-  )) {
-    const added = await testApp.owner.json('POST', `/api/projects/${slug}/members`, {
-      name,
-      password: testPassword,
-      email: `${name.toLowerCase().replace(' ', '.')}@example.org`,
-      role: 'analyst',
-    });
-    if (added.status !== 201) throw new Error(`Adding ${name} to copy failed: ${await added.text()}`);
-  }
+  for (const slug of ['copy-annotations', 'copy-gold'])
+    for (const analyst of analysts) await joinByInvite(testApp.owner, slug, 'analyst', analyst);
   const imported = (await (
     await testApp.owner.json('POST', '/api/projects/source/documents', {
       body,
@@ -144,13 +131,7 @@ describe('POST /api/projects/:slug/imports', () => {
       name: 'batch',
       annotatorsPerDocument: 2,
     });
-    for (const name of ['Ann A', 'Bo B'])
-      await testApp.owner.json('POST', '/api/projects/batch/members', {
-        name,
-        password: testPassword,
-        email: `${name.toLowerCase().replace(' ', '.')}@example.org`,
-        role: 'analyst',
-      });
+    for (const analyst of analysts) await joinByInvite(testApp.owner, 'batch', 'analyst', analyst);
     const report = await post('batch', lines, 'application/x-ndjson');
     expect(report).toMatchObject({ imported: 2, skipped: 1 });
     expect(report.errors.map((error) => error.line)).toEqual([2, 4]);

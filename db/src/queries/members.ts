@@ -62,6 +62,14 @@ export async function removeMember(db: Executor, projectId: string, userId: stri
   return removed.length > 0;
 }
 
+/**
+ * Locks the project's row until the transaction ends, so membership changes of one project
+ * run one after another and "is there another owner?" stays true until the change commits.
+ */
+export async function lockProjectMembership(db: Executor, projectId: string): Promise<void> {
+  await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update');
+}
+
 export async function countOwners(db: Executor, projectId: string): Promise<number> {
   const [row] = await db
     .select({ total: count() })
@@ -214,12 +222,27 @@ export async function findOpenInvite(db: Executor, tokenHash: string) {
   return invite;
 }
 
-/** Marks an invite used; false when someone else used it first. */
-export async function useInvite(db: Executor, inviteId: string, userId: string): Promise<boolean> {
-  const used = await db
+/**
+ * Claims an open invite for one acceptance: of concurrent claims exactly one gets true. The
+ * acceptor is filled in by `completeInvite` once their account exists.
+ */
+export async function claimInvite(db: Executor, inviteId: string): Promise<boolean> {
+  const claimed = await db
     .update(invites)
-    .set({ usedAt: new Date(), usedBy: userId })
-    .where(and(eq(invites.id, inviteId), isNull(invites.usedAt)))
+    .set({ usedAt: new Date() })
+    .where(and(eq(invites.id, inviteId), isNull(invites.usedAt), gt(invites.expiresAt, new Date())))
     .returning({ id: invites.id });
-  return used.length > 0;
+  return claimed.length > 0;
+}
+
+/** Gives a claimed invite back when its acceptance failed (a refused account, say). */
+export async function releaseInvite(db: Executor, inviteId: string): Promise<void> {
+  await db
+    .update(invites)
+    .set({ usedAt: null })
+    .where(and(eq(invites.id, inviteId), isNull(invites.usedBy)));
+}
+
+export async function completeInvite(db: Executor, inviteId: string, userId: string): Promise<void> {
+  await db.update(invites).set({ usedBy: userId }).where(eq(invites.id, inviteId));
 }

@@ -20,6 +20,8 @@ export interface AuthOptions {
   trustedOrigins: string[];
   /** Sign-in attempts allowed per client address per minute. */
   signInAttemptsPerMinute?: number;
+  /** The address people open Attest at; https makes session cookies Secure. */
+  publicUrl?: string | undefined;
 }
 
 export function createAuth(options: AuthOptions) {
@@ -29,7 +31,11 @@ export function createAuth(options: AuthOptions) {
     logger: { level: 'warn', disabled: process.env['NODE_ENV'] === 'test' },
     basePath: '/api/auth',
     secret: options.secret,
-    trustedOrigins: options.trustedOrigins,
+    ...(options.publicUrl ? { baseURL: options.publicUrl } : {}),
+    // Besides the public URL, the server's own origin as the request names it (as in
+    // same-origin.ts): Attest reached at another of its addresses keeps working.
+    trustedOrigins: (request?: Request) =>
+      request ? [...options.trustedOrigins, new URL(request.url).origin] : options.trustedOrigins,
     database: drizzleAdapter(options.db, {
       provider: 'pg',
       schema: { users, sessions, accounts, verifications, rateLimits, apiKeys },
@@ -54,16 +60,26 @@ export function createAuth(options: AuthOptions) {
       cookiePrefix: 'attest',
       database: { generateId: 'uuid' },
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      // A Secure cookie is never sent back over plain http: decide from the public URL.
+      ...(options.publicUrl ? { useSecureCookies: options.publicUrl.startsWith('https://') } : {}),
       ipAddress: { ipAddressHeaders: [clientAddressHeader] },
     },
     hooks: {
-      // Accounts come from the first-run page or an invitation, both of which call the
-      // library from the server; nobody signs up over HTTP directly.
       before: createAuthMiddleware(async (context) => {
-        if (context.path === '/sign-up/email' && context.request) {
+        if (!context.request) return;
+        // Accounts come from the first-run page or an invitation, both of which call the
+        // library from the server; nobody signs up over HTTP directly.
+        if (context.path === '/sign-up/email') {
           throw new APIError('FORBIDDEN', {
             message:
               'Accounts are created on the first-run page or through an invitation from a project owner.',
+          });
+        }
+        // Tokens are made, listed and revoked through /api/tokens only, which keeps each to the
+        // projects chosen at creation; the library's own routes could widen that scope.
+        if (context.path.startsWith('/api-key/')) {
+          throw new APIError('FORBIDDEN', {
+            message: 'Manage API tokens under /api/tokens (Tokens in the account menu).',
           });
         }
       }),

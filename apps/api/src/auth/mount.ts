@@ -1,6 +1,7 @@
 // better-auth's own endpoints (sign-in, sign-out, session, password change) under /api/auth,
 // with its error responses turned into problem+json like every other API error.
 import type { Context } from 'hono';
+import { TokenOutOfScopeError } from '../errors.ts';
 import type { AppEnv } from '../lib/openapi.ts';
 import { problemBody, problemResponse } from '../lib/problem.ts';
 import { resolveActor } from './actor.ts';
@@ -13,6 +14,8 @@ import type { SessionCache } from './session-cache.ts';
  */
 export function authRequestHandler(sessions: SessionCache) {
   return async (c: Context<AppEnv>): Promise<Response> => {
+    // Passwords, sessions and tokens belong to the account, which a token never acts for.
+    if (c.req.header('authorization')) throw new TokenOutOfScopeError();
     if (c.req.method !== 'POST') return handleAuthRequest(c);
     const actor = await resolveActor(c.var.auth, c.var.db, c.req.raw.headers, sessions).catch(() => null);
     try {
@@ -39,25 +42,27 @@ async function handleAuthRequest(c: Context<AppEnv>): Promise<Response> {
     .clone()
     .json()
     .catch(() => ({}))) as { message?: string; code?: string };
-  const detail = authErrorDetail(response.status, body.message);
-  const headers = Object.fromEntries(
-    [...response.headers].filter(
-      ([name]) => name.toLowerCase() === 'retry-after' || name.toLowerCase() === 'set-cookie',
-    ),
-  );
+  // better-auth says when to retry in X-Retry-After; clients and proxies read Retry-After.
+  const retryAfter = response.headers.get('retry-after') ?? response.headers.get('x-retry-after');
+  const headers: Record<string, string> = retryAfter ? { 'retry-after': retryAfter } : {};
+  const cookie = response.headers.get('set-cookie');
+  if (cookie) headers['set-cookie'] = cookie;
   return problemResponse(
     problemBody(
       response.status,
       (body.code ?? 'auth-error').toLowerCase().replaceAll('_', '-'),
       'Authentication failed',
-      detail,
+      authErrorDetail(response.status, body.message, retryAfter),
     ),
     headers,
   );
 }
 
-function authErrorDetail(status: number, message: string | undefined): string {
-  if (status === 429) return 'Too many attempts from this address; wait a minute before trying again.';
+function authErrorDetail(status: number, message: string | undefined, retryAfter: string | null): string {
+  if (status === 429) {
+    const wait = retryAfter && /^\d+$/.test(retryAfter) ? `${retryAfter} seconds` : 'a minute';
+    return `Too many attempts from this address; wait ${wait} before trying again.`;
+  }
   if (status === 401 && message?.toLowerCase().includes('invalid'))
     return 'The e-mail or the password is wrong.';
   return message ?? 'The request was refused.';

@@ -5,6 +5,8 @@ import {
   annotationEvents,
   annotations,
   assignments,
+  claimInvite,
+  completeInvite,
   type Database,
   documents,
   fillAssignments,
@@ -13,8 +15,8 @@ import {
   listMemberships,
   listProjects,
   type ProjectRole,
+  releaseInvite,
   upsertMember,
-  useInvite,
   users,
 } from '@attest/db';
 import { createHash } from '@better-auth/utils/hash';
@@ -24,6 +26,7 @@ import type { Auth } from '../auth/create-auth.ts';
 import { NotFoundError, ProblemError } from '../errors.ts';
 import { ownersOnly, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
+import { setMemberRole } from './members.ts';
 
 export interface NewAccount {
   name: string;
@@ -128,7 +131,12 @@ export async function describeCaller(context: ServiceContext) {
   };
 }
 
-/** An owner adds a teammate with a password they pass on; an existing account is just added. */
+/**
+ * An owner creates a teammate's account with a password they pass on. Only a new account can
+ * be made this way: a password set by one owner must never open another owner's project, so an
+ * e-mail that already has an account (anywhere, this project included) gets the same refusal,
+ * which names nobody and points to an invitation, where the person joins with their own account.
+ */
 export async function addMemberWithPassword(
   auth: Auth,
   context: ServiceContext,
@@ -138,9 +146,28 @@ export async function addMemberWithPassword(
   const { project } = await requireProject(context, projectSlug, ownersOnly, 'add members');
   const email = input.email.trim().toLowerCase();
   const [existing] = await context.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  const userId = existing?.id ?? (await signUp(auth, input, false)).response.user.id;
-  await upsertMember(context.db, project.id, userId, input.role);
-  await fillAssignments(context.db, project.id, project.annotatorsPerDocument);
+  if (existing) {
+    // Hash the password anyway, so the refusal takes as long as creating an account would.
+    await (await auth.$context).password.hash(input.password);
+    throw useInviteInstead();
+  }
+  const created = await signUp(auth, input, false).catch((error: unknown) => {
+    // Created by someone else since the look-up above.
+    throw error instanceof ProblemError && error.code === 'email-taken' ? useInviteInstead() : error;
+  });
+  await context.db.transaction(async (transaction) => {
+    await setMemberRole(transaction, project.id, created.response.user.id, input.role);
+    await fillAssignments(transaction, project.id, project.annotatorsPerDocument);
+  });
+}
+
+function useInviteInstead(): ProblemError {
+  return new ProblemError(
+    409,
+    'use-invite',
+    'Invite this teammate with a link',
+    'A password can be set here only for a new account, and this e-mail cannot get one. Create an invitation link for the role instead and send it to them: they join with their own account.',
+  );
 }
 
 const inviteLifetimeDays = 7;
@@ -183,32 +210,40 @@ export async function acceptInvite(
 ): Promise<{ projectSlug: string; headers: Headers }> {
   const invite = await findOpenInvite(db, await hashToken(token));
   if (!invite) throw inviteGone();
-  let userId = caller?.userId;
-  let headers = new Headers();
-  if (!userId) {
-    if (!account) {
-      throw new ProblemError(
-        422,
-        'invalid-input',
-        'Name, e-mail and password needed',
-        'Create your account: send name, email and password.',
-      );
-    }
-    const signedUp = await signUp(auth, account, true);
-    userId = signedUp.response.user.id;
-    headers = signedUp.headers;
-  }
-  const acceptedBy = userId;
-  await db.transaction(async (transaction) => {
-    if (!(await useInvite(transaction, invite.id, acceptedBy))) throw inviteGone();
-    await upsertMember(transaction, invite.projectId, acceptedBy, invite.role);
-    const [project] = await listProjects(transaction, {
-      memberId: acceptedBy,
-      projectIds: [invite.projectId],
+  // Claim the invite before creating anything: of concurrent acceptances one goes on, the
+  // others get 410 and leave no account behind.
+  if (!(await claimInvite(db, invite.id))) throw inviteGone();
+  try {
+    const { userId: acceptedBy, headers } = caller
+      ? { userId: caller.userId, headers: new Headers() }
+      : await signUpInvitee(auth, account);
+    await db.transaction(async (transaction) => {
+      await setMemberRole(transaction, invite.projectId, acceptedBy, invite.role);
+      await completeInvite(transaction, invite.id, acceptedBy);
+      const [project] = await listProjects(transaction, {
+        memberId: acceptedBy,
+        projectIds: [invite.projectId],
+      });
+      if (project) await fillAssignments(transaction, project.id, project.annotatorsPerDocument);
     });
-    if (project) await fillAssignments(transaction, project.id, project.annotatorsPerDocument);
-  });
-  return { projectSlug: invite.projectSlug, headers };
+    return { projectSlug: invite.projectSlug, headers };
+  } catch (error) {
+    await releaseInvite(db, invite.id);
+    throw error;
+  }
+}
+
+async function signUpInvitee(auth: Auth, account: NewAccount | undefined) {
+  if (!account) {
+    throw new ProblemError(
+      422,
+      'invalid-input',
+      'Name, e-mail and password needed',
+      'Create your account: send name, email and password.',
+    );
+  }
+  const { headers, response } = await signUp(auth, account, true);
+  return { userId: response.user.id, headers };
 }
 
 function inviteGone(): ProblemError {

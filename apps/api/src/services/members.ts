@@ -1,15 +1,18 @@
+// A project's members and their roles; a project never loses its last owner.
 import {
   countOwners,
+  type Executor,
   fillAssignments,
   findMemberRole,
   listMembers,
+  lockProjectMembership,
   type MemberSummary,
   type ProjectRole,
   removeAssignmentsOf,
   removeMember,
   upsertMember,
 } from '@attest/db';
-import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { NotFoundError, ProblemError } from '../errors.ts';
 import { managers, ownersOnly, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -33,11 +36,10 @@ export async function changeMemberRole(
   role: ProjectRole,
 ): Promise<void> {
   const { project } = await requireProject(context, projectSlug, ownersOnly, 'change roles');
-  const current = await findMemberRole(context.db, project.id, userId);
-  if (!current) throw new NotFoundError('Member');
-  await assertKeepsAnOwner(context, project.id, current, role);
   await context.db.transaction(async (transaction) => {
-    await upsertMember(transaction, project.id, userId, role);
+    const current = await findMemberRole(transaction, project.id, userId);
+    if (!current) throw new NotFoundError('Member');
+    await setMemberRole(transaction, project.id, userId, role);
     // Only analysts hold assignments; a promoted analyst's documents go to others.
     if (role !== 'analyst') await removeAssignmentsOf(transaction, project.id, userId);
     await fillAssignments(transaction, project.id, project.annotatorsPerDocument);
@@ -50,24 +52,53 @@ export async function removeProjectMember(
   userId: string,
 ): Promise<void> {
   const { project } = await requireProject(context, projectSlug, ownersOnly, 'remove members');
-  const current = await findMemberRole(context.db, project.id, userId);
-  if (!current) throw new NotFoundError('Member');
-  await assertKeepsAnOwner(context, project.id, current, null);
   await context.db.transaction(async (transaction) => {
+    await lockProjectMembership(transaction, project.id);
+    const current = await findMemberRole(transaction, project.id, userId);
+    if (!current) throw new NotFoundError('Member');
+    await assertKeepsAnOwner(transaction, project.id, current, null);
     await removeAssignmentsOf(transaction, project.id, userId);
     await removeMember(transaction, project.id, userId);
     await fillAssignments(transaction, project.id, project.annotatorsPerDocument);
   });
 }
 
+/**
+ * Adds a member or changes their role, inside the caller's transaction, unless that leaves
+ * the project without an owner (409).
+ */
+export async function setMemberRole(
+  transaction: Executor,
+  projectId: string,
+  userId: string,
+  role: ProjectRole,
+): Promise<void> {
+  await lockProjectMembership(transaction, projectId);
+  const current = await findMemberRole(transaction, projectId, userId);
+  if (current) await assertKeepsAnOwner(transaction, projectId, current, role);
+  await upsertMember(transaction, projectId, userId, role);
+}
+
 async function assertKeepsAnOwner(
-  context: ServiceContext,
+  transaction: Executor,
   projectId: string,
   currentRole: ProjectRole,
   newRole: ProjectRole | null,
 ): Promise<void> {
-  if (currentRole === 'owner' && newRole !== 'owner' && (await countOwners(context.db, projectId)) <= 1) {
-    throw new InvalidInputError('A project needs at least one owner; make someone else owner first.');
+  if (currentRole === 'owner' && newRole !== 'owner' && (await countOwners(transaction, projectId)) <= 1) {
+    throw new LastOwnerError();
+  }
+}
+
+/** Refuses a change that would leave a project without an owner. */
+export class LastOwnerError extends ProblemError {
+  constructor() {
+    super(
+      409,
+      'last-owner',
+      'A project needs an owner',
+      'This would leave the project without an owner. Make another member owner first, then change or remove this one.',
+    );
   }
 }
 
