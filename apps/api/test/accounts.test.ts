@@ -91,8 +91,13 @@ for (const engine of testEngines())
         for (let index = 0; index < 7; index++) statuses.push((await attempt()).status);
         expect(statuses.slice(0, 5).every((status) => status === 401)).toBe(true);
         const limited = await attempt();
+        // The standard header, which clients and proxies read, in whole seconds.
+        const retryAfter = limited.headers.get('retry-after');
+        expect(retryAfter).toMatch(/^\d+$/);
+        expect(Number(retryAfter)).toBeGreaterThan(0);
+        expect(Number(retryAfter)).toBeLessThanOrEqual(60);
         const problem = await expectProblem(limited, 429);
-        expect(problem.detail).toContain('wait');
+        expect(problem.detail).toContain(`wait ${retryAfter} seconds`);
       });
 
       it('signs out and changes passwords', async () => {
