@@ -144,7 +144,8 @@ test.describe('accounts and roles', () => {
 
     const addForm = page.getByRole('form', { name: 'Add with a password' });
     await addForm.getByLabel('Name').fill('Pat Partner');
-    await addForm.getByLabel('E-mail').fill(`pat.${Date.now()}@attest.test`);
+    const patEmail = `pat.${Date.now()}@attest.test`;
+    await addForm.getByLabel('E-mail').fill(patEmail);
     await addForm.getByLabel('Password').fill('partner-password');
     await addForm.getByLabel('Role').selectOption('reviewer');
     await addForm.getByRole('button', { name: 'Add member' }).click();
@@ -153,6 +154,20 @@ test.describe('accounts and roles', () => {
     ).toBeVisible();
     await page.getByLabel('Role of Pat Partner').selectOption('analyst');
     await expect(page.getByRole('status').filter({ hasText: 'Pat Partner is now analyst' })).toBeVisible();
+
+    // An e-mail that has an account never gets a password from an owner: invite them instead.
+    await addForm.getByLabel('Name').fill('Someone');
+    await addForm.getByLabel('E-mail').fill(patEmail);
+    await addForm.getByLabel('Password').fill('another-owners-password');
+    await addForm.getByLabel('Role').selectOption('owner');
+    await addForm.getByRole('button', { name: 'Add member' }).click();
+    const refusal = addForm.getByRole('alert');
+    await expect(refusal).toContainText('invitation link');
+    await expect(refusal).not.toContainText('Pat');
+    expect(await seriousViolations(page)).toEqual([]);
+    await refusal.getByRole('button', { name: 'Create an invitation link for owner' }).click();
+    await expect(page.getByLabel('Invitation link')).toHaveValue(/\/invite\/[\w-]+$/);
+    await expect(page.getByText(/Send this link to one teammate/)).toContainText('owner');
 
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Labels' }).click();
     const labels = page.getByRole('form', { name: 'Labels' });

@@ -74,6 +74,12 @@ export class AttestMembersSettings extends LitElement {
         margin: 0;
         font-size: 0.9rem;
       }
+      #add-error p {
+        margin: 0 0 0.5rem;
+      }
+      #add-error p:last-child {
+        margin: 0;
+      }
       .link input {
         font-family: var(--attest-font-mono);
         font-size: 0.85rem;
@@ -89,7 +95,10 @@ export class AttestMembersSettings extends LitElement {
   private currentUser: Me | undefined;
 
   @state() private message: { isError: boolean; text: string } | undefined;
-  @state() private addFailure: { detail: string; fields: ReadonlySet<string> } | undefined;
+  /** Why adding failed; `inviteRole` when the server asks for an invitation instead. */
+  @state() private addFailure:
+    | { detail: string; fields: ReadonlySet<string>; inviteRole?: ProjectRole }
+    | undefined;
   @state() private invite: CreatedInvite | undefined;
   @state() private isBusy = false;
 
@@ -154,8 +163,13 @@ export class AttestMembersSettings extends LitElement {
         };
         this.membersTask.run();
       } catch (error) {
-        const paths = error instanceof ApiError ? (error.problem?.errors ?? []).map((item) => item.path) : [];
-        this.addFailure = { detail: errorMessage(error), fields: new Set(paths) };
+        const problem = error instanceof ApiError ? error.problem : undefined;
+        const paths = (problem?.errors ?? []).map((item) => item.path);
+        this.addFailure = {
+          detail: errorMessage(error),
+          fields: new Set(paths),
+          ...(problem?.type === '/problems/use-invite' ? { inviteRole: member.role } : {}),
+        };
       } finally {
         this.isBusy = false;
       }
@@ -167,6 +181,10 @@ export class AttestMembersSettings extends LitElement {
   private async createInvite(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const role = String(new FormData(event.currentTarget as HTMLFormElement).get('role')) as ProjectRole;
+    await this.inviteAs(role);
+  }
+
+  private async inviteAs(role: ProjectRole): Promise<void> {
     try {
       this.invite = await this.api.createInvite(this.project.slug, role);
       await this.updateComplete;
@@ -174,6 +192,20 @@ export class AttestMembersSettings extends LitElement {
     } catch (error) {
       this.message = { isError: true, text: errorMessage(error) };
     }
+  }
+
+  private renderAddFailure(failure: NonNullable<AttestMembersSettings['addFailure']>) {
+    const inviteRole = failure.inviteRole;
+    return html`<div class="form-error" id="add-error" role="alert" tabindex="-1">
+      <p>${failure.detail}</p>
+      ${
+        inviteRole
+          ? html`<button class="button small" type="button" @click=${() => this.inviteAs(inviteRole)}>
+              Create an invitation link for ${roleNames[inviteRole].toLowerCase()}
+            </button>`
+          : null
+      }
+    </div>`;
   }
 
   private roleOptions(selected: ProjectRole) {
@@ -254,7 +286,10 @@ export class AttestMembersSettings extends LitElement {
       </section>
       <section aria-labelledby="add-heading">
         <h2 id="add-heading">Add with a password</h2>
-        <p class="intro">Creates the account (or adds an existing one by e-mail). Pass the password on privately.</p>
+        <p class="intro">
+          Creates a new account with a password you pass on privately. Someone who may already have an
+          account joins through an invitation link instead.
+        </p>
         <form aria-labelledby="add-heading" novalidate @submit=${this.add}>
           <div class="grid">
             <label>Name <input name="name" autocomplete="off" aria-invalid=${invalid('name')} /></label>
@@ -265,7 +300,7 @@ export class AttestMembersSettings extends LitElement {
             </label>
             <label>Role <select name="role">${this.roleOptions('analyst')}</select></label>
           </div>
-          ${this.addFailure ? html`<p class="form-error" id="add-error" role="alert" tabindex="-1">${this.addFailure.detail}</p>` : null}
+          ${this.addFailure ? this.renderAddFailure(this.addFailure) : null}
           <div class="actions"><button class="button primary" type="submit" ?disabled=${this.isBusy}>Add member</button></div>
         </form>
       </section>
