@@ -66,6 +66,13 @@ describe('pnpm start', () => {
       env: { ...process.env, DATABASE_URL: '', ATTEST_DATA_DIR: dataDir, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     await waitForOutput(child, /Attest is running at http:\/\/127\.0\.0\.1:\d+/, 150_000);
 
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -76,5 +83,18 @@ describe('pnpm start', () => {
     const page = await fetch(`http://127.0.0.1:${port}/projects/demo`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<attest-app');
+
+    // The public URL defaults to the address it listens on: no warning, and over plain http the
+    // session cookie is not Secure, so a sign-in sticks.
+    const setup = await fetch(`http://127.0.0.1:${port}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
+      body: JSON.stringify({ name: 'Start Owner', email: 'start@example.org', password: 'a start password' }),
+    });
+    expect(setup.status).toBe(201);
+    const cookie = setup.headers.getSetCookie().find((value) => value.includes('session_token')) ?? '';
+    expect(cookie).toMatch(/^attest\.session_token=/);
+    expect(cookie).not.toMatch(/Secure/i);
+    expect(output).not.toMatch(/Base URL/i);
   }, 180_000);
 });
