@@ -1,6 +1,7 @@
 // The account rules of docs/accounts.md: passwords only for new accounts, tokens only inside
 // their projects, a project never without an owner, one account per invitation.
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { apiKeys, invites, projectMembers, users } from '@attest/db';
 import { testEngines } from '@attest/db/testing';
 import { and, count, eq, like } from 'drizzle-orm';
@@ -316,6 +317,19 @@ for (const engine of testEngines())
           password: 'a long enough password',
         });
         expect(accepted.status).toBe(200);
+      });
+    });
+
+    describe('docs/accounts.md', () => {
+      it('states the number of analysts per document a new project gets', async () => {
+        const docs = await readFile(new URL('../../../docs/accounts.md', import.meta.url), 'utf8');
+        const stated = /Analysts per document\*\* \(N, (\d+) by default/.exec(docs)?.[1];
+        const created = await testApp.owner.json('POST', '/api/projects', {
+          slug: 'defaults',
+          name: 'Defaults',
+        });
+        const project = (await created.json()) as { annotatorsPerDocument: number };
+        expect(Number(stated)).toBe(project.annotatorsPerDocument);
       });
     });
 
