@@ -111,12 +111,13 @@ export const publicAccountRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/api/invites/{token}/accept',
-      summary: 'Join the project: signed in, as you are; otherwise with a new account from the body',
+      summary:
+        'Join the project: signed in, as you are; otherwise with a new account from the body (not with an API token)',
       tags: ['accounts'],
       request: { params: inviteParams, body: { required: false, content: json(newAccountSchema.partial()) } },
       responses: {
         200: { description: 'Joined', content: json(z.object({ projectSlug: z.string() })) },
-        ...problemResponses(409, 410, 422),
+        ...problemResponses(403, 409, 410, 422),
       },
     }),
     async (c) => {
@@ -178,7 +179,8 @@ export const accountRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/api/projects/{slug}/members',
-      summary: 'Add a teammate with a password you pass on (owners); an existing account is just added',
+      summary:
+        'Create a new account with a password you pass on and add it (owners); an e-mail that has an account gets 409: invite it instead',
       tags: ['members'],
       request: {
         params: slugParams,
@@ -186,7 +188,7 @@ export const accountRoutes = createRouter()
       },
       responses: {
         201: { description: 'Added', content: json(z.object({ items: z.array(memberSchema) })) },
-        ...problemResponses(401, 403, 404, 422),
+        ...problemResponses(401, 403, 404, 409, 422),
       },
     }),
     async (c) => {
@@ -205,7 +207,7 @@ export const accountRoutes = createRouter()
         params: memberParams,
         body: { required: true, content: json(z.strictObject({ role: projectRoleSchema })) },
       },
-      responses: { 204: { description: 'Changed' }, ...problemResponses(401, 403, 404, 422) },
+      responses: { 204: { description: 'Changed' }, ...problemResponses(401, 403, 404, 409, 422) },
     }),
     async (c) => {
       const { slug, userId } = c.req.valid('param');
@@ -220,7 +222,7 @@ export const accountRoutes = createRouter()
       summary: 'Remove a member (owners); their annotations stay',
       tags: ['members'],
       request: { params: memberParams },
-      responses: { 204: { description: 'Removed' }, ...problemResponses(401, 403, 404, 422) },
+      responses: { 204: { description: 'Removed' }, ...problemResponses(401, 403, 404, 409, 422) },
     }),
     async (c) => {
       const { slug, userId } = c.req.valid('param');
@@ -255,11 +257,11 @@ export const accountRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/api/tokens',
-      summary: 'Your API tokens (without the secrets)',
+      summary: 'Your API tokens (without the secrets); signed in, not with a token',
       tags: ['tokens'],
       responses: {
         200: { description: 'Tokens', content: json(z.object({ items: z.array(tokenSchema) })) },
-        ...problemResponses(401),
+        ...problemResponses(401, 403),
       },
     }),
     async (c) => c.json({ items: await listTokens(c.var.services) }, 200),
@@ -296,7 +298,7 @@ export const accountRoutes = createRouter()
       summary: 'Revoke one of your API tokens',
       tags: ['tokens'],
       request: { params: z.object({ id: z.guid().openapi({ param: { name: 'id', in: 'path' } }) }) },
-      responses: { 204: { description: 'Revoked' }, ...problemResponses(401, 404, 422) },
+      responses: { 204: { description: 'Revoked' }, ...problemResponses(401, 403, 404, 422) },
     }),
     async (c) => {
       await revokeToken(c.var.services, c.req.valid('param').id);

@@ -59,12 +59,12 @@ export const projectRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/api/projects',
-      summary: 'Create a project (you become its owner)',
+      summary: 'Create a project (you become its owner); signed in, not with an API token',
       tags: ['projects'],
       request: { body: { required: true, content: { 'application/json': { schema: newProjectSchema } } } },
       responses: {
         201: { description: 'Created', content: projectJson },
-        ...problemResponses(401, 409, 422),
+        ...problemResponses(401, 403, 409, 422),
       },
     }),
     async (c) => c.json(await createOwnedProject(c.var.services, c.req.valid('json')), 201),
