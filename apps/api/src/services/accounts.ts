@@ -228,7 +228,8 @@ export async function acceptInvite(
     });
     return { projectSlug: invite.projectSlug, headers };
   } catch (error) {
-    await releaseInvite(db, invite.id);
+    // Answer with what went wrong, even if the database cannot take the link back now.
+    await releaseInvite(db, invite.id).catch(() => undefined);
     throw error;
   }
 }
