@@ -6,4 +6,5 @@ export * from './offsets.ts';
 export * from './schemas.ts';
 export { segment } from './segment/index.ts';
 export * from './segment-types.ts';
+export * from './text.ts';
 export * from './suggest/index.ts';

@@ -16,18 +16,14 @@ import {
   listSentences,
   type ProjectWithCount,
 } from '@attest/db';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { strFromU8, unzipSync } from 'fflate';
 import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { type ArticleInput, storeDocuments } from './import-document.ts';
+import { type ImportError, type ImportFile, readImportFiles, type SourceRecord } from './import-files.ts';
 import { suggestionsFor } from './suggestions.ts';
 
-export interface ImportError {
-  file?: string | undefined;
-  line: number;
-  message: string;
-}
+export type { ImportError, ImportFile } from './import-files.ts';
+export { importFileKind } from './import-files.ts';
 
 export interface ImportReport {
   /** Documents created. */
@@ -37,30 +33,10 @@ export interface ImportReport {
   errors: ImportError[];
 }
 
-export interface ImportFile {
-  name: string;
-  bytes: Uint8Array;
-}
-
-interface SourceRecord {
-  file: string;
-  line: number;
-  fields: Record<string, unknown>;
-}
-
 class StrictRollback extends Error {}
 
 /** Articles stored per transaction: few statements each, and a bounded amount held in memory. */
 const articlesPerBatch = 500;
-
-/** The kind of a file by its extension; anything else is treated as one plain-text article. */
-export function importFileKind(name: string): 'jsonl' | 'csv' | 'zip' | 'txt' {
-  const extension = name.toLowerCase().split('.').pop() ?? '';
-  if (extension === 'jsonl' || extension === 'ndjson') return 'jsonl';
-  if (extension === 'csv') return 'csv';
-  if (extension === 'zip') return 'zip';
-  return 'txt';
-}
 
 export async function importDataset(
   context: ServiceContext,
@@ -69,10 +45,8 @@ export async function importDataset(
   options: { strict?: boolean } = {},
 ): Promise<ImportReport> {
   const { project } = await requireProject(context, projectSlug, managers, 'import documents');
-  const report: ImportReport = { imported: 0, skipped: 0, errors: [] };
-  const records: SourceRecord[] = [];
-  const bodies = new Map<string, string>();
-  for (const file of files) readFile(file, records, bodies, report);
+  const { records, bodies, errors } = await readImportFiles(files);
+  const report: ImportReport = { imported: 0, skipped: 0, errors };
   if (options.strict && report.errors.length > 0) return report;
   const work = async (db: Executor) => {
     const importer = await Importer.create({ ...context, db }, project, report);
@@ -90,111 +64,6 @@ export async function importDataset(
     return { imported: 0, skipped: 0, errors: report.errors };
   }
   return report;
-}
-
-function decode(file: ImportFile, report: ImportReport): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, '');
-  } catch {
-    report.errors.push({ file: file.name, line: 1, message: 'The file is not UTF-8 text.' });
-    return undefined;
-  }
-}
-
-function readFile(
-  file: ImportFile,
-  records: SourceRecord[],
-  bodies: Map<string, string>,
-  report: ImportReport,
-): void {
-  const kind = importFileKind(file.name);
-  if (kind === 'zip') {
-    let entries: Record<string, Uint8Array>;
-    try {
-      entries = unzipSync(file.bytes);
-    } catch {
-      report.errors.push({ file: file.name, line: 1, message: 'The file is not a readable zip archive.' });
-      return;
-    }
-    const documentsFile = entries['documents.jsonl'];
-    if (documentsFile) {
-      for (const line of strFromU8(documentsFile).split('\n')) {
-        if (!line.trim()) continue;
-        const document = JSON.parse(line) as { document_id: string; body: string };
-        bodies.set(document.document_id, document.body);
-      }
-    }
-    const dataName = Object.keys(entries).find(
-      (name) => name.endsWith('.jsonl') && name !== 'documents.jsonl',
-    );
-    if (!dataName) {
-      report.errors.push({ file: file.name, line: 1, message: 'The zip holds no data .jsonl file.' });
-      return;
-    }
-    readFile({ name: dataName, bytes: entries[dataName]! }, records, bodies, report);
-    return;
-  }
-  const text = decode(file, report);
-  if (text === undefined) return;
-  if (kind === 'txt') {
-    const stem = file.name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-    records.push({ file: file.name, line: 1, fields: { body: text, fallbackTitle: stem } });
-    return;
-  }
-  if (kind === 'jsonl') {
-    for (const [index, line] of text.split('\n').entries()) {
-      if (!line.trim()) continue;
-      try {
-        const fields: unknown = JSON.parse(line);
-        if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
-          throw new Error('not an object');
-        records.push({ file: file.name, line: index + 1, fields: fields as Record<string, unknown> });
-      } catch {
-        report.errors.push({ file: file.name, line: index + 1, message: 'Not a JSON object.' });
-      }
-    }
-    return;
-  }
-  try {
-    const parsed = parseCsv(text, {
-      columns: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_quotes: false,
-    }) as {
-      record: Record<string, string>;
-      info: { lines: number };
-    }[];
-    for (const { record, info } of parsed)
-      records.push({ file: file.name, line: info.lines, fields: fromCsv(record) });
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    report.errors.push({ file: file.name, line, message: `Not valid CSV: ${(error as Error).message}` });
-  }
-}
-
-const csvJsonFields = new Set(['chain', 'cues', 'annotations']);
-const csvNumberFields = new Set(['schema_version', 'position', 'start', 'end', 'start_cp', 'end_cp']);
-
-/** Undoes what the CSV export did: empty cells are null, neutralised cells lose their quote. */
-function fromCsv(record: Record<string, string>): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (const [key, raw] of Object.entries(record)) {
-    const text = /^'[=+\-@\t\r]/.test(raw) ? raw.slice(1) : raw;
-    if (text === '') fields[key] = null;
-    else if (csvJsonFields.has(key)) fields[key] = safeJson(text);
-    else if (csvNumberFields.has(key)) fields[key] = Number(text);
-    else fields[key] = text;
-  }
-  return fields;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 function isExportRow(fields: Record<string, unknown>): boolean {
