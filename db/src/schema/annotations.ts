@@ -46,7 +46,10 @@ export interface AnnotationSnapshot {
   version: number;
 }
 
-/** `adjudicate` and `unadjudicate` record a reviewer's gold label; the annotator is the reviewer. */
+/**
+ * `adjudicate` and `unadjudicate` record a reviewer's gold label; the annotator is the reviewer.
+ * `import` and `import_adjudication` record a label or gold label that came from an import.
+ */
 export const annotationEventActions = [
   'set',
   'clear',
@@ -54,6 +57,8 @@ export const annotationEventActions = [
   'merge',
   'adjudicate',
   'unadjudicate',
+  'import',
+  'import_adjudication',
 ] as const;
 export type AnnotationEventAction = (typeof annotationEventActions)[number];
 

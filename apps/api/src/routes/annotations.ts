@@ -1,4 +1,10 @@
-import { adjudicationSchema, annotationInputSchema, annotationSchema, labelKeySchema, storableString } from '@attest/core';
+import {
+  adjudicationSchema,
+  annotationInputSchema,
+  annotationSchema,
+  labelKeySchema,
+  storableString,
+} from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { parseIfMatch, versionEtag } from '../lib/if-match.ts';
 import { createRouter, problemResponses } from '../lib/openapi.ts';

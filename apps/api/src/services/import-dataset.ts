@@ -3,22 +3,25 @@
 // bring back the exported sentences, annotations and adjudications. Bad rows are reported by
 // line and the good ones kept; in strict mode one bad row keeps everything out.
 import { createHash } from 'node:crypto';
-import { documentImportSchema, type Segment } from '@attest/core';
+import { documentImportSchema, type ProjectRole, type Segment } from '@attest/core';
 import {
   type Executor,
   fillAssignments,
   findDocumentByHash,
   insertAdjudication,
   insertAnnotation,
+  insertAnnotationEvent,
   insertDocumentWithSentences,
   listLabels,
   listMembers,
   listSentences,
   type ProjectWithCount,
 } from '@attest/db';
+import { ForbiddenError } from '../errors.ts';
 import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { type ArticleInput, storeDocuments } from './import-document.ts';
+import { type ExportedRow, parseExportedRow } from './import-exported-row.ts';
 import { type ImportError, type ImportFile, readImportFiles, type SourceRecord } from './import-files.ts';
 import { suggestionsFor } from './suggestions.ts';
 
@@ -33,6 +36,24 @@ export interface ImportReport {
   errors: ImportError[];
 }
 
+export interface ImportOptions {
+  /** Write nothing when any row of any file is bad. */
+  strict?: boolean;
+  /** Owners only: give exported labels back to the members with the exported e-mail addresses. */
+  keepAnnotators?: boolean;
+}
+
+/** A member an exported e-mail address may stand for. */
+interface MemberRef {
+  userId: string;
+  role: ProjectRole;
+}
+
+interface ParsedRow {
+  record: SourceRecord;
+  row: ExportedRow;
+}
+
 class StrictRollback extends Error {}
 
 /** Articles stored per transaction: few statements each, and a bounded amount held in memory. */
@@ -42,14 +63,23 @@ export async function importDataset(
   context: ServiceContext,
   projectSlug: string,
   files: readonly ImportFile[],
-  options: { strict?: boolean } = {},
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { project } = await requireProject(context, projectSlug, managers, 'import documents');
+  const { project, role } = await requireProject(context, projectSlug, managers, 'import documents');
+  if (options.keepAnnotators && role !== 'owner')
+    throw new ForbiddenError(
+      'Only owners may import labels under the exported annotators; import them as your own instead.',
+    );
   const { records, bodies, errors } = await readImportFiles(files);
   const report: ImportReport = { imported: 0, skipped: 0, errors };
   if (options.strict && report.errors.length > 0) return report;
   const work = async (db: Executor) => {
-    const importer = await Importer.create({ ...context, db }, project, report);
+    const importer = await Importer.create(
+      { ...context, db },
+      project,
+      report,
+      options.keepAnnotators ?? false,
+    );
     await importer.run(records, bodies);
     if (options.strict && report.errors.length > 0) throw new StrictRollback();
   };
@@ -79,11 +109,17 @@ class Importer {
     private readonly project: ProjectWithCount,
     private readonly report: ImportReport,
     private readonly labelIds: Map<string, string>,
-    private readonly membersByEmail: Map<string, string>,
+    private readonly membersByEmail: Map<string, MemberRef>,
     private readonly importingUserId: string | undefined,
+    private readonly keepsAnnotators: boolean,
   ) {}
 
-  static async create(context: ServiceContext, project: ProjectWithCount, report: ImportReport) {
+  static async create(
+    context: ServiceContext,
+    project: ProjectWithCount,
+    report: ImportReport,
+    keepsAnnotators: boolean,
+  ) {
     const labels = await listLabels(context.db, project.id);
     const members = await listMembers(context.db, project.id);
     // The local operator is nobody: its imported labels go to the project's first owner.
@@ -95,8 +131,9 @@ class Importer {
       project,
       report,
       new Map(labels.map((label) => [label.key, label.id])),
-      new Map(members.map((member) => [member.email.toLowerCase(), member.userId])),
+      new Map(members.map((member) => [member.email.toLowerCase(), member])),
       importingUserId,
+      keepsAnnotators,
     );
   }
 
@@ -166,40 +203,49 @@ class Importer {
     }
   }
 
-  private userFor(annotator: unknown): string | undefined {
-    if (typeof annotator === 'string') {
-      const member = this.membersByEmail.get(annotator.toLowerCase());
-      if (member) return member;
-    }
+  /**
+   * Imported work is the importer's. Only when an owner asks to keep the exported annotators
+   * does a member's e-mail get their label back, and a gold label only a reviewer's or owner's.
+   */
+  private userFor(person: string | undefined, mayDecide = false): string | undefined {
+    const member = this.keepsAnnotators && person ? this.membersByEmail.get(person.toLowerCase()) : undefined;
+    if (member && (!mayDecide || member.role !== 'analyst')) return member.userId;
     return this.importingUserId;
   }
 
   /** One exported document: its sentences as exported, then annotations and adjudications. */
   private async importExportedDocument(group: SourceRecord[], bodies: Map<string, string>): Promise<void> {
-    const first = group[0]!;
-    const sentencesById = new Map<string, SourceRecord>();
+    const rows: ParsedRow[] = [];
     for (const record of group) {
-      const fields = record.fields;
-      const isValid =
-        typeof fields['text'] === 'string' &&
-        Number.isInteger(fields['start']) &&
-        Number.isInteger(fields['end']) &&
-        Number.isInteger(fields['position']) &&
-        ['headline', 'sentence', 'boilerplate'].includes(fields['kind'] as string);
-      if (!isValid) return this.fail(record, 'An exported row needs text, start, end, position and kind.');
-      if (!sentencesById.has(fields['sentence_id'] as string))
-        sentencesById.set(fields['sentence_id'] as string, record);
+      const parsed = parseExportedRow(record.fields);
+      if ('error' in parsed) return this.fail(record, `${parsed.error} The document is left out.`);
+      rows.push({ record, row: parsed.row });
     }
-    const ordered = [...sentencesById.values()].sort(
-      (a, b) => (a.fields['position'] as number) - (b.fields['position'] as number),
-    );
-    const body = bodies.get(first.fields['document_id'] as string) ?? rebuildBody(ordered);
-    for (const record of ordered) {
-      const { start, end, text } = record.fields as { start: number; end: number; text: string };
-      if (body.slice(start, end) !== text)
+    const first = rows[0]!;
+    const sentencesById = new Map<string, ParsedRow>();
+    for (const item of rows)
+      if (!sentencesById.has(item.row.sentence_id)) sentencesById.set(item.row.sentence_id, item);
+    const ordered = [...sentencesById.values()].sort((a, b) => a.row.position - b.row.position);
+    for (const [index, item] of ordered.entries()) {
+      const previous = ordered[index - 1];
+      if (previous && (item.row.position === previous.row.position || item.row.start < previous.row.end))
+        return this.fail(
+          item.record,
+          `The sentence overlaps the one before it (position ${item.row.position}, offsets ${item.row.start}–${item.row.end}); the document is left out.`,
+        );
+    }
+    const body = bodies.get(first.row.document_id) ?? rebuildBody(ordered);
+    const checkedBody = documentImportSchema.shape.body.safeParse(body);
+    if (!checkedBody.success)
+      return this.fail(
+        first.record,
+        `The document's text: ${checkedBody.error.issues[0]?.message ?? 'invalid'} The document is left out.`,
+      );
+    for (const { record, row } of ordered) {
+      if (body.slice(row.start, row.end) !== row.text)
         return this.fail(
           record,
-          `The text does not match the document at ${start}–${end}; the document is left out.`,
+          `The text does not match the document at ${row.start}–${row.end}; the document is left out.`,
         );
     }
     const bodySha256 = createHash('sha256').update(body, 'utf8').digest('hex');
@@ -207,43 +253,43 @@ class Importer {
       this.report.skipped++;
       return;
     }
-    const segments: Segment[] = ordered.map((record) => ({
-      start: record.fields['start'] as number,
-      end: record.fields['end'] as number,
-      kind: record.fields['kind'] as Segment['kind'],
-      text: record.fields['text'] as string,
+    const segments: Segment[] = ordered.map(({ row }) => ({
+      start: row.start,
+      end: row.end,
+      kind: row.kind,
+      text: row.text,
     }));
     const suggestions = suggestionsFor(body, segments);
-    const publishedAt = optionalText(first.fields['published_at']);
     const work = async (db: Executor) => {
       const document = await insertDocumentWithSentences(
         db,
         {
           projectId: this.project.id,
-          title: optionalText(first.fields['title']) ?? 'Untitled article',
-          outlet: optionalText(first.fields['outlet']) ?? null,
-          url: optionalText(first.fields['url']) ?? null,
-          publishedAt: publishedAt ? new Date(publishedAt) : null,
+          title: first.row.title || 'Untitled article',
+          outlet: first.row.outlet || null,
+          url: first.row.url ?? null,
+          publishedAt: first.row.published_at ? new Date(first.row.published_at) : null,
           body,
           bodySha256,
           createdBy: this.context.isOperator ? null : this.context.userId,
         },
-        ordered.map((record, index) => ({
-          position: record.fields['position'] as number,
-          start: segments[index]!.start,
-          end: segments[index]!.end,
-          kind: segments[index]!.kind,
-          text: segments[index]!.text,
+        ordered.map(({ row }, index) => ({
+          position: row.position,
+          start: row.start,
+          end: row.end,
+          kind: row.kind,
+          text: row.text,
           suggestion: suggestions[index] ?? null,
         })),
       );
       if (!document) return false;
       const stored = await listSentences(db, document.id);
-      const newIdByPosition = new Map(stored.map((sentence) => [sentence.position, sentence.id]));
+      const storedByPosition = new Map(stored.map((sentence) => [sentence.position, sentence]));
       const taken = new Set<string>();
-      for (const record of group) {
-        const sentenceId = newIdByPosition.get(record.fields['position'] as number)!;
-        await this.importLabels(db, record, sentenceId, taken);
+      for (const item of rows) {
+        const position = sentencesById.get(item.row.sentence_id)!.row.position;
+        const sentence = storedByPosition.get(position)!;
+        await this.importLabels(db, item, sentence, taken);
       }
       await fillAssignments(db, this.project.id, this.project.annotatorsPerDocument, [document.id]);
       return true;
@@ -252,34 +298,41 @@ class Importer {
     this.report[created ? 'imported' : 'skipped']++;
   }
 
-  private async importLabels(db: Executor, record: SourceRecord, sentenceId: string, taken: Set<string>) {
-    const fields = record.fields;
-    const cues = (Array.isArray(fields['cues']) ? fields['cues'] : []) as {
-      start: number;
-      end: number;
-      kind: string;
-    }[];
+  private async importLabels(
+    db: Executor,
+    { record, row }: ParsedRow,
+    sentence: { id: string; documentId: string; start: number; end: number },
+    taken: Set<string>,
+  ) {
     const evidence = {
-      source: optionalText(fields['source']) ?? null,
-      chain: (Array.isArray(fields['chain']) ? fields['chain'] : []) as string[],
-      cues: cues.map(({ start, end, kind }) => ({ start, end, kind })) as never,
-      note: optionalText(fields['note']) ?? null,
+      source: row.source?.trim() || null,
+      chain: row.chain ?? [],
+      cues: (row.cues ?? []).map(({ start, end, kind }) => ({ start, end, kind })),
+      note: row.note?.trim() || null,
     };
-    // The annotations scope has one analyst per row; the gold scope lists every analyst's label.
+    const outside = evidence.cues.find(
+      (cue) => cue.start >= cue.end || cue.start < sentence.start || cue.end > sentence.end,
+    );
+    // The annotations scope has one analyst per row; the gold scope lists every analyst's
+    // label, the one that gave the gold label first (its evidence is the row's).
     const labelled =
-      fields['scope'] === 'annotations'
-        ? [{ annotator: fields['annotator'], label: fields['label'], evidence }]
-        : (
-            (Array.isArray(fields['annotations']) ? fields['annotations'] : []) as {
-              annotator: unknown;
-              label: unknown;
-            }[]
-          ).map((item) => ({ ...item, evidence: item.label === fields['label'] ? evidence : undefined }));
+      row.scope === 'annotations'
+        ? [{ annotator: row.annotator, label: row.label, evidence }]
+        : (row.annotations ?? [])
+            .map((item) => ({ ...item, evidence: item.label === row.label ? evidence : undefined }))
+            .sort((a, b) => Number(b.evidence !== undefined) - Number(a.evidence !== undefined));
     for (const item of labelled) {
-      if (typeof item.label !== 'string' || !item.label) continue;
+      if (!item.label) continue;
       const labelId = this.labelIds.get(item.label);
       if (!labelId) {
         this.fail(record, `The project has no label "${item.label}"; that annotation is left out.`);
+        continue;
+      }
+      if (item.evidence && outside) {
+        this.fail(
+          record,
+          `A cue must be a non-empty span inside the sentence (offsets ${sentence.start}–${sentence.end}); got ${outside.start}–${outside.end}. That annotation is left out.`,
+        );
         continue;
       }
       const annotatorId = this.userFor(item.annotator);
@@ -287,35 +340,46 @@ class Importer {
         this.fail(record, 'No member to attribute the annotation to; add an owner to the project.');
         continue;
       }
-      const key = `${sentenceId}/${annotatorId}`;
+      const key = `${sentence.id}/${annotatorId}`;
       if (taken.has(key)) {
         this.fail(
           record,
-          `A second annotation of the sentence by the same person (${String(item.annotator)}) is left out.`,
+          this.keepsAnnotators
+            ? `A second annotation of the sentence by the same person (${item.annotator ?? 'unknown'}) is left out.`
+            : `The label by ${item.annotator ?? 'another annotator'} is left out: imported labels are yours, one per sentence (an owner can keep the exported annotators with annotators=members).`,
         );
         continue;
       }
       taken.add(key);
       const values = item.evidence ?? { source: null, chain: [], cues: [], note: null };
-      await insertAnnotation(db, { sentenceId, annotatorId, labelId, ...values });
+      await insertAnnotation(db, { sentenceId: sentence.id, annotatorId, labelId, ...values });
+      await insertAnnotationEvent(db, {
+        documentId: sentence.documentId,
+        sentenceId: sentence.id,
+        annotatorId,
+        action: 'import',
+        before: null,
+        after: { label: item.label, ...values, version: 1 },
+      });
     }
-    const goldLabel = fields['gold_label'] ?? (fields['scope'] === 'gold' ? fields['label'] : undefined);
-    if (
-      fields['status'] === 'adjudicated' &&
-      typeof goldLabel === 'string' &&
-      !taken.has(`${sentenceId}/gold`)
-    ) {
-      taken.add(`${sentenceId}/gold`);
-      const labelId = this.labelIds.get(goldLabel);
-      const decidedBy = this.userFor(fields['adjudicator']);
-      if (labelId && decidedBy)
-        await insertAdjudication(db, {
-          sentenceId,
-          labelId,
-          note: optionalText(fields['adjudication_note']) ?? null,
-          decidedBy,
-        });
-    }
+    const goldLabel = row.gold_label ?? (row.scope === 'gold' ? row.label : undefined);
+    if (row.status !== 'adjudicated' || !goldLabel || taken.has(`${sentence.id}/gold`)) return;
+    taken.add(`${sentence.id}/gold`);
+    const labelId = this.labelIds.get(goldLabel);
+    const decidedBy = this.userFor(row.adjudicator, true);
+    if (!labelId)
+      return this.fail(record, `The project has no label "${goldLabel}"; the gold label is left out.`);
+    if (!decidedBy) return;
+    const note = row.adjudication_note?.trim() || null;
+    await insertAdjudication(db, { sentenceId: sentence.id, labelId, note, decidedBy });
+    await insertAnnotationEvent(db, {
+      documentId: sentence.documentId,
+      sentenceId: sentence.id,
+      annotatorId: decidedBy,
+      action: 'import_adjudication',
+      before: null,
+      after: { label: goldLabel, source: null, chain: [], cues: [], note, version: 1 },
+    });
   }
 }
 
@@ -323,12 +387,8 @@ class Importer {
  * Without the documents file the text between sentences is unknown: the sentences go back at
  * their offsets with spaces between them, so offsets and cues still hold (the hash does not).
  */
-function rebuildBody(ordered: SourceRecord[]): string {
+function rebuildBody(ordered: readonly ParsedRow[]): string {
   let body = '';
-  for (const record of ordered) {
-    const { start, text } = record.fields as { start: number; text: string };
-    if (start < body.length) continue;
-    body = body.padEnd(start, ' ') + text;
-  }
+  for (const { row } of ordered) body = body.padEnd(row.start, ' ') + row.text;
   return `${body}\n`;
 }
