@@ -10,7 +10,7 @@ import { createTestApp, expectProblem, jsonRequest, type TestApp } from './helpe
 let testApp: TestApp;
 let sentenceId: string;
 
-/** A lone high surrogate: JSON.stringify sends it escaped, as \\ud800. */
+/** A lone high surrogate: JSON.stringify sends it escaped, as \ud800. */
 const lone = '\uD800';
 
 beforeAll(async () => {

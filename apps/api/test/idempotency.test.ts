@@ -36,7 +36,7 @@ beforeAll(async () => {
     'The agency said the bridge opened. Residents welcomed it. Officials met on Monday.',
     analystA,
   );
-  [otherSentenceId] = await importInto('elsewhere', 'The port reopened on Monday, officials said.');
+  otherSentenceId = (await importInto('elsewhere', 'The port reopened on Monday, officials said.'))[0]!;
 }, 60_000);
 
 afterAll(async () => {

@@ -225,7 +225,13 @@ describe('POST /api/projects/:slug/imports', () => {
         method: 'POST',
         body: form,
       });
-      expect(await response.json()).toEqual({ imported: 1, skipped: 0, errors: [] });
+      const file = `source-${scope}.zip`;
+      expect(await response.json()).toEqual({
+        imported: 1,
+        skipped: 0,
+        errors: [],
+        files: [{ file, imported: 1, skipped: 0, errors: 0 }],
+      });
       const before = (await exportRows('source', scope)).map(comparable);
       const after = (await exportRows(target, scope)).map(comparable);
       expect(after).toEqual(before);
@@ -233,7 +239,12 @@ describe('POST /api/projects/:slug/imports', () => {
         method: 'POST',
         body: form,
       });
-      expect(await again.json()).toEqual({ imported: 0, skipped: 1, errors: [] });
+      expect(await again.json()).toEqual({
+        imported: 0,
+        skipped: 1,
+        errors: [],
+        files: [{ file, imported: 0, skipped: 1, errors: 0 }],
+      });
     });
   }
 
@@ -250,6 +261,45 @@ describe('POST /api/projects/:slug/imports', () => {
     );
     const spans = (rows: DatasetRow[]) => rows.map((row) => [row.start, row.end, row.text, row.cues]);
     expect(spans(copied.filter((row) => row.title === original[0]!.title))).toEqual(spans(original));
+  });
+
+  it('refuses a .json file and JSON saved as .txt, saying what it expected, with a verdict per file', async () => {
+    await testApp.owner.json('POST', '/api/projects', { slug: 'kinds', name: 'kinds' });
+    const form = new FormData();
+    form.append('file', new File(['The agency said the dam held. Engineers agreed.'], 'dam.txt'));
+    form.append('file', new File([JSON.stringify([{ sentence: 1, label: 'kcna_claim' }])], 'gold.json'));
+    form.append('file', new File([JSON.stringify({ title: 'Not prose', body: 'x' })], 'row.txt'));
+    form.append(
+      'file',
+      new File([`${JSON.stringify({ title: 'Port', body: 'The port reopened.' })}\n`], 'rows.jsonl'),
+    );
+    form.append('file', new File(['%PDF-1.7'], 'scan.pdf'));
+    const response = await testApp.owner.request('/api/projects/kinds/imports', {
+      method: 'POST',
+      body: form,
+    });
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as ImportReport;
+    expect(report.imported).toBe(2);
+    expect(report.files).toEqual([
+      { file: 'dam.txt', imported: 1, skipped: 0, errors: 0 },
+      { file: 'gold.json', imported: 0, skipped: 0, errors: 1 },
+      { file: 'row.txt', imported: 0, skipped: 0, errors: 1 },
+      { file: 'rows.jsonl', imported: 1, skipped: 0, errors: 0 },
+      { file: 'scan.pdf', imported: 0, skipped: 0, errors: 1 },
+    ]);
+    const messages = new Map(report.errors.map((error) => [error.file, error.message]));
+    expect(messages.get('gold.json')).toMatch(
+      /^A \.json file is not imported: it is JSON, not an article\..*\.jsonl/,
+    );
+    expect(messages.get('row.txt')).toMatch(/^The file holds JSON, not an article\./);
+    expect(messages.get('scan.pdf')).toMatch(/^A \.pdf file is not imported\. Attest imports \.txt articles/);
+    const titles = (
+      (await (await testApp.owner.request('/api/projects/kinds/documents')).json()) as {
+        items: { title: string }[];
+      }
+    ).items.map((item) => item.title);
+    expect(titles.sort()).toEqual(['Port', 'dam']);
   });
 
   it('is for owners and reviewers only', async () => {

@@ -8,6 +8,17 @@ const importReportSchema = z.object({
   imported: z.number().int(),
   skipped: z.number().int(),
   errors: z.array(z.object({ file: z.string().optional(), line: z.number().int(), message: z.string() })),
+  files: z.array(
+    z.object({
+      file: z.string(),
+      imported: z.number().int(),
+      skipped: z.number().int(),
+      errors: z
+        .number()
+        .int()
+        .openapi({ description: 'Bad rows of this file, or 1 when the file was not read' }),
+    }),
+  ),
 });
 
 /** The file name a raw body is read as, by its content type. */
@@ -33,7 +44,7 @@ export const importRoutes = createRouter().openapi(
         strict: z.enum(['true', 'false']).default('false'),
         annotators: z.enum(['importer', 'members']).default('importer').openapi({
           description:
-            'Whose labels an Attest export brings: the importer\'s (default), or, for owners only, those of the members with the exported e-mail addresses',
+            "Whose labels an Attest export brings: the importer's (default), or, for owners only, those of the members with the exported e-mail addresses",
         }),
       }),
     },

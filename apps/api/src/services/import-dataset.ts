@@ -34,6 +34,16 @@ export interface ImportReport {
   /** Documents the project already held (the same text): left as they are. */
   skipped: number;
   errors: ImportError[];
+  /** A verdict per uploaded file, in the order sent. */
+  files: FileVerdict[];
+}
+
+export interface FileVerdict {
+  file: string;
+  imported: number;
+  skipped: number;
+  /** Bad rows (or the reason the whole file was not read) reported for this file. */
+  errors: number;
 }
 
 export interface ImportOptions {
@@ -71,8 +81,13 @@ export async function importDataset(
       'Only owners may import labels under the exported annotators; import them as your own instead.',
     );
   const { records, bodies, errors } = await readImportFiles(files);
-  const report: ImportReport = { imported: 0, skipped: 0, errors };
-  if (options.strict && report.errors.length > 0) return report;
+  const report: ImportReport = {
+    imported: 0,
+    skipped: 0,
+    errors,
+    files: files.map((file) => ({ file: file.name, imported: 0, skipped: 0, errors: 0 })),
+  };
+  if (options.strict && report.errors.length > 0) return withErrorCounts(report);
   const work = async (db: Executor) => {
     const importer = await Importer.create(
       { ...context, db },
@@ -85,14 +100,24 @@ export async function importDataset(
   };
   if (!options.strict) {
     await work(context.db);
-    return report;
+    return withErrorCounts(report);
   }
   try {
     await context.db.transaction(work);
   } catch (error) {
     if (!(error instanceof StrictRollback)) throw error;
-    return { imported: 0, skipped: 0, errors: report.errors };
+    const files = report.files.map((verdict) => ({ ...verdict, imported: 0, skipped: 0 }));
+    return withErrorCounts({ imported: 0, skipped: 0, errors: report.errors, files });
   }
+  return withErrorCounts(report);
+}
+
+/** Each file's count of bad rows, a zip's entries included. */
+function withErrorCounts(report: ImportReport): ImportReport {
+  for (const verdict of report.files)
+    verdict.errors = report.errors.filter(
+      (error) => error.file === verdict.file || error.file?.startsWith(`${verdict.file}/`),
+    ).length;
   return report;
 }
 
@@ -163,6 +188,12 @@ class Importer {
     await flush();
   }
 
+  private count(record: SourceRecord, outcome: 'imported' | 'skipped'): void {
+    this.report[outcome]++;
+    const verdict = this.report.files.find((file) => file.file === record.upload);
+    if (verdict) verdict[outcome]++;
+  }
+
   private fail(record: SourceRecord, message: string): void {
     this.report.errors.push({ file: record.file, line: record.line, message });
   }
@@ -195,7 +226,7 @@ class Importer {
     );
     for (const [index, outcome] of outcomes.entries()) {
       if ('error' in outcome) messages.set(valid[index]!.record, outcome.error);
-      else this.report[outcome.created ? 'imported' : 'skipped']++;
+      else this.count(valid[index]!.record, outcome.created ? 'imported' : 'skipped');
     }
     for (const record of records) {
       const message = messages.get(record);
@@ -250,7 +281,7 @@ class Importer {
     }
     const bodySha256 = createHash('sha256').update(body, 'utf8').digest('hex');
     if (await findDocumentByHash(this.context.db, this.project.id, bodySha256)) {
-      this.report.skipped++;
+      this.count(first.record, 'skipped');
       return;
     }
     const segments: Segment[] = ordered.map(({ row }) => ({
@@ -295,7 +326,7 @@ class Importer {
       return true;
     };
     const created = await this.context.db.transaction(work);
-    this.report[created ? 'imported' : 'skipped']++;
+    this.count(first.record, created ? 'imported' : 'skipped');
   }
 
   private async importLabels(

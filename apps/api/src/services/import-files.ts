@@ -17,6 +17,9 @@ export interface ImportFile {
 }
 
 export interface SourceRecord {
+  /** The uploaded file the row came from (a zip's, for its entries). */
+  upload: string;
+  /** Where the row is: the file, or the zip and its entry. */
   file: string;
   line: number;
   fields: Record<string, unknown>;
@@ -65,7 +68,7 @@ export interface ReadFiles {
 
 export async function readImportFiles(files: readonly ImportFile[]): Promise<ReadFiles> {
   const read: ReadFiles = { records: [], bodies: new Map(), errors: [] };
-  for (const file of files) await readFile(file, read);
+  for (const file of files) await readFile(file, read, file.name);
   return read;
 }
 
@@ -153,10 +156,10 @@ async function readZip(file: ImportFile, read: ReadFiles): Promise<void> {
     }
   }
   const bytes = await readZipEntry(file.name, file.bytes, dataEntry);
-  await readFile({ name: `${file.name}/${dataEntry.name}`, bytes }, read);
+  await readFile({ name: `${file.name}/${dataEntry.name}`, bytes }, read, file.name);
 }
 
-async function readFile(file: ImportFile, read: ReadFiles): Promise<void> {
+async function readFile(file: ImportFile, read: ReadFiles, upload: string): Promise<void> {
   const kind = importFileKind(file.name);
   if (typeof kind !== 'string') {
     read.errors.push({ file: file.name, line: 1, message: kind.refused });
@@ -177,13 +180,13 @@ async function readFile(file: ImportFile, read: ReadFiles): Promise<void> {
     }
     countRows(read, file.name, 1);
     const stem = file.name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-    read.records.push({ file: file.name, line: 1, fields: { body: text, fallbackTitle: stem } });
+    read.records.push({ upload, file: file.name, line: 1, fields: { body: text, fallbackTitle: stem } });
     return;
   }
   if (kind === 'jsonl') {
     for (const [line, content] of linesOf(text, file.name, read)) {
       const fields = parseObject(content);
-      if (fields) read.records.push({ file: file.name, line, fields });
+      if (fields) read.records.push({ upload, file: file.name, line, fields });
       else read.errors.push({ file: file.name, line, message: 'Not a JSON object.' });
     }
     return;
@@ -199,7 +202,7 @@ async function readFile(file: ImportFile, read: ReadFiles): Promise<void> {
     }) as { record: Record<string, string>; info: { lines: number } }[];
     countRows(read, file.name, parsed.length);
     for (const { record, info } of parsed)
-      read.records.push({ file: file.name, line: info.lines, fields: fromCsv(record) });
+      read.records.push({ upload, file: file.name, line: info.lines, fields: fromCsv(record) });
   } catch (error) {
     if (error instanceof ProblemError) throw error;
     const line = (error as { lines?: number }).lines ?? 1;

@@ -88,11 +88,12 @@ async function importDatasetFiles(paths: string[], options: ImportOptions): Prom
   const files = await readImportFiles(paths);
   const run = async (importOne: (file: (typeof files)[number]) => Promise<ImportReport>) => {
     const progress = startProgress(files.length, 'Importing');
-    const total: ImportReport = { imported: 0, skipped: 0, errors: [] };
+    const total: ImportReport = { imported: 0, skipped: 0, errors: [], files: [] };
     for (const file of files) {
       const report = await importOne(file);
       total.imported += report.imported;
       total.skipped += report.skipped;
+      total.files.push(...report.files);
       for (const error of report.errors) total.errors.push({ ...error, file: file.name });
       progress.increment();
     }
