@@ -25,8 +25,8 @@ import { type ExportedRow, parseExportedRow } from './import-exported-row.ts';
 import { type ImportError, type ImportFile, readImportFiles, type SourceRecord } from './import-files.ts';
 import { suggestionsFor } from './suggestions.ts';
 
+export { importFileKind } from '@attest/core';
 export type { ImportError, ImportFile } from './import-files.ts';
-export { importFileKind } from './import-files.ts';
 
 export interface ImportReport {
   /** Documents created. */

@@ -1,6 +1,7 @@
 // Reading uploaded import files into rows: by kind (from the extension), each bad line
 // reported with its file and line, and the whole import refused early (413/422) when it is
 // larger than an import may be, before anything is parsed into memory or written.
+import { acceptedImportKinds, importFileKind } from '@attest/core';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ProblemError } from '../errors.ts';
 import { listZipEntries, readZipEntry } from './import-zip.ts';
@@ -27,36 +28,6 @@ export interface SourceRecord {
 
 /** Rows (lines, CSV records, articles) one import request may hold, over all its files. */
 export const maxImportRows = 100_000;
-
-export const importKinds = ['txt', 'jsonl', 'csv', 'zip'] as const;
-export type ImportKind = (typeof importKinds)[number];
-
-const kindsByExtension: Record<string, ImportKind> = {
-  txt: 'txt',
-  text: 'txt',
-  md: 'txt',
-  jsonl: 'jsonl',
-  ndjson: 'jsonl',
-  csv: 'csv',
-  zip: 'zip',
-};
-
-const acceptedKinds =
-  'Attest imports .txt articles, .jsonl (one JSON object per line) or .csv rows, and Attest .zip exports.';
-
-/** The kind of a file by its extension, or why it is not imported. */
-export function importFileKind(name: string): ImportKind | { refused: string } {
-  const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase();
-  const kind = extension ? kindsByExtension[extension] : undefined;
-  if (kind) return kind;
-  if (extension === 'json')
-    return {
-      refused: `A .json file is not imported: it is JSON, not an article. ${acceptedKinds} Put one article or exported row per line and save it as .jsonl.`,
-    };
-  return {
-    refused: `${extension ? `A .${extension} file` : 'A file without an extension'} is not imported. ${acceptedKinds}`,
-  };
-}
 
 /** What the files hold, in order: rows, the zip bundles' document texts, and the bad lines. */
 export interface ReadFiles {
@@ -174,7 +145,7 @@ async function readFile(file: ImportFile, read: ReadFiles, upload: string): Prom
       read.errors.push({
         file: file.name,
         line: 1,
-        message: `The file holds ${looksLike}, not an article. ${acceptedKinds}`,
+        message: `The file holds ${looksLike}, not an article. ${acceptedImportKinds}`,
       });
       return;
     }

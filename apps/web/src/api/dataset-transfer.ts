@@ -8,6 +8,8 @@ export interface ImportReport {
   imported: number;
   skipped: number;
   errors: { file?: string; line: number; message: string }[];
+  /** A verdict per uploaded file, in the order sent. */
+  files: { file: string; imported: number; skipped: number; errors: number }[];
 }
 
 export interface DownloadProgress {

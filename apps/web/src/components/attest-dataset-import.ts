@@ -1,3 +1,4 @@
+import { importExtensions, importFileKind } from '@attest/core';
 import { consume } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -13,11 +14,21 @@ import './attest-transfer-progress.ts';
 type Upload =
   | { kind: 'idle' }
   | { kind: 'sending'; sentBytes: number; totalBytes: number; controller: AbortController }
-  | { kind: 'finished'; report: ImportReport; wasStrict: boolean }
+  | { kind: 'finished'; report: ImportReport; wasStrict: boolean; refused: RefusedFile[] }
   | { kind: 'cancelled' }
   | { kind: 'failed'; detail: string };
 
-const acceptedExtensions = ['.txt', '.jsonl', '.ndjson', '.csv', '.zip'];
+/** A chosen file of a kind the import does not read: not sent, and the reason shown. */
+interface RefusedFile {
+  name: string;
+  reason: string;
+}
+
+/** Why a file will not be imported, or undefined when the server reads its kind. */
+function refusalOf(file: File): string | undefined {
+  const kind = importFileKind(file.name);
+  return typeof kind === 'string' ? undefined : kind.refused;
+}
 
 /**
  * Imports files into a project — articles as .txt, article rows or Attest exports as JSON
@@ -128,6 +139,16 @@ export class AttestDatasetImport extends LitElement {
         max-height: 12rem;
         overflow-y: auto;
       }
+      .refused {
+        display: block;
+        font-weight: 400;
+        color: var(--attest-color-danger);
+      }
+      .verdicts {
+        margin: 0;
+        padding-left: 1.25rem;
+        font-size: 0.9rem;
+      }
       .bad-rows li + li {
         margin-top: 0.25rem;
       }
@@ -190,23 +211,33 @@ export class AttestDatasetImport extends LitElement {
     if (!form.contains(event.relatedTarget as Node | null)) this.isDragOver = false;
   }
 
+  private get importableFiles(): File[] {
+    return this.files.filter((file) => refusalOf(file) === undefined);
+  }
+
   private async send(): Promise<void> {
     const controller = new AbortController();
-    const totalBytes = this.files.reduce((sum, file) => sum + file.size, 0);
+    const sent = this.importableFiles;
+    const refused = this.files.flatMap((file) => {
+      const reason = refusalOf(file);
+      return reason ? [{ name: file.name, reason }] : [];
+    });
+    const totalBytes = sent.reduce((sum, file) => sum + file.size, 0);
     const wasStrict = this.isStrict;
     this.upload = { kind: 'sending', sentBytes: 0, totalBytes, controller };
     try {
-      const report = await uploadImport(this.api, this.slug, this.files, {
+      const report = await uploadImport(this.api, this.slug, sent, {
         isStrict: wasStrict,
         signal: controller.signal,
         onProgress: (progress) => {
           this.upload = { kind: 'sending', ...progress, controller };
         },
       });
-      this.upload = { kind: 'finished', report, wasStrict };
+      this.upload = { kind: 'finished', report, wasStrict, refused };
       // A clean import is done with its files; with bad rows they stay, ready for a retry
-      // (documents already imported are then skipped as duplicates).
-      if (report.errors.length === 0) this.files = [];
+      // (documents already imported are then skipped as duplicates). Files of a kind Attest
+      // does not import go: their verdict is in the summary.
+      this.files = report.errors.length === 0 ? [] : this.importableFiles;
       this.dispatchEvent(new DatasetImportEvent(report));
     } catch (error) {
       this.upload =
@@ -254,6 +285,16 @@ export class AttestDatasetImport extends LitElement {
                   (report.errors.length > 0 ? ` · ${plural(report.errors.length, 'bad row')}` : '')
             }
           </p>
+          <ul class="verdicts" aria-label="Files">
+            ${report.files.map(
+              (verdict) => html`<li>
+                <span class="where">${verdict.file}:</span> ${fileVerdict(verdict, isRolledBack)}
+              </li>`,
+            )}
+            ${upload.refused.map(
+              (file) => html`<li><span class="where">${file.name}:</span> not imported. ${file.reason}</li>`,
+            )}
+          </ul>
           ${
             report.errors.length > 0
               ? html`<ul class="bad-rows" aria-label="Bad rows">
@@ -284,6 +325,7 @@ export class AttestDatasetImport extends LitElement {
 
   override render() {
     const isSending = this.upload.kind === 'sending';
+    const importableCount = this.importableFiles.length;
     return html`
       <form
         aria-label="Import files"
@@ -308,7 +350,7 @@ export class AttestDatasetImport extends LitElement {
             <input
               type="file"
               multiple
-              accept=${acceptedExtensions.join(',')}
+              accept=${importExtensions.join(',')}
               ?disabled=${isSending}
               @change=${this.handleChoose}
             />
@@ -320,7 +362,10 @@ export class AttestDatasetImport extends LitElement {
             ? html`<ul class="files" aria-label="Chosen files">
                 ${this.files.map(
                   (file) => html`<li>
-                    <span class="file-name">${file.name}</span>
+                    <span class="file-name">
+                      ${file.name}
+                      ${refusalOf(file) ? html`<span class="refused">Will not be imported: ${refusalOf(file)}</span>` : null}
+                    </span>
                     <span class="file-size">${formatBytes(file.size)}</span>
                     <button
                       class="button small"
@@ -349,8 +394,8 @@ export class AttestDatasetImport extends LitElement {
         </label>
         ${this.renderProgress()}
         <div class="actions">
-          <button class="button primary" type="submit" ?disabled=${isSending || this.files.length === 0}>
-            ${isSending ? 'Importing…' : this.files.length > 1 ? `Import ${this.files.length} files` : 'Import'}
+          <button class="button primary" type="submit" ?disabled=${isSending || importableCount === 0}>
+            ${isSending ? 'Importing…' : importableCount > 1 ? `Import ${importableCount} files` : 'Import'}
           </button>
           ${isSending ? html`<button class="button" type="button" @click=${this.cancel}>Cancel upload</button>` : null}
         </div>
@@ -358,6 +403,16 @@ export class AttestDatasetImport extends LitElement {
       </form>
     `;
   }
+}
+
+/** What became of one file, in words. */
+function fileVerdict(verdict: ImportReport['files'][number], isRolledBack: boolean): string {
+  const parts: string[] = [];
+  if (verdict.imported > 0) parts.push(`${plural(verdict.imported, 'document')} imported`);
+  if (verdict.skipped > 0) parts.push(`${verdict.skipped} already in the project`);
+  if (verdict.errors > 0) parts.push(`${plural(verdict.errors, 'problem')}, listed below`);
+  if (isRolledBack && verdict.errors === 0) return 'not imported (strict: another file has bad rows)';
+  return parts.length > 0 ? parts.join(' · ') : 'nothing to import';
 }
 
 declare global {
