@@ -19,7 +19,18 @@ export interface ImportOptions {
   project: string;
   /** Write nothing when any row of any file is bad. */
   strict?: boolean | undefined;
+  /** Give an export's labels to the members with the exported e-mail addresses (owners only). */
+  keepAnnotators?: boolean | undefined;
   server?: RemoteServer | undefined;
+}
+
+/** The import's query string: strictness and whose labels an export brings. */
+function importQuery(options: ImportOptions, strict: boolean): string {
+  const query = new URLSearchParams();
+  if (strict) query.set('strict', 'true');
+  if (options.keepAnnotators) query.set('annotators', 'members');
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }
 
 /**
@@ -61,13 +72,16 @@ async function importStrictly(paths: string[], options: ImportOptions): Promise<
     report = await requestJson<ImportReport>(
       options.server,
       'POST',
-      `/api/projects/${encodeURIComponent(options.project)}/imports?strict=true`,
+      `/api/projects/${encodeURIComponent(options.project)}/imports${importQuery(options, true)}`,
       form,
     );
   } else {
     report = await withDatabase(async ({ db }) => {
       await seedFirstStart(db);
-      return importDataset(operatorContext(db), options.project, files, { strict: true });
+      return importDataset(operatorContext(db), options.project, files, {
+        strict: true,
+        keepAnnotators: options.keepAnnotators ?? false,
+      });
     });
   }
   return reportImport(report, options.project, true);
@@ -108,7 +122,7 @@ async function importDatasetFiles(paths: string[], options: ImportOptions): Prom
       return requestJson<ImportReport>(
         server,
         'POST',
-        `/api/projects/${encodeURIComponent(options.project)}/imports`,
+        `/api/projects/${encodeURIComponent(options.project)}/imports${importQuery(options, false)}`,
         form,
       );
     });
@@ -116,7 +130,9 @@ async function importDatasetFiles(paths: string[], options: ImportOptions): Prom
   return withDatabase(async ({ db }) => {
     await seedFirstStart(db);
     const context = operatorContext(db);
-    return run((file) => importDataset(context, options.project, [file]));
+    return run((file) =>
+      importDataset(context, options.project, [file], { keepAnnotators: options.keepAnnotators ?? false }),
+    );
   });
 }
 
