@@ -165,11 +165,15 @@ export class AttestDatasetImport extends LitElement {
 
   @state() private files: File[] = [];
   @state() private isStrict = false;
+  @state() private keepsAnnotators = false;
   @state() private isDragOver = false;
   @state() private upload: Upload = { kind: 'idle' };
 
   /** The project the files are imported into. */
   @property() slug = '';
+
+  /** Whether the user may give an export's labels back to its annotators (owners may). */
+  @property({ type: Boolean }) mayKeepAnnotators = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -228,6 +232,7 @@ export class AttestDatasetImport extends LitElement {
     try {
       const report = await uploadImport(this.api, this.slug, sent, {
         isStrict: wasStrict,
+        keepsAnnotators: this.mayKeepAnnotators && this.keepsAnnotators,
         signal: controller.signal,
         onProgress: (progress) => {
           this.upload = { kind: 'sending', ...progress, controller };
@@ -392,6 +397,22 @@ export class AttestDatasetImport extends LitElement {
           />
           Strict: import nothing if any row is bad
         </label>
+        ${
+          this.mayKeepAnnotators
+            ? html`<label class="check">
+                <input
+                  type="checkbox"
+                  .checked=${this.keepsAnnotators}
+                  ?disabled=${isSending}
+                  @change=${(event: Event) => {
+                    this.keepsAnnotators = (event.target as HTMLInputElement).checked;
+                  }}
+                />
+                Keep the exported annotators: labels in an Attest export go back to the members with
+                those e-mail addresses (otherwise they are yours)
+              </label>`
+            : null
+        }
         ${this.renderProgress()}
         <div class="actions">
           <button class="button primary" type="submit" ?disabled=${isSending || importableCount === 0}>
