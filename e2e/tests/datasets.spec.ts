@@ -244,7 +244,11 @@ test.describe('dataset import and export in the web app', () => {
     await expect(chosen.filter({ hasText: 'gold.json' })).toContainText(
       'Will not be imported: A .json file is not imported: it is JSON, not an article.',
     );
+    // The owner may give an export's labels back to their annotators: the upload asks for it.
+    await importer.getByRole('checkbox', { name: /Keep the exported annotators/ }).check();
+    const upload = page.waitForRequest((request) => request.url().includes(`/api/projects/${slug}/imports`));
     await importer.getByRole('button', { name: 'Import 2 files' }).click();
+    expect(new URL((await upload).url()).searchParams.get('annotators')).toBe('members');
 
     const verdicts = importer.getByRole('list', { name: 'Files', exact: true }).getByRole('listitem');
     await expect(verdicts).toHaveText([
