@@ -346,7 +346,8 @@ export class AttestDatasetImport extends LitElement {
         <p class="hint">
           Plain-text articles (<code>.txt</code>), article rows as JSON lines or CSV (<code>title</code>,
           <code>outlet</code>, <code>url</code>, <code>published_at</code>, <code>body</code>), or an Attest
-          export (<code>.jsonl</code>, <code>.csv</code>, <code>.zip</code>) with its labels.
+          export (<code>.jsonl</code>, <code>.csv</code>, <code>.zip</code>) with its labels. Other files,
+          <code>.json</code> among them, are not imported.
         </p>
         <div class="drop-zone ${this.isDragOver ? 'is-over' : ''}">
           <label class="button choose">
