@@ -218,6 +218,51 @@ test.describe('dataset import and export in the web app', () => {
     expect(await listTitles(page.request, slug)).toEqual(titles);
   });
 
+  test('the import dialog refuses a .json file before sending it and gives each file a verdict', async ({
+    page,
+  }) => {
+    const slug = uniqueSlug('kinds');
+    await createProject(page.request, { slug, name: 'Import kinds check' });
+    await page.goto(`/projects/${slug}`);
+    await page.getByRole('button', { name: 'Import files' }).click();
+    const importer = page.locator('attest-dataset-import');
+    await importer.getByLabel('Files to import').setInputFiles([
+      {
+        name: 'gold.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify([{ sentence: 1, label: 'kcna_claim' }])),
+      },
+      { name: 'fleet.txt', mimeType: 'text/plain', buffer: Buffer.from(noteText) },
+      {
+        name: 'row.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from(JSON.stringify({ title: 'Not prose', body: 'A row.' })),
+      },
+    ]);
+    const chosen = importer.getByRole('list', { name: 'Chosen files' }).getByRole('listitem');
+    await expect(chosen).toHaveCount(3);
+    await expect(chosen.filter({ hasText: 'gold.json' })).toContainText(
+      'Will not be imported: A .json file is not imported: it is JSON, not an article.',
+    );
+    // The owner may give an export's labels back to their annotators: the upload asks for it.
+    await importer.getByRole('checkbox', { name: /Keep the exported annotators/ }).check();
+    const upload = page.waitForRequest((request) => request.url().includes(`/api/projects/${slug}/imports`));
+    await importer.getByRole('button', { name: 'Import 2 files' }).click();
+    expect(new URL((await upload).url()).searchParams.get('annotators')).toBe('members');
+
+    const verdicts = importer.getByRole('list', { name: 'Files', exact: true }).getByRole('listitem');
+    await expect(verdicts).toHaveText([
+      /fleet\.txt:\s*1 document imported/,
+      /row\.txt:\s*1 problem, listed below/,
+      /gold\.json:\s*not imported\. A \.json file is not imported/,
+    ]);
+    await expect(importer.getByRole('list', { name: 'Bad rows' })).toHaveText(
+      /row\.txt, line 1:\s*The file holds JSON, not an article\./,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await listTitles(page.request, slug)).toEqual(['Fishing fleet returns early']);
+  });
+
   test('an upload shows its progress and can be cancelled, importing nothing', async ({ page }) => {
     const slug = uniqueSlug('upload');
     await createProject(page.request, { slug, name: 'Upload progress check' });

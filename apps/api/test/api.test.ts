@@ -206,7 +206,12 @@ describe('importing documents', () => {
       ),
       422,
     );
-    expect(nulTitle.errors).toEqual([{ path: 'title', message: 'Contains a NUL character.' }]);
+    expect(nulTitle.errors).toEqual([
+      {
+        path: 'title',
+        message: 'Contains a NUL character (U+0000) at offset 3; remove it and send the text again.',
+      },
+    ]);
     expect(await documentRowCount()).toBe(before);
   });
 

@@ -202,34 +202,85 @@ describe('POST /api/projects/:slug/imports', () => {
       const form = new FormData();
       form.set('file', new File([new Uint8Array(zip)], `source-${scope}.zip`, { type: 'application/zip' }));
       const target = `copy-${scope}`;
-      const response = await testApp.owner.request(`/api/projects/${target}/imports`, {
+      const response = await testApp.owner.request(`/api/projects/${target}/imports?annotators=members`, {
         method: 'POST',
         body: form,
       });
-      expect(await response.json()).toEqual({ imported: 1, skipped: 0, errors: [] });
+      const file = `source-${scope}.zip`;
+      expect(await response.json()).toEqual({
+        imported: 1,
+        skipped: 0,
+        errors: [],
+        files: [{ file, imported: 1, skipped: 0, errors: 0 }],
+      });
       const before = (await exportRows('source', scope)).map(comparable);
       const after = (await exportRows(target, scope)).map(comparable);
       expect(after).toEqual(before);
-      const again = await testApp.owner.request(`/api/projects/${target}/imports`, {
+      const again = await testApp.owner.request(`/api/projects/${target}/imports?annotators=members`, {
         method: 'POST',
         body: form,
       });
-      expect(await again.json()).toEqual({ imported: 0, skipped: 1, errors: [] });
+      expect(await again.json()).toEqual({
+        imported: 0,
+        skipped: 1,
+        errors: [],
+        files: [{ file, imported: 0, skipped: 1, errors: 0 }],
+      });
     });
   }
 
   it('keeps offsets and cues when an exported JSON lines file comes without the documents', async () => {
     const text = await (await testApp.owner.request('/api/projects/source/export?scope=annotations')).text();
     const report = await post('plain', text, 'application/x-ndjson');
-    // Ann and Bo are not members here: their labels go to the importing user, once per sentence.
+    // Imported labels are the importing user's, once per sentence: the second one is reported.
     expect(report.imported).toBe(1);
-    expect(report.errors.every((error) => error.message.includes('second annotation'))).toBe(true);
+    expect(report.errors.length).toBeGreaterThan(0);
+    expect(report.errors.every((error) => error.message.includes('imported labels are yours'))).toBe(true);
     const copied = await exportRows('plain', 'annotations');
     const original = (await exportRows('source', 'annotations')).filter(
       (row) => row.annotator === 'ann.a@example.org',
     );
     const spans = (rows: DatasetRow[]) => rows.map((row) => [row.start, row.end, row.text, row.cues]);
     expect(spans(copied.filter((row) => row.title === original[0]!.title))).toEqual(spans(original));
+  });
+
+  it('refuses a .json file and JSON saved as .txt, saying what it expected, with a verdict per file', async () => {
+    await testApp.owner.json('POST', '/api/projects', { slug: 'kinds', name: 'kinds' });
+    const form = new FormData();
+    form.append('file', new File(['The agency said the dam held. Engineers agreed.'], 'dam.txt'));
+    form.append('file', new File([JSON.stringify([{ sentence: 1, label: 'kcna_claim' }])], 'gold.json'));
+    form.append('file', new File([JSON.stringify({ title: 'Not prose', body: 'x' })], 'row.txt'));
+    form.append(
+      'file',
+      new File([`${JSON.stringify({ title: 'Port', body: 'The port reopened.' })}\n`], 'rows.jsonl'),
+    );
+    form.append('file', new File(['%PDF-1.7'], 'scan.pdf'));
+    const response = await testApp.owner.request('/api/projects/kinds/imports', {
+      method: 'POST',
+      body: form,
+    });
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as ImportReport;
+    expect(report.imported).toBe(2);
+    expect(report.files).toEqual([
+      { file: 'dam.txt', imported: 1, skipped: 0, errors: 0 },
+      { file: 'gold.json', imported: 0, skipped: 0, errors: 1 },
+      { file: 'row.txt', imported: 0, skipped: 0, errors: 1 },
+      { file: 'rows.jsonl', imported: 1, skipped: 0, errors: 0 },
+      { file: 'scan.pdf', imported: 0, skipped: 0, errors: 1 },
+    ]);
+    const messages = new Map(report.errors.map((error) => [error.file, error.message]));
+    expect(messages.get('gold.json')).toMatch(
+      /^A \.json file is not imported: it is JSON, not an article\..*\.jsonl/,
+    );
+    expect(messages.get('row.txt')).toMatch(/^The file holds JSON, not an article\./);
+    expect(messages.get('scan.pdf')).toMatch(/^A \.pdf file is not imported\. Attest imports \.txt articles/);
+    const titles = (
+      (await (await testApp.owner.request('/api/projects/kinds/documents')).json()) as {
+        items: { title: string }[];
+      }
+    ).items.map((item) => item.title);
+    expect(titles.sort()).toEqual(['Port', 'dam']);
   });
 
   it('is for owners and reviewers only', async () => {
@@ -239,5 +290,127 @@ describe('POST /api/projects/:slug/imports', () => {
       headers: { 'content-type': 'application/x-ndjson' },
     });
     await expectProblem(response, 404 === response.status ? 404 : 403);
+  });
+});
+
+describe('imported rows go through the checks of a save and an article import', () => {
+  let reviewer: TestUser;
+  let goldRows: DatasetRow[];
+
+  beforeAll(async () => {
+    await testApp.owner.json('POST', '/api/projects', { slug: 'crafted', name: 'crafted' });
+    reviewer = await addMember(testApp, 'crafted', 'reviewer', 'Rae Reviewer');
+    // Ann is a member here too: a reviewer's import must still not speak for her.
+    await testApp.owner.json('POST', '/api/projects/crafted/members', {
+      name: 'Ann A',
+      email: 'ann.a@example.org',
+      password: testPassword,
+      role: 'analyst',
+    });
+    goldRows = await exportRows('source', 'gold');
+  });
+
+  async function importAs(user: TestUser, rows: unknown[], query = ''): Promise<Response> {
+    return user.request(`/api/projects/crafted/imports${query}`, {
+      method: 'POST',
+      body: rows.map((row) => JSON.stringify(row)).join('\n'),
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+  }
+
+  /** The rows moved `by` code units into the text, so each test imports a text of its own. */
+  function shifted(documentId: string, by: number): DatasetRow[] {
+    return goldRows.map((row) => ({
+      ...row,
+      document_id: documentId,
+      title: documentId,
+      start: row.start + by,
+      end: row.end + by,
+      cues: row.cues.map((cue) => ({ ...cue, start: cue.start + by, end: cue.end + by })),
+    }));
+  }
+
+  const notYours = (error: { message: string }) => !error.message.includes('imported labels are yours');
+
+  async function craftedDocumentCount(): Promise<number> {
+    const page = (await (await testApp.owner.request('/api/projects/crafted/documents')).json()) as {
+      items: unknown[];
+    };
+    return page.items.length;
+  }
+
+  it('refuses offsets past the article limit, huge numbers and NUL characters by line, never a 500', async () => {
+    const before = await craftedDocumentCount();
+    const [first, second] = goldRows;
+    const far = { ...first!, document_id: 'far', start: 20_000_000, end: 20_000_000 + first!.text.length };
+    const huge = { ...first!, document_id: 'huge', start: 2e9, end: 2e9 + first!.text.length };
+    const nul = { ...second!, document_id: 'nul', text: `${second!.text.slice(1)}\u0000` };
+    const response = await importAs(testApp.owner, [far, huge, nul]);
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as ImportReport;
+    expect(report.imported).toBe(0);
+    expect(report.errors.map((error) => error.line)).toEqual([1, 2, 3]);
+    expect(report.errors[0]!.message).toMatch(/^start: .*1000000/);
+    expect(report.errors[2]!.message).toMatch(/^text: Contains a NUL character/);
+    expect(await craftedDocumentCount()).toBe(before);
+  });
+
+  it('refuses cues outside the sentence and over-long chains by line, keeping the rest', async () => {
+    const rows = shifted('checked', 1);
+    const withCue = rows.findIndex((row) => row.cues.length > 0);
+    rows[withCue] = { ...rows[withCue]!, cues: [{ ...rows[withCue]!.cues[0]!, start: 0, end: 3 }] };
+    rows[0] = { ...rows[0]!, chain: Array.from({ length: 9 }, (_, index) => `Link ${index}`) };
+    const response = await importAs(testApp.owner, rows);
+    const report = (await response.json()) as ImportReport;
+    expect(report.imported).toBe(0);
+    expect(report.errors.map((error) => error.line)).toEqual([1]);
+    expect(report.errors[0]!.message).toMatch(/^chain: /);
+    const fixed = rows.map((row, index) => (index === 0 ? { ...row, chain: [] } : row));
+    const again = (await (await importAs(testApp.owner, fixed)).json()) as ImportReport;
+    expect(again.imported).toBe(1);
+    const cueErrors = again.errors.filter(notYours);
+    expect(cueErrors.length).toBeGreaterThan(0);
+    for (const error of cueErrors) {
+      expect(error.line).toBe(withCue + 1);
+      expect(error.message).toMatch(/inside the sentence \(offsets \d+–\d+\); got 0–3/);
+    }
+  });
+
+  it("gives a reviewer's imported labels and gold to the reviewer, with an import in the history", async () => {
+    const rows = shifted('Reviewer import', 2);
+    const refused = await importAs(reviewer, rows, '?annotators=members');
+    await expectProblem(refused, 403);
+    const response = await importAs(reviewer, rows);
+    const report = (await response.json()) as ImportReport;
+    expect(report.imported).toBe(1);
+    const copied = (await exportRows('crafted', 'annotations')).filter(
+      (row) => row.title === 'Reviewer import',
+    );
+    expect(new Set(copied.map((row) => row.annotator))).toEqual(new Set(['rae.reviewer@example.org']));
+    const gold = (await exportRows('crafted', 'gold')).filter(
+      (row) => row.title === 'Reviewer import' && row.status === 'adjudicated',
+    );
+    expect(gold.length).toBeGreaterThan(0);
+    expect(gold.every((row) => row.adjudicator === 'rae.reviewer@example.org')).toBe(true);
+    const history = (await (
+      await reviewer.request(`/api/sentences/${gold[0]!.sentence_id}/history`)
+    ).json()) as { items: { action: string }[] };
+    expect(history.items.map((item) => item.action).sort()).toEqual(['import', 'import_adjudication']);
+  });
+
+  it("lets an owner keep the exported annotators who are members, but never an analyst's gold", async () => {
+    const rows = shifted('Owner mapped', 3).map((row) => ({ ...row, adjudicator: 'ann.a@example.org' }));
+    const report = (await (
+      await importAs(testApp.owner, rows, '?annotators=members')
+    ).json()) as ImportReport;
+    expect(report.imported).toBe(1);
+    const copied = (await exportRows('crafted', 'annotations')).filter((row) => row.title === 'Owner mapped');
+    expect(new Set(copied.map((row) => row.annotator))).toEqual(
+      new Set(['ann.a@example.org', 'owner@example.org']),
+    );
+    const gold = (await exportRows('crafted', 'gold')).filter(
+      (row) => row.title === 'Owner mapped' && row.status === 'adjudicated',
+    );
+    expect(gold.map((row) => row.adjudicator)).toEqual(gold.map(() => 'owner@example.org'));
   });
 });

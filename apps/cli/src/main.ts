@@ -33,15 +33,24 @@ program
   )
   .requiredOption('--project <slug>', 'the project to import into')
   .option('--strict', 'write nothing if any row of any file is bad')
+  .option(
+    '--keep-annotators',
+    "give an export's labels back to the members with the exported e-mail addresses (owners only)",
+  )
   .option('--server <url>', 'import through a running server (needs ATTEST_TOKEN)')
   .argument('<files...>', 'UTF-8 text files')
-  .action(async (files: string[], options: { project: string; strict?: boolean; server?: string }) => {
-    const server = remoteServer(options.server, process.env['ATTEST_TOKEN']);
-    process.exitCode = await (await import('./commands/import.ts')).importCommand(files, {
-      ...options,
-      server,
-    });
-  });
+  .action(
+    async (
+      files: string[],
+      options: { project: string; strict?: boolean; keepAnnotators?: boolean; server?: string },
+    ) => {
+      const server = remoteServer(options.server, process.env['ATTEST_TOKEN']);
+      process.exitCode = await (await import('./commands/import.ts')).importCommand(files, {
+        ...options,
+        server,
+      });
+    },
+  );
 
 program
   .command('export')

@@ -269,8 +269,15 @@ export interface SaveTarget {
   label: { id: string; key: string } | null;
   /** The caller's annotation on the sentence as it stands. */
   current: AnnotationWithLabel | undefined;
-  /** Whether an edit with the request's client op id has been applied already. */
-  isAlreadyApplied: boolean;
+  /** The caller's edit already recorded under the request's client op id, if any. */
+  appliedOperation: AppliedOperation | undefined;
+}
+
+/** What a user's earlier edit under a client op id did, to tell a retry from a reused key. */
+export interface AppliedOperation {
+  sentenceId: string | null;
+  action: AnnotationEventAction;
+  after: AnnotationSnapshot | null;
 }
 
 /** Everything a save checks, for one sentence and caller; undefined when there is no sentence. */
@@ -292,7 +299,11 @@ export async function findSaveTarget(
     label: row.labelId && row.labelKey ? { id: row.labelId, key: row.labelKey } : null,
     current:
       row.current && row.currentLabelKey ? { ...row.current, labelKey: row.currentLabelKey } : undefined,
-    isAlreadyApplied: row.isAlreadyApplied,
+    // A raw jsonb column: drivers differ in whether they parse it.
+    appliedOperation:
+      typeof row.appliedOperation === 'string'
+        ? (JSON.parse(row.appliedOperation) as AppliedOperation)
+        : (row.appliedOperation ?? undefined),
   };
 }
 
@@ -311,7 +322,7 @@ function prepareSaveTargetQuery(db: Executor) {
       labelKey: labels.key,
       current: annotations,
       currentLabelKey: currentLabels.key,
-      isAlreadyApplied: sql<boolean>`exists (select 1 from ${annotationEvents} where ${annotationEvents.clientOpId} = ${sql.placeholder('clientOpId')})`,
+      appliedOperation: sql<AppliedOperation | null>`(select jsonb_build_object('sentenceId', ${annotationEvents.sentenceId}, 'action', ${annotationEvents.action}, 'after', ${annotationEvents.after}) from ${annotationEvents} where ${annotationEvents.annotatorId} = ${userId} and ${annotationEvents.clientOpId} = ${sql.placeholder('clientOpId')})`,
     })
     .from(sentences)
     .innerJoin(documents, eq(documents.id, sentences.documentId))
@@ -329,12 +340,21 @@ function prepareSaveTargetQuery(db: Executor) {
     .prepare('find_save_target');
 }
 
-export async function hasAnnotationEvent(db: Executor, clientOpId: string): Promise<boolean> {
+/** The user's edit recorded under a client op id (keys are per user), if any. */
+export async function findAppliedOperation(
+  db: Executor,
+  annotatorId: string,
+  clientOpId: string,
+): Promise<AppliedOperation | undefined> {
   const [event] = await db
-    .select({ id: annotationEvents.id })
+    .select({
+      sentenceId: annotationEvents.sentenceId,
+      action: annotationEvents.action,
+      after: annotationEvents.after,
+    })
     .from(annotationEvents)
-    .where(eq(annotationEvents.clientOpId, clientOpId));
-  return event !== undefined;
+    .where(and(eq(annotationEvents.annotatorId, annotatorId), eq(annotationEvents.clientOpId, clientOpId)));
+  return event;
 }
 
 export async function listAnnotationEvents(db: Executor, sentenceId: string) {

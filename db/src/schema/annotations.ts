@@ -46,7 +46,10 @@ export interface AnnotationSnapshot {
   version: number;
 }
 
-/** `adjudicate` and `unadjudicate` record a reviewer's gold label; the annotator is the reviewer. */
+/**
+ * `adjudicate` and `unadjudicate` record a reviewer's gold label; the annotator is the reviewer.
+ * `import` and `import_adjudication` record a label or gold label that came from an import.
+ */
 export const annotationEventActions = [
   'set',
   'clear',
@@ -54,6 +57,8 @@ export const annotationEventActions = [
   'merge',
   'adjudicate',
   'unadjudicate',
+  'import',
+  'import_adjudication',
 ] as const;
 export type AnnotationEventAction = (typeof annotationEventActions)[number];
 
@@ -73,11 +78,16 @@ export const annotationEvents = pgTable(
     action: text({ enum: annotationEventActions }).notNull(),
     before: jsonb().$type<AnnotationSnapshot>(),
     after: jsonb().$type<AnnotationSnapshot>(),
-    /** Chosen by the client for each edit: a retried save is applied once. */
-    clientOpId: text().unique(),
+    /** Chosen by the client for each edit, unique per user: a retried save is applied once. */
+    clientOpId: text(),
     createdAt: createdAt(),
   },
-  (table) => [index().on(table.sentenceId, table.createdAt), index().on(table.documentId)],
+  (table) => [
+    index().on(table.sentenceId, table.createdAt),
+    index().on(table.documentId),
+    // Keys are the user's own: one user's key never stands for another user's edit.
+    unique().on(table.annotatorId, table.clientOpId),
+  ],
 );
 
 export type AnnotationEventRow = typeof annotationEvents.$inferSelect;

@@ -1,6 +1,7 @@
 // zod schemas shared by the API (validation at the edge), the web editor and the CLI.
 import { z } from 'zod';
 import { segmentKinds } from './segment-types.ts';
+import { storableString } from './text.ts';
 import { cueKinds } from './vocabularies.ts';
 
 /** Longest article body accepted, in UTF-16 code units (about 1 MB of English text). */
@@ -22,20 +23,19 @@ export type CueSpan = z.infer<typeof cueSpanSchema>;
 
 export const annotationInputSchema = z.strictObject({
   label: labelKeySchema,
-  source: z.string().trim().max(120).nullish(),
-  chain: z.array(z.string().trim().min(1).max(120)).max(8).optional(),
+  source: storableString().trim().max(120).nullish(),
+  chain: z.array(storableString().trim().min(1).max(120)).max(8).optional(),
   cues: z.array(cueSpanSchema).max(50).optional(),
-  note: z.string().max(4000).nullish(),
+  note: storableString().max(4000).nullish(),
 });
 export type AnnotationInput = z.infer<typeof annotationInputSchema>;
 
 export const documentImportSchema = z.strictObject({
-  title: z.string().trim().max(300).optional(),
-  body: z
-    .string()
+  title: storableString().trim().max(300).optional(),
+  body: storableString()
     .max(maxBodyLength, `The article is longer than ${maxBodyLength.toLocaleString('en')} characters.`)
     .refine((body) => body.trim().length > 0, 'The article text is empty.'),
-  outlet: z.string().trim().max(200).optional(),
+  outlet: storableString().trim().max(200).optional(),
   url: z.url().max(2000).optional(),
   publishedAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
 });

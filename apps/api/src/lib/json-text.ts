@@ -1,6 +1,8 @@
-// JSON bodies must be UTF-8 and free of NUL characters. Without this check invalid bytes
-// would silently become U+FFFD, and a NUL would reach PostgreSQL, which cannot store it.
+// JSON bodies must be UTF-8, free of NUL characters and of lone surrogates. Without this check
+// invalid bytes would silently become U+FFFD, a NUL would reach PostgreSQL, which cannot store
+// it, and a lone surrogate would become U+FFFD in text columns and an error in jsonb ones.
 import type { IncomingMessage } from 'node:http';
+import { findUnstorableString } from '@attest/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { InvalidInputError, ProblemError } from '../errors.ts';
 import type { AppEnv } from './openapi.ts';
@@ -22,14 +24,14 @@ export const checkJsonText: MiddlewareHandler<AppEnv> = async (c, next) => {
       'The body contains bytes that are not UTF-8. Send JSON encoded as UTF-8.',
     );
   }
-  if (text.includes('\u0000') || text.includes('\\u0000')) {
-    const path = nulPath(safeParse(text));
-    if (path !== undefined || text.includes('\u0000')) {
-      throw new InvalidInputError(
-        'Text may not contain NUL characters (U+0000); remove them and send it again.',
-        [{ path: path ?? 'body', message: 'Contains a NUL character.' }],
-      );
-    }
+  // A NUL or a lone surrogate (raw, or escaped as \u0000 / \ud800) cannot be stored: refused
+  // here for every JSON route, naming the field. Only bodies that may hold one are walked.
+  if (text.includes('\u0000') || /\\u0000|\\u[dD][89a-fA-F]/.test(text)) {
+    const found = findUnstorableString(safeParse(text));
+    const { path, message } =
+      found ??
+      (text.includes('\u0000') ? { path: 'body', message: 'Contains a NUL character (U+0000).' } : {});
+    if (path && message) throw new InvalidInputError(`${path}: ${message}`, [{ path, message }]);
   }
   // Handlers, validators and the auth handler read the body from here, not from the socket.
   // Hono keeps each reading's promise there (its type names the resolved values instead).
@@ -61,23 +63,4 @@ function safeParse(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** The path of the first string holding a NUL, if any. */
-function nulPath(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : undefined;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = nulPath(item, path ? `${path}.${index}` : String(index));
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = nulPath(item, path ? `${path}.${key}` : key);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
 }

@@ -1,4 +1,10 @@
-import { adjudicationSchema, annotationInputSchema, annotationSchema, labelKeySchema } from '@attest/core';
+import {
+  adjudicationSchema,
+  annotationInputSchema,
+  annotationSchema,
+  labelKeySchema,
+  storableString,
+} from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { parseIfMatch, versionEtag } from '../lib/if-match.ts';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
@@ -22,7 +28,7 @@ const writeHeaders = z.object({
 
 const adjudicationInputSchema = z.strictObject({
   label: labelKeySchema,
-  note: z.string().max(4000).nullish(),
+  note: storableString().max(4000).nullish(),
 });
 
 export const annotationRoutes = createRouter()

@@ -8,6 +8,7 @@ import {
   importResultSchema,
   maxBodyLength,
   sentencePageSchema,
+  storableString,
 } from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemError } from '../errors.ts';
@@ -79,8 +80,8 @@ const sentencePageQuery = z.strictObject({
 
 const uploadSchema = z.object({
   file: z.instanceof(File).openapi({ type: 'string', format: 'binary', description: 'A UTF-8 .txt file' }),
-  title: z.string().trim().max(300).optional(),
-  outlet: z.string().trim().max(200).optional(),
+  title: storableString().trim().max(300).optional(),
+  outlet: storableString().trim().max(200).optional(),
 });
 
 export const documentRoutes = createRouter()

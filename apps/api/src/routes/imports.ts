@@ -8,6 +8,17 @@ const importReportSchema = z.object({
   imported: z.number().int(),
   skipped: z.number().int(),
   errors: z.array(z.object({ file: z.string().optional(), line: z.number().int(), message: z.string() })),
+  files: z.array(
+    z.object({
+      file: z.string(),
+      imported: z.number().int(),
+      skipped: z.number().int(),
+      errors: z
+        .number()
+        .int()
+        .openapi({ description: 'Bad rows of this file, or 1 when the file was not read' }),
+    }),
+  ),
 });
 
 /** The file name a raw body is read as, by its content type. */
@@ -25,11 +36,17 @@ export const importRoutes = createRouter().openapi(
     path: '/api/projects/{slug}/imports',
     summary: 'Import articles from JSON lines, CSV, text files or an Attest export (owners and reviewers)',
     description:
-      'Send the file as the body (Content-Type application/x-ndjson, text/csv, text/plain or application/zip) or as multipart/form-data "file" fields. Bad rows are reported by line and the others imported; with ?strict=true nothing is written when any row is bad.',
+      'Send the file as the body (Content-Type application/x-ndjson, text/csv, text/plain or application/zip) or as multipart/form-data "file" fields. Bad rows are reported by line and the others imported; with ?strict=true nothing is written when any row is bad. An import holds at most 100,000 rows; a zip at most 16 entries, 64 MiB per entry uncompressed, 256 MiB in all and 100 times its compressed size (413 or 422 otherwise).',
     tags: ['documents'],
     request: {
       params: slugParams,
-      query: z.strictObject({ strict: z.enum(['true', 'false']).default('false') }),
+      query: z.strictObject({
+        strict: z.enum(['true', 'false']).default('false'),
+        annotators: z.enum(['importer', 'members']).default('importer').openapi({
+          description:
+            "Whose labels an Attest export brings: the importer's (default), or, for owners only, those of the members with the exported e-mail addresses",
+        }),
+      }),
     },
     responses: {
       200: {
@@ -62,8 +79,10 @@ export const importRoutes = createRouter().openapi(
     }
     if (files.length === 0)
       throw new ProblemError(422, 'invalid-input', 'No file', 'Attach at least one file.');
+    const query = c.req.valid('query');
     const report = await importDataset(c.var.services, c.req.valid('param').slug, files, {
-      strict: c.req.valid('query').strict === 'true',
+      strict: query.strict === 'true',
+      keepAnnotators: query.annotators === 'members',
     });
     return c.json(report, 200);
   },

@@ -1,4 +1,4 @@
-import { labelKeySchema, projectSchema, projectSummarySchema } from '@attest/core';
+import { labelKeySchema, projectSchema, projectSummarySchema, storableString } from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
 import { setProjectLabels } from '../services/labels.ts';
@@ -16,26 +16,26 @@ const projectJson = { 'application/json': { schema: projectSchema } };
 
 const newProjectSchema = z.strictObject({
   slug: slugSchema,
-  name: z.string().trim().min(1).max(120),
-  guidelines: z.string().max(100_000).optional(),
+  name: storableString().trim().min(1).max(120),
+  guidelines: storableString().max(100_000).optional(),
   annotatorsPerDocument: z.int().min(1).max(10).optional(),
 });
 
 const projectChangesSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120).optional(),
-  guidelines: z.string().max(100_000).optional(),
+  name: storableString().trim().min(1).max(120).optional(),
+  guidelines: storableString().max(100_000).optional(),
   annotatorsPerDocument: z.int().min(1).max(10).optional(),
 });
 
 const labelInputSchema = z.strictObject({
   key: labelKeySchema,
-  name: z.string().trim().min(1).max(60),
+  name: storableString().trim().min(1).max(60),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is #rrggbb.'),
   hotkey: z
     .string()
     .regex(/^[0-9a-z]$/, 'A hotkey is one digit or lower-case letter.')
     .nullish(),
-  description: z.string().max(1000).optional(),
+  description: storableString().max(1000).optional(),
 });
 
 export const projectRoutes = createRouter()

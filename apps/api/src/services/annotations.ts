@@ -2,11 +2,12 @@
 import type { Annotation, AnnotationInput } from '@attest/core';
 import {
   type AnnotationWithLabel,
+  type AppliedOperation,
   deleteAnnotation,
   type Executor,
   findAnnotation,
+  findAppliedOperation,
   findSaveTarget,
-  hasAnnotationEvent,
   insertAnnotationEvent,
   listLabels,
   type SentenceWithProject,
@@ -36,6 +37,7 @@ export async function saveAnnotation(
     if (!current) throw new StaleVersionError(null);
     return current;
   };
+  const edit: Edit = { sentenceId: request.sentenceId, action: 'set', content: contentOf(request.input) };
   // One read of everything the checks need, then one statement that writes the annotation and
   // its history entry only if the annotation is still the one read: two round trips, no
   // transaction held open across them.
@@ -55,7 +57,10 @@ export async function saveAnnotation(
       );
     }
     assertCuesInside(sentence, request.input.cues ?? []);
-    if (target.isAlreadyApplied) return replay();
+    if (target.appliedOperation) {
+      assertRetryOf(target.appliedOperation, edit, request.clientOpId);
+      return replay();
+    }
 
     const { current, label } = target;
     assertExpectedVersion(current, request.expectedVersion);
@@ -80,11 +85,18 @@ export async function saveAnnotation(
     if (written) return toAnnotation({ ...written, labelKey: label.key });
     // Someone wrote between the read and the write: another delivery of this very edit, or
     // another tab of the same analyst. Without If-Match the last write wins, so read again.
-    if (request.clientOpId && (await hasAnnotationEvent(context.db, request.clientOpId))) return replay();
+    if (await isApplied(context.db, context.userId, request.clientOpId, edit)) return replay();
     if (request.expectedVersion === undefined && attemptsLeft > 0) return attempt(attemptsLeft - 1);
     throw new StaleVersionError(await currentAnnotation(context.db, request.sentenceId, context.userId));
   };
-  return retryOnDuplicateOperation(request, () => attempt(3), replay);
+  return retryOnDuplicateOperation(
+    request,
+    () => attempt(3),
+    async () => {
+      await isApplied(context.db, context.userId, request.clientOpId, edit);
+      return replay();
+    },
+  );
 }
 
 export interface ClearAnnotationRequest {
@@ -98,6 +110,7 @@ export async function clearAnnotation(
   context: ServiceContext,
   request: ClearAnnotationRequest,
 ): Promise<void> {
+  const edit: Edit = { sentenceId: request.sentenceId, action: 'clear' };
   await retryOnDuplicateOperation(
     request,
     () =>
@@ -106,7 +119,7 @@ export async function clearAnnotation(
           { ...context, db: transaction },
           request.sentenceId,
         );
-        if (request.clientOpId && (await hasAnnotationEvent(transaction, request.clientOpId))) return null;
+        if (await isApplied(transaction, context.userId, request.clientOpId, edit)) return null;
         const current = await findAnnotation(transaction, request.sentenceId, context.userId, {
           forUpdate: true,
         });
@@ -128,8 +141,70 @@ export async function clearAnnotation(
         });
         return null;
       }),
-    async () => null,
+    async () => {
+      await isApplied(context.db, context.userId, request.clientOpId, edit);
+      return null;
+    },
   );
+}
+
+/** An edit as a client op id stands for it: where, what, and for a save the values written. */
+interface Edit {
+  sentenceId: string;
+  action: 'set' | 'clear';
+  content?: ReturnType<typeof contentOf>;
+}
+
+function contentOf(input: AnnotationInput) {
+  return {
+    label: input.label,
+    source: input.source?.trim() || null,
+    chain: input.chain ?? [],
+    cues: input.cues ?? [],
+    note: input.note?.trim() || null,
+  };
+}
+
+/** The values of a save in a fixed form: jsonb does not keep the order of an object's keys. */
+function canonical(content: Partial<ReturnType<typeof contentOf>> | null | undefined): string {
+  return JSON.stringify([
+    content?.label,
+    content?.source ?? null,
+    content?.chain ?? [],
+    (content?.cues ?? []).map((cue) => [cue.start, cue.end, cue.kind]),
+    content?.note ?? null,
+  ]);
+}
+
+/** Whether the caller already applied this very edit under its key (a 422 for another edit). */
+async function isApplied(
+  db: Executor,
+  userId: string,
+  clientOpId: string | undefined,
+  edit: Edit,
+): Promise<boolean> {
+  if (!clientOpId) return false;
+  const applied = await findAppliedOperation(db, userId, clientOpId);
+  if (applied) assertRetryOf(applied, edit, clientOpId);
+  return applied !== undefined;
+}
+
+/**
+ * A key stands for one edit: reusing it for another sentence, another action or other values
+ * would otherwise answer "applied" for an edit that was never stored.
+ */
+function assertRetryOf(applied: AppliedOperation, edit: Edit, clientOpId: string | undefined): void {
+  const isSame =
+    applied.sentenceId === edit.sentenceId &&
+    applied.action === edit.action &&
+    (edit.action === 'clear' || canonical(applied.after) === canonical(edit.content));
+  if (!isSame)
+    throw new ProblemError(
+      422,
+      'idempotency-key-reused',
+      'The Idempotency-Key belongs to another edit',
+      `You already used the Idempotency-Key "${clientOpId}" for a different edit (another sentence, action or values); send a new key with every new edit.`,
+    );
 }
 
 async function requireAnnotatableSentence(

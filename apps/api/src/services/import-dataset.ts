@@ -3,31 +3,30 @@
 // bring back the exported sentences, annotations and adjudications. Bad rows are reported by
 // line and the good ones kept; in strict mode one bad row keeps everything out.
 import { createHash } from 'node:crypto';
-import { documentImportSchema, type Segment } from '@attest/core';
+import { documentImportSchema, type ProjectRole, type Segment } from '@attest/core';
 import {
   type Executor,
   fillAssignments,
   findDocumentByHash,
   insertAdjudication,
   insertAnnotation,
+  insertAnnotationEvent,
   insertDocumentWithSentences,
   listLabels,
   listMembers,
   listSentences,
   type ProjectWithCount,
 } from '@attest/db';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { strFromU8, unzipSync } from 'fflate';
+import { ForbiddenError } from '../errors.ts';
 import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { type ArticleInput, storeDocuments } from './import-document.ts';
+import { type ExportedRow, parseExportedRow } from './import-exported-row.ts';
+import { type ImportError, type ImportFile, readImportFiles, type SourceRecord } from './import-files.ts';
 import { suggestionsFor } from './suggestions.ts';
 
-export interface ImportError {
-  file?: string | undefined;
-  line: number;
-  message: string;
-}
+export { importFileKind } from '@attest/core';
+export type { ImportError, ImportFile } from './import-files.ts';
 
 export interface ImportReport {
   /** Documents created. */
@@ -35,17 +34,34 @@ export interface ImportReport {
   /** Documents the project already held (the same text): left as they are. */
   skipped: number;
   errors: ImportError[];
+  /** A verdict per uploaded file, in the order sent. */
+  files: FileVerdict[];
 }
 
-export interface ImportFile {
-  name: string;
-  bytes: Uint8Array;
-}
-
-interface SourceRecord {
+export interface FileVerdict {
   file: string;
-  line: number;
-  fields: Record<string, unknown>;
+  imported: number;
+  skipped: number;
+  /** Bad rows (or the reason the whole file was not read) reported for this file. */
+  errors: number;
+}
+
+export interface ImportOptions {
+  /** Write nothing when any row of any file is bad. */
+  strict?: boolean;
+  /** Owners only: give exported labels back to the members with the exported e-mail addresses. */
+  keepAnnotators?: boolean;
+}
+
+/** A member an exported e-mail address may stand for. */
+interface MemberRef {
+  userId: string;
+  role: ProjectRole;
+}
+
+interface ParsedRow {
+  record: SourceRecord;
+  row: ExportedRow;
 }
 
 class StrictRollback extends Error {}
@@ -53,148 +69,56 @@ class StrictRollback extends Error {}
 /** Articles stored per transaction: few statements each, and a bounded amount held in memory. */
 const articlesPerBatch = 500;
 
-/** The kind of a file by its extension; anything else is treated as one plain-text article. */
-export function importFileKind(name: string): 'jsonl' | 'csv' | 'zip' | 'txt' {
-  const extension = name.toLowerCase().split('.').pop() ?? '';
-  if (extension === 'jsonl' || extension === 'ndjson') return 'jsonl';
-  if (extension === 'csv') return 'csv';
-  if (extension === 'zip') return 'zip';
-  return 'txt';
-}
-
 export async function importDataset(
   context: ServiceContext,
   projectSlug: string,
   files: readonly ImportFile[],
-  options: { strict?: boolean } = {},
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { project } = await requireProject(context, projectSlug, managers, 'import documents');
-  const report: ImportReport = { imported: 0, skipped: 0, errors: [] };
-  const records: SourceRecord[] = [];
-  const bodies = new Map<string, string>();
-  for (const file of files) readFile(file, records, bodies, report);
-  if (options.strict && report.errors.length > 0) return report;
+  const { project, role } = await requireProject(context, projectSlug, managers, 'import documents');
+  if (options.keepAnnotators && role !== 'owner')
+    throw new ForbiddenError(
+      'Only owners may import labels under the exported annotators; import them as your own instead.',
+    );
+  const { records, bodies, errors } = await readImportFiles(files);
+  const report: ImportReport = {
+    imported: 0,
+    skipped: 0,
+    errors,
+    files: files.map((file) => ({ file: file.name, imported: 0, skipped: 0, errors: 0 })),
+  };
+  if (options.strict && report.errors.length > 0) return withErrorCounts(report);
   const work = async (db: Executor) => {
-    const importer = await Importer.create({ ...context, db }, project, report);
+    const importer = await Importer.create(
+      { ...context, db },
+      project,
+      report,
+      options.keepAnnotators ?? false,
+    );
     await importer.run(records, bodies);
     if (options.strict && report.errors.length > 0) throw new StrictRollback();
   };
   if (!options.strict) {
     await work(context.db);
-    return report;
+    return withErrorCounts(report);
   }
   try {
     await context.db.transaction(work);
   } catch (error) {
     if (!(error instanceof StrictRollback)) throw error;
-    return { imported: 0, skipped: 0, errors: report.errors };
+    const files = report.files.map((verdict) => ({ ...verdict, imported: 0, skipped: 0 }));
+    return withErrorCounts({ imported: 0, skipped: 0, errors: report.errors, files });
   }
+  return withErrorCounts(report);
+}
+
+/** Each file's count of bad rows, a zip's entries included. */
+function withErrorCounts(report: ImportReport): ImportReport {
+  for (const verdict of report.files)
+    verdict.errors = report.errors.filter(
+      (error) => error.file === verdict.file || error.file?.startsWith(`${verdict.file}/`),
+    ).length;
   return report;
-}
-
-function decode(file: ImportFile, report: ImportReport): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, '');
-  } catch {
-    report.errors.push({ file: file.name, line: 1, message: 'The file is not UTF-8 text.' });
-    return undefined;
-  }
-}
-
-function readFile(
-  file: ImportFile,
-  records: SourceRecord[],
-  bodies: Map<string, string>,
-  report: ImportReport,
-): void {
-  const kind = importFileKind(file.name);
-  if (kind === 'zip') {
-    let entries: Record<string, Uint8Array>;
-    try {
-      entries = unzipSync(file.bytes);
-    } catch {
-      report.errors.push({ file: file.name, line: 1, message: 'The file is not a readable zip archive.' });
-      return;
-    }
-    const documentsFile = entries['documents.jsonl'];
-    if (documentsFile) {
-      for (const line of strFromU8(documentsFile).split('\n')) {
-        if (!line.trim()) continue;
-        const document = JSON.parse(line) as { document_id: string; body: string };
-        bodies.set(document.document_id, document.body);
-      }
-    }
-    const dataName = Object.keys(entries).find(
-      (name) => name.endsWith('.jsonl') && name !== 'documents.jsonl',
-    );
-    if (!dataName) {
-      report.errors.push({ file: file.name, line: 1, message: 'The zip holds no data .jsonl file.' });
-      return;
-    }
-    readFile({ name: dataName, bytes: entries[dataName]! }, records, bodies, report);
-    return;
-  }
-  const text = decode(file, report);
-  if (text === undefined) return;
-  if (kind === 'txt') {
-    const stem = file.name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-    records.push({ file: file.name, line: 1, fields: { body: text, fallbackTitle: stem } });
-    return;
-  }
-  if (kind === 'jsonl') {
-    for (const [index, line] of text.split('\n').entries()) {
-      if (!line.trim()) continue;
-      try {
-        const fields: unknown = JSON.parse(line);
-        if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
-          throw new Error('not an object');
-        records.push({ file: file.name, line: index + 1, fields: fields as Record<string, unknown> });
-      } catch {
-        report.errors.push({ file: file.name, line: index + 1, message: 'Not a JSON object.' });
-      }
-    }
-    return;
-  }
-  try {
-    const parsed = parseCsv(text, {
-      columns: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_quotes: false,
-    }) as {
-      record: Record<string, string>;
-      info: { lines: number };
-    }[];
-    for (const { record, info } of parsed)
-      records.push({ file: file.name, line: info.lines, fields: fromCsv(record) });
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    report.errors.push({ file: file.name, line, message: `Not valid CSV: ${(error as Error).message}` });
-  }
-}
-
-const csvJsonFields = new Set(['chain', 'cues', 'annotations']);
-const csvNumberFields = new Set(['schema_version', 'position', 'start', 'end', 'start_cp', 'end_cp']);
-
-/** Undoes what the CSV export did: empty cells are null, neutralised cells lose their quote. */
-function fromCsv(record: Record<string, string>): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (const [key, raw] of Object.entries(record)) {
-    const text = /^'[=+\-@\t\r]/.test(raw) ? raw.slice(1) : raw;
-    if (text === '') fields[key] = null;
-    else if (csvJsonFields.has(key)) fields[key] = safeJson(text);
-    else if (csvNumberFields.has(key)) fields[key] = Number(text);
-    else fields[key] = text;
-  }
-  return fields;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 function isExportRow(fields: Record<string, unknown>): boolean {
@@ -210,11 +134,17 @@ class Importer {
     private readonly project: ProjectWithCount,
     private readonly report: ImportReport,
     private readonly labelIds: Map<string, string>,
-    private readonly membersByEmail: Map<string, string>,
+    private readonly membersByEmail: Map<string, MemberRef>,
     private readonly importingUserId: string | undefined,
+    private readonly keepsAnnotators: boolean,
   ) {}
 
-  static async create(context: ServiceContext, project: ProjectWithCount, report: ImportReport) {
+  static async create(
+    context: ServiceContext,
+    project: ProjectWithCount,
+    report: ImportReport,
+    keepsAnnotators: boolean,
+  ) {
     const labels = await listLabels(context.db, project.id);
     const members = await listMembers(context.db, project.id);
     // The local operator is nobody: its imported labels go to the project's first owner.
@@ -226,8 +156,9 @@ class Importer {
       project,
       report,
       new Map(labels.map((label) => [label.key, label.id])),
-      new Map(members.map((member) => [member.email.toLowerCase(), member.userId])),
+      new Map(members.map((member) => [member.email.toLowerCase(), member])),
       importingUserId,
+      keepsAnnotators,
     );
   }
 
@@ -255,6 +186,12 @@ class Importer {
     }
     await flushArticles();
     await flush();
+  }
+
+  private count(record: SourceRecord, outcome: 'imported' | 'skipped'): void {
+    this.report[outcome]++;
+    const verdict = this.report.files.find((file) => file.file === record.upload);
+    if (verdict) verdict[outcome]++;
   }
 
   private fail(record: SourceRecord, message: string): void {
@@ -289,7 +226,7 @@ class Importer {
     );
     for (const [index, outcome] of outcomes.entries()) {
       if ('error' in outcome) messages.set(valid[index]!.record, outcome.error);
-      else this.report[outcome.created ? 'imported' : 'skipped']++;
+      else this.count(valid[index]!.record, outcome.created ? 'imported' : 'skipped');
     }
     for (const record of records) {
       const message = messages.get(record);
@@ -297,120 +234,136 @@ class Importer {
     }
   }
 
-  private userFor(annotator: unknown): string | undefined {
-    if (typeof annotator === 'string') {
-      const member = this.membersByEmail.get(annotator.toLowerCase());
-      if (member) return member;
-    }
+  /**
+   * Imported work is the importer's. Only when an owner asks to keep the exported annotators
+   * does a member's e-mail get their label back, and a gold label only a reviewer's or owner's.
+   */
+  private userFor(person: string | undefined, mayDecide = false): string | undefined {
+    const member = this.keepsAnnotators && person ? this.membersByEmail.get(person.toLowerCase()) : undefined;
+    if (member && (!mayDecide || member.role !== 'analyst')) return member.userId;
     return this.importingUserId;
   }
 
   /** One exported document: its sentences as exported, then annotations and adjudications. */
   private async importExportedDocument(group: SourceRecord[], bodies: Map<string, string>): Promise<void> {
-    const first = group[0]!;
-    const sentencesById = new Map<string, SourceRecord>();
+    const rows: ParsedRow[] = [];
     for (const record of group) {
-      const fields = record.fields;
-      const isValid =
-        typeof fields['text'] === 'string' &&
-        Number.isInteger(fields['start']) &&
-        Number.isInteger(fields['end']) &&
-        Number.isInteger(fields['position']) &&
-        ['headline', 'sentence', 'boilerplate'].includes(fields['kind'] as string);
-      if (!isValid) return this.fail(record, 'An exported row needs text, start, end, position and kind.');
-      if (!sentencesById.has(fields['sentence_id'] as string))
-        sentencesById.set(fields['sentence_id'] as string, record);
+      const parsed = parseExportedRow(record.fields);
+      if ('error' in parsed) return this.fail(record, `${parsed.error} The document is left out.`);
+      rows.push({ record, row: parsed.row });
     }
-    const ordered = [...sentencesById.values()].sort(
-      (a, b) => (a.fields['position'] as number) - (b.fields['position'] as number),
-    );
-    const body = bodies.get(first.fields['document_id'] as string) ?? rebuildBody(ordered);
-    for (const record of ordered) {
-      const { start, end, text } = record.fields as { start: number; end: number; text: string };
-      if (body.slice(start, end) !== text)
+    const first = rows[0]!;
+    const sentencesById = new Map<string, ParsedRow>();
+    for (const item of rows)
+      if (!sentencesById.has(item.row.sentence_id)) sentencesById.set(item.row.sentence_id, item);
+    const ordered = [...sentencesById.values()].sort((a, b) => a.row.position - b.row.position);
+    for (const [index, item] of ordered.entries()) {
+      const previous = ordered[index - 1];
+      if (previous && (item.row.position === previous.row.position || item.row.start < previous.row.end))
+        return this.fail(
+          item.record,
+          `The sentence overlaps the one before it (position ${item.row.position}, offsets ${item.row.start}–${item.row.end}); the document is left out.`,
+        );
+    }
+    const body = bodies.get(first.row.document_id) ?? rebuildBody(ordered);
+    const checkedBody = documentImportSchema.shape.body.safeParse(body);
+    if (!checkedBody.success)
+      return this.fail(
+        first.record,
+        `The document's text: ${checkedBody.error.issues[0]?.message ?? 'invalid'} The document is left out.`,
+      );
+    for (const { record, row } of ordered) {
+      if (body.slice(row.start, row.end) !== row.text)
         return this.fail(
           record,
-          `The text does not match the document at ${start}–${end}; the document is left out.`,
+          `The text does not match the document at ${row.start}–${row.end}; the document is left out.`,
         );
     }
     const bodySha256 = createHash('sha256').update(body, 'utf8').digest('hex');
     if (await findDocumentByHash(this.context.db, this.project.id, bodySha256)) {
-      this.report.skipped++;
+      this.count(first.record, 'skipped');
       return;
     }
-    const segments: Segment[] = ordered.map((record) => ({
-      start: record.fields['start'] as number,
-      end: record.fields['end'] as number,
-      kind: record.fields['kind'] as Segment['kind'],
-      text: record.fields['text'] as string,
+    const segments: Segment[] = ordered.map(({ row }) => ({
+      start: row.start,
+      end: row.end,
+      kind: row.kind,
+      text: row.text,
     }));
     const suggestions = suggestionsFor(body, segments);
-    const publishedAt = optionalText(first.fields['published_at']);
     const work = async (db: Executor) => {
       const document = await insertDocumentWithSentences(
         db,
         {
           projectId: this.project.id,
-          title: optionalText(first.fields['title']) ?? 'Untitled article',
-          outlet: optionalText(first.fields['outlet']) ?? null,
-          url: optionalText(first.fields['url']) ?? null,
-          publishedAt: publishedAt ? new Date(publishedAt) : null,
+          title: first.row.title || 'Untitled article',
+          outlet: first.row.outlet || null,
+          url: first.row.url ?? null,
+          publishedAt: first.row.published_at ? new Date(first.row.published_at) : null,
           body,
           bodySha256,
           createdBy: this.context.isOperator ? null : this.context.userId,
         },
-        ordered.map((record, index) => ({
-          position: record.fields['position'] as number,
-          start: segments[index]!.start,
-          end: segments[index]!.end,
-          kind: segments[index]!.kind,
-          text: segments[index]!.text,
+        ordered.map(({ row }, index) => ({
+          position: row.position,
+          start: row.start,
+          end: row.end,
+          kind: row.kind,
+          text: row.text,
           suggestion: suggestions[index] ?? null,
         })),
       );
       if (!document) return false;
       const stored = await listSentences(db, document.id);
-      const newIdByPosition = new Map(stored.map((sentence) => [sentence.position, sentence.id]));
+      const storedByPosition = new Map(stored.map((sentence) => [sentence.position, sentence]));
       const taken = new Set<string>();
-      for (const record of group) {
-        const sentenceId = newIdByPosition.get(record.fields['position'] as number)!;
-        await this.importLabels(db, record, sentenceId, taken);
+      for (const item of rows) {
+        const position = sentencesById.get(item.row.sentence_id)!.row.position;
+        const sentence = storedByPosition.get(position)!;
+        await this.importLabels(db, item, sentence, taken);
       }
       await fillAssignments(db, this.project.id, this.project.annotatorsPerDocument, [document.id]);
       return true;
     };
     const created = await this.context.db.transaction(work);
-    this.report[created ? 'imported' : 'skipped']++;
+    this.count(first.record, created ? 'imported' : 'skipped');
   }
 
-  private async importLabels(db: Executor, record: SourceRecord, sentenceId: string, taken: Set<string>) {
-    const fields = record.fields;
-    const cues = (Array.isArray(fields['cues']) ? fields['cues'] : []) as {
-      start: number;
-      end: number;
-      kind: string;
-    }[];
+  private async importLabels(
+    db: Executor,
+    { record, row }: ParsedRow,
+    sentence: { id: string; documentId: string; start: number; end: number },
+    taken: Set<string>,
+  ) {
     const evidence = {
-      source: optionalText(fields['source']) ?? null,
-      chain: (Array.isArray(fields['chain']) ? fields['chain'] : []) as string[],
-      cues: cues.map(({ start, end, kind }) => ({ start, end, kind })) as never,
-      note: optionalText(fields['note']) ?? null,
+      source: row.source?.trim() || null,
+      chain: row.chain ?? [],
+      cues: (row.cues ?? []).map(({ start, end, kind }) => ({ start, end, kind })),
+      note: row.note?.trim() || null,
     };
-    // The annotations scope has one analyst per row; the gold scope lists every analyst's label.
+    const outside = evidence.cues.find(
+      (cue) => cue.start >= cue.end || cue.start < sentence.start || cue.end > sentence.end,
+    );
+    // The annotations scope has one analyst per row; the gold scope lists every analyst's
+    // label, the one that gave the gold label first (its evidence is the row's).
     const labelled =
-      fields['scope'] === 'annotations'
-        ? [{ annotator: fields['annotator'], label: fields['label'], evidence }]
-        : (
-            (Array.isArray(fields['annotations']) ? fields['annotations'] : []) as {
-              annotator: unknown;
-              label: unknown;
-            }[]
-          ).map((item) => ({ ...item, evidence: item.label === fields['label'] ? evidence : undefined }));
+      row.scope === 'annotations'
+        ? [{ annotator: row.annotator, label: row.label, evidence }]
+        : (row.annotations ?? [])
+            .map((item) => ({ ...item, evidence: item.label === row.label ? evidence : undefined }))
+            .sort((a, b) => Number(b.evidence !== undefined) - Number(a.evidence !== undefined));
     for (const item of labelled) {
-      if (typeof item.label !== 'string' || !item.label) continue;
+      if (!item.label) continue;
       const labelId = this.labelIds.get(item.label);
       if (!labelId) {
         this.fail(record, `The project has no label "${item.label}"; that annotation is left out.`);
+        continue;
+      }
+      if (item.evidence && outside) {
+        this.fail(
+          record,
+          `A cue must be a non-empty span inside the sentence (offsets ${sentence.start}–${sentence.end}); got ${outside.start}–${outside.end}. That annotation is left out.`,
+        );
         continue;
       }
       const annotatorId = this.userFor(item.annotator);
@@ -418,35 +371,46 @@ class Importer {
         this.fail(record, 'No member to attribute the annotation to; add an owner to the project.');
         continue;
       }
-      const key = `${sentenceId}/${annotatorId}`;
+      const key = `${sentence.id}/${annotatorId}`;
       if (taken.has(key)) {
         this.fail(
           record,
-          `A second annotation of the sentence by the same person (${String(item.annotator)}) is left out.`,
+          this.keepsAnnotators
+            ? `A second annotation of the sentence by the same person (${item.annotator ?? 'unknown'}) is left out.`
+            : `The label by ${item.annotator ?? 'another annotator'} is left out: imported labels are yours, one per sentence (an owner can keep the exported annotators with annotators=members).`,
         );
         continue;
       }
       taken.add(key);
       const values = item.evidence ?? { source: null, chain: [], cues: [], note: null };
-      await insertAnnotation(db, { sentenceId, annotatorId, labelId, ...values });
+      await insertAnnotation(db, { sentenceId: sentence.id, annotatorId, labelId, ...values });
+      await insertAnnotationEvent(db, {
+        documentId: sentence.documentId,
+        sentenceId: sentence.id,
+        annotatorId,
+        action: 'import',
+        before: null,
+        after: { label: item.label, ...values, version: 1 },
+      });
     }
-    const goldLabel = fields['gold_label'] ?? (fields['scope'] === 'gold' ? fields['label'] : undefined);
-    if (
-      fields['status'] === 'adjudicated' &&
-      typeof goldLabel === 'string' &&
-      !taken.has(`${sentenceId}/gold`)
-    ) {
-      taken.add(`${sentenceId}/gold`);
-      const labelId = this.labelIds.get(goldLabel);
-      const decidedBy = this.userFor(fields['adjudicator']);
-      if (labelId && decidedBy)
-        await insertAdjudication(db, {
-          sentenceId,
-          labelId,
-          note: optionalText(fields['adjudication_note']) ?? null,
-          decidedBy,
-        });
-    }
+    const goldLabel = row.gold_label ?? (row.scope === 'gold' ? row.label : undefined);
+    if (row.status !== 'adjudicated' || !goldLabel || taken.has(`${sentence.id}/gold`)) return;
+    taken.add(`${sentence.id}/gold`);
+    const labelId = this.labelIds.get(goldLabel);
+    const decidedBy = this.userFor(row.adjudicator, true);
+    if (!labelId)
+      return this.fail(record, `The project has no label "${goldLabel}"; the gold label is left out.`);
+    if (!decidedBy) return;
+    const note = row.adjudication_note?.trim() || null;
+    await insertAdjudication(db, { sentenceId: sentence.id, labelId, note, decidedBy });
+    await insertAnnotationEvent(db, {
+      documentId: sentence.documentId,
+      sentenceId: sentence.id,
+      annotatorId: decidedBy,
+      action: 'import_adjudication',
+      before: null,
+      after: { label: goldLabel, source: null, chain: [], cues: [], note, version: 1 },
+    });
   }
 }
 
@@ -454,12 +418,8 @@ class Importer {
  * Without the documents file the text between sentences is unknown: the sentences go back at
  * their offsets with spaces between them, so offsets and cues still hold (the hash does not).
  */
-function rebuildBody(ordered: SourceRecord[]): string {
+function rebuildBody(ordered: readonly ParsedRow[]): string {
   let body = '';
-  for (const record of ordered) {
-    const { start, text } = record.fields as { start: number; text: string };
-    if (start < body.length) continue;
-    body = body.padEnd(start, ' ') + text;
-  }
+  for (const { row } of ordered) body = body.padEnd(row.start, ' ') + row.text;
   return `${body}\n`;
 }

@@ -19,7 +19,18 @@ export interface ImportOptions {
   project: string;
   /** Write nothing when any row of any file is bad. */
   strict?: boolean | undefined;
+  /** Give an export's labels to the members with the exported e-mail addresses (owners only). */
+  keepAnnotators?: boolean | undefined;
   server?: RemoteServer | undefined;
+}
+
+/** The import's query string: strictness and whose labels an export brings. */
+function importQuery(options: ImportOptions, strict: boolean): string {
+  const query = new URLSearchParams();
+  if (strict) query.set('strict', 'true');
+  if (options.keepAnnotators) query.set('annotators', 'members');
+  const text = query.toString();
+  return text ? `?${text}` : '';
 }
 
 /**
@@ -61,13 +72,16 @@ async function importStrictly(paths: string[], options: ImportOptions): Promise<
     report = await requestJson<ImportReport>(
       options.server,
       'POST',
-      `/api/projects/${encodeURIComponent(options.project)}/imports?strict=true`,
+      `/api/projects/${encodeURIComponent(options.project)}/imports${importQuery(options, true)}`,
       form,
     );
   } else {
     report = await withDatabase(async ({ db }) => {
       await seedFirstStart(db);
-      return importDataset(operatorContext(db), options.project, files, { strict: true });
+      return importDataset(operatorContext(db), options.project, files, {
+        strict: true,
+        keepAnnotators: options.keepAnnotators ?? false,
+      });
     });
   }
   return reportImport(report, options.project, true);
@@ -88,11 +102,12 @@ async function importDatasetFiles(paths: string[], options: ImportOptions): Prom
   const files = await readImportFiles(paths);
   const run = async (importOne: (file: (typeof files)[number]) => Promise<ImportReport>) => {
     const progress = startProgress(files.length, 'Importing');
-    const total: ImportReport = { imported: 0, skipped: 0, errors: [] };
+    const total: ImportReport = { imported: 0, skipped: 0, errors: [], files: [] };
     for (const file of files) {
       const report = await importOne(file);
       total.imported += report.imported;
       total.skipped += report.skipped;
+      total.files.push(...report.files);
       for (const error of report.errors) total.errors.push({ ...error, file: file.name });
       progress.increment();
     }
@@ -107,7 +122,7 @@ async function importDatasetFiles(paths: string[], options: ImportOptions): Prom
       return requestJson<ImportReport>(
         server,
         'POST',
-        `/api/projects/${encodeURIComponent(options.project)}/imports`,
+        `/api/projects/${encodeURIComponent(options.project)}/imports${importQuery(options, false)}`,
         form,
       );
     });
@@ -115,7 +130,9 @@ async function importDatasetFiles(paths: string[], options: ImportOptions): Prom
   return withDatabase(async ({ db }) => {
     await seedFirstStart(db);
     const context = operatorContext(db);
-    return run((file) => importDataset(context, options.project, [file]));
+    return run((file) =>
+      importDataset(context, options.project, [file], { keepAnnotators: options.keepAnnotators ?? false }),
+    );
   });
 }
 

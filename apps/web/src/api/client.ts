@@ -69,7 +69,15 @@ export interface AnnotationSnapshot {
 /** One change to a sentence's label, from GET /api/sentences/{id}/history. */
 export interface SentenceHistoryEntry {
   id: number;
-  action: 'set' | 'clear' | 'split' | 'merge' | 'adjudicate' | 'unadjudicate';
+  action:
+    | 'set'
+    | 'clear'
+    | 'split'
+    | 'merge'
+    | 'adjudicate'
+    | 'unadjudicate'
+    | 'import'
+    | 'import_adjudication';
   annotatorId: string;
   before: AnnotationSnapshot | null;
   after: AnnotationSnapshot | null;

@@ -8,6 +8,8 @@ export interface ImportReport {
   imported: number;
   skipped: number;
   errors: { file?: string; line: number; message: string }[];
+  /** A verdict per uploaded file, in the order sent. */
+  files: { file: string; imported: number; skipped: number; errors: number }[];
 }
 
 export interface DownloadProgress {
@@ -175,7 +177,13 @@ export function uploadImport(
   api: ApiClient,
   slug: string,
   files: readonly File[],
-  options: { isStrict: boolean; signal: AbortSignal; onProgress: (progress: UploadProgress) => void },
+  options: {
+    isStrict: boolean;
+    /** Owners only: give an export's labels back to the members with the exported e-mail addresses. */
+    keepsAnnotators?: boolean;
+    signal: AbortSignal;
+    onProgress: (progress: UploadProgress) => void;
+  },
 ): Promise<ImportReport> {
   const form = new FormData();
   for (const file of files) form.append('file', file, file.name);
@@ -212,7 +220,10 @@ export function uploadImport(
         ),
       );
     });
-    const query = options.isStrict ? '?strict=true' : '';
+    const parameters = new URLSearchParams();
+    if (options.isStrict) parameters.set('strict', 'true');
+    if (options.keepsAnnotators) parameters.set('annotators', 'members');
+    const query = parameters.toString() ? `?${parameters}` : '';
     request.open('POST', `${api.baseUrl}/api/projects/${encodeURIComponent(slug)}/imports${query}`);
     request.setRequestHeader('accept', 'application/json, application/problem+json');
     request.send(form);

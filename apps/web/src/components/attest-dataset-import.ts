@@ -1,3 +1,4 @@
+import { importExtensions, importFileKind } from '@attest/core';
 import { consume } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -13,11 +14,21 @@ import './attest-transfer-progress.ts';
 type Upload =
   | { kind: 'idle' }
   | { kind: 'sending'; sentBytes: number; totalBytes: number; controller: AbortController }
-  | { kind: 'finished'; report: ImportReport; wasStrict: boolean }
+  | { kind: 'finished'; report: ImportReport; wasStrict: boolean; refused: RefusedFile[] }
   | { kind: 'cancelled' }
   | { kind: 'failed'; detail: string };
 
-const acceptedExtensions = ['.txt', '.jsonl', '.ndjson', '.csv', '.zip'];
+/** A chosen file of a kind the import does not read: not sent, and the reason shown. */
+interface RefusedFile {
+  name: string;
+  reason: string;
+}
+
+/** Why a file will not be imported, or undefined when the server reads its kind. */
+function refusalOf(file: File): string | undefined {
+  const kind = importFileKind(file.name);
+  return typeof kind === 'string' ? undefined : kind.refused;
+}
 
 /**
  * Imports files into a project — articles as .txt, article rows or Attest exports as JSON
@@ -128,6 +139,16 @@ export class AttestDatasetImport extends LitElement {
         max-height: 12rem;
         overflow-y: auto;
       }
+      .refused {
+        display: block;
+        font-weight: 400;
+        color: var(--attest-color-danger);
+      }
+      .verdicts {
+        margin: 0;
+        padding-left: 1.25rem;
+        font-size: 0.9rem;
+      }
       .bad-rows li + li {
         margin-top: 0.25rem;
       }
@@ -144,11 +165,15 @@ export class AttestDatasetImport extends LitElement {
 
   @state() private files: File[] = [];
   @state() private isStrict = false;
+  @state() private keepsAnnotators = false;
   @state() private isDragOver = false;
   @state() private upload: Upload = { kind: 'idle' };
 
   /** The project the files are imported into. */
   @property() slug = '';
+
+  /** Whether the user may give an export's labels back to its annotators (owners may). */
+  @property({ type: Boolean }) mayKeepAnnotators = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -190,23 +215,34 @@ export class AttestDatasetImport extends LitElement {
     if (!form.contains(event.relatedTarget as Node | null)) this.isDragOver = false;
   }
 
+  private get importableFiles(): File[] {
+    return this.files.filter((file) => refusalOf(file) === undefined);
+  }
+
   private async send(): Promise<void> {
     const controller = new AbortController();
-    const totalBytes = this.files.reduce((sum, file) => sum + file.size, 0);
+    const sent = this.importableFiles;
+    const refused = this.files.flatMap((file) => {
+      const reason = refusalOf(file);
+      return reason ? [{ name: file.name, reason }] : [];
+    });
+    const totalBytes = sent.reduce((sum, file) => sum + file.size, 0);
     const wasStrict = this.isStrict;
     this.upload = { kind: 'sending', sentBytes: 0, totalBytes, controller };
     try {
-      const report = await uploadImport(this.api, this.slug, this.files, {
+      const report = await uploadImport(this.api, this.slug, sent, {
         isStrict: wasStrict,
+        keepsAnnotators: this.mayKeepAnnotators && this.keepsAnnotators,
         signal: controller.signal,
         onProgress: (progress) => {
           this.upload = { kind: 'sending', ...progress, controller };
         },
       });
-      this.upload = { kind: 'finished', report, wasStrict };
+      this.upload = { kind: 'finished', report, wasStrict, refused };
       // A clean import is done with its files; with bad rows they stay, ready for a retry
-      // (documents already imported are then skipped as duplicates).
-      if (report.errors.length === 0) this.files = [];
+      // (documents already imported are then skipped as duplicates). Files of a kind Attest
+      // does not import go: their verdict is in the summary.
+      this.files = report.errors.length === 0 ? [] : this.importableFiles;
       this.dispatchEvent(new DatasetImportEvent(report));
     } catch (error) {
       this.upload =
@@ -254,6 +290,16 @@ export class AttestDatasetImport extends LitElement {
                   (report.errors.length > 0 ? ` · ${plural(report.errors.length, 'bad row')}` : '')
             }
           </p>
+          <ul class="verdicts" aria-label="Files">
+            ${report.files.map(
+              (verdict) => html`<li>
+                <span class="where">${verdict.file}:</span> ${fileVerdict(verdict, isRolledBack)}
+              </li>`,
+            )}
+            ${upload.refused.map(
+              (file) => html`<li><span class="where">${file.name}:</span> not imported. ${file.reason}</li>`,
+            )}
+          </ul>
           ${
             report.errors.length > 0
               ? html`<ul class="bad-rows" aria-label="Bad rows">
@@ -284,6 +330,7 @@ export class AttestDatasetImport extends LitElement {
 
   override render() {
     const isSending = this.upload.kind === 'sending';
+    const importableCount = this.importableFiles.length;
     return html`
       <form
         aria-label="Import files"
@@ -299,7 +346,8 @@ export class AttestDatasetImport extends LitElement {
         <p class="hint">
           Plain-text articles (<code>.txt</code>), article rows as JSON lines or CSV (<code>title</code>,
           <code>outlet</code>, <code>url</code>, <code>published_at</code>, <code>body</code>), or an Attest
-          export (<code>.jsonl</code>, <code>.csv</code>, <code>.zip</code>) with its labels.
+          export (<code>.jsonl</code>, <code>.csv</code>, <code>.zip</code>) with its labels. Other files,
+          <code>.json</code> among them, are not imported.
         </p>
         <div class="drop-zone ${this.isDragOver ? 'is-over' : ''}">
           <label class="button choose">
@@ -308,7 +356,7 @@ export class AttestDatasetImport extends LitElement {
             <input
               type="file"
               multiple
-              accept=${acceptedExtensions.join(',')}
+              accept=${importExtensions.join(',')}
               ?disabled=${isSending}
               @change=${this.handleChoose}
             />
@@ -320,7 +368,10 @@ export class AttestDatasetImport extends LitElement {
             ? html`<ul class="files" aria-label="Chosen files">
                 ${this.files.map(
                   (file) => html`<li>
-                    <span class="file-name">${file.name}</span>
+                    <span class="file-name">
+                      ${file.name}
+                      ${refusalOf(file) ? html`<span class="refused">Will not be imported: ${refusalOf(file)}</span>` : null}
+                    </span>
                     <span class="file-size">${formatBytes(file.size)}</span>
                     <button
                       class="button small"
@@ -347,10 +398,26 @@ export class AttestDatasetImport extends LitElement {
           />
           Strict: import nothing if any row is bad
         </label>
+        ${
+          this.mayKeepAnnotators
+            ? html`<label class="check">
+                <input
+                  type="checkbox"
+                  .checked=${this.keepsAnnotators}
+                  ?disabled=${isSending}
+                  @change=${(event: Event) => {
+                    this.keepsAnnotators = (event.target as HTMLInputElement).checked;
+                  }}
+                />
+                Keep the exported annotators: labels in an Attest export go back to the members with
+                those e-mail addresses (otherwise they are yours)
+              </label>`
+            : null
+        }
         ${this.renderProgress()}
         <div class="actions">
-          <button class="button primary" type="submit" ?disabled=${isSending || this.files.length === 0}>
-            ${isSending ? 'Importing…' : this.files.length > 1 ? `Import ${this.files.length} files` : 'Import'}
+          <button class="button primary" type="submit" ?disabled=${isSending || importableCount === 0}>
+            ${isSending ? 'Importing…' : importableCount > 1 ? `Import ${importableCount} files` : 'Import'}
           </button>
           ${isSending ? html`<button class="button" type="button" @click=${this.cancel}>Cancel upload</button>` : null}
         </div>
@@ -358,6 +425,16 @@ export class AttestDatasetImport extends LitElement {
       </form>
     `;
   }
+}
+
+/** What became of one file, in words. */
+function fileVerdict(verdict: ImportReport['files'][number], isRolledBack: boolean): string {
+  const parts: string[] = [];
+  if (verdict.imported > 0) parts.push(`${plural(verdict.imported, 'document')} imported`);
+  if (verdict.skipped > 0) parts.push(`${verdict.skipped} already in the project`);
+  if (verdict.errors > 0) parts.push(`${plural(verdict.errors, 'problem')}, listed below`);
+  if (isRolledBack && verdict.errors === 0) return 'not imported (strict: another file has bad rows)';
+  return parts.length > 0 ? parts.join(' · ') : 'nothing to import';
 }
 
 declare global {

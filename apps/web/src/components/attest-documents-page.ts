@@ -329,6 +329,7 @@ export class AttestDocumentsPage extends LitElement {
             >
               <attest-dataset-import
                 .slug=${project.slug}
+                ?mayKeepAnnotators=${project.role === 'owner'}
                 @attest-dataset-import=${this.handleDatasetImport}
               ></attest-dataset-import>
             </attest-dialog>`

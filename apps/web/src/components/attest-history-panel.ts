@@ -16,6 +16,8 @@ const actionText: Record<SentenceHistoryEntry['action'], string> = {
   merge: 'merged',
   adjudicate: 'adjudicated',
   unadjudicate: 'withdrew the adjudication',
+  import: 'imported',
+  import_adjudication: 'imported the gold label',
 };
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' });

@@ -1,0 +1,2 @@
+ALTER TABLE "annotation_events" DROP CONSTRAINT "annotation_events_clientOpId_unique";--> statement-breakpoint
+ALTER TABLE "annotation_events" ADD CONSTRAINT "annotation_events_annotatorId_clientOpId_unique" UNIQUE("annotator_id","client_op_id");
