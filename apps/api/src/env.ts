@@ -37,6 +37,8 @@ const environmentSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined))
     .transform((value) => (value ? new URL(value).origin : undefined)),
+  /** Server processes sharing the port (Node's cluster); more than one needs DATABASE_URL. */
+  ATTEST_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
