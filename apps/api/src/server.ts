@@ -39,6 +39,7 @@ export async function startServer(): Promise<void> {
     trustedOrigins,
     webRoot,
     signInAttemptsPerMinute: environment.ATTEST_SIGN_IN_LIMIT,
+    sessionCacheMilliseconds: environment.ATTEST_SESSION_CACHE_SECONDS * 1000,
     publicUrl: publicUrlOf(environment),
     logRequest: (line) => process.stdout.write(`${line}\n`),
   });
