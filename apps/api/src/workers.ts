@@ -27,7 +27,14 @@ export function workersProblem(workers: number, databaseUrl: string | undefined)
 export async function startServers(workers: number, databaseUrl: string | undefined): Promise<void> {
   const problem = workersProblem(workers, databaseUrl);
   if (problem) throw new Error(problem);
-  if (workers === 1 || cluster.isWorker) return startServer();
+  if (workers === 1) return startServer();
+  if (cluster.isWorker) {
+    // A worker's IPC channel keeps it alive after a failed start: exit, so the primary sees it.
+    return startServer().catch((error: unknown) => {
+      console.error(`attest: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    });
+  }
 
   const listening = new Set<number>();
   let isStopping = false;

@@ -14,6 +14,7 @@ import { type DatabaseHandle, openDatabase } from '@attest/db';
 import { serve } from '@hono/node-server';
 import postgres from 'postgres';
 import type { ServerProcessReply, ServerProcessRequest } from './live-server-process.ts';
+import { startWorkerServer } from './worker-server.ts';
 
 export interface LiveServer {
   url: string;
@@ -33,6 +34,11 @@ export interface LiveServerOptions {
    * for setting data up.
    */
   inChildProcess?: boolean;
+  /**
+   * Serve with `attest serve --workers N` in a child process (PostgreSQL only): N server
+   * processes on one port, as in production.
+   */
+  workers?: number;
 }
 
 export async function startLiveServer(label: string, options: LiveServerOptions = {}): Promise<LiveServer> {
@@ -59,10 +65,17 @@ export async function startLiveServer(label: string, options: LiveServerOptions 
   }
   await seedFirstStart(database.db);
   const secret = randomBytes(32).toString('base64url');
+  if (options.workers !== undefined && !databaseUrl) {
+    await database.close();
+    await dropDatabase();
+    throw new Error('Several server processes need PostgreSQL: set DATABASE_URL.');
+  }
   const served =
-    options.inChildProcess && databaseUrl
-      ? await serveInChildProcess({ databaseUrl, secret, webRoot: options.webRoot })
-      : await serveHere(database, secret, options.webRoot);
+    options.workers !== undefined && databaseUrl
+      ? await startWorkerServer(databaseUrl, secret, options.workers)
+      : options.inChildProcess && databaseUrl
+        ? await serveInChildProcess({ databaseUrl, secret, webRoot: options.webRoot })
+        : await serveHere(database, secret, options.webRoot);
   return {
     url: served.url,
     database,
