@@ -23,6 +23,8 @@ export interface LiveServer {
   databaseUrl: string | undefined;
   /** The process that serves: this one, or the child with `inChildProcess`. */
   serverPid: number;
+  /** Signs the session cookies: another server given it accepts the same sign-ins. */
+  secret: string;
   stop(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startLiveServer(label: string, options: LiveServerOptions 
     database,
     databaseUrl,
     serverPid: served.pid,
+    secret,
     async stop() {
       await served.close();
       await database.close();
