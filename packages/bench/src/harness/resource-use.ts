@@ -146,8 +146,13 @@ export function limitOf(cpu: CpuUse, waits: WaitSamples): string {
   const internalShare = waits.active === 0 ? 0 : waits.internalWaits / waits.active;
   const use = `server ${cpu.serverCores.toFixed(2)} cores, PostgreSQL ${cpu.postgresCores.toFixed(2)}, machine ${(cpu.machineBusyShare * 100).toFixed(0)}% busy of ${cpu.cores}`;
   if (cpu.machineBusyShare >= 0.9) {
-    const heavier = cpu.serverCores >= cpu.postgresCores ? 'the server processes' : 'PostgreSQL';
-    return `CPU: the machine is saturated, most by ${heavier} (${use})`;
+    const otherCores = cpu.machineBusyShare * cpu.cores - cpu.serverCores - cpu.postgresCores;
+    const [heaviest] = [
+      { name: 'the server processes', cores: cpu.serverCores },
+      { name: 'PostgreSQL', cores: cpu.postgresCores },
+      { name: 'other processes (the load generator among them)', cores: otherCores },
+    ].sort((a, b) => b.cores - a.cores);
+    return `CPU: the machine is saturated, most by ${heaviest?.name} (${use})`;
   }
   if (lockShare >= 0.2)
     return `locks: ${(lockShare * 100).toFixed(0)}% of busy backends wait on row locks (${use})`;
