@@ -1,13 +1,14 @@
 // `attest serve --workers N` refuses what cannot work before it starts anything: several
 // processes on the embedded database, or a count that is not a whole number from 1 to 64.
-// (Several workers over PostgreSQL are exercised by `pnpm soak --processes 2` and the
-// `processes` benchmark.)
-import { execFile } from 'node:child_process';
+// With PostgreSQL it starts N workers on one port and stops them all on SIGTERM.
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { openTestDatabase } from '@attest/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -58,4 +59,51 @@ describe('attest serve --workers', () => {
       expect(result.stderr).toContain('whole number from 1 to 64');
     }
   });
+});
+
+const serverUrl = process.env['DATABASE_URL'];
+
+describe.skipIf(!serverUrl)('attest serve --workers over PostgreSQL', () => {
+  it('starts two workers on one port, answers, and stops them all on SIGTERM', async () => {
+    const database = await openTestDatabase('postgres');
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const child = spawn(tsx, [cliMain, 'serve', '--workers', '2'], {
+      detached: true,
+      env: {
+        ...process.env,
+        DATABASE_URL: database.connection.databaseUrl!,
+        ATTEST_SECRET: randomBytes(32).toString('base64url'),
+        PORT: String(port),
+        NODE_ENV: 'test',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`Two workers did not start:\n${output}`)), 90_000);
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          if ((output.match(/Attest is running at/g) ?? []).length >= 2) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        void exited.then((code) => reject(new Error(`attest serve exited with ${code}:\n${output}`)));
+      });
+      expect(output).toContain('Starting 2 Attest workers on one port');
+      for (let request = 0; request < 4; request++) {
+        expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      }
+      process.kill(-child.pid!, 'SIGTERM');
+      expect(await exited).toBe(0);
+      expect(output.match(/finishing open requests/g)).toHaveLength(2);
+    } finally {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+      await database.destroy();
+    }
+  }, 120_000);
 });
