@@ -37,6 +37,13 @@ const environmentSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined))
     .transform((value) => (value ? new URL(value).origin : undefined)),
+  /**
+   * How long a process trusts a session it looked up; another process honours a sign-out within
+   * this time (0: every request asks the database, and sign-outs are honoured at once).
+   */
+  ATTEST_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(10),
+  /** Server processes sharing the port (Node's cluster); more than one needs DATABASE_URL. */
+  ATTEST_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

@@ -39,6 +39,7 @@ export async function startServer(): Promise<void> {
     trustedOrigins,
     webRoot,
     signInAttemptsPerMinute: environment.ATTEST_SIGN_IN_LIMIT,
+    sessionCacheMilliseconds: environment.ATTEST_SESSION_CACHE_SECONDS * 1000,
     publicUrl: publicUrlOf(environment),
     logRequest: (line) => process.stdout.write(`${line}\n`),
   });
@@ -77,8 +78,14 @@ export async function startServer(): Promise<void> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  startServer().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  // Loaded here, not at the top: workers.ts imports this module.
+  import('./workers.ts')
+    .then(({ startServers }) => {
+      const environment = readEnvironment();
+      return startServers(environment.ATTEST_WORKERS, environment.DATABASE_URL);
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
 }

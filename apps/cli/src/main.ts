@@ -74,7 +74,18 @@ program
 program
   .command('serve')
   .description('Start the Attest server (HOST, PORT, DATABASE_URL, ATTEST_DATA_DIR configure it)')
-  .action(async () => (await import('@attest/api')).startServer());
+  .option(
+    '--workers <n>',
+    'server processes sharing the port (needs DATABASE_URL when more than 1; default ATTEST_WORKERS or 1)',
+  )
+  .action(async (options: { workers?: string }) => {
+    const { readEnvironment, startServers, workersProblem } = await import('@attest/api');
+    const environment = readEnvironment();
+    const workers = options.workers === undefined ? environment.ATTEST_WORKERS : Number(options.workers);
+    const problem = workersProblem(workers, environment.DATABASE_URL);
+    if (problem) throw new UsageError(problem);
+    await startServers(workers, environment.DATABASE_URL);
+  });
 
 program
   .command('migrate')

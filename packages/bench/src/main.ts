@@ -8,6 +8,7 @@ import type { BenchSuite } from './suite.ts';
 import { editorSuite } from './suites/editor.ts';
 import { exportSuite } from './suites/export.ts';
 import { importSuite } from './suites/import.ts';
+import { processesSuite } from './suites/processes.ts';
 import { reportsSuite } from './suites/reports.ts';
 import { saveSuite } from './suites/save.ts';
 import { segmentationSuite } from './suites/segmentation.ts';
@@ -19,6 +20,7 @@ const suites: readonly BenchSuite[] = [
   reportsSuite,
   editorSuite,
   saveSuite,
+  processesSuite,
 ];
 
 const resultsDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');

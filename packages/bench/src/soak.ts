@@ -1,6 +1,8 @@
 // `pnpm soak`: many analysts save labels for a while against a real server on loopback.
 // Passes when no request got a 5xx and every acknowledged save is stored exactly once.
-// Options: --seconds N (default 120), --analysts N (default 200), --smoke (15 s, 20 analysts).
+// Options: --seconds N (default 120), --analysts N (default 200), --smoke (15 s, 20 analysts),
+// --processes N (default 1: the server in this process; more runs `attest serve --workers N`
+// over the same PostgreSQL database, so saves, versions and keys cross processes).
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { Annotation, DocumentDetail, DocumentPage, Problem } from '@attest/core';
@@ -14,10 +16,12 @@ const { values: options } = parseArgs({
     seconds: { type: 'string', default: '120' },
     analysts: { type: 'string', default: '200' },
     smoke: { type: 'boolean', default: false },
+    processes: { type: 'string', default: '1' },
   },
 });
 const durationSeconds = options.smoke ? 15 : Number(options.seconds);
 const analystCount = options.smoke ? 20 : Number(options.analysts);
+const processCount = Number(options.processes);
 const documentCount = Math.max(10, Math.ceil(analystCount / 2));
 const password = 'soak test password';
 const operationPrefix = `soak-${Date.now().toString(36)}-`;
@@ -41,8 +45,14 @@ function article(index: number): string {
 }
 
 async function main(): Promise<number> {
-  console.log(`Soak: ${analystCount} analysts for ${durationSeconds} s (loopback only).`);
-  const server = await startLiveServer('soak');
+  if (!Number.isInteger(processCount) || processCount < 1) {
+    console.error(`--processes must be a whole number of 1 or more; got ${options.processes}.`);
+    return 2;
+  }
+  console.log(
+    `Soak: ${analystCount} analysts for ${durationSeconds} s on ${processCount} server process${processCount === 1 ? '' : 'es'} (loopback only).`,
+  );
+  const server = await startLiveServer('soak', processCount > 1 ? { workers: processCount } : {});
   try {
     const owner = new Client(server.url);
     await owner.json('POST', '/api/setup', { name: 'Soak Owner', email: 'owner@soak.test', password });
@@ -94,6 +104,7 @@ async function main(): Promise<number> {
     const sorted = [...tally.latenciesMs].sort((a, b) => a - b);
     console.log('\n| measure | value |\n|---|---|');
     console.log(`| analysts | ${analystCount} |`);
+    console.log(`| server processes | ${processCount} |`);
     console.log(`| duration | ${durationSeconds} s |`);
     console.log(`| saves acknowledged | ${tally.acknowledged} |`);
     console.log(`| saves stored | ${storedSaves} |`);

@@ -14,6 +14,7 @@ import { type DatabaseHandle, openDatabase } from '@attest/db';
 import { serve } from '@hono/node-server';
 import postgres from 'postgres';
 import type { ServerProcessReply, ServerProcessRequest } from './live-server-process.ts';
+import { startWorkerServer } from './worker-server.ts';
 
 export interface LiveServer {
   url: string;
@@ -22,6 +23,8 @@ export interface LiveServer {
   databaseUrl: string | undefined;
   /** The process that serves: this one, or the child with `inChildProcess`. */
   serverPid: number;
+  /** Signs the session cookies: another server given it accepts the same sign-ins. */
+  secret: string;
   stop(): Promise<void>;
 }
 
@@ -33,6 +36,11 @@ export interface LiveServerOptions {
    * for setting data up.
    */
   inChildProcess?: boolean;
+  /**
+   * Serve with `attest serve --workers N` in a child process (PostgreSQL only): N server
+   * processes on one port, as in production.
+   */
+  workers?: number;
 }
 
 export async function startLiveServer(label: string, options: LiveServerOptions = {}): Promise<LiveServer> {
@@ -59,15 +67,23 @@ export async function startLiveServer(label: string, options: LiveServerOptions 
   }
   await seedFirstStart(database.db);
   const secret = randomBytes(32).toString('base64url');
+  if (options.workers !== undefined && !databaseUrl) {
+    await database.close();
+    await dropDatabase();
+    throw new Error('Several server processes need PostgreSQL: set DATABASE_URL.');
+  }
   const served =
-    options.inChildProcess && databaseUrl
-      ? await serveInChildProcess({ databaseUrl, secret, webRoot: options.webRoot })
-      : await serveHere(database, secret, options.webRoot);
+    options.workers !== undefined && databaseUrl
+      ? await startWorkerServer(databaseUrl, secret, options.workers)
+      : options.inChildProcess && databaseUrl
+        ? await serveInChildProcess({ databaseUrl, secret, webRoot: options.webRoot })
+        : await serveHere(database, secret, options.webRoot);
   return {
     url: served.url,
     database,
     databaseUrl,
     serverPid: served.pid,
+    secret,
     async stop() {
       await served.close();
       await database.close();

@@ -88,7 +88,7 @@ async function runSave({ isSmoke, progress }: SuiteOptions) {
  * ever write the same annotation row; each analyst signs in from their own address, as
  * distinct machines would, so the sign-in rate limit does not throttle the setup.
  */
-async function prepareAnalysts(
+export async function prepareAnalysts(
   server: LiveServer,
   client: postgres.Sql,
   analystCount: number,
@@ -141,7 +141,7 @@ async function prepareAnalysts(
  * reads back the versions it holds, since the run never saw their answers: the next run's
  * If-Match would be stale.
  */
-async function settle(client: postgres.Sql, analysts: readonly Analyst[]): Promise<void> {
+export async function settle(client: postgres.Sql, analysts: readonly Analyst[]): Promise<void> {
   let previousCount = -1;
   for (;;) {
     const [events] = await client<{ total: number }[]>`select count(*)::int as total from annotation_events`;
