@@ -3,23 +3,37 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { annotations } from '../schema/annotations.ts';
 import { documents, type NewSentenceRow, type SentenceRow, sentences } from '../schema/documents.ts';
-import { labels } from '../schema/projects.ts';
+import { labels, projects } from '../schema/projects.ts';
 import { type AnnotationWithLabel, annotationColumns } from './annotations.ts';
 
-/** Locks a document so concurrent splits and merges of its sentences apply one after another. */
+/**
+ * Locks a document so concurrent splits and merges of its sentences apply one after another.
+ * `no key update` rather than `update`: a save elsewhere in the document checks its history
+ * row's foreign key with a key-share lock on the document, which this lock lets through.
+ */
 export async function lockDocument(
   db: Executor,
   documentId: string,
-): Promise<{ id: string; body: string } | undefined> {
+): Promise<{ id: string; body: string; analystsMaySegment: boolean } | undefined> {
   const [document] = await db
-    .select({ id: documents.id, body: documents.body })
+    .select({ id: documents.id, body: documents.body, analystsMaySegment: projects.analystsMaySegment })
     .from(documents)
+    .innerJoin(projects, eq(projects.id, documents.projectId))
     .where(eq(documents.id, documentId))
-    .for('update');
+    .for('no key update', { of: documents });
   return document;
 }
 
-/** Moves every sentence after `position` by `delta` places. */
+/** Whether the project lets analysts split and merge sentences. */
+export async function findAnalystsMaySegment(db: Executor, projectId: string): Promise<boolean> {
+  const [project] = await db
+    .select({ analystsMaySegment: projects.analystsMaySegment })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  return project?.analystsMaySegment ?? false;
+}
+
+/** Moves every sentence after `position` by `delta` places, in one statement. */
 export async function shiftSentencePositions(
   db: Executor,
   documentId: string,
@@ -63,7 +77,10 @@ export async function findNextSentence(
   return next;
 }
 
-/** Every annotator's annotation on the given sentences. */
+/**
+ * Every annotator's annotation on the given sentences, locked until the transaction ends: a
+ * save racing the split or merge waits for it instead of failing it.
+ */
 export async function listAnnotationsForSentences(
   db: Executor,
   sentenceIds: readonly string[],
@@ -73,7 +90,9 @@ export async function listAnnotationsForSentences(
     .select(annotationColumns())
     .from(annotations)
     .innerJoin(labels, eq(labels.id, annotations.labelId))
-    .where(inArray(annotations.sentenceId, [...sentenceIds]));
+    .where(inArray(annotations.sentenceId, [...sentenceIds]))
+    .orderBy(asc(annotations.annotatorId))
+    .for('update', { of: annotations });
 }
 
 /** Moves an annotation to another sentence (the merged one), bumping its version. */
@@ -92,11 +111,15 @@ export async function deleteAnnotationById(db: Executor, annotationId: string): 
   await db.delete(annotations).where(eq(annotations.id, annotationId));
 }
 
+/** Writes changed suggestions in one statement, however many there are. */
 export async function updateSentenceSuggestions(
   db: Executor,
   updates: readonly { id: string; suggestion: SentenceRow['suggestion'] }[],
 ): Promise<void> {
-  for (const update of updates) {
-    await db.update(sentences).set({ suggestion: update.suggestion }).where(eq(sentences.id, update.id));
-  }
+  if (updates.length === 0) return;
+  // One jsonb parameter rather than one per row: PostgreSQL caps a statement at 65,535.
+  await db.execute(sql`
+    update ${sentences} set suggestion = nullif(changed.suggestion, 'null'::jsonb)
+    from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as changed(id uuid, suggestion jsonb)
+    where ${sentences.id} = changed.id`);
 }

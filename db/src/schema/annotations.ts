@@ -46,7 +46,10 @@ export interface AnnotationSnapshot {
   version: number;
 }
 
-/** `adjudicate` and `unadjudicate` record a reviewer's gold label; the annotator is the reviewer. */
+/**
+ * `adjudicate` and `unadjudicate` record a reviewer's gold label, the annotator being the
+ * reviewer; `split-gold` and `merge-gold` record what a split or merge did to a gold label.
+ */
 export const annotationEventActions = [
   'set',
   'clear',
@@ -54,6 +57,8 @@ export const annotationEventActions = [
   'merge',
   'adjudicate',
   'unadjudicate',
+  'split-gold',
+  'merge-gold',
 ] as const;
 export type AnnotationEventAction = (typeof annotationEventActions)[number];
 
@@ -71,13 +76,23 @@ export const annotationEvents = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     action: text({ enum: annotationEventActions }).notNull(),
+    /**
+     * Who made a split or merge that changed this annotation or gold label: often someone
+     * other than its annotator. Null on the annotator's own edits.
+     */
+    actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     before: jsonb().$type<AnnotationSnapshot>(),
     after: jsonb().$type<AnnotationSnapshot>(),
     /** Chosen by the client for each edit: a retried save is applied once. */
     clientOpId: text().unique(),
     createdAt: createdAt(),
   },
-  (table) => [index().on(table.sentenceId, table.createdAt), index().on(table.documentId)],
+  // By actor: deleting an account sets its splits' and merges' actor to null without a scan.
+  (table) => [
+    index().on(table.sentenceId, table.createdAt),
+    index().on(table.documentId),
+    index().on(table.actorId),
+  ],
 );
 
 export type AnnotationEventRow = typeof annotationEvents.$inferSelect;

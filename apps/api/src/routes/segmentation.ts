@@ -14,6 +14,14 @@ const segmentationChangeSchema = z.object({
     .openapi({ description: 'Something the analyst should know, e.g. cleared labels' }),
 });
 
+const confirmSchema = z.boolean().optional().openapi({
+  description:
+    "Owners and reviewers: yes to changing other people's labels or the gold label (otherwise 409 `segmentation-needs-confirmation` says what would change). Analysts are never asked.",
+});
+
+const segmentationDescription =
+  "Owners and reviewers may change a document's segmentation; analysts only when the project allows it (`analystsMaySegment`), else 403. Every annotation and gold label the change touches is recorded in the history with who made it.";
+
 async function respondWithDocument(services: ServiceContext, change: SegmentationChange) {
   return { document: await getDocumentDetail(services, change.documentId), notice: change.notice };
 }
@@ -24,14 +32,17 @@ export const segmentationRoutes = createRouter()
       method: 'post',
       path: '/api/sentences/{id}/split',
       summary: 'Split a sentence in two at a UTF-16 offset into the document',
-      description:
-        'Both halves keep every annotation of the sentence; cue spans go with the half they lie in.',
+      description: `Both halves keep every annotation of the sentence (and its gold label); cue spans go with the half they lie in. ${segmentationDescription}`,
       tags: ['segmentation'],
       request: {
         params: idParams,
         body: {
           required: true,
-          content: { 'application/json': { schema: z.strictObject({ at: z.int().nonnegative() }) } },
+          content: {
+            'application/json': {
+              schema: z.strictObject({ at: z.int().nonnegative(), confirm: confirmSchema }),
+            },
+          },
         },
       },
       responses: {
@@ -39,13 +50,15 @@ export const segmentationRoutes = createRouter()
           description: 'The document after the split',
           content: { 'application/json': { schema: segmentationChangeSchema } },
         },
-        ...problemResponses(400, 404, 422),
+        ...problemResponses(400, 403, 404, 409, 422),
       },
     }),
     async (c) => {
+      const { at, confirm } = c.req.valid('json');
       const change = await splitSentence(c.var.services, {
         sentenceId: c.req.valid('param').id,
-        at: c.req.valid('json').at,
+        at,
+        confirm,
       });
       return c.json(await respondWithDocument(c.var.services, change), 200);
     },
@@ -55,19 +68,28 @@ export const segmentationRoutes = createRouter()
       method: 'post',
       path: '/api/sentences/{id}/merge-next',
       summary: 'Merge a sentence with the one after it',
-      description: 'A label both parts share is kept; differing labels are cleared and `notice` says so.',
+      description: `A label both parts share is kept, cues and notes joined (a note longer than the note limit is shortened with a marker; the history keeps both in full); differing labels are cleared and \`notice\` says so when they were yours. ${segmentationDescription}`,
       tags: ['segmentation'],
-      request: { params: idParams },
+      request: {
+        params: idParams,
+        body: {
+          required: false,
+          content: { 'application/json': { schema: z.strictObject({ confirm: confirmSchema }) } },
+        },
+      },
       responses: {
         200: {
           description: 'The document after the merge',
           content: { 'application/json': { schema: segmentationChangeSchema } },
         },
-        ...problemResponses(404, 422),
+        ...problemResponses(400, 403, 404, 409, 422),
       },
     }),
     async (c) => {
-      const change = await mergeWithNext(c.var.services, { sentenceId: c.req.valid('param').id });
+      const change = await mergeWithNext(c.var.services, {
+        sentenceId: c.req.valid('param').id,
+        confirm: c.req.valid('json').confirm,
+      });
       return c.json(await respondWithDocument(c.var.services, change), 200);
     },
   );

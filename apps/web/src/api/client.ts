@@ -69,8 +69,10 @@ export interface AnnotationSnapshot {
 /** One change to a sentence's label, from GET /api/sentences/{id}/history. */
 export interface SentenceHistoryEntry {
   id: number;
-  action: 'set' | 'clear' | 'split' | 'merge' | 'adjudicate' | 'unadjudicate';
+  action: 'set' | 'clear' | 'split' | 'merge' | 'adjudicate' | 'unadjudicate' | 'split-gold' | 'merge-gold';
   annotatorId: string;
+  /** Who split or merged, when the entry records a split or merge; null on the annotator's own edits. */
+  actorId: string | null;
   before: AnnotationSnapshot | null;
   after: AnnotationSnapshot | null;
   at: string;
