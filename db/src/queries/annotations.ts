@@ -166,15 +166,13 @@ export async function insertAnnotationEvents(
   events: readonly AnnotationEventValues[],
 ): Promise<void> {
   if (events.length === 0) return;
-  await db
-    .insert(annotationEvents)
-    .values(
-      events.map((event) => ({
-        ...event,
-        clientOpId: event.clientOpId ?? null,
-        actorId: event.actorId ?? null,
-      })),
-    );
+  await db.insert(annotationEvents).values(
+    events.map((event) => ({
+      ...event,
+      clientOpId: event.clientOpId ?? null,
+      actorId: event.actorId ?? null,
+    })),
+  );
 }
 
 /**
