@@ -12,6 +12,9 @@ import { adjudications, annotationEvents, annotations, type Engine, sentences } 
 import { testEngines } from '@attest/db/testing';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operatorContext } from '../src/services/context.ts';
+import { splitSentence } from '../src/services/segmentation.ts';
+import { suggestionWindow } from '../src/services/suggestions.ts';
 import { addMember, createTestApp, expectProblem, type TestApp, type TestUser } from './helpers.ts';
 
 const body = `Sharing headline
@@ -297,5 +300,69 @@ for (const engine of testEngines())
         ).toEqual([[reviewerId, ownerId, 'kcna_claim', null]]);
         expect(second.id).not.toBe(rightHalf.id);
       });
+    });
+
+    describe('what a split costs', () => {
+      /** A document of `count` short sentences; its sentence ids in order. */
+      async function longDocument(count: number) {
+        const text = Array.from({ length: count }, (_, index) => `Kim said item ${index} ${engine}.`).join(
+          ' ',
+        );
+        const imported = (await (
+          await testApp.owner.json('POST', '/api/projects/demo/documents', { body: text })
+        ).json()) as ImportResult;
+        return testApp.database.db
+          .select({ id: sentences.id, start: sentences.start, suggestion: sentences.suggestion })
+          .from(sentences)
+          .where(eq(sentences.documentId, imported.document.id))
+          .orderBy(asc(sentences.position));
+      }
+
+      it('rewrites the suggestions near the change only, and keeps positions dense', async () => {
+        const parts = await longDocument(3 * suggestionWindow);
+        const far = parts.at(-1)!;
+        // A mark no suggestion computation would make: it stays unless the split rewrites it.
+        const marked = { ...far.suggestion!, rule: 'left-alone' };
+        await testApp.database.db
+          .update(sentences)
+          .set({ suggestion: marked })
+          .where(eq(sentences.id, far.id));
+        const response = await testApp.owner.json('POST', `/api/sentences/${parts[1]!.id}/split`, {
+          at: parts[1]!.start + 4,
+        });
+        expect(response.status).toBe(200);
+        const detail = ((await response.json()) as SegmentationResponse).document;
+        expect(detail.sentences.map((sentence) => sentence.position)).toEqual(
+          detail.sentences.map((_, index) => index),
+        );
+        expect(detail.sentences[2]?.suggestion).not.toBeNull();
+        const [stored] = await testApp.database.db
+          .select({ suggestion: sentences.suggestion })
+          .from(sentences)
+          .where(eq(sentences.id, far.id));
+        expect(stored?.suggestion?.rule).toBe('left-alone');
+      });
+
+      // PGlite has one connection: a save there waits for any transaction, by design.
+      if (engine === 'postgres')
+        it('lets a save on another sentence through while a split holds its locks', async () => {
+          const parts = await longDocument(200);
+          const ownerId = (
+            (await (await testApp.owner.request('/api/me')).json()) as { user: { id: string } }
+          ).user.id;
+          await testApp.database.db.transaction(async (transaction) => {
+            // The split's own statements, in a transaction kept open: its locks stay held.
+            await splitSentence(
+              { ...operatorContext(transaction), userId: ownerId, isOperator: false },
+              { sentenceId: parts[0]!.id, at: parts[0]!.start + 4 },
+            );
+            const save = testApp.owner.json('PUT', `/api/sentences/${parts[150]!.id}/annotation`, {
+              label: 'kcna_claim',
+            });
+            const waited = new Promise<'blocked'>((resolve) => setTimeout(() => resolve('blocked'), 5_000));
+            const outcome = await Promise.race([save.then((response) => response.status), waited]);
+            expect(outcome).toBe(200);
+          });
+        });
     });
   });

@@ -1,5 +1,5 @@
 // Changing a document's segmentation in place: splitting and merging sentences.
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { annotations } from '../schema/annotations.ts';
 import { documents, type NewSentenceRow, type SentenceRow, sentences } from '../schema/documents.ts';
@@ -62,6 +62,26 @@ export async function updateSentenceSpan(
 
 export async function deleteSentence(db: Executor, sentenceId: string): Promise<void> {
   await db.delete(sentences).where(eq(sentences.id, sentenceId));
+}
+
+/** A document's sentences from one position to another (both included), in order. */
+export async function listSentencesBetween(
+  db: Executor,
+  documentId: string,
+  fromPosition: number,
+  toPosition: number,
+): Promise<SentenceRow[]> {
+  return db
+    .select()
+    .from(sentences)
+    .where(
+      and(
+        eq(sentences.documentId, documentId),
+        gte(sentences.position, fromPosition),
+        lte(sentences.position, toPosition),
+      ),
+    )
+    .orderBy(asc(sentences.position));
 }
 
 export async function findNextSentence(

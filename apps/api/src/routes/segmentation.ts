@@ -22,8 +22,12 @@ const confirmSchema = z.boolean().optional().openapi({
 const segmentationDescription =
   "Owners and reviewers may change a document's segmentation; analysts only when the project allows it (`analystsMaySegment`), else 403. Every annotation and gold label the change touches is recorded in the history with who made it.";
 
+/** The document without its text, which a split or merge never changes (the editor has it). */
 async function respondWithDocument(services: ServiceContext, change: SegmentationChange) {
-  return { document: await getDocumentDetail(services, change.documentId), notice: change.notice };
+  return {
+    document: await getDocumentDetail(services, change.documentId, { withBody: false }),
+    notice: change.notice,
+  };
 }
 
 export const segmentationRoutes = createRouter()
@@ -47,7 +51,7 @@ export const segmentationRoutes = createRouter()
       },
       responses: {
         200: {
-          description: 'The document after the split',
+          description: 'The document after the split, without its text',
           content: { 'application/json': { schema: segmentationChangeSchema } },
         },
         ...problemResponses(400, 403, 404, 409, 422),
@@ -79,7 +83,7 @@ export const segmentationRoutes = createRouter()
       },
       responses: {
         200: {
-          description: 'The document after the merge',
+          description: 'The document after the merge, without its text',
           content: { 'application/json': { schema: segmentationChangeSchema } },
         },
         ...problemResponses(400, 403, 404, 409, 422),

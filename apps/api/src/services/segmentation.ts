@@ -35,7 +35,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError, ProblemError } from '
 import { requireSentence, seesEveryone } from './access.ts';
 import { snapshot } from './annotation-snapshot.ts';
 import type { ServiceContext } from './context.ts';
-import { refreshSuggestions } from './suggestions.ts';
+import { refreshSuggestionsAround } from './suggestions.ts';
 
 export interface SegmentationChange {
   documentId: string;
@@ -134,7 +134,12 @@ export async function splitSentence(
       history.gold(gold, 'split-gold', rightSentence.id, null, { ...goldSnapshot(gold), version: 1 });
     }
     await history.write(transaction);
-    await refreshSuggestions(transaction, sentence.documentId, body);
+    await refreshSuggestionsAround(transaction, {
+      documentId: sentence.documentId,
+      body,
+      fromPosition: sentence.position,
+      toPosition: rightSentence.position,
+    });
     return { documentId: sentence.documentId, notice: null };
   });
 }
@@ -205,7 +210,12 @@ export async function mergeWithNext(
     await deleteSentence(transaction, next.id);
     await shiftSentencePositions(transaction, sentence.documentId, next.position, -1);
     await history.write(transaction);
-    await refreshSuggestions(transaction, sentence.documentId, body);
+    await refreshSuggestionsAround(transaction, {
+      documentId: sentence.documentId,
+      body,
+      fromPosition: sentence.position,
+      toPosition: sentence.position,
+    });
     return { documentId: sentence.documentId, notice };
   });
 }
