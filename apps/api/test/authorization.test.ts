@@ -290,6 +290,11 @@ const routes: RouteCase[] = [
     own: { owner: 200, reviewer: 200, analyst: 403 },
   },
   {
+    name: 'GET /api/sentences/:id/segmentation-impact',
+    request: (user, f) => user.request(`/api/sentences/${f.sentenceId}/segmentation-impact?action=merge`),
+    own: { owner: 200, reviewer: 200, analyst: 403 },
+  },
+  {
     name: 'POST /api/sentences/:id/split and merge-next, analysts allowed',
     request: async (user, f) => {
       await testApp.owner.json('PATCH', '/api/projects/demo', { analystsMaySegment: true });

@@ -155,6 +155,23 @@ for (const engine of testEngines())
         expect(withLabels!.document.annotations).toEqual(without!.document.annotations);
       });
 
+      it('asks the same question before a change whether or not a colleague labelled there', async () => {
+        const questions: unknown[] = [];
+        for (const colleagueLabels of [false, true]) {
+          const { first } = await freshDocument();
+          if (colleagueLabels) await label(alice, first.id, 'kcna_claim');
+          for (const action of ['split', 'merge']) {
+            const response = await bob.request(
+              `/api/sentences/${first.id}/segmentation-impact?action=${action}`,
+            );
+            expect(response.status).toBe(200);
+            questions.push(await response.json());
+          }
+        }
+        expect(questions.slice(2)).toEqual(questions.slice(0, 2));
+        expect((questions[1] as { question: string }).question).toContain('changes them for everyone');
+      });
+
       it("records the colleague's cleared label in the history, with who merged", async () => {
         const { first, second } = await freshDocument();
         await label(alice, first.id, 'kcna_claim');
@@ -240,8 +257,17 @@ for (const engine of testEngines())
     describe('an owner or reviewer changing segmentation', () => {
       it("asks before changing other people's labels, changing nothing until confirmed", async () => {
         const { first, second } = await freshDocument();
+        const impact = (action: string) =>
+          reviewer
+            .request(`/api/sentences/${first.id}/segmentation-impact?action=${action}`)
+            .then((r) => r.json());
+        expect(await impact('merge')).toEqual({ question: null });
         await label(alice, first.id, 'kcna_claim');
         await label(bob, second.id, 'reported_fact');
+        expect(await impact('split')).toEqual({
+          question: 'This split changes the labels of 1 other person; the history will record who made it.',
+        });
+        expect(((await impact('merge')) as { question: string }).question).toContain('2 other people');
         const asked = await expectProblem(
           await reviewer.request(`/api/sentences/${first.id}/merge-next`, { method: 'POST' }),
           409,

@@ -98,21 +98,22 @@ export async function findNextSentence(
 }
 
 /**
- * Every annotator's annotation on the given sentences, locked until the transaction ends: a
- * save racing the split or merge waits for it instead of failing it.
+ * Every annotator's annotation on the given sentences, locked until the transaction ends (unless
+ * `lock` is false): a save racing the split or merge waits for it instead of failing it.
  */
 export async function listAnnotationsForSentences(
   db: Executor,
   sentenceIds: readonly string[],
+  options: { lock?: boolean } = {},
 ): Promise<AnnotationWithLabel[]> {
   if (sentenceIds.length === 0) return [];
-  return db
+  const query = db
     .select(annotationColumns())
     .from(annotations)
     .innerJoin(labels, eq(labels.id, annotations.labelId))
     .where(inArray(annotations.sentenceId, [...sentenceIds]))
-    .orderBy(asc(annotations.annotatorId))
-    .for('update', { of: annotations });
+    .orderBy(asc(annotations.annotatorId));
+  return options.lock === false ? query : query.for('update', { of: annotations });
 }
 
 /** Moves an annotation to another sentence (the merged one), bumping its version. */

@@ -3,7 +3,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { getDocumentDetail } from '../services/documents.ts';
-import { mergeWithNext, type SegmentationChange, splitSentence } from '../services/segmentation.ts';
+import {
+  mergeWithNext,
+  type SegmentationChange,
+  segmentationImpact,
+  splitSentence,
+} from '../services/segmentation.ts';
 import { idParams } from './documents.ts';
 
 const segmentationChangeSchema = z.object({
@@ -31,6 +36,32 @@ async function respondWithDocument(services: ServiceContext, change: Segmentatio
 }
 
 export const segmentationRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/sentences/{id}/segmentation-impact',
+      summary: 'What to ask before splitting a sentence or merging it with the next',
+      description:
+        "Owners and reviewers are told how many other people's labels, and whether the gold label, would change (null when none would); analysts always get the same question, which says nothing about colleagues' labels. 403 when the caller may not split or merge.",
+      tags: ['segmentation'],
+      request: { params: idParams, query: z.object({ action: z.enum(['split', 'merge']) }) },
+      responses: {
+        200: {
+          description: 'The question to ask, or null',
+          content: { 'application/json': { schema: z.object({ question: z.string().nullable() }) } },
+        },
+        ...problemResponses(403, 404, 422),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await segmentationImpact(c.var.services, {
+          sentenceId: c.req.valid('param').id,
+          action: c.req.valid('query').action,
+        }),
+        200,
+      ),
+  )
   .openapi(
     createRoute({
       method: 'post',

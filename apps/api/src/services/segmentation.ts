@@ -16,6 +16,7 @@ import {
   deleteAnnotationById,
   deleteSentence,
   findAdjudication,
+  findAnalystsMaySegment,
   findNextSentence,
   findSentence,
   insertAdjudication,
@@ -220,6 +221,9 @@ export async function mergeWithNext(
   });
 }
 
+const segmentationForbidden =
+  'Only owners and reviewers of this project can split or merge sentences; an owner can let analysts do it in the project settings.';
+
 async function lockSentenceDocument(
   context: ServiceContext,
   sentenceId: string,
@@ -228,9 +232,7 @@ async function lockSentenceDocument(
   const document = await lockDocument(context.db, found.documentId);
   if (!document) throw new NotFoundError('Sentence');
   if (!seesEveryone(found.role) && !document.analystsMaySegment) {
-    throw new ForbiddenError(
-      'Only owners and reviewers of this project can split or merge sentences; an owner can let analysts do it in the project settings.',
-    );
+    throw new ForbiddenError(segmentationForbidden);
   }
   // Read again under the lock: a concurrent split may have moved it.
   const sentence = await findSentence(context.db, sentenceId);
@@ -239,10 +241,37 @@ async function lockSentenceDocument(
 }
 
 /**
- * Owners and reviewers see everyone's labels, so they are asked before a split or merge
- * changes other people's labels or the gold label. Analysts are never asked by the server:
- * the question would tell them whether colleagues labelled here (the editor asks them always).
+ * What to ask before a split or merge, or null when it changes nothing but the caller's own
+ * labels. Owners and reviewers see everyone's labels, so they are told how many people's labels
+ * (and whether the gold label) would change. Analysts cannot see their colleagues' labels, so
+ * they get the same question every time: a question that depended on those labels would tell
+ * them whether colleagues labelled here.
  */
+function segmentationQuestion(
+  context: ServiceContext,
+  role: ProjectRole,
+  annotations: readonly AnnotationWithLabel[],
+  golds: readonly AdjudicationWithLabel[],
+  action: 'split' | 'merge',
+): string | null {
+  if (!seesEveryone(role)) {
+    const what = action === 'split' ? 'Splitting this sentence' : 'Merging these sentences';
+    return `${what} changes them for everyone on the project. Anyone else's labels on them change with them, and the history records that you did it.`;
+  }
+  const others = new Set(
+    annotations
+      .filter((annotation) => annotation.annotatorId !== context.userId)
+      .map((annotation) => annotation.annotatorId),
+  );
+  if (others.size === 0 && golds.length === 0) return null;
+  const changes = [
+    others.size > 0 ? `the labels of ${others.size} other ${others.size === 1 ? 'person' : 'people'}` : '',
+    golds.length > 0 ? 'the gold label' : '',
+  ].filter(Boolean);
+  return `This ${action} changes ${changes.join(' and ')}; the history will record who made it.`;
+}
+
+/** Owners and reviewers confirm a change to other people's work; analysts are never refused here. */
 function assertConfirmed(
   context: ServiceContext,
   role: ProjectRole,
@@ -252,22 +281,39 @@ function assertConfirmed(
   action: 'split' | 'merge',
 ): void {
   if (request.confirm || !seesEveryone(role)) return;
-  const others = new Set(
-    annotations
-      .filter((annotation) => annotation.annotatorId !== context.userId)
-      .map((annotation) => annotation.annotatorId),
-  );
-  if (others.size === 0 && golds.length === 0) return;
-  const changes = [
-    others.size > 0 ? `the labels of ${others.size} other ${others.size === 1 ? 'person' : 'people'}` : '',
-    golds.length > 0 ? 'the gold label' : '',
-  ].filter(Boolean);
+  const question = segmentationQuestion(context, role, annotations, golds, action);
+  if (!question) return;
   throw new ProblemError(
     409,
     'segmentation-needs-confirmation',
     `Confirm the ${action}`,
-    `This ${action} changes ${changes.join(' and ')}; the history will record it. Send "confirm": true to go ahead.`,
+    `${question} Send "confirm": true to go ahead.`,
   );
+}
+
+/**
+ * What the editor asks before a split or merge (null: nothing to ask), read without locks:
+ * a change made meanwhile is still caught by `confirm` on the split or merge itself.
+ */
+export async function segmentationImpact(
+  context: ServiceContext,
+  request: { sentenceId: string; action: 'split' | 'merge' },
+): Promise<{ question: string | null }> {
+  const found = await requireSentence(context, request.sentenceId);
+  if (!seesEveryone(found.role) && !(await findAnalystsMaySegment(context.db, found.projectId))) {
+    throw new ForbiddenError(segmentationForbidden);
+  }
+  const next = request.action === 'merge' ? await findNextSentence(context.db, found) : undefined;
+  const sentenceIds = [found.id, ...(next ? [next.id] : [])];
+  const annotations = seesEveryone(found.role)
+    ? await listAnnotationsForSentences(context.db, sentenceIds, { lock: false })
+    : [];
+  const golds = seesEveryone(found.role)
+    ? (await Promise.all(sentenceIds.map((id) => findAdjudication(context.db, id)))).filter(
+        (gold) => gold !== undefined,
+      )
+    : [];
+  return { question: segmentationQuestion(context, found.role, annotations, golds, request.action) };
 }
 
 /** The history entries of one split or merge, written together: one statement for all. */
