@@ -11,6 +11,7 @@ import { importSuite } from './suites/import.ts';
 import { reportsSuite } from './suites/reports.ts';
 import { saveSuite } from './suites/save.ts';
 import { segmentationSuite } from './suites/segmentation.ts';
+import { splitMergeSuite } from './suites/split-merge.ts';
 
 const suites: readonly BenchSuite[] = [
   segmentationSuite,
@@ -19,6 +20,7 @@ const suites: readonly BenchSuite[] = [
   reportsSuite,
   editorSuite,
   saveSuite,
+  splitMergeSuite,
 ];
 
 const resultsDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');
