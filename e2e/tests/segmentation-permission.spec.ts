@@ -1,7 +1,7 @@
 // Who may split and merge, and being asked first: analysts see no split or merge until an owner
 // allows it, then confirm every change; an owner is asked when an analyst's labels would change.
 import type { DocumentDetail } from '@attest/core';
-import { expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { addTeammate, createProject, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { annotatableRows, saveScreenshot } from './support.ts';
@@ -15,13 +15,17 @@ Analysts said the announcement was likely timed to the party congress.
 Officials from the ministry attended the opening.
 `;
 
-/** Imports an article into the project as the owner; returns its id. */
-async function importArticle(page: Page, slug: string, marker: string): Promise<string> {
+/** A project of the owner's with one analyst, and a document assigned to that analyst. */
+async function projectWithAnalyst(page: Page, browser: Browser, prefix: string, analystName: string) {
+  const slug = uniqueSlug(prefix);
+  await createProject(page.request, { slug, name: `Segmentation ${prefix}`, annotatorsPerDocument: 1 });
+  const analyst = await addTeammate(browser, page.request, slug, 'analyst', analystName);
   const response = await page.request.post(`/api/projects/${slug}/documents`, {
-    data: { body: article(`${marker} ${Date.now().toString(36)}`) },
+    data: { body: article(`${prefix} ${Date.now().toString(36)}`) },
   });
   expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { document: { id: string } }).document.id;
+  const documentId = ((await response.json()) as { document: { id: string } }).document.id;
+  return { slug, analyst, documentId };
 }
 
 async function sentenceCount(page: Page, documentId: string): Promise<number> {
@@ -43,10 +47,7 @@ test('an analyst sees no split or merge until an owner allows it, then confirms 
   browser,
 }) => {
   test.setTimeout(60_000);
-  const slug = uniqueSlug('segment');
-  await createProject(page.request, { slug, name: 'Who segments', annotatorsPerDocument: 1 });
-  const analyst = await addTeammate(browser, page.request, slug, 'analyst', 'Sam Splitter');
-  const documentId = await importArticle(page, slug, 'permission');
+  const { slug, analyst, documentId } = await projectWithAnalyst(page, browser, 'segment', 'Sam Splitter');
   const analystPage = await analyst.context.newPage();
   const analystErrors = consoleErrors(analystPage);
   const ownerErrors = consoleErrors(page);
@@ -105,10 +106,7 @@ test("an owner is asked before a merge changes an analyst's labels, and told how
   browser,
 }) => {
   test.setTimeout(60_000);
-  const slug = uniqueSlug('confirm');
-  await createProject(page.request, { slug, name: 'Confirm segmentation', annotatorsPerDocument: 1 });
-  const analyst = await addTeammate(browser, page.request, slug, 'analyst', 'Lena Labeller');
-  const documentId = await importArticle(page, slug, 'confirmation');
+  const { analyst, documentId } = await projectWithAnalyst(page, browser, 'confirm', 'Lena Labeller');
   const detail = (await (await page.request.get(`/api/documents/${documentId}`)).json()) as DocumentDetail;
   const labelledSentence = detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate')[1]!;
   const labelled = await analyst.context.request.put(`/api/sentences/${labelledSentence.id}/annotation`, {
