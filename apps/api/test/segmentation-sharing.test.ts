@@ -8,13 +8,13 @@ import {
   type Project,
   shortenedNoteMarker,
 } from '@attest/core';
-import { adjudications, annotationEvents, annotations, type Engine, sentences } from '@attest/db';
+import { adjudications, annotationEvents, annotations, documents, type Engine, sentences } from '@attest/db';
 import { testEngines } from '@attest/db/testing';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operatorContext } from '../src/services/context.ts';
 import { splitSentence } from '../src/services/segmentation.ts';
-import { suggestionWindow } from '../src/services/suggestions.ts';
+import { suggestionsFor, suggestionWindow } from '../src/services/suggestions.ts';
 import { addMember, createTestApp, expectProblem, type TestApp, type TestUser } from './helpers.ts';
 
 const body = `Sharing headline
@@ -367,6 +367,20 @@ for (const engine of testEngines())
           .from(sentences)
           .where(eq(sentences.id, far.id));
         expect(stored?.suggestion?.rule).toBe('left-alone');
+        // Near the change, the suggestions are the ones the whole document gives.
+        const [document] = await testApp.database.db
+          .select({ body: documents.body })
+          .from(documents)
+          .where(eq(documents.id, detail.document.id));
+        const everySentence = await testApp.database.db
+          .select()
+          .from(sentences)
+          .where(eq(sentences.documentId, detail.document.id))
+          .orderBy(asc(sentences.position));
+        const whole = suggestionsFor(document!.body, everySentence);
+        for (let position = 1; position <= suggestionWindow; position++) {
+          expect(everySentence[position]?.suggestion).toEqual(whole[position]);
+        }
       });
 
       // PGlite has one connection: a save there waits for any transaction, by design.
