@@ -17,4 +17,5 @@ export {
 export { importDocument } from './services/import-document.ts';
 export { getProject, listProjectSummaries } from './services/projects.ts';
 export { seedFirstStart } from './services/seed.ts';
+export { mergeWithNext, splitSentence } from './services/segmentation.ts';
 export { startServers, workersProblem } from './workers.ts';

@@ -161,6 +161,20 @@ const everyone = (status: number): Record<Role, number> => ({
   analyst: status,
 });
 
+/** Splits a sentence of a fresh document, then merges it back; answers the first refusal. */
+async function splitThenMerge(user: TestUser, f: Fixture): Promise<Response> {
+  if (f.slug !== 'demo' || user === testApp.anonymous) {
+    return user.json('POST', `/api/sentences/${f.sentenceId}/split`, { at: 1 });
+  }
+  const detail = await importArticle(testApp.owner, 'demo');
+  const sentence = detail.sentences.find((candidate) => candidate.kind === 'sentence')!;
+  const split = await user.json('POST', `/api/sentences/${sentence.id}/split`, {
+    at: sentence.start + 4,
+  });
+  if (split.status !== 200) return split;
+  return user.request(`/api/sentences/${sentence.id}/merge-next`, { method: 'POST' });
+}
+
 const routes: RouteCase[] = [
   { name: 'GET /api/me', request: (user) => user.request('/api/me'), own: everyone(200), hasForeign: false },
   {
@@ -308,19 +322,42 @@ const routes: RouteCase[] = [
   },
   {
     name: 'POST /api/sentences/:id/split and merge-next',
+    request: splitThenMerge,
+    own: { owner: 200, reviewer: 200, analyst: 403 },
+  },
+  {
+    name: 'POST /api/sentences/:id/merge-next',
     request: async (user, f) => {
       if (f.slug !== 'demo' || user === testApp.anonymous) {
-        return user.json('POST', `/api/sentences/${f.sentenceId}/split`, { at: 1 });
+        return user.request(`/api/sentences/${f.sentenceId}/merge-next`, { method: 'POST' });
       }
       const detail = await importArticle(testApp.owner, 'demo');
       const sentence = detail.sentences.find((candidate) => candidate.kind === 'sentence')!;
-      const split = await user.json('POST', `/api/sentences/${sentence.id}/split`, {
-        at: sentence.start + 4,
-      });
-      if (split.status !== 200) return split;
       return user.request(`/api/sentences/${sentence.id}/merge-next`, { method: 'POST' });
     },
+    own: { owner: 200, reviewer: 200, analyst: 403 },
+  },
+  {
+    name: 'GET /api/sentences/:id/segmentation-impact',
+    request: (user, f) => user.request(`/api/sentences/${f.sentenceId}/segmentation-impact?action=merge`),
+    own: { owner: 200, reviewer: 200, analyst: 403 },
+  },
+  {
+    name: 'POST /api/sentences/:id/split and merge-next, analysts allowed',
+    request: async (user, f) => {
+      await testApp.owner.json('PATCH', '/api/projects/demo', { analystsMaySegment: true });
+      try {
+        return await splitThenMerge(user, f);
+      } finally {
+        await testApp.owner.json('PATCH', '/api/projects/demo', { analystsMaySegment: false });
+      }
+    },
     own: everyone(200),
+  },
+  {
+    name: 'PATCH /api/projects/:slug (who may change segmentation)',
+    request: (user, f) => user.json('PATCH', `/api/projects/${f.slug}`, { analystsMaySegment: false }),
+    own: { owner: 200, reviewer: 403, analyst: 403 },
   },
   {
     name: 'PUT /api/sentences/:id/adjudication',

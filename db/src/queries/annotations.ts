@@ -152,10 +152,27 @@ export interface AnnotationEventValues {
   before: AnnotationSnapshot | null;
   after: AnnotationSnapshot | null;
   clientOpId?: string | null | undefined;
+  /** Who split or merged, when the event records a segmentation change. */
+  actorId?: string | null | undefined;
 }
 
 export async function insertAnnotationEvent(db: Executor, event: AnnotationEventValues): Promise<void> {
-  await db.insert(annotationEvents).values({ ...event, clientOpId: event.clientOpId ?? null });
+  await insertAnnotationEvents(db, [event]);
+}
+
+/** Records several changes in one statement (a split or merge changes several at once). */
+export async function insertAnnotationEvents(
+  db: Executor,
+  events: readonly AnnotationEventValues[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await db.insert(annotationEvents).values(
+    events.map((event) => ({
+      ...event,
+      clientOpId: event.clientOpId ?? null,
+      actorId: event.actorId ?? null,
+    })),
+  );
 }
 
 /**

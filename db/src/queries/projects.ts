@@ -44,6 +44,7 @@ export async function updateProject(
     name?: string | undefined;
     guidelines?: string | undefined;
     annotatorsPerDocument?: number | undefined;
+    analystsMaySegment?: boolean | undefined;
   },
 ): Promise<void> {
   const { guidelines, ...rest } = changes;
@@ -102,6 +103,7 @@ function projectColumns() {
     guidelines: projects.guidelines,
     guidelinesVersion: projects.guidelinesVersion,
     annotatorsPerDocument: projects.annotatorsPerDocument,
+    analystsMaySegment: projects.analystsMaySegment,
     createdAt: projects.createdAt,
     updatedAt: projects.updatedAt,
   };

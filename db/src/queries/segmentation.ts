@@ -1,25 +1,39 @@
 // Changing a document's segmentation in place: splitting and merging sentences.
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { annotations } from '../schema/annotations.ts';
 import { documents, type NewSentenceRow, type SentenceRow, sentences } from '../schema/documents.ts';
-import { labels } from '../schema/projects.ts';
+import { labels, projects } from '../schema/projects.ts';
 import { type AnnotationWithLabel, annotationColumns } from './annotations.ts';
 
-/** Locks a document so concurrent splits and merges of its sentences apply one after another. */
+/**
+ * Locks a document so concurrent splits and merges of its sentences apply one after another.
+ * `no key update` rather than `update`: a save elsewhere in the document checks its history
+ * row's foreign key with a key-share lock on the document, which this lock lets through.
+ */
 export async function lockDocument(
   db: Executor,
   documentId: string,
-): Promise<{ id: string; body: string } | undefined> {
+): Promise<{ id: string; body: string; analystsMaySegment: boolean } | undefined> {
   const [document] = await db
-    .select({ id: documents.id, body: documents.body })
+    .select({ id: documents.id, body: documents.body, analystsMaySegment: projects.analystsMaySegment })
     .from(documents)
+    .innerJoin(projects, eq(projects.id, documents.projectId))
     .where(eq(documents.id, documentId))
-    .for('update');
+    .for('no key update', { of: documents });
   return document;
 }
 
-/** Moves every sentence after `position` by `delta` places. */
+/** Whether the project lets analysts split and merge sentences. */
+export async function findAnalystsMaySegment(db: Executor, projectId: string): Promise<boolean> {
+  const [project] = await db
+    .select({ analystsMaySegment: projects.analystsMaySegment })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  return project?.analystsMaySegment ?? false;
+}
+
+/** Moves every sentence after `position` by `delta` places, in one statement. */
 export async function shiftSentencePositions(
   db: Executor,
   documentId: string,
@@ -50,6 +64,26 @@ export async function deleteSentence(db: Executor, sentenceId: string): Promise<
   await db.delete(sentences).where(eq(sentences.id, sentenceId));
 }
 
+/** A document's sentences from one position to another (both included), in order. */
+export async function listSentencesBetween(
+  db: Executor,
+  documentId: string,
+  fromPosition: number,
+  toPosition: number,
+): Promise<SentenceRow[]> {
+  return db
+    .select()
+    .from(sentences)
+    .where(
+      and(
+        eq(sentences.documentId, documentId),
+        gte(sentences.position, fromPosition),
+        lte(sentences.position, toPosition),
+      ),
+    )
+    .orderBy(asc(sentences.position));
+}
+
 export async function findNextSentence(
   db: Executor,
   sentence: SentenceRow,
@@ -63,17 +97,23 @@ export async function findNextSentence(
   return next;
 }
 
-/** Every annotator's annotation on the given sentences. */
+/**
+ * Every annotator's annotation on the given sentences, locked until the transaction ends (unless
+ * `lock` is false): a save racing the split or merge waits for it instead of failing it.
+ */
 export async function listAnnotationsForSentences(
   db: Executor,
   sentenceIds: readonly string[],
+  options: { lock?: boolean } = {},
 ): Promise<AnnotationWithLabel[]> {
   if (sentenceIds.length === 0) return [];
-  return db
+  const query = db
     .select(annotationColumns())
     .from(annotations)
     .innerJoin(labels, eq(labels.id, annotations.labelId))
-    .where(inArray(annotations.sentenceId, [...sentenceIds]));
+    .where(inArray(annotations.sentenceId, [...sentenceIds]))
+    .orderBy(asc(annotations.annotatorId));
+  return options.lock === false ? query : query.for('update', { of: annotations });
 }
 
 /** Moves an annotation to another sentence (the merged one), bumping its version. */
@@ -92,11 +132,15 @@ export async function deleteAnnotationById(db: Executor, annotationId: string): 
   await db.delete(annotations).where(eq(annotations.id, annotationId));
 }
 
+/** Writes changed suggestions in one statement, however many there are. */
 export async function updateSentenceSuggestions(
   db: Executor,
   updates: readonly { id: string; suggestion: SentenceRow['suggestion'] }[],
 ): Promise<void> {
-  for (const update of updates) {
-    await db.update(sentences).set({ suggestion: update.suggestion }).where(eq(sentences.id, update.id));
-  }
+  if (updates.length === 0) return;
+  // One jsonb parameter rather than one per row: PostgreSQL caps a statement at 65,535.
+  await db.execute(sql`
+    update ${sentences} set suggestion = nullif(changed.suggestion, 'null'::jsonb)
+    from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as changed(id uuid, suggestion jsonb)
+    where ${sentences.id} = changed.id`);
 }

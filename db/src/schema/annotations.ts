@@ -47,7 +47,8 @@ export interface AnnotationSnapshot {
 }
 
 /**
- * `adjudicate` and `unadjudicate` record a reviewer's gold label; the annotator is the reviewer.
+ * `adjudicate` and `unadjudicate` record a reviewer's gold label, the annotator being the
+ * reviewer; `split-gold` and `merge-gold` record what a split or merge did to a gold label.
  * `import` and `import_adjudication` record a label or gold label that came from an import.
  */
 export const annotationEventActions = [
@@ -59,6 +60,8 @@ export const annotationEventActions = [
   'unadjudicate',
   'import',
   'import_adjudication',
+  'split-gold',
+  'merge-gold',
 ] as const;
 export type AnnotationEventAction = (typeof annotationEventActions)[number];
 
@@ -76,15 +79,22 @@ export const annotationEvents = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     action: text({ enum: annotationEventActions }).notNull(),
+    /**
+     * Who made a split or merge that changed this annotation or gold label: often someone
+     * other than its annotator. Null on the annotator's own edits.
+     */
+    actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     before: jsonb().$type<AnnotationSnapshot>(),
     after: jsonb().$type<AnnotationSnapshot>(),
     /** Chosen by the client for each edit, unique per user: a retried save is applied once. */
     clientOpId: text(),
     createdAt: createdAt(),
   },
+  // By actor: deleting an account sets its splits' and merges' actor to null without a scan.
   (table) => [
     index().on(table.sentenceId, table.createdAt),
     index().on(table.documentId),
+    index().on(table.actorId),
     // Keys are the user's own: one user's key never stands for another user's edit.
     unique().on(table.annotatorId, table.clientOpId),
   ],

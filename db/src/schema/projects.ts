@@ -1,4 +1,4 @@
-import { integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.ts';
 
 export const projects = pgTable('projects', {
@@ -11,6 +11,11 @@ export const projects = pgTable('projects', {
   guidelinesVersion: integer().notNull().default(1),
   /** How many analysts label each document (blind double annotation by default). */
   annotatorsPerDocument: integer().notNull().default(2),
+  /**
+   * Whether analysts may split and merge sentences. Segmentation is shared by everyone on a
+   * document, so by default only owners and reviewers change it.
+   */
+  analystsMaySegment: boolean().notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

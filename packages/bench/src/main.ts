@@ -12,6 +12,7 @@ import { processesSuite } from './suites/processes.ts';
 import { reportsSuite } from './suites/reports.ts';
 import { saveSuite } from './suites/save.ts';
 import { segmentationSuite } from './suites/segmentation.ts';
+import { splitMergeSuite } from './suites/split-merge.ts';
 
 const suites: readonly BenchSuite[] = [
   segmentationSuite,
@@ -21,6 +22,7 @@ const suites: readonly BenchSuite[] = [
   editorSuite,
   saveSuite,
   processesSuite,
+  splitMergeSuite,
 ];
 
 const resultsDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');

@@ -33,6 +33,8 @@ export const projectSchema = projectSummarySchema.extend({
   guidelinesVersion: z.int(),
   /** How many analysts label each document. */
   annotatorsPerDocument: z.int(),
+  /** Whether analysts may split and merge sentences (owners and reviewers always may). */
+  analystsMaySegment: z.boolean(),
   labels: z.array(labelSchema),
 });
 export type Project = z.infer<typeof projectSchema>;
@@ -100,6 +102,10 @@ export const documentDetailSchema = z.object({
   sentences: z.array(sentenceSchema),
   /** The caller's own annotations. */
   annotations: z.array(annotationSchema),
+  /** The caller's role in the document's project. */
+  role: projectRoleSchema,
+  /** Whether the caller may split and merge sentences (the project's setting for analysts). */
+  maySegment: z.boolean(),
 });
 export type DocumentDetail = z.infer<typeof documentDetailSchema>;
 

@@ -3,6 +3,7 @@ export * from './api-types.ts';
 export * from './default-guidelines.ts';
 export * from './import-kinds.ts';
 export * from './labels.ts';
+export * from './notes.ts';
 export * from './offsets.ts';
 export * from './schemas.ts';
 export { segment } from './segment/index.ts';

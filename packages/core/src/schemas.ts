@@ -21,12 +21,15 @@ export const cueSpanSchema = z.strictObject({
 });
 export type CueSpan = z.infer<typeof cueSpanSchema>;
 
+/** The longest note an annotation keeps, in UTF-16 code units (what JavaScript's `length` counts). */
+export const noteMaxLength = 4000;
+
 export const annotationInputSchema = z.strictObject({
   label: labelKeySchema,
   source: storableString().trim().max(120).nullish(),
   chain: z.array(storableString().trim().min(1).max(120)).max(8).optional(),
   cues: z.array(cueSpanSchema).max(50).optional(),
-  note: storableString().max(4000).nullish(),
+  note: storableString().max(noteMaxLength).nullish(),
 });
 export type AnnotationInput = z.infer<typeof annotationInputSchema>;
 

@@ -154,6 +154,10 @@ export const annotationRoutes = createRouter()
                     id: z.number(),
                     action: z.string(),
                     annotatorId: z.string(),
+                    actorId: z.string().nullable().openapi({
+                      description:
+                        'Who split or merged (`split`, `merge`, `split-gold`, `merge-gold`); null on own edits',
+                    }),
                     before: z.unknown(),
                     after: z.unknown(),
                     at: z.string(),

@@ -25,6 +25,10 @@ const projectChangesSchema = z.strictObject({
   name: storableString().trim().min(1).max(120).optional(),
   guidelines: storableString().max(100_000).optional(),
   annotatorsPerDocument: z.int().min(1).max(10).optional(),
+  analystsMaySegment: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'Let analysts split and merge sentences (owners and reviewers always may)' }),
 });
 
 const labelInputSchema = z.strictObject({

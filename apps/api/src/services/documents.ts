@@ -9,7 +9,7 @@ import {
   listSentences,
 } from '@attest/db';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
-import { requireDocument, requireProject } from './access.ts';
+import { requireDocument, requireProject, seesEveryone } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation, toDocumentSummary, toLabel, toSentence } from './serialize.ts';
 
@@ -25,7 +25,7 @@ export async function getDocumentDetail(
   } = {},
 ): Promise<DocumentDetail> {
   const { sentenceLimit, withBody = true } = parts;
-  await requireDocument(context, documentId);
+  const { role } = await requireDocument(context, documentId);
   const document = await findDocumentSummary(context.db, documentId, context.userId, { withBody });
   if (!document) throw new NotFoundError('Document');
   const [labels, sentences, annotations, project] = await Promise.all([
@@ -47,6 +47,8 @@ export async function getDocumentDetail(
     guidelines: project?.guidelines ?? '',
     sentences: sentences.map(toSentence),
     annotations: annotations.map(toAnnotation),
+    role,
+    maySegment: seesEveryone(role) || project?.analystsMaySegment === true,
   };
 }
 

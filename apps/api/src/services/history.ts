@@ -13,6 +13,7 @@ export async function sentenceHistory(context: ServiceContext, sentenceId: strin
       id: event.id,
       action: event.action,
       annotatorId: event.annotatorId,
+      actorId: event.actorId,
       before: event.before,
       after: event.after,
       at: event.createdAt.toISOString(),

@@ -64,6 +64,7 @@ export interface ProjectChanges {
   name?: string | undefined;
   guidelines?: string | undefined;
   annotatorsPerDocument?: number | undefined;
+  analystsMaySegment?: boolean | undefined;
 }
 
 export async function changeProject(
@@ -87,6 +88,7 @@ async function toProject(
     guidelines: project.guidelines,
     guidelinesVersion: project.guidelinesVersion,
     annotatorsPerDocument: project.annotatorsPerDocument,
+    analystsMaySegment: project.analystsMaySegment,
     labels: labels.map(toLabel),
   };
 }

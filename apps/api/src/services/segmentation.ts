@@ -1,20 +1,27 @@
 // Fixing segmentation in the editor: split a sentence at an offset, or merge it with the next.
 // Annotations survive: a split copies them to both halves, a merge keeps a label both halves
-// share and otherwise clears it, telling the analyst.
-import type { CueSpan, SegmentKind } from '@attest/core';
+// share and otherwise clears it. Segmentation is shared by everyone on a document, so:
+// - only owners and reviewers change it, unless the project lets analysts (`analystsMaySegment`);
+// - every annotation and gold label it changes is in the history, with who split or merged;
+// - what an analyst is told never depends on colleagues' labels, which analysts cannot see;
+// - an owner or reviewer confirms a change to other people's labels (`confirm`), having been
+//   told how many it changes.
+import { type CueSpan, joinNotes, type SegmentKind } from '@attest/core';
 import {
+  type AdjudicationWithLabel,
+  type AnnotationEventValues,
   type AnnotationSnapshot,
   type AnnotationWithLabel,
   deleteAdjudication,
   deleteAnnotationById,
   deleteSentence,
-  type Executor,
   findAdjudication,
+  findAnalystsMaySegment,
   findNextSentence,
   findSentence,
   insertAdjudication,
   insertAnnotation,
-  insertAnnotationEvent,
+  insertAnnotationEvents,
   insertSentence,
   listAnnotationsForSentences,
   lockDocument,
@@ -25,11 +32,11 @@ import {
   updateAnnotation,
   updateSentenceSpan,
 } from '@attest/db';
-import { InvalidInputError, NotFoundError, ProblemError } from '../errors.ts';
-import { requireSentence } from './access.ts';
+import { ForbiddenError, InvalidInputError, NotFoundError, ProblemError } from '../errors.ts';
+import { requireSentence, seesEveryone } from './access.ts';
 import { snapshot } from './annotation-snapshot.ts';
 import type { ServiceContext } from './context.ts';
-import { refreshSuggestions } from './suggestions.ts';
+import { refreshSuggestionsAround } from './suggestions.ts';
 
 export interface SegmentationChange {
   documentId: string;
@@ -37,15 +44,19 @@ export interface SegmentationChange {
   notice: string | null;
 }
 
+export interface SegmentationRequest {
+  sentenceId: string;
+  /** An owner's or reviewer's yes to changing other people's labels or the gold label. */
+  confirm?: boolean | undefined;
+}
+
 export async function splitSentence(
   context: ServiceContext,
-  request: { sentenceId: string; at: number },
+  request: SegmentationRequest & { at: number },
 ): Promise<SegmentationChange> {
   return context.db.transaction(async (transaction) => {
-    const { sentence, body } = await lockSentenceDocument(
-      { ...context, db: transaction },
-      request.sentenceId,
-    );
+    const scoped = { ...context, db: transaction };
+    const { sentence, body, role } = await lockSentenceDocument(scoped, request.sentenceId);
     const { at } = request;
     if (at <= sentence.start || at >= sentence.end) {
       throw new InvalidInputError(
@@ -62,6 +73,9 @@ export async function splitSentence(
         'Splitting there would leave an empty part; choose a point between two words.',
       );
     }
+    const annotations = await listAnnotationsForSentences(transaction, [sentence.id]);
+    const gold = await findAdjudication(transaction, sentence.id, { forUpdate: true });
+    assertConfirmed(context, role, request, annotations, gold ? [gold] : [], 'split');
 
     await shiftSentencePositions(transaction, sentence.documentId, sentence.position, 1);
     await updateSentenceSpan(transaction, sentence.id, {
@@ -78,55 +92,78 @@ export async function splitSentence(
       suggestion: null,
     });
 
-    for (const annotation of await listAnnotationsForSentences(transaction, [sentence.id])) {
+    const history = new SegmentationHistory(context.userId, sentence.documentId);
+    for (const annotation of annotations) {
       const leftCues = annotation.cues.filter((cue) => cue.end <= left.end);
       const rightCues = annotation.cues.filter((cue) => cue.start >= right.start);
       const values = annotationValues(annotation);
-      const updated = await updateAnnotation(transaction, { ...values, cues: leftCues }, annotation.version);
+      // An annotation whose cues all stay on the left did not change: its version stays.
+      if (leftCues.length !== annotation.cues.length) {
+        const updated = await updateAnnotation(
+          transaction,
+          { ...values, cues: leftCues },
+          annotation.version,
+        );
+        if (!updated) throw new Error('A locked annotation changed during the split.');
+        history.annotation(annotation, 'split', sentence.id, snapshot(annotation), {
+          ...snapshot(annotation),
+          cues: leftCues,
+          version: updated.version,
+        });
+      }
       const copied = await insertAnnotation(transaction, {
         ...values,
         sentenceId: rightSentence.id,
         cues: rightCues,
       });
-      if (!updated || !copied) throw new Error('An annotation changed during the split.');
-      await recordEvent(transaction, annotation, 'split', sentence, {
-        before: snapshot(annotation),
-        after: { ...snapshot(annotation), cues: leftCues, version: updated.version },
-      });
-      await recordEvent(transaction, annotation, 'split', rightSentence, {
-        before: null,
-        after: { ...snapshot(annotation), cues: rightCues, version: copied.version },
+      if (!copied) throw new Error('The new half of the sentence had an annotation already.');
+      history.annotation(annotation, 'split', rightSentence.id, null, {
+        ...snapshot(annotation),
+        cues: rightCues,
+        version: copied.version,
       });
     }
-    // A gold label, like an analyst's, applies to both halves.
-    const adjudication = await findAdjudication(transaction, sentence.id);
-    if (adjudication) {
-      await insertAdjudication(transaction, {
+    // A gold label, like an analyst's, applies to both halves; it stays the reviewer's decision.
+    if (gold) {
+      const copied = await insertAdjudication(transaction, {
         sentenceId: rightSentence.id,
-        labelId: adjudication.labelId,
-        note: adjudication.note,
-        decidedBy: adjudication.decidedBy ?? context.userId,
+        labelId: gold.labelId,
+        note: gold.note,
+        decidedBy: gold.decidedBy ?? context.userId,
       });
+      if (!copied) throw new Error('The new half of the sentence had a gold label already.');
+      history.gold(gold, 'split-gold', rightSentence.id, null, { ...goldSnapshot(gold), version: 1 });
     }
-    await refreshSuggestions(transaction, sentence.documentId, body);
+    await history.write(transaction);
+    await refreshSuggestionsAround(transaction, {
+      documentId: sentence.documentId,
+      body,
+      fromPosition: sentence.position,
+      toPosition: rightSentence.position,
+    });
     return { documentId: sentence.documentId, notice: null };
   });
 }
 
 export async function mergeWithNext(
   context: ServiceContext,
-  request: { sentenceId: string },
+  request: SegmentationRequest,
 ): Promise<SegmentationChange> {
   return context.db.transaction(async (transaction) => {
-    const { sentence, body, role } = await lockSentenceDocument(
-      { ...context, db: transaction },
-      request.sentenceId,
-    );
+    const scoped = { ...context, db: transaction };
+    const { sentence, body, role } = await lockSentenceDocument(scoped, request.sentenceId);
     const next = await findNextSentence(transaction, sentence);
     if (!next)
       throw new InvalidInputError(
         'This is the last sentence of the document; there is nothing to merge it with.',
       );
+    const annotationsOnBoth = await listAnnotationsForSentences(transaction, [sentence.id, next.id]);
+    const [firstGold, secondGold] = [
+      await findAdjudication(transaction, sentence.id, { forUpdate: true }),
+      await findAdjudication(transaction, next.id, { forUpdate: true }),
+    ];
+    const golds = [firstGold, secondGold].filter((gold) => gold !== undefined);
+    assertConfirmed(context, role, request, annotationsOnBoth, golds, 'merge');
 
     const merged = { start: sentence.start, end: next.end };
     await updateSentenceSpan(transaction, sentence.id, {
@@ -135,17 +172,8 @@ export async function mergeWithNext(
       kind: mergedKind(sentence.kind, next.kind),
     });
 
+    const history = new SegmentationHistory(context.userId, sentence.documentId);
     let notice: string | null = null;
-    const annotationsOnBoth = await listAnnotationsForSentences(transaction, [sentence.id, next.id]);
-    if (role === 'analyst' && wouldClearOthersLabels(annotationsOnBoth, context.userId)) {
-      // Blind annotation: an analyst must neither wipe nor learn of a colleague's labels.
-      throw new ProblemError(
-        409,
-        'merge-needs-reviewer',
-        'A reviewer has to make this merge',
-        'Merging these sentences would change labels you cannot see. Ask a reviewer or owner to merge them.',
-      );
-    }
     for (const annotatorId of new Set(annotationsOnBoth.map((annotation) => annotation.annotatorId))) {
       const first = annotationsOnBoth.find(
         (a) => a.annotatorId === annotatorId && a.sentenceId === sentence.id,
@@ -153,40 +181,48 @@ export async function mergeWithNext(
       const second = annotationsOnBoth.find((a) => a.annotatorId === annotatorId && a.sentenceId === next.id);
       if (first && second && first.labelKey === second.labelKey) {
         const cues = [...first.cues, ...second.cues];
-        const note = [first.note, second.note].filter(Boolean).join('\n') || null;
+        const note = joinNotes(first.note, second.note);
         await reassignAnnotation(transaction, first.id, { sentenceId: sentence.id, cues, note });
         await deleteAnnotationById(transaction, second.id);
-        await recordEvent(transaction, first, 'merge', sentence, {
-          before: snapshot(first),
-          after: { ...snapshot(first), cues, note, version: first.version + 1 },
-        });
+        const after = { ...snapshot(first), cues, note, version: first.version + 1 };
+        history.annotation(first, 'merge', sentence.id, snapshot(first), after);
+        history.annotation(second, 'merge', sentence.id, snapshot(second), after);
         continue;
       }
       for (const cleared of [first, second]) {
         if (!cleared) continue;
         await deleteAnnotationById(transaction, cleared.id);
-        await recordEvent(transaction, cleared, 'merge', sentence, {
-          before: snapshot(cleared),
-          after: null,
-        });
+        history.annotation(cleared, 'merge', sentence.id, snapshot(cleared), null);
       }
       if (annotatorId === context.userId) notice = mergeNotice(first, second);
     }
 
     // A gold label survives a merge only when both parts had the same one.
-    const [firstGold, secondGold] = await Promise.all([
-      findAdjudication(transaction, sentence.id),
-      findAdjudication(transaction, next.id),
-    ]);
-    if (firstGold && firstGold.labelKey !== secondGold?.labelKey) {
-      await deleteAdjudication(transaction, sentence.id, firstGold.version);
+    if (firstGold && firstGold.labelKey === secondGold?.labelKey) {
+      history.gold(secondGold, 'merge-gold', sentence.id, goldSnapshot(secondGold), goldSnapshot(firstGold));
+    } else {
+      if (firstGold) {
+        await deleteAdjudication(transaction, sentence.id, firstGold.version);
+        history.gold(firstGold, 'merge-gold', sentence.id, goldSnapshot(firstGold), null);
+      }
+      // The second part's gold label goes with its sentence.
+      if (secondGold) history.gold(secondGold, 'merge-gold', sentence.id, goldSnapshot(secondGold), null);
     }
     await deleteSentence(transaction, next.id);
     await shiftSentencePositions(transaction, sentence.documentId, next.position, -1);
-    await refreshSuggestions(transaction, sentence.documentId, body);
+    await history.write(transaction);
+    await refreshSuggestionsAround(transaction, {
+      documentId: sentence.documentId,
+      body,
+      fromPosition: sentence.position,
+      toPosition: sentence.position,
+    });
     return { documentId: sentence.documentId, notice };
   });
 }
+
+const segmentationForbidden =
+  'Only owners and reviewers of this project can split or merge sentences; an owner can let analysts do it in the project settings.';
 
 async function lockSentenceDocument(
   context: ServiceContext,
@@ -194,10 +230,147 @@ async function lockSentenceDocument(
 ): Promise<{ sentence: SentenceRow; body: string; role: ProjectRole }> {
   const found = await requireSentence(context, sentenceId);
   const document = await lockDocument(context.db, found.documentId);
+  if (!document) throw new NotFoundError('Sentence');
+  if (!seesEveryone(found.role) && !document.analystsMaySegment) {
+    throw new ForbiddenError(segmentationForbidden);
+  }
   // Read again under the lock: a concurrent split may have moved it.
-  const sentence = document ? await findSentence(context.db, sentenceId) : undefined;
-  if (!document || !sentence) throw new NotFoundError('Sentence');
+  const sentence = await findSentence(context.db, sentenceId);
+  if (!sentence) throw new NotFoundError('Sentence');
   return { sentence, body: document.body, role: found.role };
+}
+
+/**
+ * What to ask before a split or merge, or null when it changes nothing but the caller's own
+ * labels. Owners and reviewers see everyone's labels, so they are told how many people's labels
+ * (and whether the gold label) would change. Analysts cannot see their colleagues' labels, so
+ * they get the same question every time: a question that depended on those labels would tell
+ * them whether colleagues labelled here.
+ */
+function segmentationQuestion(
+  context: ServiceContext,
+  role: ProjectRole,
+  annotations: readonly AnnotationWithLabel[],
+  golds: readonly AdjudicationWithLabel[],
+  action: 'split' | 'merge',
+): string | null {
+  if (!seesEveryone(role)) {
+    const what = action === 'split' ? 'Splitting this sentence' : 'Merging these sentences';
+    return `${what} changes them for everyone on the project. Anyone else's labels on them change with them, and the history records that you did it.`;
+  }
+  const others = new Set(
+    annotations
+      .filter((annotation) => annotation.annotatorId !== context.userId)
+      .map((annotation) => annotation.annotatorId),
+  );
+  if (others.size === 0 && golds.length === 0) return null;
+  const changes = [
+    others.size > 0 ? `the labels of ${others.size} other ${others.size === 1 ? 'person' : 'people'}` : '',
+    golds.length > 0 ? 'the gold label' : '',
+  ].filter(Boolean);
+  return `This ${action} changes ${changes.join(' and ')}; the history will record who made it.`;
+}
+
+/** Owners and reviewers confirm a change to other people's work; analysts are never refused here. */
+function assertConfirmed(
+  context: ServiceContext,
+  role: ProjectRole,
+  request: SegmentationRequest,
+  annotations: readonly AnnotationWithLabel[],
+  golds: readonly AdjudicationWithLabel[],
+  action: 'split' | 'merge',
+): void {
+  if (request.confirm || !seesEveryone(role)) return;
+  const question = segmentationQuestion(context, role, annotations, golds, action);
+  if (!question) return;
+  throw new ProblemError(
+    409,
+    'segmentation-needs-confirmation',
+    `Confirm the ${action}`,
+    `${question} Send "confirm": true to go ahead.`,
+  );
+}
+
+/**
+ * What the editor asks before a split or merge (null: nothing to ask), read without locks:
+ * a change made meanwhile is still caught by `confirm` on the split or merge itself.
+ */
+export async function segmentationImpact(
+  context: ServiceContext,
+  request: { sentenceId: string; action: 'split' | 'merge' },
+): Promise<{ question: string | null }> {
+  const found = await requireSentence(context, request.sentenceId);
+  if (!seesEveryone(found.role) && !(await findAnalystsMaySegment(context.db, found.projectId))) {
+    throw new ForbiddenError(segmentationForbidden);
+  }
+  const next = request.action === 'merge' ? await findNextSentence(context.db, found) : undefined;
+  const sentenceIds = [found.id, ...(next ? [next.id] : [])];
+  const annotations = seesEveryone(found.role)
+    ? await listAnnotationsForSentences(context.db, sentenceIds, { lock: false })
+    : [];
+  const golds = seesEveryone(found.role)
+    ? (await Promise.all(sentenceIds.map((id) => findAdjudication(context.db, id)))).filter(
+        (gold) => gold !== undefined,
+      )
+    : [];
+  return { question: segmentationQuestion(context, found.role, annotations, golds, request.action) };
+}
+
+/** The history entries of one split or merge, written together: one statement for all. */
+class SegmentationHistory {
+  private readonly events: AnnotationEventValues[] = [];
+
+  constructor(
+    private readonly actorId: string,
+    private readonly documentId: string,
+  ) {}
+
+  annotation(
+    annotation: AnnotationWithLabel,
+    action: 'split' | 'merge',
+    sentenceId: string,
+    before: AnnotationSnapshot | null,
+    after: AnnotationSnapshot | null,
+  ): void {
+    this.add(annotation.annotatorId, action, sentenceId, before, after);
+  }
+
+  /** A gold label's entry names its reviewer as annotator, like `adjudicate`. */
+  gold(
+    gold: AdjudicationWithLabel,
+    action: 'split-gold' | 'merge-gold',
+    sentenceId: string,
+    before: AnnotationSnapshot | null,
+    after: AnnotationSnapshot | null,
+  ): void {
+    this.add(gold.decidedBy ?? this.actorId, action, sentenceId, before, after);
+  }
+
+  async write(db: Parameters<typeof insertAnnotationEvents>[0]): Promise<void> {
+    await insertAnnotationEvents(db, this.events);
+  }
+
+  private add(
+    annotatorId: string,
+    action: AnnotationEventValues['action'],
+    sentenceId: string,
+    before: AnnotationSnapshot | null,
+    after: AnnotationSnapshot | null,
+  ): void {
+    this.events.push({
+      documentId: this.documentId,
+      sentenceId,
+      annotatorId,
+      action,
+      before,
+      after,
+      actorId: this.actorId,
+    });
+  }
+}
+
+function goldSnapshot(gold: AdjudicationWithLabel): AnnotationSnapshot {
+  return { label: gold.labelKey, source: null, chain: [], cues: [], note: gold.note, version: gold.version };
 }
 
 function trimmedSpan(body: string, start: number, end: number): { start: number; end: number } | undefined {
@@ -210,19 +383,6 @@ function trimmedSpan(body: string, start: number, end: number): { start: number;
 
 function isLowSurrogate(codeUnit: number): boolean {
   return codeUnit >= 0xdc00 && codeUnit <= 0xdfff;
-}
-
-/** Does a merge clear a label someone else gave (one part labelled, or the parts differing)? */
-function wouldClearOthersLabels(annotations: readonly AnnotationWithLabel[], userId: string): boolean {
-  const others = annotations.filter((annotation) => annotation.annotatorId !== userId);
-  const labelsByAnnotator = new Map<string, string[]>();
-  for (const annotation of others) {
-    labelsByAnnotator.set(annotation.annotatorId, [
-      ...(labelsByAnnotator.get(annotation.annotatorId) ?? []),
-      annotation.labelKey,
-    ]);
-  }
-  return [...labelsByAnnotator.values()].some((labels) => labels.length < 2 || labels[0] !== labels[1]);
 }
 
 function mergedKind(first: SegmentKind, second: SegmentKind): SegmentKind {
@@ -252,20 +412,4 @@ function annotationValues(annotation: AnnotationWithLabel) {
     cues: annotation.cues as CueSpan[],
     note: annotation.note,
   };
-}
-
-async function recordEvent(
-  db: Executor,
-  annotation: AnnotationWithLabel,
-  action: 'split' | 'merge',
-  target: { documentId: string; id: string },
-  change: { before: AnnotationSnapshot | null; after: AnnotationSnapshot | null },
-): Promise<void> {
-  await insertAnnotationEvent(db, {
-    documentId: target.documentId,
-    sentenceId: target.id,
-    annotatorId: annotation.annotatorId,
-    action,
-    ...change,
-  });
 }

@@ -1,19 +1,42 @@
-// Suggestions are computed from the whole document (attribution carries over between
-// sentences), at import and again whenever the segmentation changes.
+// Suggestions are computed from the whole document at import (attribution carries over between
+// sentences), and again around a split or merge, from the sentences near it.
+import { isDeepStrictEqual } from 'node:util';
 import { type Segment, type Suggestion, suggest } from '@attest/core';
-import { type Executor, listSentences, updateSentenceSuggestions } from '@attest/db';
+import { type Executor, listSentencesBetween, updateSentenceSuggestions } from '@attest/db';
 
 export function suggestionsFor(body: string, segments: readonly Segment[]): Suggestion[] {
   return suggest(body, segments);
 }
 
-/** Recomputes a document's suggestions and writes the ones that changed. */
-export async function refreshSuggestions(db: Executor, documentId: string, body: string): Promise<void> {
-  const sentences = await listSentences(db, documentId);
-  const suggestions = suggestionsFor(body, sentences);
+/**
+ * How many sentences on each side of a split or merge its new suggestions are computed from
+ * (before) and written to (after). Attribution carries over at most four sentences unless a
+ * sentence refreshes it, so this window sees what decides the sentences near the change; a
+ * chain of refreshes running further is not followed. Reading and suggesting the whole
+ * document instead made a split of a 100,000-sentence document take seconds.
+ */
+export const suggestionWindow = 32;
+
+/**
+ * Recomputes the suggestions of the sentences from `fromPosition` to `toPosition` (the ones a
+ * split or merge made) and of the window after them, and writes those that changed in one
+ * statement. The comparison ignores key order: jsonb stores keys in its own order, so comparing
+ * JSON text would count every sentence as changed.
+ */
+export async function refreshSuggestionsAround(
+  db: Executor,
+  change: { documentId: string; body: string; fromPosition: number; toPosition: number },
+): Promise<void> {
+  const sentences = await listSentencesBetween(
+    db,
+    change.documentId,
+    Math.max(0, change.fromPosition - suggestionWindow),
+    change.toPosition + suggestionWindow,
+  );
+  const suggestions = suggestionsFor(change.body, sentences);
   const changed = sentences.flatMap((sentence, index) => {
     const suggestion = suggestions[index] ?? null;
-    return JSON.stringify(suggestion) === JSON.stringify(sentence.suggestion)
+    return sentence.position < change.fromPosition || isDeepStrictEqual(suggestion, sentence.suggestion)
       ? []
       : [{ id: sentence.id, suggestion }];
   });

@@ -71,6 +71,8 @@ export interface ProjectChanges {
   name?: string;
   guidelines?: string;
   annotatorsPerDocument?: number;
+  /** Whether analysts may split and merge sentences (owners and reviewers always may). */
+  analystsMaySegment?: boolean;
 }
 
 export interface ReviewAnnotation extends Annotation {

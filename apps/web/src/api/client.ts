@@ -77,8 +77,12 @@ export interface SentenceHistoryEntry {
     | 'adjudicate'
     | 'unadjudicate'
     | 'import'
-    | 'import_adjudication';
+    | 'import_adjudication'
+    | 'split-gold'
+    | 'merge-gold';
   annotatorId: string;
+  /** Who split or merged, when the entry records a split or merge; null on the annotator's own edits. */
+  actorId: string | null;
   before: AnnotationSnapshot | null;
   after: AnnotationSnapshot | null;
   at: string;
@@ -235,21 +239,41 @@ export class ApiClient {
     return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/history`, { signal });
   }
 
-  /** Splits a sentence at `at`, a UTF-16 offset into the document body inside the sentence. */
+  /**
+   * Splits a sentence at `at`, a UTF-16 offset into the document body inside the sentence.
+   * `confirm`: an owner's or reviewer's yes to changing other people's labels (otherwise a 409
+   * `segmentation-needs-confirmation` says what would change).
+   */
   splitSentence(
     sentenceId: string,
     at: number,
+    confirm = false,
   ): Promise<{ document: DocumentDetail; notice: string | null }> {
     return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/split`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ at }),
+      body: JSON.stringify({ at, confirm }),
     });
   }
 
+  /** What to ask before a split or merge; null when it changes nothing but the caller's labels. */
+  getSegmentationImpact(sentenceId: string, action: 'split' | 'merge'): Promise<{ question: string | null }> {
+    return this.request(
+      `/api/sentences/${encodeURIComponent(sentenceId)}/segmentation-impact?action=${action}`,
+      {},
+    );
+  }
+
   /** Merges a sentence with the next; `notice` says when differing labels were cleared. */
-  mergeWithNext(sentenceId: string): Promise<{ document: DocumentDetail; notice: string | null }> {
-    return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/merge-next`, { method: 'POST' });
+  mergeWithNext(
+    sentenceId: string,
+    confirm = false,
+  ): Promise<{ document: DocumentDetail; notice: string | null }> {
+    return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/merge-next`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ confirm }),
+    });
   }
 
   // Accounts: first run, sign-in, the caller.

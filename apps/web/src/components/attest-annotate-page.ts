@@ -3,7 +3,7 @@ import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { ApiClient } from '../api/client.ts';
+import { type ApiClient, ApiError } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { AnnotateKeyboardController } from '../controllers/annotate-keyboard-controller.ts';
 import { PageController } from '../controllers/page-controller.ts';
@@ -50,7 +50,14 @@ import './attest-sentence-list.ts';
 import './attest-shortcut-help.ts';
 import './attest-split-editor.ts';
 
-type OpenDialog = 'guidelines' | 'help' | 'history' | null;
+type OpenDialog = 'guidelines' | 'help' | 'history' | 'confirm-segmentation' | null;
+
+/** A split or merge waiting for the user's yes: what it changes, and how to go ahead. */
+interface PendingSegmentation {
+  action: 'split' | 'merge';
+  question: string;
+  proceed: () => Promise<void>;
+}
 
 /** Sentences asked for with the document: more than a screen holds, a quick answer however long it is. */
 const firstSentenceCount = 100;
@@ -158,6 +165,8 @@ export class AttestAnnotatePage extends LitElement {
   /** True while a split or merge waits for saves or for the server. */
   @state() private isSegmenting = false;
   @state() private actionMessage: ActionMessage | null = null;
+  /** The split or merge the confirmation dialog asks about. */
+  @state() private pendingSegmentation: PendingSegmentation | null = null;
   /** Set while a long document's later sentences are still arriving. */
   @state() private sentenceLoading: SentenceLoading | null = null;
 
@@ -527,7 +536,7 @@ export class AttestAnnotatePage extends LitElement {
 
   private startSplit(): void {
     const sentence = this.selectedSentence;
-    if (!sentence || this.isSegmenting || this.isStillLoading()) return;
+    if (!sentence || this.isSegmenting || !this.maySegment() || this.isStillLoading()) return;
     const point = initialSplitPoint(sentence.text);
     if (point === null) {
       this.actionMessage = {
@@ -669,15 +678,16 @@ export class AttestAnnotatePage extends LitElement {
     return false;
   }
 
-  private async confirmSplit(): Promise<void> {
+  private async confirmSplit(isConfirmed = false): Promise<void> {
     const sentence = this.selectedSentence;
     const point = this.splitPoint;
     if (!sentence || point === null || this.isSegmenting || !this.loaded) return;
     const labelKey = this.annotationBySentence.get(sentence.id)?.label;
     this.isSegmenting = true;
     try {
+      if (!isConfirmed && (await this.asksFirst('split', sentence.id, () => this.confirmSplit(true)))) return;
       if (!(await this.settleSaves('split a sentence'))) return;
-      const result = await this.api.splitSentence(sentence.id, sentence.start + point);
+      const result = await this.api.splitSentence(sentence.id, sentence.start + point, isConfirmed);
       this.saveQueue.sync(
         result.document.annotations,
         result.document.sentences.map((other) => other.id),
@@ -691,6 +701,7 @@ export class AttestAnnotatePage extends LitElement {
         `Sentence ${number} was split into sentences ${number} and ${number + 1}.${labels}`,
       );
     } catch (error) {
+      if (this.asksFromProblem(error, 'split', () => this.confirmSplit(true))) return;
       this.actionMessage = { text: `The sentence was not split: ${errorMessage(error)}`, tone: 'warning' };
     } finally {
       this.isSegmenting = false;
@@ -698,10 +709,10 @@ export class AttestAnnotatePage extends LitElement {
     }
   }
 
-  private async mergeWithNext(): Promise<void> {
+  private async mergeWithNext(isConfirmed = false): Promise<void> {
     const sentence = this.selectedSentence;
     const next = this.nextSentence;
-    if (!sentence || this.isSegmenting || !this.loaded || this.isStillLoading()) return;
+    if (!sentence || this.isSegmenting || !this.loaded || !this.maySegment() || this.isStillLoading()) return;
     if (!next) {
       this.actionMessage = {
         text: 'This is the last sentence: there is nothing to merge it with.',
@@ -714,8 +725,10 @@ export class AttestAnnotatePage extends LitElement {
     this.leaveMode();
     this.isSegmenting = true;
     try {
+      if (!isConfirmed && (await this.asksFirst('merge', sentence.id, () => this.mergeWithNext(true))))
+        return;
       if (!(await this.settleSaves('merge sentences'))) return;
-      const result = await this.api.mergeWithNext(sentence.id);
+      const result = await this.api.mergeWithNext(sentence.id, isConfirmed);
       this.saveQueue.sync(
         result.document.annotations,
         result.document.sentences.map((other) => other.id),
@@ -728,11 +741,61 @@ export class AttestAnnotatePage extends LitElement {
           : '';
       this.showActionResult(result.notice, `Sentences ${number} and ${number + 1} were merged.${kept}`);
     } catch (error) {
+      if (this.asksFromProblem(error, 'merge', () => this.mergeWithNext(true))) return;
       this.actionMessage = { text: `The sentences were not merged: ${errorMessage(error)}`, tone: 'warning' };
     } finally {
       this.isSegmenting = false;
       this.focusSentences();
     }
+  }
+
+  /** Whether the project lets the user split and merge; says so when it does not. */
+  private maySegment(): boolean {
+    if (this.loaded?.detail.maySegment) return true;
+    this.actionMessage = {
+      text: "In this project only owners and reviewers split and merge sentences; an owner can change that in the project's settings.",
+      tone: 'warning',
+    };
+    return false;
+  }
+
+  /**
+   * Asks the user first when the server says a split or merge changes more than their own
+   * labels (analysts, who cannot see colleagues' labels, are asked every time).
+   */
+  private async asksFirst(
+    action: 'split' | 'merge',
+    sentenceId: string,
+    proceed: () => Promise<void>,
+  ): Promise<boolean> {
+    const { question } = await this.api.getSegmentationImpact(sentenceId, action);
+    if (!question) return false;
+    this.askToConfirm({ action, question, proceed });
+    return true;
+  }
+
+  /** Someone labelled meanwhile: the server asks instead, saying how many people's labels change. */
+  private asksFromProblem(error: unknown, action: 'split' | 'merge', proceed: () => Promise<void>): boolean {
+    if (!(error instanceof ApiError) || !error.problem?.type.endsWith('/segmentation-needs-confirmation'))
+      return false;
+    // The detail ends with how an API client confirms; the dialog's button does that here.
+    const question = error.problem.detail.replace(/\s*Send "confirm".*$/, '');
+    this.askToConfirm({ action, question, proceed });
+    return true;
+  }
+
+  private askToConfirm(pending: PendingSegmentation): void {
+    this.pendingSegmentation = pending;
+    this.openDialog = 'confirm-segmentation';
+  }
+
+  private async answerSegmentation(isConfirmed: boolean): Promise<void> {
+    const pending = this.pendingSegmentation;
+    this.pendingSegmentation = null;
+    this.openDialog = null;
+    if (!pending) return;
+    if (isConfirmed) await pending.proceed();
+    else this.announcement = pending.action === 'split' ? 'Split not made.' : 'Merge not made.';
   }
 
   /**
@@ -892,6 +955,7 @@ export class AttestAnnotatePage extends LitElement {
             .annotation=${annotation}
             .warnings=${sentence && annotation ? this.warningsFor(sentence, annotation) : []}
             .knownSources=${knownSources}
+            ?canSegment=${loaded.detail.maySegment}
             ?canMerge=${this.nextSentence !== undefined}
             ?busy=${this.isSegmenting || this.mode !== 'browse'}
             @attest-sentence-action=${this.handleSentenceAction}
@@ -992,6 +1056,23 @@ export class AttestAnnotatePage extends LitElement {
         @attest-dialog-close=${() => this.closeDialog()}
       >
         <attest-shortcut-help .labels=${loaded.detail.labels}></attest-shortcut-help>
+      </attest-dialog>
+      <attest-dialog
+        label=${this.pendingSegmentation?.action === 'merge' ? 'Merge for everyone?' : 'Split for everyone?'}
+        ?open=${this.openDialog === 'confirm-segmentation'}
+        @attest-dialog-close=${() => void this.answerSegmentation(false)}
+      >
+        ${
+          this.pendingSegmentation
+            ? html`<p>${this.pendingSegmentation.question}</p>
+                <div class="actions">
+                  <button class="button primary" type="button" @click=${() => void this.answerSegmentation(true)}>
+                    ${this.pendingSegmentation.action === 'merge' ? 'Merge' : 'Split'}
+                  </button>
+                  <button class="button" type="button" @click=${() => void this.answerSegmentation(false)}>Cancel</button>
+                </div>`
+            : nothing
+        }
       </attest-dialog>
       <attest-dialog
         label=${`History of sentence ${(selected?.position ?? 0) + 1}`}

@@ -232,6 +232,9 @@ export class AttestEvidencePanel extends LitElement {
   /** Sources offered while typing one. */
   @property({ attribute: false }) knownSources: readonly string[] = commonSources;
 
+  /** Whether the user may split and merge sentences (the project's setting for analysts). */
+  @property({ type: Boolean }) canSegment = false;
+
   /** Whether a next sentence exists to merge with. */
   @property({ type: Boolean }) canMerge = false;
 
@@ -394,12 +397,8 @@ export class AttestEvidencePanel extends LitElement {
     `;
   }
 
-  override render() {
-    const sentence = this.sentence;
-    if (!sentence) return html`<p class="muted">Select a sentence to see its evidence.</p>`;
+  private renderSegmentation() {
     return html`
-      <h2>Sentence ${sentence.position + 1}</h2>
-      ${this.renderLabel(sentence)} ${this.renderEvidence()}
       <section aria-labelledby="segmentation-heading">
         <h3 id="segmentation-heading">Segmentation</h3>
         <div class="actions">
@@ -423,6 +422,16 @@ export class AttestEvidencePanel extends LitElement {
           </button>
         </div>
       </section>
+    `;
+  }
+
+  override render() {
+    const sentence = this.sentence;
+    if (!sentence) return html`<p class="muted">Select a sentence to see its evidence.</p>`;
+    return html`
+      <h2>Sentence ${sentence.position + 1}</h2>
+      ${this.renderLabel(sentence)} ${this.renderEvidence()}
+      ${this.canSegment ? this.renderSegmentation() : nothing}
     `;
   }
 }

@@ -9,7 +9,8 @@ import { baseStyles, buttonStyles, formStyles } from '../styles/shared.ts';
 import { errorMessage } from './format.ts';
 
 /**
- * A project's name and how many analysts label each document (blind double annotation).
+ * A project's name, how many analysts label each document (blind double annotation) and
+ * whether analysts may split and merge sentences.
  *
  * @fires attest-project-update - The settings were saved.
  */
@@ -31,6 +32,11 @@ export class AttestGeneralSettings extends LitElement {
       input[type='number'] {
         width: 7rem;
       }
+      label.checkbox {
+        flex-direction: row;
+        align-items: center;
+        gap: 0.5rem;
+      }
     `,
   ];
 
@@ -48,9 +54,14 @@ export class AttestGeneralSettings extends LitElement {
     const fields = new FormData(event.currentTarget as HTMLFormElement);
     const name = String(fields.get('name') ?? '').trim();
     const annotatorsPerDocument = Number(fields.get('annotatorsPerDocument'));
+    const analystsMaySegment = fields.get('analystsMaySegment') === 'on';
     this.isBusy = true;
     try {
-      const project = await this.api.updateProject(this.project.slug, { name, annotatorsPerDocument });
+      const project = await this.api.updateProject(this.project.slug, {
+        name,
+        annotatorsPerDocument,
+        analystsMaySegment,
+      });
       this.dispatchEvent(new ProjectUpdateEvent(project));
       this.message = { isError: false, text: 'Settings saved.' };
     } catch (error) {
@@ -80,6 +91,21 @@ export class AttestGeneralSettings extends LitElement {
           <span class="hint" id="per-document-hint">
             Each document is assigned to this many analysts, who label it without seeing each other's
             labels. Two or more let reviewers measure agreement.
+          </span>
+        </div>
+        <div class="field">
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              name="analystsMaySegment"
+              aria-describedby="segmentation-hint"
+              .checked=${this.project.analystsMaySegment}
+            />
+            Analysts may split and merge sentences
+          </label>
+          <span class="hint" id="segmentation-hint">
+            Sentences are shared: a split or merge changes them for everyone, and other people's labels
+            on them with them (recorded in the history). Owners and reviewers always may.
           </span>
         </div>
         ${

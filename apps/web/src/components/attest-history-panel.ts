@@ -18,6 +18,8 @@ const actionText: Record<SentenceHistoryEntry['action'], string> = {
   unadjudicate: 'withdrew the adjudication',
   import: 'imported',
   import_adjudication: 'imported the gold label',
+  'split-gold': 'split the sentence, changing the gold label',
+  'merge-gold': 'merged the sentence, changing the gold label',
 };
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' });
@@ -77,7 +79,9 @@ export class AttestHistoryPanel extends LitElement {
   }
 
   private renderEntry(entry: SentenceHistoryEntry) {
-    const who = entry.annotatorId === this.me?.user.id ? 'You' : 'A teammate';
+    // A split or merge is the work of whoever made it, whose ever label it changed.
+    const actorId = entry.actorId ?? entry.annotatorId;
+    const who = actorId === this.me?.user.id ? 'You' : 'A teammate';
     const time = new Date(entry.at);
     return html`
       <li>
