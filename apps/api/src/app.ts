@@ -15,6 +15,7 @@ import { accessLog } from './lib/access-log.ts';
 import { apiReferencePage, apiReferenceScriptPath, serveApiReferenceScript } from './lib/api-reference.ts';
 import { limitBodies } from './lib/body-limit.ts';
 import { isDatabaseUnavailable } from './lib/database-errors.ts';
+import { defaultExportLimits, ExportGate, type ExportLimits } from './lib/export-gate.ts';
 import { checkJsonText } from './lib/json-text.ts';
 import { type AppEnv, createRouter } from './lib/openapi.ts';
 import { problemBody, problemResponse } from './lib/problem.ts';
@@ -32,6 +33,10 @@ import { segmentationRoutes } from './routes/segmentation.ts';
 
 export interface AppDependencies {
   db: Database;
+  /** Where dataset exports read (a pool of their own on PostgreSQL); `db` when omitted. */
+  exportDb?: Database;
+  /** Exports at once, overall and per account, and the write timeout (defaults in export-gate.ts). */
+  exportLimits?: Partial<ExportLimits>;
   /** Signs session cookies; at least 32 characters. */
   secret: string;
   /** Origins besides the server's own whose pages may use a session (e.g. the Vite dev server). */
@@ -79,6 +84,11 @@ export function createApp(dependencies: AppDependencies) {
     signInAttemptsPerMinute: dependencies.signInAttemptsPerMinute,
   });
 
+  const exportGate = new ExportGate(dependencies.exportDb ?? dependencies.db, {
+    ...defaultExportLimits,
+    ...dependencies.exportLimits,
+  });
+
   const sessions = new SessionCache(dependencies.sessionCacheMilliseconds ?? defaultSessionCacheMilliseconds);
 
   const app = createRouter();
@@ -103,6 +113,7 @@ export function createApp(dependencies: AppDependencies) {
   app.use(async (c, next) => {
     c.set('auth', auth);
     c.set('db', dependencies.db);
+    c.set('exportGate', exportGate);
     c.set('actor', null);
     await next();
   });

@@ -53,6 +53,7 @@ export async function createTestApp(
   await seedFirstStart(database.db);
   const app = createApp({
     db: database.db,
+    exportDb: database.exportDb,
     secret: randomBytes(32).toString('base64url'),
     logError: () => {},
     ...overrides,
