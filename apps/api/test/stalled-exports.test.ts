@@ -2,6 +2,7 @@
 // TCP and never read it, while saves, sign-ins and /readyz keep answering; once they leave,
 // nothing is left holding the database.
 
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { testEngines } from '@attest/db/testing';
@@ -74,7 +75,7 @@ for (const engine of testEngines())
     }, 120_000);
 
     afterAll(async () => {
-      server?.closeAllConnections();
+      (server as Server | undefined)?.closeAllConnections();
       await new Promise((resolve) => server?.close(resolve));
       await testApp?.database.destroy();
     });
