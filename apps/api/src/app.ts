@@ -15,6 +15,7 @@ import { accessLog } from './lib/access-log.ts';
 import { apiReferencePage, apiReferenceScriptPath, serveApiReferenceScript } from './lib/api-reference.ts';
 import { limitBodies } from './lib/body-limit.ts';
 import { isDatabaseUnavailable } from './lib/database-errors.ts';
+import { logErrorLine, summarizeError } from './lib/error-log.ts';
 import { defaultExportLimits, ExportGate, type ExportLimits } from './lib/export-gate.ts';
 import { checkJsonText } from './lib/json-text.ts';
 import { type AppEnv, createRouter } from './lib/openapi.ts';
@@ -47,7 +48,7 @@ export interface AppDependencies {
   webRoot?: string | undefined;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes?: number;
-  /** Where unexpected errors are reported, with the request id. */
+  /** Where unexpected errors are reported, with the request id (one JSON line on stderr by default). */
   logError?: (message: string, details: Record<string, unknown>) => void;
   /** Where one line per request goes; omitted, nothing is logged (tests). */
   logRequest?: (line: string) => void;
@@ -75,13 +76,14 @@ const protectedPaths = [
 
 export function createApp(dependencies: AppDependencies) {
   const limitBytes = dependencies.bodyLimitBytes ?? defaultBodyLimitBytes;
-  const logError = dependencies.logError ?? ((message, details) => console.error(message, details));
+  const logError = dependencies.logError ?? logErrorLine;
   const trustedOrigins = dependencies.trustedOrigins ?? [];
   const auth: Auth = createAuth({
     db: dependencies.db,
     secret: dependencies.secret,
     trustedOrigins,
     signInAttemptsPerMinute: dependencies.signInAttemptsPerMinute,
+    logError,
   });
 
   const exportGate = new ExportGate(dependencies.exportDb ?? dependencies.db, {
@@ -190,7 +192,12 @@ export function createApp(dependencies: AppDependencies) {
       return problemResponse(httpExceptionProblem(error));
     }
     const id = c.var.requestId;
-    logError('Unexpected error', { requestId: id, method: c.req.method, path: c.req.path, error });
+    logError('Unexpected error', {
+      requestId: id,
+      method: c.req.method,
+      path: c.req.path,
+      error: summarizeError(error),
+    });
     return problemResponse(
       problemBody(
         500,
