@@ -116,6 +116,7 @@ export function createApp(dependencies: AppDependencies) {
     c.set('auth', auth);
     c.set('db', dependencies.db);
     c.set('exportGate', exportGate);
+    c.set('logError', logError);
     c.set('actor', null);
     await next();
   });

@@ -16,6 +16,8 @@ export interface AppEnv {
     auth: Auth;
     db: Database;
     exportGate: ExportGate;
+    /** Where unexpected errors go (one line each, no request data). */
+    logError: (message: string, details: Record<string, unknown>) => void;
     requestId: string;
     secureHeadersNonce?: string;
   };

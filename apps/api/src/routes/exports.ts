@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { within } from '../lib/deadline.ts';
+import { summarizeError } from '../lib/error-log.ts';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
 import {
   type DatasetExport,
@@ -97,26 +98,40 @@ export const exportRoutes = createRouter().openapi(
     c.header('content-type', dataset.contentType);
     c.header('content-disposition', `attachment; filename="${dataset.filename}"`);
     c.header('cache-control', 'no-store');
-    return stream(c, async (output) => {
-      try {
-        output.onAbort(() => {
-          void dataset.chunks.return(undefined);
-        });
-        for await (const chunk of dataset.chunks) {
-          // A client that went away stops the work: leaving the loop closes the generator.
-          if (output.aborted) return;
-          const isWritten = output.write(chunk).then(() => true);
-          if (!(await within(isWritten, gate.limits.writeTimeoutMs, false))) {
-            // The client stopped reading: stop the export, give its connection back, hang up.
-            output.abort();
-            hangUp(c.env);
-            return;
+    return stream(
+      c,
+      async (output) => {
+        try {
+          output.onAbort(() => {
+            void dataset.chunks.return(undefined);
+          });
+          for await (const chunk of dataset.chunks) {
+            // A client that went away stops the work: leaving the loop closes the generator.
+            if (output.aborted) return;
+            const isWritten = output.write(chunk).then(() => true);
+            if (!(await within(isWritten, gate.limits.writeTimeoutMs, false))) {
+              // The client stopped reading: stop the export, give its connection back, hang up.
+              output.abort();
+              hangUp(c.env);
+              return;
+            }
           }
+        } finally {
+          leave();
         }
-      } finally {
-        leave();
-      }
-    }) as never;
+      },
+      async (error, output) => {
+        // Headers are sent: the only way left to say "incomplete" is to break the connection
+        // rather than end the file cleanly.
+        c.var.logError('Export failed while streaming', {
+          requestId: c.var.requestId,
+          path: c.req.path,
+          error: summarizeError(error),
+        });
+        output.abort();
+        hangUp(c.env);
+      },
+    ) as never;
   },
 );
 
