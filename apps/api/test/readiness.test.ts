@@ -2,6 +2,7 @@
 import type { Database } from '@attest/db';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
+import { within } from '../src/lib/deadline.ts';
 import { readinessDeadlineMs } from '../src/routes/health.ts';
 
 describe('/readyz', () => {
@@ -14,10 +15,11 @@ describe('/readyz', () => {
       logError: () => {},
     });
     const started = performance.now();
-    const response = await Promise.race([
+    const response = await within(
       Promise.resolve(app.request('/readyz')),
-      new Promise<undefined>((resolve) => setTimeout(resolve, readinessDeadlineMs + 1_000)),
-    ]);
+      readinessDeadlineMs + 1_000,
+      undefined,
+    );
     expect(response, 'an answer within the deadline').toBeDefined();
     expect(performance.now() - started).toBeLessThan(readinessDeadlineMs + 1_000);
     expect(response!.status).toBe(503);
