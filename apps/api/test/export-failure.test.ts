@@ -3,11 +3,17 @@
 import type { AddressInfo } from 'node:net';
 import type { Database } from '@attest/db';
 import { serve } from '@hono/node-server';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { clientAddressHeader } from '../src/auth/create-auth.ts';
-import { createTestApp, jsonRequest, type TestApp, testOrigin, testPassword } from './helpers.ts';
+import {
+  createBulkProject,
+  createTestApp,
+  jsonRequest,
+  type TestApp,
+  testOrigin,
+  testPassword,
+} from './helpers.ts';
 
 // The HTTP layer is what is tested; PGlite is the engine whose page queries a wrapper can fail.
 describe('an export that fails while streaming', () => {
@@ -20,16 +26,11 @@ describe('an export that fails while streaming', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp({}, 'pglite');
-    await testApp.owner.json('POST', '/api/projects', { slug: 'pages', name: 'Pages' });
-    const sentenceText = 'The ministry said the figures were checked twice.';
-    await testApp.database.db.execute(sql`
-      insert into documents (project_id, title, body, body_sha256)
-      select p.id, 'pages ' || n, ${sentenceText}, md5('pages' || n) from projects p, generate_series(1, 10) n
-      where p.slug = 'pages'`);
-    await testApp.database.db.execute(sql`
-      insert into sentences (document_id, position, start, "end", kind, text)
-      select d.id, k, 0, ${sentenceText.length}, 'sentence', ${sentenceText}
-      from documents d join projects p on p.id = d.project_id, generate_series(0, 99) k where p.slug = 'pages'`);
+    await createBulkProject(testApp, 'pages', {
+      documents: 10,
+      sentencesPerDocument: 100,
+      sentenceText: 'The ministry said the figures were checked twice.',
+    });
     // The exports' database fails its third query: the annotator list and the first page pass.
     const failingExportDb = new Proxy(testApp.database.db, {
       get(target, property, receiver) {

@@ -1,9 +1,15 @@
 // How many exports run at once: per account and overall, refused with 429 and Retry-After,
 // and each place given back when its download ends.
 import { testEngines } from '@attest/db/testing';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createTestApp, expectProblem, type TestApp, type TestUser } from './helpers.ts';
+import {
+  addMember,
+  createBulkProject,
+  createTestApp,
+  expectProblem,
+  type TestApp,
+  type TestUser,
+} from './helpers.ts';
 
 for (const engine of testEngines())
   describe(`export limits on ${engine}`, () => {
@@ -13,18 +19,13 @@ for (const engine of testEngines())
 
     beforeAll(async () => {
       testApp = await createTestApp({ exportLimits: { concurrent: 2, perUser: 1 } }, engine);
-      await testApp.owner.json('POST', '/api/projects', { slug: 'many', name: 'Many' });
       // 2,000 short sentences: more pages and chunks than the response's buffers hold, so an
       // unread download stays open.
-      const sentenceText = 'The ministry said the figures were checked twice, officials added.';
-      await testApp.database.db.execute(sql`
-        insert into documents (project_id, title, body, body_sha256)
-        select p.id, 'many ' || n, ${sentenceText}, md5('many' || n) from projects p, generate_series(1, 20) n
-        where p.slug = 'many'`);
-      await testApp.database.db.execute(sql`
-        insert into sentences (document_id, position, start, "end", kind, text)
-        select d.id, k, 0, ${sentenceText.length}, 'sentence', ${sentenceText}
-        from documents d join projects p on p.id = d.project_id, generate_series(0, 99) k where p.slug = 'many'`);
+      await createBulkProject(testApp, 'many', {
+        documents: 20,
+        sentencesPerDocument: 100,
+        sentenceText: 'The ministry said the figures were checked twice, officials added.',
+      });
       reviewer = await addMember(testApp, 'many', 'reviewer', 'Rita Reviewer');
       otherReviewer = await addMember(testApp, 'many', 'reviewer', 'Otto Reviewer');
     }, 60_000);

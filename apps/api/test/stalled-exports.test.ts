@@ -10,7 +10,15 @@ import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { within } from '../src/lib/deadline.ts';
-import { addMember, createTestApp, jsonRequest, signIn, type TestApp, type TestUser } from './helpers.ts';
+import {
+  addMember,
+  createBulkProject,
+  createTestApp,
+  jsonRequest,
+  signIn,
+  type TestApp,
+  type TestUser,
+} from './helpers.ts';
 
 const writeTimeoutMs = 10_000;
 /** What "still answering" means for saves and sign-ins while the downloads stall. */
@@ -49,20 +57,13 @@ for (const engine of testEngines())
 
     beforeAll(async () => {
       testApp = await createTestApp({ exportLimits: { writeTimeoutMs } }, engine);
-      await testApp.owner.json('POST', '/api/projects', { slug: 'wide', name: 'Wide' });
-      // 20,000 sentences of 1 kB: over 20 MB of JSON lines in five pages, far more than the
+      // 20,000 sentences of 1 kB: over 20 MB of JSON lines over several pages, far more than the
       // sockets' and streams' buffers hold, so an export whose client stops reading stops too.
-      const sentenceText = 'The ministry said the figures were checked twice. '.repeat(20).trim();
-      await testApp.database.db.execute(sql`
-        insert into documents (project_id, title, body, body_sha256)
-        select p.id, 'wide ' || n, ${sentenceText}, md5('wide' || n) from projects p, generate_series(1, 20) n
-        where p.slug = 'wide'`);
-      const inserted = (await testApp.database.db.execute(sql`
-        insert into sentences (document_id, position, start, "end", kind, text)
-        select d.id, k, 0, ${sentenceText.length}, 'sentence', ${sentenceText}
-        from documents d join projects p on p.id = d.project_id, generate_series(0, 999) k where p.slug = 'wide'
-        returning id`)) as unknown as { id: string }[] | { rows: { id: string }[] };
-      sentenceIds = (Array.isArray(inserted) ? inserted : inserted.rows).map((row) => row.id);
+      sentenceIds = await createBulkProject(testApp, 'wide', {
+        documents: 20,
+        sentencesPerDocument: 1_000,
+        sentenceText: 'The ministry said the figures were checked twice. '.repeat(20).trim(),
+      });
       reviewers = [];
       for (const name of ['Rae One', 'Rae Two', 'Rae Three', 'Rae Four'])
         reviewers.push(await addMember(testApp, 'wide', 'reviewer', name));
