@@ -1,6 +1,7 @@
 // The one place that decides the database engine: real Postgres when DATABASE_URL is set,
 // embedded PGlite (Postgres compiled to WASM) in a local data directory otherwise.
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -23,6 +24,12 @@ export type Engine = 'postgres' | 'pglite';
 
 export interface DatabaseHandle {
   db: Database;
+  /**
+   * Where dataset exports read: on PostgreSQL a pool of its own (`exportConnections`), so
+   * downloads that stall can never take the connections saves and sign-ins need; on PGlite the
+   * same single connection as `db`, which an export holds only while it reads one page.
+   */
+  exportDb: Database;
   engine: Engine;
   /** Where the data lives: the server URL without its password, or the PGlite directory. */
   location: string;
@@ -38,6 +45,8 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** Connections in the postgres.js pool (default 10). */
   maxConnections?: number;
+  /** Connections in the dataset exports' own pool on PostgreSQL (default 4). */
+  exportConnections?: number;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -48,36 +57,38 @@ const migrationLockId = 4_711_202_611;
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const shouldMigrate = options.migrate ?? true;
   if (options.databaseUrl) {
-    const client = postgres(options.databaseUrl, {
-      max: options.maxConnections ?? 10,
-      // Fail fast while the server restarts: the API answers 503 instead of hanging.
-      connect_timeout: 5,
-      onnotice: () => {},
-      // The dataset export quotes values into COPY statements, which is safe only with this on
-      // (PostgreSQL's default since 9.1; set here so a server configured otherwise cannot undo it).
-      connection: { application_name: 'attest', standard_conforming_strings: 'on' },
-    });
+    const client = connectPool(options.databaseUrl, options.maxConnections ?? 10);
+    const exportClient = connectPool(options.databaseUrl, options.exportConnections ?? 4);
     const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
+    const exportDb = drizzlePostgres({ client: exportClient, schema, casing: 'snake_case' });
     if (shouldMigrate) await migrateServer(options.databaseUrl);
     return {
       db,
+      exportDb,
       engine: 'postgres',
       location: redactPassword(options.databaseUrl),
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), exportClient.end({ timeout: 5 })]);
+      },
     };
   }
 
   const dataDir = options.dataDir ?? '.attest';
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // The directory holds every article, note and password hash: only its owner may enter it,
+  // also when an older Attest (or a umask) created it open to everyone.
+  await chmod(dataDir, 0o700);
   const releaseLock = await lockDataDir(dataDir);
   const client = await PGlite.create(dataDir).catch(async (error: unknown) => {
     await releaseLock();
     throw error;
   });
+  await restrictToOwner(dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' });
   if (shouldMigrate) await migratePglite(db, { migrationsFolder });
   return {
     db,
+    exportDb: db,
     engine: 'pglite',
     location: dataDir,
     close: async () => {
@@ -85,6 +96,32 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       await releaseLock();
     },
   };
+}
+
+function connectPool(databaseUrl: string, max: number): postgres.Sql {
+  return postgres(databaseUrl, {
+    max,
+    // Fail fast while the server restarts: the API answers 503 instead of hanging.
+    connect_timeout: 5,
+    onnotice: () => {},
+    // The dataset export quotes values into COPY statements, which is safe only with this on
+    // (PostgreSQL's default since 9.1; set here so a server configured otherwise cannot undo it).
+    connection: { application_name: 'attest', standard_conforming_strings: 'on' },
+  });
+}
+
+/**
+ * PGlite's file system layer creates every file readable and writable by everyone (0666),
+ * whatever the umask: take those bits away from what it made. Files it adds later keep them,
+ * but sit in a directory nobody else can enter.
+ */
+async function restrictToOwner(dataDir: string): Promise<void> {
+  const entries = await readdir(dataDir, { recursive: true, withFileTypes: true });
+  await Promise.all(
+    entries.map((entry) =>
+      chmod(path.join(entry.parentPath, entry.name), entry.isDirectory() ? 0o700 : 0o600),
+    ),
+  );
 }
 
 /**

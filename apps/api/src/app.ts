@@ -15,6 +15,8 @@ import { accessLog } from './lib/access-log.ts';
 import { apiReferencePage, apiReferenceScriptPath, serveApiReferenceScript } from './lib/api-reference.ts';
 import { limitBodies } from './lib/body-limit.ts';
 import { isDatabaseUnavailable } from './lib/database-errors.ts';
+import { logErrorLine, summarizeError } from './lib/error-log.ts';
+import { defaultExportLimits, ExportGate, type ExportLimits } from './lib/export-gate.ts';
 import { checkJsonText } from './lib/json-text.ts';
 import { type AppEnv, createRouter } from './lib/openapi.ts';
 import { problemBody, problemResponse } from './lib/problem.ts';
@@ -32,6 +34,10 @@ import { segmentationRoutes } from './routes/segmentation.ts';
 
 export interface AppDependencies {
   db: Database;
+  /** Where dataset exports read (a pool of their own on PostgreSQL); `db` when omitted. */
+  exportDb?: Database;
+  /** Exports at once, overall and per account, and the write timeout (defaults in export-gate.ts). */
+  exportLimits?: Partial<ExportLimits>;
   /** Signs session cookies; at least 32 characters. */
   secret: string;
   /** Origins besides the server's own whose pages may use a session (e.g. the Vite dev server). */
@@ -47,7 +53,7 @@ export interface AppDependencies {
   webRoot?: string | undefined;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes?: number;
-  /** Where unexpected errors are reported, with the request id. */
+  /** Where unexpected errors are reported, with the request id (one JSON line on stderr by default). */
   logError?: (message: string, details: Record<string, unknown>) => void;
   /** Where one line per request goes; omitted, nothing is logged (tests). */
   logRequest?: (line: string) => void;
@@ -92,7 +98,7 @@ const refuseTokens: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 export function createApp(dependencies: AppDependencies) {
   const limitBytes = dependencies.bodyLimitBytes ?? defaultBodyLimitBytes;
-  const logError = dependencies.logError ?? ((message, details) => console.error(message, details));
+  const logError = dependencies.logError ?? logErrorLine;
   const trustedOrigins = dependencies.trustedOrigins ?? [];
   const auth: Auth = createAuth({
     db: dependencies.db,
@@ -100,6 +106,12 @@ export function createApp(dependencies: AppDependencies) {
     trustedOrigins,
     signInAttemptsPerMinute: dependencies.signInAttemptsPerMinute,
     publicUrl: dependencies.publicUrl,
+    logError,
+  });
+
+  const exportGate = new ExportGate(dependencies.exportDb ?? dependencies.db, {
+    ...defaultExportLimits,
+    ...dependencies.exportLimits,
   });
 
   const sessions = new SessionCache(dependencies.sessionCacheMilliseconds ?? defaultSessionCacheMilliseconds);
@@ -126,6 +138,8 @@ export function createApp(dependencies: AppDependencies) {
   app.use(async (c, next) => {
     c.set('auth', auth);
     c.set('db', dependencies.db);
+    c.set('exportGate', exportGate);
+    c.set('logError', logError);
     c.set('actor', null);
     await next();
   });
@@ -203,7 +217,12 @@ export function createApp(dependencies: AppDependencies) {
       return problemResponse(httpExceptionProblem(error));
     }
     const id = c.var.requestId;
-    logError('Unexpected error', { requestId: id, method: c.req.method, path: c.req.path, error });
+    logError('Unexpected error', {
+      requestId: id,
+      method: c.req.method,
+      path: c.req.path,
+      error: summarizeError(error),
+    });
     return problemResponse(
       problemBody(
         500,

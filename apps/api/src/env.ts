@@ -16,6 +16,12 @@ const environmentSchema = z.object({
   ATTEST_SECRET: z.string().optional(),
   /** Sign-in attempts allowed per client address per minute. */
   ATTEST_SIGN_IN_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
+  /** Dataset exports running at once on the server; also the size of their connection pool. */
+  ATTEST_EXPORT_LIMIT: z.coerce.number().int().min(1).max(100).default(4),
+  /** Dataset exports running at once for one account. */
+  ATTEST_EXPORT_USER_LIMIT: z.coerce.number().int().min(1).max(100).default(2),
+  /** Seconds a download may leave data unread before its export is stopped. */
+  ATTEST_EXPORT_WRITE_TIMEOUT: z.coerce.number().min(1).max(3_600).default(30),
   /** Comma-separated origins whose pages may use a session besides the server's own. */
   ATTEST_TRUSTED_ORIGINS: z
     .string()

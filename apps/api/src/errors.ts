@@ -89,3 +89,16 @@ export class DatabaseUnavailableError extends ProblemError {
     return { 'retry-after': '2' };
   }
 }
+
+export class TooManyExportsError extends ProblemError {
+  constructor(
+    detail: string,
+    private readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'too-many-exports', 'Too many exports at once', detail);
+  }
+
+  override get headers(): Record<string, string> {
+    return { 'retry-after': String(this.retryAfterSeconds) };
+  }
+}

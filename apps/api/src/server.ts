@@ -21,7 +21,11 @@ export async function startServer(): Promise<void> {
     isEmbedded: !environment.DATABASE_URL,
     dataDir,
   });
-  const database = await openDatabase({ databaseUrl: environment.DATABASE_URL, dataDir });
+  const database = await openDatabase({
+    databaseUrl: environment.DATABASE_URL,
+    dataDir,
+    exportConnections: environment.ATTEST_EXPORT_LIMIT,
+  });
   await seedFirstStart(database.db);
 
   const webRoot =
@@ -35,6 +39,12 @@ export async function startServer(): Promise<void> {
       : environment.ATTEST_TRUSTED_ORIGINS;
   const app = createApp({
     db: database.db,
+    exportDb: database.exportDb,
+    exportLimits: {
+      concurrent: environment.ATTEST_EXPORT_LIMIT,
+      perUser: environment.ATTEST_EXPORT_USER_LIMIT,
+      writeTimeoutMs: environment.ATTEST_EXPORT_WRITE_TIMEOUT * 1000,
+    },
     secret,
     trustedOrigins,
     webRoot,

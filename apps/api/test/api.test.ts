@@ -56,7 +56,7 @@ describe('health', () => {
     expect(await (await testApp.owner.request('/healthz')).json()).toEqual({ status: 'ok' });
     const ready = await testApp.owner.request('/readyz');
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await ready.json()).toEqual({ status: 'ok', database: 'ok', exports: { active: 0, limit: 4 } });
   });
 });
 

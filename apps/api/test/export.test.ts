@@ -10,7 +10,14 @@ import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetRow } from '../src/services/dataset-rows.ts';
-import { addMember, createTestApp, expectProblem, type TestApp, type TestUser } from './helpers.ts';
+import {
+  addMember,
+  createBulkProject,
+  createTestApp,
+  expectProblem,
+  type TestApp,
+  type TestUser,
+} from './helpers.ts';
 
 let testApp: TestApp;
 let workDir: string;
@@ -109,16 +116,8 @@ for (const engine of testEngines())
      * labels): the sentence repeats a 50-character clause `repeats` times. Answers its text.
      */
     async function createProjectOf300Sentences(slug: string, repeats: number): Promise<string> {
-      await testApp.owner.json('POST', '/api/projects', { slug, name: slug });
       const sentenceText = 'The ministry said the figures were checked twice. '.repeat(repeats).trim();
-      await testApp.database.db.execute(sql`
-        insert into documents (project_id, title, body, body_sha256)
-        select p.id, ${slug} || ' ' || n, ${sentenceText}, md5(${slug} || n) from projects p, generate_series(1, 10) n
-        where p.slug = ${slug}`);
-      await testApp.database.db.execute(sql`
-        insert into sentences (document_id, position, start, "end", kind, text)
-        select d.id, k, 0, ${sentenceText.length}, 'sentence', ${sentenceText}
-        from documents d join projects p on p.id = d.project_id, generate_series(0, 29) k where p.slug = ${slug}`);
+      await createBulkProject(testApp, slug, { documents: 10, sentencesPerDocument: 30, sentenceText });
       return sentenceText;
     }
 

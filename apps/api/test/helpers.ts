@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Problem, ProjectRole } from '@attest/core';
 import type { Engine } from '@attest/db';
 import { openTestDatabase, preferredTestEngine, type TestDatabase } from '@attest/db/testing';
+import { sql } from 'drizzle-orm';
 import { type AppDependencies, createApp } from '../src/app.ts';
 import { clientAddressHeader } from '../src/auth/create-auth.ts';
 import { seedFirstStart } from '../src/services/seed.ts';
@@ -53,6 +54,7 @@ export async function createTestApp(
   await seedFirstStart(database.db);
   const app = createApp({
     db: database.db,
+    exportDb: database.exportDb,
     secret: randomBytes(32).toString('base64url'),
     logError: () => {},
     ...overrides,
@@ -144,4 +146,28 @@ export async function expectProblem(response: Response, status: number): Promise
   const problem = JSON.parse(text) as Problem;
   if (problem.status !== status || !problem.detail) throw new Error(`Incomplete problem: ${text}`);
   return problem;
+}
+
+/**
+ * A project of `documents` × `sentencesPerDocument` copies of one sentence, written straight to
+ * the database (thousands of rows in a moment); answers the sentences' ids.
+ */
+export async function createBulkProject(
+  testApp: TestApp,
+  slug: string,
+  shape: { documents: number; sentencesPerDocument: number; sentenceText: string },
+): Promise<string[]> {
+  await testApp.owner.json('POST', '/api/projects', { slug, name: slug });
+  const { documents, sentencesPerDocument, sentenceText } = shape;
+  await testApp.database.db.execute(sql`
+    insert into documents (project_id, title, body, body_sha256)
+    select p.id, ${slug} || ' ' || n, ${sentenceText}, md5(${slug} || n)
+    from projects p, generate_series(1, ${documents}::int) n where p.slug = ${slug}`);
+  const inserted = (await testApp.database.db.execute(sql`
+    insert into sentences (document_id, position, start, "end", kind, text)
+    select d.id, k, 0, ${sentenceText.length}, 'sentence', ${sentenceText}
+    from documents d join projects p on p.id = d.project_id, generate_series(0, ${sentencesPerDocument - 1}::int) k
+    where p.slug = ${slug}
+    returning id`)) as unknown as { id: string }[] | { rows: { id: string }[] };
+  return (Array.isArray(inserted) ? inserted : inserted.rows).map((row) => row.id);
 }

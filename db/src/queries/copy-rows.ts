@@ -1,7 +1,7 @@
 // Bulk transfers through COPY on PostgreSQL: FROM STDIN parses rows far more cheaply than an
 // INSERT of the same rows, and TO STDOUT hands over the server's own bytes without building
 // rows. PGlite has neither, so callers keep an INSERT or a query for it.
-import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { is } from 'drizzle-orm';
@@ -49,16 +49,11 @@ function* chunksOf(lines: readonly string[]): Generator<string> {
 /**
  * The bytes of `copy (…) to stdout` as they arrive; memory holds what the consumer has not yet
  * read, because postgres.js stops reading the socket while its stream is full. A consumer that
- * returns early cancels the statement, then reads and drops what was already sent: postgres.js
- * has no cancel for a COPY once it streams, and a connection left paused mid-COPY would never
- * return to the pool.
+ * returns early cancels the statement, then reads and drops what was already sent: a connection
+ * left paused mid-COPY would never return to the pool.
  */
 export async function* copyOut(connection: postgres.Sql, copyStatement: string): AsyncGenerator<Buffer> {
-  // Names this statement alone, so that a cancel can tell it from whatever the same server
-  // process runs next: once the COPY has ended there, postgres.js may give the connection to
-  // another query before the cancel arrives.
-  const tag = `/* attest copy ${randomUUID()} */ `;
-  const query = connection.unsafe(tag + copyStatement);
+  const query = connection.unsafe(copyStatement);
   const readable = (await query.readable()) as unknown as Readable;
   let isDone = false;
   try {
@@ -66,12 +61,57 @@ export async function* copyOut(connection: postgres.Sql, copyStatement: string):
     isDone = true;
   } finally {
     if (!isDone && !readable.destroyed) {
-      const { pid } = (query as unknown as { state: { pid: number } }).state;
-      await connection`select pg_cancel_backend(pid) from pg_stat_activity
-        where pid = ${pid} and state = 'active' and starts_with(query, ${tag})`.catch(() => {});
+      // The connection cannot serve another query before the rest of this COPY is read, which
+      // starts only once the cancel has been delivered: it cannot hit a later statement.
+      await sendCancelRequest(connection.options, (query as unknown as { state: BackendKey }).state);
       readable.resume();
       // The cancellation's own error, or any other now, reaches no one: the consumer has left.
       await finished(readable).catch(() => {});
     }
   }
+}
+
+interface BackendKey {
+  pid: number;
+  secret: number;
+}
+
+/** PostgreSQL's CancelRequest message: protocol version 1234.5678 in place of 3.0. */
+const cancelRequestCode = 80_877_102;
+
+/**
+ * Asks the server to cancel what a backend runs, over a short connection of its own, as
+ * PostgreSQL's protocol intends (it needs neither a pooled connection nor authentication): a
+ * cancel that had to wait for a pool full of stalled exports would never come. Resolves when
+ * the server has handled it and hung up, or after two seconds.
+ */
+function sendCancelRequest(options: postgres.Sql['options'], backend: BackendKey): Promise<void> {
+  const message = Buffer.alloc(16);
+  message.writeInt32BE(16, 0);
+  message.writeInt32BE(cancelRequestCode, 4);
+  message.writeUInt32BE(backend.pid >>> 0, 8);
+  message.writeUInt32BE(backend.secret >>> 0, 12);
+  const {
+    host,
+    port,
+    path: socketPath,
+  } = options as unknown as {
+    host: string[];
+    port: number[];
+    path: string | false;
+  };
+  return new Promise((resolve) => {
+    const socket = socketPath
+      ? net.connect(socketPath)
+      : net.connect({ host: host[0] ?? 'localhost', port: port[0] ?? 5432 });
+    const done = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve();
+    };
+    const timer = setTimeout(done, 2_000);
+    socket.once('connect', () => socket.end(message));
+    socket.once('close', done);
+    socket.once('error', done);
+  });
 }

@@ -39,7 +39,11 @@ export const documentImportSchema = z.strictObject({
     .max(maxBodyLength, `The article is longer than ${maxBodyLength.toLocaleString('en')} characters.`)
     .refine((body) => body.trim().length > 0, 'The article text is empty.'),
   outlet: storableString().trim().max(200).optional(),
-  url: z.url().max(2000).optional(),
+  // Only web addresses: a javascript: or data: URL would run script wherever it became a link.
+  url: z
+    .url({ protocol: /^https?$/, error: 'Use an http:// or https:// address.' })
+    .max(2000)
+    .optional(),
   publishedAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
 });
 export type DocumentImport = z.infer<typeof documentImportSchema>;

@@ -6,6 +6,7 @@ import { apiKey } from '@better-auth/api-key';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { authLogger } from '../lib/error-log.ts';
 
 /** The header the Node server fills with the socket's address; clients cannot set it. */
 export const clientAddressHeader = 'x-attest-client-address';
@@ -22,13 +23,14 @@ export interface AuthOptions {
   signInAttemptsPerMinute?: number;
   /** The address people open Attest at; https makes session cookies Secure. */
   publicUrl?: string | undefined;
+  /** Where the library's warnings and errors go, one line each. */
+  logError: (message: string, details: Record<string, unknown>) => void;
 }
 
 export function createAuth(options: AuthOptions) {
   return betterAuth({
     appName: 'Attest',
-    // A rejected token is an expected event (answered 401), not a server error worth a log line.
-    logger: { level: 'warn', disabled: process.env['NODE_ENV'] === 'test' },
+    logger: authLogger(options.logError),
     basePath: '/api/auth',
     secret: options.secret,
     ...(options.publicUrl ? { baseURL: options.publicUrl } : {}),

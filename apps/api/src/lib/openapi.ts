@@ -5,6 +5,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Actor } from '../auth/actor.ts';
 import type { Auth } from '../auth/create-auth.ts';
 import type { ServiceContext } from '../services/context.ts';
+import type { ExportGate } from './export-gate.ts';
 import { problemBody, problemContentType } from './problem.ts';
 
 export interface AppEnv {
@@ -14,6 +15,9 @@ export interface AppEnv {
     actor: Actor | null;
     auth: Auth;
     db: Database;
+    exportGate: ExportGate;
+    /** Where unexpected errors go (one line each, no request data). */
+    logError: (message: string, details: Record<string, unknown>) => void;
     requestId: string;
     secureHeadersNonce?: string;
   };
@@ -29,6 +33,7 @@ export function problemResponses<const Status extends number>(
     413: 'The request body is over the size limit.',
     415: 'The request body has an unsupported content type.',
     422: 'The request is well-formed but not valid.',
+    429: 'Too many at once; Retry-After says when to try again.',
     503: 'The database is unreachable; retry later.',
   };
   return Object.fromEntries(

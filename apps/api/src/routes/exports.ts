@@ -1,7 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
+import { within } from '../lib/deadline.ts';
+import { summarizeError } from '../lib/error-log.ts';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
-import { type DatasetRequest, datasetFormats, openDatasetExport } from '../services/dataset-export.ts';
+import {
+  type DatasetExport,
+  type DatasetRequest,
+  datasetFormats,
+  openDatasetExport,
+} from '../services/dataset-export.ts';
 import { goldStatuses } from '../services/dataset-rows.ts';
 import { slugParams } from './projects.ts';
 
@@ -69,32 +76,69 @@ export const exportRoutes = createRouter().openapi(
           'application/zip': { schema: z.string().openapi({ format: 'binary' }) },
         },
       },
-      ...problemResponses(401, 403, 404, 422),
+      ...problemResponses(401, 403, 404, 422, 429),
     },
   }),
   async (c) => {
     const { slug } = c.req.valid('param');
-    // Access is checked before the first byte: afterwards a problem could no longer be sent.
-    const dataset = await openDatasetExport(
-      c.var.services,
-      slug,
-      datasetRequestOf(c.req.valid('query'), c.req.query()),
-    );
+    const gate = c.var.exportGate;
+    const leave = gate.enter(c.var.services.userId);
+    let dataset: DatasetExport;
+    try {
+      // Access is checked before the first byte: afterwards a problem could no longer be sent.
+      dataset = await openDatasetExport(
+        { ...c.var.services, db: gate.db },
+        slug,
+        datasetRequestOf(c.req.valid('query'), c.req.query()),
+      );
+    } catch (error) {
+      leave();
+      throw error;
+    }
     c.header('content-type', dataset.contentType);
     c.header('content-disposition', `attachment; filename="${dataset.filename}"`);
     c.header('cache-control', 'no-store');
-    return stream(c, async (output) => {
-      output.onAbort(() => {
-        void dataset.chunks.return(undefined);
-      });
-      for await (const chunk of dataset.chunks) {
-        // A client that went away stops the work: leaving the loop closes the generator.
-        if (output.aborted) return;
-        await output.write(chunk);
-      }
-    }) as never;
+    return stream(
+      c,
+      async (output) => {
+        try {
+          output.onAbort(() => {
+            void dataset.chunks.return(undefined);
+          });
+          for await (const chunk of dataset.chunks) {
+            // A client that went away stops the work: leaving the loop closes the generator.
+            if (output.aborted) return;
+            const isWritten = output.write(chunk).then(() => true);
+            if (!(await within(isWritten, gate.limits.writeTimeoutMs, false))) {
+              // The client stopped reading: stop the export, give its connection back, hang up.
+              output.abort();
+              hangUp(c.env);
+              return;
+            }
+          }
+        } finally {
+          leave();
+        }
+      },
+      async (error, output) => {
+        // Headers are sent: the only way left to say "incomplete" is to break the connection
+        // rather than end the file cleanly.
+        c.var.logError('Export failed while streaming', {
+          requestId: c.var.requestId,
+          path: c.req.path,
+          error: summarizeError(error),
+        });
+        output.abort();
+        hangUp(c.env);
+      },
+    ) as never;
   },
 );
+
+/** Closes the client's connection under the Node server; in-process requests (tests) have none. */
+function hangUp(env: unknown): void {
+  (env as { outgoing?: { destroy(): void } } | undefined)?.outgoing?.destroy();
+}
 
 export type ExportQuery = z.infer<typeof exportQuery>;
 

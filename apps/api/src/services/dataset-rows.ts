@@ -144,7 +144,9 @@ export async function* datasetLineChunks(
     annotatedOnly: options.scope === 'annotations' || options.filters.annotatedOnly,
   };
   const connection = copyConnectionOf(context.db);
-  const batchSize = options.batchSize ?? 5_000;
+  // PGlite has one connection, held for the whole of a page's query: small pages let saves and
+  // sign-ins run between them.
+  const batchSize = options.batchSize ?? (connection ? 5_000 : 500);
   // A small first page brings the first byte quickly; later pages grow to the batch size.
   let limit = Math.min(batchSize, 250);
   let after: ExportCursor | undefined;
