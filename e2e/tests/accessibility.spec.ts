@@ -1,6 +1,12 @@
-import { expect, test } from '@playwright/test';
 import { seriousViolations } from '../support/axe.ts';
-import { annotatableRows, demoDocumentTitle, demoProjectName, saveScreenshot } from './support.ts';
+import {
+  annotatableRows,
+  demoDocumentTitle,
+  demoProjectName,
+  expect,
+  saveScreenshot,
+  test,
+} from './support.ts';
 
 test.describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
   test('the projects page', async ({ page }) => {

@@ -1,7 +1,15 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { addTeammate, createProject, owner, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { annotatableRows, demoProjectName, labelButton, saveScreenshot, saveStatus } from './support.ts';
+import {
+  annotatableRows,
+  demoProjectName,
+  expect,
+  labelButton,
+  saveScreenshot,
+  saveStatus,
+  test,
+} from './support.ts';
 
 const article = (title: string) => `${title}
 

@@ -1,17 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { DocumentDetail, DocumentPage } from '@attest/core';
-import {
-  type APIRequestContext,
-  type CDPSession,
-  expect,
-  type Locator,
-  type Page,
-  test,
-} from '@playwright/test';
+import type { APIRequestContext, CDPSession, Locator, Page } from '@playwright/test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { addTeammate, createProject, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { saveScreenshot } from './support.ts';
+import { expect, saveScreenshot, test } from './support.ts';
 
 /** Article rows written for these tests; line 3 is broken on purpose. */
 const articleRows = [

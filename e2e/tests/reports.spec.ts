@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { DocumentDetail } from '@attest/core';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { addTeammate, createProject, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { labelNames, labelThroughApi } from '../support/reviewing.ts';
-import { saveScreenshot } from './support.ts';
+import { expect, saveScreenshot, test } from './support.ts';
 
 const title = 'Armistice day marked in Pyongyang';
 const article = `${title}

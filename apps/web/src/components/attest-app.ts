@@ -249,19 +249,19 @@ export class AttestApp extends LitElement {
 
   /** Asks the server whether Attest is set up and who is signed in, then opens the right page. */
   private async loadSession(): Promise<void> {
-    // Both questions at once, so the first screen waits for one round trip, not two; who is
-    // signed in matters only once setup is known to be done.
-    const setup = this.apiClient.getSetup();
-    const me = this.apiClient.getMe();
-    me.catch(() => {});
     try {
-      const { needsSetup } = await setup;
+      // One question that answers 200 signed in or not: a signed-out visit logs no error.
+      const { needsSetup, me } = await this.apiClient.getSession();
       if (needsSetup) {
         this.setSession({ kind: 'needs-setup' });
         if (window.location.pathname !== '/setup') this.goto('/setup', { replace: true });
         return;
       }
-      this.setSession({ kind: 'signed-in', me: await me });
+      if (!me) {
+        this.endSession();
+        return;
+      }
+      this.setSession({ kind: 'signed-in', me });
       if (isSignedOutPath(window.location.pathname))
         this.goto(nextPathFrom(window.location.search), { replace: true });
     } catch (error) {
@@ -333,9 +333,10 @@ export class AttestApp extends LitElement {
   private readonly handleSessionChange = (event: SessionChangeEvent): void => {
     event.stopPropagation();
     this.setSession({ kind: 'loading' });
-    void this.loadSession().then(() => {
-      if (this.session.kind === 'signed-in') this.goto(event.path, { replace: true });
-    });
+    // Leave the page first: the one that changed the session (an invitation just used) must
+    // not load again for the new session, which would ask for what is gone.
+    this.goto(event.path, { replace: true });
+    void this.loadSession();
   };
 
   private readonly handleSignOut = async (event: SignOutEvent): Promise<void> => {

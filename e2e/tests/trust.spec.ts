@@ -1,0 +1,87 @@
+// The screen never says more than is true: a refused save, a split or a merge far down a long
+// document shows where the analyst is, and the save status never reads "saved" over a conflict.
+import type { Page } from '@playwright/test';
+import { ownerStorageState } from '../support/accounts.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { annotatableRows, expect, importPasted, saveScreenshot, saveStatus, test } from './support.ts';
+
+/** An article long enough that its last sentences sit far below the top of the page. */
+function longArticle(name: string): string {
+  const paragraphs = Array.from(
+    { length: 60 },
+    (_, index) => `Officials said the bridge number ${index + 1} would carry rail freight to the border.`,
+  );
+  return `${name} ${Date.now()}\n\n${paragraphs.join('\n\n')}\n`;
+}
+
+/** The row of the article's sentence about bridge `number` (the headline is row 0). */
+function bridgeRow(page: Page, number: number) {
+  return annotatableRows(page).filter({ hasText: `bridge number ${number} would` });
+}
+
+/** Selects the row about bridge `number` by keyboard, which scrolls the list to it. */
+async function selectByKeyboard(page: Page, number: number): Promise<void> {
+  await annotatableRows(page).first().click();
+  for (let press = 0; press < number; press += 1) await page.keyboard.press('j');
+  await expect(bridgeRow(page, number)).toHaveAttribute('aria-selected', 'true');
+}
+
+test('a save refused far down the document shows its conflict in view, and the status never says saved', async ({
+  page,
+  browser,
+  consoleErrors,
+}) => {
+  consoleErrors.allow(/status of 412/);
+  const documentId = await importPasted(page, longArticle('Far conflict'));
+  const target = 50;
+  const otherContext = await browser.newContext({ storageState: ownerStorageState });
+  try {
+    const other = await otherContext.newPage();
+    await other.goto(`/documents/${documentId}`);
+    await selectByKeyboard(other, target);
+    await other.keyboard.press('3');
+    await expect(saveStatus(other)).toHaveText('All changes saved');
+
+    await selectByKeyboard(page, target);
+    // Far down: the top of the list is out of view.
+    await expect(annotatableRows(page).first()).not.toBeInViewport();
+    await page.keyboard.press('1');
+
+    const conflict = page.getByRole('group', { name: `Conflict on sentence ${target + 1}` });
+    await expect(conflict).toBeInViewport();
+    await expect(conflict).toContainText('changed elsewhere');
+    const row = bridgeRow(page, target);
+    await expect(row).toHaveAccessibleName(/^Reported fact, changed elsewhere: /);
+    await expect(row.getByText('Changed elsewhere', { exact: true })).toBeInViewport();
+    await expect(saveStatus(page)).toHaveText('1 conflict');
+    await expect(saveStatus(page)).toBeInViewport();
+    await saveScreenshot(page, 'conflict-far-down');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await conflict.getByRole('button', { name: /^Keep mine/ }).click();
+    await expect(conflict).toBeHidden();
+    await expect(row).toHaveAccessibleName(/^KCNA claim: /);
+    await expect(saveStatus(page)).toHaveText('All changes saved');
+  } finally {
+    await otherContext.close();
+  }
+});
+
+test('a split and a merge far down the document say what they did where the analyst is', async ({ page }) => {
+  await importPasted(page, longArticle('Far split'));
+  const target = 45;
+  await selectByKeyboard(page, target);
+  await expect(annotatableRows(page).first()).not.toBeInViewport();
+
+  await page.keyboard.press('s');
+  await page.keyboard.press('Enter');
+  const split = page.getByText(
+    `Sentence ${target + 1} was split into sentences ${target + 1} and ${target + 2}.`,
+  );
+  await expect(split).toBeInViewport();
+
+  await page.keyboard.press('m');
+  const merged = page.getByText(`Sentences ${target + 1} and ${target + 2} were merged.`);
+  await expect(merged).toBeInViewport();
+  await saveScreenshot(page, 'merge-far-down');
+});
