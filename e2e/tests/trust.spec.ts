@@ -3,7 +3,15 @@
 import type { Page } from '@playwright/test';
 import { ownerStorageState } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { annotatableRows, expect, importPasted, saveScreenshot, saveStatus, test } from './support.ts';
+import {
+  annotatableRows,
+  expect,
+  importPasted,
+  labelsFromApi,
+  saveScreenshot,
+  saveStatus,
+  test,
+} from './support.ts';
 
 /** An article long enough that its last sentences sit far below the top of the page. */
 function longArticle(name: string): string {
@@ -84,4 +92,56 @@ test('a split and a merge far down the document say what they did where the anal
   const merged = page.getByText(`Sentences ${target + 1} and ${target + 2} were merged.`);
   await expect(merged).toBeInViewport();
   await saveScreenshot(page, 'merge-far-down');
+});
+
+test('leaving offline with unsaved labels asks first, every page shows them, and a page that failed to load has Retry', async ({
+  page,
+  context,
+  request,
+  consoleErrors,
+}) => {
+  consoleErrors.allow(/ERR_INTERNET_DISCONNECTED/);
+  const documentId = await importPasted(
+    page,
+    `Leaving offline ${Date.now()}\n\nThe KCNA said the dam was finished.\n\nAnalysts said it was likely for show.\n`,
+  );
+  await context.setOffline(true);
+  await annotatableRows(page).nth(1).click();
+  await page.keyboard.press('1');
+  await page.keyboard.press('j');
+  await page.keyboard.press('2');
+  await expect(saveStatus(page)).toHaveText(/2 unsaved · offline/);
+  const unsaved = page.getByRole('banner').getByRole('link', { name: /unsaved change/ });
+  await expect(unsaved).toHaveText('2 unsaved changes · offline');
+
+  const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').nth(1);
+  await breadcrumb.click();
+  const leave = page.getByRole('dialog', { name: 'Leave with unsaved changes?' });
+  await expect(leave).toBeVisible();
+  // The dialog's text and buttons are slotted: found on the page rather than inside its shadow root.
+  await expect(page.getByText('2 changes have not reached the server')).toBeVisible();
+  await saveScreenshot(page, 'leave-unsaved');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Stay' }).click();
+  await expect(leave).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/documents/${documentId}$`));
+
+  await breadcrumb.click();
+  await page.getByRole('button', { name: 'Leave anyway' }).click();
+  await expect(page).toHaveURL(/\/projects\/demo$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Project not available' })).toBeVisible();
+  // The pending labels are still named on this page, with the way back to them.
+  await expect(unsaved).toHaveText('2 unsaved changes · offline');
+  await expect(unsaved).toHaveAttribute('href', `/documents/${documentId}`);
+  await saveScreenshot(page, 'not-available-retry');
+
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Demo: state-media provenance' })).toBeVisible();
+  // The edits left behind are sent once the network is back (at most ten seconds apart).
+  await expect(unsaved).toBeHidden({ timeout: 15_000 });
+  expect((await labelsFromApi(request, documentId)).slice(1, 3)).toEqual([
+    'kcna_claim',
+    'observer_inference',
+  ]);
 });

@@ -23,8 +23,16 @@ export const annotatePageStyles = css`
     gap: 0.75rem 1.25rem;
     margin-bottom: 1rem;
     padding: 0.75rem 1rem;
-    /* Covers the gap between the header and the toolbar, where scrolled text would show cut. */
-    box-shadow: 0 calc(-0.5rem - 1px) 0 0 var(--attest-color-background);
+  }
+  /* Covers the gap between the header and the toolbar, where scrolled text would show cut. */
+  .toolbar::before {
+    content: '';
+    position: absolute;
+    left: -1px;
+    right: -1px;
+    bottom: 100%;
+    height: calc(0.5rem + 1px);
+    background: var(--attest-color-background);
   }
   .help-buttons {
     display: flex;

@@ -1027,7 +1027,8 @@ export class AttestAnnotatePage extends LitElement {
     return this.documentTask.render({
       pending: () => html`<h1 tabindex="-1">Loading the document…</h1>`,
       complete: () => (this.loaded ? this.renderDocument(this.loaded) : nothing),
-      error: (error) => loadErrorTemplate('Document not available', error),
+      error: (error) =>
+        loadErrorTemplate('Document not available', error, () => void this.documentTask.run()),
     });
   }
 }

@@ -5,12 +5,14 @@ import { customElement, query, state } from 'lit/decorators.js';
 import type { Me } from '../api/account-types.ts';
 import { ApiClient, ApiError } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
+import { UnsavedEdits, unsavedEdits } from '../controllers/unsaved-edits.ts';
 import { NavigateEvent } from '../events/navigate-event.ts';
 import { SessionChangeEvent } from '../events/session-change-event.ts';
 import { SignOutEvent } from '../events/sign-out-event.ts';
-import { baseStyles } from '../styles/shared.ts';
-import { errorMessage } from './format.ts';
+import { baseStyles, buttonStyles } from '../styles/shared.ts';
+import { errorMessage, plural } from './format.ts';
 import './attest-account-menu.ts';
+import './attest-dialog.ts';
 import './attest-setup-page.ts';
 import './attest-sign-in-page.ts';
 
@@ -29,10 +31,27 @@ type Session =
 export class AttestApp extends LitElement {
   static override styles = [
     baseStyles,
+    buttonStyles,
     css`
       :host {
         display: block;
         min-height: 100vh;
+      }
+      header a.unsaved {
+        padding: 0.2rem 0.6rem;
+        border-radius: 999px;
+        background: #fef0c7;
+        color: #93370d;
+        font-weight: 600;
+        text-decoration: none;
+      }
+      header a.unsaved:hover {
+        color: #7a2e0e;
+      }
+      .leave-choices {
+        display: flex;
+        gap: 0.5rem;
+        margin-top: 1rem;
       }
       .skip-link {
         position: absolute;
@@ -227,6 +246,15 @@ export class AttestApp extends LitElement {
 
   @state() private session: Session = { kind: 'loading' };
 
+  /** Edits not yet sent, from any page: shown in the header until the server has them. */
+  @state() private unsavedCount = unsavedEdits.count;
+
+  /** Where the analyst asked to go while edits were unsent: the leave dialog asks first. */
+  @state() private leavingTo: string | undefined;
+
+  /** Whether the browser says it is offline, for the unsaved-edits indicator. */
+  @state() private isOffline = !navigator.onLine;
+
   /** A message for the page an event navigated to (e.g. "already imported"). */
   private notice: { path: string; text: string } | undefined;
 
@@ -236,6 +264,11 @@ export class AttestApp extends LitElement {
     this.addEventListener(SessionChangeEvent.eventName, this.handleSessionChange);
     this.addEventListener(SignOutEvent.eventName, this.handleSignOut);
     this.apiClient.onUnauthenticated = () => this.handleUnauthenticated();
+    unsavedEdits.addEventListener(UnsavedEdits.changeEvent, this.handleUnsavedChange);
+    // Before the router's own click handler (bubbling on window): a link can be held back.
+    window.addEventListener('click', this.handleLinkClick, { capture: true });
+    window.addEventListener('online', this.handleConnectivity);
+    window.addEventListener('offline', this.handleConnectivity);
     void this.loadSession();
   }
 
@@ -245,6 +278,10 @@ export class AttestApp extends LitElement {
     this.removeEventListener(SessionChangeEvent.eventName, this.handleSessionChange);
     this.removeEventListener(SignOutEvent.eventName, this.handleSignOut);
     this.apiClient.onUnauthenticated = undefined;
+    unsavedEdits.removeEventListener(UnsavedEdits.changeEvent, this.handleUnsavedChange);
+    window.removeEventListener('click', this.handleLinkClick, { capture: true });
+    window.removeEventListener('online', this.handleConnectivity);
+    window.removeEventListener('offline', this.handleConnectivity);
   }
 
   /** Asks the server whether Attest is set up and who is signed in, then opens the right page. */
@@ -273,6 +310,8 @@ export class AttestApp extends LitElement {
   private setSession(session: Session): void {
     this.session = session;
     this.currentUser = session.kind === 'signed-in' ? session.me : undefined;
+    // Edits an earlier visit left unsent count as well: they go once their document is opened.
+    if (session.kind === 'signed-in') void unsavedEdits.loadStored(session.me.user.id);
   }
 
   /**
@@ -327,8 +366,80 @@ export class AttestApp extends LitElement {
   private readonly handleNavigate = (event: NavigateEvent): void => {
     event.stopPropagation();
     this.notice = event.notice === undefined ? undefined : { path: event.path, text: event.notice };
-    this.goto(event.path);
+    void this.leaveFor(event.path);
   };
+
+  private readonly handleUnsavedChange = (): void => {
+    this.unsavedCount = unsavedEdits.count;
+  };
+
+  private readonly handleConnectivity = (): void => {
+    this.isOffline = !navigator.onLine;
+  };
+
+  /** A link to another page of the app while edits are unsent: ask before following it. */
+  private readonly handleLinkClick = (event: MouseEvent): void => {
+    if (unsavedEdits.count === 0 || event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const anchor = event
+      .composedPath()
+      .find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (!anchor || anchor.target !== '' || anchor.hasAttribute('download')) return;
+    // Pages outside the app (the API reference) unload it: the browser's own warning asks then.
+    if (anchor.origin !== window.location.origin || anchor.getAttribute('rel') === 'external') return;
+    if (anchor.pathname === window.location.pathname) return;
+    event.preventDefault();
+    event.stopPropagation();
+    void this.leaveFor(anchor.pathname + anchor.search);
+  };
+
+  /**
+   * Goes to `path`; with edits unsent, first gives them a moment to arrive (a save just made
+   * online), then asks whether to leave without them.
+   */
+  private async leaveFor(path: string): Promise<void> {
+    if (!(await unsavedEdits.whenAllSent(1500))) {
+      this.leavingTo = path;
+      return;
+    }
+    this.goto(path);
+  }
+
+  private stay(): void {
+    this.leavingTo = undefined;
+  }
+
+  private leaveAnyway(): void {
+    const path = this.leavingTo;
+    this.leavingTo = undefined;
+    if (path) this.goto(path);
+  }
+
+  /** The unsent edits, in the header of every page, linking back to their document. */
+  private renderUnsaved() {
+    const user = this.currentUser?.user;
+    if (this.unsavedCount === 0 || !user) return null;
+    const [documentId] = unsavedEdits.documentIdsOf(user.id);
+    const text = `${plural(this.unsavedCount, 'unsaved change')}${this.isOffline ? ' · offline' : ''}`;
+    return html`<span role="status"><a class="unsaved" href=${documentId ? `/documents/${documentId}` : '/'}>${text}</a></span>`;
+  }
+
+  private renderLeaveDialog() {
+    const count = this.unsavedCount;
+    return html`
+      <attest-dialog label="Leave with unsaved changes?" ?open=${this.leavingTo !== undefined} @attest-dialog-close=${this.stay}>
+        <p>
+          ${plural(count, 'change')} ${count === 1 ? 'has' : 'have'} not reached the server${this.isOffline ? ': this browser is offline' : ''}.
+          ${count === 1 ? 'It stays' : 'They stay'} in this browser and ${count === 1 ? 'is' : 'are'} sent once the connection is back,
+          while Attest is open, or when you open the document again.
+        </p>
+        <div class="leave-choices">
+          <button class="button primary" type="button" @click=${this.stay}>Stay</button>
+          <button class="button" type="button" @click=${this.leaveAnyway}>Leave anyway</button>
+        </div>
+      </attest-dialog>
+    `;
+  }
 
   private readonly handleSessionChange = (event: SessionChangeEvent): void => {
     event.stopPropagation();
@@ -361,6 +472,7 @@ export class AttestApp extends LitElement {
           Attest
         </a>
         <nav aria-label="Tools">
+          ${this.renderUnsaved()}
           <a href="/api/docs" rel="external">API reference</a>
           ${
             this.currentUser
@@ -370,6 +482,7 @@ export class AttestApp extends LitElement {
         </nav>
       </header>
       <main id="main" tabindex="-1">${this.router.outlet()}</main>
+      ${this.renderLeaveDialog()}
     `;
   }
 }

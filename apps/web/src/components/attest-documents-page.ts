@@ -341,7 +341,7 @@ export class AttestDocumentsPage extends LitElement {
     return this.pageTask.render({
       pending: () => html`<h1 tabindex="-1">Documents</h1><p role="status">Loading the project…</p>`,
       complete: (loaded) => this.renderPage(loaded),
-      error: (error) => loadErrorTemplate('Project not available', error),
+      error: (error) => loadErrorTemplate('Project not available', error, () => void this.pageTask.run()),
     });
   }
 }

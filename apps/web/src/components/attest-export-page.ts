@@ -426,7 +426,7 @@ export class AttestExportPage extends LitElement {
     return this.pageTask.render({
       pending: () => html`<h1 tabindex="-1">Export a dataset</h1><p role="status">Loading the project…</p>`,
       complete: (loaded) => this.renderPage(loaded),
-      error: (error) => loadErrorTemplate('Project not available', error),
+      error: (error) => loadErrorTemplate('Project not available', error, () => void this.pageTask.run()),
     });
   }
 }
