@@ -145,3 +145,25 @@ test('leaving offline with unsaved labels asks first, every page shows them, and
     'observer_inference',
   ]);
 });
+
+test('the history of a source-only edit says what changed, not "Reported fact → Reported fact"', async ({
+  page,
+}) => {
+  await importPasted(page, `Source edit ${Date.now()}\n\nThe plant doubled its output last year.\n`);
+  await annotatableRows(page).nth(1).click();
+  await page.keyboard.press('3');
+  await expect(saveStatus(page)).toHaveText('All changes saved');
+  const source = page.getByRole('complementary', { name: 'Selected sentence' }).getByLabel(/^Source/);
+  await source.fill('KCNA');
+  await source.press('Enter');
+  await expect(saveStatus(page)).toHaveText('All changes saved');
+
+  await page.getByRole('button', { name: /^History/ }).click();
+  const changes = page.getByRole('list', { name: 'Changes, newest first' });
+  await expect(changes).toContainText('You edited Reported fact');
+  await expect(changes).toContainText('Source: KCNA (was none)');
+  await expect(changes).not.toContainText('Reported fact → Reported fact');
+  await expect(changes).toContainText('You tagged: untagged → Reported fact');
+  await saveScreenshot(page, 'history-source-edit');
+  expect(await seriousViolations(page)).toEqual([]);
+});
