@@ -384,7 +384,7 @@ export class AttestApp extends LitElement {
     const anchor = event
       .composedPath()
       .find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
-    if (!anchor || anchor.target !== '' || anchor.hasAttribute('download')) return;
+    if (anchor?.target !== '' || anchor.hasAttribute('download')) return;
     // Pages outside the app (the API reference) unload it: the browser's own warning asks then.
     if (anchor.origin !== window.location.origin || anchor.getAttribute('rel') === 'external') return;
     if (anchor.pathname === window.location.pathname) return;
