@@ -80,7 +80,10 @@ test.describe('failures', () => {
     await pasteForm.getByLabel('Title').fill('Draft title');
     await pasteForm.getByLabel('Source URL').fill('not a link');
     await pasteForm.getByRole('button', { name: 'Import text' }).click();
-    await expect(pasteForm.getByRole('alert')).toContainText('url: Invalid URL');
+    // The form's own label names the field, not the API's "url".
+    await expect(pasteForm.getByRole('alert')).toHaveText(
+      'Source URL: Enter the full address, starting with https:// or http://.',
+    );
     await expect(pasteForm.getByLabel('Article text')).toHaveValue(text);
     await expect(pasteForm.getByLabel('Title')).toHaveValue('Draft title');
     await expect(pasteForm.getByLabel('Source URL')).toHaveAttribute('aria-invalid', 'true');

@@ -60,3 +60,61 @@ test('a report with no documents, and one with nothing gold, draw their charts w
   expect(await seriousViolations(page)).toEqual([]);
   await ana.context.close();
 });
+
+test('a new project: the short name follows the name, errors use the form’s labels, and it opens on its own page', async ({
+  page,
+  consoleErrors,
+}) => {
+  consoleErrors.allow(/status of 422/);
+  await page.goto('/');
+  const form = page.getByRole('form', { name: 'New project' });
+  const stamp = Date.now().toString(36);
+  const name = `Field notes ${stamp} from a rather long list of state-media monitoring projects`;
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  const slug = form.getByLabel('Short name in addresses');
+  await expect(slug).toHaveValue(
+    `field-notes-${stamp}-from-a-rather-long-list-of-state-media-monitoring-projects`.slice(0, 63),
+  );
+
+  await slug.fill('Bad Slug!');
+  await form.getByRole('button', { name: 'Create project' }).click();
+  const error = form.getByRole('alert');
+  await expect(error).toContainText('Short name in addresses: Use 1–63 lower-case letters');
+  await expect(error).not.toContainText('slug:');
+
+  // Emptied, the short name follows the name again.
+  await slug.fill('');
+  await form.getByLabel('Name', { exact: true }).fill(`Field notes ${stamp}`);
+  await expect(slug).toHaveValue(`field-notes-${stamp}`);
+  await form.getByRole('button', { name: 'Create project' }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/field-notes-${stamp}$`));
+  await expect(page.getByRole('heading', { level: 1, name: `Field notes ${stamp}` })).toBeVisible();
+  await expect(page.getByText(`Created “Field notes ${stamp}”.`)).toBeVisible();
+
+  // An empty project has nothing to label, and says so.
+  await page.getByRole('button', { name: 'Next document' }).click();
+  await expect(page.getByText('There are no documents in this project yet.')).toBeVisible();
+
+  // An invitation names the role with its article.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Create invitation link' }).click();
+  await expect(page.getByText('it makes them an analyst.')).toBeVisible();
+});
+
+test('a long project name wraps beside its role badge instead of running under it', async ({ page }) => {
+  const slug = uniqueSlug('long-card');
+  const name = `A project whose name is long enough to reach the role badge ${slug}`;
+  await createProject(page.request, { slug, name });
+  await page.goto('/');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name }) });
+  const title = await card.getByRole('link', { name }).boundingBox();
+  const badge = await card.getByText('Owner', { exact: true }).boundingBox();
+  if (!title || !badge) throw new Error('The card is not laid out.');
+  const overlaps =
+    title.x < badge.x + badge.width &&
+    badge.x < title.x + title.width &&
+    title.y < badge.y + badge.height &&
+    badge.y < title.y + title.height;
+  expect(overlaps).toBe(false);
+  await saveScreenshot(page, 'project-cards');
+});

@@ -36,7 +36,7 @@ export const documentImportSchema = z.strictObject({
     .max(maxBodyLength, `The article is longer than ${maxBodyLength.toLocaleString('en')} characters.`)
     .refine((body) => body.trim().length > 0, 'The article text is empty.'),
   outlet: z.string().trim().max(200).optional(),
-  url: z.url().max(2000).optional(),
+  url: z.url('Enter the full address, starting with https:// or http://.').max(2000).optional(),
   publishedAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
 });
 export type DocumentImport = z.infer<typeof documentImportSchema>;

@@ -56,11 +56,6 @@ export const annotatePageStyles = css`
   .message {
     margin: 0 0 1rem;
   }
-  .message.info {
-    border-color: #b2ccff;
-    background: var(--attest-color-accent-soft);
-    color: #1d2939;
-  }
   .message.warning {
     border-color: #fec84b;
     background: #fffaeb;

@@ -181,7 +181,10 @@ export class AttestApp extends LitElement {
         path: '/projects/:slug',
         enter: loadPage(() => import('./attest-documents-page.ts')),
         render: ({ slug }) =>
-          this.privatePage(() => html`<attest-documents-page .slug=${slug ?? ''}></attest-documents-page>`),
+          this.privatePage(
+            () =>
+              html`<attest-documents-page .slug=${slug ?? ''} .notice=${this.noticeFor(window.location.pathname)}></attest-documents-page>`,
+          ),
       },
       {
         path: '/projects/:slug/report',

@@ -10,7 +10,7 @@ import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { baseStyles, buttonStyles, formStyles, tableStyles } from '../styles/shared.ts';
 import { minimumPasswordLength } from './account-fields.ts';
 import { errorMessage, formatDate } from './format.ts';
-import { roleNames } from './roles.ts';
+import { roleNames, withArticle } from './roles.ts';
 import './attest-copy-button.ts';
 
 /** A project's members: their roles, adding one with a password, invitation links, removal. */
@@ -245,7 +245,7 @@ export class AttestMembersSettings extends LitElement {
         ${
           this.invite
             ? html`<div class="link">
-                <p>Send this link to one teammate; it makes them ${roleNames[this.invite.role].toLowerCase()}.</p>
+                <p>Send this link to one teammate; it makes them ${withArticle(roleNames[this.invite.role].toLowerCase())}.</p>
                 <label>Invitation link <input id="invite-link" readonly .value=${inviteUrl} /></label>
                 <attest-copy-button .value=${inviteUrl} label="Copy link"></attest-copy-button>
               </div>`
