@@ -213,7 +213,7 @@ test.describe('accounts and roles', () => {
     const name = `Field notes ${Date.now().toString(36)}`;
     await form.getByLabel('Name', { exact: true }).fill(name);
     await form.getByRole('button', { name: 'Create project' }).click();
-    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
     await page.getByRole('link', { name: 'Projects', exact: true }).click();
     const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name }) });
     await expect(card).toContainText('Owner');

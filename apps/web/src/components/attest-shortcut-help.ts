@@ -39,8 +39,8 @@ export class AttestShortcutHelp extends LitElement {
       kbd.arrow {
         min-width: 1.9em;
         font-family: inherit;
-        font-size: 1.05rem;
-        line-height: 1.25;
+        font-size: 1.1rem;
+        line-height: 1.2;
       }
       p {
         margin: 0.75rem 0 0;
