@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { addTeammate, createProject, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { labelThroughApi } from '../support/reviewing.ts';
-import { expect, saveScreenshot, test } from './support.ts';
+import { annotatableRows, expect, importPasted, saveScreenshot, test } from './support.ts';
 
 /** The widest bar of the chart titled `heading`, as a share of its plot's width. */
 async function widestBarShare(page: Page, heading: string): Promise<number> {
@@ -117,4 +117,31 @@ test('a long project name wraps beside its role badge instead of running under i
     badge.y < title.y + title.height;
   expect(overlaps).toBe(false);
   await saveScreenshot(page, 'project-cards');
+});
+
+test('the export page links to the dataset documentation, served by the app with its screenshots', async ({
+  page,
+}) => {
+  await page.goto('/projects/demo/export');
+  await page.getByRole('link', { name: 'the dataset documentation' }).click();
+  await expect(page).toHaveURL(/\/docs\/datasets$/);
+  await expect(page.getByRole('heading', { level: 1, name: /dataset/i })).toBeVisible();
+  // Its screenshots load (a broken image has no natural width).
+  const screenshot = page.getByRole('img', { name: /^The export page/ });
+  await expect(screenshot).toBeVisible();
+  expect(await screenshot.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+  await saveScreenshot(page, 'docs-datasets');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('on a short screen the evidence panel scrolls: Split and Merge stay reachable', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 560 });
+  await importPasted(
+    page,
+    `Short screen ${Date.now()}\n\nThe KCNA said the dam was finished.\n\nAnalysts said it was likely for show.\n`,
+  );
+  await annotatableRows(page).nth(1).click();
+  const merge = page.getByRole('button', { name: /^Merge with next/ });
+  await merge.scrollIntoViewIfNeeded();
+  await expect(merge).toBeInViewport({ ratio: 1 });
 });

@@ -91,6 +91,21 @@ test('a split and a merge far down the document say what they did where the anal
   await page.keyboard.press('m');
   const merged = page.getByText(`Sentences ${target + 1} and ${target + 2} were merged.`);
   await expect(merged).toBeInViewport();
+
+  // Nothing scrolled shows half cut between the header and the sticky toolbar.
+  const atStrip = await page.evaluate(() => {
+    let root: Document | ShadowRoot = document;
+    let element: Element | null = null;
+    for (;;) {
+      const next: Element | null = root.elementFromPoint(400, 56);
+      if (!next || next === element) break;
+      element = next;
+      if (!next.shadowRoot) break;
+      root = next.shadowRoot;
+    }
+    return element?.closest('.toolbar, header') ? 'covered' : (element?.textContent ?? '').slice(0, 40);
+  });
+  expect(atStrip).toBe('covered');
   await saveScreenshot(page, 'merge-far-down');
 });
 

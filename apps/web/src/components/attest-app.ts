@@ -163,6 +163,12 @@ export class AttestApp extends LitElement {
           this.publicPage(html`<attest-invite-page .token=${token ?? ''}></attest-invite-page>`),
       },
       {
+        path: '/docs/:name',
+        enter: loadPage(() => import('./attest-docs-page.ts')),
+        render: ({ name }) =>
+          this.publicPage(html`<attest-docs-page .name=${name ?? ''}></attest-docs-page>`),
+      },
+      {
         path: '/',
         enter: loadPage(() => import('./attest-projects-page.ts')),
         render: () => this.privatePage(() => html`<attest-projects-page></attest-projects-page>`),
@@ -504,7 +510,7 @@ function loadPage(load: () => Promise<unknown>): () => Promise<boolean> {
   };
 }
 
-const publicPaths = [/^\/setup$/, /^\/sign-in$/, /^\/invite\/[^/]+$/];
+const publicPaths = [/^\/setup$/, /^\/sign-in$/, /^\/invite\/[^/]+$/, /^\/docs\/[^/]+$/];
 
 function isPublicPath(pathname: string): boolean {
   return publicPaths.some((pattern) => pattern.test(pathname));
