@@ -6,7 +6,7 @@ import { type ApiClient, ApiError } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { DocumentImportEvent } from '../events/document-import-event.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
-import { errorMessage, formErrorMessage } from './format.ts';
+import { formErrorMessage } from './format.ts';
 
 type ImportMode = 'paste' | 'file';
 
