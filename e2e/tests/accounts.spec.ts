@@ -162,7 +162,7 @@ test.describe('accounts and roles', () => {
       page.getByRole('status').filter({ hasText: 'Pat Partner was added as reviewer' }),
     ).toBeVisible();
     await page.getByLabel('Role of Pat Partner').selectOption('analyst');
-    await expect(page.getByRole('status').filter({ hasText: 'Pat Partner is now analyst' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Pat Partner is now an analyst' })).toBeVisible();
 
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Labels' }).click();
     const labels = page.getByRole('form', { name: 'Labels' });

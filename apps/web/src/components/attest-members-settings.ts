@@ -106,7 +106,10 @@ export class AttestMembersSettings extends LitElement {
     const role = select.value as ProjectRole;
     try {
       await this.api.changeMemberRole(this.project.slug, member.userId, role);
-      this.message = { isError: false, text: `${member.name} is now ${roleNames[role].toLowerCase()}.` };
+      this.message = {
+        isError: false,
+        text: `${member.name} is now ${withArticle(roleNames[role].toLowerCase())}.`,
+      };
       this.membersTask.run();
     } catch (error) {
       select.value = member.role;
