@@ -403,7 +403,11 @@ test.describe('dataset import and export in the web app', () => {
     await expect(adjudicated).toBeChecked();
   });
 
-  test('an export the server refuses shows its problem and keeps the choices', async ({ page, browser }) => {
+  test('an export the server refuses shows its problem and keeps the choices', async ({
+    page,
+    browser,
+    consoleErrors,
+  }) => {
     const slug = await projectWithArticles(page.request, 'export-error');
     const reviewer = await addTeammate(browser, page.request, slug, 'reviewer', 'Rita Reviewer');
     const reviewerPage = await reviewer.context.newPage();
@@ -412,6 +416,7 @@ test.describe('dataset import and export in the web app', () => {
     await reviewerPage.getByRole('radio', { name: /^CSV/ }).check();
     await reviewerPage.getByLabel('From').fill('2026-02-01');
     // The owner makes the reviewer an analyst while the page is open: the server refuses.
+    consoleErrors.allow(/status of 403/);
     const demoted = await page.request.patch(`/api/projects/${slug}/members/${reviewer.userId}`, {
       data: { role: 'analyst' },
     });
