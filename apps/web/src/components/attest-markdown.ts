@@ -46,8 +46,10 @@ export class AttestMarkdown extends LitElement {
         max-width: 100%;
         height: auto;
       }
+      /* Wrapped rather than scrolled: a scrolling box would need its own keyboard stop. */
       pre {
-        overflow-x: auto;
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
         padding: 0.6rem 0.8rem;
         border-radius: var(--attest-radius);
         background: var(--attest-color-background);
@@ -56,8 +58,6 @@ export class AttestMarkdown extends LitElement {
         padding: 0;
       }
       table {
-        display: block;
-        overflow-x: auto;
         border-collapse: collapse;
         font-size: 0.9rem;
       }
@@ -67,6 +67,7 @@ export class AttestMarkdown extends LitElement {
         border: 1px solid var(--attest-color-border);
         text-align: left;
         vertical-align: top;
+        overflow-wrap: anywhere;
       }
       blockquote {
         margin: 0.5rem 0;
