@@ -58,6 +58,7 @@ export class AttestProjectsPage extends LitElement {
         display: grid;
         grid-template-columns: minmax(0, 1fr) auto;
         align-items: start;
+        align-content: start;
         gap: 0 0.75rem;
         padding: 1.1rem 1.25rem;
       }
