@@ -141,6 +141,13 @@ test('leaving offline with unsaved labels asks first, every page shows them, and
   await expect(leave).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`/documents/${documentId}$`));
 
+  // The browser's Back button asks too, and staying keeps the address.
+  await page.goBack();
+  await expect(leave).toBeVisible();
+  await page.getByRole('button', { name: 'Stay' }).click();
+  await expect(page).toHaveURL(new RegExp(`/documents/${documentId}$`));
+  await expect(annotatableRows(page).nth(1)).toHaveAccessibleName(/^KCNA claim, not saved: /);
+
   await breadcrumb.click();
   await page.getByRole('button', { name: 'Leave anyway' }).click();
   await expect(page).toHaveURL(/\/projects\/demo$/);

@@ -261,6 +261,9 @@ export class AttestApp extends LitElement {
   /** Where the analyst asked to go while edits were unsent: the leave dialog asks first. */
   @state() private leavingTo: string | undefined;
 
+  /** The address of the page shown, to return to when Back is held back. */
+  private shownPath = window.location.pathname + window.location.search;
+
   /** Whether the browser says it is offline, for the unsaved-edits indicator. */
   @state() private isOffline = !navigator.onLine;
 
@@ -276,6 +279,8 @@ export class AttestApp extends LitElement {
     unsavedEdits.addEventListener(UnsavedEdits.changeEvent, this.handleUnsavedChange);
     // Before the router's own click handler (bubbling on window): a link can be held back.
     window.addEventListener('click', this.handleLinkClick, { capture: true });
+    // Capturing listeners on window run before the router's own (Back and Forward as well).
+    window.addEventListener('popstate', this.handleHistoryMove, { capture: true });
     window.addEventListener('online', this.handleConnectivity);
     window.addEventListener('offline', this.handleConnectivity);
     void this.loadSession();
@@ -289,8 +294,14 @@ export class AttestApp extends LitElement {
     this.apiClient.onUnauthenticated = undefined;
     unsavedEdits.removeEventListener(UnsavedEdits.changeEvent, this.handleUnsavedChange);
     window.removeEventListener('click', this.handleLinkClick, { capture: true });
+    window.removeEventListener('popstate', this.handleHistoryMove, { capture: true });
     window.removeEventListener('online', this.handleConnectivity);
     window.removeEventListener('offline', this.handleConnectivity);
+  }
+
+  protected override willUpdate(): void {
+    // Every route change renders the shell: remember the address it shows.
+    this.shownPath = window.location.pathname + window.location.search;
   }
 
   /** Asks the server whether Attest is set up and who is signed in, then opens the right page. */
@@ -365,6 +376,7 @@ export class AttestApp extends LitElement {
   private goto(path: string, { replace = false } = {}): void {
     if (replace) window.history.replaceState({}, '', path);
     else window.history.pushState({}, '', path);
+    this.shownPath = path;
     void this.router.goto(new URL(path, window.location.origin).pathname);
   }
 
@@ -400,6 +412,15 @@ export class AttestApp extends LitElement {
     event.preventDefault();
     event.stopPropagation();
     void this.leaveFor(anchor.pathname + anchor.search);
+  };
+
+  /** Back or Forward while edits are unsent: put the address back, and ask as for a link. */
+  private readonly handleHistoryMove = (event: PopStateEvent): void => {
+    const target = window.location.pathname + window.location.search;
+    if (unsavedEdits.count === 0 || target === this.shownPath) return;
+    event.stopImmediatePropagation();
+    window.history.pushState({}, '', this.shownPath);
+    void this.leaveFor(target);
   };
 
   /**
