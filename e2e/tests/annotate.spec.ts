@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import {
   annotatableRows,
   documentIdOf,
+  expect,
   expectRowLabels,
   hasSampleArticle,
   importPasted,
@@ -10,6 +10,7 @@ import {
   sampleArticlePath,
   saveScreenshot,
   saveStatus,
+  test,
 } from './support.ts';
 
 const pastedArticle = `Pyongyang stages rally on founding anniversary

@@ -1,17 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { DocumentDetail, DocumentPage } from '@attest/core';
-import {
-  type APIRequestContext,
-  type CDPSession,
-  expect,
-  type Locator,
-  type Page,
-  test,
-} from '@playwright/test';
+import type { APIRequestContext, CDPSession, Locator, Page } from '@playwright/test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { addTeammate, createProject, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { saveScreenshot } from './support.ts';
+import { expect, saveScreenshot, test } from './support.ts';
 
 /** Article rows written for these tests; line 3 is broken on purpose. */
 const articleRows = [
@@ -455,7 +448,11 @@ test.describe('dataset import and export in the web app', () => {
     await expect(adjudicated).toBeChecked();
   });
 
-  test('an export the server refuses shows its problem and keeps the choices', async ({ page, browser }) => {
+  test('an export the server refuses shows its problem and keeps the choices', async ({
+    page,
+    browser,
+    consoleErrors,
+  }) => {
     const slug = await projectWithArticles(page.request, 'export-error');
     const reviewer = await addTeammate(browser, page.request, slug, 'reviewer', 'Rita Reviewer');
     const reviewerPage = await reviewer.context.newPage();
@@ -464,6 +461,7 @@ test.describe('dataset import and export in the web app', () => {
     await reviewerPage.getByRole('radio', { name: /^CSV/ }).check();
     await reviewerPage.getByLabel('From').fill('2026-02-01');
     // The owner makes the reviewer an analyst while the page is open: the server refuses.
+    consoleErrors.allow(/status of 403/);
     const demoted = await page.request.patch(`/api/projects/${slug}/members/${reviewer.userId}`, {
       data: { role: 'analyst' },
     });

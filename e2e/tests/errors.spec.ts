@@ -1,8 +1,19 @@
-import { expect, test } from '@playwright/test';
-import { annotatableRows, importPasted, labelButton, saveScreenshot, saveStatus } from './support.ts';
+import {
+  annotatableRows,
+  expect,
+  importPasted,
+  labelButton,
+  saveScreenshot,
+  saveStatus,
+  test,
+} from './support.ts';
 
 test.describe('failures', () => {
-  test('a failed save shows Not saved with the reason, and Retry saves it', async ({ page }) => {
+  test('a failed save shows Not saved with the reason, and Retry saves it', async ({
+    page,
+    consoleErrors,
+  }) => {
+    consoleErrors.allow(/status of 503/);
     await importPasted(page, `Retry check\n\nThe KCNA said the dam was completed ahead of schedule.\n`);
     const annotationUrl = '**/api/sentences/*/annotation';
     await page.route(annotationUrl, (route) =>
@@ -32,7 +43,12 @@ test.describe('failures', () => {
     await expect(annotatableRows(page).nth(1)).toHaveAccessibleName(/^KCNA claim: /);
   });
 
-  test('a label changed elsewhere is shown as the server holds it', async ({ page, request }) => {
+  test('a label changed elsewhere is shown as the server holds it', async ({
+    page,
+    request,
+    consoleErrors,
+  }) => {
+    consoleErrors.allow(/status of 412/);
     const documentId = await importPasted(
       page,
       `Conflict check\n\nThe paper said the plant doubled its output.\n`,
@@ -52,10 +68,11 @@ test.describe('failures', () => {
 
     await labelButton(page, 'Observer inference').click();
     await expect(page.getByRole('alert')).toContainText('changed elsewhere');
-    await expect(rows.nth(1)).toHaveAccessibleName(/^Reported fact: /);
+    await expect(rows.nth(1)).toHaveAccessibleName(/^Reported fact, changed elsewhere: /);
   });
 
-  test('bad import input shows the reason and keeps what was typed', async ({ page }) => {
+  test('bad import input shows the reason and keeps what was typed', async ({ page, consoleErrors }) => {
+    consoleErrors.allow(/status of 422/, /status of 415/);
     await page.goto('/projects/demo');
     const pasteForm = page.getByRole('form', { name: 'Paste an article' });
     const text = 'A draft that is not ready\n\nThe ministry said nothing yet.';
@@ -63,7 +80,10 @@ test.describe('failures', () => {
     await pasteForm.getByLabel('Title').fill('Draft title');
     await pasteForm.getByLabel('Source URL').fill('not a link');
     await pasteForm.getByRole('button', { name: 'Import text' }).click();
-    await expect(pasteForm.getByRole('alert')).toContainText('url: Invalid URL');
+    // The form's own label names the field, not the API's "url".
+    await expect(pasteForm.getByRole('alert')).toHaveText(
+      'Source URL: Enter the full address, starting with https:// or http://.',
+    );
     await expect(pasteForm.getByLabel('Article text')).toHaveValue(text);
     await expect(pasteForm.getByLabel('Title')).toHaveValue('Draft title');
     await expect(pasteForm.getByLabel('Source URL')).toHaveAttribute('aria-invalid', 'true');
@@ -80,5 +100,15 @@ test.describe('failures', () => {
     await expect(uploadForm.getByRole('alert')).toContainText('"notes.pdf" is not a .txt file');
     await expect(uploadForm.getByLabel('Title')).toHaveValue('Notes');
     await expect(page).toHaveURL(/\/projects\/demo$/);
+  });
+});
+
+test.describe('the console check', () => {
+  test('a page that logs an error fails its test', async ({ page }) => {
+    // Every spec's `test` comes from support.ts, whose check turns this error into a failure.
+    test.fail();
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.evaluate(() => console.error('An error no test expects'));
   });
 });

@@ -1,9 +1,17 @@
 // The evidence behind a label: accepting a suggestion stores its source, chain and cues; cue
 // words are marked by selection (mouse or keyboard) and the source typed; gentle warnings.
 import type { Annotation, DocumentDetail } from '@attest/core';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { seriousViolations } from '../support/axe.ts';
-import { annotatableRows, importPasted, labelButton, saveScreenshot, saveStatus } from './support.ts';
+import {
+  annotatableRows,
+  expect,
+  importPasted,
+  labelButton,
+  saveScreenshot,
+  saveStatus,
+  test,
+} from './support.ts';
 
 /** A fresh article each time (a retry must not reopen the one an earlier attempt changed). */
 function article(marker: string): string {

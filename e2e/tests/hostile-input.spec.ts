@@ -1,7 +1,6 @@
 // Article text is data, never markup: script tags and event handlers in a title or a sentence
 // show as the characters they are, and nothing runs.
-import { expect, test } from '@playwright/test';
-import { annotatableRows, importPasted, saveStatus } from './support.ts';
+import { annotatableRows, expect, importPasted, saveStatus, test } from './support.ts';
 
 const title = `<script>alert(1)</script> Hostile <img src=x onerror=alert(1)> title ${Date.now()}`;
 const body = `${title}

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { annotatableRows, demoDocumentTitle, demoProjectName, saveStatus } from './support.ts';
+import { annotatableRows, demoDocumentTitle, demoProjectName, expect, saveStatus, test } from './support.ts';
 
 test('an analyst goes from the projects page to a tagged sentence with the keyboard alone', async ({
   page,

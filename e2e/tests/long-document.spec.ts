@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { seriousViolations } from '../support/axe.ts';
-import { annotatableRows } from './support.ts';
+import { annotatableRows, expect, test } from './support.ts';
 
 const sentenceCount = 1_500;
 

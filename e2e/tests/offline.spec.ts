@@ -1,15 +1,17 @@
 // The save queue under a dropped network, a reload with unsaved edits and a label changed in
 // another tab: no edit is lost, none lands twice, and a conflict is the analyst's to settle.
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ownerStorageState } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
 import {
   annotatableRows,
   documentIdOf,
+  expect,
   importPasted,
   labelsFromApi,
   saveScreenshot,
   saveStatus,
+  test,
 } from './support.ts';
 
 const annotationUrl = '**/api/sentences/*/annotation';
@@ -43,7 +45,9 @@ test.describe('the save queue', () => {
     page,
     context,
     request,
+    consoleErrors,
   }) => {
+    consoleErrors.allow(/ERR_INTERNET_DISCONNECTED/);
     const documentId = await importPasted(page, article('Offline check'));
     await context.setOffline(true);
     await tagFirstThree(page);
@@ -58,7 +62,12 @@ test.describe('the save queue', () => {
     expect((await labelsFromApi(request, documentId)).slice(0, 3)).toEqual(firstThree);
   });
 
-  test('edits queued when the page reloads are sent after it, exactly once', async ({ page, request }) => {
+  test('edits queued when the page reloads are sent after it, exactly once', async ({
+    page,
+    request,
+    consoleErrors,
+  }) => {
+    consoleErrors.allow(/ERR_INTERNET_DISCONNECTED/);
     const documentId = await importPasted(page, article('Reload check'));
     await page.route(annotationUrl, (route) => route.abort('internetdisconnected'));
     await tagFirstThree(page);
@@ -122,7 +131,9 @@ test.describe('the save queue', () => {
     page,
     browser,
     request,
+    consoleErrors,
   }) => {
+    consoleErrors.allow(/status of 412/);
     const documentId = await importPasted(page, article('Conflict check'));
     const otherContext = await browser.newContext({ storageState: ownerStorageState });
     try {
@@ -137,7 +148,7 @@ test.describe('the save queue', () => {
       await page.keyboard.press('1');
       const conflict = page.getByRole('group', { name: /^Conflict on sentence/ });
       await expect(conflict).toContainText('changed elsewhere');
-      await expect(annotatableRows(page).nth(0)).toHaveAccessibleName(/^Reported fact: /);
+      await expect(annotatableRows(page).nth(0)).toHaveAccessibleName(/^Reported fact, changed elsewhere: /);
       await saveScreenshot(page, 'conflict');
       expect(await seriousViolations(page)).toEqual([]);
       await conflict.getByRole('button', { name: /^Keep mine/ }).click();

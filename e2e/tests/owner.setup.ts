@@ -1,9 +1,8 @@
 // Runs before every spec, on the fresh server: the first-run page creates the owner account
 // (it owns the demo project), who signs out and back in; the signed-in state is kept for the specs.
-import { expect, test as setup } from '@playwright/test';
 import { owner, ownerStorageState } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { demoProjectName, saveScreenshot } from './support.ts';
+import { demoProjectName, expect, saveScreenshot, test as setup } from './support.ts';
 
 setup('first run, sign out, sign in', async ({ page }) => {
   // The page's code arrives after the session check has sent the browser to /setup, as on a

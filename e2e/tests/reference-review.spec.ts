@@ -12,13 +12,13 @@ import {
   kappaOfConfusionMatrix,
   ratingTableFromRatings,
 } from '@attest/core';
-import { expect, type Locator, type Page, type TestInfo, test } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import postgres from 'postgres';
 import { addTeammate, createProject, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { repoRoot, withDatabase } from '../support/environment.ts';
 import { labelNames, labelThroughApi, readTable } from '../support/reviewing.ts';
-import { annotatableRows, saveScreenshot, saveStatus } from './support.ts';
+import { annotatableRows, expect, saveScreenshot, saveStatus, test } from './support.ts';
 
 const dataDirectory = path.resolve(repoRoot, '../shared/data');
 const articlePath = path.join(dataDirectory, 'armistice-anniversary.txt');

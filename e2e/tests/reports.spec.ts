@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { DocumentDetail } from '@attest/core';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { addTeammate, createProject, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { labelNames, labelThroughApi } from '../support/reviewing.ts';
-import { saveScreenshot } from './support.ts';
+import { expect, saveScreenshot, test } from './support.ts';
 
 const title = 'Armistice day marked in Pyongyang';
 const article = `${title}
@@ -33,6 +33,7 @@ test.describe('review and reports', () => {
   test('a reviewer settles disagreements by keyboard and mouse; the reports count what was labelled', async ({
     page,
     browser,
+    consoleErrors,
   }) => {
     test.setTimeout(60_000);
     const slug = uniqueSlug('reports');
@@ -99,6 +100,7 @@ test.describe('review and reports', () => {
     await expect(analysts.getByText('Note: Hedged: "likely".')).toBeVisible();
 
     // Someone else changes the decision meanwhile: the stale one is refused and the newer shown.
+    consoleErrors.allow(/status of 412/);
     const review = (await (await page.request.get(`/api/documents/${documentId}/review`)).json()) as {
       adjudications: { sentenceId: string; version: number }[];
     };

@@ -1,14 +1,16 @@
 // Fixing segmentation in the annotate view: split a sentence and merge it with the next, by
 // keyboard and by mouse; labels survive as the API promises, on screen and after a reload.
 import type { DocumentDetail } from '@attest/core';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   annotatableRows,
+  expect,
   expectRowLabels,
   importPasted,
   labelButton,
   labelsFromApi,
   saveStatus,
+  test,
 } from './support.ts';
 
 /** A fresh article each time (a retry must not reopen the one an earlier attempt changed). */

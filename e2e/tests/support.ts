@@ -2,8 +2,59 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DocumentDetail } from '@attest/core';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type BrowserContext,
+  test as base,
+  expect,
+  type Page,
+} from '@playwright/test';
 import { e2eRoot, repoRoot } from '../support/environment.ts';
+
+export { expect };
+
+/**
+ * The browser console of every page a test opens, in any browser context. Any error fails the
+ * test, except those it says it causes on purpose (a refused save logs its failed request).
+ */
+export class ConsoleErrors {
+  readonly unexpected: string[] = [];
+  private readonly expected: RegExp[] = [];
+
+  /** Errors this test causes on purpose, as patterns of their text. */
+  allow(...patterns: RegExp[]): void {
+    this.expected.push(...patterns);
+  }
+
+  watch(context: BrowserContext): void {
+    context.on('console', (message) => {
+      if (message.type() === 'error') this.record(message.page()?.url(), message.text());
+    });
+    context.on('weberror', (error) => this.record(error.page()?.url(), `uncaught ${String(error.error())}`));
+  }
+
+  private record(pageUrl: string | undefined, text: string): void {
+    if (this.expected.some((pattern) => pattern.test(text))) return;
+    this.unexpected.push(`${pageUrl ?? '?'}: ${text}`);
+  }
+}
+
+/** Import `test` from here, never from @playwright/test: every spec gets the console check. */
+export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
+  consoleErrors: [
+    async ({ browser, context }, use) => {
+      const consoleErrors = new ConsoleErrors();
+      const watch = (watched: BrowserContext) => consoleErrors.watch(watched);
+      watch(context);
+      // Contexts a test opens itself (a second analyst, another tab) are checked as well.
+      browser.on('context', watch);
+      await use(consoleErrors);
+      browser.off('context', watch);
+      expect(consoleErrors.unexpected, 'errors logged in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 /** The sample article shared with the other packages' tests; never copied into this repo. */
 export const sampleArticlePath = path.resolve(repoRoot, '../shared/data/armistice-anniversary.txt');

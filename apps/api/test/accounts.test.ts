@@ -47,6 +47,19 @@ for (const engine of testEngines())
         await expectProblem(signUp, 403);
       });
 
+      it('says who is signed in on /api/session, with 200 and null for nobody', async () => {
+        const signedOut = await testApp.anonymous.request('/api/session');
+        expect(signedOut.status).toBe(200);
+        expect(await signedOut.json()).toEqual({ needsSetup: false, me: null });
+        const signedIn = (await (await testApp.owner.request('/api/session')).json()) as {
+          needsSetup: boolean;
+          me: { user: { email: string }; memberships: { projectSlug: string; role: string }[] } | null;
+        };
+        expect(signedIn.needsSetup).toBe(false);
+        expect(signedIn.me?.user.email).toBe('owner@example.org');
+        expect(signedIn.me?.memberships).toContainEqual({ projectSlug: 'demo', role: 'owner' });
+      });
+
       it('makes the first account owner of the demo project, with a HttpOnly SameSite=Lax session cookie', async () => {
         const projects = (await (await testApp.owner.request('/api/projects')).json()) as {
           items: ProjectSummary[];

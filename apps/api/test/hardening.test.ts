@@ -36,6 +36,11 @@ describe('security headers', () => {
     expect(html).toContain('/api/docs/scalar.js');
     expect(html).toContain(`nonce="${nonce}"`);
     expect(html).not.toContain('cdn.jsdelivr.net');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<a href="/">← Back to Attest</a>');
+    // Third-party buttons (an AI chat, SDK generation, deployment) are switched off.
+    expect(html).toMatch(/"agent":\s*\{\s*"disabled":\s*true/);
+    expect(html).toMatch(/"showToolbar":\s*"never"/);
     const script = await testApp.owner.request('/api/docs/scalar.js');
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('javascript');

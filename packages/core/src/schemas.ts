@@ -41,7 +41,7 @@ export const documentImportSchema = z.strictObject({
   outlet: storableString().trim().max(200).optional(),
   // Only web addresses: a javascript: or data: URL would run script wherever it became a link.
   url: z
-    .url({ protocol: /^https?$/, error: 'Use an http:// or https:// address.' })
+    .url({ protocol: /^https?$/, error: 'Enter the full address, starting with https:// or http://.' })
     .max(2000)
     .optional(),
   publishedAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),

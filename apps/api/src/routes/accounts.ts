@@ -52,7 +52,35 @@ const memberParams = slugParams.extend({
 
 const json = <Schema extends z.ZodType>(schema: Schema) => ({ 'application/json': { schema } });
 
+const callerSchema = z.object({
+  user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  memberships: z.array(z.object({ projectSlug: z.string(), role: projectRoleSchema })),
+});
+
 export const publicAccountRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/session',
+      summary: 'Whether the first account still has to be created, and who is signed in (null: nobody)',
+      description:
+        'What the web app asks on every page load: it answers 200 whether or not anyone is signed in, so a signed-out visit logs no error.',
+      tags: ['accounts'],
+      responses: {
+        200: {
+          description: 'Setup state and the caller',
+          content: json(z.object({ needsSetup: z.boolean(), me: callerSchema.nullable() })),
+        },
+      },
+    }),
+    async (c) => {
+      const [isSetupNeeded, me] = await Promise.all([
+        needsSetup(c.var.db),
+        c.var.actor ? describeCaller(c.var.services) : null,
+      ]);
+      return c.json({ needsSetup: isSetupNeeded, me }, 200);
+    },
+  )
   .openapi(
     createRoute({
       method: 'get',
@@ -149,12 +177,7 @@ export const accountRoutes = createRouter()
       responses: {
         200: {
           description: 'The caller',
-          content: json(
-            z.object({
-              user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-              memberships: z.array(z.object({ projectSlug: z.string(), role: projectRoleSchema })),
-            }),
-          ),
+          content: json(callerSchema),
         },
         ...problemResponses(401),
       },

@@ -6,7 +6,10 @@ import { changeProject, createOwnedProject, getProject, listProjectSummaries } f
 
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'A project slug is 1–63 lower-case letters, digits and hyphens.');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,62}$/,
+    'Use 1–63 lower-case letters, digits and hyphens, starting with a letter or digit.',
+  );
 
 export const slugParams = z.object({
   slug: slugSchema.openapi({ param: { name: 'slug', in: 'path' }, example: 'demo' }),

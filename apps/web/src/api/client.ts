@@ -278,8 +278,9 @@ export class ApiClient {
 
   // Accounts: first run, sign-in, the caller.
 
-  getSetup(signal?: AbortSignal): Promise<{ needsSetup: boolean }> {
-    return this.request('/api/setup', { signal });
+  /** Whether Attest is set up and who is signed in (null: nobody), in one answer that is never a 401. */
+  getSession(signal?: AbortSignal): Promise<{ needsSetup: boolean; me: Me | null }> {
+    return this.request('/api/session', { signal });
   }
 
   async setup(account: NewAccount): Promise<void> {

@@ -24,6 +24,16 @@ export const annotatePageStyles = css`
     margin-bottom: 1rem;
     padding: 0.75rem 1rem;
   }
+  /* Covers the gap between the header and the toolbar, where scrolled text would show cut. */
+  .toolbar::before {
+    content: '';
+    position: absolute;
+    left: -1px;
+    right: -1px;
+    bottom: 100%;
+    height: calc(0.5rem + 1px);
+    background: var(--attest-color-background);
+  }
   .help-buttons {
     display: flex;
     gap: 0.5rem;
@@ -45,11 +55,6 @@ export const annotatePageStyles = css`
   }
   .message {
     margin: 0 0 1rem;
-  }
-  .message.info {
-    border-color: #b2ccff;
-    background: var(--attest-color-accent-soft);
-    color: #1d2939;
   }
   .message.warning {
     border-color: #fec84b;

@@ -189,6 +189,9 @@ export class AttestAnnotatePage extends LitElement {
   /** The annotations labelBySentence was last derived from. */
   private labelsDerivedFrom: ReadonlyMap<string, AnnotationDraft> | undefined;
   private derivedLabels: ReadonlyMap<string, string> = new Map();
+  /** The conflicts conflictSentenceIds was last derived from. */
+  private conflictIdsDerivedFrom: readonly PendingConflict[] | undefined;
+  private derivedConflictIds: ReadonlySet<string> = new Set();
 
   private readonly documentTask = new Task(this, {
     task: async ([documentId], { signal }): Promise<LoadedDocument> => {
@@ -223,6 +226,15 @@ export class AttestAnnotatePage extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('documentId')) this.openDialog = null;
     this.saveQueue.client = this.api;
+  }
+
+  /** The sentences in conflict, for the list; a new set only when the conflicts change. */
+  private get conflictSentenceIds(): ReadonlySet<string> {
+    if (this.conflictIdsDerivedFrom !== this.conflicts) {
+      this.conflictIdsDerivedFrom = this.conflicts;
+      this.derivedConflictIds = new Set(this.conflicts.map((conflict) => conflict.sentenceId));
+    }
+    return this.derivedConflictIds;
   }
 
   /** Each sentence's label, for the list and the counts; a new map only when annotations change. */
@@ -912,6 +924,7 @@ export class AttestAnnotatePage extends LitElement {
             .reason=${this.saveQueue.failureMessage ?? ''}
             .failedCount=${this.saveQueue.failedCount}
             .pendingCount=${this.saveQueue.pendingCount}
+            .conflictCount=${this.conflicts.length}
             @attest-save-retry=${() => this.saveQueue.retry()}
           ></attest-save-status>
         </div>
@@ -927,8 +940,23 @@ export class AttestAnnotatePage extends LitElement {
       ...(sentence?.suggestion?.source ? [sentence.suggestion.source] : []),
       ...[...this.annotationBySentence.values()].flatMap((other) => (other.source ? [other.source] : [])),
     ];
+    const message = this.actionMessage;
     return html`
       <aside class="side" aria-label="Selected sentence">
+        ${
+          // Conflicts and what a split or merge did show here, beside the sentences in view
+          // (the panel stays on screen), not above a list the analyst may have scrolled far down.
+          this.conflicts.length > 0
+            ? html`<attest-conflict-notice
+              .conflicts=${this.conflicts}
+              @attest-conflict-resolve=${this.resolveConflict}
+            ></attest-conflict-notice>`
+            : nothing
+        }
+        <div role="status">
+          ${message?.tone === 'info' ? html`<p class="message info">${message.text}</p>` : nothing}
+        </div>
+        ${message?.tone === 'warning' ? html`<p class="message warning" role="alert">${message.text}</p>` : nothing}
         ${
           this.mode === 'split'
             ? html`<attest-split-editor
@@ -988,7 +1016,6 @@ export class AttestAnnotatePage extends LitElement {
     const selected = this.selectedSentence;
     const pickedSpan =
       selected && this.pickedWords ? spanOfWords(wordsOf(selected.text), this.pickedWords) : null;
-    const message = this.actionMessage;
     return html`
       <nav class="breadcrumbs" aria-label="Breadcrumb">
         <ol>
@@ -1007,18 +1034,6 @@ export class AttestAnnotatePage extends LitElement {
           : null
       }
       ${this.notice ? html`<p class="message info" role="status">${this.notice}</p>` : null}
-      ${
-        this.conflicts.length > 0
-          ? html`<attest-conflict-notice
-              .conflicts=${this.conflicts}
-              @attest-conflict-resolve=${this.resolveConflict}
-            ></attest-conflict-notice>`
-          : null
-      }
-      <div role="status">
-        ${message?.tone === 'info' ? html`<p class="message info">${message.text}</p>` : null}
-      </div>
-      ${message?.tone === 'warning' ? html`<p class="message warning" role="alert">${message.text}</p>` : null}
       <div class="workspace">
         <attest-sentence-list
           .sentences=${sentences}
@@ -1027,6 +1042,7 @@ export class AttestAnnotatePage extends LitElement {
           .labels=${loaded.detail.labels}
           .labelBySentence=${this.labelBySentence}
           .unsavedSentenceIds=${unsaved}
+          .conflictSentenceIds=${this.conflictSentenceIds}
           .selectedId=${this.selectedId}
           .mode=${this.mode}
           .selectedCues=${(selected && this.annotationBySentence.get(selected.id)?.cues) || noCues}
@@ -1092,7 +1108,8 @@ export class AttestAnnotatePage extends LitElement {
     return this.documentTask.render({
       pending: () => html`<h1 tabindex="-1">Loading the document…</h1>`,
       complete: () => (this.loaded ? this.renderDocument(this.loaded) : nothing),
-      error: (error) => loadErrorTemplate('Document not available', error),
+      error: (error) =>
+        loadErrorTemplate('Document not available', error, () => void this.documentTask.run()),
     });
   }
 }

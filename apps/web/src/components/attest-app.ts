@@ -5,12 +5,14 @@ import { customElement, query, state } from 'lit/decorators.js';
 import type { Me } from '../api/account-types.ts';
 import { ApiClient, ApiError } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
+import { UnsavedEdits, unsavedEdits } from '../controllers/unsaved-edits.ts';
 import { NavigateEvent } from '../events/navigate-event.ts';
 import { SessionChangeEvent } from '../events/session-change-event.ts';
 import { SignOutEvent } from '../events/sign-out-event.ts';
-import { baseStyles } from '../styles/shared.ts';
-import { errorMessage } from './format.ts';
+import { baseStyles, buttonStyles } from '../styles/shared.ts';
+import { errorMessage, plural } from './format.ts';
 import './attest-account-menu.ts';
+import './attest-dialog.ts';
 import './attest-setup-page.ts';
 import './attest-sign-in-page.ts';
 
@@ -29,10 +31,27 @@ type Session =
 export class AttestApp extends LitElement {
   static override styles = [
     baseStyles,
+    buttonStyles,
     css`
       :host {
         display: block;
         min-height: 100vh;
+      }
+      header a.unsaved {
+        padding: 0.2rem 0.6rem;
+        border-radius: 999px;
+        background: #fef0c7;
+        color: #93370d;
+        font-weight: 600;
+        text-decoration: none;
+      }
+      header a.unsaved:hover {
+        color: #7a2e0e;
+      }
+      .leave-choices {
+        display: flex;
+        gap: 0.5rem;
+        margin-top: 1rem;
       }
       .skip-link {
         position: absolute;
@@ -144,6 +163,12 @@ export class AttestApp extends LitElement {
           this.publicPage(html`<attest-invite-page .token=${token ?? ''}></attest-invite-page>`),
       },
       {
+        path: '/docs/:name',
+        enter: loadPage(() => import('./attest-docs-page.ts')),
+        render: ({ name }) =>
+          this.publicPage(html`<attest-docs-page .name=${name ?? ''}></attest-docs-page>`),
+      },
+      {
         path: '/',
         enter: loadPage(() => import('./attest-projects-page.ts')),
         render: () => this.privatePage(() => html`<attest-projects-page></attest-projects-page>`),
@@ -162,7 +187,10 @@ export class AttestApp extends LitElement {
         path: '/projects/:slug',
         enter: loadPage(() => import('./attest-documents-page.ts')),
         render: ({ slug }) =>
-          this.privatePage(() => html`<attest-documents-page .slug=${slug ?? ''}></attest-documents-page>`),
+          this.privatePage(
+            () =>
+              html`<attest-documents-page .slug=${slug ?? ''} .notice=${this.noticeFor(window.location.pathname)}></attest-documents-page>`,
+          ),
       },
       {
         path: '/projects/:slug/report',
@@ -227,6 +255,18 @@ export class AttestApp extends LitElement {
 
   @state() private session: Session = { kind: 'loading' };
 
+  /** Edits not yet sent, from any page: shown in the header until the server has them. */
+  @state() private unsavedCount = unsavedEdits.count;
+
+  /** Where the analyst asked to go while edits were unsent: the leave dialog asks first. */
+  @state() private leavingTo: string | undefined;
+
+  /** The address of the page shown, to return to when Back is held back. */
+  private shownPath = window.location.pathname + window.location.search;
+
+  /** Whether the browser says it is offline, for the unsaved-edits indicator. */
+  @state() private isOffline = !navigator.onLine;
+
   /** A message for the page an event navigated to (e.g. "already imported"). */
   private notice: { path: string; text: string } | undefined;
 
@@ -236,6 +276,13 @@ export class AttestApp extends LitElement {
     this.addEventListener(SessionChangeEvent.eventName, this.handleSessionChange);
     this.addEventListener(SignOutEvent.eventName, this.handleSignOut);
     this.apiClient.onUnauthenticated = () => this.handleUnauthenticated();
+    unsavedEdits.addEventListener(UnsavedEdits.changeEvent, this.handleUnsavedChange);
+    // Before the router's own click handler (bubbling on window): a link can be held back.
+    window.addEventListener('click', this.handleLinkClick, { capture: true });
+    // Capturing listeners on window run before the router's own (Back and Forward as well).
+    window.addEventListener('popstate', this.handleHistoryMove, { capture: true });
+    window.addEventListener('online', this.handleConnectivity);
+    window.addEventListener('offline', this.handleConnectivity);
     void this.loadSession();
   }
 
@@ -245,23 +292,33 @@ export class AttestApp extends LitElement {
     this.removeEventListener(SessionChangeEvent.eventName, this.handleSessionChange);
     this.removeEventListener(SignOutEvent.eventName, this.handleSignOut);
     this.apiClient.onUnauthenticated = undefined;
+    unsavedEdits.removeEventListener(UnsavedEdits.changeEvent, this.handleUnsavedChange);
+    window.removeEventListener('click', this.handleLinkClick, { capture: true });
+    window.removeEventListener('popstate', this.handleHistoryMove, { capture: true });
+    window.removeEventListener('online', this.handleConnectivity);
+    window.removeEventListener('offline', this.handleConnectivity);
+  }
+
+  protected override willUpdate(): void {
+    // Every route change renders the shell: remember the address it shows.
+    this.shownPath = window.location.pathname + window.location.search;
   }
 
   /** Asks the server whether Attest is set up and who is signed in, then opens the right page. */
   private async loadSession(): Promise<void> {
-    // Both questions at once, so the first screen waits for one round trip, not two; who is
-    // signed in matters only once setup is known to be done.
-    const setup = this.apiClient.getSetup();
-    const me = this.apiClient.getMe();
-    me.catch(() => {});
     try {
-      const { needsSetup } = await setup;
+      // One question that answers 200 signed in or not: a signed-out visit logs no error.
+      const { needsSetup, me } = await this.apiClient.getSession();
       if (needsSetup) {
         this.setSession({ kind: 'needs-setup' });
         if (window.location.pathname !== '/setup') this.goto('/setup', { replace: true });
         return;
       }
-      this.setSession({ kind: 'signed-in', me: await me });
+      if (!me) {
+        this.endSession();
+        return;
+      }
+      this.setSession({ kind: 'signed-in', me });
       if (isSignedOutPath(window.location.pathname))
         this.goto(nextPathFrom(window.location.search), { replace: true });
     } catch (error) {
@@ -273,6 +330,8 @@ export class AttestApp extends LitElement {
   private setSession(session: Session): void {
     this.session = session;
     this.currentUser = session.kind === 'signed-in' ? session.me : undefined;
+    // Edits an earlier visit left unsent count as well: they go once their document is opened.
+    if (session.kind === 'signed-in') void unsavedEdits.loadStored(session.me.user.id);
   }
 
   /**
@@ -317,6 +376,7 @@ export class AttestApp extends LitElement {
   private goto(path: string, { replace = false } = {}): void {
     if (replace) window.history.replaceState({}, '', path);
     else window.history.pushState({}, '', path);
+    this.shownPath = path;
     void this.router.goto(new URL(path, window.location.origin).pathname);
   }
 
@@ -327,15 +387,97 @@ export class AttestApp extends LitElement {
   private readonly handleNavigate = (event: NavigateEvent): void => {
     event.stopPropagation();
     this.notice = event.notice === undefined ? undefined : { path: event.path, text: event.notice };
-    this.goto(event.path);
+    void this.leaveFor(event.path);
   };
+
+  private readonly handleUnsavedChange = (): void => {
+    this.unsavedCount = unsavedEdits.count;
+  };
+
+  private readonly handleConnectivity = (): void => {
+    this.isOffline = !navigator.onLine;
+  };
+
+  /** A link to another page of the app while edits are unsent: ask before following it. */
+  private readonly handleLinkClick = (event: MouseEvent): void => {
+    if (unsavedEdits.count === 0 || event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const anchor = event
+      .composedPath()
+      .find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (anchor?.target !== '' || anchor.hasAttribute('download')) return;
+    // Pages outside the app (the API reference) unload it: the browser's own warning asks then.
+    if (anchor.origin !== window.location.origin || anchor.getAttribute('rel') === 'external') return;
+    if (anchor.pathname === window.location.pathname) return;
+    event.preventDefault();
+    event.stopPropagation();
+    void this.leaveFor(anchor.pathname + anchor.search);
+  };
+
+  /** Back or Forward while edits are unsent: put the address back, and ask as for a link. */
+  private readonly handleHistoryMove = (event: PopStateEvent): void => {
+    const target = window.location.pathname + window.location.search;
+    if (unsavedEdits.count === 0 || target === this.shownPath) return;
+    event.stopImmediatePropagation();
+    window.history.pushState({}, '', this.shownPath);
+    void this.leaveFor(target);
+  };
+
+  /**
+   * Goes to `path`; with edits unsent, first gives them a moment to arrive (a save just made
+   * online), then asks whether to leave without them.
+   */
+  private async leaveFor(path: string): Promise<void> {
+    if (!(await unsavedEdits.whenAllSent(1500))) {
+      this.leavingTo = path;
+      return;
+    }
+    this.goto(path);
+  }
+
+  private stay(): void {
+    this.leavingTo = undefined;
+  }
+
+  private leaveAnyway(): void {
+    const path = this.leavingTo;
+    this.leavingTo = undefined;
+    if (path) this.goto(path);
+  }
+
+  /** The unsent edits, in the header of every page, linking back to their document. */
+  private renderUnsaved() {
+    const user = this.currentUser?.user;
+    if (this.unsavedCount === 0 || !user) return null;
+    const [documentId] = unsavedEdits.documentIdsOf(user.id);
+    const text = `${plural(this.unsavedCount, 'unsaved change')}${this.isOffline ? ' · offline' : ''}`;
+    return html`<span role="status"><a class="unsaved" href=${documentId ? `/documents/${documentId}` : '/'}>${text}</a></span>`;
+  }
+
+  private renderLeaveDialog() {
+    const count = this.unsavedCount;
+    return html`
+      <attest-dialog label="Leave with unsaved changes?" ?open=${this.leavingTo !== undefined} @attest-dialog-close=${this.stay}>
+        <p>
+          ${plural(count, 'change')} ${count === 1 ? 'has' : 'have'} not reached the server${this.isOffline ? ': this browser is offline' : ''}.
+          ${count === 1 ? 'It stays' : 'They stay'} in this browser and ${count === 1 ? 'is' : 'are'} sent once the connection is back,
+          while Attest is open, or when you open the document again.
+        </p>
+        <div class="leave-choices">
+          <button class="button primary" type="button" @click=${this.stay}>Stay</button>
+          <button class="button" type="button" @click=${this.leaveAnyway}>Leave anyway</button>
+        </div>
+      </attest-dialog>
+    `;
+  }
 
   private readonly handleSessionChange = (event: SessionChangeEvent): void => {
     event.stopPropagation();
     this.setSession({ kind: 'loading' });
-    void this.loadSession().then(() => {
-      if (this.session.kind === 'signed-in') this.goto(event.path, { replace: true });
-    });
+    // Leave the page first: the one that changed the session (an invitation just used) must
+    // not load again for the new session, which would ask for what is gone.
+    this.goto(event.path, { replace: true });
+    void this.loadSession();
   };
 
   private readonly handleSignOut = async (event: SignOutEvent): Promise<void> => {
@@ -360,6 +502,7 @@ export class AttestApp extends LitElement {
           Attest
         </a>
         <nav aria-label="Tools">
+          ${this.renderUnsaved()}
           <a href="/api/docs" rel="external">API reference</a>
           ${
             this.currentUser
@@ -369,6 +512,7 @@ export class AttestApp extends LitElement {
         </nav>
       </header>
       <main id="main" tabindex="-1">${this.router.outlet()}</main>
+      ${this.renderLeaveDialog()}
     `;
   }
 }
@@ -387,7 +531,7 @@ function loadPage(load: () => Promise<unknown>): () => Promise<boolean> {
   };
 }
 
-const publicPaths = [/^\/setup$/, /^\/sign-in$/, /^\/invite\/[^/]+$/];
+const publicPaths = [/^\/setup$/, /^\/sign-in$/, /^\/invite\/[^/]+$/, /^\/docs\/[^/]+$/];
 
 function isPublicPath(pathname: string): boolean {
   return publicPaths.some((pattern) => pattern.test(pathname));

@@ -24,7 +24,8 @@ export interface BarSegment {
 export class AttestBarChart extends LitElement {
   static override styles = [baseStyles, tableStyles, reportFigureStyles, css``];
 
-  @query('.plot') private plotContainer!: HTMLDivElement;
+  /** Absent while there is nothing to chart. */
+  @query('.plot') private plotContainer!: HTMLDivElement | null;
 
   /** The chart's title, shown above it and naming its table. */
   @property() heading = '';
@@ -53,8 +54,10 @@ export class AttestBarChart extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('segments') && !changed.has('valueName')) return;
     const groups = this.groups();
-    if (groups.length === 0) {
-      this.plotContainer.replaceChildren();
+    const container = this.plotContainer;
+    // With no bars the template says so instead of holding a plot.
+    if (!container || groups.length === 0) {
+      container?.replaceChildren();
       return;
     }
     const isStacked = this.isStacked();
@@ -67,14 +70,21 @@ export class AttestBarChart extends LitElement {
     );
     const chart = Plot.plot({
       // As wide as the figure when it is drawn, so the text is not scaled down.
-      width: Math.max(360, Math.min(this.plotContainer.clientWidth || 680, 900)),
+      width: Math.max(360, Math.min(container.clientWidth || 680, 900)),
       height: groups.length * 30 + 50,
       marginBottom: 34,
       marginLeft: 200,
       marginRight: 40,
       style: { fontSize: '12px', background: 'transparent' },
       // Counts: whole-number ticks only, at most eight of them.
-      x: { label: this.valueName, grid: true, ticks: Math.max(1, Math.min(8, largestBar)), tickFormat: 'd' },
+      // All zeros (nothing gold yet) keeps a 0–1 axis: an empty domain would draw zero bars full width.
+      x: {
+        label: this.valueName,
+        grid: true,
+        domain: [0, Math.max(1, largestBar)],
+        ticks: Math.max(1, Math.min(8, largestBar)),
+        tickFormat: 'd',
+      },
       y: { label: null, domain: groups, tickFormat: (name: string) => shorten(name, 28) },
       color: { type: 'identity' },
       marks: [
@@ -92,7 +102,7 @@ export class AttestBarChart extends LitElement {
       ],
     });
     chart.setAttribute('aria-hidden', 'true');
-    this.plotContainer.replaceChildren(chart);
+    container.replaceChildren(chart);
   }
 
   private renderTable() {

@@ -143,6 +143,9 @@ export class AttestDocumentsPage extends LitElement {
   /** The slug of the project shown. */
   @property() slug = '';
 
+  /** A message from the page before (e.g. "Created …"), shown under the heading. */
+  @property() notice: string | undefined;
+
   private readonly pageTask = new Task(this, {
     task: async ([slug], { signal }): Promise<ProjectWithDocuments> => {
       const [project, firstPage] = await Promise.all([
@@ -173,7 +176,11 @@ export class AttestDocumentsPage extends LitElement {
     try {
       const { documentId } = await this.api.nextDocument(this.slug);
       if (documentId) this.dispatchEvent(new NavigateEvent(`/documents/${documentId}`));
-      else this.nextMessage = 'Nothing left to label: every document assigned to you is done.';
+      else
+        this.nextMessage =
+          (this.pageTask.value?.project.documentCount ?? 0) === 0
+            ? 'There are no documents in this project yet.'
+            : 'Nothing left to label: every document assigned to you is done.';
     } catch (error) {
       this.nextMessage = errorMessage(error);
     }
@@ -305,6 +312,7 @@ export class AttestDocumentsPage extends LitElement {
           <button class="button primary" type="button" @click=${this.openNextDocument}>Next document</button>
         </div>
       </div>
+      ${this.notice ? html`<p class="message info" role="status">${this.notice}</p>` : null}
       ${this.nextMessage ? html`<p class="message next-message" role="status">${this.nextMessage}</p>` : null}
       <section class="panel" aria-labelledby="documents-heading">
         <div class="section-heading">
@@ -342,7 +350,7 @@ export class AttestDocumentsPage extends LitElement {
     return this.pageTask.render({
       pending: () => html`<h1 tabindex="-1">Documents</h1><p role="status">Loading the project…</p>`,
       complete: (loaded) => this.renderPage(loaded),
-      error: (error) => loadErrorTemplate('Project not available', error),
+      error: (error) => loadErrorTemplate('Project not available', error, () => void this.pageTask.run()),
     });
   }
 }

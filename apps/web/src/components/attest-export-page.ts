@@ -341,7 +341,7 @@ export class AttestExportPage extends LitElement {
       <h1 tabindex="-1">Export a dataset</h1>
       <p class="lede">
         ${project.name}: ${plural(project.documentCount, 'document')}. Rows follow the versioned schema in
-        <code>docs/datasets.md</code>.
+        <a href="/docs/datasets">the dataset documentation</a>.
       </p>
       <div class="layout">
         <form class="panel choices" aria-label="Export choices" @submit=${(event: Event) => event.preventDefault()}>
@@ -426,7 +426,7 @@ export class AttestExportPage extends LitElement {
     return this.pageTask.render({
       pending: () => html`<h1 tabindex="-1">Export a dataset</h1><p role="status">Loading the project…</p>`,
       complete: (loaded) => this.renderPage(loaded),
-      error: (error) => loadErrorTemplate('Project not available', error),
+      error: (error) => loadErrorTemplate('Project not available', error, () => void this.pageTask.run()),
     });
   }
 }

@@ -8,6 +8,7 @@ import type { AnnotationSnapshot, ApiClient, SentenceHistoryEntry } from '../api
 import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { baseStyles } from '../styles/shared.ts';
 import { errorMessage } from './format.ts';
+import { evidenceChanges } from './history-changes.ts';
 
 const actionText: Record<SentenceHistoryEntry['action'], string> = {
   set: 'tagged',
@@ -25,8 +26,8 @@ const actionText: Record<SentenceHistoryEntry['action'], string> = {
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' });
 
 /**
- * A sentence's label history, newest first: who changed it, from which label to which, and
- * when. Loads when shown.
+ * A sentence's label history, newest first: who changed it, from which label to which, what
+ * else changed (source, chain, cue words, note), and when. Loads when shown.
  */
 @customElement('attest-history-panel')
 export class AttestHistoryPanel extends LitElement {
@@ -41,9 +42,13 @@ export class AttestHistoryPanel extends LitElement {
         padding: 0;
         list-style: none;
       }
-      li {
+      ol > li {
         padding: 0.6rem 0;
         border-bottom: 1px solid var(--attest-color-border);
+      }
+      ul {
+        margin: 0.2rem 0 0;
+        padding-left: 1.25rem;
       }
       time {
         display: block;
@@ -83,10 +88,16 @@ export class AttestHistoryPanel extends LitElement {
     const actorId = entry.actorId ?? entry.annotatorId;
     const who = actorId === this.me?.user.id ? 'You' : 'A teammate';
     const time = new Date(entry.at);
+    const changes = evidenceChanges(entry.before, entry.after);
+    // An edit that kept the label says which label it kept, then what changed in it.
+    const isLabelKept = entry.action === 'set' && entry.before?.label === entry.after?.label;
+    const summary = isLabelKept
+      ? `${who} edited ${this.labelOf(entry.after)}`
+      : `${who} ${actionText[entry.action] ?? entry.action}: ${this.labelOf(entry.before)} → ${this.labelOf(entry.after)}`;
     return html`
       <li>
-        ${who} ${actionText[entry.action] ?? entry.action}: ${this.labelOf(entry.before)} →
-        ${this.labelOf(entry.after)}
+        ${summary}
+        ${changes.length > 0 ? html`<ul>${changes.map((change) => html`<li>${change}</li>`)}</ul>` : null}
         <time datetime=${entry.at}>${Number.isNaN(time.getTime()) ? entry.at : timeFormat.format(time)}</time>
       </li>
     `;

@@ -6,7 +6,7 @@ import { type ApiClient, ApiError } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { DocumentImportEvent } from '../events/document-import-event.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
-import { errorMessage } from './format.ts';
+import { formErrorMessage } from './format.ts';
 
 type ImportMode = 'paste' | 'file';
 
@@ -16,6 +16,14 @@ interface ImportFailure {
   /** Fields the server named as wrong, e.g. "body", "url". */
   fields: ReadonlySet<string>;
 }
+
+/** The form's labels of the fields the API may name in an error. */
+const importFieldLabels: Readonly<Record<string, string>> = {
+  body: 'Article text',
+  title: 'Title',
+  outlet: 'Outlet',
+  url: 'Source URL',
+};
 
 /**
  * Imports an article into a project, pasted as text or uploaded as a .txt file. On failure it
@@ -161,7 +169,7 @@ export class AttestImportForm extends LitElement {
     } catch (error) {
       this.failure = {
         mode,
-        detail: errorMessage(error),
+        detail: formErrorMessage(error, importFieldLabels),
         fields: new Set(
           error instanceof ApiError ? (error.problem?.errors ?? []).map((item) => item.path) : [],
         ),

@@ -5,7 +5,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { marked } from 'marked';
 import { baseStyles } from '../styles/shared.ts';
 
-/** Markdown (a project's guidelines) rendered as HTML, sanitized with DOMPurify first. */
+/** Markdown (a project's guidelines, the docs) rendered as HTML, sanitized with DOMPurify first. */
 @customElement('attest-markdown')
 export class AttestMarkdown extends LitElement {
   static override styles = [
@@ -41,6 +41,33 @@ export class AttestMarkdown extends LitElement {
         background: var(--attest-color-background);
         font-family: var(--attest-font-mono);
         font-size: 0.85em;
+      }
+      img {
+        max-width: 100%;
+        height: auto;
+      }
+      /* Wrapped rather than scrolled: a scrolling box would need its own keyboard stop. */
+      pre {
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+        padding: 0.6rem 0.8rem;
+        border-radius: var(--attest-radius);
+        background: var(--attest-color-background);
+      }
+      pre code {
+        padding: 0;
+      }
+      table {
+        border-collapse: collapse;
+        font-size: 0.9rem;
+      }
+      th,
+      td {
+        padding: 0.3rem 0.6rem;
+        border: 1px solid var(--attest-color-border);
+        text-align: left;
+        vertical-align: top;
+        overflow-wrap: anywhere;
       }
       blockquote {
         margin: 0.5rem 0;

@@ -10,7 +10,7 @@ import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { baseStyles, buttonStyles, formStyles, tableStyles } from '../styles/shared.ts';
 import { minimumPasswordLength } from './account-fields.ts';
 import { errorMessage, formatDate } from './format.ts';
-import { roleNames } from './roles.ts';
+import { roleNames, withArticle } from './roles.ts';
 import './attest-copy-button.ts';
 
 /** A project's members: their roles, adding one with a password, invitation links, removal. */
@@ -115,7 +115,10 @@ export class AttestMembersSettings extends LitElement {
     const role = select.value as ProjectRole;
     try {
       await this.api.changeMemberRole(this.project.slug, member.userId, role);
-      this.message = { isError: false, text: `${member.name} is now ${roleNames[role].toLowerCase()}.` };
+      this.message = {
+        isError: false,
+        text: `${member.name} is now ${withArticle(roleNames[role].toLowerCase())}.`,
+      };
       this.membersTask.run();
     } catch (error) {
       select.value = member.role;
@@ -277,7 +280,7 @@ export class AttestMembersSettings extends LitElement {
         ${
           this.invite
             ? html`<div class="link">
-                <p>Send this link to one teammate; it makes them ${roleNames[this.invite.role].toLowerCase()}.</p>
+                <p>Send this link to one teammate; it makes them ${withArticle(roleNames[this.invite.role].toLowerCase())}.</p>
                 <label>Invitation link <input id="invite-link" readonly .value=${inviteUrl} /></label>
                 <attest-copy-button .value=${inviteUrl} label="Copy link"></attest-copy-button>
               </div>`

@@ -7,7 +7,7 @@ import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import type { ProjectUpdateEvent } from '../events/project-update-event.ts';
-import { baseStyles, pageStyles } from '../styles/shared.ts';
+import { baseStyles, buttonStyles, pageStyles } from '../styles/shared.ts';
 import { loadErrorTemplate } from './page-templates.ts';
 import './attest-general-settings.ts';
 import './attest-guidelines-settings.ts';
@@ -26,6 +26,7 @@ const sections = [
 export class AttestProjectSettingsPage extends LitElement {
   static override styles = [
     baseStyles,
+    buttonStyles,
     pageStyles,
     css`
       .layout {
@@ -144,7 +145,7 @@ export class AttestProjectSettingsPage extends LitElement {
           ? this.renderPage(project)
           : loadErrorTemplate('Settings', new Error('Only the project’s owners can change its settings.'));
       },
-      error: (error) => loadErrorTemplate('Project not available', error),
+      error: (error) => loadErrorTemplate('Project not available', error, () => void this.projectTask.run()),
     });
   }
 }

@@ -8,7 +8,7 @@ import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { NavigateEvent } from '../events/navigate-event.ts';
 import { baseStyles, buttonStyles, formStyles, pageStyles } from '../styles/shared.ts';
-import { errorMessage, formatDate, plural } from './format.ts';
+import { errorMessage, formatDate, formErrorMessage, plural } from './format.ts';
 import { roleNames } from './roles.ts';
 
 /** The start page: the user's projects, each linking to its documents, and a new project form. */
@@ -37,9 +37,6 @@ export class AttestProjectsPage extends LitElement {
         grid-column: 1 / -1;
       }
       .role {
-        position: absolute;
-        top: 1.1rem;
-        right: 1.25rem;
         padding: 0.05rem 0.5rem;
         border-radius: 999px;
         background: var(--attest-color-accent-soft);
@@ -55,8 +52,14 @@ export class AttestProjectsPage extends LitElement {
         padding: 0;
         list-style: none;
       }
+      /* The title wraps beside the role badge rather than running under it. */
       li {
         position: relative;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        align-items: start;
+        align-content: start;
+        gap: 0 0.75rem;
         padding: 1.1rem 1.25rem;
       }
       li:hover {
@@ -66,6 +69,7 @@ export class AttestProjectsPage extends LitElement {
         font-size: 1.1rem;
         font-weight: 650;
         text-decoration: none;
+        overflow-wrap: anywhere;
       }
       li a::after {
         content: '';
@@ -77,6 +81,7 @@ export class AttestProjectsPage extends LitElement {
         text-decoration: underline;
       }
       .facts {
+        grid-column: 1 / -1;
         margin: 0.35rem 0 0;
         color: var(--attest-color-muted);
         font-size: 0.9rem;
@@ -101,6 +106,8 @@ export class AttestProjectsPage extends LitElement {
   @state() private createFailure: { detail: string; fields: ReadonlySet<string> } | undefined;
   @state() private isCreating = false;
   @state() private suggestedSlug = '';
+  /** The short name as typed; until the user types one it follows the name. */
+  @state() private typedSlug: string | undefined;
 
   /** Set when the address matched no page, to say so above the project list. */
   @property({ attribute: false }) missingPath: string | undefined;
@@ -109,7 +116,7 @@ export class AttestProjectsPage extends LitElement {
     event.preventDefault();
     const fields = new FormData(event.currentTarget as HTMLFormElement);
     const name = String(fields.get('name') ?? '').trim();
-    const slug = String(fields.get('slug') ?? '').trim() || this.suggestedSlug;
+    const slug = String(fields.get('slug') ?? '').trim();
     this.createFailure = undefined;
     if (!name) {
       this.createFailure = { detail: 'Name the project.', fields: new Set(['name']) };
@@ -117,11 +124,20 @@ export class AttestProjectsPage extends LitElement {
       this.isCreating = true;
       try {
         const project = await this.api.createProject({ name, slug });
-        this.dispatchEvent(new NavigateEvent(`/projects/${project.slug}/settings/members`));
+        // The new project's own page: where its documents go, with Settings one click away.
+        this.dispatchEvent(
+          new NavigateEvent(
+            `/projects/${project.slug}`,
+            `Created “${project.name}”. Import articles below, and invite teammates from Settings.`,
+          ),
+        );
         return;
       } catch (error) {
         const paths = error instanceof ApiError ? (error.problem?.errors ?? []).map((item) => item.path) : [];
-        this.createFailure = { detail: errorMessage(error), fields: new Set(paths) };
+        this.createFailure = {
+          detail: formErrorMessage(error, { name: 'Name', slug: 'Short name in addresses' }),
+          fields: new Set(paths),
+        };
       } finally {
         this.isCreating = false;
       }
@@ -149,7 +165,20 @@ export class AttestProjectsPage extends LitElement {
           </label>
           <div class="field">
             <label for="slug">Short name in addresses</label>
-            <input id="slug" name="slug" autocomplete="off" placeholder=${this.suggestedSlug || 'e.g. kcna-2026'} aria-invalid=${invalid('slug')} aria-describedby="slug-hint" />
+            <input
+              id="slug"
+              name="slug"
+              autocomplete="off"
+              placeholder="e.g. kcna-2026"
+              .value=${this.typedSlug ?? this.suggestedSlug}
+              aria-invalid=${invalid('slug')}
+              aria-describedby="slug-hint"
+              @input=${(event: InputEvent) => {
+                const typed = (event.target as HTMLInputElement).value;
+                // Emptied: follow the name again.
+                this.typedSlug = typed === '' ? undefined : typed;
+              }}
+            />
             <span class="hint" id="slug-hint">Lower-case letters, digits and hyphens.</span>
           </div>
           <button class="button primary" type="submit" ?disabled=${this.isCreating}>Create project</button>

@@ -672,7 +672,7 @@ export class AttestReviewPage extends LitElement {
     return this.reviewTask.render({
       pending: () => html`<h1 tabindex="-1">Review</h1><p role="status">Loading every analyst's labels…</p>`,
       complete: (data) => this.renderPage(data),
-      error: (error) => loadErrorTemplate('Review not available', error),
+      error: (error) => loadErrorTemplate('Review not available', error, () => void this.reviewTask.run()),
     });
   }
 }

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { SaveStatus } from '../controllers/save-queue-controller.ts';
 import { SaveRetryEvent } from '../events/save-retry-event.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
+import { plural } from './format.ts';
 
 const statusText: Record<SaveStatus, string> = {
   idle: 'Up to date',
@@ -15,7 +16,8 @@ const statusText: Record<SaveStatus, string> = {
 /**
  * Whether the analyst's labels have reached the server, announced politely: how many edits
  * are still unsaved (and whether they wait for the network); when a save failed, the reason
- * and a Retry button.
+ * and a Retry button. A save the server refused because the label changed elsewhere is a
+ * conflict until the analyst settles it: never "saved" meanwhile.
  *
  * @fires attest-save-retry - The analyst pressed Retry.
  */
@@ -70,6 +72,14 @@ export class AttestSaveStatus extends LitElement {
         border-radius: 2px;
         background: var(--attest-color-danger);
       }
+      .conflict {
+        color: var(--attest-color-warning);
+        font-weight: 600;
+      }
+      .conflict .dot {
+        border-radius: 2px;
+        background: var(--attest-color-warning);
+      }
       .reason {
         font-weight: 400;
       }
@@ -96,11 +106,22 @@ export class AttestSaveStatus extends LitElement {
   /** How many edits are queued and not yet confirmed by the server. */
   @property({ type: Number }) pendingCount = 0;
 
+  /** How many sentences were changed elsewhere and wait for Keep mine or Take theirs. */
+  @property({ type: Number }) conflictCount = 0;
+
   private retry(): void {
     this.dispatchEvent(new SaveRetryEvent());
   }
 
   private get text(): string {
+    const saves = this.savesText;
+    if (this.conflictCount === 0) return saves;
+    const conflicts = plural(this.conflictCount, 'conflict');
+    // Up to date or saved says nothing about the refused edit: the conflict is the news.
+    return this.status === 'idle' || this.status === 'saved' ? conflicts : `${conflicts} · ${saves}`;
+  }
+
+  private get savesText(): string {
     if (this.status === 'failed') {
       return this.failedCount > 1 ? `${this.failedCount} labels not saved` : statusText.failed;
     }
@@ -113,7 +134,7 @@ export class AttestSaveStatus extends LitElement {
 
   override render() {
     return html`
-      <span class="status ${this.status}" role="status">
+      <span class="status ${this.status === 'failed' || this.conflictCount === 0 ? this.status : 'conflict'}" role="status">
         <span class="dot" aria-hidden="true"></span>
         <span>
           ${this.text}${

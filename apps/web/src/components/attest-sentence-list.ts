@@ -224,6 +224,14 @@ export class AttestSentenceList extends LitElement {
         font-weight: 600;
         text-align: right;
       }
+      .conflicted {
+        display: block;
+        margin-top: 0.2rem;
+        color: var(--attest-color-warning);
+        font-size: 0.75rem;
+        font-weight: 600;
+        text-align: right;
+      }
       .tag {
         display: flex;
         flex-direction: column;
@@ -264,6 +272,9 @@ export class AttestSentenceList extends LitElement {
 
   /** Sentences whose last change could not be saved. */
   @property({ attribute: false }) unsavedSentenceIds: ReadonlySet<string> = new Set();
+
+  /** Sentences changed elsewhere whose conflict the analyst has not settled yet. */
+  @property({ attribute: false }) conflictSentenceIds: ReadonlySet<string> = new Set();
 
   /** The selected sentence's id. */
   @property() selectedId: string | null = null;
@@ -596,6 +607,8 @@ export class AttestSentenceList extends LitElement {
       ? 'Not annotated'
       : (label?.name ?? (suggested ? `Untagged, suggested ${suggested.name}` : 'Untagged'));
     const isUnsaved = this.unsavedSentenceIds.has(sentence.id);
+    const isConflicted = this.conflictSentenceIds.has(sentence.id);
+    const spokenState = `${isUnsaved ? ', not saved' : ''}${isConflicted ? ', changed elsewhere' : ''}`;
     return html`
       <div
         role="option"
@@ -611,13 +624,14 @@ export class AttestSentenceList extends LitElement {
       >
         <span class="number" aria-hidden="true">${sentence.position + 1}</span>
         <span class="text" data-length=${sentence.text.length}>
-          <span class="visually-hidden">${spokenLabel}${isUnsaved ? ', not saved' : ''}: </span>
+          <span class="visually-hidden">${spokenLabel}${spokenState}: </span>
           ${sentence.kind === 'headline' ? html`<span class="kind">Headline<span class="visually-hidden">:</span></span>` : null}
           ${isSelected ? this.renderSelectedText(sentence) : sentence.text}
         </span>
         <span class="tag" aria-hidden="true">
           ${this.renderTag(sentence, label, isSelected)}
           ${isUnsaved ? html`<span class="unsaved">Not saved</span>` : null}
+          ${isConflicted ? html`<span class="conflicted">Changed elsewhere</span>` : null}
         </span>
       </div>
     `;
@@ -661,6 +675,7 @@ export class AttestSentenceList extends LitElement {
                 this.labelBySentence.get(sentence.id),
                 sentence.id === this.selectedId,
                 this.unsavedSentenceIds.has(sentence.id),
+                this.conflictSentenceIds.has(sentence.id),
                 this.labelsByKey,
                 // Only the selected row shows cues, the caret and picked words.
                 ...(sentence.id === this.selectedId

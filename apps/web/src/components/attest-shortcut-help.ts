@@ -4,6 +4,9 @@ import { customElement, property } from 'lit/decorators.js';
 import { annotateShortcuts } from '../controllers/annotate-keyboard-controller.ts';
 import { baseStyles } from '../styles/shared.ts';
 
+/** Keys drawn with an arrow glyph: ↓, Ctrl+←, … */
+const arrowGlyph = /[←↑→↓]/;
+
 /** The list of the annotate view's keyboard shortcuts, label hotkeys first. */
 @customElement('attest-shortcut-help')
 export class AttestShortcutHelp extends LitElement {
@@ -32,6 +35,13 @@ export class AttestShortcutHelp extends LitElement {
       kbd + kbd {
         margin-left: 0.3rem;
       }
+      /* Arrow glyphs are small in the monospace face: draw them larger, in the text face. */
+      kbd.arrow {
+        min-width: 1.9em;
+        font-family: inherit;
+        font-size: 1.1rem;
+        line-height: 1.2;
+      }
       p {
         margin: 0.75rem 0 0;
         color: var(--attest-color-muted);
@@ -56,7 +66,7 @@ export class AttestShortcutHelp extends LitElement {
         <tbody>
           ${rows.map(
             (row) => html`<tr>
-              <th scope="row">${row.keys.map((key) => html`<kbd>${key}</kbd>`)}</th>
+              <th scope="row">${row.keys.map((key) => html`<kbd class=${arrowGlyph.test(key) ? 'arrow' : ''}>${key}</kbd>`)}</th>
               <td>${row.action}</td>
             </tr>`,
           )}

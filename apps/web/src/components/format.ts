@@ -1,4 +1,5 @@
-// Formatting shared by the pages: dates and counted nouns in plain English.
+// Formatting shared by the pages: dates, counted nouns and error messages in plain English.
+import { ApiError } from '../api/client.ts';
 
 const dateFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -12,6 +13,16 @@ export function formatDate(iso: string | null | undefined): string {
 /** "1 document", "3 documents". */
 export function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The reason a form was refused, naming each field the server found wrong by the label the form
+ * shows ("Source URL: …", not "url: …"); other errors as they are.
+ */
+export function formErrorMessage(error: unknown, labelByField: Readonly<Record<string, string>>): string {
+  const fields = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
+  if (fields.length === 0) return errorMessage(error);
+  return fields.map((field) => `${labelByField[field.path] ?? field.path}: ${field.message}`).join(' ');
 }
 
 /** The message of anything thrown, for the user. */

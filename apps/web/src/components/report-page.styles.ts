@@ -55,6 +55,15 @@ export const reportPageStyles = css`
     margin-top: 0.75rem;
     font-size: 0.875rem;
   }
+  /* Five columns in half the page at 1280 px: headings wrap inside their cells, not past the card. */
+  th,
+  td {
+    padding-inline: 0.5rem;
+  }
+  thead th {
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
   caption {
     padding-bottom: 0.25rem;
     color: var(--attest-color-muted);

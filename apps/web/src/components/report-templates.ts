@@ -13,7 +13,7 @@ export function reportTaskTemplate<Data>(
   return task.render({
     pending: () => html`<h1 tabindex="-1">${pendingHeading}</h1><p role="status">Loading the report…</p>`,
     complete,
-    error: (error) => loadErrorTemplate('Report not available', error),
+    error: (error) => loadErrorTemplate('Report not available', error, () => void task.run()),
   });
 }
 

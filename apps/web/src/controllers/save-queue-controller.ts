@@ -6,6 +6,7 @@ import type { Annotation, AnnotationInput } from '@attest/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type ApiClient, ApiError } from '../api/client.ts';
 import { indexedDbQueueStorage, type QueueStorage, type StoredSentenceQueue } from './save-queue-store.ts';
+import { unsavedEdits } from './unsaved-edits.ts';
 
 /** `offline`: edits are waiting for the network to come back. */
 export type SaveStatus = 'idle' | 'saving' | 'offline' | 'saved' | 'failed';
@@ -267,6 +268,11 @@ export class SaveQueueController implements ReactiveController {
       });
     }
     this.storing = this.storing.then(() => this.storage.write(storageScope, snapshot));
+    // Every page shows what is left to send, and leaving asks first (see attest-app).
+    unsavedEdits.set(
+      storageScope,
+      snapshot.reduce((count, queue) => count + queue.pending.length, 0),
+    );
   }
 
   /** Waits until every change to the queue has reached storage (for tests). */

@@ -24,7 +24,10 @@ export interface QueueStorage {
   write(documentId: string, queues: readonly StoredSentenceQueue[]): Promise<void>;
 }
 
-const keyOf = (documentId: string) => `attest-save-queue:${documentId}`;
+/** Stored queues are named this followed by their scope ("userId/documentId"). */
+export const storedQueueKeyPrefix = 'attest-save-queue:';
+
+const keyOf = (documentId: string) => `${storedQueueKeyPrefix}${documentId}`;
 
 /** The browser's IndexedDB; when it is unavailable (some private modes) the queue lives in memory only. */
 export const indexedDbQueueStorage: QueueStorage = {

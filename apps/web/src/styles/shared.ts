@@ -153,6 +153,11 @@ export const pageStyles = css`
     background: var(--attest-color-danger-soft);
     color: var(--attest-color-danger);
   }
+  .message.info {
+    border-color: #b2ccff;
+    background: var(--attest-color-accent-soft);
+    color: #1d2939;
+  }
 `;
 
 /** Labelled fields, hints and inline errors for the account and settings forms. */
