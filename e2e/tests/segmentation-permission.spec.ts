@@ -1,10 +1,10 @@
 // Who may split and merge, and being asked first: analysts see no split or merge until an owner
 // allows it, then confirm every change; an owner is asked when an analyst's labels would change.
 import type { DocumentDetail } from '@attest/core';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { addTeammate, createProject, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { annotatableRows, saveScreenshot } from './support.ts';
+import { annotatableRows, expect, saveScreenshot, test } from './support.ts';
 
 const article = (marker: string) => `Dam opens ${marker}
 
