@@ -1,7 +1,7 @@
 // Sentence boundaries inside one run of text (a paragraph without its headline or boilerplate lines).
 import { periodWordKind } from './abbreviations.ts';
 import { endsQuestionOrExclamationQuote, startsAttribution } from './attribution.ts';
-import { isEmailToken } from './boilerplate.ts';
+import { isBoilerplateFragment, isEmailToken, longestBoilerplateLine } from './boilerplate.ts';
 import {
   horizontalEllipsis,
   isBullet,
@@ -13,6 +13,7 @@ import {
   period,
 } from './characters.ts';
 import { isBulletOnly, isNextListItem, type ListMarker, listMarker } from './lists.ts';
+import { closedQuotations } from './quotations.ts';
 import { canStartSentence, startsWithCapital, surelyStartsSentence } from './sentence-starts.ts';
 import type { Span } from './spans.ts';
 import { type Tokens, tokenize } from './tokens.ts';
@@ -42,6 +43,9 @@ class SentenceSplitter {
   private readonly count: number;
   private sentenceFirstToken = 0;
   private openingMarker: OpeningListMarker | undefined;
+  /** Flat `[open, close]` offsets of the run's closed double quotations, and the next one to test. */
+  private readonly quotations: number[];
+  private quotationIndex = 0;
 
   constructor(
     private readonly text: string,
@@ -50,6 +54,17 @@ class SentenceSplitter {
     this.starts = tokens.starts;
     this.ends = tokens.ends;
     this.count = tokens.count;
+    this.quotations =
+      tokens.count === 0 ? [] : closedQuotations(text, tokens.starts[0]!, tokens.ends[tokens.count - 1]!);
+  }
+
+  /** Whether the gap after token `index` lies inside a closed quotation (gaps are visited in order). */
+  private isInsideQuotation(index: number): boolean {
+    const gap = this.ends[index]!;
+    const quotations = this.quotations;
+    while (this.quotationIndex < quotations.length && quotations[this.quotationIndex + 1]! < gap)
+      this.quotationIndex += 2;
+    return this.quotationIndex < quotations.length && quotations[this.quotationIndex]! < gap;
   }
 
   split(): Span[] {
@@ -87,6 +102,7 @@ class SentenceSplitter {
     if (isLineBullet(nextFirst) && nextEnd - nextStart === 1 && this.hasLineBreakBefore(index + 1))
       return true;
     if (this.opensListAfterColon(index)) return false;
+    if (this.isInsideQuotation(index)) return false;
     const opening = this.openingMarker;
     if (opening) {
       if (index === opening.tokenIndex) return false;
@@ -138,7 +154,7 @@ class SentenceSplitter {
     if (this.isLoneDot(index + 1))
       return periods === 1 && !this.isLoneDot(index) && this.precedesSpacedEllipsis(index);
     if (this.isLoneDot(index)) return this.endsSpacedDots(index);
-    if (this.isEmailSignOff(index + 1)) return true;
+    if (this.isEmailSignOff(index + 1) || this.isTrailingBoilerplate(index + 1)) return true;
     if (periods === 3) return startsWithCapital(text, nextStart, nextEnd);
     if (periods > 1) return canStartSentence(text, nextStart, nextEnd);
     return this.periodEndsSentence(index, coreEnd);
@@ -192,6 +208,13 @@ class SentenceSplitter {
       if (!isEmailToken(this.text, this.starts[token]!, this.ends[token]!)) return false;
     }
     return true;
+  }
+
+  /** A credit or rights notice after the last sentence: "…the ministry said. (Yonhap)". */
+  private isTrailingBoilerplate(index: number): boolean {
+    const start = this.starts[index]!;
+    const end = this.ends[this.count - 1]!;
+    return end - start <= longestBoilerplateLine && isBoilerplateFragment(this.text.slice(start, end));
   }
 
   /** A single period after a word: the word's kind decides, then the word after it. */
