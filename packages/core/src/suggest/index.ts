@@ -27,6 +27,7 @@ export function suggest(text: string, segments: readonly Segment[]): Suggestion[
   const paragraphNumbers = numberParagraphs(text, segments);
   const decisions: (Decision | null)[] = [];
   let inScope: Attribution | null = null;
+  let lastStateMedium: Attribution | null = null;
   let isInsideQuotation = false;
   let sentenceNumber = 0;
   let previousParagraph = -1;
@@ -63,9 +64,19 @@ export function suggest(text: string, segments: readonly Segment[]): Suggestion[
       )
         ? inScope
         : null,
+      mediumAntecedent: isInScope(
+        lastStateMedium,
+        sentenceNumber,
+        paragraphNumber,
+        carryOverScope.mediumSentences,
+        carryOverScope.mediumSentences,
+      )
+        ? lastStateMedium
+        : null,
     });
     decisions.push(decision);
     inScope = nextScope(inScope, decision, sentenceNumber, paragraphNumber);
+    if (inScope?.isStateMedia && inScope.medium) lastStateMedium = inScope;
   }
 
   inheritHeadlinesFromLeads(segments, decisions);
