@@ -10,8 +10,8 @@ import {
   findAttributions,
   formatScores,
   parseBrat,
-  roles,
   scoreCounts,
+  scoreDocuments,
 } from '../src/attribution/index.ts';
 import weights from '../src/attribution/weights.json' with { type: 'json' };
 import { suggest } from '../src/suggest/index.ts';
@@ -25,29 +25,20 @@ if (!hasPolnear) console.warn(`Skipping the PolNeAR figures: ${polnearDev} is mi
 describe.skipIf(!hasPolnear)('attribution spans on PolNeAR dev', () => {
   it('reaches Source 45 and Cue 60 exact-span F1', () => {
     const files = readdirSync(polnearDev).sort();
-    const counts = emptyCounts();
-    let documents = 0;
-    for (const file of files.filter((name) => name.endsWith('.txt'))) {
-      const name = file.slice(0, -4);
+    const documents = files.flatMap((file) => {
+      const name = file.slice(0, -'.txt'.length);
       const annotation = files.find((other) => other.startsWith(`${name}_`) && other.endsWith('.ann'));
-      if (!annotation) continue;
-      documents++;
-      const text = readFileSync(path.join(polnearDev, file), 'utf8');
-      const gold = parseBrat(readFileSync(path.join(polnearDev, annotation), 'utf8'));
-      const predicted = attributionSpans(text);
-      for (const role of roles) {
-        countMatches(
-          counts[role],
-          predicted.filter((span) => span.role === role),
-          gold.spans
-            .filter((span) => span.role === role)
-            .map(({ fragments }) => ({ start: fragments[0]!.start, end: fragments.at(-1)!.end })),
-        );
-      }
-    }
-    const scores = scoreCounts(counts);
-    console.log(`PolNeAR dev, ${documents} articles\n${formatScores(scores)}`);
-    expect(documents).toBe(84);
+      if (!file.endsWith('.txt') || !annotation) return [];
+      return [
+        {
+          text: readFileSync(path.join(polnearDev, file), 'utf8'),
+          gold: parseBrat(readFileSync(path.join(polnearDev, annotation), 'utf8')),
+        },
+      ];
+    });
+    const scores = scoreDocuments(documents, (text) => attributionSpans(text));
+    console.log(`PolNeAR dev, ${documents.length} articles\n${formatScores(scores)}`);
+    expect(documents).toHaveLength(84);
     expect(scores.source.exact.f1).toBeGreaterThanOrEqual(0.45);
     expect(scores.cue.exact.f1).toBeGreaterThanOrEqual(0.6);
   }, 60_000);

@@ -5,10 +5,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../src/segment/index.ts';
-import type { Segment } from '../src/segment-types.ts';
 import { evaluateSuggestions, formatEvaluationTable, goldSentenceSchema } from '../src/suggest/evaluate.ts';
-import { suggest } from '../src/suggest/index.ts';
 import { sharedDataDirectory } from './fixtures/segment/shared-data.ts';
+import { suggestOnGold } from './fixtures/suggest/on-gold.ts';
 
 const realDevDirectory = path.join(sharedDataDirectory, 'real-dev');
 const hasRealDev = existsSync(realDevDirectory);
@@ -47,15 +46,7 @@ describe.skipIf(!hasRealDev)('real-dev: twenty published articles', () => {
   it('labels at least 95% of the non-ambiguous sentences as the gold files do', () => {
     const report = evaluateSuggestions(
       articles.flatMap((article) => article.gold),
-      articles.flatMap(({ text, gold }) => {
-        const segments: Segment[] = gold.map(({ start, end, kind, text: segmentText }) => ({
-          start,
-          end,
-          kind,
-          text: segmentText,
-        }));
-        return suggest(text, segments);
-      }),
+      articles.flatMap((article) => suggestOnGold(article)),
     );
     const f1s = Object.values(report.perLabel).map(({ precision, recall }) =>
       precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),

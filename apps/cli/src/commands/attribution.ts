@@ -7,13 +7,10 @@ import path from 'node:path';
 import {
   attributionSpans,
   type BratDocument,
-  countMatches,
   defaultTrainingOptions,
-  emptyCounts,
   formatScores,
   parseBrat,
-  roles,
-  scoreCounts,
+  scoreDocuments,
   trainTagger,
 } from '@attest/core';
 import { UsageError } from '../lib/files.ts';
@@ -51,21 +48,9 @@ async function readPolnear(directory: string): Promise<AnnotatedDocument[]> {
 
 export async function evalAttributionCommand(directory: string): Promise<void> {
   const documents = await readPolnear(directory);
-  const counts = emptyCounts();
-  for (const { text, gold } of documents) {
-    const predicted = attributionSpans(text);
-    for (const role of roles) {
-      countMatches(
-        counts[role],
-        predicted.filter((span) => span.role === role),
-        gold.spans
-          .filter((span) => span.role === role)
-          .map(({ fragments }) => ({ start: fragments[0]!.start, end: fragments.at(-1)!.end })),
-      );
-    }
-  }
+  const scores = scoreDocuments(documents, (text) => attributionSpans(text));
   process.stdout.write(
-    `${documents.length} documents in ${directory} (first annotator's .ann per article)\n\n${formatScores(scoreCounts(counts))}\n`,
+    `${documents.length} documents in ${directory} (first annotator's .ann per article)\n\n${formatScores(scores)}\n`,
   );
 }
 

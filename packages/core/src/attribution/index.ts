@@ -24,7 +24,7 @@ import { Tagger, type TaggerWeights } from './tagger.ts';
 import weights from './weights.json' with { type: 'json' };
 
 export { type BratDocument, parseBrat } from './brat.ts';
-export { countMatches, emptyCounts, formatScores, scoreCounts } from './score.ts';
+export { countMatches, emptyCounts, formatScores, scoreCounts, scoreDocuments } from './score.ts';
 export type { RoleSpan } from './tagger.ts';
 export { type Role, roles } from './tags.ts';
 export { defaultTrainingOptions, trainTagger } from './train.ts';

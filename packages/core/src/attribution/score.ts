@@ -1,6 +1,8 @@
 // Exact and overlap precision, recall and F1 of predicted role spans against gold ones, as
 // PolNeAR is scored: exact = same start and end (a discontinuous gold span counts by its outer
 // bounds); overlap = any shared character, each gold span matched at most once.
+import type { BratDocument } from './brat.ts';
+import type { RoleSpan } from './tagger.ts';
 import { type Role, roles } from './tags.ts';
 
 export interface Span {
@@ -84,4 +86,25 @@ export function formatScores(scores: AttributionScores): string {
       return `| ${role} | ${percent(exact.precision)} | ${percent(exact.recall)} | ${percent(exact.f1)} | ${percent(overlap.precision)} | ${percent(overlap.recall)} | ${percent(overlap.f1)} | ${counts.gold} | ${counts.predicted} |`;
     }),
   ].join('\n');
+}
+
+/** Scores predicted spans against each document's gold .ann, pooled over the documents. */
+export function scoreDocuments(
+  documents: readonly { text: string; gold: BratDocument }[],
+  predict: (text: string) => readonly RoleSpan[],
+): AttributionScores {
+  const counts = emptyCounts();
+  for (const { text, gold } of documents) {
+    const predicted = predict(text);
+    for (const role of roles) {
+      countMatches(
+        counts[role],
+        predicted.filter((span) => span.role === role),
+        gold.spans
+          .filter((span) => span.role === role)
+          .map(({ fragments }) => ({ start: fragments[0]!.start, end: fragments.at(-1)!.end })),
+      );
+    }
+  }
+  return scoreCounts(counts);
 }
