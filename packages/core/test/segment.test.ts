@@ -263,6 +263,22 @@ describe('segment boilerplate', () => {
     ]);
   });
 
+  it('marks a bracketed credit and a link to the source as boilerplate', () => {
+    expect(kinds('The ministry said so.\n\n[AFP]\n\nRead it at AP')).toEqual([
+      ['sentence', 'The ministry said so.'],
+      ['boilerplate', '[AFP]'],
+      ['boilerplate', 'Read it at AP'],
+    ]);
+  });
+
+  it('keeps a dateline with its date, wire tag or bullet in the first sentence', () => {
+    expect(texts('TOKYO, October 3. /TASS/. The ship docked. It left.')).toEqual([
+      'TOKYO, October 3. /TASS/. The ship docked.',
+      'It left.',
+    ]);
+    expect(texts('TOKYO • The ship docked. It left.')).toEqual(['TOKYO • The ship docked.', 'It left.']);
+  });
+
   it('keeps a sentence that starts with the word copyright', () => {
     expect(kinds('Copyright law changed, he said.')[0]?.[0]).toBe('sentence');
   });

@@ -10,14 +10,15 @@ const emailsOnly = new RegExp(String.raw`^\(?${emailAddress}(?:[\s,;/]+${emailAd
 
 const endMark = /^\(END\)$/i;
 
-/** A wire credit standing alone at the foot of a story: "(Yonhap)", "(AP)". */
-const wireCredit = /^\((?:Yonhap|YNA|AP|AFP|Reuters|Kyodo|Xinhua|UPI|dpa|EFE|ANSA|Bernama)\)$/;
+/** A wire credit standing alone at the foot of a story: "(Yonhap)", "(AP)", "[AFP]". */
+const wireCredit = /^[([](?:Yonhap|YNA|AP|AFP|Reuters|Kyodo|Xinhua|UPI|dpa|EFE|ANSA|Bernama|TASS)[)\]]$/;
 
 /** Rights notices, bracketed or not: "<All rights reserved by Yonhap>", "© 2023 Reuters". */
 const rightsNotice =
   /^(?:<\s*(?:all rights reserved|copyright|©|ⓒ)[^<>]*>|(?:©|ⓒ|\(c\)\s|copyright\s+(?:©|ⓒ|\(c\)|\d{4})|all rights reserved\b).*)$/i;
 
-const navigationLinks = /^(?:scroll to top|back to top|advertisement)$/i;
+const navigationLinks =
+  /^(?:scroll to top|back to top|advertisement|read (?:it|more|the full (?:story|article)) (?:at|on) [\w .&-]{1,40})$/i;
 
 /** Whole-line patterns, checked only where a line starts a sentence. */
 const boilerplateLines: readonly RegExp[] = [

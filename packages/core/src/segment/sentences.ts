@@ -26,6 +26,10 @@ const prepositions = new Set(
 );
 const longestAdverbialOpening = 5;
 
+/** A dateline alone so far: "SEOUL, November 29." or "SEOUL, November 29. /TASS/." */
+const datelineSoFar =
+  /^\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*,\s+(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}\.(?:\s+\/\p{Lu}+\/\.)?$/u;
+
 /** Splits `[start, end)` of `text` into trimmed sentence spans; boundaries fall only at white space. */
 export function sentenceSpans(text: string, start: number, end: number): Span[] {
   return new SentenceSplitter(text, tokenize(text, start, end)).split();
@@ -98,7 +102,7 @@ class SentenceSplitter {
     const nextStart = this.starts[index + 1]!;
     const nextEnd = this.ends[index + 1]!;
     const nextFirst = text.charCodeAt(nextStart);
-    if (isBullet(nextFirst)) return true;
+    if (isBullet(nextFirst)) return !this.isDatelinePlace(index);
     if (isLineBullet(nextFirst) && nextEnd - nextStart === 1 && this.hasLineBreakBefore(index + 1))
       return true;
     if (this.opensListAfterColon(index)) return false;
@@ -217,9 +221,30 @@ class SentenceSplitter {
     return end - start <= longestBoilerplateLine && isBoilerplateFragment(this.text.slice(start, end));
   }
 
+  /** "SEOUL • Mr Kim …": a place in capitals opening the sentence, before a bullet that separates the dateline. */
+  private isDatelinePlace(index: number): boolean {
+    if (index !== this.sentenceFirstToken) return false;
+    const word = this.text.slice(this.starts[index]!, this.ends[index]!);
+    const nextLength = this.ends[index + 1]! - this.starts[index + 1]!;
+    return nextLength === 1 && /^\p{Lu}{3,}$/u.test(word);
+  }
+
+  /**
+   * "SEOUL, November 29. /TASS/. North Korea …": the periods of a dateline and of a wire tag
+   * between slashes do not end the first sentence.
+   */
+  private isInsideDateline(index: number): boolean {
+    const text = this.text;
+    const start = this.starts[this.sentenceFirstToken]!;
+    const end = this.ends[index]!;
+    if (end - start > 60) return false;
+    return datelineSoFar.test(text.slice(start, end));
+  }
+
   /** A single period after a word: the word's kind decides, then the word after it. */
   private periodEndsSentence(index: number, coreEnd: number): boolean {
     const text = this.text;
+    if (this.isInsideDateline(index)) return false;
     let stemStart = this.starts[index]!;
     while (stemStart < coreEnd && isOpener(text.charCodeAt(stemStart))) stemStart++;
     const stem = text.slice(stemStart, coreEnd - 1);
