@@ -360,6 +360,36 @@ describe('suggest: patterns of real wire copy (issue 18)', () => {
     ]);
   });
 
+  it('reads a state television presenter and "according to the statement" as state media', () => {
+    expect(
+      labels([
+        ['The dam was completed ahead of schedule, a state television news reader announced.'],
+        ['According to the statement, the dam will supply three provinces.'],
+      ]),
+    ).toEqual(['kcna_claim', 'kcna_claim']);
+  });
+
+  it('does not read "what North Korea calls" as North Korea reporting', () => {
+    expect(labels([['The launch used what North Korea calls a new type of engine.']])).toEqual([
+      'reported_fact',
+    ]);
+  });
+
+  it('reads a medium named in an aside of a background sentence as no attribution', () => {
+    expect(
+      labels([['The warning, carried on the official KCNA news agency, came a day after the talks.']]),
+    ).toEqual(['reported_fact']);
+  });
+
+  it('reads "is not yet thought to" and "almost certainly" as the writer\'s inference', () => {
+    expect(
+      labels([
+        ['The device is not yet thought to have worked.'],
+        ['The test will almost certainly bring sanctions.'],
+      ]),
+    ).toEqual(['observer_inference', 'observer_inference']);
+  });
+
   it('treats speculation as a topic, and "speculation that" as a hedge', () => {
     expect(
       labels([

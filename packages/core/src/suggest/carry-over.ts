@@ -45,8 +45,9 @@ export const carryOverScope = {
   paragraphs: 3,
 } as const;
 
+// "According to the statement, …" points back like "the statement said"; "what he calls …" names, it does not report.
 const anaphoricAttribution = new RegExp(
-  String.raw`(?<![\w-])(?<anaphor>${anaphoricSources})\s+(?:(?:also|further|later|then|again|earlier|separately)\s+)?(?:(?:has|had|was)\s+)?(?<verb>${reportingVerbs.join('|')})(?![\w-])`,
+  String.raw`(?<![\w-])(?<!what\s)(?:(?<verb2>[Aa]ccording\s+to)\s+(?<anaphor2>(?:the|that|this)\s+(?:statement|report|announcement|dispatch|broadcast|article|commentary|editorial))|(?<anaphor>${anaphoricSources})\s+(?:(?:also|further|later|then|again|earlier|separately)\s+)?(?:(?:has|had|was)\s+)?(?<verb>${reportingVerbs.join('|')}))(?![\w-])`,
   'gi',
 );
 const backgroundFramePattern = new RegExp(backgroundFrame);
@@ -70,13 +71,22 @@ export interface AnaphoraCue {
 /** "It added", "the agency said", "she said": a source that points back to an earlier one. */
 export function findAnaphoricAttribution(segment: Segment): AnaphoraCue | null {
   for (const match of matchesIn(anaphoricAttribution, segment.text)) {
+    const start = segment.start + match.index;
+    const end = start + match[0].length;
+    const prepositional = match.groups?.['verb2'];
+    if (prepositional) {
+      const anaphor = match.groups?.['anaphor2'] ?? '';
+      return {
+        anaphor: { start: end - anaphor.length, end },
+        verb: { start, end: start + prepositional.length },
+        isMedium: true,
+      };
+    }
     const anaphor = match.groups?.['anaphor'] ?? '';
     const verb = match.groups?.['verb'] ?? '';
-    const start = segment.start + match.index;
-    const verbEnd = start + match[0].length;
     return {
       anaphor: { start, end: start + anaphor.length },
-      verb: { start: verbEnd - verb.length, end: verbEnd },
+      verb: { start: end - verb.length, end },
       isMedium: mediumAnaphors.test(anaphor),
     };
   }

@@ -68,7 +68,7 @@ export const sourceEntries: readonly SourceEntry[] = [
     patterns: [
       String.raw`${the}(?:${northKorean}\s+)?(?:official\s+|state(?:-run)?\s+)?Korean\s+Central\s+News\s+Agency(?:\s*\(KCNA\))?`,
       String.raw`${the}${northKorean}\s+(?:official|state(?:-run)?|state-controlled)\s+news\s+agency`,
-      String.raw`${the}KCNA`,
+      String.raw`${the}(?:official\s+|state(?:-run)?\s+)?KCNA(?:\s+news\s+agency)?`,
     ],
   },
   {
@@ -118,6 +118,9 @@ export const sourceEntries: readonly SourceEntry[] = [
       // "N. Korean newspaper", "North Korean news outlets", "the North's official news wire service".
       String.raw`${aOrThe}?(?:${northKorean}|${theCountrys})\s+(?:(?:main|official|state(?:-run|-controlled)?|government|party|ruling\s+party|propaganda|[Ww]orkers'\s+[Pp]arty)\s+)?(?:${mediumNouns})`,
       String.raw`(?:North\s+Korea|N\.\s?Korea)\s+[Mm]edia`,
+      // "a state television news reader", "the country's central TV".
+      String.raw`${aOrThe}(?:state(?:-run)?\s+)?(?:television|TV|radio)\s+(?:news\s?reader|news\s+reader|presenter|announcer|anchor)`,
+      String.raw`${the}country's\s+(?:central\s+|state\s+)?(?:TV|television|media|radio)`,
       // "a weekly government mouthpiece of North Korea", "a Web site of the regime".
       String.raw`${aOrThe}(?:[\w-]+\s+){0,2}mouthpiece(?:\s+of\s+(?:the\s+)?(?:North(?:\s+Korea)?|Pyongyang|regime))?`,
       String.raw`${aOrThe}(?:[Ww]eb\s?site|[Nn]ewspaper|[Pp]aper|[Mm]edia\s+outlet)\s+(?:of|run\s+by)\s+the\s+(?:regime|North)`,
@@ -134,7 +137,7 @@ export const sourceEntries: readonly SourceEntry[] = [
   {
     name: 'Kim Yo-jong',
     kind: 'north_korean_official',
-    patterns: [String.raw`(?:${northKorean}\s+)?(?:[A-Za-z][\w-]*\s+){0,4}Kim\s+Yo[-\s]?jong`],
+    patterns: [String.raw`(?:${northKorean}\s+)?(?:[A-Za-z][\w-]*\s+){0,4}Kim\s+Yo[-\s]?[Jj]ong`],
   },
   {
     name: 'Choe Son-hui',
@@ -148,7 +151,7 @@ export const sourceEntries: readonly SourceEntry[] = [
       // A named North Korean figure: "North Korean Defense Minister Kang Sun-nam".
       String.raw`${northKorean}\s+(?:[A-Z][\w-]*\s+){0,4}(?:[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+)`,
       // Institutions and office holders: "the North's foreign ministry", "a North Korean spokesperson".
-      String.raw`${aOrThe}?${northKorean}\s+(?:[\w-]+\s+){0,3}(?:ministry|minister|spokes(?:man|woman|person)|officials?|government|military|army|regime|committee|commission|council|department|envoy|ambassador|mission|embassy|delegation|general\s+staff|institute|party)`,
+      String.raw`${aOrThe}?${northKorean}\s+(?:[\w-]+\s+){0,3}(?:ministry|minister|spokes(?:man|woman|person)|officials?|government|military|army|regime|committee|commission|council|department|envoy|ambassador|mission|embassy|delegation|general\s+staff|institute|party|authorit(?:y|ies)|administration)`,
       String.raw`${the}(?:ruling\s+)?Workers'\s+Party(?:\s+of\s+Korea)?(?:'s\s+Central\s+Committee)?`,
       String.raw`${the}Korean\s+People's\s+Army(?:\s*\(KPA\))?`,
     ],
@@ -252,6 +255,7 @@ export const sourceEntries: readonly SourceEntry[] = [
     patterns: [
       String.raw`${aOrThe}?(?:[Ss]enior\s+|[Gg]overnment\s+|[Mm]ilitary\s+|[Mm]inistry\s+|[Dd]efense\s+|Seoul\s+)+officials?`,
       String.raw`[Oo]fficials(?:\s+in\s+(?:Seoul|Washington|Tokyo|Beijing))?`,
+      String.raw`${aOrThe}?(?:[\w-]+\s+){0,3}officials?\s+from\s+(?:South\s+Korea|Seoul|the\s+U\.S\.|Washington|Japan|Tokyo)`,
     ],
   },
 ];
@@ -323,7 +327,8 @@ export const hedgeCues = {
   ],
   frames: [
     String.raw`appears?\s+to|appeared\s+to|appears?\s+that|seems?\s+to|seemed\s+to|in\s+what\s+(?:appears|appeared|seems|seemed)`,
-    String.raw`(?:is|are|was|were|be|been|being|widely|largely)\s+(?:widely\s+|largely\s+|generally\s+)?(?:expected|believed|thought|seen|viewed|considered|presumed|suspected|estimated|projected|predicted|interpreted|regarded|understood|feared|tipped)\s+(?:to|as|that)`,
+    String.raw`(?:almost\s+)?certainly|(?:is|was|are|were)\s+(?:almost\s+)?certain\s+to`,
+    String.raw`(?:is|are|was|were|be|been|being|widely|largely)\s+(?:not\s+)?(?:yet\s+)?(?:widely\s+|largely\s+|generally\s+)?(?:expected|believed|thought|seen|viewed|considered|presumed|suspected|estimated|projected|predicted|interpreted|regarded|understood|feared|tipped)\s+(?:to|as|that)`,
     String.raw`(?:raised|raising|raises|fuell?ed|fuell?ing|fuels|sparked|sparking|sparks|prompted|prompting|stoked|stoking|triggered|triggering|fanned|fanning|added\s+to)\s+(?:[\w-]+\s+){0,2}(?:speculation|suspicions?|concerns?|questions|fears|worries|doubts|expectations?|hopes)`,
     // "speculation that …" hedges; "speculation over his health" is only the topic.
     String.raw`(?:speculation|conjecture)\s+(?:that|whether)|speculative`,
@@ -353,7 +358,7 @@ export const mediumAnaphors =
  * A sentence that frames what follows as background: "Kim's actions come as …", "The launch
  * came after …". It gives circumstances and does not continue the state-media account.
  */
-export const backgroundFrame = String.raw`^(?:[\w'’.-]+\s+){1,8}?(?:comes?|came)\s+(?:[\w-]+\s+){0,3}?(?:as|after|amid|following|ahead\s+of|days?\s+after|hours\s+after|weeks?\s+after)(?![\w-])`;
+export const backgroundFrame = String.raw`^(?:[\w'’.,-]+\s+){1,12}?(?:comes?|came)\s+(?:[\w-]+\s+){0,3}?(?:as|after|amid|following|ahead\s+of|days?\s+after|hours\s+after|weeks?\s+after)(?![\w-])`;
 
 /**
  * Openers that continue the account of an event already attributed to state media: the next

@@ -67,6 +67,13 @@ const isNorthKoreanVoice = (mention: SourceMention) =>
   mention.kind === 'north_korean_official' ||
   mention.kind === 'north_korean_state';
 
+/**
+ * "The warning, carried by the KCNA, came a day after …": the medium is named in an aside, and
+ * the sentence tells when the warning came, which the outlet states.
+ */
+const isBackgroundAside = (evidence: SegmentEvidence, voices: readonly SourceMention[]) =>
+  evidence.isBackground && voices.every((mention) => mention.cueKind === 'other');
+
 const isReportingInstitution = (mention: SourceMention) =>
   mention.kind === 'official' || mention.kind === 'news_agency';
 
@@ -99,6 +106,7 @@ const rules: readonly Rule[] = [
       const voices = evidence.attributingMentions.filter(isNorthKoreanVoice);
       const medium = voices.find((mention) => mention.kind === 'state_media')?.name;
       if (!medium) return null;
+      if (isBackgroundAside(evidence, voices)) return null;
       const chain = northKoreanChain(voices);
       return {
         label: 'kcna_claim',
@@ -116,7 +124,7 @@ const rules: readonly Rule[] = [
     id: 'north-korean-official-statement',
     decide(evidence, context) {
       const voices = evidence.attributingMentions.filter(isNorthKoreanVoice);
-      if (voices.length === 0) return null;
+      if (voices.length === 0 || isBackgroundAside(evidence, voices)) return null;
       // "North Korea demanded …, officials in Seoul said": the trailing source tells it, and
       // what North Korea said at talks reaches us through them, not through its media.
       const hasOuterVoice = evidence.attributingMentions.some(

@@ -208,7 +208,11 @@ function classifyMention(
       groups['passive'] ?? groups['opinion'] ?? groups['reporting'] ?? groups['publication'] ?? '';
     mention.cue = { start: verbEnd - verbText.length, end: verbEnd };
     mention.isOpinion = verb.groups?.['opinion'] !== undefined;
-    mention.isAttributing = !isInBackgroundClause(documentText, segment.start, start);
+    // "what North Korea calls a satellite", "Even if North Korea calls it …": naming, not reporting.
+    const isNaming =
+      /^call/i.test(verbText) &&
+      /(?:\bwhat|\bif)\s+$/i.test(documentText.slice(Math.max(segment.start, start - 8), start));
+    mention.isAttributing = !isNaming && !isInBackgroundClause(documentText, segment.start, start);
     mention.isTrailing =
       isAfterCommaOrQuote(documentText, segment.start, start) &&
       isFollowedOnlyByPunctuation(documentText, verbEnd, segment.end, true);
