@@ -390,6 +390,15 @@ describe('suggest: patterns of real wire copy (issue 18)', () => {
     ).toEqual(['observer_inference', 'observer_inference']);
   });
 
+  it('reads curly apostrophes like straight ones, and a possessive before "reported" as no report', () => {
+    expect(labels([['North Korea’s official newspaper warned of a strong response.']])).toEqual([
+      'kcna_claim',
+    ]);
+    expect(labels([['Asked about Mr Kim’s reported visit, the envoy declined to comment.']])).toEqual([
+      'reported_fact',
+    ]);
+  });
+
   it('treats speculation as a topic, and "speculation that" as a hedge', () => {
     expect(
       labels([

@@ -52,13 +52,13 @@ export interface SourceEntry {
 /** An optional article, either case: sources are matched case-sensitively because names are. */
 const the = String.raw`(?:[Tt]he\s+)?`;
 const aOrThe = String.raw`(?:[Aa]n?\s+|[Tt]he\s+)`;
-const theNorths = String.raw`(?:[Tt]he\s+North|North\s+Korea|N\.\s?Korea|Pyongyang)'s`;
+const theNorths = String.raw`(?:[Tt]he\s+North|North\s+Korea|N\.\s?Korea|Pyongyang)['’]s`;
 const northKorean = String.raw`(?:North\s+Korean|N\.\s?Korean|N\.K\.|NK|${theNorths})`;
 /** "the socialist country's", "the regime's": the North named by a description, in North Korean news. */
-const theCountrys = String.raw`[Tt]he\s+(?:socialist|communist|reclusive|isolated|secretive|hermit)\s+(?:country|state|nation|regime|kingdom)'s`;
+const theCountrys = String.raw`[Tt]he\s+(?:socialist|communist|reclusive|isolated|secretive|hermit)\s+(?:country|state|nation|regime|kingdom)['’]s`;
 /** Words for a news medium, in running text or a title-case headline. */
 const mediumNouns = String.raw`[Mm]edia|[Nn]ews\s+[Oo]utlets?|[Nn]ewspapers?|[Pp]aper|[Dd]aily|[Nn]ews\s+wire(?:\s+service)?|[Nn]ews\s+service|[Rr]adio|[Tt]elevision|TV|[Bb]roadcaster|[Mm]outhpiece|[Ww]eb\s?sites?|[Pp]ropaganda\s+(?:outlets?|websites?)`;
-const southKorean = String.raw`(?:South\s+Korean|S\.\s?Korean|(?:South\s+Korea|S\.\s?Korea|Seoul)'s)`;
+const southKorean = String.raw`(?:South\s+Korean|S\.\s?Korean|(?:South\s+Korea|S\.\s?Korea|Seoul)['’]s)`;
 
 /** Sources in the order they are tried at a given position: specific before general. */
 export const sourceEntries: readonly SourceEntry[] = [
@@ -76,7 +76,7 @@ export const sourceEntries: readonly SourceEntry[] = [
     kind: 'state_media',
     patterns: [
       String.raw`${the}(?:${northKorean}\s+)?Rodong\s+Sinmun`,
-      String.raw`${the}(?:${northKorean}\s+)?(?:main\s+|official\s+)?(?:newspaper|daily|organ)\s+of\s+the\s+(?:ruling\s+)?Workers'\s+Party(?:\s+of\s+Korea)?`,
+      String.raw`${the}(?:${northKorean}\s+)?(?:main\s+|official\s+)?(?:newspaper|daily|organ)\s+of\s+the\s+(?:ruling\s+)?Workers['’]\s+Party(?:\s+of\s+Korea)?`,
     ],
   },
   {
@@ -116,11 +116,11 @@ export const sourceEntries: readonly SourceEntry[] = [
       String.raw`${the}(?:${northKorean}\s+|North(?:ern)?\s+)?(?:[Ss]tate(?:-run|-controlled)?|[Oo]fficial|[Pp]ropaganda)\s+(?:media|television|TV|radio|broadcaster|outlets?|press|news\s+outlets?|websites?)`,
       // "North Korea's official newspaper", "the socialist country's media", "NK media",
       // "N. Korean newspaper", "North Korean news outlets", "the North's official news wire service".
-      String.raw`${aOrThe}?(?:${northKorean}|${theCountrys})\s+(?:(?:main|official|state(?:-run|-controlled)?|government|party|ruling\s+party|propaganda|[Ww]orkers'\s+[Pp]arty)\s+)?(?:${mediumNouns})`,
+      String.raw`${aOrThe}?(?:${northKorean}|${theCountrys})\s+(?:(?:main|official|state(?:-run|-controlled)?|government|party|ruling\s+party|propaganda|[Ww]orkers['’]\s+[Pp]arty)\s+)?(?:${mediumNouns})`,
       String.raw`(?:North\s+Korea|N\.\s?Korea)\s+[Mm]edia`,
       // "a state television news reader", "the country's central TV".
       String.raw`${aOrThe}(?:state(?:-run)?\s+)?(?:television|TV|radio)\s+(?:news\s?reader|news\s+reader|presenter|announcer|anchor)`,
-      String.raw`${the}country's\s+(?:central\s+|state\s+)?(?:TV|television|media|radio)`,
+      String.raw`${the}country['’]s\s+(?:central\s+|state\s+)?(?:TV|television|media|radio)`,
       // "a weekly government mouthpiece of North Korea", "a Web site of the regime".
       String.raw`${aOrThe}(?:[\w-]+\s+){0,2}mouthpiece(?:\s+of\s+(?:the\s+)?(?:North(?:\s+Korea)?|Pyongyang|regime))?`,
       String.raw`${aOrThe}(?:[Ww]eb\s?site|[Nn]ewspaper|[Pp]aper|[Mm]edia\s+outlet)\s+(?:of|run\s+by)\s+the\s+(?:regime|North)`,
@@ -152,8 +152,8 @@ export const sourceEntries: readonly SourceEntry[] = [
       String.raw`${northKorean}\s+(?:[A-Z][\w-]*\s+){0,4}(?:[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+)`,
       // Institutions and office holders: "the North's foreign ministry", "a North Korean spokesperson".
       String.raw`${aOrThe}?${northKorean}\s+(?:[\w-]+\s+){0,3}(?:ministry|minister|spokes(?:man|woman|person)|officials?|government|military|army|regime|committee|commission|council|department|envoy|ambassador|mission|embassy|delegation|general\s+staff|institute|party|authorit(?:y|ies)|administration)`,
-      String.raw`${the}(?:ruling\s+)?Workers'\s+Party(?:\s+of\s+Korea)?(?:'s\s+Central\s+Committee)?`,
-      String.raw`${the}Korean\s+People's\s+Army(?:\s*\(KPA\))?`,
+      String.raw`${the}(?:ruling\s+)?Workers['’]\s+Party(?:\s+of\s+Korea)?(?:'s\s+Central\s+Committee)?`,
+      String.raw`${the}Korean\s+People['’]s\s+Army(?:\s*\(KPA\))?`,
     ],
   },
   {
@@ -219,7 +219,7 @@ export const sourceEntries: readonly SourceEntry[] = [
     name: 'U.S. government',
     kind: 'official',
     patterns: [
-      String.raw`${aOrThe}?(?:senior\s+)?(?:U\.S\.|American|Washington's)\s+(?:[\w-]+\s+){0,3}(?:officials?|government|administration|military|Forces\s+Korea|Indo-Pacific\s+Command|State\s+Department|Defense\s+Department|envoy|ambassador|spokes(?:man|woman|person))`,
+      String.raw`${aOrThe}?(?:senior\s+|deputy\s+)?(?:U\.S\.|US|American|Washington['’]s)\s+(?:[\w-]+\s+){0,3}(?:officials?|government|administration|military|Forces\s+Korea|Indo-Pacific\s+Command|State\s+Department|Defense\s+Department|envoy|ambassador|spokes(?:man|woman|person))`,
       String.raw`${the}(?:Pentagon|State\s+Department|White\s+House|USFK)`,
       String.raw`Secretary\s+of\s+(?:State|Defense)(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?`,
       String.raw`(?:U\.?S\.?\s+|American\s+)?President\s+(?:Donald\s+Trump|Joe\s+Biden|Barack\s+Obama|George\s+W\.\s+Bush|Trump|Biden|Obama)`,
@@ -229,7 +229,7 @@ export const sourceEntries: readonly SourceEntry[] = [
     name: 'Japanese government',
     kind: 'official',
     patterns: [
-      String.raw`${the}(?:Japan's|Japanese)\s+(?:[\w-]+\s+){0,3}(?:ministry|minister|officials?|government|coast\s+guard|military|Self-Defense\s+Forces)`,
+      String.raw`${the}(?:Japan['’]s|Japanese)\s+(?:[\w-]+\s+){0,3}(?:[Mm]inistry|[Mm]inister|officials?|government|coast\s+guard|military|Self-Defense\s+Forces)`,
       String.raw`Tokyo`,
     ],
   },
@@ -296,7 +296,7 @@ export const opinionVerbs: readonly string[] = [
 /** Words that introduce the source after them: "according to the KCNA", "carried by state media". */
 export const attributionPrepositions: readonly string[] = [
   String.raw`according\s+to`,
-  String.raw`(?:carried|published|released|reported|broadcast|aired|run|issued|quoted|cited|relayed|distributed)\s+(?:by|in|on|through)`,
+  String.raw`(?:carried|published|released|reported|broadcast|aired|run|issued|quoted|cited|relayed|distributed|read(?:\s+out)?)\s+(?:by|in|on|through|via)`,
   String.raw`citing`,
   String.raw`(?:in\s+)?(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}(?:statement|report|dispatch|commentary|editorial|article|interview|broadcast|bulletin|press\s+release)\s+(?:carried\s+by|published\s+by|released\s+by|through|by|in|on|with)`,
 ];

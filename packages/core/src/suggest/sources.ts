@@ -84,12 +84,13 @@ const passiveQuotation = String.raw`(?:was|were|is|are)\s+quoted\s+as\s+(?:sayin
 const notNounUse = String.raw`(?!(?<=(?:report|claim))\s*(?:[—–,.;:)]|of\b|on\b|was\b|is\b|has\b|had\b|by\b))`;
 
 /**
- * What may follow a source before its verb: a possessive and a report noun ("KCNA's report"),
+ * What may follow a source before its verb: a report noun, after a possessive or not ("KCNA's
+ * report", "the KCNA report"; "Kim's reported visit" is no report by Kim),
  * an abbreviation in brackets, an apposition between commas, "monitored in Seoul", adverbs, an
  * auxiliary. Sticky, so it only matches right at the end of the mention.
  */
 const afterSourceToVerb = new RegExp(
-  String.raw`(?:'s?)?(?:\s+(?:${reportNouns}))?\s*(?:\([^)]{1,30}\)\s*)?(?:,[^,]{1,90},\s*)?(?:(?:monitored|seen|heard)\s+(?:in|by)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,?\s+)?(?:${adverbials}\s+){0,3}(?:(?<passive>${passiveQuotation})|(?:${auxiliaries}\s+)?(?:(?<opinion>${opinionAlternation})|(?<reporting>${verbAlternation})|(?<publication>${publicationVerbs})))(?![\w-])${notNounUse}`,
+  String.raw`(?:['’]s?\s+(?:${reportNouns})|(?:\s+(?:${reportNouns}))?)\s*(?:\([^)]{1,30}\)\s*)?(?:,[^,]{1,90},\s*)?(?:(?:monitored|seen|heard)\s+(?:in|by)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,?\s+)?(?:${adverbials}\s+){0,3}(?:(?<passive>${passiveQuotation})|(?:${auxiliaries}\s+)?(?:(?<opinion>${opinionAlternation})|(?<reporting>${verbAlternation})|(?<publication>${publicationVerbs})))(?![\w-])${notNounUse}`,
   'y',
 );
 /** Title-case headlines ("Kim Jong Un Lauds …", "NK Media Warn …") capitalise their verbs. */
@@ -102,7 +103,7 @@ const backgroundClauseBefore =
   /(?<![\w-])(?:comes?|came|coming|follow(?:s|ed)?|was|were|is|are)\s+(?:[\w-]+\s+){0,3}?(?:after|as|amid|since|following|ahead\s+of)\s+(?:[\w'’-]+\s+){0,2}$/;
 const contentAfterPublication = new RegExp(String.raw`(?<![\w-])(?:${contentLinks})(?![\w-])|["“]`);
 const afterSourceToNegation = new RegExp(
-  String.raw`(?:'s?)?(?:\s+(?:${reportNouns}))?\s*(?:,[^,]{1,90},\s*)?(?:${adverbials}\s+)?(?:${negatedReporting})(?![\w-])`,
+  String.raw`(?:['’]s?)?(?:\s+(?:${reportNouns}))?\s*(?:,[^,]{1,90},\s*)?(?:${adverbials}\s+)?(?:${negatedReporting})(?![\w-])`,
   'y',
 );
 /**
