@@ -72,6 +72,16 @@ test('a stores the suggestion’s source, chain and cues with its label', async 
   ).toBeVisible();
 });
 
+test('lists the attributions the suggestion found in the selected sentence', async ({ page }) => {
+  await importPasted(page, article('(attributions)'));
+  await annotatableRows(page).nth(1).click();
+  const list = evidencePanel(page).getByRole('list', { name: 'Attributions in this sentence' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list.getByRole('listitem').first()).toContainText('the Korean Central News Agency');
+  await expect(list.getByRole('listitem').first()).toContainText('“said”');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('marks cue words by mouse and keyboard selection and types a source; all are stored', async ({
   page,
 }) => {

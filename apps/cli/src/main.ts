@@ -27,6 +27,23 @@ program
   .action(async (files: string[]) => (await import('./commands/suggest.ts')).suggestCommand(files));
 
 program
+  .command('eval-attribution')
+  .description('Score source, cue and content spans against a PolNeAR split (exact and overlap P/R/F1)')
+  .argument('<dir>', 'a directory of NAME.txt and NAME_XXXX.ann (brat) files, e.g. polnear/dev')
+  .action(async (directory: string) =>
+    (await import('./commands/attribution.ts')).evalAttributionCommand(directory),
+  );
+
+program
+  .command('train-attribution')
+  .description("Rebuild the attribution tagger's weights from a PolNeAR split (e.g. polnear/train)")
+  .argument('<dir>', 'a directory of NAME.txt and NAME_XXXX.ann (brat) files')
+  .option('-o, --output <file>', 'where to write the weights', 'packages/core/src/attribution/weights.json')
+  .action(async (directory: string, options: { output: string }) =>
+    (await import('./commands/attribution.ts')).trainAttributionCommand(directory, options.output),
+  );
+
+program
   .command('import')
   .description(
     'Import .txt articles, .jsonl or .csv rows, or an Attest export (.jsonl, .csv, .zip) into a project',

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,6 +123,46 @@ describe('attest suggest', () => {
     expect(claim).toMatchObject({ kind: 'sentence', label: 'kcna_claim', source: 'KCNA' });
     expect(claim.cues.length).toBeGreaterThan(0);
     for (const cue of claim.cues) expect(text.slice(cue.start, cue.end)).toBe(cue.text);
+  });
+
+  it('emits every attribution as source, reporting_verb and content cues', async () => {
+    const text = '"The talks will resume next month," the Korean Central News Agency said on Friday.\n';
+    await writeFile(path.join(workDir, 'quote.txt'), text);
+    const result = await attest(['suggest', 'quote.txt']);
+    expect(result.code).toBe(0);
+    const [line] = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((json) => JSON.parse(json));
+    expect(line.cues.map((cue: { kind: string; text: string }) => [cue.kind, cue.text])).toEqual([
+      ['content', '"The talks will resume next month,"'],
+      ['source', 'the Korean Central News Agency'],
+      ['reporting_verb', 'said'],
+    ]);
+  }, 20_000);
+});
+
+describe('attest eval-attribution', () => {
+  it('prints exact and overlap scores per role against brat files', async () => {
+    const directory = path.join(workDir, 'brat');
+    await mkdir(directory, { recursive: true });
+    const text = 'The port reopened on Monday, officials said.\n';
+    await writeFile(path.join(directory, 'one.txt'), text);
+    await writeFile(
+      path.join(directory, 'one_ab12.ann'),
+      'T1\tContent 0 27\tThe port reopened on Monday\nT2\tSource 29 38\tofficials\nT3\tCue 39 43\tsaid\n',
+    );
+    const result = await attest(['eval-attribution', directory]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('1 documents');
+    expect(result.stdout).toMatch(/\| source \| 100\.0 \| 100\.0 \| 100\.0 \|/);
+    expect(result.stdout).toMatch(/\| cue \| 100\.0 \| 100\.0 \| 100\.0 \|/);
+  }, 20_000);
+
+  it('exits 2 with a plain message for a directory without annotated articles', async () => {
+    const result = await attest(['eval-attribution', path.join(workDir, 'nowhere')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Cannot read the directory');
   });
 });
 

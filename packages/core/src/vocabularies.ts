@@ -1,6 +1,7 @@
 // The fixed lists the schemas are built from, in a module without zod: the web editor imports
 // them from `@attest/core/vocabularies` so its pages do not carry the schema library.
 
-export const cueKinds = ['source', 'reporting_verb', 'hedge', 'anaphora', 'other'] as const;
+/** `content` marks what an attribution attributes (PARC), beside its `source` and `reporting_verb`. */
+export const cueKinds = ['source', 'reporting_verb', 'hedge', 'anaphora', 'content', 'other'] as const;
 
 export const projectRoles = ['owner', 'reviewer', 'analyst'] as const;

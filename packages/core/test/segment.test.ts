@@ -117,10 +117,29 @@ describe('segment abbreviations and initials', () => {
 });
 
 describe('segment quotes and brackets', () => {
-  it('splits inside a quotation that holds two sentences', () => {
-    expect(texts('"We will respond. The enemy will pay," he said.')).toEqual([
+  it('keeps a quotation of two sentences with its attribution', () => {
+    expect(texts('"We will respond. The enemy will pay," he said. Talks resumed.')).toEqual([
+      '"We will respond. The enemy will pay," he said.',
+      'Talks resumed.',
+    ]);
+    expect(texts('She added: “Trust takes years. It can be lost in a week.” Talks resumed.')).toEqual([
+      'She added: “Trust takes years. It can be lost in a week.”',
+      'Talks resumed.',
+    ]);
+  });
+
+  it('splits as usual where a quotation is left open for the next paragraph', () => {
+    expect(texts('"We will respond. The enemy will pay.\n\n"Nobody doubts it," he said.')).toEqual([
       '"We will respond.',
-      'The enemy will pay," he said.',
+      'The enemy will pay.',
+      '"Nobody doubts it," he said.',
+    ]);
+  });
+
+  it('does not end a sentence at an abbreviation closing a hyphenated compound', () => {
+    expect(texts('They joined the South Korea-U.S. Freedom Shield drills. It ended.')).toEqual([
+      'They joined the South Korea-U.S. Freedom Shield drills.',
+      'It ended.',
     ]);
   });
 
@@ -217,6 +236,10 @@ describe('segment boilerplate', () => {
     'By JOSH SMITH and JANE ROE, Reuters',
     '(Reporting by Jane Roe; Editing by John Doe)',
     'Copyright 2024 The Associated Press. All rights reserved.',
+    '(Yonhap)',
+    '<All rights reserved by Yonhap>',
+    '© 2024 Reuters',
+    '(ATTN: RECASTS headline, lead; ADDS details in paras 4-6)',
   ])('marks the line "%s" as boilerplate', (line) => {
     expect(kinds(`Some sentence here.\n${line}\nAnother sentence.`)[1]).toEqual(['boilerplate', line]);
   });
@@ -227,6 +250,37 @@ describe('segment boilerplate', () => {
       ['boilerplate', '(END)'],
     ]);
     expect(kinds('The ministry said so. kim@yna.co.kr')[1]).toEqual(['boilerplate', 'kim@yna.co.kr']);
+  });
+
+  it('separates a trailing wire credit and rights notice from the last sentence', () => {
+    expect(kinds('The ministry said so. (Yonhap)')).toEqual([
+      ['sentence', 'The ministry said so.'],
+      ['boilerplate', '(Yonhap)'],
+    ]);
+    expect(kinds('The ministry said so. <All rights reserved by Yonhap>')[1]).toEqual([
+      'boilerplate',
+      '<All rights reserved by Yonhap>',
+    ]);
+  });
+
+  it('marks a bracketed credit and a link to the source as boilerplate', () => {
+    expect(kinds('The ministry said so.\n\n[AFP]\n\nRead it at AP')).toEqual([
+      ['sentence', 'The ministry said so.'],
+      ['boilerplate', '[AFP]'],
+      ['boilerplate', 'Read it at AP'],
+    ]);
+  });
+
+  it('keeps a dateline with its date, wire tag or bullet in the first sentence', () => {
+    expect(texts('TOKYO, October 3. /TASS/. The ship docked. It left.')).toEqual([
+      'TOKYO, October 3. /TASS/. The ship docked.',
+      'It left.',
+    ]);
+    expect(texts('TOKYO • The ship docked. It left.')).toEqual(['TOKYO • The ship docked.', 'It left.']);
+  });
+
+  it('keeps a sentence that starts with the word copyright', () => {
+    expect(kinds('Copyright law changed, he said.')[0]?.[0]).toBe('sentence');
   });
 
   it('keeps sentences that merely start like bylines', () => {

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { suggestionSchema } from '../src/schemas.ts';
-import type { Segment } from '../src/segment-types.ts';
 import {
   type EvaluationReport,
   evaluateSuggestions,
@@ -14,9 +13,9 @@ import {
   type GoldSentence,
   goldSentenceSchema,
 } from '../src/suggest/evaluate.ts';
-import { suggest } from '../src/suggest/index.ts';
 import { hasSharedFile, sharedDataDirectory } from './fixtures/segment/shared-data.ts';
 import { buildArticle, parseSentences } from './fixtures/suggest/build-gold.ts';
+import { suggestOnGold } from './fixtures/suggest/on-gold.ts';
 
 const armisticeGoldPath = join(sharedDataDirectory, 'armistice-anniversary.gold.json');
 /** Warns, naming the missing path, when ../shared/data is absent (a fresh clone). */
@@ -47,17 +46,6 @@ function readFixtureSet(set: 'dev' | 'held-out'): GoldArticle[] {
         `${set}/${name}`,
       );
     });
-}
-
-/** Suggestions for the GOLD segments, so the score measures suggestions, not segmentation. */
-function suggestOnGold({ text, gold }: GoldArticle) {
-  const segments: Segment[] = gold.map(({ start, end, kind, text: segmentText }) => ({
-    start,
-    end,
-    kind,
-    text: segmentText,
-  }));
-  return suggest(text, segments);
 }
 
 /** Scores several articles as one pool of sentences. */

@@ -294,3 +294,117 @@ describe('suggest: headlines and chains', () => {
     expect(suggestions[0]?.chain).toEqual(['Yonhap', 'KCNA']);
   });
 });
+
+describe('suggest: patterns of real wire copy (issue 18)', () => {
+  const labels = (paragraphs: Parameters<typeof article>[0]) =>
+    suggestFor(paragraphs).map((suggestion) => suggestion.label);
+
+  it('recognises descriptions of state media as attribution', () => {
+    expect(
+      labels([
+        ["North Korea's official newspaper warned that any provocation will meet a strong response."],
+        ["The socialist country's media reported that the new dam was opened."],
+        ['The North Korean news outlets claimed the talks raised ties to a new level.'],
+        ['A weekly government mouthpiece of North Korea said the measures target no one.'],
+        ['The KCNA monitored in Seoul said the leader visited a farm.'],
+        ["The North's official news wire service said the drill ended."],
+      ]),
+    ).toEqual(Array(6).fill('kcna_claim'));
+  });
+
+  it('reads a title-case headline verb and an unhyphenated leader name', () => {
+    const suggestion = only(
+      suggestFor([[{ text: 'Kim Jong Un Lauds New Fishing Fleet', kind: 'headline' }]]),
+    );
+    expect(suggestion).toMatchObject({ label: 'kcna_claim', source: 'Kim Jong-un' });
+  });
+
+  it("keeps the state media's own hedged attribution a KCNA claim", () => {
+    expect(
+      labels([
+        [
+          'The KCNA said the leader inspected a new tractor plant.',
+          'He is said to have praised the workers.',
+        ],
+      ]),
+    ).toEqual(['kcna_claim', 'kcna_claim']);
+  });
+
+  it('does not carry a state-media attribution into background framed by "came as"', () => {
+    expect(
+      labels([
+        [
+          'Kim guided a firing drill, the KCNA said.',
+          "Kim's drill came as the allies began their exercises.",
+        ],
+      ]),
+    ).toEqual(['kcna_claim', 'reported_fact']);
+  });
+
+  it('lets a trailing official source tell what North Korea said at talks', () => {
+    expect(
+      labels([['At the talks North Korea demanded an end to the leaflets, officials in Seoul said.']]),
+    ).toEqual(['reported_fact']);
+  });
+
+  it('points "the news agency said" back to the last state medium, across an official sentence', () => {
+    const suggestions = suggestFor([
+      ['The new rocket "will change the battlefield," the KCNA said.'],
+      ['A South Korean military official said the launch was detected at dawn.'],
+      ['The rocket "will play a main role," the news agency said.'],
+    ]);
+    expect(suggestions.map((suggestion) => [suggestion.label, suggestion.source])).toEqual([
+      ['kcna_claim', 'KCNA'],
+      ['reported_fact', 'South Korean government'],
+      ['kcna_claim', 'KCNA'],
+    ]);
+  });
+
+  it('reads a state television presenter and "according to the statement" as state media', () => {
+    expect(
+      labels([
+        ['The dam was completed ahead of schedule, a state television news reader announced.'],
+        ['According to the statement, the dam will supply three provinces.'],
+      ]),
+    ).toEqual(['kcna_claim', 'kcna_claim']);
+  });
+
+  it('does not read "what North Korea calls" as North Korea reporting', () => {
+    expect(labels([['The launch used what North Korea calls a new type of engine.']])).toEqual([
+      'reported_fact',
+    ]);
+  });
+
+  it('reads a medium named in an aside of a background sentence as no attribution', () => {
+    expect(
+      labels([['The warning, carried on the official KCNA news agency, came a day after the talks.']]),
+    ).toEqual(['reported_fact']);
+  });
+
+  it('reads "is not yet thought to" and "almost certainly" as the writer\'s inference', () => {
+    expect(
+      labels([
+        ['The device is not yet thought to have worked.'],
+        ['The test will almost certainly bring sanctions.'],
+      ]),
+    ).toEqual(['observer_inference', 'observer_inference']);
+  });
+
+  it('reads curly apostrophes like straight ones, and a possessive before "reported" as no report', () => {
+    expect(labels([['North Korea’s official newspaper warned of a strong response.']])).toEqual([
+      'kcna_claim',
+    ]);
+    expect(labels([['Asked about Mr Kim’s reported visit, the envoy declined to comment.']])).toEqual([
+      'reported_fact',
+    ]);
+  });
+
+  it('treats speculation as a topic, and "speculation that" as a hedge', () => {
+    expect(
+      labels([
+        ['State media made no mention of the leader amid speculation over his health.'],
+        ['The absence raised speculation that he may be ill.'],
+      ]),
+    ).toEqual(['reported_fact', 'observer_inference']);
+  });
+});

@@ -11,7 +11,7 @@ export async function suggestCommand(paths: string[]): Promise<void> {
 
 function suggestRecords(file: InputFile) {
   const segments = segment(file.text);
-  const suggestions = suggest(file.text, segments);
+  const suggestions = suggest(file.text, segments, { attributions: true });
   return segments.map((part, index) => {
     const suggestion = suggestions[index];
     return {

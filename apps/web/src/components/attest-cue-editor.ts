@@ -13,6 +13,7 @@ export const cueKindKeys: Readonly<Record<CueSpan['kind'], string>> = {
   reporting_verb: 'v',
   hedge: 'h',
   anaphora: 'n',
+  content: 't',
   other: 'o',
 };
 

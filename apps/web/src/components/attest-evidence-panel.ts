@@ -5,6 +5,7 @@ import { styleProperties } from '../directives/style-properties.ts';
 import { EvidenceChangeEvent } from '../events/evidence-change-event.ts';
 import { SentenceActionEvent } from '../events/sentence-action-event.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
+import { attributionsOf } from './attribution-cues.ts';
 import type { EvidenceWarning } from './evidence-warnings.ts';
 
 /** The analyst's annotation of one sentence as the editor holds it (saved or on its way). */
@@ -41,6 +42,7 @@ export const cueKindNames: Readonly<Record<CueSpan['kind'], string>> = {
   reporting_verb: 'Reporting verb',
   hedge: 'Hedge',
   anaphora: 'Anaphora',
+  content: 'Content',
   other: 'Other',
 };
 
@@ -119,6 +121,17 @@ export class AttestEvidencePanel extends LitElement {
       .icon {
         flex: none;
         font-weight: 700;
+      }
+      .attributions {
+        margin: 0 0 0.5rem;
+        padding-left: 1.2rem;
+        line-height: 1.45;
+      }
+      .attributions .role {
+        color: var(--attest-color-muted);
+        font-size: 0.75rem;
+        font-weight: 700;
+        text-transform: uppercase;
       }
       .suggestion p {
         margin: 0 0 0.4rem;
@@ -322,10 +335,31 @@ export class AttestEvidencePanel extends LitElement {
         <p class="muted">
           Suggested: <strong>${suggested.name}</strong>${source} (${Math.round(suggestion.confidence * 100)}%)
         </p>
+        ${this.renderAttributions(sentence)}
         <button class="button small" type="button" aria-keyshortcuts="a" @click=${() => this.act('accept-suggestion')}>
           Accept suggestion <kbd aria-hidden="true">a</kbd>
         </button>
       </div>
+    `;
+  }
+
+  /** Every attribution the suggestion found in the sentence: who, by which words, said what. */
+  private renderAttributions(sentence: Sentence) {
+    const attributions = attributionsOf(sentence.suggestion?.cues ?? []);
+    if (attributions.length === 0) return nothing;
+    const words = (cue: CueSpan | null) =>
+      cue ? sentence.text.slice(cue.start - sentence.start, cue.end - sentence.start) : null;
+    return html`
+      <h3 id="attributions-heading">Attributions in this sentence</h3>
+      <ol class="attributions" aria-labelledby="attributions-heading">
+        ${attributions.map(
+          ({ source, cue, content }) => html`<li>
+            <span class="role">Source</span> ${words(source) ?? html`<span class="muted">not named</span>`}
+            · <span class="role">Cue</span> “${words(cue)}”
+            ${content ? html`· <span class="role">Content</span> “${words(content)}”` : nothing}
+          </li>`,
+        )}
+      </ol>
     `;
   }
 

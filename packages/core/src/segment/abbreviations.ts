@@ -158,6 +158,9 @@ export function periodWordKind(stem: string, previousWord: string | undefined): 
   const lowerStem = stem.toLowerCase();
   if (connectives.has(lowerStem)) return 'connective';
   if (dottedInitials.test(stem)) return 'ambiguous';
+  // "the South Korea-U.S. Foal Eagle exercises": an abbreviation closing a hyphenated compound.
+  const afterHyphen = stem.slice(stem.lastIndexOf('-') + 1);
+  if (afterHyphen !== stem && dottedInitials.test(afterHyphen)) return 'ambiguous';
   if (beforeNumberAnyCase.has(lowerStem) || months.has(stem)) return 'beforeNumber';
   const isCapitalised = stem[0] !== lowerStem[0];
   if (isCapitalised && titles.has(lowerStem)) return 'title';

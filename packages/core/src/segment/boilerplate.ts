@@ -10,7 +10,15 @@ const emailsOnly = new RegExp(String.raw`^\(?${emailAddress}(?:[\s,;/]+${emailAd
 
 const endMark = /^\(END\)$/i;
 
-const navigationLinks = /^(?:scroll to top|back to top|advertisement)$/i;
+/** A wire credit standing alone at the foot of a story: "(Yonhap)", "(AP)", "[AFP]". */
+const wireCredit = /^[([](?:Yonhap|YNA|AP|AFP|Reuters|Kyodo|Xinhua|UPI|dpa|EFE|ANSA|Bernama|TASS)[)\]]$/;
+
+/** Rights notices, bracketed or not: "<All rights reserved by Yonhap>", "© 2023 Reuters". */
+const rightsNotice =
+  /^(?:<\s*(?:all rights reserved|copyright|©|ⓒ)[^<>]*>|(?:©|ⓒ|\(c\)\s|copyright\s+(?:©|ⓒ|\(c\)|\d{4})|all rights reserved\b).*)$/i;
+
+const navigationLinks =
+  /^(?:scroll to top|back to top|advertisement|read (?:it|more|the full (?:story|article)) (?:at|on) [\w .&-]{1,40})$/i;
 
 /** Whole-line patterns, checked only where a line starts a sentence. */
 const boilerplateLines: readonly RegExp[] = [
@@ -19,14 +27,23 @@ const boilerplateLines: readonly RegExp[] = [
   // "By contrast, …" stays a sentence.
   /^(?:By|BY)\s+\p{Lu}[\p{L}'’.-]*(?:(?:\s+|,\s*)(?:and\s+|&\s+)?\p{Lu}[\p{L}'’.-]*)*(?:\s+\(\p{Lu}+\))?$/u,
   /^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled|translated)\s+by\b[^()]*\)?\.?$/i,
-  /^(?:copyright\b|©|ⓒ|\(c\)\s)/i,
-  /^all rights reserved\.?$/i,
+  // The wire's note to editors: "(ATTN: RECASTS headline, lead, ADDS …)", "(LEAD)".
+  /^\((?:ATTN|EDITORS?(?:'|’)?\s*NOTE)\s*:[^()]*\)$/i,
 ];
 
-/** Whether a sentence-sized fragment is boilerplate: `(END)`, an e-mail sign-off, a navigation link. */
+/**
+ * Whether a sentence-sized fragment is boilerplate: `(END)`, a wire credit, a rights notice, an
+ * e-mail sign-off, a navigation link.
+ */
 export function isBoilerplateFragment(fragment: string): boolean {
   if (fragment.length > longestBoilerplateLine) return false;
-  return endMark.test(fragment) || navigationLinks.test(fragment) || emailsOnly.test(fragment);
+  return (
+    endMark.test(fragment) ||
+    wireCredit.test(fragment) ||
+    rightsNotice.test(fragment) ||
+    navigationLinks.test(fragment) ||
+    emailsOnly.test(fragment)
+  );
 }
 
 /** Whether a whole line is boilerplate: a fragment as above, a source line, a byline, a credit. */

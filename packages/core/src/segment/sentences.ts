@@ -1,7 +1,7 @@
 // Sentence boundaries inside one run of text (a paragraph without its headline or boilerplate lines).
 import { periodWordKind } from './abbreviations.ts';
 import { endsQuestionOrExclamationQuote, startsAttribution } from './attribution.ts';
-import { isEmailToken } from './boilerplate.ts';
+import { isBoilerplateFragment, isEmailToken, longestBoilerplateLine } from './boilerplate.ts';
 import {
   horizontalEllipsis,
   isBullet,
@@ -13,6 +13,7 @@ import {
   period,
 } from './characters.ts';
 import { isBulletOnly, isNextListItem, type ListMarker, listMarker } from './lists.ts';
+import { closedQuotations } from './quotations.ts';
 import { canStartSentence, startsWithCapital, surelyStartsSentence } from './sentence-starts.ts';
 import type { Span } from './spans.ts';
 import { type Tokens, tokenize } from './tokens.ts';
@@ -24,6 +25,10 @@ const prepositions = new Set(
   ),
 );
 const longestAdverbialOpening = 5;
+
+/** A dateline alone so far: "SEOUL, November 29." or "SEOUL, November 29. /TASS/." */
+const datelineSoFar =
+  /^\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*,\s+(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}\.(?:\s+\/\p{Lu}+\/\.)?$/u;
 
 /** Splits `[start, end)` of `text` into trimmed sentence spans; boundaries fall only at white space. */
 export function sentenceSpans(text: string, start: number, end: number): Span[] {
@@ -42,6 +47,9 @@ class SentenceSplitter {
   private readonly count: number;
   private sentenceFirstToken = 0;
   private openingMarker: OpeningListMarker | undefined;
+  /** Flat `[open, close]` offsets of the run's closed double quotations, and the next one to test. */
+  private readonly quotations: number[];
+  private quotationIndex = 0;
 
   constructor(
     private readonly text: string,
@@ -50,6 +58,17 @@ class SentenceSplitter {
     this.starts = tokens.starts;
     this.ends = tokens.ends;
     this.count = tokens.count;
+    this.quotations =
+      tokens.count === 0 ? [] : closedQuotations(text, tokens.starts[0]!, tokens.ends[tokens.count - 1]!);
+  }
+
+  /** Whether the gap after token `index` lies inside a closed quotation (gaps are visited in order). */
+  private isInsideQuotation(index: number): boolean {
+    const gap = this.ends[index]!;
+    const quotations = this.quotations;
+    while (this.quotationIndex < quotations.length && quotations[this.quotationIndex + 1]! < gap)
+      this.quotationIndex += 2;
+    return this.quotationIndex < quotations.length && quotations[this.quotationIndex]! < gap;
   }
 
   split(): Span[] {
@@ -83,10 +102,11 @@ class SentenceSplitter {
     const nextStart = this.starts[index + 1]!;
     const nextEnd = this.ends[index + 1]!;
     const nextFirst = text.charCodeAt(nextStart);
-    if (isBullet(nextFirst)) return true;
+    if (isBullet(nextFirst)) return !this.isDatelinePlace(index);
     if (isLineBullet(nextFirst) && nextEnd - nextStart === 1 && this.hasLineBreakBefore(index + 1))
       return true;
     if (this.opensListAfterColon(index)) return false;
+    if (this.isInsideQuotation(index)) return false;
     const opening = this.openingMarker;
     if (opening) {
       if (index === opening.tokenIndex) return false;
@@ -138,7 +158,7 @@ class SentenceSplitter {
     if (this.isLoneDot(index + 1))
       return periods === 1 && !this.isLoneDot(index) && this.precedesSpacedEllipsis(index);
     if (this.isLoneDot(index)) return this.endsSpacedDots(index);
-    if (this.isEmailSignOff(index + 1)) return true;
+    if (this.isEmailSignOff(index + 1) || this.isTrailingBoilerplate(index + 1)) return true;
     if (periods === 3) return startsWithCapital(text, nextStart, nextEnd);
     if (periods > 1) return canStartSentence(text, nextStart, nextEnd);
     return this.periodEndsSentence(index, coreEnd);
@@ -194,9 +214,37 @@ class SentenceSplitter {
     return true;
   }
 
+  /** A credit or rights notice after the last sentence: "…the ministry said. (Yonhap)". */
+  private isTrailingBoilerplate(index: number): boolean {
+    const start = this.starts[index]!;
+    const end = this.ends[this.count - 1]!;
+    return end - start <= longestBoilerplateLine && isBoilerplateFragment(this.text.slice(start, end));
+  }
+
+  /** "SEOUL • Mr Kim …": a place in capitals opening the sentence, before a bullet that separates the dateline. */
+  private isDatelinePlace(index: number): boolean {
+    if (index !== this.sentenceFirstToken) return false;
+    const word = this.text.slice(this.starts[index]!, this.ends[index]!);
+    const nextLength = this.ends[index + 1]! - this.starts[index + 1]!;
+    return nextLength === 1 && /^\p{Lu}{3,}$/u.test(word);
+  }
+
+  /**
+   * "SEOUL, November 29. /TASS/. North Korea …": the periods of a dateline and of a wire tag
+   * between slashes do not end the first sentence.
+   */
+  private isInsideDateline(index: number): boolean {
+    const text = this.text;
+    const start = this.starts[this.sentenceFirstToken]!;
+    const end = this.ends[index]!;
+    if (end - start > 60) return false;
+    return datelineSoFar.test(text.slice(start, end));
+  }
+
   /** A single period after a word: the word's kind decides, then the word after it. */
   private periodEndsSentence(index: number, coreEnd: number): boolean {
     const text = this.text;
+    if (this.isInsideDateline(index)) return false;
     let stemStart = this.starts[index]!;
     while (stemStart < coreEnd && isOpener(text.charCodeAt(stemStart))) stemStart++;
     const stem = text.slice(stemStart, coreEnd - 1);

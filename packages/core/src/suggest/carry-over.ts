@@ -2,7 +2,14 @@
 // account of the same event inherit the attribution of an earlier sentence, within a bounded
 // scope that a new source resets.
 import type { Segment } from '../segment-types.ts';
-import { anaphoricSources, eventContinuationOpeners, northKoreanActors, reportingVerbs } from './lexicon.ts';
+import {
+  anaphoricSources,
+  backgroundFrame,
+  eventContinuationOpeners,
+  mediumAnaphors,
+  northKoreanActors,
+  reportingVerbs,
+} from './lexicon.ts';
 import { matchesIn } from './matches.ts';
 import type { KimResolver } from './people.ts';
 import type { Span } from './sources.ts';
@@ -28,15 +35,28 @@ export interface Attribution {
 export const carryOverScope = {
   /** "It added" / "she said" may look back this many annotated segments. */
   anaphoraSentences: 4,
+  /**
+   * "The agency said", "the report also said" name what they point back to, so they may look
+   * this far back for the last state medium, across paragraphs (wire paragraphs are one sentence).
+   */
+  mediumSentences: 8,
   /** A continuation without an explicit cue may look back this many segments. */
   continuationSentences: 2,
   paragraphs: 3,
 } as const;
 
+// "According to the statement, …" points back like "the statement said"; "what he calls …" names, it does not report.
 const anaphoricAttribution = new RegExp(
-  String.raw`(?<![\w-])(?<anaphor>${anaphoricSources})\s+(?:(?:also|further|later|then|again|earlier|separately)\s+)?(?:(?:has|had|was)\s+)?(?<verb>${reportingVerbs.join('|')})(?![\w-])`,
+  String.raw`(?<![\w-])(?<!what\s)(?:(?<verb2>[Aa]ccording\s+to)\s+(?<anaphor2>(?:the|that|this)\s+(?:statement|report|announcement|dispatch|broadcast|article|commentary|editorial))|(?<anaphor>${anaphoricSources})\s+(?:(?:also|further|later|then|again|earlier|separately)\s+)?(?:(?:has|had|was)\s+)?(?<verb>${reportingVerbs.join('|')}))(?![\w-])`,
   'gi',
 );
+const backgroundFramePattern = new RegExp(backgroundFrame);
+/**
+ * The state media's own hedged attribution: "Kim is said to have been …", "It was reported that
+ * …". After a state-media sentence it carries that attribution on; it is not the writer's doubt.
+ */
+const passiveAttribution =
+  /(?<![\w-])(?:(?:is|are|was|were)\s+said\s+to|[Ii]t\s+(?:is|was|has\s+been)\s+(?:reported|said|announced)\s+that)(?![\w-])/g;
 const continuationOpener = new RegExp(String.raw`^(?:${eventContinuationOpeners})(?![\w-])`, 'i');
 const northKoreanActor = new RegExp(String.raw`(?<![\w-])(?:${northKoreanActors})(?![\w-])`, 'g');
 const quotationMarks = /["“”]/g;
@@ -44,21 +64,47 @@ const quotationMarks = /["“”]/g;
 export interface AnaphoraCue {
   anaphor: Span;
   verb: Span;
+  /** "the agency", "the paper", "the report": points back to a medium rather than a speaker. */
+  isMedium: boolean;
 }
 
 /** "It added", "the agency said", "she said": a source that points back to an earlier one. */
 export function findAnaphoricAttribution(segment: Segment): AnaphoraCue | null {
   for (const match of matchesIn(anaphoricAttribution, segment.text)) {
+    const start = segment.start + match.index;
+    const end = start + match[0].length;
+    const prepositional = match.groups?.['verb2'];
+    if (prepositional) {
+      const anaphor = match.groups?.['anaphor2'] ?? '';
+      return {
+        anaphor: { start: end - anaphor.length, end },
+        verb: { start, end: start + prepositional.length },
+        isMedium: true,
+      };
+    }
     const anaphor = match.groups?.['anaphor'] ?? '';
     const verb = match.groups?.['verb'] ?? '';
-    const start = segment.start + match.index;
-    const verbEnd = start + match[0].length;
     return {
       anaphor: { start, end: start + anaphor.length },
-      verb: { start: verbEnd - verb.length, end: verbEnd },
+      verb: { start: end - verb.length, end },
+      isMedium: mediumAnaphors.test(anaphor),
     };
   }
   return null;
+}
+
+/** "is said to have", "It was reported that": a hedged attribution with no source named. */
+export function findPassiveAttribution(segment: Segment): Span | null {
+  for (const match of matchesIn(passiveAttribution, segment.text)) {
+    const start = segment.start + match.index;
+    return { start, end: start + match[0].length };
+  }
+  return null;
+}
+
+/** Whether the sentence frames itself as background: "Kim's actions come as …". */
+export function isBackgroundFrame(segment: Segment): boolean {
+  return backgroundFramePattern.test(segment.text);
 }
 
 /** An event opener that refers back to the event just reported: "During their visit, …". */
@@ -117,10 +163,11 @@ export function isInScope(
   sentenceNumber: number,
   paragraphNumber: number,
   maximumSentences: number,
+  maximumParagraphs: number = carryOverScope.paragraphs,
 ): attribution is Attribution {
   if (!attribution) return false;
   return (
     sentenceNumber - attribution.sentenceNumber <= maximumSentences &&
-    paragraphNumber - attribution.paragraphNumber <= carryOverScope.paragraphs
+    paragraphNumber - attribution.paragraphNumber <= maximumParagraphs
   );
 }

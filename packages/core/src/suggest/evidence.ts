@@ -6,6 +6,8 @@ import {
   findAnaphoricAttribution,
   findContinuationOpener,
   findNorthKoreanActor,
+  findPassiveAttribution,
+  isBackgroundFrame,
   type QuotationState,
 } from './carry-over.ts';
 import { findHedgeCues, type HedgeCue } from './hedges.ts';
@@ -22,6 +24,10 @@ export interface SegmentEvidence {
   /** Hedges outside quotation marks: the only ones a sentence without a source can be the writer's. */
   writerHedges: HedgeCue[];
   anaphora: AnaphoraCue | null;
+  /** "is said to have", "It was reported that": the state media's own hedged attribution. */
+  passiveAttribution: Span | null;
+  /** "… come as …", "… came after …": background that does not continue an account. */
+  isBackground: boolean;
   continuationOpener: Span | null;
   northKoreanActor: Span | null;
   quotation: QuotationState;
@@ -42,6 +48,8 @@ export function gatherEvidence(
     hedges,
     writerHedges: hedges.filter((hedge) => !hedge.isQuoted),
     anaphora: findAnaphoricAttribution(segment),
+    passiveAttribution: findPassiveAttribution(segment),
+    isBackground: isBackgroundFrame(segment),
     continuationOpener: findContinuationOpener(segment),
     northKoreanActor: findNorthKoreanActor(segment, kimResolver),
     quotation,

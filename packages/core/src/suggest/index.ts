@@ -1,7 +1,8 @@
 // suggest(): explainable provenance suggestions, one per segment. Evidence is gathered per
 // segment, then one pass in document order applies the rules (rules.ts) while carrying the
 // attribution in scope (carry-over.ts); a final step lets a headline inherit from its lead.
-import type { Suggestion } from '../schemas.ts';
+import { findAttributions } from '../attribution/index.ts';
+import type { CueSpan, Suggestion } from '../schemas.ts';
 import type { Segment } from '../segment-types.ts';
 import { type Attribution, carryOverScope, isInScope, readQuotations } from './carry-over.ts';
 import { gatherEvidence } from './evidence.ts';
@@ -20,13 +21,26 @@ export { type RuleId, ruleIds } from './rules.ts';
 
 const paragraphBreak = /\n[ \t\u00a0]*\r?\n/g;
 
+export interface SuggestOptions {
+  /**
+   * Add every attribution's source, reporting-verb and content spans as cues (the learned
+   * tagger of ../attribution). Off by default: it costs several times the rules' time.
+   */
+  attributions?: boolean;
+}
+
 /** One suggestion per segment, in the same order; deterministic, linear in the text length. */
-export function suggest(text: string, segments: readonly Segment[]): Suggestion[] {
+export function suggest(
+  text: string,
+  segments: readonly Segment[],
+  options: SuggestOptions = {},
+): Suggestion[] {
   const outlet = detectOutlet(text);
   const kimResolver = createKimResolver(text);
   const paragraphNumbers = numberParagraphs(text, segments);
   const decisions: (Decision | null)[] = [];
   let inScope: Attribution | null = null;
+  let lastStateMedium: Attribution | null = null;
   let isInsideQuotation = false;
   let sentenceNumber = 0;
   let previousParagraph = -1;
@@ -63,13 +77,52 @@ export function suggest(text: string, segments: readonly Segment[]): Suggestion[
       )
         ? inScope
         : null,
+      mediumAntecedent: isInScope(
+        lastStateMedium,
+        sentenceNumber,
+        paragraphNumber,
+        carryOverScope.mediumSentences,
+        carryOverScope.mediumSentences,
+      )
+        ? lastStateMedium
+        : null,
     });
     decisions.push(decision);
     inScope = nextScope(inScope, decision, sentenceNumber, paragraphNumber);
+    if (inScope?.isStateMedia && inScope.medium) lastStateMedium = inScope;
   }
 
   inheritHeadlinesFromLeads(segments, decisions);
-  return decisions.map((decision) => toSuggestion(text, decision, outlet));
+  return decisions.map((decision, index) =>
+    toSuggestion(
+      text,
+      decision,
+      outlet,
+      decision && options.attributions ? attributionCues(text, segments[index]!, decision.cues) : [],
+    ),
+  );
+}
+
+/** Words without which a sentence holds no attribution the tagger could find: it is skipped. */
+const attributionTrigger =
+  /["“”:]|\b(?:said|says|say|told|tells|according|added|adds|reported|reports|stated|claimed|claims|warned|wrote|noted|announced|argued|believes?|thinks?|asked|explained|insisted|accused|called|urged|denied|confirmed|described|suggested|tweeted|quoted)\b/;
+
+/**
+ * The attribution layer's spans in a segment, as cues: `source`, `reporting_verb` and one
+ * `content` per attribution. A source or verb the rules already mark keeps the rule's cue.
+ */
+function attributionCues(text: string, segment: Segment, ruleCues: readonly CueSpan[]): CueSpan[] {
+  if (!attributionTrigger.test(segment.text)) return [];
+  const cues: CueSpan[] = [];
+  const overlapsRuleCue = (start: number, end: number) =>
+    ruleCues.some((cue) => cue.start < end && start < cue.end);
+  for (const attribution of findAttributions(text, segment.start, segment.end)) {
+    const { source, cue, content } = attribution;
+    if (source && !overlapsRuleCue(source.start, source.end)) cues.push({ ...source, kind: 'source' });
+    if (!overlapsRuleCue(cue.start, cue.end)) cues.push({ ...cue, kind: 'reporting_verb' });
+    if (content) cues.push({ ...content, kind: 'content' });
+  }
+  return cues;
 }
 
 function nextScope(
@@ -127,7 +180,12 @@ function numberParagraphs(text: string, segments: readonly Segment[]): number[] 
   return numbers;
 }
 
-function toSuggestion(text: string, decision: Decision | null, outlet: string | null): Suggestion {
+function toSuggestion(
+  text: string,
+  decision: Decision | null,
+  outlet: string | null,
+  attributionCueSpans: readonly CueSpan[],
+): Suggestion {
   if (!decision)
     return {
       label: null,
@@ -142,7 +200,9 @@ function toSuggestion(text: string, decision: Decision | null, outlet: string | 
     confidence: decision.confidence,
     source: decision.source,
     chain: outlet ? [outlet, ...decision.chain.filter((name) => name !== outlet)] : [...decision.chain],
-    cues: decision.cues.map((cue) => ({ ...cue, text: text.slice(cue.start, cue.end) })),
+    cues: [...decision.cues, ...attributionCueSpans]
+      .sort((first, second) => first.start - second.start || second.end - first.end)
+      .map((cue) => ({ ...cue, text: text.slice(cue.start, cue.end) })),
     rule: decision.rule,
   };
 }

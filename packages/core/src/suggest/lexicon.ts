@@ -36,6 +36,8 @@ export type SourceKind =
   | 'north_korean_state'
   /** South Korean, U.S. and other governments, militaries and institutions reporting events. */
   | 'official'
+  /** Foreign news agencies relaying a report ("…, Yonhap said"): facts, and no new voice to carry on. */
+  | 'news_agency'
   /** Analysts, experts, observers, think tanks, intelligence services: their content is judgement. */
   | 'observer';
 
@@ -50,9 +52,13 @@ export interface SourceEntry {
 /** An optional article, either case: sources are matched case-sensitively because names are. */
 const the = String.raw`(?:[Tt]he\s+)?`;
 const aOrThe = String.raw`(?:[Aa]n?\s+|[Tt]he\s+)`;
-const theNorths = String.raw`(?:[Tt]he\s+North|North\s+Korea|N\.\s?Korea|Pyongyang)'s`;
-const northKorean = String.raw`(?:North\s+Korean|N\.\s?Korean|N\.K\.|${theNorths})`;
-const southKorean = String.raw`(?:South\s+Korean|S\.\s?Korean|(?:South\s+Korea|S\.\s?Korea|Seoul)'s)`;
+const theNorths = String.raw`(?:[Tt]he\s+North|North\s+Korea|N\.\s?Korea|Pyongyang)['’]s`;
+const northKorean = String.raw`(?:North\s+Korean|N\.\s?Korean|N\.K\.|NK|${theNorths})`;
+/** "the socialist country's", "the regime's": the North named by a description, in North Korean news. */
+const theCountrys = String.raw`[Tt]he\s+(?:socialist|communist|reclusive|isolated|secretive|hermit)\s+(?:country|state|nation|regime|kingdom)['’]s`;
+/** Words for a news medium, in running text or a title-case headline. */
+const mediumNouns = String.raw`[Mm]edia|[Nn]ews\s+[Oo]utlets?|[Nn]ewspapers?|[Pp]aper|[Dd]aily|[Nn]ews\s+wire(?:\s+service)?|[Nn]ews\s+service|[Rr]adio|[Tt]elevision|TV|[Bb]roadcaster|[Mm]outhpiece|[Ww]eb\s?sites?|[Pp]ropaganda\s+(?:outlets?|websites?)`;
+const southKorean = String.raw`(?:South\s+Korean|S\.\s?Korean|(?:South\s+Korea|S\.\s?Korea|Seoul)['’]s)`;
 
 /** Sources in the order they are tried at a given position: specific before general. */
 export const sourceEntries: readonly SourceEntry[] = [
@@ -62,7 +68,7 @@ export const sourceEntries: readonly SourceEntry[] = [
     patterns: [
       String.raw`${the}(?:${northKorean}\s+)?(?:official\s+|state(?:-run)?\s+)?Korean\s+Central\s+News\s+Agency(?:\s*\(KCNA\))?`,
       String.raw`${the}${northKorean}\s+(?:official|state(?:-run)?|state-controlled)\s+news\s+agency`,
-      String.raw`${the}KCNA`,
+      String.raw`${the}(?:official\s+|state(?:-run)?\s+)?KCNA(?:\s+news\s+agency)?`,
     ],
   },
   {
@@ -70,7 +76,7 @@ export const sourceEntries: readonly SourceEntry[] = [
     kind: 'state_media',
     patterns: [
       String.raw`${the}(?:${northKorean}\s+)?Rodong\s+Sinmun`,
-      String.raw`${the}(?:${northKorean}\s+)?(?:main\s+|official\s+)?(?:newspaper|daily|organ)\s+of\s+the\s+(?:ruling\s+)?Workers'\s+Party(?:\s+of\s+Korea)?`,
+      String.raw`${the}(?:${northKorean}\s+)?(?:main\s+|official\s+)?(?:newspaper|daily|organ)\s+of\s+the\s+(?:ruling\s+)?Workers['’]\s+Party(?:\s+of\s+Korea)?`,
     ],
   },
   {
@@ -87,6 +93,18 @@ export const sourceEntries: readonly SourceEntry[] = [
     patterns: [String.raw`${the}Minju\s+Joson`],
   },
   {
+    name: 'Tongil Sinbo',
+    kind: 'state_media',
+    patterns: [String.raw`${the}Tongil\s+Sinbo`],
+  },
+  {
+    name: 'Pyongyang Radio',
+    kind: 'state_media',
+    patterns: [
+      String.raw`(?:${the}(?:state-run\s+)?|${northKorean}\s+)(?:Pyongyang\s+Radio|Radio\s+Pyongyang|Korean\s+Central\s+Broadcasting\s+Station|Voice\s+of\s+Korea)`,
+    ],
+  },
+  {
     name: 'Uriminzokkiri',
     kind: 'state_media',
     patterns: [String.raw`${the}(?:propaganda\s+(?:website|outlet)\s+)?Uriminzokkiri`],
@@ -96,21 +114,30 @@ export const sourceEntries: readonly SourceEntry[] = [
     kind: 'state_media',
     patterns: [
       String.raw`${the}(?:${northKorean}\s+|North(?:ern)?\s+)?(?:[Ss]tate(?:-run|-controlled)?|[Oo]fficial|[Pp]ropaganda)\s+(?:media|television|TV|radio|broadcaster|outlets?|press|news\s+outlets?|websites?)`,
-      String.raw`${the}${northKorean}\s+media`,
+      // "North Korea's official newspaper", "the socialist country's media", "NK media",
+      // "N. Korean newspaper", "North Korean news outlets", "the North's official news wire service".
+      String.raw`${aOrThe}?(?:${northKorean}|${theCountrys})\s+(?:(?:main|official|state(?:-run|-controlled)?|government|party|ruling\s+party|propaganda|[Ww]orkers['’]\s+[Pp]arty)\s+)?(?:${mediumNouns})`,
+      String.raw`(?:North\s+Korea|N\.\s?Korea)\s+[Mm]edia`,
+      // "a state television news reader", "the country's central TV".
+      String.raw`${aOrThe}(?:state(?:-run)?\s+)?(?:television|TV|radio)\s+(?:news\s?reader|news\s+reader|presenter|announcer|anchor)`,
+      String.raw`${the}country['’]s\s+(?:central\s+|state\s+)?(?:TV|television|media|radio)`,
+      // "a weekly government mouthpiece of North Korea", "a Web site of the regime".
+      String.raw`${aOrThe}(?:[\w-]+\s+){0,2}mouthpiece(?:\s+of\s+(?:the\s+)?(?:North(?:\s+Korea)?|Pyongyang|regime))?`,
+      String.raw`${aOrThe}(?:[Ww]eb\s?site|[Nn]ewspaper|[Pp]aper|[Mm]edia\s+outlet)\s+(?:of|run\s+by)\s+the\s+(?:regime|North)`,
     ],
   },
   {
     name: 'Kim Jong-un',
     kind: 'north_korean_official',
     patterns: [
-      String.raw`(?:${northKorean}\s+)?(?:leader\s+)?Kim\s+Jong[-\s]?un`,
+      String.raw`(?:${northKorean}\s+)?(?:leader\s+)?Kim\s+Jong[-\s]?[Uu]n`,
       String.raw`${the}${northKorean}\s+leader`,
     ],
   },
   {
     name: 'Kim Yo-jong',
     kind: 'north_korean_official',
-    patterns: [String.raw`(?:${northKorean}\s+)?(?:[A-Za-z][\w-]*\s+){0,4}Kim\s+Yo[-\s]?jong`],
+    patterns: [String.raw`(?:${northKorean}\s+)?(?:[A-Za-z][\w-]*\s+){0,4}Kim\s+Yo[-\s]?[Jj]ong`],
   },
   {
     name: 'Choe Son-hui',
@@ -124,9 +151,9 @@ export const sourceEntries: readonly SourceEntry[] = [
       // A named North Korean figure: "North Korean Defense Minister Kang Sun-nam".
       String.raw`${northKorean}\s+(?:[A-Z][\w-]*\s+){0,4}(?:[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+)`,
       // Institutions and office holders: "the North's foreign ministry", "a North Korean spokesperson".
-      String.raw`${aOrThe}?${northKorean}\s+(?:[\w-]+\s+){0,3}(?:ministry|minister|spokes(?:man|woman|person)|officials?|government|military|army|regime|committee|commission|council|department|envoy|ambassador|mission|embassy|delegation|general\s+staff|institute|party)`,
-      String.raw`${the}(?:ruling\s+)?Workers'\s+Party(?:\s+of\s+Korea)?(?:'s\s+Central\s+Committee)?`,
-      String.raw`${the}Korean\s+People's\s+Army(?:\s*\(KPA\))?`,
+      String.raw`${aOrThe}?${northKorean}\s+(?:[\w-]+\s+){0,3}(?:ministry|minister|spokes(?:man|woman|person)|officials?|government|military|army|regime|committee|commission|council|department|envoy|ambassador|mission|embassy|delegation|general\s+staff|institute|party|authorit(?:y|ies)|administration)`,
+      String.raw`${the}(?:ruling\s+)?Workers['’]\s+Party(?:\s+of\s+Korea)?(?:'s\s+Central\s+Committee)?`,
+      String.raw`${the}Korean\s+People['’]s\s+Army(?:\s*\(KPA\))?`,
     ],
   },
   {
@@ -192,17 +219,26 @@ export const sourceEntries: readonly SourceEntry[] = [
     name: 'U.S. government',
     kind: 'official',
     patterns: [
-      String.raw`${aOrThe}?(?:senior\s+)?(?:U\.S\.|American|Washington's)\s+(?:[\w-]+\s+){0,3}(?:officials?|government|administration|military|Forces\s+Korea|Indo-Pacific\s+Command|State\s+Department|Defense\s+Department|envoy|ambassador|spokes(?:man|woman|person))`,
+      String.raw`${aOrThe}?(?:senior\s+|deputy\s+)?(?:U\.S\.|US|American|Washington['’]s)\s+(?:[\w-]+\s+){0,3}(?:officials?|government|administration|military|Forces\s+Korea|Indo-Pacific\s+Command|State\s+Department|Defense\s+Department|envoy|ambassador|spokes(?:man|woman|person))`,
       String.raw`${the}(?:Pentagon|State\s+Department|White\s+House|USFK)`,
       String.raw`Secretary\s+of\s+(?:State|Defense)(?:\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?`,
+      String.raw`(?:U\.?S\.?\s+|American\s+)?President\s+(?:Donald\s+Trump|Joe\s+Biden|Barack\s+Obama|George\s+W\.\s+Bush|Trump|Biden|Obama)`,
     ],
   },
   {
     name: 'Japanese government',
     kind: 'official',
     patterns: [
-      String.raw`${the}(?:Japan's|Japanese)\s+(?:[\w-]+\s+){0,3}(?:ministry|minister|officials?|government|coast\s+guard|military|Self-Defense\s+Forces)`,
+      String.raw`${the}(?:Japan['’]s|Japanese)\s+(?:[\w-]+\s+){0,3}(?:[Mm]inistry|[Mm]inister|officials?|government|coast\s+guard|military|Self-Defense\s+Forces)`,
       String.raw`Tokyo`,
+    ],
+  },
+  {
+    // News agencies that relay reports ("…, Yonhap said"): they report, they do not judge.
+    name: null,
+    kind: 'news_agency',
+    patterns: [
+      String.raw`${the}Yonhap(?:\s+[Nn]ews(?:\s+[Aa]gency)?)?|${aOrThe}South\s+Korean\s+news\s+agency|Reuters|${the}Associated\s+Press|Kyodo(?:\s+News)?|Xinhua|Agence\s+France-Presse`,
     ],
   },
   {
@@ -218,7 +254,8 @@ export const sourceEntries: readonly SourceEntry[] = [
     kind: 'official',
     patterns: [
       String.raw`${aOrThe}?(?:[Ss]enior\s+|[Gg]overnment\s+|[Mm]ilitary\s+|[Mm]inistry\s+|[Dd]efense\s+|Seoul\s+)+officials?`,
-      String.raw`[Oo]fficials`,
+      String.raw`[Oo]fficials(?:\s+in\s+(?:Seoul|Washington|Tokyo|Beijing))?`,
+      String.raw`${aOrThe}?(?:[\w-]+\s+){0,3}officials?\s+from\s+(?:South\s+Korea|Seoul|the\s+U\.S\.|Washington|Japan|Tokyo)`,
     ],
   },
 ];
@@ -234,9 +271,9 @@ export const reportingVerbs: readonly string[] = [
   String.raw`claimed|claims|claim|insisted|insists|asserted|asserts|argued|argues|maintained|maintains`,
   String.raw`announced|announces|declared|declares|confirmed|confirms|revealed|reveals|disclosed|discloses`,
   String.raw`told|tells|quoted|quotes|cited|cites|described|describes|called|calls|labell?ed|branded`,
-  String.raw`warned|warns|vowed|vows|pledged|pledges|threatened|threatens|urged|urges|demanded|demands`,
+  String.raw`warned|warns|warn|vowed|vows|vow|pledged|pledges|threatened|threatens|urged|urges|urge|demanded|demands`,
   String.raw`accused|accuses|denounced|denounces|slammed|slams|blasted|blasts|condemned|condemns|criticized|criticizes|lambasted|lashed\s+out|rejected|rejects|denied|denies|dismissed|dismisses`,
-  String.raw`praised|praises|hailed|hails|lauded|boasted|boasts|touted|highlighted|expressed|explained|mentioned|commented|wrote|writes|replied|responded|pointed\s+out`,
+  String.raw`praised|praises|hailed|hails|lauded|lauds|boasted|boasts|touted|highlighted|expressed|explained|mentioned|commented|wrote|writes|replied|responded|pointed\s+out`,
   String.raw`showed|shows`,
 ];
 
@@ -244,14 +281,14 @@ export const reportingVerbs: readonly string[] = [
  * Publication verbs: "the Rodong Sinmun carried a report on the visit" describes what the paper
  * did; it attributes content only when the content follows ("carried a statement saying …").
  */
-export const publicationVerbs = String.raw`published|publishes|released|releases|carried|carries|broadcast|broadcasts|aired|airs|ran|issued|issues`;
+export const publicationVerbs = String.raw`posted|posts|published|publishes|released|releases|carried|carries|broadcast|broadcasts|aired|airs|ran|issued|issues`;
 
 /** What links a publication verb to the content it carries. */
 export const contentLinks = String.raw`that|saying|claiming|quoting|calling|accusing|urging|warning|describing|denouncing|insisting|stressing|in\s+which|which\s+(?:said|claimed|called)`;
 
 /** Opinion and assessment verbs: with any source, they make the content a judgement. */
 export const opinionVerbs: readonly string[] = [
-  String.raw`believes?|believed|thinks?|doubts?|doubted|suspects?|suspected|speculated?|speculates`,
+  String.raw`questioned|questions|question|believes?|believed|thinks?|doubts?|doubted|suspects?|suspected|speculated?|speculates`,
   String.raw`expects?|expected|predicts?|predicted|forecasts?|forecast|estimates|assess(?:es|ed)?|analy[sz](?:es|ed)|presumes?|presumed`,
   String.raw`views?\s+(?:it|this|that|the\s+\w+)\s+as|sees?\s+(?:it|this|that|the\s+\w+)\s+as`,
 ];
@@ -259,7 +296,7 @@ export const opinionVerbs: readonly string[] = [
 /** Words that introduce the source after them: "according to the KCNA", "carried by state media". */
 export const attributionPrepositions: readonly string[] = [
   String.raw`according\s+to`,
-  String.raw`(?:carried|published|released|reported|broadcast|aired|run|issued|quoted|cited|relayed|distributed)\s+(?:by|in|on|through)`,
+  String.raw`(?:carried|published|released|reported|broadcast|aired|run|issued|quoted|cited|relayed|distributed|read(?:\s+out)?)\s+(?:by|in|on|through|via)`,
   String.raw`citing`,
   String.raw`(?:in\s+)?(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}(?:statement|report|dispatch|commentary|editorial|article|interview|broadcast|bulletin|press\s+release)\s+(?:carried\s+by|published\s+by|released\s+by|through|by|in|on|with)`,
 ];
@@ -290,14 +327,18 @@ export const hedgeCues = {
   ],
   frames: [
     String.raw`appears?\s+to|appeared\s+to|appears?\s+that|seems?\s+to|seemed\s+to|in\s+what\s+(?:appears|appeared|seems|seemed)`,
-    String.raw`(?:is|are|was|were|be|been|being|widely|largely)\s+(?:widely\s+|largely\s+|generally\s+)?(?:expected|believed|thought|seen|viewed|considered|presumed|suspected|estimated|projected|predicted|interpreted|regarded|understood|feared|tipped)\s+(?:to|as|that)`,
+    String.raw`(?:almost\s+)?certainly|(?:is|was|are|were)\s+(?:almost\s+)?certain\s+to`,
+    String.raw`(?:is|are|was|were|be|been|being|widely|largely)\s+(?:not\s+)?(?:yet\s+)?(?:widely\s+|largely\s+|generally\s+)?(?:expected|believed|thought|seen|viewed|considered|presumed|suspected|estimated|projected|predicted|interpreted|regarded|understood|feared|tipped)\s+(?:to|as|that)`,
     String.raw`(?:raised|raising|raises|fuell?ed|fuell?ing|fuels|sparked|sparking|sparks|prompted|prompting|stoked|stoking|triggered|triggering|fanned|fanning|added\s+to)\s+(?:[\w-]+\s+){0,2}(?:speculation|suspicions?|concerns?|questions|fears|worries|doubts|expectations?|hopes)`,
-    String.raw`speculation|speculative|conjecture`,
+    // "speculation that …" hedges; "speculation over his health" is only the topic.
+    String.raw`(?:speculation|conjecture)\s+(?:that|whether)|speculative`,
+    String.raw`skeptic(?:ism|al)|sceptic(?:ism|al)|credence|cast(?:s|ing)?\s+doubts?|expressed\s+doubts?|doubtful|if\s+(?:successful|confirmed|true|accurate|verified)`,
     String.raw`aims?\s+to|aimed\s+(?:at|to)|in\s+a\s+(?:bid|move|apparent\s+attempt|push)\s+to|seeking\s+to|seeks\s+to|intended\s+to|designed\s+to|meant\s+to|calculated\s+to`,
     String.raw`(?:a|an)\s+(?:apparent|possible|likely|clear|strong)\s+(?:sign|signal|indication|message|attempt|bid|move|effort|warning)`,
     String.raw`(?:signals?|signalled|signaled|signall?ing|suggests?|suggested|suggesting|indicates?|indicated|indicating|hints?|hinted|hinting)\s+(?:that|its|a|an|the|North|Pyongyang|Kim)`,
     String.raw`(?:it\s+(?:is|was|remains)\s+)?(?:unclear|uncertain|not\s+clear|not\s+known|unknown|to\s+be\s+seen)\s+(?:whether|if|how|why|when|what)`,
-    String.raw`${the}(?:possibility|prospect|chance|likelihood)\s+(?:of|that)|possible|probable|presumed|plausible`,
+    // Epistemic "possible" is predicative ("it is possible that"); "a possible strike" names an event.
+    String.raw`${the}(?:possibility|prospect|chance|likelihood)\s+(?:of|that)|(?:is|was|are|were|be|seems?|remains?)\s+(?:quite\s+|very\s+|entirely\s+)?(?:possible|probable|plausible)|(?:possible|probable|plausible)\s+that|presumed`,
     String.raw`analysts?\s+say|observers?\s+say|experts?\s+say|according\s+to\s+(?:analysts|experts|observers)`,
   ],
 } as const;
@@ -307,7 +348,17 @@ export const hedgeCues = {
  * subject of a reporting verb ("It added", "the paper said", "she said"), the sentence takes the
  * attribution still in scope.
  */
-export const anaphoricSources = String.raw`it|he|she|they|${the}(?:news\s+)?agency|${the}(?:news)?paper|${the}daily|${the}broadcaster|${the}station|${the}(?:report|dispatch|commentary|editorial|statement|article|bulletin|announcement|readout|message|letter|speech|address)|${the}(?:spokes(?:man|woman|person)|ministry|minister|official|officials|leader|military|army|committee|sister)`;
+export const anaphoricSources = String.raw`it|he|she|they|${the}(?:news\s+)?agency|${the}(?:news)?paper|${the}daily|${the}broadcaster|${the}station|[Tt]he\s+(?:web\s?site|outlet|media|radio)|${the}(?:report|dispatch|commentary|editorial|statement|article|bulletin|announcement|readout|message|letter|speech|address)|${the}(?:spokes(?:man|woman|person)|ministry|minister|official|officials|leader|military|army|committee|sister)`;
+
+/** Media nouns: an anaphor made of one ("the agency said") points back to the last medium, not the last speaker. */
+export const mediumAnaphors =
+  /(?:agency|paper|daily|broadcaster|station|web\s?site|outlet|media|radio|report|dispatch|commentary|editorial|article|bulletin)$/i;
+
+/**
+ * A sentence that frames what follows as background: "Kim's actions come as …", "The launch
+ * came after …". It gives circumstances and does not continue the state-media account.
+ */
+export const backgroundFrame = String.raw`^(?:[\w'’.,-]+\s+){1,12}?(?:comes?|came)\s+(?:[\w-]+\s+){0,3}?(?:as|after|amid|following|ahead\s+of|days?\s+after|hours\s+after|weeks?\s+after)(?![\w-])`;
 
 /**
  * Openers that continue the account of an event already attributed to state media: the next

@@ -35,6 +35,8 @@ export interface RuleContext {
   anaphoraAntecedent: Attribution | null;
   /** The attribution a cue-less continuing account may inherit, if still in scope. */
   continuationAntecedent: Attribution | null;
+  /** The last state-media attribution, which "the agency said" / "the report said" points back to. */
+  mediumAntecedent: Attribution | null;
 }
 
 export const ruleIds = [
@@ -44,6 +46,7 @@ export const ruleIds = [
   'hedged-official-statement',
   'official-source',
   'anaphoric-attribution',
+  'hedged-state-media-report',
   'hedge',
   'about-state-media',
   'continuing-quotation',
@@ -63,6 +66,16 @@ const isNorthKoreanVoice = (mention: SourceMention) =>
   mention.kind === 'state_media' ||
   mention.kind === 'north_korean_official' ||
   mention.kind === 'north_korean_state';
+
+/**
+ * "The warning, carried by the KCNA, came a day after …": the medium is named in an aside, and
+ * the sentence tells when the warning came, which the outlet states.
+ */
+const isBackgroundAside = (evidence: SegmentEvidence, voices: readonly SourceMention[]) =>
+  evidence.isBackground && voices.every((mention) => mention.cueKind === 'other');
+
+const isReportingInstitution = (mention: SourceMention) =>
+  mention.kind === 'official' || mention.kind === 'news_agency';
 
 /** The rules in the order they are tried. Each comment says why it sits where it does. */
 const rules: readonly Rule[] = [
@@ -93,6 +106,7 @@ const rules: readonly Rule[] = [
       const voices = evidence.attributingMentions.filter(isNorthKoreanVoice);
       const medium = voices.find((mention) => mention.kind === 'state_media')?.name;
       if (!medium) return null;
+      if (isBackgroundAside(evidence, voices)) return null;
       const chain = northKoreanChain(voices);
       return {
         label: 'kcna_claim',
@@ -110,7 +124,13 @@ const rules: readonly Rule[] = [
     id: 'north-korean-official-statement',
     decide(evidence, context) {
       const voices = evidence.attributingMentions.filter(isNorthKoreanVoice);
-      if (voices.length === 0) return null;
+      if (voices.length === 0 || isBackgroundAside(evidence, voices)) return null;
+      // "North Korea demanded …, officials in Seoul said": the trailing source tells it, and
+      // what North Korea said at talks reaches us through them, not through its media.
+      const hasOuterVoice = evidence.attributingMentions.some(
+        (mention) => mention.isTrailing && !isNorthKoreanVoice(mention),
+      );
+      if (hasOuterVoice) return null;
       const medium = context.anaphoraAntecedent?.medium ?? null;
       const chain = [...new Set([...(medium ? [medium] : []), ...northKoreanChain(voices)])];
       const source = chain[0] ?? 'North Korea';
@@ -128,7 +148,7 @@ const rules: readonly Rule[] = [
     // An official who hedges or gives an opinion ("believes", "may have") is assessing, not reporting.
     id: 'hedged-official-statement',
     decide(evidence) {
-      const official = evidence.attributingMentions.find((mention) => mention.kind === 'official');
+      const official = evidence.attributingMentions.find(isReportingInstitution);
       if (!official || (!official.isOpinion && evidence.hedges.length === 0)) return null;
       return {
         label: 'observer_inference',
@@ -144,7 +164,7 @@ const rules: readonly Rule[] = [
     // South Korean, U.S. and other officials reporting an event, unhedged, state facts.
     id: 'official-source',
     decide(evidence) {
-      const official = evidence.attributingMentions.find((mention) => mention.kind === 'official');
+      const official = evidence.attributingMentions.find(isReportingInstitution);
       if (!official) return null;
       return {
         label: 'reported_fact',
@@ -152,7 +172,11 @@ const rules: readonly Rule[] = [
         source: official.name,
         chain: [official.name],
         cues: mentionCues([official]),
-        scope: setScope('reported_fact', official.name, [official.name]),
+        // A relaying agency is not the voice "it said" points back to: the report it relayed is.
+        scope:
+          official.kind === 'news_agency'
+            ? { kind: 'keep' }
+            : setScope('reported_fact', official.name, [official.name]),
       };
     },
   },
@@ -160,7 +184,8 @@ const rules: readonly Rule[] = [
     // "It added", "the paper said", "she said": the source is the one still in scope.
     id: 'anaphoric-attribution',
     decide(evidence, context) {
-      const antecedent = context.anaphoraAntecedent;
+      const antecedent =
+        (evidence.anaphora?.isMedium ? context.mediumAntecedent : null) ?? context.anaphoraAntecedent;
       if (!evidence.anaphora || !antecedent) return null;
       const isHedgedByNonStateSource = !antecedent.isStateMedia && evidence.hedges.length > 0;
       const distance = context.sentenceNumber - antecedent.sentenceNumber;
@@ -174,6 +199,23 @@ const rules: readonly Rule[] = [
           { ...evidence.anaphora.verb, kind: 'reporting_verb' },
           ...(isHedgedByNonStateSource ? hedgeCues(evidence.hedges) : []),
         ],
+        scope: { kind: 'refresh' },
+      };
+    },
+  },
+  {
+    // "Kim is said to have been …", "It was reported that …" after a state-media sentence: the
+    // hedge is on the attribution, which stays the state media's (FactBank: a source's report).
+    id: 'hedged-state-media-report',
+    decide(evidence, context) {
+      const antecedent = context.anaphoraAntecedent;
+      if (!evidence.passiveAttribution || !antecedent?.isStateMedia) return null;
+      return {
+        label: 'kcna_claim',
+        confidence: decay(0.74, context.sentenceNumber - antecedent.sentenceNumber),
+        source: antecedent.source,
+        chain: antecedent.chain,
+        cues: [{ ...evidence.passiveAttribution, kind: 'reporting_verb' }],
         scope: { kind: 'refresh' },
       };
     },
@@ -236,7 +278,7 @@ const rules: readonly Rule[] = [
     id: 'continues-state-media-account',
     decide(evidence, context) {
       const antecedent = context.continuationAntecedent;
-      if (!antecedent?.isStateMedia) return null;
+      if (!antecedent?.isStateMedia || evidence.isBackground) return null;
       const signals: CueSpan[] = [];
       if (evidence.continuationOpener) signals.push({ ...evidence.continuationOpener, kind: 'anaphora' });
       if (evidence.northKoreanActor) signals.push({ ...evidence.northKoreanActor, kind: 'other' });

@@ -36,6 +36,11 @@ export interface SourceMention extends Span {
   isAttributing: boolean;
   /** True when the reporting is negated ("KCNA did not say"): a sentence about the source. */
   isNegated: boolean;
+  /**
+   * True for an attribution at the end of the sentence ("…, officials in Seoul said."): its
+   * content is everything before it, so it is the outermost voice of the sentence.
+   */
+  isTrailing: boolean;
 }
 
 /** A bare "Kim"; its name is filled in by people.ts from the nearest full name. */
@@ -66,22 +71,39 @@ if (new RegExp(`${sourcePattern.source}|`).exec('')?.length !== entriesByGroup.l
 const verbAlternation = reportingVerbs.join('|');
 const opinionAlternation = opinionVerbs.join('|');
 const adverbials = String.raw`(?:also|further|later|earlier|separately|then|again|previously|repeatedly|recently|once\s+again|on\s+\w+|\w+ly)`;
-/** Active auxiliaries only: "the North is expected to" is a passive hedge, not the North speaking. */
-const auxiliaries = String.raw`(?:has|have|had|would|will)`;
+/**
+ * Active auxiliaries only: "the North is expected to" is a passive hedge, not the North speaking;
+ * a progressive "is reporting", "are saying" is active.
+ */
+const auxiliaries = String.raw`(?:has|have|had|would|will|(?:is|are|was|were)(?=\s+(?:reporting|saying|claiming)\b))`;
+/**
+ * A base-form "report" or "claim" followed by punctuation or a preposition is the noun: "the
+ * Pyongyang Radio report —", "KCNA's claim of …"; the verb reads "NK media report that …".
+ */
 const passiveQuotation = String.raw`(?:was|were|is|are)\s+quoted\s+as\s+(?:saying|telling)`;
+const notNounUse = String.raw`(?!(?<=(?:report|claim))\s*(?:[—–,.;:)]|of\b|on\b|was\b|is\b|has\b|had\b|by\b))`;
 
 /**
- * What may follow a source before its verb: a possessive and a report noun ("KCNA's report"),
- * an abbreviation in brackets, an apposition between commas, adverbs, an auxiliary. Sticky, so
- * it only matches right at the end of the mention.
+ * What may follow a source before its verb: a report noun, after a possessive or not ("KCNA's
+ * report", "the KCNA report"; "Kim's reported visit" is no report by Kim),
+ * an abbreviation in brackets, an apposition between commas, "monitored in Seoul", adverbs, an
+ * auxiliary. Sticky, so it only matches right at the end of the mention.
  */
 const afterSourceToVerb = new RegExp(
-  String.raw`(?:'s?)?(?:\s+(?:${reportNouns}))?\s*(?:\([^)]{1,30}\)\s*)?(?:,[^,]{1,90},\s*)?(?:${adverbials}\s+){0,3}(?:(?<passive>${passiveQuotation})|(?:${auxiliaries}\s+)?(?:(?<opinion>${opinionAlternation})|(?<reporting>${verbAlternation})|(?<publication>${publicationVerbs})))(?![\w-])`,
+  String.raw`(?:['’]s?\s+(?:${reportNouns})|(?:\s+(?:${reportNouns}))?)\s*(?:\([^)]{1,30}\)\s*)?(?:,[^,]{1,90},\s*)?(?:(?:monitored|seen|heard)\s+(?:in|by)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,?\s+)?(?:${adverbials}\s+){0,3}(?:(?<passive>${passiveQuotation})|(?:${auxiliaries}\s+)?(?:(?<opinion>${opinionAlternation})|(?<reporting>${verbAlternation})|(?<publication>${publicationVerbs})))(?![\w-])${notNounUse}`,
   'y',
 );
+/** Title-case headlines ("Kim Jong Un Lauds …", "NK Media Warn …") capitalise their verbs. */
+const afterSourceToVerbInHeadline = new RegExp(afterSourceToVerb.source, 'iy');
+/**
+ * "North Korea's first launch this year came after Pyongyang threatened …": a source inside a
+ * clause of time or circumstance gives the background, not the sentence's attribution.
+ */
+const backgroundClauseBefore =
+  /(?<![\w-])(?:comes?|came|coming|follow(?:s|ed)?|was|were|is|are)\s+(?:[\w-]+\s+){0,3}?(?:after|as|amid|since|following|ahead\s+of)\s+(?:[\w'’-]+\s+){0,2}$/;
 const contentAfterPublication = new RegExp(String.raw`(?<![\w-])(?:${contentLinks})(?![\w-])|["“]`);
 const afterSourceToNegation = new RegExp(
-  String.raw`(?:'s?)?(?:\s+(?:${reportNouns}))?\s*(?:,[^,]{1,90},\s*)?(?:${adverbials}\s+)?(?:${negatedReporting})(?![\w-])`,
+  String.raw`(?:['’]s?)?(?:\s+(?:${reportNouns}))?\s*(?:,[^,]{1,90},\s*)?(?:${adverbials}\s+)?(?:${negatedReporting})(?![\w-])`,
   'y',
 );
 /**
@@ -99,6 +121,8 @@ const mediumPrepositionBeforeSource = new RegExp(String.raw`(?<![\w-])(?:${mediu
 /** A headline attribution: "N. Korea fires missile: JCS". */
 const colonBeforeSource = /:\s*$/;
 const trailingPunctuation = /[\s.,;:!?"'”’)\]]*/y;
+const trailingTimeAndPunctuation =
+  /(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|later|reporters|in\s+a\s+statement))*[\s.,;:!?"'”’)\]]*/y;
 /** How far back a preceding cue may start; enough for "in a statement carried by". */
 const lookBehindWindow = 60;
 
@@ -156,6 +180,7 @@ function classifyMention(
     isOpinion: false,
     isAttributing: false,
     isNegated: false,
+    isTrailing: false,
   };
   // "North Korea" and "Pyongyang" are sources only as the direct subject of a reporting verb.
   const isStateName = entry.kind === 'north_korean_state';
@@ -167,8 +192,9 @@ function classifyMention(
     return mention;
   }
 
-  afterSourceToVerb.lastIndex = end;
-  const verb = afterSourceToVerb.exec(documentText);
+  const verbPattern = segment.kind === 'headline' ? afterSourceToVerbInHeadline : afterSourceToVerb;
+  verbPattern.lastIndex = end;
+  const verb = verbPattern.exec(documentText);
   const verbEnd = verb ? verb.index + verb[0].length : 0;
   const isPublicationWithoutContent =
     verb?.groups?.['publication'] !== undefined && !hasContentAfter(documentText, verbEnd, segment.end);
@@ -183,7 +209,14 @@ function classifyMention(
       groups['passive'] ?? groups['opinion'] ?? groups['reporting'] ?? groups['publication'] ?? '';
     mention.cue = { start: verbEnd - verbText.length, end: verbEnd };
     mention.isOpinion = verb.groups?.['opinion'] !== undefined;
-    mention.isAttributing = true;
+    // "what North Korea calls a satellite", "Even if North Korea calls it …": naming, not reporting.
+    const isNaming =
+      /^call/i.test(verbText) &&
+      /(?:\bwhat|\bif)\s+$/i.test(documentText.slice(Math.max(segment.start, start - 8), start));
+    mention.isAttributing = !isNaming && !isInBackgroundClause(documentText, segment.start, start);
+    mention.isTrailing =
+      isAfterCommaOrQuote(documentText, segment.start, start) &&
+      isFollowedOnlyByPunctuation(documentText, verbEnd, segment.end, true);
     return mention;
   }
   if (isStateName) return mention;
@@ -212,6 +245,19 @@ function classifyMention(
   return mention;
 }
 
+/** Whether the mention at `start` sits in a clause of time or circumstance ("came after …"). */
+function isInBackgroundClause(documentText: string, segmentStart: number, start: number): boolean {
+  const windowStart = Math.max(segmentStart, start - lookBehindWindow);
+  return backgroundClauseBefore.test(documentText.slice(windowStart, start));
+}
+
+/** Whether a comma or closing quote stands right before the mention: "…, officials said". */
+function isAfterCommaOrQuote(documentText: string, segmentStart: number, start: number): boolean {
+  let index = start - 1;
+  while (index > segmentStart && /\s/.test(documentText[index]!)) index--;
+  return index > segmentStart && /[,"”’]/.test(documentText[index]!);
+}
+
 /** "North Korea said" but not "North Korea's report said" or "North Korea, a nuclear state, said". */
 function isDirectlyFollowed(matchedText: string): boolean {
   return !/^(?:'|\s*[(,])/.test(matchedText);
@@ -231,9 +277,18 @@ function hasContentAfter(documentText: string, offset: number, segmentEnd: numbe
   return contentAfterPublication.test(documentText.slice(offset, segmentEnd));
 }
 
-/** Whether only punctuation and spaces stand between `offset` and the end of the segment. */
-function isFollowedOnlyByPunctuation(documentText: string, offset: number, segmentEnd: number): boolean {
-  trailingPunctuation.lastIndex = offset;
-  trailingPunctuation.exec(documentText);
-  return trailingPunctuation.lastIndex >= segmentEnd;
+/**
+ * Whether only punctuation and spaces stand between `offset` and the end of the segment; with
+ * `allowTime`, also a time or place ("said Monday", "said on Tuesday", "told reporters").
+ */
+function isFollowedOnlyByPunctuation(
+  documentText: string,
+  offset: number,
+  segmentEnd: number,
+  allowTime = false,
+): boolean {
+  const pattern = allowTime ? trailingTimeAndPunctuation : trailingPunctuation;
+  pattern.lastIndex = offset;
+  pattern.exec(documentText);
+  return pattern.lastIndex >= segmentEnd;
 }
