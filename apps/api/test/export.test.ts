@@ -8,7 +8,7 @@ import { testEngines } from '@attest/db/testing';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatasetRow } from '../src/services/dataset-rows.ts';
 import {
   addMember,
@@ -397,14 +397,29 @@ for (const engine of testEngines())
         const sentenceText = await createProjectOf300Sentences('bulk', 20);
         // More departures than the pool has connections: one left behind mid-COPY each time
         // would leave the last export (and the rest of the app) waiting for ever.
+        // A departed export gives its place back once its statement has ended: wait for that, so
+        // the per-account limit (2 at once) measures the places, not the order of events.
+        const untilNoExportRuns = () =>
+          vi.waitFor(
+            async () => {
+              const readiness = (await (await testApp.anonymous.request('/readyz')).json()) as {
+                exports: { active: number };
+              };
+              expect(readiness.exports.active).toBe(0);
+            },
+            { timeout: 10_000, interval: 25 },
+          );
         for (let departure = 0; departure < 12; departure++) {
+          await untilNoExportRuns();
           const response = await testApp.owner.request('/api/projects/bulk/export?format=jsonl');
+          expect(response.status).toBe(200);
           const reader = response.body!.getReader();
           const first = await reader.read();
           // PGlite answers a page whole; PostgreSQL's COPY streams it.
           if (engine === 'postgres') expect(first.value!.byteLength).toBeLessThan(250 * sentenceText.length);
           await reader.cancel();
         }
+        await untilNoExportRuns();
         const whole = await (await testApp.owner.request('/api/projects/bulk/export?format=jsonl')).text();
         expect(whole.trimEnd().split('\n')).toHaveLength(300);
       });
