@@ -1,4 +1,4 @@
-import { integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.ts';
 
 export const projects = pgTable('projects', {
@@ -11,6 +11,8 @@ export const projects = pgTable('projects', {
   guidelinesVersion: integer().notNull().default(1),
   /** How many analysts label each document (blind double annotation by default). */
   annotatorsPerDocument: integer().notNull().default(2),
+  /** Set while the project is archived: hidden from the project list, kept, restorable by owners. */
+  archivedAt: timestamp({ withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -1,6 +1,12 @@
 // Shapes of the API's responses: the contract between the API, the web editor and the CLI.
 import { z } from 'zod';
-import { cueSpanSchema, labelKeySchema, segmentKindSchema, suggestionSchema } from './schemas.ts';
+import {
+  cueSpanSchema,
+  labelKeySchema,
+  segmentKindSchema,
+  suggestionRelations,
+  suggestionSchema,
+} from './schemas.ts';
 import { projectRoles } from './vocabularies.ts';
 
 export const labelSchema = z.object({
@@ -74,6 +80,8 @@ export const annotationSchema = z.object({
   chain: z.array(z.string()),
   cues: z.array(cueSpanSchema),
   note: z.string().nullable(),
+  /** How the label relates to the suggestion shown when it was saved; null: not recorded. */
+  suggestion: z.object({ relation: z.enum(suggestionRelations), version: z.string().nullable() }).nullable(),
   /** Starts at 1 and grows with every change; send it back in If-Match. */
   version: z.int().positive(),
   updatedAt: z.string(),

@@ -7,3 +7,4 @@ export * from './schemas.ts';
 export { segment } from './segment/index.ts';
 export * from './segment-types.ts';
 export * from './suggest/index.ts';
+export * from './suggestion-version.ts';

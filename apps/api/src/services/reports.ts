@@ -97,11 +97,18 @@ export async function projectReport(context: ServiceContext, projectSlug: string
       counts: analystMatrix.counts,
       kappa: kappaOfConfusionMatrix(analystMatrix).kappa,
     },
-    analysts: analysts.map((analyst) => ({
-      ...analyst,
-      acceptanceRate: analyst.labelled ? analyst.acceptedSuggestions / analyst.labelled : null,
-      agreementWithGold: analyst.withGold ? analyst.matchingGold / analyst.withGold : null,
-    })),
+    analysts: analysts.map((analyst) => {
+      // Shares of the labels whose relation to the suggestion was recorded.
+      const recorded = analyst.labelled - analyst.unrecorded;
+      return {
+        ...analyst,
+        acceptanceRate: recorded ? analyst.acceptedSuggestions / recorded : null,
+        suggestedLabelRate: recorded
+          ? (analyst.acceptedSuggestions + analyst.choseSuggestedLabel) / recorded
+          : null,
+        agreementWithGold: analyst.withGold ? analyst.matchingGold / analyst.withGold : null,
+      };
+    }),
     suggestions: {
       categories,
       counts: suggestionMatrix.counts,

@@ -21,6 +21,9 @@ export function toAnnotation(row: AnnotationWithLabel): Annotation {
     chain: row.chain,
     cues: row.cues,
     note: row.note,
+    suggestion: row.suggestionRelation
+      ? { relation: row.suggestionRelation, version: row.suggestionVersion }
+      : null,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -130,9 +130,14 @@ export interface ProjectReport {
     assigned: number;
     labelled: number;
     acceptedSuggestions: number;
+    choseSuggestedLabel: number;
+    choseOtherLabel: number;
+    withoutSuggestion: number;
+    unrecorded: number;
     withGold: number;
     matchingGold: number;
     acceptanceRate: number | null;
+    suggestedLabelRate: number | null;
     agreementWithGold: number | null;
   }[];
   suggestions: {

@@ -1,4 +1,4 @@
-import type { CueSpan, Label, Sentence } from '@attest/core';
+import type { Annotation, CueSpan, Label, Sentence } from '@attest/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleProperties } from '../directives/style-properties.ts';
@@ -14,6 +14,8 @@ export interface AnnotationDraft {
   chain: readonly string[];
   cues: readonly CueSpan[];
   note: string | null;
+  /** How the label relates to the suggestion shown when it was chosen; null: not recorded. */
+  suggestion?: Annotation['suggestion'] | undefined;
 }
 
 /** Sources analysts name often; the suggestion's and the document's own are added to them. */
