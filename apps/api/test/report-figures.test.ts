@@ -221,3 +221,47 @@ describe('who counts as an analyst', () => {
     });
   });
 });
+
+describe('the document report’s chains and cue words', () => {
+  it('counts chains from labels and suggestions apart, and groups cue words as written', async () => {
+    await testApp.owner.json('POST', '/api/projects', { slug: 'words', name: 'Words' });
+    const text =
+      'The KCNA said the launch succeeded. Later the KCNA added that tests would follow. The KCNA also said more.\n';
+    const imported = (await (
+      await testApp.owner.json('POST', '/api/projects/words/documents', { body: text, outlet: 'Yonhap' })
+    ).json()) as ImportResult;
+    const detail = (await (
+      await testApp.owner.request(`/api/documents/${imported.document.id}`)
+    ).json()) as DocumentDetail;
+    const [first, second, third] = detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate');
+    const cue = (sentence: Sentence, words: string, kind: string) => {
+      const start = text.indexOf(words, sentence.start);
+      return { start, end: start + words.length, kind };
+    };
+    for (const [sentence, words, kind] of [
+      [first!, 'The KCNA', 'source'],
+      [second!, 'the KCNA', 'source'],
+      [third!, 'The KCNA', 'reporting_verb'],
+    ] as const) {
+      const saved = await save(testApp.owner, sentence, {
+        label: 'kcna_claim',
+        chain: sentence === first ? ['Yonhap', 'KCNA'] : [],
+        cues: [cue(sentence, words, kind)],
+      });
+      expect(saved.status).toBe(200);
+    }
+    const report = (await (
+      await testApp.owner.request(`/api/documents/${imported.document.id}/report`)
+    ).json()) as {
+      chains: { chain: string; annotations: number; suggestions: number }[];
+      cues: { text: string; kinds: string[]; count: number }[];
+    };
+    expect(report.cues).toEqual([{ text: 'The KCNA', kinds: ['source', 'reporting_verb'], count: 3 }]);
+    const suggested = detail.sentences.filter(
+      (sentence) => sentence.kind !== 'boilerplate' && (sentence.suggestion?.chain.length ?? 0) > 0,
+    ).length;
+    expect(report.chains.reduce((sum, row) => sum + row.suggestions, 0)).toBe(suggested);
+    expect(report.chains.reduce((sum, row) => sum + row.annotations, 0)).toBe(1);
+    expect(report.chains.find((row) => row.chain === 'Yonhap → KCNA')?.annotations).toBe(1);
+  });
+});

@@ -78,21 +78,33 @@ export async function sourceCounts(
   );
 }
 
+export interface ChainCountRow {
+  chain: string;
+  /** Analysts' labels that recorded the chain (one per analyst and sentence). */
+  annotations: number;
+  /** Sentences whose suggestion proposed it. */
+  suggestions: number;
+}
+
 /**
- * Attribution chains (e.g. "Yonhap → KCNA") as recorded by analysts or suggested, on the
- * sentences that take a label: a boilerplate line ("Source: …") attributes nothing.
+ * Attribution chains (e.g. "Yonhap → KCNA") as recorded by analysts and as suggested, counted
+ * apart, on the sentences that take a label: a boilerplate line ("Source: …") attributes nothing.
  */
-export async function chainCounts(db: Executor, documentId: string): Promise<CountRow[]> {
+export async function chainCounts(db: Executor, documentId: string): Promise<ChainCountRow[]> {
   return rows(
     db,
-    sql`select chain as key, count(*)::int as total from (
-        select array_to_string(array(select jsonb_array_elements_text(an.chain)), ' → ') as chain
+    sql`select chain,
+        count(*) filter (where origin = 'annotation')::int as annotations,
+        count(*) filter (where origin = 'suggestion')::int as suggestions
+      from (
+        select 'annotation' as origin,
+          array_to_string(array(select jsonb_array_elements_text(an.chain)), ' → ') as chain
         from annotations an join sentences s on s.id = an.sentence_id where s.document_id = ${documentId}
         union all
-        select array_to_string(array(select jsonb_array_elements_text(s.suggestion -> 'chain')), ' → ')
+        select 'suggestion', array_to_string(array(select jsonb_array_elements_text(s.suggestion -> 'chain')), ' → ')
         from sentences s
         where s.document_id = ${documentId} and s.kind <> 'boilerplate' and s.suggestion is not null
-      ) chains where chain <> '' group by chain order by total desc, key limit 20`,
+      ) chains where chain <> '' group by chain order by count(*) desc, chain limit 20`,
   );
 }
 

@@ -4,6 +4,7 @@ import type {
   AgreementSummary,
   Annotation,
   AnnotationInput,
+  CueSpan,
   DocumentDetail,
   DocumentImport,
   DocumentPage,
@@ -100,8 +101,10 @@ export interface DocumentReport {
   statuses: Record<string, number>;
   strip: { position: number; gold: string | null; status: GoldStatus }[];
   sources: { source: string; count: number }[];
-  chains: { chain: string; count: number }[];
-  cues: { text: string; kind: string; count: number }[];
+  /** How often each chain was recorded by analysts and proposed by suggestions, apart. */
+  chains: { chain: string; annotations: number; suggestions: number }[];
+  /** Cue words grouped case-insensitively, as most often written, with every kind marked. */
+  cues: { text: string; kinds: CueSpan['kind'][]; count: number }[];
   /** Sentences analysts labelled differently, settled since or not. */
   disagreements: number;
   /** Sentences per label for each analyst who labelled the document. */

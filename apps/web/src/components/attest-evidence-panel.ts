@@ -5,6 +5,7 @@ import { styleProperties } from '../directives/style-properties.ts';
 import { EvidenceChangeEvent } from '../events/evidence-change-event.ts';
 import { SentenceActionEvent } from '../events/sentence-action-event.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
+import { cueKindNames } from './cue-kinds.ts';
 import type { EvidenceWarning } from './evidence-warnings.ts';
 
 /** The analyst's annotation of one sentence as the editor holds it (saved or on its way). */
@@ -38,13 +39,7 @@ export const commonSources: readonly string[] = [
   'experts',
 ];
 
-export const cueKindNames: Readonly<Record<CueSpan['kind'], string>> = {
-  source: 'Source',
-  reporting_verb: 'Reporting verb',
-  hedge: 'Hedge',
-  anaphora: 'Anaphora',
-  other: 'Other',
-};
+export { cueKindNames };
 
 /**
  * The evidence behind the selected sentence's label: the label with any warning about it, the
