@@ -2,6 +2,7 @@ CREATE TABLE "audit_events" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "audit_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"project_id" uuid NOT NULL,
 	"actor_id" uuid,
+	"actor_name" text NOT NULL,
 	"action" text NOT NULL,
 	"target_kind" text NOT NULL,
 	"target_id" uuid NOT NULL,

@@ -27,6 +27,8 @@ export const auditEvents = pgTable(
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     projectId: uuid().notNull(),
     actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** Who acted, as named then ("Olivia Owner <owner@example.org>", or the local command line). */
+    actorName: text().notNull(),
     action: text({ enum: auditActions }).notNull(),
     targetKind: text({ enum: auditTargetKinds }).notNull(),
     targetId: uuid().notNull(),

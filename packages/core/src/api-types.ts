@@ -31,6 +31,8 @@ export const projectSummarySchema = z.object({
   documentCount: z.int(),
   /** The caller's role in the project. */
   role: projectRoleSchema,
+  /** When an owner archived the project (hidden from the list, kept); null when it is not. */
+  archivedAt: z.string().nullable(),
 });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 
@@ -59,6 +61,8 @@ export const documentSummarySchema = z.object({
   annotatableCount: z.int(),
   /** The caller's progress: todo (nothing labelled), in_progress, or done (every sentence labelled). */
   status: z.enum(['todo', 'in_progress', 'done']),
+  /** When an owner archived the document (hidden from lists, queues, reports and exports); null when not. */
+  archivedAt: z.string().nullable(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 

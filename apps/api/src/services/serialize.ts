@@ -51,6 +51,7 @@ export function toDocumentSummary(row: DocumentSummaryRow): DocumentSummary {
     url: row.url,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
     sentenceCount: row.sentenceCount,
     annotatableCount: row.annotatableCount,
     annotatedCount: row.annotatedCount,
