@@ -150,6 +150,23 @@ export interface ProjectReport {
   };
 }
 
+/** A document (by id) or project (by slug) that owners archive, restore or delete. */
+export type ArchiveTarget = { kind: 'document'; id: string } | { kind: 'project'; slug: string };
+
+/** GET …/deletion and DELETE: what a deletion removes. */
+export interface DeletionCounts {
+  documents?: number;
+  annotations: number;
+  adjudications: number;
+  historyEntries: number;
+}
+
+function archivePath(target: ArchiveTarget): string {
+  return target.kind === 'document'
+    ? `/api/documents/${encodeURIComponent(target.id)}`
+    : `/api/projects/${encodeURIComponent(target.slug)}`;
+}
+
 export class ApiClient {
   readonly baseUrl: string;
   /** Called when the API answers 401 outside sign-in: the session ended or never existed. */
@@ -167,10 +184,37 @@ export class ApiClient {
     return this.request(`/api/projects/${encodeURIComponent(slug)}`, { signal });
   }
 
-  listDocuments(slug: string, cursor?: string | null, signal?: AbortSignal): Promise<DocumentPage> {
+  /** A page of documents; with `archived`, the archived ones instead (owners). */
+  listDocuments(
+    slug: string,
+    cursor?: string | null,
+    signal?: AbortSignal,
+    options: { archived?: boolean } = {},
+  ): Promise<DocumentPage> {
     const query = new URLSearchParams({ limit: '50' });
     if (cursor) query.set('cursor', cursor);
+    if (options.archived) query.set('archived', 'true');
     return this.request(`/api/projects/${encodeURIComponent(slug)}/documents?${query}`, { signal });
+  }
+
+  /** The caller's archived projects. */
+  listArchivedProjects(signal?: AbortSignal): Promise<{ items: ProjectSummary[] }> {
+    return this.request('/api/projects?archived=true', { signal });
+  }
+
+  /** Archives (or with `archived` false, restores) a document or project: owners. */
+  setArchived(target: ArchiveTarget, archived: boolean): Promise<{ archivedAt: string | null }> {
+    return this.request(`${archivePath(target)}/${archived ? 'archive' : 'restore'}`, { method: 'POST' });
+  }
+
+  /** What deleting a document or project would remove, for the confirmation. */
+  deletionPreview(target: ArchiveTarget, signal?: AbortSignal): Promise<DeletionCounts> {
+    return this.request(`${archivePath(target)}/deletion`, { signal });
+  }
+
+  /** Deletes a document or project for good; answers with what went. */
+  deleteForGood(target: ArchiveTarget): Promise<DeletionCounts> {
+    return this.request(archivePath(target), { method: 'DELETE' });
   }
 
   importText(slug: string, input: DocumentImport): Promise<ImportResult> {
