@@ -115,6 +115,12 @@ test('an owner archives a document, restores it, and deletes it after a confirma
     'restore Ferry service resumes',
     'archive Ferry service resumes',
   ]);
+  // The page shows the same history, with who did it and what went.
+  const history = page.getByRole('list', { name: 'History' });
+  await expect(history.getByRole('listitem').first()).toContainText(
+    'Olivia Owner <owner@attest.test> deleted the document “Ferry service resumes” with 1 annotation, 1 adjudication and 2 history entries',
+  );
+  await expect(history.getByRole('listitem')).toHaveCount(4);
   expect(consoleErrors).toEqual([]);
 });
 

@@ -161,6 +161,17 @@ export interface DeletionCounts {
   historyEntries: number;
 }
 
+/** GET /api/projects/{slug}/audit: one archive, restore or delete. */
+export interface AuditEntry {
+  id: number;
+  action: 'archive' | 'restore' | 'delete';
+  targetKind: 'project' | 'document';
+  targetName: string;
+  counts: DeletionCounts | null;
+  actorName: string;
+  createdAt: string;
+}
+
 function archivePath(target: ArchiveTarget): string {
   return target.kind === 'document'
     ? `/api/documents/${encodeURIComponent(target.id)}`
@@ -210,6 +221,11 @@ export class ApiClient {
   /** What deleting a document or project would remove, for the confirmation. */
   deletionPreview(target: ArchiveTarget, signal?: AbortSignal): Promise<DeletionCounts> {
     return this.request(`${archivePath(target)}/deletion`, { signal });
+  }
+
+  /** Who archived, restored or deleted what in a project, newest first. */
+  getAuditLog(slug: string, signal?: AbortSignal): Promise<{ items: AuditEntry[] }> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/audit`, { signal });
   }
 
   /** Deletes a document or project for good; answers with what went. */

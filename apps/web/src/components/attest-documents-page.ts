@@ -3,7 +3,7 @@ import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ApiClient, ArchiveTarget } from '../api/client.ts';
+import type { ApiClient, ArchiveTarget, AuditEntry } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import type { DatasetImportEvent } from '../events/dataset-import-event.ts';
@@ -11,6 +11,7 @@ import type { DeleteEvent } from '../events/delete-event.ts';
 import type { DocumentImportEvent } from '../events/document-import-event.ts';
 import { NavigateEvent } from '../events/navigate-event.ts';
 import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/shared.ts';
+import { describeDeletion } from './deletion-text.ts';
 import { errorMessage, formatDate, plural } from './format.ts';
 import { loadErrorTemplate } from './page-templates.ts';
 import { canReview, roleNames } from './roles.ts';
@@ -26,6 +27,8 @@ interface ProjectWithDocuments {
   nextCursor: string | null;
   /** Owners only: the archived documents (the first page of them). */
   archived: DocumentSummary[];
+  /** Owners only: who archived, restored or deleted what, newest first. */
+  audit: AuditEntry[];
 }
 
 /**
@@ -157,11 +160,14 @@ export class AttestDocumentsPage extends LitElement {
         this.api.getProject(slug, signal),
         this.api.listDocuments(slug, null, signal),
       ]);
-      const archived =
-        project.role === 'owner'
-          ? (await this.api.listDocuments(slug, null, signal, { archived: true })).items
-          : [];
-      return { project, documents: firstPage.items, nextCursor: firstPage.nextCursor, archived };
+      const isOwner = project.role === 'owner';
+      const [archived, audit] = isOwner
+        ? await Promise.all([
+            this.api.listDocuments(slug, null, signal, { archived: true }).then((page) => page.items),
+            this.api.getAuditLog(slug, signal).then((log) => log.items),
+          ])
+        : [[], []];
+      return { project, documents: firstPage.items, nextCursor: firstPage.nextCursor, archived, audit };
     },
     args: () => [this.slug] as const,
   });
@@ -269,7 +275,21 @@ export class AttestDocumentsPage extends LitElement {
     </section>`;
   }
 
-  private renderProjectArchive(project: Project) {
+  private renderAuditLog(audit: readonly AuditEntry[]) {
+    if (audit.length === 0) return nothing;
+    const verbs = { archive: 'archived', restore: 'restored', delete: 'deleted' } as const;
+    return html`<h3 id="audit-heading">History</h3>
+      <ul aria-labelledby="audit-heading">
+        ${audit.slice(0, 20).map(
+          (entry) => html`<li>
+            ${formatDate(entry.createdAt)}: ${entry.actorName} ${verbs[entry.action]} the ${entry.targetKind}
+            “${entry.targetName}”${entry.counts ? ` with ${describeDeletion(entry.counts)}` : ''}
+          </li>`,
+        )}
+      </ul>`;
+  }
+
+  private renderProjectArchive(project: Project, audit: readonly AuditEntry[]) {
     return html`<section class="panel" aria-labelledby="project-archive-heading">
       <h2 id="project-archive-heading">Archive or delete this project</h2>
       <p class="empty">
@@ -292,6 +312,7 @@ export class AttestDocumentsPage extends LitElement {
           }}
         >Delete project…</button>
       </div>
+      ${this.renderAuditLog(audit)}
     </section>`;
   }
 
@@ -481,7 +502,7 @@ export class AttestDocumentsPage extends LitElement {
       }
       ${
         project.role === 'owner'
-          ? html`${this.renderArchived(loaded)} ${this.renderProjectArchive(project)}
+          ? html`${this.renderArchived(loaded)} ${this.renderProjectArchive(project, loaded.audit)}
               <attest-delete-dialog
                 .target=${this.deleting?.target}
                 name=${this.deleting?.name ?? ''}
