@@ -82,6 +82,36 @@ test('lists the attributions the suggestion found in the selected sentence', asy
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('records whether a label accepted the suggestion or was chosen by hand', async ({ page }) => {
+  const documentId = await importPasted(page, article('(record)'));
+  const rows = annotatableRows(page);
+  await rows.nth(1).click();
+  await page.keyboard.press('a');
+  await rows.nth(2).click();
+  await page.keyboard.press('2');
+  await rows.nth(3).click();
+  await page.keyboard.press('3');
+  await expect(saveStatus(page)).toHaveText('All changes saved');
+
+  const accepted = await storedAnnotation(page, documentId, 1);
+  expect(accepted.annotation?.suggestion?.relation).toBe('accepted');
+  expect(accepted.annotation?.suggestion?.version).toMatch(
+    new RegExp(`^${accepted.sentence.suggestion!.rule}:[0-9a-f]{8}$`),
+  );
+  // Typed with a hotkey: the same label as the suggestion or another, never "accepted".
+  for (const [index, label] of [
+    [2, 'observer_inference'],
+    [3, 'reported_fact'],
+  ] as const) {
+    const { sentence, annotation } = await storedAnnotation(page, documentId, index);
+    expect(annotation?.label).toBe(label);
+    const suggested = sentence.suggestion?.label;
+    expect(annotation?.suggestion?.relation).toBe(
+      !suggested ? 'no_suggestion' : suggested === label ? 'same_label' : 'other_label',
+    );
+  }
+});
+
 test('marks cue words by mouse and keyboard selection and types a source; all are stored', async ({
   page,
 }) => {

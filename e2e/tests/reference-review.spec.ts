@@ -237,10 +237,11 @@ test.describe('the reference article, double-annotated and reviewed', () => {
           source: string | null;
           chain: string[];
           cues: { start: number; end: number; kind: string }[];
+          relation: string | null;
         }[]
       >`
         select a.sentence_id as "sentenceId", a.annotator_id::text as "annotatorId", u.name, l.key as label,
-          a.source, a.chain, a.cues
+          a.source, a.chain, a.cues, a.suggestion_relation as relation
         from annotations a join sentences s on s.id = a.sentence_id join labels l on l.id = a.label_id
           join users u on u.id = a.annotator_id
         where s.document_id = ${documentId} order by s.position, a.annotator_id`;
@@ -295,19 +296,25 @@ test.describe('the reference article, double-annotated and reviewed', () => {
       ).length;
       const perAnalyst = new Map<string, Map<string, number>>();
       const sources = new Map<string, number>();
-      const chains = new Map<string, number>();
-      const cues = new Map<string, number>();
+      const chainsByAnalysts = new Map<string, number>();
+      const chainsBySuggestion = new Map<string, number>();
+      // Cue words grouped case-insensitively: every spelling with its count.
+      const cueSpellings = new Map<string, Map<string, number>>();
       for (const annotation of annotations) {
         const counts = perAnalyst.get(annotation.name) ?? new Map<string, number>();
         bump(counts, annotation.label);
         perAnalyst.set(annotation.name, counts);
         if (annotation.source) bump(sources, annotation.source);
-        if (annotation.chain.length) bump(chains, annotation.chain.join(' → '));
-        for (const cue of annotation.cues)
-          bump(cues, storedBody.slice(cue.start, cue.end).trim().toLowerCase());
+        if (annotation.chain.length) bump(chainsByAnalysts, annotation.chain.join(' → '));
+        for (const cue of annotation.cues) {
+          const written = storedBody.slice(cue.start, cue.end).trim();
+          const spellings = cueSpellings.get(written.toLowerCase()) ?? new Map<string, number>();
+          bump(spellings, written);
+          cueSpellings.set(written.toLowerCase(), spellings);
+        }
       }
       for (const sentence of storedSentences)
-        if (sentence.suggestedChain?.length) bump(chains, sentence.suggestedChain.join(' → '));
+        if (sentence.suggestedChain?.length) bump(chainsBySuggestion, sentence.suggestedChain.join(' → '));
       const agreement = agreementSummary(
         ratingTableFromRatings(
           annotations.map((row) => ({ unit: row.sentenceId, coder: row.annotatorId, label: row.label })),
@@ -353,10 +360,10 @@ test.describe('the reference article, double-annotated and reviewed', () => {
       await expect(
         reviewPage.getByRole('list', { name: 'Gold label of each sentence: legend' }).getByRole('listitem'),
       ).toHaveText(
-        // The legend lists the labels in the order they first occur in the text.
-        [...new Set(storedSentences.map((sentence) => goldName(sentence.id)))].map(
-          (name) => `${name}: ${composition.get(name)}`,
-        ),
+        // The legend lists the labels in the project's order, then the statuses.
+        [...labelKeys.map((key) => labelNames[key]!), 'One analyst only', 'Disputed', 'Unlabelled']
+          .filter((name) => composition.has(name))
+          .map((name) => `${name}: ${composition.get(name)}`),
       );
 
       const sourcesTable = await readTable(
@@ -366,16 +373,30 @@ test.describe('the reference article, double-annotated and reviewed', () => {
         Object.fromEntries([...sources].map(([source, count]) => [source, [String(count)]])),
       );
       const chainsTable = await readTable(
-        reviewPage.getByRole('table', { name: 'Attribution chains and how often they occur' }),
+        reviewPage.getByRole('table', {
+          name: 'Attribution chains, as analysts recorded them and as suggested',
+        }),
       );
       expect(Object.fromEntries(chainsTable.rows)).toEqual(
-        Object.fromEntries([...chains].map(([chain, count]) => [chain, [String(count)]])),
+        Object.fromEntries(
+          [...new Set([...chainsByAnalysts.keys(), ...chainsBySuggestion.keys()])].map((chain) => [
+            chain,
+            [String(chainsByAnalysts.get(chain) ?? 0), String(chainsBySuggestion.get(chain) ?? 0)],
+          ]),
+        ),
       );
       const cuesTable = await readTable(
-        reviewPage.getByRole('table', { name: 'Cue words analysts marked, by kind' }),
+        reviewPage.getByRole('table', { name: 'Cue words analysts marked, with the kinds they gave them' }),
       );
+      // Shown as most often written, once per word whatever its case, the kind by its name.
       expect(Object.fromEntries(cuesTable.rows)).toEqual(
-        Object.fromEntries([...cues].map(([cue, count]) => [cue, ['source', String(count)]])),
+        Object.fromEntries(
+          [...cueSpellings.values()].map((spellings) => {
+            const [written] = [...spellings].sort((a, b) => b[1] - a[1])[0]!;
+            const count = [...spellings.values()].reduce((sum, value) => sum + value, 0);
+            return [written, ['Source', String(count)]];
+          }),
+        ),
       );
 
       await expect(figure(reviewPage, 'Analysts')).toHaveText(String(agreement.coders));
@@ -490,7 +511,15 @@ test.describe('the reference article, double-annotated and reviewed', () => {
         Object.fromEntries(
           labellers.map((member) => {
             const own = annotations.filter((row) => row.name === member.name);
-            const took = own.filter((row) => suggestedOf.get(row.sentenceId) === row.label).length;
+            // The editor records what the analyst did; labels saved through the API without a
+            // record are left out of the shares rather than guessed from label equality.
+            const recorded = own.filter((row) => row.relation !== null);
+            const accepted = own.filter((row) => row.relation === 'accepted').length;
+            const sameLabel = own.filter((row) => row.relation === 'same_label').length;
+            const matchingSuggestion = recorded.filter(
+              (row) => suggestedOf.get(row.sentenceId) === row.label,
+            ).length;
+            expect(accepted + sameLabel).toBe(matchingSuggestion);
             const graded = own.filter((row) => goldOf(row.sentenceId) !== null);
             const matching = graded.filter((row) => goldOf(row.sentenceId) === row.label).length;
             return [
@@ -498,7 +527,8 @@ test.describe('the reference article, double-annotated and reviewed', () => {
               [
                 String(member.assigned),
                 String(own.length),
-                `${took} (${share(own.length ? took / own.length : null)})`,
+                `${accepted} (${share(recorded.length ? accepted / recorded.length : null)})`,
+                String(sameLabel),
                 `${matching} of ${graded.length} (${share(graded.length ? matching / graded.length : null)})`,
               ],
             ];

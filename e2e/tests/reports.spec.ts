@@ -145,12 +145,19 @@ test.describe('review and reports', () => {
       await expect(
         composition.getByRole('row', { name: new RegExp(`^${name} `) }).getByRole('cell'),
       ).toHaveText(String(count));
+    // The legend follows the project's label order, as every other chart and table does.
+    const legendOrder = ['KCNA claim', 'Observer inference', 'Reported fact', 'One analyst only'];
     await expect(
       page.getByRole('list', { name: 'Gold label of each sentence: legend' }).getByRole('listitem'),
-    ).toHaveText([...expected].map(([name, count]) => `${name}: ${count}`));
+    ).toHaveText(legendOrder.map((name) => `${name}: ${expected.get(name)}`));
     const sources = page.getByRole('table', { name: 'Times each source was cited: table' });
     await expect(sources.getByRole('row', { name: /^KCNA / }).getByRole('cell')).toHaveText('4');
-    await expect(page.getByRole('cell', { name: 'Yonhap → KCNA' })).toBeVisible();
+    // Chains recorded by analysts and proposed by suggestions are counted apart.
+    const chains = page.getByRole('table', {
+      name: 'Attribution chains, as analysts recorded them and as suggested',
+    });
+    await expect(chains.getByRole('columnheader')).toHaveText(['Chain', "Analysts' labels", 'Suggestions']);
+    await expect(chains.getByRole('cell', { name: 'Yonhap → KCNA' })).toBeVisible();
     // The pair comes in the rating table's coder order, which follows the analysts' ids.
     await expect(
       page.getByRole('cell', { name: /^(Ana Analyst and Ben Analyst|Ben Analyst and Ana Analyst)$/ }),

@@ -24,6 +24,7 @@ import { sameOriginWrites } from './lib/same-origin.ts';
 import { securityHeaders } from './lib/security-headers.ts';
 import { accountRoutes, publicAccountRoutes } from './routes/accounts.ts';
 import { annotationRoutes } from './routes/annotations.ts';
+import { archiveRoutes } from './routes/archive.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -172,7 +173,8 @@ export function createApp(dependencies: AppDependencies) {
     .route('/', segmentationRoutes)
     .route('/', exportRoutes)
     .route('/', importRoutes)
-    .route('/', reportRoutes);
+    .route('/', reportRoutes)
+    .route('/', archiveRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -4,6 +4,14 @@ export { ProblemError } from './errors.ts';
 export { datasetRequestOf, type ExportQuery, exportQuery } from './routes/exports.ts';
 export { startServer } from './server.ts';
 export { clearAnnotation, saveAnnotation } from './services/annotations.ts';
+export {
+  archiveDocument,
+  archiveProject,
+  documentDeletionPreview,
+  projectDeletionPreview,
+  removeDocument,
+  removeProject,
+} from './services/archive.ts';
 export { operatorContext, type ServiceContext } from './services/context.ts';
 export { type DatasetFormat, datasetFormats, openDatasetExport } from './services/dataset-export.ts';
 export { getDocumentDetail, listDocumentPage } from './services/documents.ts';

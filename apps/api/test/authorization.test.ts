@@ -5,6 +5,7 @@ import {
   annotationEvents,
   annotations,
   apiKeys,
+  auditEvents,
   documents,
   type Engine,
   invites,
@@ -123,12 +124,14 @@ async function databaseFingerprint(): Promise<string> {
     apiKeys,
     labels,
     projects,
+    auditEvents,
   ];
   const counts = await Promise.all(
     tables.map(async (table) => (await db.select({ total: count() }).from(table))[0]?.total),
   );
   const result: unknown = await db.execute(sql`select md5(
-    coalesce((select string_agg(name || guidelines || annotators_per_document, ',' order by id) from projects), '') ||
+    coalesce((select string_agg(name || guidelines || annotators_per_document || coalesce(archived_at::text, '-'), ',' order by id) from projects), '') ||
+    coalesce((select string_agg(coalesce(archived_at::text, '-'), ',' order by id) from documents), '') ||
     coalesce((select string_agg(role::text, ',' order by project_id, user_id) from project_members), '') ||
     coalesce((select string_agg(version::text || label_id::text, ',' order by id) from annotations), '') ||
     coalesce((select string_agg(start || '-' || "end", ',' order by id) from sentences), '')) as value`);
@@ -386,6 +389,74 @@ const routes: RouteCase[] = [
     name: 'GET /api/sentences/:id/history',
     request: (user, f) => user.request(`/api/sentences/${f.sentenceId}/history`),
     own: everyone(200),
+  },
+  {
+    name: 'GET /api/projects?archived=true',
+    request: (user) => user.request('/api/projects?archived=true'),
+    own: everyone(200),
+    hasForeign: false,
+  },
+  {
+    name: 'GET /api/projects/:slug/documents?archived=true',
+    request: (user, f) => user.request(`/api/projects/${f.slug}/documents?archived=true`),
+    own: { owner: 200, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'POST /api/documents/:id/archive and restore',
+    request: async (user, f) => {
+      const archived = await user.request(`/api/documents/${f.documentId}/archive`, { method: 'POST' });
+      if (archived.status !== 200) return archived;
+      return user.request(`/api/documents/${f.documentId}/restore`, { method: 'POST' });
+    },
+    own: { owner: 200, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'GET /api/documents/:id/deletion',
+    request: (user, f) => user.request(`/api/documents/${f.documentId}/deletion`),
+    own: { owner: 200, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'DELETE /api/documents/:id',
+    request: async (user, f) => {
+      // Only a permitted delete gets a throwaway document; the others aim at the fixture.
+      if (f.slug !== 'demo' || user !== testApp.owner) {
+        return user.request(`/api/documents/${f.documentId}`, { method: 'DELETE' });
+      }
+      const doomed = await importArticle(testApp.owner, 'demo');
+      return user.request(`/api/documents/${doomed.document.id}`, { method: 'DELETE' });
+    },
+    own: { owner: 200, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'POST /api/projects/:slug/archive and restore',
+    request: async (user, f) => {
+      const archived = await user.request(`/api/projects/${f.slug}/archive`, { method: 'POST' });
+      if (archived.status !== 200) return archived;
+      return user.request(`/api/projects/${f.slug}/restore`, { method: 'POST' });
+    },
+    own: { owner: 200, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'GET /api/projects/:slug/deletion',
+    request: (user, f) => user.request(`/api/projects/${f.slug}/deletion`),
+    own: { owner: 200, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'DELETE /api/projects/:slug',
+    request: async (user, f) => {
+      if (f.slug !== 'demo' || user !== testApp.owner) {
+        return user.request(`/api/projects/${f.slug}`, { method: 'DELETE' });
+      }
+      const slug = `doomed-${Math.random().toString(36).slice(2, 8)}`;
+      await testApp.owner.json('POST', '/api/projects', { slug, name: 'Doomed' });
+      return user.request(`/api/projects/${slug}`, { method: 'DELETE' });
+    },
+    own: { owner: 200, reviewer: 403, analyst: 403 },
+  },
+  {
+    name: 'GET /api/projects/:slug/audit',
+    request: (user, f) => user.request(`/api/projects/${f.slug}/audit`),
+    own: { owner: 200, reviewer: 200, analyst: 403 },
   },
   {
     name: 'GET /api/tokens',

@@ -183,7 +183,7 @@ for (const engine of testEngines())
         ]);
         const kcna = ofDocument[1]!;
         expect(kcna).toMatchObject({
-          schema_version: 2,
+          schema_version: 3,
           scope: 'gold',
           project: 'data',
           outlet: 'Test Wire',
@@ -294,7 +294,7 @@ for (const engine of testEngines())
         expect(response.headers.get('content-type')).toContain('text/csv');
         const text = await response.clone().text();
         expect(text.split('\r\n')[0]).toBe(
-          'schema_version,scope,project,document_id,title,outlet,url,published_at,body_sha256,sentence_id,position,kind,start,end,start_cp,end_cp,text,label,label_name,status,gold_label,source,chain,cues,note,annotator,annotations,annotation_count,agreement,adjudicator,adjudication_note,suggested_label,suggestion_confidence,suggestion_rule,suggestion_accepted,created_at,updated_at,adjudicated_at,guidelines_version',
+          'schema_version,scope,project,document_id,title,outlet,url,published_at,body_sha256,sentence_id,position,kind,start,end,start_cp,end_cp,text,label,label_name,status,gold_label,source,chain,cues,note,annotator,annotations,annotation_count,agreement,adjudicator,adjudication_note,suggested_label,suggestion_confidence,suggestion_rule,suggestion_relation,suggestion_version,created_at,updated_at,adjudicated_at,guidelines_version',
         );
         const file = await saveTo('data.csv', response);
         const read = await duckdb(
@@ -319,7 +319,7 @@ for (const engine of testEngines())
         const response = await download('format=parquet&scope=annotations');
         const file = await saveTo('data.parquet', response);
         const read = await duckdb(
-          `select sentence_id, annotator, text, label, position, start_cp, agreement, suggestion_accepted, published_at::varchar as published_at, cues::varchar as cues from read_parquet('${file}')`,
+          `select sentence_id, annotator, text, label, position, start_cp, agreement, suggestion_relation, suggestion_version, published_at::varchar as published_at, cues::varchar as cues from read_parquet('${file}')`,
         );
         expect(read).toHaveLength(rows.length);
         const key = (row: { sentence_id: unknown; annotator: unknown }) =>
@@ -333,7 +333,8 @@ for (const engine of testEngines())
             position: row.position,
             start_cp: row.start_cp,
             agreement: row.agreement,
-            suggestion_accepted: row.suggestion_accepted,
+            suggestion_relation: row.suggestion_relation,
+            suggestion_version: row.suggestion_version,
           });
           expect(JSON.parse(cell['cues'] as string)).toEqual(row.cues);
           if (row.published_at)

@@ -1,4 +1,4 @@
-import type { DocumentDetail, ImportResult } from '@attest/core';
+import { type DocumentDetail, type ImportResult, type Sentence, suggestionVersion } from '@attest/core';
 import { adjudications, annotations, labels, sentences, users } from '@attest/db';
 import { and, count, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,17 +37,29 @@ beforeAll(async () => {
   // Ann and Bo agree on the first three sentences and disagree on the fourth; the reviewer settles it.
   const annLabels = ['kcna_claim', 'kcna_claim', 'observer_inference', 'reported_fact', 'reported_fact'];
   const boLabels = ['kcna_claim', 'kcna_claim', 'observer_inference', 'observer_inference'];
+  // Ann chooses every label herself; Bo accepts the suggestion (`a`) where it is his label.
+  const record = (sentence: Sentence, label: string, pressedA: boolean) => {
+    const suggested = sentence.suggestion;
+    if (!suggested?.label) return { relation: 'no_suggestion', version: null };
+    const version = suggestionVersion(suggested);
+    if (suggested.label !== label) return { relation: 'other_label', version };
+    return { relation: pressedA ? 'accepted' : 'same_label', version };
+  };
   for (const [index, sentence] of annotatable.entries()) {
     const source = index === 1 ? 'KCNA' : null;
-    if (annLabels[index])
+    const annLabel = annLabels[index];
+    const boLabel = boLabels[index];
+    if (annLabel)
       await analysts[0].json('PUT', `/api/sentences/${sentence.id}/annotation`, {
-        label: annLabels[index],
+        label: annLabel,
         source,
+        suggestion: record(sentence, annLabel, false),
       });
-    if (boLabels[index])
+    if (boLabel)
       await analysts[1].json('PUT', `/api/sentences/${sentence.id}/annotation`, {
-        label: boLabels[index],
+        label: boLabel,
         source,
+        suggestion: record(sentence, boLabel, true),
       });
   }
   await reviewer.json('PUT', `/api/sentences/${annotatable[3]!.id}/adjudication`, {
@@ -115,6 +127,7 @@ describe('project report', () => {
         name: string;
         labelled: number;
         assigned: number;
+        acceptedSuggestions: number;
         acceptanceRate: number | null;
         agreementWithGold: number | null;
       }[];
@@ -142,6 +155,7 @@ describe('project report', () => {
         name: users.name,
         label: labels.key,
         suggestion: sentences.suggestion,
+        relation: annotations.suggestionRelation,
       })
       .from(annotations)
       .innerJoin(users, eq(users.id, annotations.annotatorId))
@@ -159,7 +173,11 @@ describe('project report', () => {
     };
     for (const name of ['Ann A', 'Bo B']) {
       const own = stored.filter((row) => row.name === name);
-      const accepted = own.filter((row) => row.suggestion?.label === row.label).length;
+      // Pressing `a` counts, choosing the suggested label by hand does not: the record says which.
+      const accepted = own.filter((row) => row.relation === 'accepted').length;
+      const sameLabel = own.filter((row) => row.suggestion?.label === row.label).length;
+      expect(sameLabel).toBeGreaterThan(0);
+      expect(byName.get(name)?.acceptedSuggestions).toBe(name === 'Ann A' ? 0 : sameLabel);
       const withGold = own.filter((row) => goldOf(row.sentenceId) !== null);
       const matching = withGold.filter((row) => goldOf(row.sentenceId) === row.label).length;
       expect(byName.get(name)?.acceptanceRate).toBeCloseTo(accepted / own.length, 10);

@@ -88,6 +88,27 @@ program
     await (await import('./commands/export.ts')).exportCommand({ ...options, server });
   });
 
+for (const [action, description] of [
+  ['archive', 'Archive a project or document: hidden from lists, queues, reports and exports, kept'],
+  ['restore', 'Restore an archived project or document'],
+  ['delete', 'Delete a project or document with its labels and history (says what would go; needs --yes)'],
+] as const) {
+  const command = program
+    .command(action)
+    .description(description)
+    .argument('<kind>', '"project" or "document"')
+    .argument('<target>', 'the project slug or the document id')
+    .option('--server <url>', 'act through a running server (needs ATTEST_TOKEN)');
+  if (action === 'delete') command.option('--yes', 'delete for real');
+  command.action(async (kind: string, target: string, options: { server?: string; yes?: boolean }) => {
+    const server = remoteServer(options.server, process.env['ATTEST_TOKEN']);
+    process.exitCode = await (await import('./commands/archive.ts')).archiveCommand(action, kind, target, {
+      yes: options.yes,
+      server,
+    });
+  });
+}
+
 program
   .command('serve')
   .description('Start the Attest server (HOST, PORT, DATABASE_URL, ATTEST_DATA_DIR configure it)')

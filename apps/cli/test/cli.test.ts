@@ -194,7 +194,7 @@ describe('attest import and export', () => {
     expect(rows.map((row) => row.text)).toEqual(
       expect.arrayContaining(['The ministry said so.', 'Then text.']),
     );
-    expect(rows.every((row) => row.schema_version === 2 && row.project === 'demo')).toBe(true);
+    expect(rows.every((row) => row.schema_version === 3 && row.project === 'demo')).toBe(true);
 
     const reopened = await openDatabase({ dataDir: database.connection.dataDir!, migrate: false });
     try {
@@ -291,6 +291,36 @@ describe('attest import and export', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--published-to: Not a date');
   });
+
+  it('archives, restores and deletes a document, deleting only with --yes', async () => {
+    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    const documentIds = async () =>
+      new Set(
+        (await attest(['export', '--project', 'demo', '--format', 'jsonl'], env)).stdout
+          .trimEnd()
+          .split('\n')
+          .map((line) => (JSON.parse(line) as { document_id: string }).document_id),
+      );
+    expect((await attest(['import', '--project', 'demo', 'c.txt'], env)).code).toBe(0);
+    const before = await documentIds();
+    const target = [...before][0]!;
+    const archived = await attest(['archive', 'document', target], env);
+    expect(archived.code).toBe(0);
+    expect(archived.stderr).toMatch(/^Archived document ".+"\.$/m);
+    expect((await documentIds()).has(target)).toBe(false);
+    expect((await attest(['restore', 'document', target], env)).code).toBe(0);
+
+    const asked = await attest(['delete', 'document', target], env);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toMatch(/would remove 0 annotations, 0 adjudications and 0 history entries/);
+    const deleted = await attest(['delete', 'document', target, '--yes'], env);
+    expect(deleted.code).toBe(0);
+    expect(deleted.stderr).toContain('Deleted document');
+    // Restored, then deleted: every other document is still there.
+    const after = await documentIds();
+    expect([...after].sort()).toEqual([...before].filter((id) => id !== target).sort());
+    expect((await attest(['archive', 'folder', 'x'], env)).code).toBe(2);
+  }, 180_000);
 
   it('exits 2 for an unknown format and 1 for an unknown project', async () => {
     const env = { ATTEST_DATA_DIR: database.connection.dataDir! };

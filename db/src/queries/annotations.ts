@@ -30,6 +30,8 @@ export function annotationColumns() {
     chain: annotations.chain,
     cues: annotations.cues,
     note: annotations.note,
+    suggestionRelation: annotations.suggestionRelation,
+    suggestionVersion: annotations.suggestionVersion,
     version: annotations.version,
     createdAt: annotations.createdAt,
     updatedAt: annotations.updatedAt,
@@ -75,6 +77,9 @@ export interface AnnotationValues {
   chain: string[];
   cues: AnnotationRow['cues'];
   note: string | null;
+  /** Left out: an insert records none, an update keeps what was recorded. */
+  suggestionRelation?: AnnotationRow['suggestionRelation'] | undefined;
+  suggestionVersion?: string | null | undefined;
 }
 
 /** Inserts a first version; returns undefined when a concurrent writer inserted one first. */
@@ -113,6 +118,8 @@ function updateAnnotationQuery(db: Executor, values: AnnotationValues, expectedV
       chain: values.chain,
       cues: values.cues,
       note: values.note,
+      suggestionRelation: values.suggestionRelation,
+      suggestionVersion: values.suggestionVersion,
       version: expectedVersion + 1,
     })
     .where(
@@ -193,6 +200,8 @@ export async function writeAnnotationWithEvent(
   }
   const parameters = {
     ...values,
+    suggestionRelation: values.suggestionRelation ?? null,
+    suggestionVersion: values.suggestionVersion ?? null,
     previousVersion: previousVersion ?? 0,
     version: (previousVersion ?? 0) + 1,
     updatedAt: new Date(),
@@ -227,6 +236,8 @@ function prepareAnnotationWrite(db: Executor, kind: 'insert' | 'update') {
             chain: value('chain'),
             cues: value('cues'),
             note: value('note'),
+            suggestionRelation: value('suggestionRelation'),
+            suggestionVersion: value('suggestionVersion'),
             version: 1,
           })
           .onConflictDoNothing({ target: [annotations.sentenceId, annotations.annotatorId] })
@@ -241,6 +252,8 @@ function prepareAnnotationWrite(db: Executor, kind: 'insert' | 'update') {
             chain: value('chain'),
             cues: value('cues'),
             note: value('note'),
+            suggestionRelation: value('suggestionRelation'),
+            suggestionVersion: value('suggestionVersion'),
             version: value('version'),
             // Set here: the column's $onUpdate would run once, when the statement is built.
             updatedAt: value('updatedAt'),

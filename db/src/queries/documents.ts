@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { annotations } from '../schema/annotations.ts';
 import {
@@ -38,6 +38,7 @@ function summaryColumns(annotatorId: string) {
     bodySha256: documents.bodySha256,
     createdBy: documents.createdBy,
     createdAt: documents.createdAt,
+    archivedAt: documents.archivedAt,
     sentenceCount:
       sql<number>`(select count(*) from ${sentences} where ${sentences.documentId} = ${documents.id})`.mapWith(
         Number,
@@ -58,6 +59,8 @@ export interface ListDocumentsParams {
   annotatorId: string;
   /** Only documents assigned to this user (an analyst's queue). */
   assignedTo?: string | undefined;
+  /** The archived documents instead of the others (an owner's archive list). */
+  archived?: boolean | undefined;
   /** Only documents in which the annotator has not labelled every sentence yet. */
   unfinishedOnly?: boolean;
   /** Newest first (the default, keyset-paged) or oldest first (the order of a work queue). */
@@ -80,6 +83,7 @@ export async function listDocuments(
     .where(
       and(
         eq(documents.projectId, params.projectId),
+        params.archived ? isNotNull(documents.archivedAt) : isNull(documents.archivedAt),
         params.assignedTo
           ? sql`exists (select 1 from ${assignments} where ${assignments.documentId} = ${documents.id}
               and ${assignments.userId} = ${params.assignedTo})`

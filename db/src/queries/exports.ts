@@ -142,7 +142,8 @@ function goldConditions(filters: ExportFilters, scope: 'gold' | 'annotations'): 
 
 /** The project's documents the filters keep, as conditions on `d`. */
 function documentConditions(projectId: string, filters: ExportFilters): SQL[] {
-  const conditions: SQL[] = [sql`d.project_id = ${projectId}`];
+  // Archived documents are hidden everywhere but the owners' archive list, exports included.
+  const conditions: SQL[] = [sql`d.project_id = ${projectId}`, sql`d.archived_at is null`];
   if (filters.documentIds) {
     conditions.push(
       filters.documentIds.length === 0
@@ -199,7 +200,8 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
         ) evidence on true`
       : sql`join lateral (
           select an.annotator_id, u.email, l.key as label, l.name as label_name, an.source, an.chain, an.cues,
-            an.note, an.created_at, an.updated_at, u.created_at as annotator_created_at
+            an.note, an.suggestion_relation, an.suggestion_version, an.created_at, an.updated_at,
+            u.created_at as annotator_created_at
           from annotations an join labels l on l.id = an.label_id join users u on u.id = an.annotator_id
           where an.sentence_id = g.sentence_id ${
             params.filters.labels?.length ? sql`and l.key = any(${textArray(params.filters.labels)})` : sql``
@@ -267,11 +269,9 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
     ],
     ['note', json(sql`evidence.note`)],
     ['annotator', scope === 'gold' ? sql`'null'` : nameOf(sql`evidence.annotator_id`, sql`evidence.email`)],
-    [
-      'suggestion_accepted',
-      sql`case when ${label} is null or coalesce(g.suggestion ->> 'label', '') = '' then 'null'
-        when ${label} = g.suggestion ->> 'label' then 'true' else 'false' end`,
-    ],
+    // How the analyst's label relates to the suggestion they saw, as the editor recorded it.
+    ['suggestion_relation', scope === 'gold' ? sql`'null'` : json(sql`evidence.suggestion_relation`)],
+    ['suggestion_version', scope === 'gold' ? sql`'null'` : json(sql`evidence.suggestion_version`)],
     ['created_at', isoJson(sql`evidence.created_at`)],
     ['updated_at', isoJson(sql`evidence.updated_at`)],
   ]);

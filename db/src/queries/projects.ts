@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { annotations } from '../schema/annotations.ts';
 import { documents } from '../schema/documents.ts';
@@ -11,10 +11,14 @@ export interface ProjectWithCount extends ProjectRow {
 
 const documentCount = count(documents.id).mapWith(Number);
 
-/** Every project, or with `memberId` only those the user belongs to (and with `projectIds`, only those). */
+/**
+ * Every project, or with `memberId` only those the user belongs to (and with `projectIds`, only
+ * those); with `archived`, only the archived (true) or the others (false). The document count
+ * leaves out archived documents.
+ */
 export async function listProjects(
   db: Executor,
-  filter: { memberId?: string; projectIds?: readonly string[] | null } = {},
+  filter: { memberId?: string; projectIds?: readonly string[] | null; archived?: boolean } = {},
 ): Promise<(ProjectWithCount & { role: ProjectRole | null })[]> {
   const role = filter.memberId
     ? sql<ProjectRole | null>`(select ${projectMembers.role} from ${projectMembers}
@@ -23,7 +27,7 @@ export async function listProjects(
   return db
     .select({ ...projectColumns(), documentCount, role })
     .from(projects)
-    .leftJoin(documents, eq(documents.projectId, projects.id))
+    .leftJoin(documents, and(eq(documents.projectId, projects.id), isNull(documents.archivedAt)))
     .where(
       and(
         filter.memberId
@@ -31,6 +35,11 @@ export async function listProjects(
               and ${projectMembers.userId} = ${filter.memberId})`
           : undefined,
         filter.projectIds ? inArray(projects.id, [...filter.projectIds]) : undefined,
+        filter.archived === undefined
+          ? undefined
+          : filter.archived
+            ? isNotNull(projects.archivedAt)
+            : isNull(projects.archivedAt),
       ),
     )
     .groupBy(projects.id)
@@ -63,7 +72,7 @@ export async function findProjectBySlug(db: Executor, slug: string): Promise<Pro
   const [project] = await db
     .select({ ...projectColumns(), documentCount })
     .from(projects)
-    .leftJoin(documents, eq(documents.projectId, projects.id))
+    .leftJoin(documents, and(eq(documents.projectId, projects.id), isNull(documents.archivedAt)))
     .where(eq(projects.slug, slug))
     .groupBy(projects.id);
   return project;
@@ -104,6 +113,7 @@ function projectColumns() {
     guidelinesVersion: projects.guidelinesVersion,
     annotatorsPerDocument: projects.annotatorsPerDocument,
     analystsMaySegment: projects.analystsMaySegment,
+    archivedAt: projects.archivedAt,
     createdAt: projects.createdAt,
     updatedAt: projects.updatedAt,
   };

@@ -68,7 +68,7 @@ export async function sourceCounts(
 ): Promise<CountRow[]> {
   const where = scope.documentId
     ? sql`s.document_id = ${scope.documentId}`
-    : sql`d.project_id = ${scope.projectId}`;
+    : sql`d.project_id = ${scope.projectId} and d.archived_at is null`;
   return rows(
     db,
     sql`select an.source as key, count(*)::int as total
@@ -78,21 +78,33 @@ export async function sourceCounts(
   );
 }
 
+export interface ChainCountRow {
+  chain: string;
+  /** Analysts' labels that recorded the chain (one per analyst and sentence). */
+  annotations: number;
+  /** Sentences whose suggestion proposed it. */
+  suggestions: number;
+}
+
 /**
- * Attribution chains (e.g. "Yonhap → KCNA") as recorded by analysts or suggested, on the
- * sentences that take a label: a boilerplate line ("Source: …") attributes nothing.
+ * Attribution chains (e.g. "Yonhap → KCNA") as recorded by analysts and as suggested, counted
+ * apart, on the sentences that take a label: a boilerplate line ("Source: …") attributes nothing.
  */
-export async function chainCounts(db: Executor, documentId: string): Promise<CountRow[]> {
+export async function chainCounts(db: Executor, documentId: string): Promise<ChainCountRow[]> {
   return rows(
     db,
-    sql`select chain as key, count(*)::int as total from (
-        select array_to_string(array(select jsonb_array_elements_text(an.chain)), ' → ') as chain
+    sql`select chain,
+        count(*) filter (where origin = 'annotation')::int as annotations,
+        count(*) filter (where origin = 'suggestion')::int as suggestions
+      from (
+        select 'annotation' as origin,
+          array_to_string(array(select jsonb_array_elements_text(an.chain)), ' → ') as chain
         from annotations an join sentences s on s.id = an.sentence_id where s.document_id = ${documentId}
         union all
-        select array_to_string(array(select jsonb_array_elements_text(s.suggestion -> 'chain')), ' → ')
+        select 'suggestion', array_to_string(array(select jsonb_array_elements_text(s.suggestion -> 'chain')), ' → ')
         from sentences s
         where s.document_id = ${documentId} and s.kind <> 'boilerplate' and s.suggestion is not null
-      ) chains where chain <> '' group by chain order by total desc, key limit 20`,
+      ) chains where chain <> '' group by chain order by count(*) desc, chain limit 20`,
   );
 }
 
@@ -120,7 +132,7 @@ export async function projectGoldCounts(db: Executor, projectId: string): Promis
   const day = sql`to_char(d.published_at at time zone 'UTC', 'YYYY-MM-DD')`;
   const counted = await rows<CompositionRow & { by: 'document' | 'published' | 'outlet' | 'suggestion' }>(
     db,
-    sql`with g as materialized (${goldSentences(sql`d.project_id = ${projectId}`)})
+    sql`with g as materialized (${goldSentences(sql`d.project_id = ${projectId} and d.archived_at is null`)})
       select case
           when grouping(g.document_id) = 0 then 'document'
           when grouping(${day}) = 0 then 'published'
@@ -159,7 +171,7 @@ export interface PairRow {
   total: number;
 }
 
-/** Label pairs given by two different analysts to the same sentence, over the project. */
+/** Label pairs given by two different analysts assigned to a sentence's document, over the project. */
 export async function analystConfusion(db: Executor, projectId: string): Promise<PairRow[]> {
   return rows(
     db,
@@ -168,7 +180,9 @@ export async function analystConfusion(db: Executor, projectId: string): Promise
       join annotations a2 on a2.sentence_id = a1.sentence_id and a2.annotator_id > a1.annotator_id
       join labels l1 on l1.id = a1.label_id join labels l2 on l2.id = a2.label_id
       join sentences s on s.id = a1.sentence_id join documents d on d.id = s.document_id
-      where d.project_id = ${projectId}
+      join assignments asg1 on asg1.document_id = d.id and asg1.user_id = a1.annotator_id
+      join assignments asg2 on asg2.document_id = d.id and asg2.user_id = a2.annotator_id
+      where d.project_id = ${projectId} and d.archived_at is null
       group by 1, 2`,
   );
 }
@@ -177,52 +191,76 @@ export interface AnalystRow {
   userId: string;
   name: string;
   assigned: number;
+  /** Labels on documents assigned to them: the only labels the analyst figures count. */
   labelled: number;
+  /** How those labels relate to the suggestion shown when saved (see `suggestionRelations`). */
   acceptedSuggestions: number;
-  /** Labels on sentences whose gold label is known, and how many of them match it. */
+  choseSuggestedLabel: number;
+  choseOtherLabel: number;
+  withoutSuggestion: number;
+  /** Saved before Attest recorded the relation, or by a client that did not say. */
+  unrecorded: number;
+  /** Labels on sentences whose gold label is known and was not decided by them, and matches. */
   withGold: number;
   matchingGold: number;
 }
 
 /**
- * Per analyst (and any other member who labelled): assignments, labels, suggestions taken,
- * agreement with gold. Labels and assignments are each counted once per annotator over the
- * project, then joined to the members: correlating them per member made PostgreSQL re-read the
- * project's annotations for every member (13 s over 300,000 sentences).
+ * Per assigned analyst: assignments, labels, how the labels relate to the suggestions,
+ * agreement with gold. Only labels on documents assigned to the person count, so an owner who
+ * labelled to try the editor is no analyst; and a sentence whose gold label someone decided
+ * never compares that person's label with it. Labels and assignments are each counted once
+ * per annotator over the project, then joined to the members: correlating them per member made
+ * PostgreSQL re-read the project's annotations for every member (13 s over 300,000 sentences).
  */
 export async function analystProgress(db: Executor, projectId: string): Promise<AnalystRow[]> {
   return rows(
     db,
-    sql`with g as materialized (${goldSentences(sql`d.project_id = ${projectId}`)}),
+    sql`with g as materialized (${goldSentences(sql`d.project_id = ${projectId} and d.archived_at is null`)}),
       labelled as (
         select an.annotator_id, count(*)::int as labelled,
-          count(*) filter (where s.suggestion ->> 'label' = l.key)::int as accepted,
-          count(*) filter (where g.gold is not null)::int as with_gold,
-          count(*) filter (where g.gold = l.key)::int as matching_gold
+          count(*) filter (where an.suggestion_relation = 'accepted')::int as accepted,
+          count(*) filter (where an.suggestion_relation = 'same_label')::int as same_label,
+          count(*) filter (where an.suggestion_relation = 'other_label')::int as other_label,
+          count(*) filter (where an.suggestion_relation = 'no_suggestion')::int as no_suggestion,
+          count(*) filter (where an.suggestion_relation is null)::int as unrecorded,
+          count(*) filter (where g.gold is not null and not decided_by_them)::int as with_gold,
+          count(*) filter (where g.gold = l.key and not decided_by_them)::int as matching_gold
         from annotations an join labels l on l.id = an.label_id
           join sentences s on s.id = an.sentence_id join documents d on d.id = s.document_id
+          join assignments asg on asg.document_id = d.id and asg.user_id = an.annotator_id
           left join g on g.id = an.sentence_id
-        where d.project_id = ${projectId}
+          cross join lateral (
+            select exists (
+              select from adjudications a where a.sentence_id = an.sentence_id and a.decided_by = an.annotator_id
+            ) as decided_by_them
+          ) decided
+        where d.project_id = ${projectId} and d.archived_at is null
         group by an.annotator_id
       ),
       assigned as (
         select asg.user_id, count(*)::int as assigned
         from assignments asg join documents d on d.id = asg.document_id
-        where d.project_id = ${projectId}
+        where d.project_id = ${projectId} and d.archived_at is null
         group by asg.user_id
       )
       select u.id as "userId", u.name,
         coalesce(assigned.assigned, 0) as assigned,
         coalesce(labelled.labelled, 0) as labelled,
         coalesce(labelled.accepted, 0) as "acceptedSuggestions",
+        coalesce(labelled.same_label, 0) as "choseSuggestedLabel",
+        coalesce(labelled.other_label, 0) as "choseOtherLabel",
+        coalesce(labelled.no_suggestion, 0) as "withoutSuggestion",
+        coalesce(labelled.unrecorded, 0) as unrecorded,
         coalesce(labelled.with_gold, 0) as "withGold",
         coalesce(labelled.matching_gold, 0) as "matchingGold"
       from project_members m join users u on u.id = m.user_id
         left join labelled on labelled.annotator_id = u.id
         left join assigned on assigned.user_id = u.id
       where m.project_id = ${projectId}
-        -- Owners and reviewers who never labelled anything have no progress to show.
-        and (m.role = 'analyst' or coalesce(labelled.labelled, 0) > 0)
+        -- Analysts, and whoever else was given documents to label; owners and reviewers who
+        -- only labelled unassigned documents are no analysts.
+        and (m.role = 'analyst' or coalesce(assigned.assigned, 0) > 0)
       order by u.name`,
   );
 }
@@ -233,12 +271,16 @@ export interface RatingRow {
   label: string;
 }
 
-/** Every (sentence, analyst, label) of a document: the input of the agreement statistics. */
+/**
+ * Every (sentence, analyst, label) of a document by the analysts assigned to it: the input of
+ * the agreement statistics. Anyone else's labels (an owner trying the editor) are no rating.
+ */
 export async function documentRatings(db: Executor, documentId: string): Promise<RatingRow[]> {
   return rows(
     db,
     sql`select s.id as unit, an.annotator_id::text as coder, l.key as label
       from annotations an join sentences s on s.id = an.sentence_id join labels l on l.id = an.label_id
+        join assignments asg on asg.document_id = s.document_id and asg.user_id = an.annotator_id
       where s.document_id = ${documentId} and s.kind <> 'boilerplate' order by s.position, an.annotator_id`,
   );
 }

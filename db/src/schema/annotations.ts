@@ -1,4 +1,4 @@
-import type { CueSpan } from '@attest/core';
+import { type CueSpan, suggestionRelations } from '@attest/core';
 import { bigint, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { documents, sentences } from './documents.ts';
@@ -25,6 +25,10 @@ export const annotations = pgTable(
     /** Cue spans as UTF-16 offsets into the document body, so they survive splits and merges. */
     cues: jsonb().$type<CueSpan[]>().notNull().default([]),
     note: text(),
+    /** How the label relates to the suggestion shown when it was saved; null: not recorded. */
+    suggestionRelation: text({ enum: suggestionRelations }),
+    /** The version (`suggestionVersion`) of that suggestion; null without one. */
+    suggestionVersion: text(),
     version: integer().notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

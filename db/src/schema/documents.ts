@@ -20,6 +20,8 @@ export const documents = pgTable(
     bodySha256: text().notNull(),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    /** Set while the document is archived: hidden from lists, queues, reports and exports, kept. */
+    archivedAt: timestamp({ withTimezone: true, mode: 'date' }),
   },
   (table) => [
     unique().on(table.projectId, table.bodySha256),

@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.ts';
 
 export const projects = pgTable('projects', {
@@ -16,6 +16,8 @@ export const projects = pgTable('projects', {
    * document, so by default only owners and reviewers change it.
    */
   analystsMaySegment: boolean().notNull().default(false),
+  /** Set while the project is archived: hidden from the project list, kept, restorable by owners. */
+  archivedAt: timestamp({ withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -1,6 +1,12 @@
 // Shapes of the API's responses: the contract between the API, the web editor and the CLI.
 import { z } from 'zod';
-import { cueSpanSchema, labelKeySchema, segmentKindSchema, suggestionSchema } from './schemas.ts';
+import {
+  cueSpanSchema,
+  labelKeySchema,
+  segmentKindSchema,
+  suggestionRelations,
+  suggestionSchema,
+} from './schemas.ts';
 import { projectRoles } from './vocabularies.ts';
 
 export const labelSchema = z.object({
@@ -25,6 +31,8 @@ export const projectSummarySchema = z.object({
   documentCount: z.int(),
   /** The caller's role in the project. */
   role: projectRoleSchema,
+  /** When an owner archived the project (hidden from the list, kept); null when it is not. */
+  archivedAt: z.string().nullable(),
 });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
 
@@ -55,6 +63,8 @@ export const documentSummarySchema = z.object({
   annotatableCount: z.int(),
   /** The caller's progress: todo (nothing labelled), in_progress, or done (every sentence labelled). */
   status: z.enum(['todo', 'in_progress', 'done']),
+  /** When an owner archived the document (hidden from lists, queues, reports and exports); null when not. */
+  archivedAt: z.string().nullable(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 
@@ -76,6 +86,8 @@ export const annotationSchema = z.object({
   chain: z.array(z.string()),
   cues: z.array(cueSpanSchema),
   note: z.string().nullable(),
+  /** How the label relates to the suggestion shown when it was saved; null: not recorded. */
+  suggestion: z.object({ relation: z.enum(suggestionRelations), version: z.string().nullable() }).nullable(),
   /** Starts at 1 and grows with every change; send it back in If-Match. */
   version: z.int().positive(),
   updatedAt: z.string(),

@@ -11,3 +11,4 @@ export { segment } from './segment/index.ts';
 export * from './segment-types.ts';
 export * from './suggest/index.ts';
 export * from './text.ts';
+export * from './suggestion-version.ts';

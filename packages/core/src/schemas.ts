@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { segmentKinds } from './segment-types.ts';
 import { storableString } from './text.ts';
-import { cueKinds } from './vocabularies.ts';
+import { cueKinds, type SuggestionRelation, suggestionRelations } from './vocabularies.ts';
 
 /** Longest article body accepted, in UTF-16 code units (about 1 MB of English text). */
 export const maxBodyLength = 1_000_000;
@@ -11,7 +11,7 @@ export const labelKeySchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, 'A label key is 1–40 lower-case letters, digits or underscores.');
 
-export { cueKinds };
+export { cueKinds, type SuggestionRelation, suggestionRelations };
 
 /** A cue span: UTF-16 offsets into the document body, inside the sentence it explains. */
 export const cueSpanSchema = z.strictObject({
@@ -23,6 +23,21 @@ export type CueSpan = z.infer<typeof cueSpanSchema>;
 
 /** The longest note an annotation keeps, in UTF-16 code units (what JavaScript's `length` counts). */
 export const noteMaxLength = 4000;
+/**
+ * How a saved label relates to the suggestion the analyst saw, and that suggestion's version
+ * (`suggestionVersion`): null exactly when there was no suggestion.
+ */
+export const suggestionRecordSchema = z
+  .strictObject({
+    relation: z.enum(suggestionRelations),
+    version: z.string().min(1).max(200).nullable(),
+  })
+  .refine((record) => (record.relation === 'no_suggestion') === (record.version === null), {
+    message:
+      "Send the suggestion's version with accepted, same_label and other_label, and null with no_suggestion.",
+    path: ['version'],
+  });
+export type SuggestionRecord = z.infer<typeof suggestionRecordSchema>;
 
 export const annotationInputSchema = z.strictObject({
   label: labelKeySchema,
@@ -30,6 +45,8 @@ export const annotationInputSchema = z.strictObject({
   chain: z.array(storableString().trim().min(1).max(120)).max(8).optional(),
   cues: z.array(cueSpanSchema).max(50).optional(),
   note: storableString().max(noteMaxLength).nullish(),
+  /** Left out: kept as it was when the label is unchanged, else not recorded. */
+  suggestion: suggestionRecordSchema.optional(),
 });
 export type AnnotationInput = z.infer<typeof annotationInputSchema>;
 

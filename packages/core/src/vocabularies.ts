@@ -5,3 +5,10 @@
 export const cueKinds = ['source', 'reporting_verb', 'hedge', 'anaphora', 'content', 'other'] as const;
 
 export const projectRoles = ['owner', 'reviewer', 'analyst'] as const;
+
+/**
+ * How a label relates to the suggestion the analyst saw when saving it: `accepted` (took it with
+ * `a`), `same_label` (chose the suggested label themselves), `other_label`, or `no_suggestion`.
+ */
+export const suggestionRelations = ['accepted', 'same_label', 'other_label', 'no_suggestion'] as const;
+export type SuggestionRelation = (typeof suggestionRelations)[number];

@@ -90,20 +90,30 @@ export const documentRoutes = createRouter()
       method: 'get',
       path: '/api/projects/{slug}/documents',
       summary: "List a project's documents, newest first, with the caller's progress",
+      description: 'Archived documents are left out; owners list them alone with `archived=true`.',
       tags: ['documents'],
-      request: { params: slugParams, query: pageQuery },
+      request: {
+        params: slugParams,
+        query: pageQuery.extend({
+          archived: z
+            .enum(['true', 'false'])
+            .default('false')
+            .transform((value) => value === 'true')
+            .openapi({ description: 'true: the archived documents instead (owners only)' }),
+        }),
+      },
       responses: {
         200: {
           description: 'One page of documents',
           content: { 'application/json': { schema: documentPageSchema } },
         },
-        ...problemResponses(404, 422),
+        ...problemResponses(403, 404, 422),
       },
     }),
     async (c) => {
-      const { limit, cursor } = c.req.valid('query');
+      const { limit, cursor, archived } = c.req.valid('query');
       const projectSlug = c.req.valid('param').slug;
-      return c.json(await listDocumentPage(c.var.services, { projectSlug, limit, cursor }), 200);
+      return c.json(await listDocumentPage(c.var.services, { projectSlug, limit, cursor, archived }), 200);
     },
   )
   .openapi(

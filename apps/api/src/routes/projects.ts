@@ -51,16 +51,30 @@ export const projectRoutes = createRouter()
       method: 'get',
       path: '/api/projects',
       summary: 'List the projects you are a member of',
+      description: 'Archived projects are left out; `archived=true` lists them alone.',
       tags: ['projects'],
+      request: {
+        query: z.strictObject({
+          archived: z
+            .enum(['true', 'false'])
+            .default('false')
+            .transform((value) => value === 'true')
+            .openapi({ description: 'true: your archived projects instead' }),
+        }),
+      },
       responses: {
         200: {
           description: 'Your projects, by name',
           content: { 'application/json': { schema: z.object({ items: z.array(projectSummarySchema) }) } },
         },
-        ...problemResponses(401),
+        ...problemResponses(401, 422),
       },
     }),
-    async (c) => c.json({ items: await listProjectSummaries(c.var.services) }, 200),
+    async (c) =>
+      c.json(
+        { items: await listProjectSummaries(c.var.services, { archived: c.req.valid('query').archived }) },
+        200,
+      ),
   )
   .openapi(
     createRoute({

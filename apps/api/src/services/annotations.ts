@@ -1,5 +1,5 @@
 // Saving and clearing an analyst's label on a sentence: versioned, idempotent, with history.
-import type { Annotation, AnnotationInput } from '@attest/core';
+import { type Annotation, type AnnotationInput, suggestionVersion } from '@attest/core';
 import {
   type AnnotationWithLabel,
   type AppliedOperation,
@@ -57,6 +57,7 @@ export async function saveAnnotation(
       );
     }
     assertCuesInside(sentence, request.input.cues ?? []);
+    assertSuggestionRecord(sentence, request.input);
     if (target.appliedOperation) {
       assertRetryOf(target.appliedOperation, edit, request.clientOpId);
       return replay();
@@ -64,6 +65,7 @@ export async function saveAnnotation(
 
     const { current, label } = target;
     assertExpectedVersion(current, request.expectedVersion);
+    const record = suggestionRecordOf(request.input, current);
     const values = {
       sentenceId: request.sentenceId,
       annotatorId: context.userId,
@@ -72,6 +74,8 @@ export async function saveAnnotation(
       chain: request.input.chain ?? [],
       cues: request.input.cues ?? [],
       note: request.input.note?.trim() || null,
+      suggestionRelation: record?.relation ?? null,
+      suggestionVersion: record?.version ?? null,
     };
     // The write applies only over the version read, so the version it makes is known now.
     const after = snapshot({ ...values, labelKey: label.key, version: (current?.version ?? 0) + 1 });
@@ -244,6 +248,44 @@ function assertCuesInside(sentence: SentenceWithProject, cues: NonNullable<Annot
       : [],
   );
   if (errors.length > 0) throw new InvalidInputError('A cue span lies outside its sentence.', errors);
+}
+
+/**
+ * The client says how the label relates to the suggestion it showed. When that suggestion is the
+ * sentence's current one (same version), the claim must fit the label: a figure built on it
+ * would otherwise say more than is true. An older version (the sentence was re-segmented since)
+ * is stored as sent: it describes what the analyst saw.
+ */
+function assertSuggestionRecord(sentence: SentenceWithProject, input: AnnotationInput): void {
+  const record = input.suggestion;
+  const suggested = sentence.suggestion;
+  if (!record || record.version === null || !suggested?.label) return;
+  if (record.version !== suggestionVersion(suggested)) return;
+  const isSameLabel = input.label === suggested.label;
+  const fits = record.relation === 'other_label' ? !isSameLabel : isSameLabel;
+  if (!fits) {
+    throw new InvalidInputError(
+      `The suggestion was "${suggested.label}" and the label is "${input.label}", so the relation cannot be "${record.relation}".`,
+      [
+        {
+          path: 'suggestion.relation',
+          message: isSameLabel ? 'Use accepted or same_label.' : 'Use other_label.',
+        },
+      ],
+    );
+  }
+}
+
+/** What to record: the client's word; else, for an unchanged label, what was recorded before. */
+function suggestionRecordOf(
+  input: AnnotationInput,
+  current: AnnotationWithLabel | undefined,
+): { relation: NonNullable<AnnotationWithLabel['suggestionRelation']>; version: string | null } | null {
+  if (input.suggestion) return input.suggestion;
+  if (current?.suggestionRelation && current.labelKey === input.label) {
+    return { relation: current.suggestionRelation, version: current.suggestionVersion };
+  }
+  return null;
 }
 
 async function currentAnnotation(

@@ -12,8 +12,8 @@ export class DatasetStatistics {
   /** Sentences labelled by two or more analysts, and the sum of their agreement. */
   multiplyLabelled = 0;
   agreementSum = 0;
-  suggestionsJudged = 0;
-  suggestionsAccepted = 0;
+  /** Annotation rows by how their label relates to the suggestion shown (see suggestion_relation). */
+  readonly suggestionRelations = new Map<string, number>();
 
   add(rows: readonly DatasetRow[]): void {
     for (const row of rows) {
@@ -21,9 +21,9 @@ export class DatasetStatistics {
       this.documentIds.add(row.document_id);
       const label = row.label ?? '(none)';
       this.labelCounts.set(label, (this.labelCounts.get(label) ?? 0) + 1);
-      if (row.suggestion_accepted !== null) {
-        this.suggestionsJudged++;
-        if (row.suggestion_accepted) this.suggestionsAccepted++;
+      if (row.scope === 'annotations') {
+        const relation = row.suggestion_relation ?? 'not recorded';
+        this.suggestionRelations.set(relation, (this.suggestionRelations.get(relation) ?? 0) + 1);
       }
       for (const annotation of row.annotations) this.annotators.add(annotation.annotator);
       // Sentence-level figures count each sentence once, whichever scope repeats it.
@@ -91,10 +91,21 @@ export const fieldDescriptions: [string, string][] = [
     'suggested_label, suggestion_confidence, suggestion_rule',
     'the automatic suggestion and the rule that fired',
   ],
-  ['suggestion_accepted', 'whether the row’s label equals the suggestion (null when either is missing)'],
+  [
+    'suggestion_relation, suggestion_version',
+    'annotations scope: how the analyst’s label relates to the suggestion shown when saved — accepted (took it with `a`), same_label (chose the suggested label), other_label, no_suggestion; null when not recorded — and that suggestion’s version (rule:hash)',
+  ],
   ['created_at, updated_at', 'when the annotation was first saved and last changed'],
   ['guidelines_version', 'version of the project guidelines when exported'],
 ];
+
+/** "12/40" of the annotation rows whose relation to the suggestion was recorded; n/a without any. */
+function suggestionShare(statistics: DatasetStatistics, relation: string): string {
+  const recorded = [...statistics.suggestionRelations]
+    .filter(([key]) => key !== 'not recorded')
+    .reduce((sum, [, count]) => sum + count, 0);
+  return recorded ? `${statistics.suggestionRelations.get(relation) ?? 0}/${recorded}` : 'n/a';
+}
 
 export function datasetCard(input: CardInput): string {
   const { statistics, project } = input;
@@ -153,7 +164,8 @@ ${filters.length ? `\nFilters: ${filters.map(([key, value]) => `${key}=${value}`
 | annotators | ${statistics.annotators.size} |
 | sentences labelled by ≥2 analysts | ${statistics.multiplyLabelled} |
 | mean agreement on those | ${meanAgreement === null ? 'n/a' : meanAgreement.toFixed(3)} |
-| suggestions accepted | ${statistics.suggestionsJudged ? `${statistics.suggestionsAccepted}/${statistics.suggestionsJudged}` : 'n/a'} |
+| labels that accepted the suggestion (key a) | ${suggestionShare(statistics, 'accepted')} |
+| labels that chose the suggested label by hand | ${suggestionShare(statistics, 'same_label')} |
 
 ## Label distribution
 

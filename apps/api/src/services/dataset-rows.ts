@@ -16,7 +16,7 @@ import type { ServiceContext } from './context.ts';
 import { LineTail, parseLineChunks } from './json-line-chunks.ts';
 
 /** Bumped whenever a field is added, removed or changes meaning; docs/datasets.md lists each version. */
-export const datasetSchemaVersion = 2;
+export const datasetSchemaVersion = 3;
 
 export type DatasetScope = 'gold' | 'annotations';
 
@@ -64,7 +64,9 @@ export interface DatasetRow {
   suggested_label: string | null;
   suggestion_confidence: number | null;
   suggestion_rule: string | null;
-  suggestion_accepted: boolean | null;
+  /** Annotations scope: accepted, same_label, other_label or no_suggestion; null when not recorded. */
+  suggestion_relation: string | null;
+  suggestion_version: string | null;
   created_at: string | null;
   updated_at: string | null;
   adjudicated_at: string | null;
@@ -107,7 +109,8 @@ export const datasetFields = [
   'suggested_label',
   'suggestion_confidence',
   'suggestion_rule',
-  'suggestion_accepted',
+  'suggestion_relation',
+  'suggestion_version',
   'created_at',
   'updated_at',
   'adjudicated_at',

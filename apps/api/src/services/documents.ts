@@ -8,7 +8,7 @@ import {
   listLabels,
   listSentences,
 } from '@attest/db';
-import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { requireDocument, requireProject, seesEveryone } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation, toDocumentSummary, toLabel, toSentence } from './serialize.ts';
@@ -72,13 +72,16 @@ export async function listSentencePage(
 /** A page of a project's documents: all of them for owners and reviewers, an analyst's assigned ones. */
 export async function listDocumentPage(
   context: ServiceContext,
-  params: { projectSlug: string; limit: number; cursor?: string | undefined },
+  params: { projectSlug: string; limit: number; cursor?: string | undefined; archived?: boolean | undefined },
 ): Promise<DocumentPage> {
   const { project, role } = await requireProject(context, params.projectSlug);
+  if (params.archived && role !== 'owner')
+    throw new ForbiddenError(`Only owners of this project see its archived documents; you are an ${role}.`);
   const rows = await listDocuments(context.db, {
     projectId: project.id,
     annotatorId: context.userId,
     assignedTo: role === 'analyst' ? context.userId : undefined,
+    archived: params.archived,
     limit: params.limit + 1,
     after: params.cursor ? decodeCursor(params.cursor) : undefined,
   });

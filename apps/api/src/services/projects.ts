@@ -13,10 +13,15 @@ import { ownersOnly, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { toLabel } from './serialize.ts';
 
-export async function listProjectSummaries(context: ServiceContext): Promise<ProjectSummary[]> {
+/** The caller's projects; with `archived`, their archived ones instead. */
+export async function listProjectSummaries(
+  context: ServiceContext,
+  options: { archived?: boolean } = {},
+): Promise<ProjectSummary[]> {
   const projects = await listProjects(context.db, {
     memberId: context.userId,
     projectIds: context.tokenProjectIds,
+    archived: options.archived ?? false,
   });
   return projects.map((project) => toProjectSummary(project, project.role ?? 'analyst'));
 }
@@ -101,5 +106,6 @@ function toProjectSummary(project: ProjectWithCount, role: ProjectRole): Project
     createdAt: project.createdAt.toISOString(),
     documentCount: project.documentCount,
     role,
+    archivedAt: project.archivedAt?.toISOString() ?? null,
   };
 }

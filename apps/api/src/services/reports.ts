@@ -51,7 +51,7 @@ export async function documentReport(context: ServiceContext, documentId: string
     statuses: countBy(strip, (row) => row.status),
     strip,
     sources: sources.map((row) => ({ source: row.key ?? '', count: row.total })),
-    chains: chains.map((row) => ({ chain: row.key ?? '', count: row.total })),
+    chains,
     cues: cueWordCounts(
       document.body,
       annotations.flatMap((annotation) => annotation.cues),
@@ -97,11 +97,18 @@ export async function projectReport(context: ServiceContext, projectSlug: string
       counts: analystMatrix.counts,
       kappa: kappaOfConfusionMatrix(analystMatrix).kappa,
     },
-    analysts: analysts.map((analyst) => ({
-      ...analyst,
-      acceptanceRate: analyst.labelled ? analyst.acceptedSuggestions / analyst.labelled : null,
-      agreementWithGold: analyst.withGold ? analyst.matchingGold / analyst.withGold : null,
-    })),
+    analysts: analysts.map((analyst) => {
+      // Shares of the labels whose relation to the suggestion was recorded.
+      const recorded = analyst.labelled - analyst.unrecorded;
+      return {
+        ...analyst,
+        acceptanceRate: recorded ? analyst.acceptedSuggestions / recorded : null,
+        suggestedLabelRate: recorded
+          ? (analyst.acceptedSuggestions + analyst.choseSuggestedLabel) / recorded
+          : null,
+        agreementWithGold: analyst.withGold ? analyst.matchingGold / analyst.withGold : null,
+      };
+    }),
     suggestions: {
       categories,
       counts: suggestionMatrix.counts,
@@ -191,16 +198,34 @@ function matrixOf(
   return { categories, rowCoder, columnCoder, counts, units };
 }
 
-/** The words analysts marked as cues, with how often, from offsets into the body. */
-function cueWordCounts(body: string, cues: readonly { start: number; end: number; kind: string }[]) {
-  const counts = new Map<string, { text: string; kind: string; count: number }>();
+/**
+ * The words analysts marked as cues, from offsets into the body: grouped case-insensitively
+ * ("the KCNA" and "The KCNA" are one row), shown as most often written, with every kind they
+ * were marked as (most often first) and how often in all.
+ */
+export function cueWordCounts<Kind extends string>(
+  body: string,
+  cues: readonly { start: number; end: number; kind: Kind }[],
+): { text: string; kinds: Kind[]; count: number }[] {
+  const groups = new Map<string, { count: number; forms: Map<string, number>; kinds: Map<Kind, number> }>();
   for (const cue of cues) {
-    const text = body.slice(cue.start, cue.end).trim().toLowerCase();
-    if (!text) continue;
-    const key = `${cue.kind}:${text}`;
-    const entry = counts.get(key) ?? { text, kind: cue.kind, count: 0 };
-    entry.count++;
-    counts.set(key, entry);
+    const written = body.slice(cue.start, cue.end).trim().replace(/\s+/g, ' ');
+    if (!written) continue;
+    const key = written.toLocaleLowerCase('en');
+    const group = groups.get(key) ?? { count: 0, forms: new Map(), kinds: new Map() };
+    group.count++;
+    group.forms.set(written, (group.forms.get(written) ?? 0) + 1);
+    group.kinds.set(cue.kind, (group.kinds.get(cue.kind) ?? 0) + 1);
+    groups.set(key, group);
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)).slice(0, 50);
+  const mostFrequent = <Item>(counts: Map<Item, number>): Item[] =>
+    [...counts].sort((a, b) => b[1] - a[1]).map(([item]) => item);
+  return [...groups.values()]
+    .map((group) => ({
+      text: mostFrequent(group.forms)[0]!,
+      kinds: mostFrequent(group.kinds),
+      count: group.count,
+    }))
+    .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+    .slice(0, 50);
 }

@@ -21,6 +21,9 @@ export function toAnnotation(row: AnnotationWithLabel): Annotation {
     chain: row.chain,
     cues: row.cues,
     note: row.note,
+    suggestion: row.suggestionRelation
+      ? { relation: row.suggestionRelation, version: row.suggestionVersion }
+      : null,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -48,6 +51,7 @@ export function toDocumentSummary(row: DocumentSummaryRow): DocumentSummary {
     url: row.url,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
     sentenceCount: row.sentenceCount,
     annotatableCount: row.annotatableCount,
     annotatedCount: row.annotatedCount,

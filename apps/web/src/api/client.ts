@@ -4,6 +4,7 @@ import type {
   AgreementSummary,
   Annotation,
   AnnotationInput,
+  CueSpan,
   DocumentDetail,
   DocumentImport,
   DocumentPage,
@@ -112,8 +113,10 @@ export interface DocumentReport {
   statuses: Record<string, number>;
   strip: { position: number; gold: string | null; status: GoldStatus }[];
   sources: { source: string; count: number }[];
-  chains: { chain: string; count: number }[];
-  cues: { text: string; kind: string; count: number }[];
+  /** How often each chain was recorded by analysts and proposed by suggestions, apart. */
+  chains: { chain: string; annotations: number; suggestions: number }[];
+  /** Cue words grouped case-insensitively, as most often written, with every kind marked. */
+  cues: { text: string; kinds: CueSpan['kind'][]; count: number }[];
   /** Sentences analysts labelled differently, settled since or not. */
   disagreements: number;
   /** Sentences per label for each analyst who labelled the document. */
@@ -142,9 +145,14 @@ export interface ProjectReport {
     assigned: number;
     labelled: number;
     acceptedSuggestions: number;
+    choseSuggestedLabel: number;
+    choseOtherLabel: number;
+    withoutSuggestion: number;
+    unrecorded: number;
     withGold: number;
     matchingGold: number;
     acceptanceRate: number | null;
+    suggestedLabelRate: number | null;
     agreementWithGold: number | null;
   }[];
   suggestions: {
@@ -152,6 +160,34 @@ export interface ProjectReport {
     counts: number[][];
     perLabel: { label: string; precision: number | null; recall: number | null; support: number }[];
   };
+}
+
+/** A document (by id) or project (by slug) that owners archive, restore or delete. */
+export type ArchiveTarget = { kind: 'document'; id: string } | { kind: 'project'; slug: string };
+
+/** GET …/deletion and DELETE: what a deletion removes. */
+export interface DeletionCounts {
+  documents?: number;
+  annotations: number;
+  adjudications: number;
+  historyEntries: number;
+}
+
+/** GET /api/projects/{slug}/audit: one archive, restore or delete. */
+export interface AuditEntry {
+  id: number;
+  action: 'archive' | 'restore' | 'delete';
+  targetKind: 'project' | 'document';
+  targetName: string;
+  counts: DeletionCounts | null;
+  actorName: string;
+  createdAt: string;
+}
+
+function archivePath(target: ArchiveTarget): string {
+  return target.kind === 'document'
+    ? `/api/documents/${encodeURIComponent(target.id)}`
+    : `/api/projects/${encodeURIComponent(target.slug)}`;
 }
 
 export class ApiClient {
@@ -171,10 +207,42 @@ export class ApiClient {
     return this.request(`/api/projects/${encodeURIComponent(slug)}`, { signal });
   }
 
-  listDocuments(slug: string, cursor?: string | null, signal?: AbortSignal): Promise<DocumentPage> {
+  /** A page of documents; with `archived`, the archived ones instead (owners). */
+  listDocuments(
+    slug: string,
+    cursor?: string | null,
+    signal?: AbortSignal,
+    options: { archived?: boolean } = {},
+  ): Promise<DocumentPage> {
     const query = new URLSearchParams({ limit: '50' });
     if (cursor) query.set('cursor', cursor);
+    if (options.archived) query.set('archived', 'true');
     return this.request(`/api/projects/${encodeURIComponent(slug)}/documents?${query}`, { signal });
+  }
+
+  /** The caller's archived projects. */
+  listArchivedProjects(signal?: AbortSignal): Promise<{ items: ProjectSummary[] }> {
+    return this.request('/api/projects?archived=true', { signal });
+  }
+
+  /** Archives (or with `archived` false, restores) a document or project: owners. */
+  setArchived(target: ArchiveTarget, archived: boolean): Promise<{ archivedAt: string | null }> {
+    return this.request(`${archivePath(target)}/${archived ? 'archive' : 'restore'}`, { method: 'POST' });
+  }
+
+  /** What deleting a document or project would remove, for the confirmation. */
+  deletionPreview(target: ArchiveTarget, signal?: AbortSignal): Promise<DeletionCounts> {
+    return this.request(`${archivePath(target)}/deletion`, { signal });
+  }
+
+  /** Who archived, restored or deleted what in a project, newest first. */
+  getAuditLog(slug: string, signal?: AbortSignal): Promise<{ items: AuditEntry[] }> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/audit`, { signal });
+  }
+
+  /** Deletes a document or project for good; answers with what went. */
+  deleteForGood(target: ArchiveTarget): Promise<DeletionCounts> {
+    return this.request(archivePath(target), { method: 'DELETE' });
   }
 
   importText(slug: string, input: DocumentImport): Promise<ImportResult> {

@@ -1,4 +1,5 @@
 import type { Annotation, AnnotationInput, CueSpan, DocumentDetail, Label, Sentence } from '@attest/core';
+import { suggestionVersion } from '@attest/core/suggestion-version';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -414,6 +415,7 @@ export class AttestAnnotatePage extends LitElement {
       chain: suggestion.chain.length > 0 ? suggestion.chain : (current?.chain ?? []),
       cues: [...ownCues, ...suggestedCues].sort((a, b) => a.start - b.start),
       note: current?.note ?? null,
+      suggestion: { relation: 'accepted', version: suggestionVersion(suggestion) },
     });
   }
 
@@ -425,7 +427,11 @@ export class AttestAnnotatePage extends LitElement {
     const next: AnnotationDraft | null =
       labelKey === null
         ? null
-        : { ...(current ?? { source: null, chain: [], cues: [], note: null }), label: labelKey };
+        : {
+            ...(current ?? { source: null, chain: [], cues: [], note: null }),
+            label: labelKey,
+            suggestion: suggestionRecord(sentence, labelKey),
+          };
     this.setAnnotation(sentence, next);
   }
 
@@ -1134,8 +1140,18 @@ function placesOf(sentences: readonly Sentence[]): Pick<LoadedDocument, 'annotat
 const noSentenceIds: ReadonlySet<string> = new Set();
 
 function draftOf(annotation: Annotation): AnnotationDraft {
-  const { label, source, chain, cues, note } = annotation;
-  return { label, source, chain, cues, note };
+  const { label, source, chain, cues, note, suggestion } = annotation;
+  return { label, source, chain, cues, note, suggestion };
+}
+
+/** How a label the analyst chose themselves relates to the sentence's suggestion. */
+function suggestionRecord(sentence: Sentence, labelKey: string): NonNullable<Annotation['suggestion']> {
+  const suggestion = sentence.suggestion;
+  if (!suggestion?.label) return { relation: 'no_suggestion', version: null };
+  return {
+    relation: suggestion.label === labelKey ? 'same_label' : 'other_label',
+    version: suggestionVersion(suggestion),
+  };
 }
 
 /** An edit as queued, shown before the server confirms it. */
@@ -1146,6 +1162,7 @@ function draftOfInput(input: AnnotationInput): AnnotationDraft {
     chain: input.chain ?? [],
     cues: input.cues ?? [],
     note: input.note ?? null,
+    suggestion: input.suggestion ?? null,
   };
 }
 
@@ -1160,6 +1177,7 @@ function inputOf(draft: AnnotationDraft): AnnotationInput {
       .slice(0, 8),
     cues: draft.cues.slice(0, 50).map(({ start, end, kind }) => ({ start, end, kind })),
     note: draft.note,
+    ...(draft.suggestion ? { suggestion: draft.suggestion } : {}),
   };
 }
 

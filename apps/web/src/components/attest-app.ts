@@ -171,7 +171,10 @@ export class AttestApp extends LitElement {
       {
         path: '/',
         enter: loadPage(() => import('./attest-projects-page.ts')),
-        render: () => this.privatePage(() => html`<attest-projects-page></attest-projects-page>`),
+        render: () =>
+          this.privatePage(
+            () => html`<attest-projects-page .notice=${this.noticeFor('/')}></attest-projects-page>`,
+          ),
       },
       {
         path: '/account/password',

@@ -8,6 +8,7 @@ import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/shared.ts';
 import type { BarSegment } from './attest-bar-chart.ts';
 import type { StripCell } from './attest-sentence-strip.ts';
+import { cueKindNames } from './cue-kinds.ts';
 import { formatDate, plural } from './format.ts';
 import { downloadReport, PrintChromeController } from './report-export.ts';
 import {
@@ -173,6 +174,9 @@ export class AttestDocumentReportPage extends LitElement {
           color: entry.color,
         };
       });
+    const legendOrder = compositionKeys(report.labels).map(
+      (key) => compositionEntry(key, report.labels).name,
+    );
     const cells: StripCell[] = report.strip.map((row) => ({
       position: row.position,
       ...compositionEntry(row.gold ?? `(${row.status})`, report.labels),
@@ -210,7 +214,11 @@ export class AttestDocumentReportPage extends LitElement {
           </section>
           <section class="panel" aria-labelledby="strip-heading">
             <h2 id="strip-heading">Sentences in order</h2>
-            <attest-sentence-strip heading="Gold label of each sentence" .cells=${cells}></attest-sentence-strip>
+            <attest-sentence-strip
+              heading="Gold label of each sentence"
+              .cells=${cells}
+              .legendOrder=${legendOrder}
+            ></attest-sentence-strip>
           </section>
           <section class="panel" aria-labelledby="sources-heading">
             <h2 id="sources-heading">Sources cited</h2>
@@ -226,12 +234,25 @@ export class AttestDocumentReportPage extends LitElement {
             ${
               report.chains.length
                 ? html`<table>
-                    <caption class="visually-hidden">Attribution chains and how often they occur</caption>
-                    <thead><tr><th scope="col">Chain</th><th scope="col" class="number">Times</th></tr></thead>
+                    <caption class="visually-hidden">Attribution chains, as analysts recorded them and as suggested</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Chain</th>
+                        <th scope="col" class="number">Analysts' labels</th>
+                        <th scope="col" class="number">Suggestions</th>
+                      </tr>
+                    </thead>
                     <tbody>
-                      ${report.chains.map((row) => html`<tr><td>${row.chain}</td><td class="number">${row.count}</td></tr>`)}
+                      ${report.chains.map(
+                        (row) =>
+                          html`<tr><td>${row.chain}</td><td class="number">${row.annotations}</td><td class="number">${row.suggestions}</td></tr>`,
+                      )}
                     </tbody>
-                  </table>`
+                  </table>
+                  <p class="note">
+                    Analysts' labels count each analyst's label of a sentence; suggestions count each
+                    sentence once.
+                  </p>`
                 : html`<p class="note">No attribution chain recorded or suggested.</p>`
             }
           </section>
@@ -240,10 +261,13 @@ export class AttestDocumentReportPage extends LitElement {
             ${
               report.cues.length
                 ? html`<table>
-                    <caption class="visually-hidden">Cue words analysts marked, by kind</caption>
-                    <thead><tr><th scope="col">Cue</th><th scope="col">Kind</th><th scope="col" class="number">Times</th></tr></thead>
+                    <caption class="visually-hidden">Cue words analysts marked, with the kinds they gave them</caption>
+                    <thead><tr><th scope="col">Cue</th><th scope="col">Marked as</th><th scope="col" class="number">Times</th></tr></thead>
                     <tbody>
-                      ${report.cues.map((row) => html`<tr><td>${row.text}</td><td>${row.kind}</td><td class="number">${row.count}</td></tr>`)}
+                      ${report.cues.map(
+                        (row) =>
+                          html`<tr><td>${row.text}</td><td>${row.kinds.map((kind) => cueKindNames[kind]).join(', ')}</td><td class="number">${row.count}</td></tr>`,
+                      )}
                     </tbody>
                   </table>`
                 : html`<p class="note">No cue words marked.</p>`

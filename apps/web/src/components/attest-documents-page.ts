@@ -1,19 +1,22 @@
 import type { DocumentSummary, Project } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ApiClient } from '../api/client.ts';
+import type { ApiClient, ArchiveTarget, AuditEntry } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import type { DatasetImportEvent } from '../events/dataset-import-event.ts';
+import type { DeleteEvent } from '../events/delete-event.ts';
 import type { DocumentImportEvent } from '../events/document-import-event.ts';
 import { NavigateEvent } from '../events/navigate-event.ts';
 import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/shared.ts';
+import { describeDeletion } from './deletion-text.ts';
 import { errorMessage, formatDate, plural } from './format.ts';
 import { loadErrorTemplate } from './page-templates.ts';
 import { canReview, roleNames } from './roles.ts';
 import './attest-dataset-import.ts';
+import './attest-delete-dialog.ts';
 import './attest-dialog.ts';
 import './attest-import-form.ts';
 import './attest-progress.ts';
@@ -22,6 +25,10 @@ interface ProjectWithDocuments {
   project: Project;
   documents: DocumentSummary[];
   nextCursor: string | null;
+  /** Owners only: the archived documents (the first page of them). */
+  archived: DocumentSummary[];
+  /** Owners only: who archived, restored or deleted what, newest first. */
+  audit: AuditEntry[];
 }
 
 /**
@@ -139,6 +146,10 @@ export class AttestDocumentsPage extends LitElement {
   @state() private loadMoreError: string | undefined;
   @state() private refreshError: string | undefined;
   @state() private nextMessage: string | undefined;
+  /** What archiving, restoring or deleting just did (or why it failed). */
+  @state() private archiveNotice: { text: string; isError: boolean } | undefined;
+  /** What the delete dialog asks about, while it is open. */
+  @state() private deleting: { target: ArchiveTarget; name: string } | undefined;
 
   /** The slug of the project shown. */
   @property() slug = '';
@@ -152,7 +163,14 @@ export class AttestDocumentsPage extends LitElement {
         this.api.getProject(slug, signal),
         this.api.listDocuments(slug, null, signal),
       ]);
-      return { project, documents: firstPage.items, nextCursor: firstPage.nextCursor };
+      const isOwner = project.role === 'owner';
+      const [archived, audit] = isOwner
+        ? await Promise.all([
+            this.api.listDocuments(slug, null, signal, { archived: true }).then((page) => page.items),
+            this.api.getAuditLog(slug, signal).then((log) => log.items),
+          ])
+        : [[], []];
+      return { project, documents: firstPage.items, nextCursor: firstPage.nextCursor, archived, audit };
     },
     args: () => [this.slug] as const,
   });
@@ -184,6 +202,125 @@ export class AttestDocumentsPage extends LitElement {
     } catch (error) {
       this.nextMessage = errorMessage(error);
     }
+  }
+
+  /** Archives or restores a document or the project, then shows the lists as they are now. */
+  private async setArchived(target: ArchiveTarget, name: string, archived: boolean): Promise<void> {
+    this.archiveNotice = undefined;
+    try {
+      await this.api.setArchived(target, archived);
+      const what = target.kind === 'project' ? 'the project' : `“${name}”`;
+      this.archiveNotice = {
+        text: archived
+          ? `Archived ${what}: hidden ${target.kind === 'project' ? 'from the project list' : 'from lists, queues, reports and exports'}, kept, and restorable.`
+          : `Restored ${what}.`,
+        isError: false,
+      };
+      this.pageTask.run();
+    } catch (error) {
+      this.archiveNotice = { text: errorMessage(error), isError: true };
+    }
+  }
+
+  private handleDelete(event: DeleteEvent): void {
+    const target = this.deleting?.target;
+    this.deleting = undefined;
+    if (target?.kind === 'project') {
+      this.dispatchEvent(new NavigateEvent('/', event.summary));
+      return;
+    }
+    this.archiveNotice = { text: event.summary, isError: false };
+    this.pageTask.run();
+  }
+
+  private renderArchived(loaded: ProjectWithDocuments) {
+    return html`<section class="panel" aria-labelledby="archived-heading">
+      <div class="section-heading">
+        <h2 id="archived-heading">Archived documents</h2>
+        <span class="count">${plural(loaded.archived.length, 'document')}</span>
+      </div>
+      ${
+        loaded.archived.length === 0
+          ? html`<p class="empty">None. Archived documents are hidden from lists, analysts' queues, reports and exports, and kept until you restore or delete them.</p>`
+          : html`<table>
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Archived</th>
+                  <th scope="col"><span class="visually-hidden">Restore or delete</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                ${loaded.archived.map(
+                  (document) => html`<tr>
+                    <td class="title"><a href="/documents/${document.id}" id="archived-${document.id}">${document.title}</a></td>
+                    <td class="date">${formatDate(document.archivedAt)}</td>
+                    <td class="review-cell">
+                      <button
+                        class="button small"
+                        type="button"
+                        aria-describedby="archived-${document.id}"
+                        @click=${() => this.setArchived({ kind: 'document', id: document.id }, document.title, false)}
+                      >Restore</button>
+                      <button
+                        class="button small"
+                        type="button"
+                        aria-describedby="archived-${document.id}"
+                        @click=${() => {
+                          this.deleting = {
+                            target: { kind: 'document', id: document.id },
+                            name: document.title,
+                          };
+                        }}
+                      >Delete…</button>
+                    </td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
+    </section>`;
+  }
+
+  private renderAuditLog(audit: readonly AuditEntry[]) {
+    if (audit.length === 0) return nothing;
+    const verbs = { archive: 'archived', restore: 'restored', delete: 'deleted' } as const;
+    return html`<h3 id="audit-heading">History</h3>
+      <ul aria-labelledby="audit-heading">
+        ${audit.slice(0, 20).map(
+          (entry) => html`<li>
+            ${formatDate(entry.createdAt)}: ${entry.actorName} ${verbs[entry.action]} the ${entry.targetKind}
+            “${entry.targetName}”${entry.counts ? ` with ${describeDeletion(entry.counts)}` : ''}
+          </li>`,
+        )}
+      </ul>`;
+  }
+
+  private renderProjectArchive(project: Project, audit: readonly AuditEntry[]) {
+    return html`<section class="panel" aria-labelledby="project-archive-heading">
+      <h2 id="project-archive-heading">Archive or delete this project</h2>
+      <p class="empty">
+        Archiving hides the project from everyone's project list and keeps it; you can restore it
+        here. Deleting removes it with every document, label and decision in it, for good.
+      </p>
+      <div class="header-actions">
+        ${
+          project.archivedAt
+            ? nothing
+            : html`<button class="button" type="button" @click=${() => this.setArchived({ kind: 'project', slug: project.slug }, project.name, true)}>
+                Archive project
+              </button>`
+        }
+        <button
+          class="button"
+          type="button"
+          @click=${() => {
+            this.deleting = { target: { kind: 'project', slug: project.slug }, name: project.name };
+          }}
+        >Delete project…</button>
+      </div>
+      ${this.renderAuditLog(audit)}
+    </section>`;
   }
 
   private handleImport(event: DocumentImportEvent): void {
@@ -230,6 +367,7 @@ export class AttestDocumentsPage extends LitElement {
             <th scope="col">Status</th>
             <th scope="col" class="progress-cell">Your progress</th>
             ${isReviewer ? html`<th scope="col"><span class="visually-hidden">Review and report</span></th>` : null}
+            ${loaded.project.role === 'owner' ? html`<th scope="col"><span class="visually-hidden">Archive</span></th>` : null}
           </tr>
         </thead>
         <tbody>
@@ -256,6 +394,18 @@ export class AttestDocumentsPage extends LitElement {
                         <a href="/documents/${document.id}/review" aria-describedby="title-${document.id}">Review</a>
                         ·
                         <a href="/documents/${document.id}/report" aria-describedby="title-${document.id}">Report</a>
+                      </td>`
+                    : null
+                }
+                ${
+                  loaded.project.role === 'owner'
+                    ? html`<td class="review-cell">
+                        <button
+                          class="button small"
+                          type="button"
+                          aria-describedby="title-${document.id}"
+                          @click=${() => this.setArchived({ kind: 'document', id: document.id }, document.title, true)}
+                        >Archive</button>
                       </td>`
                     : null
                 }
@@ -314,6 +464,22 @@ export class AttestDocumentsPage extends LitElement {
       </div>
       ${this.notice ? html`<p class="message info" role="status">${this.notice}</p>` : null}
       ${this.nextMessage ? html`<p class="message next-message" role="status">${this.nextMessage}</p>` : null}
+      ${
+        project.archivedAt
+          ? html`<p class="message next-message" role="status">
+              This project is archived since ${formatDate(project.archivedAt)}: it is hidden from the
+              project list and kept as it is.
+              ${
+                project.role === 'owner'
+                  ? html`<button class="button small" type="button" @click=${() => this.setArchived({ kind: 'project', slug: project.slug }, project.name, false)}>Restore project</button>`
+                  : nothing
+              }
+            </p>`
+          : nothing
+      }
+      <p class=${this.archiveNotice?.isError ? 'message error next-message' : 'message next-message'} role="status" ?hidden=${!this.archiveNotice}>
+        ${this.archiveNotice?.text ?? ''}
+      </p>
       <section class="panel" aria-labelledby="documents-heading">
         <div class="section-heading">
           <h2 id="documents-heading">Documents</h2>
@@ -342,6 +508,19 @@ export class AttestDocumentsPage extends LitElement {
               ></attest-dataset-import>
             </attest-dialog>`
           : null
+      }
+      ${
+        project.role === 'owner'
+          ? html`${this.renderArchived(loaded)} ${this.renderProjectArchive(project, loaded.audit)}
+              <attest-delete-dialog
+                .target=${this.deleting?.target}
+                name=${this.deleting?.name ?? ''}
+                @attest-delete=${this.handleDelete}
+                @attest-dialog-close=${() => {
+                  this.deleting = undefined;
+                }}
+              ></attest-delete-dialog>`
+          : nothing
       }
     `;
   }

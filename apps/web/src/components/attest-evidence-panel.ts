@@ -1,4 +1,4 @@
-import type { CueSpan, Label, Sentence } from '@attest/core';
+import type { Annotation, CueSpan, Label, Sentence } from '@attest/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleProperties } from '../directives/style-properties.ts';
@@ -6,6 +6,7 @@ import { EvidenceChangeEvent } from '../events/evidence-change-event.ts';
 import { SentenceActionEvent } from '../events/sentence-action-event.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
 import { attributionsOf } from './attribution-cues.ts';
+import { cueKindNames } from './cue-kinds.ts';
 import type { EvidenceWarning } from './evidence-warnings.ts';
 
 /** The analyst's annotation of one sentence as the editor holds it (saved or on its way). */
@@ -15,6 +16,8 @@ export interface AnnotationDraft {
   chain: readonly string[];
   cues: readonly CueSpan[];
   note: string | null;
+  /** How the label relates to the suggestion shown when it was chosen; null: not recorded. */
+  suggestion?: Annotation['suggestion'] | undefined;
 }
 
 /** Sources analysts name often; the suggestion's and the document's own are added to them. */
@@ -37,14 +40,7 @@ export const commonSources: readonly string[] = [
   'experts',
 ];
 
-export const cueKindNames: Readonly<Record<CueSpan['kind'], string>> = {
-  source: 'Source',
-  reporting_verb: 'Reporting verb',
-  hedge: 'Hedge',
-  anaphora: 'Anaphora',
-  content: 'Content',
-  other: 'Other',
-};
+export { cueKindNames };
 
 /**
  * The evidence behind the selected sentence's label: the label with any warning about it, the

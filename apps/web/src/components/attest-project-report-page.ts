@@ -81,8 +81,13 @@ export class AttestProjectReportPage extends LitElement {
   }
 
   private renderAnalysts(report: ProjectReport) {
-    const labelled = report.analysts.reduce((sum, analyst) => sum + analyst.labelled, 0);
-    const accepted = report.analysts.reduce((sum, analyst) => sum + analyst.acceptedSuggestions, 0);
+    const total = (count: (analyst: ProjectReport['analysts'][number]) => number) =>
+      report.analysts.reduce((sum, analyst) => sum + count(analyst), 0);
+    const unrecorded = total((analyst) => analyst.unrecorded);
+    const recorded = total((analyst) => analyst.labelled) - unrecorded;
+    const accepted = total((analyst) => analyst.acceptedSuggestions);
+    const typed = total((analyst) => analyst.choseSuggestedLabel);
+    const other = total((analyst) => analyst.choseOtherLabel);
     const progress: BarSegment[] = report.analysts.map((analyst) => ({
       group: analyst.name,
       series: analyst.name,
@@ -102,7 +107,8 @@ export class AttestProjectReportPage extends LitElement {
             <th scope="col">Analyst</th>
             <th scope="col" class="number">Documents assigned</th>
             <th scope="col" class="number">Sentences labelled</th>
-            <th scope="col" class="number">Took the suggestion</th>
+            <th scope="col" class="number">Accepted with <kbd>a</kbd></th>
+            <th scope="col" class="number">Chose the suggested label</th>
             <th scope="col" class="number">Agreement with gold</th>
           </tr>
         </thead>
@@ -113,14 +119,20 @@ export class AttestProjectReportPage extends LitElement {
               <td class="number">${analyst.assigned}</td>
               <td class="number">${analyst.labelled}</td>
               <td class="number">${analyst.acceptedSuggestions} (${formatShare(analyst.acceptanceRate)})</td>
+              <td class="number">${analyst.choseSuggestedLabel}</td>
               <td class="number">${analyst.matchingGold} of ${analyst.withGold} (${formatShare(analyst.agreementWithGold)})</td>
             </tr>`,
           )}
         </tbody>
       </table>
       <p class="note">
-        Suggestion acceptance over the project: ${accepted} of ${labelled} labels
-        (${formatShare(labelled ? accepted / labelled : null)}) took the suggested label.
+        Of ${recorded} labels whose relation to the suggestion shown was recorded, ${accepted}
+        (${formatShare(recorded ? accepted / recorded : null)}) accepted it with <kbd>a</kbd>,
+        ${typed} chose the suggested label by hand and ${other} chose another label${
+          unrecorded ? html`; ${unrecorded} older labels were saved before Attest recorded this` : ''
+        }.
+        Only labels on documents assigned to each analyst count; an owner's or reviewer's own
+        labels are left out, and nobody's label is compared with a gold label they decided.
       </p>
     `;
   }

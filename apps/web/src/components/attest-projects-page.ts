@@ -103,6 +103,12 @@ export class AttestProjectsPage extends LitElement {
     args: () => [],
   });
 
+  /** Archived projects stay reachable: their owners restore or delete them on their page. */
+  private readonly archivedTask = new Task(this, {
+    task: async (_args, { signal }) => (await this.api.listArchivedProjects(signal)).items,
+    args: () => [],
+  });
+
   @state() private createFailure: { detail: string; fields: ReadonlySet<string> } | undefined;
   @state() private isCreating = false;
   @state() private suggestedSlug = '';
@@ -111,6 +117,8 @@ export class AttestProjectsPage extends LitElement {
 
   /** Set when the address matched no page, to say so above the project list. */
   @property({ attribute: false }) missingPath: string | undefined;
+  /** What the previous page did, e.g. which project was deleted with what. */
+  @property({ attribute: false }) notice: string | undefined;
 
   private async createProject(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -210,6 +218,7 @@ export class AttestProjectsPage extends LitElement {
           ? html`<p class="message error" role="alert">There is no page at ${this.missingPath}.</p>`
           : null
       }
+      ${this.notice ? html`<p class="message" role="status">${this.notice}</p>` : null}
       ${this.projectsTask.render({
         pending: () => html`<p role="status">Loading projects…</p>`,
         complete: (projects) =>
@@ -218,6 +227,15 @@ export class AttestProjectsPage extends LitElement {
             : html`<ul aria-label="Projects">${projects.map((project) => this.renderProject(project))}</ul>`,
         error: (error) =>
           html`<p class="message error" role="alert">Could not load the projects: ${errorMessage(error)}</p>`,
+      })}
+      ${this.archivedTask.render({
+        complete: (archived) =>
+          archived.length === 0
+            ? null
+            : html`<details class="archived">
+                <summary>Archived projects (${archived.length})</summary>
+                <ul aria-label="Archived projects">${archived.map((project) => this.renderProject(project))}</ul>
+              </details>`,
       })}
       ${this.renderCreateForm()}
     `;

@@ -17,9 +17,19 @@ interface ReviewData {
   detail: DocumentDetail;
   projectName: string;
   annotations: ReviewAnnotation[];
-  /** The analysts whose labels are shown, in column order. */
+  /** The analysts assigned to the document, in column order: the ones agreement counts. */
   analysts: { id: string; name: string }[];
+  /** Others who labelled it (an owner trying the editor): shown after them, never counted. */
+  others: { id: string; name: string }[];
 }
+
+/** How an analyst's label relates to the suggestion they saw, as the table says it. */
+const suggestionRelationText = {
+  accepted: 'accepted the suggestion',
+  same_label: 'chose the suggested label',
+  other_label: 'chose another label than suggested',
+  no_suggestion: 'no suggestion shown',
+} as const;
 
 /** Which sentences the table shows. */
 type ReviewFilter = 'all' | 'disagreements' | 'unsettled';
@@ -272,15 +282,20 @@ export class AttestReviewPage extends LitElement {
       const names = new Map(members.map((member) => [member.userId, member.name]));
       for (const annotation of review.annotations)
         names.set(annotation.annotatorId, annotation.annotatorName);
-      const ids = [
-        ...new Set([...review.assigneeIds, ...review.annotations.map((item) => item.annotatorId)]),
-      ];
-      const analysts = ids.map((id) => ({ id, name: names.get(id) ?? 'Former member' }));
-      analysts.sort((a, b) => a.name.localeCompare(b.name));
+      const assigned = new Set(review.assigneeIds);
+      const otherIds = new Set(
+        review.annotations.map((item) => item.annotatorId).filter((id) => !assigned.has(id)),
+      );
+      const people = (ids: Iterable<string>) =>
+        [...ids]
+          .map((id) => ({ id, name: names.get(id) ?? 'Former member' }))
+          .sort((a, b) => a.name.localeCompare(b.name));
+      const analysts = people(assigned);
+      const others = people(otherIds);
       this.adjudications = new Map(
         (review.adjudications ?? []).map((adjudication) => [adjudication.sentenceId, adjudication]),
       );
-      return { detail, annotations: review.annotations, analysts, projectName };
+      return { detail, annotations: review.annotations, analysts, others, projectName };
     },
     args: () => [this.documentId] as const,
   });
@@ -299,8 +314,14 @@ export class AttestReviewPage extends LitElement {
     return this.reviewTask.value?.annotations.filter((item) => item.sentenceId === sentenceId) ?? [];
   }
 
+  /** The labels of the analysts assigned to the document: what agreement is about. */
+  private analystAnnotationsOf(sentenceId: string): ReviewAnnotation[] {
+    const analystIds = new Set(this.reviewTask.value?.analysts.map((analyst) => analyst.id));
+    return this.annotationsOf(sentenceId).filter((item) => analystIds.has(item.annotatorId));
+  }
+
   private isDisagreement(sentenceId: string): boolean {
-    return new Set(this.annotationsOf(sentenceId).map((item) => item.label)).size > 1;
+    return new Set(this.analystAnnotationsOf(sentenceId).map((item) => item.label)).size > 1;
   }
 
   private goldOf(sentenceId: string): Gold {
@@ -476,7 +497,7 @@ export class AttestReviewPage extends LitElement {
       ${annotation.source ? html`<span class="detail">Source: ${annotation.source}</span>` : nothing}
       ${cues.length ? html`<span class="detail">Cues: ${cues.join(', ')}</span>` : nothing}
       ${annotation.note ? html`<span class="detail">Note: ${annotation.note}</span>` : nothing}
-      ${sentence.suggestion?.label === annotation.label ? html`<span class="detail">took the suggestion</span>` : nothing}
+      ${annotation.suggestion ? html`<span class="detail">${suggestionRelationText[annotation.suggestion.relation]}</span>` : nothing}
     </td>`;
   }
 
@@ -499,7 +520,8 @@ export class AttestReviewPage extends LitElement {
     isCurrent: boolean,
   ) {
     const bySentence = this.annotationsOf(sentence.id);
-    const keys = new Set(bySentence.map((annotation) => annotation.label));
+    const byAnalysts = this.analystAnnotationsOf(sentence.id);
+    const keys = new Set(byAnalysts.map((annotation) => annotation.label));
     const isDisagreement = keys.size > 1;
     const suggestion = sentence.suggestion;
     return html`
@@ -521,9 +543,9 @@ export class AttestReviewPage extends LitElement {
               : nothing
           }
         </th>
-        ${data.analysts.map((analyst) =>
+        ${[...data.analysts, ...data.others].map((person) =>
           this.renderAnnotationCell(
-            bySentence.find((item) => item.annotatorId === analyst.id),
+            bySentence.find((item) => item.annotatorId === person.id),
             sentence,
             labelsByKey,
           ),
@@ -532,7 +554,7 @@ export class AttestReviewPage extends LitElement {
           ${
             isDisagreement
               ? html`<span class="differs">Differs</span>`
-              : keys.size === 1 && bySentence.length === data.analysts.length && data.analysts.length > 1
+              : keys.size === 1 && byAnalysts.length === data.analysts.length && data.analysts.length > 1
                 ? 'Agree'
                 : ''
           }
@@ -618,7 +640,11 @@ export class AttestReviewPage extends LitElement {
       </nav>
       <h1 tabindex="-1">Review: ${document.title}</h1>
       <p class="lede">
-        ${plural(data.analysts.length, 'analyst')} · ${plural(sentences.length, 'sentence')} ·
+        ${plural(data.analysts.length, 'analyst')}${
+          data.others.length > 0
+            ? ` (and ${data.others.length} unassigned ${data.others.length === 1 ? 'person' : 'people'} whose labels agreement does not count)`
+            : ''
+        } · ${plural(sentences.length, 'sentence')} ·
         ${plural(disagreements, 'disagreement')} · ${unsettled} unsettled
       </p>
       <div class="toolbar">
@@ -644,7 +670,7 @@ export class AttestReviewPage extends LitElement {
       ${this.renderDecisionPanel(current)}
       <div class="panel table-panel">
           ${
-            data.analysts.length === 0
+            data.analysts.length + data.others.length === 0
               ? html`<p class="empty">No analyst is assigned to this document yet, and nobody has labelled it.</p>`
               : visible.length === 0
                 ? html`<p class="empty">No sentence matches “${filterNames[this.filter]}”.</p>`
@@ -655,6 +681,7 @@ export class AttestReviewPage extends LitElement {
                         <th scope="col">#</th>
                         <th scope="col">Sentence</th>
                         ${data.analysts.map((analyst) => html`<th scope="col">${analyst.name}</th>`)}
+                        ${data.others.map((other) => html`<th scope="col">${other.name} (not assigned)</th>`)}
                         <th scope="col">Agreement</th>
                         <th scope="col">Gold</th>
                       </tr>

@@ -5,6 +5,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { styleProperties } from '../directives/style-properties.ts';
 import { baseStyles, tableStyles } from '../styles/shared.ts';
 import { reportFigureStyles } from './report-figure.styles.ts';
+import { orderedLegend } from './report-format.ts';
 
 /** One sentence of the strip. */
 export interface StripCell {
@@ -51,14 +52,11 @@ export class AttestSentenceStrip extends LitElement {
   @property() heading = '';
   /** The sentences, in reading order. */
   @property({ attribute: false }) cells: StripCell[] = [];
+  /** Names in the order the legend lists them (the project's label order); others follow. */
+  @property({ attribute: false }) legendOrder: readonly string[] = [];
 
   override render() {
-    const legend = new Map<string, { color: string; count: number }>();
-    for (const cell of this.cells) {
-      const entry = legend.get(cell.name) ?? { color: cell.color, count: 0 };
-      entry.count++;
-      legend.set(cell.name, entry);
-    }
+    const legend = orderedLegend(this.cells, this.legendOrder);
     return html`<figure part="figure">
       <figcaption class="figure-title">${this.heading}</figcaption>
       <div class="strip" aria-hidden="true">
@@ -68,9 +66,9 @@ export class AttestSentenceStrip extends LitElement {
         )}
       </div>
       <ul class="legend" aria-label="${this.heading}: legend">
-        ${[...legend].map(
-          ([name, entry]) =>
-            html`<li><span class="swatch" ${styleProperties({ '--swatch-color': entry.color })}></span>${name}: ${entry.count}</li>`,
+        ${legend.map(
+          (entry) =>
+            html`<li><span class="swatch" ${styleProperties({ '--swatch-color': entry.color })}></span>${entry.name}: ${entry.count}</li>`,
         )}
       </ul>
       <details>

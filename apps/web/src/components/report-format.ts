@@ -43,3 +43,24 @@ export function slugify(text: string): string {
       .slice(0, 60) || 'report'
   );
 }
+
+/**
+ * Legend entries (name, colour, count) of cells in `order` (names; the project's label order),
+ * names outside it after, in their order of appearance.
+ */
+export function orderedLegend(
+  cells: readonly { name: string; color: string }[],
+  order: readonly string[],
+): { name: string; color: string; count: number }[] {
+  const counted = new Map<string, { name: string; color: string; count: number }>();
+  for (const cell of cells) {
+    const entry = counted.get(cell.name) ?? { name: cell.name, color: cell.color, count: 0 };
+    entry.count++;
+    counted.set(cell.name, entry);
+  }
+  const rank = (name: string) => {
+    const index = order.indexOf(name);
+    return index === -1 ? order.length : index;
+  };
+  return [...counted.values()].sort((a, b) => rank(a.name) - rank(b.name));
+}

@@ -43,7 +43,17 @@ class FakeApi {
 }
 
 function annotation(sentenceId: string, label: string, version: number): Annotation {
-  return { sentenceId, label, source: null, chain: [], cues: [], note: null, version, updatedAt: '' };
+  return {
+    sentenceId,
+    label,
+    source: null,
+    chain: [],
+    cues: [],
+    note: null,
+    suggestion: null,
+    version,
+    updatedAt: '',
+  };
 }
 
 function setUp(
