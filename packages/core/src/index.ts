@@ -10,5 +10,5 @@ export * from './schemas.ts';
 export { segment } from './segment/index.ts';
 export * from './segment-types.ts';
 export * from './suggest/index.ts';
-export * from './text.ts';
 export * from './suggestion-version.ts';
+export * from './text.ts';
