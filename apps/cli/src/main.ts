@@ -27,6 +27,14 @@ program
   .action(async (files: string[]) => (await import('./commands/suggest.ts')).suggestCommand(files));
 
 program
+  .command('link')
+  .description(
+    'Link sentences that carry one claim across text files: one JSON line per segment of a shared claim, with its attribution',
+  )
+  .argument('<files...>', 'UTF-8 text files, two or more articles about one event')
+  .action(async (files: string[]) => (await import('./commands/link.ts')).linkCommand(files));
+
+program
   .command('import')
   .description(
     'Import .txt articles, .jsonl or .csv rows, or an Attest export (.jsonl, .csv, .zip) into a project',

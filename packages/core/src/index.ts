@@ -1,5 +1,6 @@
 export * from './agreement/index.ts';
 export * from './api-types.ts';
+export * from './claims/index.ts';
 export * from './default-guidelines.ts';
 export * from './labels.ts';
 export * from './offsets.ts';
