@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -70,7 +71,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const dataDir = options.dataDir ?? '.attest';
   await mkdir(dataDir, { recursive: true });
   const releaseLock = await lockDataDir(dataDir);
-  const client = await PGlite.create(dataDir).catch(async (error: unknown) => {
+  // pg_trgm: the trigram index claim linking draws its candidates from.
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } }).catch(async (error: unknown) => {
     await releaseLock();
     throw error;
   });

@@ -22,6 +22,7 @@ import { sameOriginWrites } from './lib/same-origin.ts';
 import { securityHeaders } from './lib/security-headers.ts';
 import { accountRoutes, publicAccountRoutes } from './routes/accounts.ts';
 import { annotationRoutes } from './routes/annotations.ts';
+import { claimRoutes } from './routes/claims.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -64,6 +65,7 @@ const protectedPaths = [
   '/api/projects/*',
   '/api/documents/*',
   '/api/sentences/*',
+  '/api/claim-links/*',
   '/api/tokens',
   '/api/tokens/*',
 ];
@@ -134,7 +136,8 @@ export function createApp(dependencies: AppDependencies) {
     .route('/', segmentationRoutes)
     .route('/', exportRoutes)
     .route('/', importRoutes)
-    .route('/', reportRoutes);
+    .route('/', reportRoutes)
+    .route('/', claimRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

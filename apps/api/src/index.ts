@@ -4,6 +4,7 @@ export { ProblemError } from './errors.ts';
 export { datasetRequestOf, type ExportQuery, exportQuery } from './routes/exports.ts';
 export { startServer } from './server.ts';
 export { clearAnnotation, saveAnnotation } from './services/annotations.ts';
+export { relinkProjectClaims } from './services/claims.ts';
 export { operatorContext, type ServiceContext } from './services/context.ts';
 export { type DatasetFormat, datasetFormats, openDatasetExport } from './services/dataset-export.ts';
 export { getDocumentDetail, listDocumentPage } from './services/documents.ts';

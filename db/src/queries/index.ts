@@ -1,5 +1,6 @@
 export * from './adjudications.ts';
 export * from './annotations.ts';
+export * from './claims.ts';
 export * from './copy-rows.ts';
 export * from './documents.ts';
 export * from './exports.ts';

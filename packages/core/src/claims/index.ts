@@ -4,6 +4,8 @@ import { suggest } from '../suggest/index.ts';
 import { type ClaimAttribution, claimAttributionOf, isAttributionDropped } from './attribution.ts';
 import { type LinkedClaim, type LinkOptions, linkClaims } from './link.ts';
 
+export * from './api-types.ts';
+export * from './assign.ts';
 export * from './attribution.ts';
 export * from './evaluate.ts';
 export { type ClaimFeatures, claimFeatures } from './features.ts';
@@ -15,6 +17,7 @@ export {
   scoreClaimMatch,
   uniformStemWeight,
 } from './score.ts';
+export * from './summarize.ts';
 
 export interface SegmentedDocument {
   text: string;
