@@ -27,3 +27,36 @@ export function summarizeClaims(occurrencesByClaim: ReadonlyMap<string, ClaimOcc
   }
   return result;
 }
+
+/** How often an outlet relays state-media claims with and without attribution. */
+export interface OutletAttribution {
+  outlet: string;
+  /** Claims some outlet attributes to state media that this outlet attributes to state media too. */
+  attributed: number;
+  /** Such claims this outlet prints without any attribution. */
+  unattributed: number;
+}
+
+/**
+ * Per outlet, among the claims some occurrence attributes to state media: those it attributes
+ * to state media itself, and those it prints without attribution (attributed elsewhere in the
+ * same article counts as attributed). Outlets in alphabetical order.
+ */
+export function outletAttributions(claims: readonly Claim[]): OutletAttribution[] {
+  const counts = new Map<string, OutletAttribution>();
+  for (const claim of claims) {
+    if (!claim.occurrences.some((occurrence) => occurrence.attribution === 'kcna')) continue;
+    const byOutlet = new Map<string, Set<string>>();
+    for (const occurrence of claim.occurrences) {
+      const outlet = occurrence.outlet ?? occurrence.title;
+      byOutlet.set(outlet, (byOutlet.get(outlet) ?? new Set()).add(occurrence.attribution));
+    }
+    for (const [outlet, attributions] of byOutlet) {
+      const row = counts.get(outlet) ?? { outlet, attributed: 0, unattributed: 0 };
+      if (attributions.has('kcna')) row.attributed++;
+      else if (attributions.has('none')) row.unattributed++;
+      counts.set(outlet, row);
+    }
+  }
+  return [...counts.values()].sort((a, b) => a.outlet.localeCompare(b.outlet));
+}
