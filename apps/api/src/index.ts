@@ -18,3 +18,4 @@ export {
 export { importDocument } from './services/import-document.ts';
 export { getProject, listProjectSummaries } from './services/projects.ts';
 export { seedFirstStart } from './services/seed.ts';
+export { linkDocumentIntoClaims, relinkProject } from './services/claim-linking.ts';
