@@ -40,7 +40,7 @@ CREATE INDEX "claim_link_rejections_other_sentence_id_index" ON "claim_link_reje
 CREATE INDEX "claim_links_claim_id_index" ON "claim_links" USING btree ("claim_id");--> statement-breakpoint
 CREATE INDEX "claim_links_document_id_index" ON "claim_links" USING btree ("document_id");--> statement-breakpoint
 CREATE INDEX "claims_project_id_index" ON "claims" USING btree ("project_id");--> statement-breakpoint
--- Candidates for claim linking come from trigram similarity of sentence texts (pg_trgm; PGlite
+-- Candidates for claim linking: nearest sentence texts by trigram distance (pg_trgm GiST; PGlite
 -- ships it as an extension the client loads).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
-CREATE INDEX "sentences_text_trigram_index" ON "sentences" USING gin ("text" gin_trgm_ops);
+CREATE INDEX "sentences_text_trigram_index" ON "sentences" USING gist ("text" gist_trgm_ops);

@@ -54,34 +54,31 @@ export interface ClaimCandidateRow {
 
 /**
  * For every sentence of the document, the most similar sentences of the project's other
- * documents by trigram similarity, through the GIN trigram index on sentence texts.
+ * documents: a nearest-neighbour scan of the GiST trigram index by trigram distance (`<->`),
+ * which reads a few index pages per sentence where a similarity threshold on a GIN index
+ * rechecks most of the table, then the similarity floor.
  */
 export async function findClaimCandidates(
   db: Executor,
   projectId: string,
   documentId: string,
 ): Promise<ClaimCandidateRow[]> {
-  return db.transaction(async (transaction) => {
-    await transaction.execute(
-      sql`select set_config('pg_trgm.similarity_threshold', ${String(claimCandidateSimilarity)}, true)`,
-    );
-    return rowsOf<ClaimCandidateRow>(
-      transaction,
-      sql`select n.id as sentence_id, c.id as candidate_id, c.document_id as candidate_document_id, c.text as candidate_text,
-          c.suggestion as candidate_suggestion, cl.claim_id
-        from sentences n
-        cross join lateral (
-          select s.id, s.document_id, s.text, s.suggestion
-          from sentences s join documents d on d.id = s.document_id
-          where s.text % n.text and d.project_id = ${projectId} and s.document_id <> n.document_id
-            and s.kind <> 'boilerplate'
-          order by similarity(s.text, n.text) desc, s.id
-          limit ${claimCandidatesPerSentence}
-        ) c
-        left join claim_links cl on cl.sentence_id = c.id
-        where n.document_id = ${documentId} and n.kind <> 'boilerplate'`,
-    );
-  });
+  return rowsOf<ClaimCandidateRow>(
+    db,
+    sql`select n.id as sentence_id, c.id as candidate_id, c.document_id as candidate_document_id,
+        c.text as candidate_text, c.suggestion as candidate_suggestion, cl.claim_id
+      from sentences n
+      cross join lateral (
+        select s.id, s.document_id, s.text, s.suggestion, s.text <-> n.text as distance
+        from sentences s join documents d on d.id = s.document_id
+        where d.project_id = ${projectId} and s.document_id <> n.document_id and s.kind <> 'boilerplate'
+        order by s.text <-> n.text
+        limit ${claimCandidatesPerSentence}
+      ) c
+      left join claim_links cl on cl.sentence_id = c.id
+      where n.document_id = ${documentId} and n.kind <> 'boilerplate'
+        and c.distance <= ${1 - claimCandidateSimilarity}`,
+  );
 }
 
 /** The sentences a person said are not one claim with each of `sentenceIds`, per sentence. */
