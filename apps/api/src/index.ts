@@ -4,6 +4,7 @@ export { ProblemError } from './errors.ts';
 export { datasetRequestOf, type ExportQuery, exportQuery } from './routes/exports.ts';
 export { startServer } from './server.ts';
 export { clearAnnotation, saveAnnotation } from './services/annotations.ts';
+export { linkDocumentIntoClaims, relinkProject } from './services/claim-linking.ts';
 export { relinkProjectClaims } from './services/claims.ts';
 export { operatorContext, type ServiceContext } from './services/context.ts';
 export { type DatasetFormat, datasetFormats, openDatasetExport } from './services/dataset-export.ts';
@@ -18,4 +19,3 @@ export {
 export { importDocument } from './services/import-document.ts';
 export { getProject, listProjectSummaries } from './services/projects.ts';
 export { seedFirstStart } from './services/seed.ts';
-export { linkDocumentIntoClaims, relinkProject } from './services/claim-linking.ts';

@@ -7,5 +7,6 @@ export * from './exports.ts';
 export * from './members.ts';
 export * from './projects.ts';
 export * from './reports.ts';
+export * from './rows.ts';
 export * from './segmentation.ts';
 export * from './users.ts';

@@ -4,7 +4,7 @@
 // documents: a harder case for the candidate query than real news. Needs DATABASE_URL.
 import { linkDocumentIntoClaims, relinkProject } from '@attest/api';
 import { segment } from '@attest/core';
-import { type Database, findClaimCandidates } from '@attest/db';
+import { type Database, findClaimCandidates, rowsOf } from '@attest/db';
 import { sql } from 'drizzle-orm';
 import { generateWithoutForeignKeyChecks, startBenchProject } from '../harness/bench-project.ts';
 import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
@@ -24,11 +24,16 @@ async function runClaims({ isSmoke, progress }: SuiteOptions) {
   const { server } = await startBenchProject('bench_claims', ['bench']);
   try {
     const db = server.database.db as Database;
-    progress(`generating ${documentCount.toLocaleString('en')} documents of ${sentencesPerDocument} sentences`);
+    progress(
+      `generating ${documentCount.toLocaleString('en')} documents of ${sentencesPerDocument} sentences`,
+    );
     await generateProject(db, documentCount);
     const projectId = await scalar<string>(db, sql`select id from projects where slug = 'bench'`);
     const documentIds = (
-      await rowsOf<{ id: string }>(db, sql`select id from documents where project_id = ${projectId} order by id`)
+      await rowsOf<{ id: string }>(
+        db,
+        sql`select id from documents where project_id = ${projectId} order by id`,
+      )
     ).map((row) => row.id);
     const sentenceCount = documentCount * sentencesPerDocument;
     const input = `${documentCount.toLocaleString('en')} documents, ${sentenceCount.toLocaleString('en')} sentences`;
@@ -43,9 +48,13 @@ async function runClaims({ isSmoke, progress }: SuiteOptions) {
       row(input, 'candidate query for one article (floor)', sentencesPerDocument, floor.seconds, [
         `${floor.result.length} candidate rows`,
       ]),
-      row(input, 'link one new article (candidates + scorer + writes)', sentencesPerDocument, linkOne.seconds, [
-        `${(linkOne.seconds / floor.seconds).toFixed(1)}× the floor`,
-      ]),
+      row(
+        input,
+        'link one new article (candidates + scorer + writes)',
+        sentencesPerDocument,
+        linkOne.seconds,
+        [`${(linkOne.seconds / floor.seconds).toFixed(1)}× the floor`],
+      ),
     );
     checks.push({
       name: `linking one article into ${input} takes under 1 s`,
@@ -96,11 +105,6 @@ async function generateProject(db: Database, documentCount: number): Promise<voi
   await db.execute(sql`analyze`);
 }
 
-async function rowsOf<Row>(db: Database, query: ReturnType<typeof sql>): Promise<Row[]> {
-  const result: unknown = await db.execute(query);
-  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
-}
-
 async function scalar<Value>(db: Database, query: ReturnType<typeof sql>): Promise<Value> {
   const [first] = await rowsOf<Record<string, Value>>(db, query);
   return Object.values(first ?? {})[0] as Value;
@@ -139,6 +143,7 @@ function row(input: string, tool: string, units: number, seconds: number, notes:
 
 export const claimsSuite: BenchSuite = {
   name: 'claims',
-  description: 'linking one article into a 10,000-article project and the whole project, against the candidate query alone',
+  description:
+    'linking one article into a 10,000-article project and the whole project, against the candidate query alone',
   run: runClaims,
 };
