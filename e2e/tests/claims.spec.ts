@@ -58,6 +58,13 @@ test.describe('claims across documents', () => {
     await panel.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'claim-view');
 
+    await panel.getByRole('link', { name: 'Timeline of this claim' }).click();
+    const timeline = page.getByRole('list', { name: 'Occurrences by publication date' });
+    await expect(timeline.getByRole('listitem')).toHaveCount(3);
+    await expect(timeline.getByRole('listitem').first()).toContainText('Mar 2, 2031 · Wire One');
+    await expect(timeline.getByRole('listitem').nth(1)).toContainText('no attribution');
+    expect(await seriousViolations(page)).toEqual([]);
+
     await page.goto(`/projects/${slug}/report`);
     const section = page.getByRole('region', { name: 'Claims across outlets' });
     const dropped = section.getByRole('table', { name: 'Claims with a dropped attribution' });

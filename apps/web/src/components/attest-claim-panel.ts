@@ -200,6 +200,7 @@ export class AttestClaimPanel extends LitElement {
               </div>`
           : nothing
       }
+      <p><a href="/projects/${this.projectSlug}/claims/${claim.id}">Timeline of this claim</a></p>
       <ol aria-label="Occurrences, oldest first">${claim.occurrences.map((occurrence) => this.renderOccurrence(occurrence))}</ol>
     `;
   }
