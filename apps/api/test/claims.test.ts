@@ -143,6 +143,21 @@ for (const engine of testEngines())
       expect(after.occurrences.find((o) => o.sentenceId === confirmed.sentenceId)?.tier).toBe('confirmed');
     });
 
+    it('gives every exported sentence its claim id', async () => {
+      const response = await reviewer.request('/api/projects/demo/export?format=jsonl');
+      expect(response.status).toBe(200);
+      const rows = (await response.text())
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { text: string; claim_id: string | null });
+      const claims = await claimsOf(reviewer);
+      const claimIdOf = (text: string) =>
+        claims.find((claim) => claim.occurrences.some((occurrence) => occurrence.text === text))?.id ?? null;
+      expect(rows.length).toBeGreaterThan(5);
+      for (const row of rows) expect(row.claim_id).toBe(claimIdOf(row.text));
+      expect(rows.some((row) => row.claim_id !== null)).toBe(true);
+    });
+
     it('answers problem+json a user can act on for an unknown claim or decision', async () => {
       const missing = await reviewer.request(
         '/api/projects/demo/claims/00000000-0000-4000-8000-000000000000',

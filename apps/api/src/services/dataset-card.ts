@@ -94,6 +94,7 @@ export const fieldDescriptions: [string, string][] = [
   ['suggestion_accepted', 'whether the row’s label equals the suggestion (null when either is missing)'],
   ['created_at, updated_at', 'when the annotation was first saved and last changed'],
   ['guidelines_version', 'version of the project guidelines when exported'],
+  ['claim_id', 'the claim the sentence carries across documents of the project (UUID), or null'],
 ];
 
 export function datasetCard(input: CardInput): string {
