@@ -4,6 +4,7 @@ import { chmod, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -79,7 +80,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   // also when an older Attest (or a umask) created it open to everyone.
   await chmod(dataDir, 0o700);
   const releaseLock = await lockDataDir(dataDir);
-  const client = await PGlite.create(dataDir).catch(async (error: unknown) => {
+  // pg_trgm: the trigram index claim linking draws its candidates from.
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } }).catch(async (error: unknown) => {
     await releaseLock();
     throw error;
   });

@@ -25,6 +25,7 @@ import { securityHeaders } from './lib/security-headers.ts';
 import { accountRoutes, publicAccountRoutes } from './routes/accounts.ts';
 import { annotationRoutes } from './routes/annotations.ts';
 import { archiveRoutes } from './routes/archive.ts';
+import { claimRoutes } from './routes/claims.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -76,6 +77,7 @@ const protectedPaths = [
   '/api/projects/*',
   '/api/documents/*',
   '/api/sentences/*',
+  '/api/claim-links/*',
   '/api/tokens',
   '/api/tokens/*',
 ];
@@ -174,7 +176,8 @@ export function createApp(dependencies: AppDependencies) {
     .route('/', exportRoutes)
     .route('/', importRoutes)
     .route('/', reportRoutes)
-    .route('/', archiveRoutes);
+    .route('/', archiveRoutes)
+    .route('/', claimRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -12,6 +12,8 @@ export {
   removeDocument,
   removeProject,
 } from './services/archive.ts';
+export { linkDocumentIntoClaims, relinkProject } from './services/claim-linking.ts';
+export { relinkProjectClaims } from './services/claims.ts';
 export { operatorContext, type ServiceContext } from './services/context.ts';
 export { type DatasetFormat, datasetFormats, openDatasetExport } from './services/dataset-export.ts';
 export { getDocumentDetail, listDocumentPage } from './services/documents.ts';

@@ -6,6 +6,9 @@ import {
   annotations,
   apiKeys,
   auditEvents,
+  claimLinkRejections,
+  claimLinks,
+  claims,
   documents,
   type Engine,
   invites,
@@ -45,6 +48,8 @@ interface Fixture {
   nextSentenceId: string;
   memberUserId: string;
   tokenId: string;
+  /** A suggested claim link between two imported articles. */
+  claimLinkId: string;
 }
 
 let testApp: TestApp;
@@ -66,6 +71,11 @@ async function importArticle(user: TestUser, slug: string): Promise<DocumentDeta
 
 async function makeFixture(user: TestUser, slug: string): Promise<Fixture> {
   const detail = await importArticle(user, slug);
+  // A second article repeats "Officials were present.": the two sentences are linked as one claim.
+  const repeated = await importArticle(user, slug);
+  const { claims } = (await (await user.request(`/api/documents/${repeated.document.id}/claims`)).json()) as {
+    claims: { occurrences: { linkId: string }[] }[];
+  };
   const [first, second] = detail.sentences.filter((sentence) => sentence.kind === 'sentence');
   const token = (await (
     await user.json('POST', '/api/tokens', { name: 'fixture', projects: [slug] })
@@ -83,6 +93,7 @@ async function makeFixture(user: TestUser, slug: string): Promise<Fixture> {
     memberUserId:
       members.items.find((member) => member.role === 'analyst')?.userId ?? members.items[0]!.userId,
     tokenId: token.id,
+    claimLinkId: claims[0]!.occurrences[0]!.linkId,
   };
 }
 
@@ -125,6 +136,9 @@ async function databaseFingerprint(): Promise<string> {
     labels,
     projects,
     auditEvents,
+    claims,
+    claimLinks,
+    claimLinkRejections,
   ];
   const counts = await Promise.all(
     tables.map(async (table) => (await db.select({ total: count() }).from(table))[0]?.total),
@@ -134,7 +148,8 @@ async function databaseFingerprint(): Promise<string> {
     coalesce((select string_agg(coalesce(archived_at::text, '-'), ',' order by id) from documents), '') ||
     coalesce((select string_agg(role::text, ',' order by project_id, user_id) from project_members), '') ||
     coalesce((select string_agg(version::text || label_id::text, ',' order by id) from annotations), '') ||
-    coalesce((select string_agg(start || '-' || "end", ',' order by id) from sentences), '')) as value`);
+    coalesce((select string_agg(start || '-' || "end", ',' order by id) from sentences), '') ||
+    coalesce((select string_agg(tier, ',' order by id) from claim_links), '')) as value`);
   // postgres.js returns the rows, PGlite an object holding them.
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { value: string }[];
   const checksum = rows[0];
@@ -383,6 +398,27 @@ const routes: RouteCase[] = [
   {
     name: 'GET /api/projects/:slug/report',
     request: (user, f) => user.request(`/api/projects/${f.slug}/report`),
+    own: { owner: 200, reviewer: 200, analyst: 403 },
+  },
+  {
+    name: 'GET /api/projects/:slug/claims',
+    request: (user, f) => user.request(`/api/projects/${f.slug}/claims`),
+    own: everyone(200),
+  },
+  {
+    name: 'GET /api/documents/:id/claims',
+    request: (user, f) => user.request(`/api/documents/${f.documentId}/claims`),
+    own: everyone(200),
+  },
+  {
+    name: 'POST /api/claim-links/:id/decision',
+    request: (user, f) =>
+      user.json('POST', `/api/claim-links/${f.claimLinkId}/decision`, { decision: 'confirm' }),
+    own: { owner: 204, reviewer: 204, analyst: 403 },
+  },
+  {
+    name: 'POST /api/projects/:slug/claims/relink',
+    request: (user, f) => user.request(`/api/projects/${f.slug}/claims/relink`, { method: 'POST' }),
     own: { owner: 200, reviewer: 200, analyst: 403 },
   },
   {

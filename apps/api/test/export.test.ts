@@ -294,7 +294,7 @@ for (const engine of testEngines())
         expect(response.headers.get('content-type')).toContain('text/csv');
         const text = await response.clone().text();
         expect(text.split('\r\n')[0]).toBe(
-          'schema_version,scope,project,document_id,title,outlet,url,published_at,body_sha256,sentence_id,position,kind,start,end,start_cp,end_cp,text,label,label_name,status,gold_label,source,chain,cues,note,annotator,annotations,annotation_count,agreement,adjudicator,adjudication_note,suggested_label,suggestion_confidence,suggestion_rule,suggestion_relation,suggestion_version,created_at,updated_at,adjudicated_at,guidelines_version',
+          'schema_version,scope,project,document_id,title,outlet,url,published_at,body_sha256,sentence_id,position,kind,start,end,start_cp,end_cp,text,label,label_name,status,gold_label,source,chain,cues,note,annotator,annotations,annotation_count,agreement,adjudicator,adjudication_note,suggested_label,suggestion_confidence,suggestion_rule,suggestion_relation,suggestion_version,created_at,updated_at,adjudicated_at,guidelines_version,claim_id',
         );
         const file = await saveTo('data.csv', response);
         const read = await duckdb(

@@ -44,6 +44,24 @@ program
   );
 
 program
+  .command('link')
+  .description(
+    'Link sentences that carry one claim across text files: one JSON line per segment of a shared claim, with its attribution',
+  )
+  .argument('<files...>', 'UTF-8 text files, two or more articles about one event')
+  .action(async (files: string[]) => (await import('./commands/link.ts')).linkCommand(files));
+
+program
+  .command('links')
+  .description("Re-link a project's claims across its documents and print a summary")
+  .requiredOption('--project <slug>', 'the project to re-link')
+  .option('--server <url>', 'work through a running server (needs ATTEST_TOKEN)')
+  .action(async (options: { project: string; server?: string }) => {
+    const server = remoteServer(options.server, process.env['ATTEST_TOKEN']);
+    await (await import('./commands/links.ts')).linksCommand({ project: options.project, server });
+  });
+
+program
   .command('import')
   .description(
     'Import .txt articles, .jsonl or .csv rows, or an Attest export (.jsonl, .csv, .zip) into a project',

@@ -248,6 +248,10 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
     ['suggestion_rule', jsonbText(sql`g.suggestion -> 'rule'`)],
     ['adjudicated_at', isoJson(sql`g.adjudicated_at`)],
     ['guidelines_version', sql`${String(params.guidelinesVersion)}`],
+    [
+      'claim_id',
+      sql`coalesce('"' || (select cl.claim_id::text from claim_links cl where cl.sentence_id = g.sentence_id) || '"', 'null')`,
+    ],
     ['scope', sql`${JSON.stringify(scope)}`],
     ['label', json(label)],
     ['label_name', json(labelName)],

@@ -1,6 +1,7 @@
 export * from './adjudications.ts';
 export * from './annotations.ts';
 export * from './audit.ts';
+export * from './claims.ts';
 export * from './documents.ts';
 export * from './members.ts';
 export * from './projects.ts';

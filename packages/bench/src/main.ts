@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchReport, describeMachine, markdownTable, writeReport } from './report.ts';
 import type { BenchSuite } from './suite.ts';
+import { claimsSuite } from './suites/claims.ts';
 import { editorSuite } from './suites/editor.ts';
 import { exportSuite } from './suites/export.ts';
 import { importSuite } from './suites/import.ts';
@@ -23,6 +24,7 @@ const suites: readonly BenchSuite[] = [
   saveSuite,
   processesSuite,
   splitMergeSuite,
+  claimsSuite,
 ];
 
 const resultsDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');

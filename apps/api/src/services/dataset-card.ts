@@ -97,6 +97,7 @@ export const fieldDescriptions: [string, string][] = [
   ],
   ['created_at, updated_at', 'when the annotation was first saved and last changed'],
   ['guidelines_version', 'version of the project guidelines when exported'],
+  ['claim_id', 'the claim the sentence carries across documents of the project (UUID), or null'],
 ];
 
 /** "12/40" of the annotation rows whose relation to the suggestion was recorded; n/a without any. */

@@ -45,6 +45,7 @@ const columnKinds: Record<(typeof datasetFields)[number], ColumnKind> = {
   updated_at: 'timestamp',
   adjudicated_at: 'timestamp',
   guidelines_version: 'int',
+  claim_id: 'string',
 };
 
 function schemaElement(name: string, kind: ColumnKind): SchemaElement {

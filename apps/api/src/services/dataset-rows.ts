@@ -71,6 +71,8 @@ export interface DatasetRow {
   updated_at: string | null;
   adjudicated_at: string | null;
   guidelines_version: number;
+  /** The claim the sentence belongs to across the project's documents (docs/claims.md), or null. */
+  claim_id: string | null;
 }
 
 /** Column order of CSV and Parquet files: the order of the fields above. */
@@ -115,6 +117,7 @@ export const datasetFields = [
   'updated_at',
   'adjudicated_at',
   'guidelines_version',
+  'claim_id',
 ] as const satisfies readonly (keyof DatasetRow)[];
 
 export const goldStatuses = ['adjudicated', 'agreed', 'single', 'disputed', 'unlabelled'] as const;

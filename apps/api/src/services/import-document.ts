@@ -12,6 +12,7 @@ import {
 } from '@attest/db';
 import { InvalidInputError } from '../errors.ts';
 import { managers, requireProject } from './access.ts';
+import { linkDocumentIntoClaims } from './claim-linking.ts';
 import type { ServiceContext } from './context.ts';
 import { toDocumentSummary } from './serialize.ts';
 import { suggestionsFor } from './suggestions.ts';
@@ -122,6 +123,8 @@ export async function storeDocuments(
         );
         return new Map(documents.map((document) => [document.bodySha256, document.id]));
       }));
+  // Each new document joins the project's claims, in import order, after its rows are in.
+  for (const documentId of created.values()) await linkDocumentIntoClaims(db, project.id, documentId);
   // A concurrent import of the same text won the unique key: report theirs.
   const winners = await findDocumentIdsByHash(
     db,

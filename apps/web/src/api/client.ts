@@ -4,6 +4,7 @@ import type {
   AgreementSummary,
   Annotation,
   AnnotationInput,
+  Claim,
   CueSpan,
   DocumentDetail,
   DocumentImport,
@@ -464,6 +465,30 @@ export class ApiClient {
 
   getDocumentReport(id: string, signal?: AbortSignal): Promise<DocumentReport> {
     return this.request(`/api/documents/${encodeURIComponent(id)}/report`, { signal });
+  }
+
+  // Claims across documents.
+
+  getDocumentClaims(documentId: string, signal?: AbortSignal): Promise<{ claims: Claim[] }> {
+    return this.request(`/api/documents/${encodeURIComponent(documentId)}/claims`, { signal });
+  }
+
+  getProjectClaims(slug: string, signal?: AbortSignal): Promise<{ claims: Claim[] }> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/claims`, { signal });
+  }
+
+  getProjectClaim(slug: string, claimId: string, signal?: AbortSignal): Promise<Claim> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/claims/${encodeURIComponent(claimId)}`, {
+      signal,
+    });
+  }
+
+  /** Confirms a suggested claim link, or rejects it (removed, and never suggested again). */
+  async decideClaimLink(linkId: string, decision: 'confirm' | 'reject'): Promise<void> {
+    await this.request(
+      `/api/claim-links/${encodeURIComponent(linkId)}/decision`,
+      jsonBody('POST', { decision }),
+    );
   }
 
   getProjectReport(slug: string, signal?: AbortSignal): Promise<ProjectReport> {

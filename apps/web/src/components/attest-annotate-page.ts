@@ -44,6 +44,8 @@ import './attest-cue-editor.ts';
 import './attest-dialog.ts';
 import './attest-evidence-panel.ts';
 import './attest-history-panel.ts';
+import type { AttestClaimPanel } from './attest-claim-panel.ts';
+import './attest-claim-panel.ts';
 import './attest-label-legend.ts';
 import './attest-progress.ts';
 import './attest-save-status.ts';
@@ -135,6 +137,8 @@ export class AttestAnnotatePage extends LitElement {
     startCueMarking: () => this.startCueMarking(),
     editSource: () => this.editSource(),
     handleModeKey: (event) => this.handleModeKey(event),
+    decideClaimLink: (decision) => void this.claimPanel?.decide(decision),
+    applyClaimLabel: () => this.applyClaimLabel(),
     showGuidelines: () => this.openDialogNamed('guidelines'),
     showHelp: () => this.openDialogNamed('help'),
     isActive: () => this.openDialog === null && this.loaded !== undefined && !this.isSegmenting,
@@ -145,6 +149,7 @@ export class AttestAnnotatePage extends LitElement {
 
   @query('attest-sentence-list') private sentenceList: AttestSentenceList | undefined;
   @query('attest-evidence-panel') private evidencePanel: AttestEvidencePanel | undefined;
+  @query('attest-claim-panel') private claimPanel: AttestClaimPanel | undefined;
   @query('.toolbar') private toolbar: HTMLElement | undefined;
 
   @state() private loaded: LoadedDocument | undefined;
@@ -417,6 +422,24 @@ export class AttestAnnotatePage extends LitElement {
       note: current?.note ?? null,
       suggestion: { relation: 'accepted', version: suggestionVersion(suggestion) },
     });
+  }
+
+  /** Labels the sentence as its claim's occurrences were labelled most, and says so: never silently. */
+  private applyClaimLabel(): void {
+    const suggestion = this.claimPanel?.labelSuggestion();
+    if (!this.selectedSentence) return;
+    if (!suggestion) {
+      this.actionMessage = {
+        tone: 'info',
+        text: "No labelled occurrence of this sentence's claim to take a label from.",
+      };
+      return;
+    }
+    this.setSelectedLabel(suggestion.label);
+    this.actionMessage = {
+      tone: 'info',
+      text: `Labelled “${this.labelName(suggestion.label) ?? suggestion.label}” from its claim (${suggestion.count} of ${suggestion.total} occurrences); Ctrl+Z undoes it.`,
+    };
   }
 
   private setSelectedLabel(labelKey: string | null): void {
@@ -995,6 +1018,14 @@ export class AttestAnnotatePage extends LitElement {
             @attest-sentence-action=${this.handleSentenceAction}
             @attest-evidence-change=${this.handleEvidenceChange}
           ></attest-evidence-panel>
+        </div>
+        <div class="panel claim">
+          <attest-claim-panel
+            .documentId=${loaded.detail.document.id}
+            .projectSlug=${loaded.detail.document.projectSlug}
+            .sentenceId=${sentence?.id ?? null}
+            .labels=${loaded.detail.labels}
+          ></attest-claim-panel>
         </div>
       </aside>
     `;

@@ -204,6 +204,14 @@ export class AttestApp extends LitElement {
           ),
       },
       {
+        path: '/projects/:slug/claims/:claimId',
+        enter: loadPage(() => import('./attest-claim-page.ts')),
+        render: ({ slug, claimId }) =>
+          this.privatePage(
+            () => html`<attest-claim-page .slug=${slug ?? ''} .claimId=${claimId ?? ''}></attest-claim-page>`,
+          ),
+      },
+      {
         path: '/projects/:slug/export',
         enter: loadPage(() => import('./attest-export-page.ts')),
         render: ({ slug }) =>

@@ -19,6 +19,7 @@ import {
 import { reportPageStyles } from './report-page.styles.ts';
 import { reportActionsTemplate, reportTaskTemplate } from './report-templates.ts';
 import './attest-bar-chart.ts';
+import './attest-claims-report.ts';
 import './attest-heatmap.ts';
 
 interface ProjectReportData {
@@ -271,6 +272,10 @@ export class AttestProjectReportPage extends LitElement {
           <section class="panel" aria-labelledby="analysts-heading">
             <h2 id="analysts-heading">Analysts</h2>
             ${this.renderAnalysts(report)}
+          </section>
+          <section class="panel wide" aria-labelledby="claims-heading">
+            <h2 id="claims-heading">Claims across outlets</h2>
+            <attest-claims-report .slug=${this.slug}></attest-claims-report>
           </section>
           <section class="panel wide" aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading">Suggestions against gold</h2>

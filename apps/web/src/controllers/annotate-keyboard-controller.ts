@@ -23,6 +23,10 @@ export interface AnnotateKeyboardActions {
    * used it. Called before the other shortcuts, with modifier keys too.
    */
   handleModeKey(event: KeyboardEvent): boolean;
+  /** Confirms (`confirm`) or rejects the selected sentence's suggested claim link. */
+  decideClaimLink(decision: 'confirm' | 'reject'): void;
+  /** Applies the label given most often to the selected sentence's claim, saying so. */
+  applyClaimLabel(): void;
   showGuidelines(): void;
   showHelp(): void;
   /** False while something else (a dialog) owns the keyboard. */
@@ -41,6 +45,9 @@ export const annotateShortcuts: ReadonlyArray<{ keys: readonly string[]; action:
   { keys: ['c'], action: 'Mark cue words: pick them, then Enter' },
   { keys: ['e'], action: 'Edit the source' },
   { keys: ['h'], action: "Show the sentence's history" },
+  { keys: ['l'], action: "Confirm the sentence's suggested claim link" },
+  { keys: ['Shift+L'], action: "Reject the sentence's suggested claim link" },
+  { keys: ['p'], action: "Apply the label given most often to the sentence's claim" },
   { keys: ['Ctrl+Z', '⌘Z'], action: 'Undo the last change' },
   { keys: ['←', '→'], action: 'Split mode: move the split point; cue mode: move to a word' },
   { keys: ['Ctrl+←', 'Ctrl+→'], action: 'Split mode: move the split point word by word' },
@@ -112,6 +119,15 @@ export class AnnotateKeyboardController implements ReactiveController {
         return true;
       case 'e':
         this.actions.editSource();
+        return true;
+      case 'l':
+        this.actions.decideClaimLink('confirm');
+        return true;
+      case 'L':
+        this.actions.decideClaimLink('reject');
+        return true;
+      case 'p':
+        this.actions.applyClaimLabel();
         return true;
       case 'g':
         this.actions.showGuidelines();

@@ -1,0 +1,107 @@
+import { claimListSchema, claimSchema, relinkSummarySchema } from '@attest/core';
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, problemResponses } from '../lib/openapi.ts';
+import {
+  decideClaimLink,
+  getProjectClaim,
+  listDocumentClaims,
+  listProjectClaims,
+  relinkProjectClaims,
+} from '../services/claims.ts';
+import { idParams } from './documents.ts';
+import { slugParams } from './projects.ts';
+
+const claimParams = slugParams.extend({
+  claimId: z.guid('Not a valid claim identifier.').openapi({ param: { name: 'claimId', in: 'path' } }),
+});
+
+const linkDecisionSchema = z.strictObject({
+  decision: z.enum(['confirm', 'reject']).openapi({
+    description:
+      'confirm makes a suggested link confirmed; reject removes it and remembers not to link the pair again',
+  }),
+});
+
+const claimListJson = { 'application/json': { schema: claimListSchema } };
+
+export const claimRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/projects/{slug}/claims',
+      summary: 'Claims shared by two documents or more, with every occurrence the caller may see',
+      tags: ['claims'],
+      request: { params: slugParams },
+      responses: {
+        200: { description: 'The claims', content: claimListJson },
+        ...problemResponses(404, 422),
+      },
+    }),
+    async (c) => c.json({ claims: await listProjectClaims(c.var.services, c.req.valid('param').slug) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/projects/{slug}/claims/{claimId}',
+      summary: 'One claim with its occurrences, oldest publication first',
+      tags: ['claims'],
+      request: { params: claimParams },
+      responses: {
+        200: { description: 'The claim', content: { 'application/json': { schema: claimSchema } } },
+        ...problemResponses(404, 422),
+      },
+    }),
+    async (c) => {
+      const { slug, claimId } = c.req.valid('param');
+      return c.json(await getProjectClaim(c.var.services, slug, claimId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/documents/{id}/claims',
+      summary: "The claims the document's sentences carry, with their occurrences in other documents",
+      tags: ['claims'],
+      request: { params: idParams },
+      responses: {
+        200: { description: 'The claims', content: claimListJson },
+        ...problemResponses(404, 422),
+      },
+    }),
+    async (c) => c.json({ claims: await listDocumentClaims(c.var.services, c.req.valid('param').id) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/claim-links/{id}/decision',
+      summary: 'Confirm or reject a suggested claim link (reviewers and owners)',
+      tags: ['claims'],
+      request: {
+        params: idParams,
+        body: { required: true, content: { 'application/json': { schema: linkDecisionSchema } } },
+      },
+      responses: { 204: { description: 'Decided' }, ...problemResponses(400, 404, 415, 422) },
+    }),
+    async (c) => {
+      await decideClaimLink(c.var.services, c.req.valid('param').id, c.req.valid('json').decision);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/projects/{slug}/claims/relink',
+      summary:
+        'Re-link the whole project: suggested links are recomputed, confirmed links and rejections kept',
+      tags: ['claims'],
+      request: { params: slugParams },
+      responses: {
+        200: {
+          description: 'What the project holds now',
+          content: { 'application/json': { schema: relinkSummarySchema } },
+        },
+        ...problemResponses(404, 422),
+      },
+    }),
+    async (c) => c.json(await relinkProjectClaims(c.var.services, c.req.valid('param').slug), 200),
+  );

@@ -1,0 +1,100 @@
+// Claims as the API shows them, under the project's rules: an analyst sees the occurrences in
+// documents assigned to them and only their own labels; reviewers and owners see everything
+// and decide on links.
+import { type Claim, type ClaimOccurrence, type RelinkSummary, summarizeClaims } from '@attest/core';
+import {
+  type ClaimOccurrenceRow,
+  confirmClaimLink,
+  type Database,
+  findClaimLink,
+  listClaimOccurrences,
+  rejectClaimLink,
+} from '@attest/db';
+import { NotFoundError } from '../errors.ts';
+import { managers, requireDocument, requireProject, seesEveryone } from './access.ts';
+import { relinkProject } from './claim-linking.ts';
+import type { ServiceContext } from './context.ts';
+
+const isoDate = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
+
+function toOccurrence(row: ClaimOccurrenceRow): ClaimOccurrence {
+  return {
+    linkId: row.link_id,
+    sentenceId: row.sentence_id,
+    documentId: row.document_id,
+    position: row.position,
+    text: row.text,
+    title: row.title,
+    outlet: row.outlet,
+    publishedAt: isoDate(row.published_at),
+    tier: row.tier,
+    score: row.score,
+    attribution: row.attribution,
+    label: row.label,
+    matchedWords: row.evidence.matchedWords,
+    numbers: row.evidence.numbers,
+  };
+}
+
+function claimsFrom(rows: readonly ClaimOccurrenceRow[]): Claim[] {
+  const byClaim = new Map<string, ClaimOccurrence[]>();
+  for (const row of rows)
+    byClaim.set(row.claim_id, [...(byClaim.get(row.claim_id) ?? []), toOccurrence(row)]);
+  return summarizeClaims(byClaim);
+}
+
+export async function listProjectClaims(context: ServiceContext, slug: string): Promise<Claim[]> {
+  const { project, role } = await requireProject(context, slug);
+  const rows = await listClaimOccurrences(context.db, project.id, viewer(context, role), {});
+  return claimsFrom(rows).sort((a, b) => b.documentCount - a.documentCount);
+}
+
+export async function getProjectClaim(
+  context: ServiceContext,
+  slug: string,
+  claimId: string,
+): Promise<Claim> {
+  const { project, role } = await requireProject(context, slug);
+  const [claim] = claimsFrom(
+    await listClaimOccurrences(context.db, project.id, viewer(context, role), { claimIds: [claimId] }),
+  );
+  if (!claim)
+    throw new NotFoundError(
+      'Claim',
+      'There is no claim with this identifier in this project that you can see.',
+    );
+  return claim;
+}
+
+/** The claims the document's sentences belong to, for the editor. */
+export async function listDocumentClaims(context: ServiceContext, documentId: string): Promise<Claim[]> {
+  const { projectId, role } = await requireDocument(context, documentId);
+  return claimsFrom(await listClaimOccurrences(context.db, projectId, viewer(context, role), { documentId }));
+}
+
+export async function decideClaimLink(
+  context: ServiceContext,
+  linkId: string,
+  decision: 'confirm' | 'reject',
+): Promise<void> {
+  const link = await findClaimLink(context.db, linkId);
+  if (!link) throw new NotFoundError('Claim link');
+  // Whoever may not see the project gets 404 as for a missing link; analysts get 403.
+  await requireProject(context, link.projectSlug, managers, 'confirm or reject claim links').catch(
+    (error) => {
+      throw error instanceof NotFoundError ? new NotFoundError('Claim link') : error;
+    },
+  );
+  const actor = context.isOperator ? null : context.userId;
+  if (decision === 'confirm') await confirmClaimLink(context.db, linkId, actor);
+  else await rejectClaimLink(context.db, link, actor);
+}
+
+export async function relinkProjectClaims(context: ServiceContext, slug: string): Promise<RelinkSummary> {
+  const { project } = await requireProject(context, slug, managers, 'link claims');
+  return relinkProject(context.db as Database, project.id);
+}
+
+function viewer(context: ServiceContext, role: Parameters<typeof seesEveryone>[0]) {
+  return { userId: context.userId, seesEveryone: seesEveryone(role) };
+}

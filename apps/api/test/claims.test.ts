@@ -1,0 +1,179 @@
+// Claims through the API on both engines: linking at import, confirm and reject (remembered),
+// re-linking, and the blind-annotation rule (an analyst never sees a colleague's label).
+import { readFileSync } from 'node:fs';
+import type { Claim, DocumentDetail, ImportResult } from '@attest/core';
+import { claimLinkRejections, claimLinks } from '@attest/db';
+import { testEngines } from '@attest/db/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, createTestApp, type TestApp, type TestUser } from './helpers.ts';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../packages/core/test/fixtures/claims/${name}.txt`, import.meta.url), 'utf8');
+const articles = [
+  { name: 'engine-wire-one', outlet: 'Wire One', publishedAt: '2031-03-02' },
+  { name: 'engine-daily-two', outlet: 'Daily Two', publishedAt: '2031-03-03' },
+  { name: 'engine-herald-three', outlet: 'Herald Three', publishedAt: '2031-03-04' },
+];
+
+for (const engine of testEngines())
+  describe(`claims on ${engine}`, () => {
+    let testApp: TestApp;
+    let reviewer: TestUser;
+    let analysts: TestUser[];
+    const documentIds: string[] = [];
+
+    const claimsOf = async (user: TestUser) => {
+      const response = await user.request('/api/projects/demo/claims');
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { claims: Claim[] }).claims;
+    };
+    const burnTimeOf = (claims: Claim[]) =>
+      claims.find((claim) => claim.occurrences.some((occurrence) => occurrence.text.includes('320 seconds')));
+
+    beforeAll(async () => {
+      testApp = await createTestApp({}, engine);
+      reviewer = await addMember(testApp, 'demo', 'reviewer', 'Rita Reviewer');
+      analysts = [
+        await addMember(testApp, 'demo', 'analyst', 'Andy Analyst'),
+        await addMember(testApp, 'demo', 'analyst', 'Bea Analyst'),
+      ];
+      for (const { name, outlet, publishedAt } of articles) {
+        const response = await testApp.owner.json('POST', '/api/projects/demo/documents', {
+          body: fixture(name),
+          outlet,
+          publishedAt,
+        });
+        expect(response.status).toBe(201);
+        documentIds.push(((await response.json()) as ImportResult).document.id);
+      }
+    }, 120_000);
+    afterAll(async () => {
+      await testApp?.database.destroy();
+    });
+
+    it('links the three articles at import and flags the dropped attribution', async () => {
+      const burnTime = burnTimeOf(await claimsOf(reviewer));
+      expect(burnTime).toBeDefined();
+      expect(burnTime?.documentCount).toBe(3);
+      expect(burnTime?.outletCount).toBe(3);
+      expect(burnTime?.attributionDropped).toBe(true);
+      expect(burnTime?.firstOccurrence.outlet).toBe('Wire One');
+      expect(burnTime?.occurrences.map((occurrence) => [occurrence.outlet, occurrence.attribution])).toEqual([
+        ['Wire One', 'kcna'],
+        ['Daily Two', 'none'],
+        ['Herald Three', 'kcna'],
+      ]);
+      expect(burnTime?.occurrences.every((occurrence) => occurrence.tier === 'suggested')).toBe(true);
+      const rows = await testApp.database.db
+        .select()
+        .from(claimLinks)
+        .where(eq(claimLinks.claimId, burnTime!.id));
+      expect(rows).toHaveLength(3);
+    });
+
+    it('shows an analyst only their own label on an occurrence, a reviewer the gold label', async () => {
+      const burnTime = burnTimeOf(await claimsOf(reviewer))!;
+      const first = burnTime.occurrences[0]!;
+      const [andy, bea] = analysts as [TestUser, TestUser];
+      for (const analyst of [andy, bea]) {
+        const saved = await analyst.json('PUT', `/api/sentences/${first.sentenceId}/annotation`, {
+          label: analyst === andy ? 'kcna_claim' : 'reported_fact',
+        });
+        expect(saved.status).toBe(200);
+      }
+      const seenBy = async (user: TestUser) =>
+        burnTimeOf(await claimsOf(user))?.occurrences.find(
+          (occurrence) => occurrence.sentenceId === first.sentenceId,
+        )?.label;
+      expect(await seenBy(andy)).toBe('kcna_claim');
+      expect(await seenBy(bea)).toBe('reported_fact');
+      const adjudicated = await reviewer.json('PUT', `/api/sentences/${first.sentenceId}/adjudication`, {
+        label: 'kcna_claim',
+      });
+      expect(adjudicated.status).toBe(200);
+      expect(await seenBy(reviewer)).toBe('kcna_claim');
+      expect(await seenBy(bea)).toBe('reported_fact');
+    });
+
+    it('shows the claims of a document for the editor', async () => {
+      const response = await reviewer.request(`/api/documents/${documentIds[1]}/claims`);
+      const { claims } = (await response.json()) as { claims: Claim[] };
+      expect(claims.length).toBeGreaterThanOrEqual(2);
+      expect(claims.every((claim) => claim.occurrences.some((o) => o.documentId === documentIds[1]))).toBe(
+        true,
+      );
+    });
+
+    it('confirms a link, and remembers a rejection through a re-link', async () => {
+      const burnTime = burnTimeOf(await claimsOf(reviewer))!;
+      type Occurrence = Claim['occurrences'][number];
+      const [confirmed, kept, rejected] = burnTime.occurrences as [Occurrence, Occurrence, Occurrence];
+      const analystTry = await analysts[0]!.json('POST', `/api/claim-links/${confirmed.linkId}/decision`, {
+        decision: 'confirm',
+      });
+      expect(analystTry.status).toBe(403);
+      expect(analystTry.headers.get('content-type')).toBe('application/problem+json');
+      expect(
+        (
+          await reviewer.json('POST', `/api/claim-links/${confirmed.linkId}/decision`, {
+            decision: 'confirm',
+          })
+        ).status,
+      ).toBe(204);
+      expect(
+        (await reviewer.json('POST', `/api/claim-links/${rejected.linkId}/decision`, { decision: 'reject' }))
+          .status,
+      ).toBe(204);
+      const [confirmedRow] = await testApp.database.db
+        .select()
+        .from(claimLinks)
+        .where(eq(claimLinks.id, confirmed.linkId));
+      expect(confirmedRow?.tier).toBe('confirmed');
+      expect(await testApp.database.db.select().from(claimLinkRejections)).toHaveLength(2);
+
+      const relinked = await testApp.owner.request('/api/projects/demo/claims/relink', { method: 'POST' });
+      expect(relinked.status).toBe(200);
+      expect(await relinked.json()).toMatchObject({ confirmedLinks: 1 });
+      const after = (await claimsOf(reviewer)).find((claim) => claim.id === burnTime.id)!;
+      const sentenceIds = after.occurrences.map((occurrence) => occurrence.sentenceId);
+      expect(sentenceIds).toContain(confirmed.sentenceId);
+      expect(sentenceIds).toContain(kept.sentenceId);
+      expect(sentenceIds).not.toContain(rejected.sentenceId);
+      expect(after.occurrences.find((o) => o.sentenceId === confirmed.sentenceId)?.tier).toBe('confirmed');
+    });
+
+    it('gives every exported sentence its claim id', async () => {
+      const response = await reviewer.request('/api/projects/demo/export?format=jsonl');
+      expect(response.status).toBe(200);
+      const rows = (await response.text())
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { text: string; claim_id: string | null });
+      const claims = await claimsOf(reviewer);
+      const claimIdOf = (text: string) =>
+        claims.find((claim) => claim.occurrences.some((occurrence) => occurrence.text === text))?.id ?? null;
+      expect(rows.length).toBeGreaterThan(5);
+      for (const row of rows) expect(row.claim_id).toBe(claimIdOf(row.text));
+      expect(rows.some((row) => row.claim_id !== null)).toBe(true);
+    });
+
+    it('answers problem+json a user can act on for an unknown claim or decision', async () => {
+      const missing = await reviewer.request(
+        '/api/projects/demo/claims/00000000-0000-4000-8000-000000000000',
+      );
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('content-type')).toBe('application/problem+json');
+      const bad = await reviewer.json(
+        'POST',
+        '/api/claim-links/00000000-0000-4000-8000-000000000000/decision',
+        {
+          decision: 'maybe',
+        },
+      );
+      expect(bad.status).toBe(422);
+      expect(bad.headers.get('content-type')).toBe('application/problem+json');
+    });
+  });
+
+export type { DocumentDetail };

@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { claimLinks, openDatabase } from '@attest/db';
+import { openTestDatabase, type TestDatabase } from '@attest/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const fixtures = path.join(repoRoot, 'packages/core/test/fixtures/claims');
+const articles = ['engine-wire-one.txt', 'engine-daily-two.txt', 'engine-herald-three.txt'];
+
+function attest(args: string[], env: Record<string, string> = {}) {
+  return run(
+    path.join(repoRoot, 'node_modules/.bin/tsx'),
+    [path.join(repoRoot, 'apps/cli/src/main.ts'), ...args],
+    {
+      cwd: fixtures,
+      env: { ...process.env, DATABASE_URL: '', ...env },
+    },
+  );
+}
+
+describe('attest link', () => {
+  it('prints the segment lines of shared claims with the claim id, attribution and dropped flag', async () => {
+    const { stdout } = await attest(['link', ...articles]);
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const burnTime = lines.filter((line) => line.text.includes('320 seconds'));
+    expect(burnTime.map((line) => [line.file, line.attribution, line.attribution_dropped])).toEqual([
+      ['engine-wire-one.txt', 'kcna', true],
+      ['engine-daily-two.txt', 'none', true],
+      ['engine-herald-three.txt', 'kcna', true],
+    ]);
+    expect(new Set(burnTime.map((line) => line.claim)).size).toBe(1);
+    expect(Object.keys(lines[0])).toEqual([
+      'file',
+      'start',
+      'end',
+      'kind',
+      'text',
+      'claim',
+      'attribution',
+      'attribution_dropped',
+    ]);
+    expect(lines.some((line) => line.text.startsWith('Analysts said'))).toBe(false);
+  });
+});
+
+describe('attest links', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    // The CLI opens the embedded database itself, and PGlite allows one process at a time.
+    database = await openTestDatabase('pglite');
+    await database.close();
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  it('re-links a project and prints a summary of its claims', async () => {
+    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    await attest(['import', '--project', 'demo', ...articles], env);
+    const { stdout } = await attest(['links', '--project', 'demo'], env);
+    expect(stdout).toMatch(/^4 documents, \d+ claims$/m);
+    expect(stdout).toMatch(/^[1-9]\d* claims with a dropped attribution$/m);
+    const reopened = await openDatabase({ dataDir: database.connection.dataDir!, migrate: false });
+    try {
+      expect((await reopened.db.select().from(claimLinks)).length).toBeGreaterThanOrEqual(5);
+    } finally {
+      await reopened.close();
+    }
+  });
+});

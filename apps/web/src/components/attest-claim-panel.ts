@@ -1,0 +1,232 @@
+import type { Claim, ClaimOccurrence, Label } from '@attest/core';
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Me } from '../api/account-types.ts';
+import type { ApiClient } from '../api/client.ts';
+import { apiClientContext, currentUserContext } from '../api/context.ts';
+import { baseStyles } from '../styles/shared.ts';
+import { errorMessage, formatDate, plural } from './format.ts';
+import { canReview } from './roles.ts';
+
+const attributionText: Record<ClaimOccurrence['attribution'], string> = {
+  kcna: 'attributed to state media',
+  other_source: 'attributed to another source',
+  none: 'no attribution',
+};
+
+/** The label a claim's occurrences were given most, to offer for the selected sentence. */
+export interface ClaimLabelSuggestion {
+  label: string;
+  count: number;
+  total: number;
+}
+
+/**
+ * The claim the selected sentence carries across the project's documents: how many documents
+ * and outlets carry it, where it appeared first, every occurrence with its label and
+ * attribution, and, for reviewers and owners, confirming or rejecting a suggested link.
+ * Loads the document's claims once; `reload()` after a decision.
+ */
+@customElement('attest-claim-panel')
+export class AttestClaimPanel extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        padding: 0.75rem 1rem;
+      }
+      h2 {
+        font-size: 1rem;
+        margin: 0 0 0.5rem;
+      }
+      ol {
+        margin: 0.5rem 0 0;
+        padding-left: 1.2rem;
+      }
+      li {
+        margin-bottom: 0.5rem;
+      }
+      .meta {
+        color: var(--attest-color-muted);
+        font-size: 0.85rem;
+      }
+      .flag {
+        border-left: 4px solid var(--attest-color-warning, #8a5a00);
+        padding-left: 0.5rem;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+      }
+    `,
+  ];
+
+  @consume({ context: apiClientContext })
+  private api!: ApiClient;
+
+  @consume({ context: currentUserContext, subscribe: true })
+  private me: Me | undefined;
+
+  @state() private message = '';
+  @state() private revision = 0;
+
+  /** The document being annotated. */
+  @property() documentId = '';
+
+  /** The selected sentence, or null. */
+  @property({ attribute: false }) sentenceId: string | null = null;
+
+  /** The project's labels, to name each occurrence's label. */
+  @property({ attribute: false }) labels: readonly Label[] = [];
+
+  /** The document's project: reviewers and owners of it may confirm and reject links. */
+  @property() projectSlug = '';
+
+  private readonly claimsTask = new Task(this, {
+    task: async ([documentId], { signal }) => (await this.api.getDocumentClaims(documentId, signal)).claims,
+    args: () => [this.documentId, this.revision] as const,
+  });
+
+  private get canDecide(): boolean {
+    return canReview(
+      this.me?.memberships.find((membership) => membership.projectSlug === this.projectSlug)?.role,
+    );
+  }
+
+  private get claim(): Claim | undefined {
+    const claims = this.claimsTask.value ?? [];
+    return claims.find((claim) => claim.occurrences.some((o) => o.sentenceId === this.sentenceId));
+  }
+
+  private get ownOccurrence(): ClaimOccurrence | undefined {
+    return this.claim?.occurrences.find((occurrence) => occurrence.sentenceId === this.sentenceId);
+  }
+
+  private labelName(key: string | null): string {
+    if (!key) return 'unlabelled';
+    return this.labels.find((label) => label.key === key)?.name ?? key;
+  }
+
+  /** Reloads the document's claims, e.g. after a link was decided elsewhere. */
+  reload(): void {
+    this.revision++;
+  }
+
+  /** The label given most often to the selected sentence's claim, if any occurrence is labelled. */
+  labelSuggestion(): ClaimLabelSuggestion | null {
+    const claim = this.claim;
+    if (!claim?.mostCommonLabel) return null;
+    const labelled = claim.occurrences.filter((occurrence) => occurrence.label);
+    return {
+      label: claim.mostCommonLabel,
+      count: labelled.filter((occurrence) => occurrence.label === claim.mostCommonLabel).length,
+      total: claim.occurrences.length,
+    };
+  }
+
+  /** Confirms or rejects the selected sentence's suggested link; says what happened. */
+  async decide(decision: 'confirm' | 'reject'): Promise<void> {
+    const occurrence = this.ownOccurrence;
+    if (!occurrence) {
+      this.message = 'This sentence has no claim link to decide on.';
+      return;
+    }
+    if (!this.canDecide) {
+      this.message = 'Only reviewers and owners can confirm or reject claim links.';
+      return;
+    }
+    try {
+      await this.api.decideClaimLink(occurrence.linkId, decision);
+      this.message =
+        decision === 'confirm' ? 'Link confirmed.' : 'Link rejected: it will not be suggested again.';
+      this.reload();
+    } catch (error) {
+      this.message = errorMessage(error);
+    }
+  }
+
+  private renderOccurrence(occurrence: ClaimOccurrence) {
+    const isSelected = occurrence.sentenceId === this.sentenceId;
+    const where = [occurrence.outlet ?? occurrence.title, formatDate(occurrence.publishedAt)]
+      .filter(Boolean)
+      .join(', ');
+    return html`<li>
+      ${isSelected ? html`<strong>This sentence</strong>` : html`<a href="/documents/${occurrence.documentId}">${where}</a>`}
+      <div>${occurrence.text}</div>
+      <div class="meta">${[
+        isSelected ? where : '',
+        this.labelName(occurrence.label),
+        attributionText[occurrence.attribution],
+        occurrence.tier,
+      ]
+        .filter(Boolean)
+        .join(' · ')}</div>
+    </li>`;
+  }
+
+  private renderClaim(claim: Claim) {
+    const own = this.ownOccurrence;
+    const first = claim.firstOccurrence;
+    const suggestion = this.labelSuggestion();
+    return html`
+      <p>
+        Carried by ${plural(claim.documentCount, 'document')} from ${plural(claim.outletCount, 'outlet')}. First:
+        ${first.outlet ?? first.title}${first.publishedAt ? `, ${formatDate(first.publishedAt)}` : ''}.
+      </p>
+      ${
+        claim.attributionDropped
+          ? html`<p class="flag">Attribution dropped: one outlet attributes this claim to state media, another prints it without attribution.</p>`
+          : nothing
+      }
+      ${claim.hasLabelDisagreement ? html`<p class="flag">Its occurrences carry different labels.</p>` : nothing}
+      ${
+        suggestion
+          ? html`<p>
+              Label given most: ${this.labelName(suggestion.label)} (${suggestion.count} of ${suggestion.total}). Press
+              <kbd>p</kbd> to apply it.
+            </p>`
+          : nothing
+      }
+      ${
+        own?.tier === 'suggested' && this.canDecide
+          ? html`<p>This sentence's link is suggested.</p>
+              <div class="actions">
+                <button type="button" @click=${() => void this.decide('confirm')}>Confirm link (l)</button>
+                <button type="button" @click=${() => void this.decide('reject')}>Reject link (Shift+L)</button>
+              </div>`
+          : nothing
+      }
+      <p><a href="/projects/${this.projectSlug}/claims/${claim.id}">Timeline of this claim</a></p>
+      <ol aria-label="Occurrences, oldest first">${claim.occurrences.map((occurrence) => this.renderOccurrence(occurrence))}</ol>
+    `;
+  }
+
+  override render() {
+    return html`
+      <section aria-labelledby="claim-heading">
+        <h2 id="claim-heading">Claim</h2>
+        ${this.claimsTask.render({
+          pending: () => html`<p class="meta">Loading claims…</p>`,
+          error: (error) => html`<p role="alert">${errorMessage(error)}</p>`,
+          complete: () => {
+            const claim = this.claim;
+            return claim
+              ? this.renderClaim(claim)
+              : html`<p class="meta">No other document carries this sentence's claim.</p>`;
+          },
+        })}
+        <p role="status" class="meta">${this.message}</p>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'attest-claim-panel': AttestClaimPanel;
+  }
+}

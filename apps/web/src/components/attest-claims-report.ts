@@ -1,0 +1,116 @@
+import { type Claim, outletAttributions } from '@attest/core';
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { ApiClient } from '../api/client.ts';
+import { apiClientContext } from '../api/context.ts';
+import { baseStyles, tableStyles } from '../styles/shared.ts';
+import type { BarSegment } from './attest-bar-chart.ts';
+import './attest-bar-chart.ts';
+import { errorMessage, formatDate, plural } from './format.ts';
+
+const attributedColor = '#1f5f99';
+const unattributedColor = '#b35c00';
+
+/**
+ * The project report's claims section: claims one outlet attributes to state media and
+ * another prints as unattributed fact, and per outlet how often it relays state-media claims
+ * with and without attribution, as a chart with the same figures in a table.
+ */
+@customElement('attest-claims-report')
+export class AttestClaimsReport extends LitElement {
+  static override styles = [
+    baseStyles,
+    tableStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h3 {
+        font-size: 1rem;
+      }
+    `,
+  ];
+
+  @consume({ context: apiClientContext })
+  private api!: ApiClient;
+
+  /** The project's slug. */
+  @property() slug = '';
+
+  private readonly claimsTask = new Task(this, {
+    task: async ([slug], { signal }) => (await this.api.getProjectClaims(slug, signal)).claims,
+    args: () => [this.slug] as const,
+  });
+
+  private renderDropped(claims: readonly Claim[]) {
+    const dropped = claims.filter((claim) => claim.attributionDropped);
+    if (dropped.length === 0) return html`<p>No claim lost its state-media attribution between outlets.</p>`;
+    return html`
+      <table>
+        <caption>Claims with a dropped attribution</caption>
+        <thead>
+          <tr>
+            <th scope="col">Claim (first appearance)</th>
+            <th scope="col">Attributed to state media by</th>
+            <th scope="col">Without attribution in</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${dropped.map((claim) => {
+            const outletsWith = (attribution: string) => [
+              ...new Set(
+                claim.occurrences
+                  .filter((occurrence) => occurrence.attribution === attribution)
+                  .map((occurrence) => occurrence.outlet ?? occurrence.title),
+              ),
+            ];
+            const first = claim.firstOccurrence;
+            return html`<tr>
+              <th scope="row">
+                ${first.text}
+                <div>${first.outlet ?? first.title}${first.publishedAt ? `, ${formatDate(first.publishedAt)}` : ''}</div>
+              </th>
+              <td>${outletsWith('kcna').join(', ')}</td>
+              <td>${outletsWith('none').join(', ')}</td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    `;
+  }
+
+  private renderOutlets(claims: readonly Claim[]) {
+    const rows = outletAttributions(claims);
+    const segments: BarSegment[] = rows.flatMap((row) => [
+      { group: row.outlet, series: 'With attribution', value: row.attributed, color: attributedColor },
+      { group: row.outlet, series: 'Without attribution', value: row.unattributed, color: unattributedColor },
+    ]);
+    return html`
+      <attest-bar-chart
+        heading="State-media claims each outlet relays, with and without attribution"
+        group-name="Outlet"
+        value-name="Claims"
+        .segments=${segments}
+      ></attest-bar-chart>
+    `;
+  }
+
+  override render() {
+    return this.claimsTask.render({
+      pending: () => html`<p>Loading claims…</p>`,
+      error: (error) => html`<p role="alert">${errorMessage(error)}</p>`,
+      complete: (claims) => html`
+        <p>${plural(claims.length, 'claim')} shared by two documents or more.</p>
+        ${this.renderDropped(claims)} ${claims.length > 0 ? this.renderOutlets(claims) : ''}
+      `,
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'attest-claims-report': AttestClaimsReport;
+  }
+}

@@ -1,0 +1,322 @@
+// Claims across documents: candidate sentences from the trigram index, the links the linker
+// writes, and the claims and occurrences the API shows. Every read is scoped by project, and
+// by the viewer's assignments and own labels when the viewer is an analyst.
+import type { ClaimAttribution, Suggestion } from '@attest/core';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../client.ts';
+import {
+  type ClaimLinkEvidence,
+  type ClaimLinkTier,
+  claimLinkRejections,
+  claimLinks,
+  claims,
+  type NewClaimLinkRow,
+} from '../schema/claims.ts';
+import { documents, sentences } from '../schema/documents.ts';
+import { projects } from '../schema/projects.ts';
+import { rowsOf } from './rows.ts';
+
+/** Trigram similarity below which a sentence is not even a candidate (pg_trgm's default is 0.3). */
+export const claimCandidateSimilarity = 0.2;
+/** Candidates kept per sentence, most similar first. */
+export const claimCandidatesPerSentence = 12;
+
+export interface LinkableSentence {
+  id: string;
+  text: string;
+  suggestion: Suggestion | null;
+  claimId: string | null;
+}
+
+/** A document's sentences that can carry a claim (not boilerplate), with the claim they are in. */
+export async function findLinkableSentences(db: Executor, documentId: string): Promise<LinkableSentence[]> {
+  return db
+    .select({
+      id: sentences.id,
+      text: sentences.text,
+      suggestion: sentences.suggestion,
+      claimId: claimLinks.claimId,
+    })
+    .from(sentences)
+    .leftJoin(claimLinks, eq(claimLinks.sentenceId, sentences.id))
+    .where(and(eq(sentences.documentId, documentId), sql`${sentences.kind} <> 'boilerplate'`))
+    .orderBy(sentences.position);
+}
+
+export interface ClaimCandidateRow {
+  sentence_id: string;
+  candidate_id: string;
+  candidate_document_id: string;
+  candidate_text: string;
+  candidate_suggestion: Suggestion | null;
+  claim_id: string | null;
+}
+
+/**
+ * For every sentence of the document, the most similar sentences of the project's other
+ * documents: a nearest-neighbour scan of the GiST trigram index by trigram distance (`<->`),
+ * which reads a few index pages per sentence where a similarity threshold on a GIN index
+ * rechecks most of the table, then the similarity floor.
+ */
+export async function findClaimCandidates(
+  db: Executor,
+  projectId: string,
+  documentId: string,
+): Promise<ClaimCandidateRow[]> {
+  return rowsOf<ClaimCandidateRow>(
+    db,
+    sql`select n.id as sentence_id, c.id as candidate_id, c.document_id as candidate_document_id,
+        c.text as candidate_text, c.suggestion as candidate_suggestion, cl.claim_id
+      from sentences n
+      cross join lateral (
+        select s.id, s.document_id, s.text, s.suggestion, s.text <-> n.text as distance
+        from sentences s join documents d on d.id = s.document_id
+        where d.project_id = ${projectId} and s.document_id <> n.document_id and s.kind <> 'boilerplate'
+        order by s.text <-> n.text
+        limit ${claimCandidatesPerSentence}
+      ) c
+      left join claim_links cl on cl.sentence_id = c.id
+      where n.document_id = ${documentId} and n.kind <> 'boilerplate'
+        and c.distance <= ${1 - claimCandidateSimilarity}`,
+  );
+}
+
+/** The sentences a person said are not one claim with each of `sentenceIds`, per sentence. */
+export async function findRejectedPartners(
+  db: Executor,
+  sentenceIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const partners = new Map<string, Set<string>>();
+  if (sentenceIds.length === 0) return partners;
+  const rows = await db
+    .select({ first: claimLinkRejections.sentenceId, second: claimLinkRejections.otherSentenceId })
+    .from(claimLinkRejections)
+    .where(
+      sql`${inArray(claimLinkRejections.sentenceId, [...sentenceIds])} or ${inArray(claimLinkRejections.otherSentenceId, [...sentenceIds])}`,
+    );
+  const add = (from: string, to: string) => partners.set(from, (partners.get(from) ?? new Set()).add(to));
+  for (const { first, second } of rows) {
+    add(first, second);
+    add(second, first);
+  }
+  return partners;
+}
+
+export async function insertClaim(db: Executor, projectId: string): Promise<string> {
+  const [row] = await db.insert(claims).values({ projectId }).returning({ id: claims.id });
+  if (!row) throw new Error('The claim was not created.');
+  return row.id;
+}
+
+/** Adds links; a sentence already in a claim keeps its claim. */
+export async function insertClaimLinks(db: Executor, links: readonly NewClaimLinkRow[]): Promise<void> {
+  if (links.length === 0) return;
+  await db
+    .insert(claimLinks)
+    .values([...links])
+    .onConflictDoNothing({ target: claimLinks.sentenceId });
+}
+
+/** Drops a project's suggested links and the claims left with fewer than two documents. */
+export async function clearSuggestedLinks(db: Executor, projectId: string): Promise<void> {
+  await db.execute(sql`delete from claim_links cl using claims c
+    where c.id = cl.claim_id and c.project_id = ${projectId} and cl.tier = 'suggested'`);
+  await deleteUnsharedClaims(db, projectId);
+}
+
+/**
+ * A claim needs occurrences in two documents; fewer, and it is no claim, unless a person
+ * confirmed one of its links: a re-link may bring the others back.
+ */
+export async function deleteUnsharedClaims(db: Executor, projectId: string): Promise<void> {
+  await db.execute(sql`delete from claims c where c.project_id = ${projectId}
+    and (select count(distinct cl.document_id) from claim_links cl where cl.claim_id = c.id) < 2
+    and not exists (select 1 from claim_links cl where cl.claim_id = c.id and cl.tier = 'confirmed')`);
+}
+
+export async function listProjectDocumentIds(db: Executor, projectId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(eq(documents.projectId, projectId))
+    .orderBy(sql`${documents.publishedAt} asc nulls last`, documents.createdAt, documents.id);
+  return rows.map((row) => row.id);
+}
+
+export interface ClaimLinkFacts {
+  id: string;
+  claimId: string;
+  sentenceId: string;
+  documentId: string;
+  projectId: string;
+  projectSlug: string;
+  tier: ClaimLinkTier;
+}
+
+export async function findClaimLink(db: Executor, linkId: string): Promise<ClaimLinkFacts | undefined> {
+  const [row] = await db
+    .select({
+      id: claimLinks.id,
+      claimId: claimLinks.claimId,
+      sentenceId: claimLinks.sentenceId,
+      documentId: claimLinks.documentId,
+      projectId: claims.projectId,
+      projectSlug: projects.slug,
+      tier: claimLinks.tier,
+    })
+    .from(claimLinks)
+    .innerJoin(claims, eq(claims.id, claimLinks.claimId))
+    .innerJoin(projects, eq(projects.id, claims.projectId))
+    .where(eq(claimLinks.id, linkId));
+  return row;
+}
+
+export async function confirmClaimLink(db: Executor, linkId: string, userId: string | null): Promise<void> {
+  await db.update(claimLinks).set({ tier: 'confirmed', decidedBy: userId }).where(eq(claimLinks.id, linkId));
+}
+
+/** Removes the link and remembers that its sentence is not the claim of the others. */
+export async function rejectClaimLink(
+  db: Executor,
+  link: ClaimLinkFacts,
+  userId: string | null,
+): Promise<void> {
+  await db.transaction(async (transaction) => {
+    const others = await transaction
+      .select({ sentenceId: claimLinks.sentenceId })
+      .from(claimLinks)
+      .where(and(eq(claimLinks.claimId, link.claimId), sql`${claimLinks.documentId} <> ${link.documentId}`));
+    if (others.length > 0)
+      await transaction
+        .insert(claimLinkRejections)
+        .values(
+          others.map(({ sentenceId }) => {
+            const [first, second] = [link.sentenceId, sentenceId].sort() as [string, string];
+            return { sentenceId: first, otherSentenceId: second, rejectedBy: userId };
+          }),
+        )
+        .onConflictDoNothing();
+    await transaction.delete(claimLinks).where(eq(claimLinks.id, link.id));
+    await deleteUnsharedClaims(transaction, link.projectId);
+  });
+}
+
+/** Who is looking: an analyst sees only assigned documents and only their own labels. */
+export interface ClaimViewer {
+  userId: string;
+  seesEveryone: boolean;
+}
+
+export interface ClaimOccurrenceRow {
+  link_id: string;
+  claim_id: string;
+  sentence_id: string;
+  document_id: string;
+  position: number;
+  text: string;
+  tier: ClaimLinkTier;
+  score: number;
+  attribution: ClaimAttribution;
+  evidence: ClaimLinkEvidence;
+  title: string;
+  outlet: string | null;
+  published_at: string | Date | null;
+  imported_at: string | Date;
+  label: string | null;
+}
+
+/**
+ * The occurrences of the given claims the viewer may see, oldest publication first. The label
+ * is the gold label (a reviewer's decision, else the label given most) for reviewers and
+ * owners, and the viewer's own label for an analyst: a claim never shows a colleague's labels.
+ */
+export async function listClaimOccurrences(
+  db: Executor,
+  projectId: string,
+  viewer: ClaimViewer,
+  scope: { claimIds?: readonly string[]; documentId?: string },
+): Promise<ClaimOccurrenceRow[]> {
+  const claimFilter = scope.claimIds
+    ? scope.claimIds.length === 0
+      ? sql`false`
+      : sql`cl.claim_id in (${sql.join(
+          scope.claimIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`
+    : scope.documentId
+      ? sql`cl.claim_id in (select claim_id from claim_links where document_id = ${scope.documentId})`
+      : sql`true`;
+  const visible = viewer.seesEveryone
+    ? sql`true`
+    : sql`exists (select 1 from assignments a where a.document_id = d.id and a.user_id = ${viewer.userId})`;
+  const label = viewer.seesEveryone
+    ? sql`coalesce(
+        (select l.key from adjudications a join labels l on l.id = a.label_id where a.sentence_id = s.id),
+        (select l.key from annotations an join labels l on l.id = an.label_id where an.sentence_id = s.id
+          group by l.key order by count(*) desc, l.key limit 1))`
+    : sql`(select l.key from annotations an join labels l on l.id = an.label_id
+          where an.sentence_id = s.id and an.annotator_id = ${viewer.userId})`;
+  return rowsOf<ClaimOccurrenceRow>(
+    db,
+    sql`select cl.id as link_id, cl.claim_id, cl.sentence_id, cl.document_id, s.position, s.text, cl.tier,
+        cl.score, cl.attribution, cl.evidence, d.title, d.outlet, d.published_at, d.created_at as imported_at,
+        ${label} as label
+      from claim_links cl
+      join claims c on c.id = cl.claim_id
+      join sentences s on s.id = cl.sentence_id
+      join documents d on d.id = cl.document_id
+      where c.project_id = ${projectId} and ${claimFilter} and ${visible}
+      order by cl.claim_id, d.published_at asc nulls last, d.created_at, s.position`,
+  );
+}
+
+export interface ClaimSummaryRow {
+  claim_id: string;
+  documents: number;
+  outlets: number;
+  occurrences: number;
+  suggested: number;
+  has_state_media: boolean;
+  has_unattributed: boolean;
+  first_published_at: string | Date | null;
+}
+
+/** Every claim of a project with its counts, most documents first. */
+export async function listClaimSummaries(db: Executor, projectId: string): Promise<ClaimSummaryRow[]> {
+  return rowsOf<ClaimSummaryRow>(
+    db,
+    sql`select c.id as claim_id, count(distinct cl.document_id)::int as documents,
+        count(distinct d.outlet)::int as outlets, count(*)::int as occurrences,
+        count(*) filter (where cl.tier = 'suggested')::int as suggested,
+        bool_or(cl.attribution = 'kcna') as has_state_media, bool_or(cl.attribution = 'none') as has_unattributed,
+        min(d.published_at) as first_published_at
+      from claims c join claim_links cl on cl.claim_id = c.id join documents d on d.id = cl.document_id
+      where c.project_id = ${projectId}
+      group by c.id
+      order by count(distinct cl.document_id) desc, min(d.published_at) asc nulls last, c.id`,
+  );
+}
+
+/** Per outlet, the state-media claims it relays with and without attribution. */
+export interface OutletAttributionRow {
+  outlet: string | null;
+  attributed: number;
+  unattributed: number;
+}
+
+export async function outletAttributionCounts(
+  db: Executor,
+  projectId: string,
+): Promise<OutletAttributionRow[]> {
+  return rowsOf<OutletAttributionRow>(
+    db,
+    sql`select d.outlet,
+        count(distinct cl.claim_id) filter (where cl.attribution = 'kcna')::int as attributed,
+        count(distinct cl.claim_id) filter (where cl.attribution = 'none')::int as unattributed
+      from claim_links cl join claims c on c.id = cl.claim_id join documents d on d.id = cl.document_id
+      where c.project_id = ${projectId}
+        and exists (select 1 from claim_links k where k.claim_id = c.id and k.attribution = 'kcna')
+      group by d.outlet
+      order by d.outlet nulls last`,
+  );
+}

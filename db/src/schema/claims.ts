@@ -1,0 +1,78 @@
+// Claims across documents: sentences of different documents of a project that carry the same
+// content. Each occurrence is a link with a tier (suggested by the linker, confirmed by a
+// person) and how its outlet attributes the claim; a rejected link is remembered per pair of
+// sentences, so re-linking never proposes it again.
+import type { ClaimAttribution, ClaimMatch } from '@attest/core';
+import { index, jsonb, pgTable, real, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from './columns.ts';
+import { documents, sentences } from './documents.ts';
+import { projects } from './projects.ts';
+import { users } from './users.ts';
+
+export const claimLinkTiers = ['suggested', 'confirmed'] as const;
+export type ClaimLinkTier = (typeof claimLinkTiers)[number];
+
+export const claims = pgTable(
+  'claims',
+  {
+    id: id(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (table) => [index().on(table.projectId)],
+);
+
+export type ClaimRow = typeof claims.$inferSelect;
+
+/** The evidence kept with a link: the scorer's explanation against the sentence it matched. */
+export type ClaimLinkEvidence = Pick<ClaimMatch, 'matchedWords' | 'numbers' | 'entities'> & {
+  matchedSentenceId: string | null;
+};
+
+export const claimLinks = pgTable(
+  'claim_links',
+  {
+    id: id(),
+    claimId: uuid()
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    /** A sentence belongs to one claim at most. */
+    sentenceId: uuid()
+      .notNull()
+      .unique()
+      .references(() => sentences.id, { onDelete: 'cascade' }),
+    documentId: uuid()
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    tier: text({ enum: claimLinkTiers }).notNull().default('suggested'),
+    score: real().notNull(),
+    attribution: text().$type<ClaimAttribution>().notNull(),
+    evidence: jsonb().$type<ClaimLinkEvidence>().notNull(),
+    decidedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index().on(table.claimId), index().on(table.documentId)],
+);
+
+export type ClaimLinkRow = typeof claimLinks.$inferSelect;
+export type NewClaimLinkRow = typeof claimLinks.$inferInsert;
+
+/** "These two sentences are not one claim", said by a person; the pair is stored in id order. */
+export const claimLinkRejections = pgTable(
+  'claim_link_rejections',
+  {
+    id: id(),
+    sentenceId: uuid()
+      .notNull()
+      .references(() => sentences.id, { onDelete: 'cascade' }),
+    otherSentenceId: uuid()
+      .notNull()
+      .references(() => sentences.id, { onDelete: 'cascade' }),
+    rejectedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (table) => [unique().on(table.sentenceId, table.otherSentenceId), index().on(table.otherSentenceId)],
+);

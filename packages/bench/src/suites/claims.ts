@@ -1,0 +1,149 @@
+// Claim linking on real PostgreSQL: linking one new article into a project of 10,000 articles
+// (about 300,000 sentences) and re-linking the project, beside a floor of the trigram candidate
+// query alone. Sentences are drawn from the invented fixture articles, so many repeat across
+// documents: a harder case for the candidate query than real news. Needs DATABASE_URL.
+import { linkDocumentIntoClaims, relinkProject } from '@attest/api';
+import { segment } from '@attest/core';
+import { type Database, findClaimCandidates, rowsOf } from '@attest/db';
+import { sql } from 'drizzle-orm';
+import { generateWithoutForeignKeyChecks, startBenchProject } from '../harness/bench-project.ts';
+import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
+import { buildNewsArticles } from './news-corpus.ts';
+
+const sentencesPerDocument = 30;
+
+async function runClaims({ isSmoke, progress }: SuiteOptions) {
+  const rows: BenchRow[] = [];
+  const checks: BenchCheck[] = [];
+  if (!process.env['DATABASE_URL']) {
+    progress('DATABASE_URL is not set: the claims benchmark needs PostgreSQL and did not run');
+    return { rows, checks };
+  }
+  const documentCount = isSmoke ? 200 : 10_000;
+  const runCount = isSmoke ? 3 : 7;
+  const { server } = await startBenchProject('bench_claims', ['bench']);
+  try {
+    const db = server.database.db as Database;
+    progress(
+      `generating ${documentCount.toLocaleString('en')} documents of ${sentencesPerDocument} sentences`,
+    );
+    await generateProject(db, documentCount);
+    const projectId = await scalar<string>(db, sql`select id from projects where slug = 'bench'`);
+    const documentIds = (
+      await rowsOf<{ id: string }>(
+        db,
+        sql`select id from documents where project_id = ${projectId} order by id`,
+      )
+    ).map((row) => row.id);
+    const sentenceCount = documentCount * sentencesPerDocument;
+    const input = `${documentCount.toLocaleString('en')} documents, ${sentenceCount.toLocaleString('en')} sentences`;
+
+    progress(`floor: the trigram candidate query for one document, ${runCount} runs`);
+    const floor = await medianOf(runCount, (run) => findClaimCandidates(db, projectId, documentIds[run]!));
+    progress(`linking one new article into the project, ${runCount} runs`);
+    const linkOne = await medianOf(runCount, (run) =>
+      linkDocumentIntoClaims(db, projectId, documentIds[documentIds.length - 1 - run]!),
+    );
+    rows.push(
+      row(input, 'candidate query for one article (floor)', sentencesPerDocument, floor.seconds, [
+        `${floor.result.length} candidate rows`,
+      ]),
+      row(
+        input,
+        'link one new article (candidates + scorer + writes)',
+        sentencesPerDocument,
+        linkOne.seconds,
+        [`${(linkOne.seconds / floor.seconds).toFixed(1)}× the floor`],
+      ),
+    );
+    checks.push({
+      name: `linking one article into ${input} takes under 1 s`,
+      isPassed: linkOne.seconds < 1,
+      detail: `${(linkOne.seconds * 1000).toFixed(0)} ms`,
+    });
+    if (process.env['ATTEST_BENCH_CLAIMS_RELINK']) {
+      progress('re-linking the whole project');
+      const started = performance.now();
+      const summary = await relinkProject(db, projectId);
+      const seconds = (performance.now() - started) / 1000;
+      rows.push(
+        row(input, 'link the whole project, document by document', sentenceCount, seconds, [
+          `${summary.claims} claims, ${summary.suggestedLinks} links`,
+          `${((seconds / documentCount) * 1000).toFixed(0)} ms per document`,
+        ]),
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+  return { rows, checks };
+}
+
+/** Documents whose sentences come from the fixture articles, each with its document number. */
+async function generateProject(db: Database, documentCount: number): Promise<void> {
+  const pool = buildNewsArticles(40).flatMap((text) =>
+    segment(text)
+      .filter((part) => part.kind === 'sentence')
+      .map((part) => part.text),
+  );
+  await generateWithoutForeignKeyChecks(db, async (transaction) => {
+    await transaction.execute(sql`
+      insert into documents (project_id, title, outlet, body, body_sha256, published_at)
+      select p.id, 'Bench article ' || n, (array['Harbor Daily', 'Peninsula Wire', 'Eastern Courier'])[1 + n % 3],
+        'Bench article ' || n, md5('claims ' || n), timestamptz '2026-09-01' + ((n % 60) || ' days')::interval
+      from projects p, generate_series(1, ${documentCount}) n where p.slug = 'bench'`);
+    await transaction.execute(sql`
+      with pool as (select array_agg(value) as texts from jsonb_array_elements_text(${JSON.stringify(pool)}::jsonb))
+      insert into sentences (document_id, position, start, "end", kind, text, suggestion)
+      select d.id, k, k * 100, k * 100 + 99, 'sentence'::segment_kind,
+        (select texts from pool)[1 + abs(hashtext(d.id::text || k)) % ${pool.length}],
+        jsonb_build_object('label', 'reported_fact', 'confidence', 0.6, 'source', null, 'chain', '[]'::jsonb,
+          'cues', '[]'::jsonb, 'rule', 'unattributed-statement')
+      from documents d join projects p on p.id = d.project_id, generate_series(0, ${sentencesPerDocument - 1}) k
+      where p.slug = 'bench'`);
+  });
+  await db.execute(sql`analyze`);
+}
+
+async function scalar<Value>(db: Database, query: ReturnType<typeof sql>): Promise<Value> {
+  const [first] = await rowsOf<Record<string, Value>>(db, query);
+  return Object.values(first ?? {})[0] as Value;
+}
+
+/** The median of `runCount` timed runs; run `n` gets its number so each can take other input. */
+async function medianOf<Result>(
+  runCount: number,
+  work: (run: number) => Promise<Result>,
+): Promise<{ seconds: number; result: Result }> {
+  const durations: number[] = [];
+  let result: Result | undefined;
+  for (let run = 0; run < runCount; run++) {
+    const started = performance.now();
+    result = await work(run);
+    durations.push((performance.now() - started) / 1000);
+  }
+  durations.sort((a, b) => a - b);
+  return { seconds: durations[Math.floor(durations.length / 2)]!, result: result as Result };
+}
+
+function row(input: string, tool: string, units: number, seconds: number, notes: string[]): BenchRow {
+  return {
+    suite: 'claims',
+    input,
+    tool,
+    inputBytes: 0,
+    units,
+    unitName: 'sentences',
+    seconds,
+    unitsPerSecond: units / seconds,
+    megabytesPerSecond: 0,
+    notes: notes.join('; '),
+  };
+}
+
+export const claimsSuite: BenchSuite = {
+  name: 'claims',
+  description:
+    'linking one article into a 10,000-article project and the whole project, against the candidate query alone',
+  run: runClaims,
+};

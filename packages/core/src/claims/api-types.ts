@@ -1,0 +1,51 @@
+// The shapes of claims as the API sends them.
+import { z } from 'zod';
+import { claimAttributions } from './attribution.ts';
+
+export const claimOccurrenceSchema = z.object({
+  linkId: z.string(),
+  sentenceId: z.string(),
+  documentId: z.string(),
+  /** The sentence's position in its document, for opening it in the editor. */
+  position: z.int(),
+  text: z.string(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  tier: z.enum(['suggested', 'confirmed']),
+  /** How the linker scored this sentence against the claim (0–1). */
+  score: z.number(),
+  attribution: z.enum(claimAttributions),
+  /** The gold label for reviewers and owners; an analyst's own label for an analyst. */
+  label: z.string().nullable(),
+  matchedWords: z.array(z.string()),
+  numbers: z.object({ agreeing: z.array(z.string()), conflicting: z.array(z.string()) }),
+});
+export type ClaimOccurrence = z.infer<typeof claimOccurrenceSchema>;
+
+export const claimSchema = z.object({
+  id: z.string(),
+  documentCount: z.int(),
+  outletCount: z.int(),
+  /** The earliest occurrence by publication date (then import order). */
+  firstOccurrence: claimOccurrenceSchema,
+  /** One outlet attributes it to state media, another prints it without attribution. */
+  attributionDropped: z.boolean(),
+  /** The label given most often across its occurrences the caller can see, if any. */
+  mostCommonLabel: z.string().nullable(),
+  /** Occurrences whose labels differ from one another. */
+  hasLabelDisagreement: z.boolean(),
+  occurrences: z.array(claimOccurrenceSchema),
+});
+export type Claim = z.infer<typeof claimSchema>;
+
+export const claimListSchema = z.object({ claims: z.array(claimSchema) });
+
+export const relinkSummarySchema = z.object({
+  documents: z.int(),
+  claims: z.int(),
+  suggestedLinks: z.int(),
+  confirmedLinks: z.int(),
+  attributionDropped: z.int(),
+});
+export type RelinkSummary = z.infer<typeof relinkSummarySchema>;

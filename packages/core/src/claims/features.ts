@@ -1,0 +1,104 @@
+// What a sentence says, reduced to what claim matching compares: content-word stems, numbers
+// and named entities. Attribution words ("said", "KCNA", "according to") and hedges are left
+// out on purpose: two outlets carry one claim however each attributes it.
+
+/** The words of a sentence that claim matching compares, each under its stem. */
+export interface ClaimFeatures {
+  /** Content-word stem → the first word of the sentence that produced it. */
+  stems: Map<string, string>;
+  /** Numbers as written without separators ("4,475" → "4475"). */
+  numbers: Set<string>;
+  /** Stems of capitalized words that are not sentence-initial function words. */
+  entities: Set<string>;
+  /** Whether the sentence is conditional or hedged ("if", "could", "likely"): a weaker proposition. */
+  isHedged: boolean;
+  /** Whether the sentence denies or doubts something ("not", "never", "could not"). */
+  isNegated: boolean;
+}
+
+const hedgePattern = /\b(?:if|could|would|may|might|likely|possibly|probably|expected|believed|thought)\b/i;
+const negationPattern = /\b(?:not|never|no|neither|nor|cannot|unable)\b|n[’']t\b/i;
+
+const wordPattern = /[\p{L}][\p{L}'’-]*|\d[\d,.:]*\d|\d/gu;
+/** Stems are word prefixes: wire copy inflects ("launched"/"launches") more than it derives. */
+const stemLength = 6;
+const minimumWordLength = 3;
+
+// Function words, reporting verbs, attribution sources, hedges and qualifiers that do not
+// split a claim (README of the claim-links set: "hedges and attribution verbs do not").
+const ignoredWords = new Set(
+  `a an the and or but if of to in on at by for from with as into onto over under about after
+  before since until than then that this these those there their them they its it it's he she his
+  her him we our us you your i me my who whom whose which what when where while also still even
+  just only very more most much many some any all each both other such own same so not no nor
+  too can could may might must shall should will would be is are was were been being am has
+  have had having do does did done say says said saying claim claims claimed claiming report
+  reports reported reporting reportedly announce announced announces announcement statement
+  according state-run state media agency news official officially tv television broadcast
+  broadcaster kcna yonhap reuters afp ap xinhua tass told tell tells added add adds noted note
+  revealed reveal reveals confirmed confirm confirms declared declare declares stated described
+  describing apparently appeared appears seemed likely possibly allegedly wednesday thursday
+  friday saturday sunday monday tuesday today yesterday earlier later day week local time
+  mr ms mrs new first one year years however meanwhile while`.split(/\s+/),
+);
+
+// Wire copy names one thing several ways; each group below is compared as its first word.
+const synonymGroups = [
+  'test tested tests testing test-fired test-fire detonated detonate conducted conduct carried performed launched launch launches launching fired',
+  'hydrogen h-bomb thermonuclear',
+  'intercontinental icbm inter-continental',
+  'missile rocket',
+  'ill unwell sick',
+  'coronavirus covid covid-19 virus outbreak pandemic',
+  'leaflets pamphlets',
+  'appearance appeared appears reappears surfaces surfaced resuming',
+  'ribbon tape',
+  'plant factory facility',
+  'ceremony inauguration opening',
+  'mainland territory',
+  'unsuccessful failed failure failures',
+  'violation violates violating',
+];
+const canonicalWords = new Map(
+  synonymGroups.flatMap((group) => {
+    const [canonical, ...words] = group.split(' ');
+    return words.map((word) => [word, canonical as string] as const);
+  }),
+);
+
+/** Reduces a sentence to the stems, numbers and entities that claim matching compares. */
+export function claimFeatures(text: string): ClaimFeatures {
+  const stems = new Map<string, string>();
+  const numbers = new Set<string>();
+  const entities = new Set<string>();
+  let isFirstWord = true;
+  for (const [word] of text.matchAll(wordPattern)) {
+    if (/^\d/.test(word)) {
+      numbers.add(normalizeNumber(word));
+      isFirstWord = false;
+      continue;
+    }
+    const lowerCased = word
+      .toLowerCase()
+      .replace(/[’']s$/, '')
+      .replace(/[’']/g, '');
+    const isCapitalized = /^\p{Lu}/u.test(word);
+    const wasFirstWord = isFirstWord;
+    isFirstWord = false;
+    if (lowerCased.length < minimumWordLength || ignoredWords.has(lowerCased)) continue;
+    const stem = (canonicalWords.get(lowerCased) ?? lowerCased).slice(0, stemLength);
+    if (!stems.has(stem)) stems.set(stem, word);
+    if (isCapitalized && !wasFirstWord && word !== word.toUpperCase()) entities.add(stem);
+  }
+  return {
+    stems,
+    numbers,
+    entities,
+    isHedged: hedgePattern.test(text),
+    isNegated: negationPattern.test(text),
+  };
+}
+
+function normalizeNumber(written: string): string {
+  return written.replace(/,(?=\d{3}\b)/g, '').replace(/[.,:]$/, '');
+}

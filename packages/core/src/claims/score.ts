@@ -1,0 +1,80 @@
+// The explainable claim scorer: whether two sentences from different documents carry the same
+// claim, with the evidence an analyst can check (shared words, numbers and names that agree
+// or conflict). Pure and deterministic.
+import type { ClaimFeatures } from './features.ts';
+
+/** How rare a stem is in the pool being linked: rare shared words say more than common ones. */
+export type StemWeight = (stem: string) => number;
+
+export interface ClaimMatch {
+  /** 0–1: the weighted share of content words the two sentences have in common, less conflicts. */
+  score: number;
+  /** Whether the score reaches the threshold and no number conflicts. */
+  isMatch: boolean;
+  /** The shared words, as written in the first sentence. */
+  matchedWords: string[];
+  numbers: { agreeing: string[]; conflicting: string[] };
+  entities: { agreeing: string[]; conflicting: string[] };
+}
+
+export const claimMatchThreshold = 0.25;
+/** Conflicting figures take this much off the score (and veto the match). */
+const conflictPenalty = 0.15;
+/** Each difference in hedging or negation takes this much off. */
+const modalityPenalty = 0.05;
+
+/** Weighs every stem alike: for callers without a pool. */
+export const uniformStemWeight: StemWeight = () => 1;
+
+export function scoreClaimMatch(
+  first: ClaimFeatures,
+  second: ClaimFeatures,
+  weightOf: StemWeight = uniformStemWeight,
+  threshold = claimMatchThreshold,
+): ClaimMatch {
+  let sharedWeight = 0;
+  let firstWeight = 0;
+  let secondWeight = 0;
+  const matchedWords: string[] = [];
+  for (const [stem, word] of first.stems) {
+    const weight = weightOf(stem);
+    firstWeight += weight;
+    if (second.stems.has(stem)) {
+      sharedWeight += weight;
+      matchedWords.push(word);
+    }
+  }
+  for (const stem of second.stems.keys()) secondWeight += weightOf(stem);
+
+  const numbers = compareSets(first.numbers, second.numbers);
+  const entities = compareSets(first.entities, second.entities);
+  // Cosine of the two weighted word sets: a headline meets a long lead half-way.
+  const overlap = firstWeight && secondWeight ? sharedWeight / Math.sqrt(firstWeight * secondWeight) : 0;
+  // Different figures are different measurements (950 km vs 960 km): only when neither side
+  // shares any figure with the other, since conversions add figures ("950 km (590 miles)").
+  const hasNumberConflict = numbers.agreeing.length === 0 && numbers.conflicting.length > 0;
+  // A hedged or denied proposition is weaker than a plain one ("could reach" vs "can reach").
+  const modalityConflicts =
+    (first.isHedged !== second.isHedged ? 1 : 0) + (first.isNegated !== second.isNegated ? 1 : 0);
+  const score = Math.max(
+    0,
+    overlap - (hasNumberConflict ? conflictPenalty : 0) - modalityPenalty * modalityConflicts,
+  );
+  return {
+    score: Math.round(score * 1000) / 1000,
+    isMatch: score >= threshold && !hasNumberConflict,
+    matchedWords,
+    numbers,
+    entities,
+  };
+}
+
+/** Values on both sides agree; a value on one side with the other side having values of its own conflicts. */
+function compareSets(first: ReadonlySet<string>, second: ReadonlySet<string>) {
+  const agreeing: string[] = [];
+  const conflicting: string[] = [];
+  if (first.size === 0 || second.size === 0) return { agreeing, conflicting };
+  for (const value of first) (second.has(value) ? agreeing : conflicting).push(value);
+  for (const value of second) if (!first.has(value)) conflicting.push(value);
+  return { agreeing, conflicting };
+}

@@ -1,0 +1,62 @@
+// From a claim's visible occurrences to what the editor and the reports show about it.
+import type { Claim, ClaimOccurrence } from './api-types.ts';
+import { isAttributionDropped } from './attribution.ts';
+
+/** Groups occurrences (sorted oldest first within each claim) into claims seen by two documents or more. */
+export function summarizeClaims(occurrencesByClaim: ReadonlyMap<string, ClaimOccurrence[]>): Claim[] {
+  const result: Claim[] = [];
+  for (const [id, occurrences] of occurrencesByClaim) {
+    const first = occurrences[0];
+    const documentCount = new Set(occurrences.map((occurrence) => occurrence.documentId)).size;
+    if (!first || documentCount < 2) continue;
+    const labelCounts = new Map<string, number>();
+    for (const { label } of occurrences) if (label) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
+    const ranked = [...labelCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    result.push({
+      id,
+      documentCount,
+      outletCount: new Set(
+        occurrences.map((occurrence) => occurrence.outlet ?? `document:${occurrence.documentId}`),
+      ).size,
+      firstOccurrence: first,
+      attributionDropped: isAttributionDropped(occurrences.map((occurrence) => occurrence.attribution)),
+      mostCommonLabel: ranked[0]?.[0] ?? null,
+      hasLabelDisagreement: ranked.length > 1,
+      occurrences,
+    });
+  }
+  return result;
+}
+
+/** How often an outlet relays state-media claims with and without attribution. */
+export interface OutletAttribution {
+  outlet: string;
+  /** Claims some outlet attributes to state media that this outlet attributes to state media too. */
+  attributed: number;
+  /** Such claims this outlet prints without any attribution. */
+  unattributed: number;
+}
+
+/**
+ * Per outlet, among the claims some occurrence attributes to state media: those it attributes
+ * to state media itself, and those it prints without attribution (attributed elsewhere in the
+ * same article counts as attributed). Outlets in alphabetical order.
+ */
+export function outletAttributions(claims: readonly Claim[]): OutletAttribution[] {
+  const counts = new Map<string, OutletAttribution>();
+  for (const claim of claims) {
+    if (!claim.occurrences.some((occurrence) => occurrence.attribution === 'kcna')) continue;
+    const byOutlet = new Map<string, Set<string>>();
+    for (const occurrence of claim.occurrences) {
+      const outlet = occurrence.outlet ?? occurrence.title;
+      byOutlet.set(outlet, (byOutlet.get(outlet) ?? new Set()).add(occurrence.attribution));
+    }
+    for (const [outlet, attributions] of byOutlet) {
+      const row = counts.get(outlet) ?? { outlet, attributed: 0, unattributed: 0 };
+      if (attributions.has('kcna')) row.attributed++;
+      else if (attributions.has('none')) row.unattributed++;
+      counts.set(outlet, row);
+    }
+  }
+  return [...counts.values()].sort((a, b) => a.outlet.localeCompare(b.outlet));
+}

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  claimAttributionOf,
+  claimFeatures,
+  isAttributionDropped,
+  linkAttributedClaims,
+  scoreClaimMatch,
+} from '../src/claims/index.ts';
+import { segment } from '../src/segment/index.ts';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`./fixtures/claims/${name}.txt`, import.meta.url), 'utf8');
+
+describe('scoreClaimMatch', () => {
+  it('matches a paraphrase however each outlet attributes it, and says which words matched', () => {
+    const match = scoreClaimMatch(
+      claimFeatures('The engine burned for 320 seconds at the Sohae test stand, KCNA said.'),
+      claimFeatures('The report said the engine burned for 320 seconds.'),
+    );
+    expect(match.isMatch).toBe(true);
+    expect(match.matchedWords).toEqual(['engine', 'burned', 'seconds']);
+    expect(match.numbers).toEqual({ agreeing: ['320'], conflicting: [] });
+  });
+
+  it('refuses different figures: two measurements are two claims', () => {
+    const match = scoreClaimMatch(
+      claimFeatures('The missile flew 950 km and reached an altitude of 4,475 km.'),
+      claimFeatures('The missile flew 960 km and reached an altitude of 4,500 km, the military said.'),
+    );
+    expect(match.numbers.conflicting).toEqual(['950', '4475', '960', '4500']);
+    expect(match.isMatch).toBe(false);
+  });
+
+  it('keeps a conversion together: one shared figure is enough', () => {
+    const match = scoreClaimMatch(
+      claimFeatures('The missile flew 950 km (590 miles) into the sea.'),
+      claimFeatures('The missile flew 950 kilometers into the sea.'),
+    );
+    expect(match.numbers.agreeing).toEqual(['950']);
+    expect(match.isMatch).toBe(true);
+  });
+
+  it('scores unrelated sentences low', () => {
+    const match = scoreClaimMatch(
+      claimFeatures('The engine burned for 320 seconds at the Sohae test stand.'),
+      claimFeatures('Officials in Tokyo said they had seen no sign of a launch.'),
+    );
+    expect(match.score).toBeLessThan(0.2);
+    expect(match.isMatch).toBe(false);
+  });
+
+  it('names agreeing entities', () => {
+    const match = scoreClaimMatch(
+      claimFeatures('North Korea tested an engine for the Chollima-9 rocket on Sunday.'),
+      claimFeatures('A new engine for the Chollima-9 rocket was tested, North Korea said.'),
+    );
+    expect(match.entities.agreeing).toContain('cholli');
+  });
+});
+
+describe('claimAttributionOf', () => {
+  it('reads state media, other sources and unattributed statements off the suggestion rule', () => {
+    expect(claimAttributionOf({ rule: 'state-media-attribution', label: 'kcna_claim', source: 'KCNA' })).toBe(
+      'kcna',
+    );
+    expect(claimAttributionOf({ rule: 'anaphoric-attribution', label: 'kcna_claim', source: 'KCNA' })).toBe(
+      'kcna',
+    );
+    expect(claimAttributionOf({ rule: 'official-source', label: 'reported_fact', source: 'JCS' })).toBe(
+      'other_source',
+    );
+    expect(
+      claimAttributionOf({ rule: 'continues-state-media-account', label: 'kcna_claim', source: 'KCNA' }),
+    ).toBe('none');
+    expect(claimAttributionOf({ rule: 'unattributed-statement', label: 'reported_fact', source: null })).toBe(
+      'none',
+    );
+  });
+
+  it('flags a dropped attribution only when one occurrence says KCNA and another nobody', () => {
+    expect(isAttributionDropped(['kcna', 'none'])).toBe(true);
+    expect(isAttributionDropped(['kcna', 'other_source'])).toBe(false);
+    expect(isAttributionDropped(['none', 'none'])).toBe(false);
+  });
+});
+
+describe('linkAttributedClaims', () => {
+  const names = ['engine-wire-one', 'engine-daily-two', 'engine-herald-three'];
+  const documents = names.map((name) => {
+    const text = fixture(name);
+    return { text, segments: segment(text) };
+  });
+  const claims = linkAttributedClaims(documents);
+  const textsOf = (claim: (typeof claims)[number]) =>
+    claim.members.map((member) => documents[member.document]?.segments[member.segment]?.text);
+
+  it('links the engine test and its burn time across the three articles, as two claims', () => {
+    expect(claims).toHaveLength(2);
+    expect(textsOf(claims[1] as (typeof claims)[number])).toEqual([
+      'The engine burned for 320 seconds at the Sohae test stand, KCNA said.',
+      'The engine burned for 320 seconds at the Sohae test stand.',
+      'The report said the engine burned for 320 seconds.',
+    ]);
+  });
+
+  it('never links the sentences only one article carries', () => {
+    const linked = claims.flatMap(textsOf);
+    expect(linked).not.toContain('Analysts said the engine could let the North launch heavier satellites.');
+    expect(linked).not.toContain('Officials in Tokyo said they had seen no sign of a launch.');
+  });
+
+  it('flags the burn time as dropped: KCNA in two articles, stated as fact in one', () => {
+    const burnTime = claims[1] as (typeof claims)[number];
+    expect(burnTime.attributions).toEqual(['kcna', 'none', 'kcna']);
+    expect(burnTime.isAttributionDropped).toBe(true);
+    expect(burnTime.evidence.matchedWords.length).toBeGreaterThan(2);
+  });
+});
