@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Claim } from '@attest/core';
-import { expect, test } from '@playwright/test';
 import { createProject, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { repoRoot } from '../support/environment.ts';
-import { annotatableRows, saveScreenshot } from './support.ts';
+import { annotatableRows, expect, saveScreenshot, test } from './support.ts';
 
 /** Three short fictional articles about one invented event (written for Attest's tests). */
 const articles = [
