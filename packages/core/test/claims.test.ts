@@ -41,6 +41,15 @@ describe('scoreClaimMatch', () => {
     expect(match.isMatch).toBe(true);
   });
 
+  it('counts an accomplishment however it is worded: created a full-fledged, completed, realised', () => {
+    const match = scoreClaimMatch(
+      claimFeatures('The republic has now created a full-fledged space fleet.'),
+      claimFeatures('The leader said the republic had completed its space fleet.'),
+    );
+    expect(match.matchedWords).toEqual(['republic', 'created', 'space', 'fleet']);
+    expect(match.isMatch).toBe(true);
+  });
+
   it('scores unrelated sentences low', () => {
     const match = scoreClaimMatch(
       claimFeatures('The engine burned for 320 seconds at the Sohae test stand.'),

@@ -58,6 +58,8 @@ const synonymGroups = [
   'mainland territory',
   'unsuccessful failed failure failures',
   'violation violates violating',
+  // Saying a goal is reached: "completed the force", "realised the cause", "created a full-fledged force".
+  'completed complete completing completion realized realised realize realise achieved achieve created create full-fledged fully-fledged',
 ];
 const canonicalWords = new Map(
   synonymGroups.flatMap((group) => {
