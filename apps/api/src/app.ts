@@ -92,6 +92,8 @@ const accountLevelRoutes: [method: string, path: string][] = [
   ['DELETE', '/api/tokens/*'],
   ['POST', '/api/invites/*'],
   ['POST', '/api/projects'],
+  // Deleting a whole project is the owner's act, signed in: a script's token may not end it.
+  ['DELETE', '/api/projects/:slug'],
 ];
 
 const refuseTokens: MiddlewareHandler<AppEnv> = async (c, next) => {

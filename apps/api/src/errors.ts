@@ -45,7 +45,7 @@ export class TokenOutOfScopeError extends ProblemError {
       403,
       'token-out-of-scope',
       'Not with an API token',
-      'An API token works only inside the projects it was made for. Manage tokens, accept invitations, create projects and change your password while signed in.',
+      'An API token works only inside the projects it was made for. Manage tokens, accept invitations, create or delete projects and change your password while signed in.',
     );
   }
 }

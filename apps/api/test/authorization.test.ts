@@ -340,7 +340,12 @@ const routes: RouteCase[] = [
   },
   {
     name: 'POST /api/sentences/:id/split and merge-next',
-    request: splitThenMerge,
+    // The analyst is refused before anything changes, so the fixture's sentence, assigned to
+    // them, serves; a fresh document may go to other analysts and answer 404.
+    request: (user, f) =>
+      user === users.analyst
+        ? user.json('POST', `/api/sentences/${f.sentenceId}/split`, { at: 1 })
+        : splitThenMerge(user, f),
     own: { owner: 200, reviewer: 200, analyst: 403 },
   },
   {
@@ -488,6 +493,8 @@ const routes: RouteCase[] = [
       return user.request(`/api/projects/${slug}`, { method: 'DELETE' });
     },
     own: { owner: 200, reviewer: 403, analyst: 403 },
+    token: 403,
+    tokenForeign: 403,
   },
   {
     name: 'GET /api/projects/:slug/audit',
