@@ -9,6 +9,7 @@ export * from './notes.ts';
 export * from './offsets.ts';
 export * from './schemas.ts';
 export { segment } from './segment/index.ts';
+export * from './segmentation-change.ts';
 export * from './segment-types.ts';
 export * from './suggest/index.ts';
 export * from './suggestion-version.ts';

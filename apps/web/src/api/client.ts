@@ -14,6 +14,7 @@ import type {
   Project,
   ProjectRole,
   ProjectSummary,
+  SegmentationChange,
   SentencePage,
 } from '@attest/core';
 import type {
@@ -317,7 +318,7 @@ export class ApiClient {
     sentenceId: string,
     at: number,
     confirm = false,
-  ): Promise<{ document: DocumentDetail; notice: string | null }> {
+  ): Promise<SegmentationChange> {
     return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/split`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -337,7 +338,7 @@ export class ApiClient {
   mergeWithNext(
     sentenceId: string,
     confirm = false,
-  ): Promise<{ document: DocumentDetail; notice: string | null }> {
+  ): Promise<SegmentationChange> {
     return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/merge-next`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
