@@ -40,7 +40,6 @@ import type { ServiceContext } from './context.ts';
 import { toAnnotation, toSentence } from './serialize.ts';
 import { refreshSuggestionsAround, suggestionWindow } from './suggestions.ts';
 
-
 export interface SegmentationRequest {
   sentenceId: string;
   /** An owner's or reviewer's yes to changing other people's labels or the gold label. */
