@@ -6,6 +6,7 @@ import {
   type ImportResult,
   noteMaxLength,
   type Project,
+  type SegmentationChange,
   shortenedNoteMarker,
 } from '@attest/core';
 import { adjudications, annotationEvents, annotations, documents, type Engine, sentences } from '@attest/db';
@@ -21,11 +22,6 @@ const body = `Sharing headline
 
 The agency said the plant opened and analysts said output may fall. The ministry confirmed the date. Officials were present at the site.
 `;
-
-interface SegmentationResponse {
-  document: DocumentDetail;
-  notice: string | null;
-}
 
 for (const engine of testEngines())
   describe(`shared segmentation on ${engine}`, () => {
@@ -142,17 +138,17 @@ for (const engine of testEngines())
       afterAll(() => setAnalystsMaySegment(false));
 
       it('answers a merge the same whether or not a colleague labelled there', async () => {
-        const answers: SegmentationResponse[] = [];
+        const answers: SegmentationChange[] = [];
         for (const colleagueLabels of [false, true]) {
           const { first } = await freshDocument();
           if (colleagueLabels) await label(alice, first.id, 'kcna_claim');
           const response = await bob.request(`/api/sentences/${first.id}/merge-next`, { method: 'POST' });
           expect(response.status, await response.clone().text()).toBe(200);
-          answers.push((await response.json()) as SegmentationResponse);
+          answers.push((await response.json()) as SegmentationChange);
         }
         const [without, withLabels] = answers;
         expect(withLabels!.notice).toBe(without!.notice);
-        expect(withLabels!.document.annotations).toEqual(without!.document.annotations);
+        expect(withLabels!.annotations).toEqual(without!.annotations);
       });
 
       it('asks the same question before a change whether or not a colleague labelled there', async () => {
@@ -236,10 +232,10 @@ for (const engine of testEngines())
         for (let cycle = 0; cycle < 8; cycle++) {
           const merged = await alice.request(`/api/sentences/${first.id}/merge-next`, { method: 'POST' });
           expect(merged.status).toBe(200);
-          const detail = ((await merged.json()) as SegmentationResponse).document;
-          note = detail.annotations.find((annotation) => annotation.sentenceId === first.id)?.note ?? '';
+          const change = (await merged.json()) as SegmentationChange;
+          note = change.annotations.find((annotation) => annotation.sentenceId === first.id)?.note ?? '';
           expect(note.length).toBeLessThanOrEqual(noteMaxLength);
-          const current = detail.sentences.find((sentence) => sentence.id === first.id)!;
+          const current = change.sentences.find((sentence) => sentence.id === first.id)!;
           const split = await alice.json('POST', `/api/sentences/${first.id}/split`, {
             at: current.start + current.text.indexOf(' The ministry'),
           });
@@ -304,7 +300,7 @@ for (const engine of testEngines())
           confirm: true,
         });
         expect(split.status).toBe(200);
-        const parts = ((await split.json()) as SegmentationResponse).document.sentences;
+        const parts = ((await split.json()) as SegmentationChange).sentences;
         const rightHalf = parts[parts.findIndex((sentence) => sentence.id === first.id) + 1]!;
         const ownerId = ((await (await testApp.owner.request('/api/me')).json()) as { user: { id: string } })
           .user.id;
@@ -338,7 +334,12 @@ for (const engine of testEngines())
           await testApp.owner.json('POST', '/api/projects/demo/documents', { body: text })
         ).json()) as ImportResult;
         return testApp.database.db
-          .select({ id: sentences.id, start: sentences.start, suggestion: sentences.suggestion })
+          .select({
+            id: sentences.id,
+            documentId: sentences.documentId,
+            start: sentences.start,
+            suggestion: sentences.suggestion,
+          })
           .from(sentences)
           .where(eq(sentences.documentId, imported.document.id))
           .orderBy(asc(sentences.position));
@@ -357,11 +358,9 @@ for (const engine of testEngines())
           at: parts[1]!.start + 4,
         });
         expect(response.status).toBe(200);
-        const detail = ((await response.json()) as SegmentationResponse).document;
-        expect(detail.sentences.map((sentence) => sentence.position)).toEqual(
-          detail.sentences.map((_, index) => index),
-        );
-        expect(detail.sentences[2]?.suggestion).not.toBeNull();
+        const change = (await response.json()) as SegmentationChange;
+        expect(change.sentences.find((sentence) => sentence.position === 2)?.suggestion).not.toBeNull();
+        const documentId = far.documentId;
         const [stored] = await testApp.database.db
           .select({ suggestion: sentences.suggestion })
           .from(sentences)
@@ -371,16 +370,45 @@ for (const engine of testEngines())
         const [document] = await testApp.database.db
           .select({ body: documents.body })
           .from(documents)
-          .where(eq(documents.id, detail.document.id));
+          .where(eq(documents.id, documentId));
         const everySentence = await testApp.database.db
           .select()
           .from(sentences)
-          .where(eq(sentences.documentId, detail.document.id))
+          .where(eq(sentences.documentId, documentId))
           .orderBy(asc(sentences.position));
+        expect(everySentence.map((sentence) => sentence.position)).toEqual(
+          everySentence.map((_, index) => index),
+        );
         const whole = suggestionsFor(document!.body, everySentence);
         for (let position = 1; position <= suggestionWindow; position++) {
           expect(everySentence[position]?.suggestion).toEqual(whole[position]);
         }
+      });
+
+      it('answers with what changed, however long the document', async () => {
+        const parts = await longDocument(2_000);
+        const wholeDocument = await (
+          await testApp.owner.request(`/api/documents/${parts[0]!.documentId}?withBody=false`)
+        ).text();
+        const split = await testApp.owner.json('POST', `/api/sentences/${parts[1]!.id}/split`, {
+          at: parts[1]!.start + 4,
+        });
+        expect(split.status).toBe(200);
+        const splitText = await split.text();
+        const splitChange = JSON.parse(splitText) as SegmentationChange;
+        // The two halves and the suggestions after them that changed: a window, not 2,001 sentences.
+        expect(splitChange.sentences.length).toBeGreaterThanOrEqual(2);
+        expect(splitChange.sentences.length).toBeLessThanOrEqual(suggestionWindow + 2);
+        expect(splitChange.shift).toEqual({ afterPosition: 1, by: 1 });
+        expect(splitText.length).toBeLessThan(wholeDocument.length / 20);
+
+        const merge = await testApp.owner.json('POST', `/api/sentences/${parts[1]!.id}/merge-next`, {});
+        expect(merge.status).toBe(200);
+        const mergeText = await merge.text();
+        const mergeChange = JSON.parse(mergeText) as SegmentationChange;
+        expect(mergeChange.removedSentenceIds).toHaveLength(1);
+        expect(mergeChange.sentences.length).toBeLessThanOrEqual(suggestionWindow + 1);
+        expect(mergeText.length).toBeLessThan(wholeDocument.length / 20);
       });
 
       // PGlite has one connection: a save there waits for any transaction, by design.

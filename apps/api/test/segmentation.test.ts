@@ -1,4 +1,10 @@
-import type { Annotation, DocumentDetail, ImportResult } from '@attest/core';
+import {
+  type Annotation,
+  applySegmentationChange,
+  type DocumentDetail,
+  type ImportResult,
+  type SegmentationChange,
+} from '@attest/core';
 import { annotationEvents } from '@attest/db';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,11 +16,6 @@ The agency said the plant opened and analysts said output may fall. The ministry
 
 Officials were present.
 `;
-
-interface SegmentationResponse {
-  document: DocumentDetail;
-  notice: string | null;
-}
 
 let testApp: TestApp;
 let detail: DocumentDetail;
@@ -47,6 +48,36 @@ async function label(
   return (await response.json()) as Annotation;
 }
 
+/**
+ * Applies a split's or merge's answer to the document as the editor holds it, checks that this is
+ * exactly what the server now holds (sentences and the caller's annotations), and keeps it.
+ */
+async function applyAnswer(response: Response): Promise<SegmentationChange> {
+  expect(response.status).toBe(200);
+  const change = (await response.json()) as SegmentationChange;
+  const changedIds = new Set([...change.sentences.map((part) => part.id), ...change.removedSentenceIds]);
+  const patched = {
+    sentences: applySegmentationChange(detail.sentences, change),
+    annotations: [
+      ...detail.annotations.filter((annotation) => !changedIds.has(annotation.sentenceId)),
+      ...change.annotations,
+    ].sort(bySentenceId),
+  };
+  const current = (await (
+    await testApp.owner.request(`/api/documents/${detail.document.id}`)
+  ).json()) as DocumentDetail;
+  expect(patched).toEqual({
+    sentences: current.sentences,
+    annotations: [...current.annotations].sort(bySentenceId),
+  });
+  detail = current;
+  return change;
+}
+
+function bySentenceId(a: Annotation, b: Annotation): number {
+  return a.sentenceId.localeCompare(b.sentenceId);
+}
+
 async function post(path: string, payload?: unknown): Promise<Response> {
   return testApp.owner.request(
     path,
@@ -66,10 +97,9 @@ describe('splitting a sentence', () => {
     };
     await label(sentence.id, 'kcna_claim', [agencyCue, hedgeCue]);
 
-    const response = await post(`/api/sentences/${sentence.id}/split`, { at });
-    expect(response.status).toBe(200);
-    const result = (await response.json()) as SegmentationResponse;
-    detail = result.document;
+    const change = await applyAnswer(await post(`/api/sentences/${sentence.id}/split`, { at }));
+    expect(change.shift).toEqual({ afterPosition: sentence.position, by: 1 });
+    expect(change.removedSentenceIds).toEqual([]);
     const texts = detail.sentences.map((part) => part.text);
     expect(texts).toContain('The agency said the plant opened');
     expect(texts).toContain('and analysts said output may fall.');
@@ -133,11 +163,10 @@ describe('merging sentences', () => {
   it('keeps a label both parts share, with the cues of both', async () => {
     const left = sentenceText('The agency said');
     const right = sentenceText('and analysts said');
-    const response = await post(`/api/sentences/${left.id}/merge-next`);
-    expect(response.status).toBe(200);
-    const result = (await response.json()) as SegmentationResponse;
-    detail = result.document;
+    const result = await applyAnswer(await post(`/api/sentences/${left.id}/merge-next`));
     expect(result.notice).toBeNull();
+    expect(result.removedSentenceIds).toEqual([right.id]);
+    expect(result.shift).toEqual({ afterPosition: right.position, by: -1 });
     const merged = sentenceText('The agency said');
     expect(merged.text).toBe('The agency said the plant opened and analysts said output may fall.');
     expect(detail.sentences.some((part) => part.id === right.id)).toBe(false);
@@ -151,10 +180,7 @@ describe('merging sentences', () => {
     const first = sentenceText('The agency said');
     const second = sentenceText('The ministry confirmed');
     await label(second.id, 'reported_fact');
-    const result = (await (
-      await post(`/api/sentences/${first.id}/merge-next`)
-    ).json()) as SegmentationResponse;
-    detail = result.document;
+    const result = await applyAnswer(await post(`/api/sentences/${first.id}/merge-next`));
     expect(result.notice).toContain('different labels');
     expect(detail.annotations.find((annotation) => annotation.sentenceId === first.id)).toBeUndefined();
     const events = await testApp.database.db

@@ -121,6 +121,25 @@ export const documentDetailSchema = z.object({
 });
 export type DocumentDetail = z.infer<typeof documentDetailSchema>;
 
+/**
+ * What a split or merge changed, and nothing else: its size does not grow with the document.
+ * Apply it to the sentences as they were: drop `removedSentenceIds`, put `sentences` in by id
+ * (new ones at their position), and move every other sentence after `shift.afterPosition` by `shift.by`.
+ */
+export const segmentationChangeSchema = z.object({
+  /** The sentences created or changed (span, kind or suggestion), as they are now. */
+  sentences: z.array(sentenceSchema),
+  /** The sentences that no longer exist (a merge's second part). */
+  removedSentenceIds: z.array(z.string()),
+  /** Every sentence not listed whose position was after `afterPosition` moves by `by` (1 or -1). */
+  shift: z.object({ afterPosition: z.int(), by: z.int() }),
+  /** The caller's own annotations on `sentences`; a listed sentence without one is unlabelled for them. */
+  annotations: z.array(annotationSchema),
+  /** Something the analyst should know, e.g. cleared labels. */
+  notice: z.string().nullable(),
+});
+export type SegmentationChange = z.infer<typeof segmentationChangeSchema>;
+
 /** Part of a document's sentences, in order, for clients that load a long document in pages. */
 export const sentencePageSchema = z.object({
   items: z.array(sentenceSchema),

@@ -10,6 +10,7 @@ export * from './offsets.ts';
 export * from './schemas.ts';
 export { segment } from './segment/index.ts';
 export * from './segment-types.ts';
+export * from './segmentation-change.ts';
 export * from './suggest/index.ts';
 export * from './suggestion-version.ts';
 export * from './text.ts';

@@ -1,23 +1,8 @@
-import { documentDetailSchema } from '@attest/core';
+import { segmentationChangeSchema } from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
-import type { ServiceContext } from '../services/context.ts';
-import { getDocumentDetail } from '../services/documents.ts';
-import {
-  mergeWithNext,
-  type SegmentationChange,
-  segmentationImpact,
-  splitSentence,
-} from '../services/segmentation.ts';
+import { mergeWithNext, segmentationImpact, splitSentence } from '../services/segmentation.ts';
 import { idParams } from './documents.ts';
-
-const segmentationChangeSchema = z.object({
-  document: documentDetailSchema,
-  notice: z
-    .string()
-    .nullable()
-    .openapi({ description: 'Something the analyst should know, e.g. cleared labels' }),
-});
 
 const confirmSchema = z.boolean().optional().openapi({
   description:
@@ -27,13 +12,8 @@ const confirmSchema = z.boolean().optional().openapi({
 const segmentationDescription =
   "Owners and reviewers may change a document's segmentation; analysts only when the project allows it (`analystsMaySegment`), else 403. Every annotation and gold label the change touches is recorded in the history with who made it.";
 
-/** The document without its text, which a split or merge never changes (the editor has it). */
-async function respondWithDocument(services: ServiceContext, change: SegmentationChange) {
-  return {
-    document: await getDocumentDetail(services, change.documentId, { withBody: false }),
-    notice: change.notice,
-  };
-}
+const changeDescription =
+  'Only what changed, never the whole document: the sentences created or changed, the ids of those removed, how the positions of the sentences after them shift, and your own annotations on the changed sentences.';
 
 export const segmentationRoutes = createRouter()
   .openapi(
@@ -82,7 +62,7 @@ export const segmentationRoutes = createRouter()
       },
       responses: {
         200: {
-          description: 'The document after the split, without its text',
+          description: `What the split changed. ${changeDescription}`,
           content: { 'application/json': { schema: segmentationChangeSchema } },
         },
         ...problemResponses(400, 403, 404, 409, 422),
@@ -90,12 +70,10 @@ export const segmentationRoutes = createRouter()
     }),
     async (c) => {
       const { at, confirm } = c.req.valid('json');
-      const change = await splitSentence(c.var.services, {
-        sentenceId: c.req.valid('param').id,
-        at,
-        confirm,
-      });
-      return c.json(await respondWithDocument(c.var.services, change), 200);
+      return c.json(
+        await splitSentence(c.var.services, { sentenceId: c.req.valid('param').id, at, confirm }),
+        200,
+      );
     },
   )
   .openapi(
@@ -114,17 +92,19 @@ export const segmentationRoutes = createRouter()
       },
       responses: {
         200: {
-          description: 'The document after the merge, without its text',
+          description: `What the merge changed. ${changeDescription}`,
           content: { 'application/json': { schema: segmentationChangeSchema } },
         },
         ...problemResponses(400, 403, 404, 409, 422),
       },
     }),
     async (c) => {
-      const change = await mergeWithNext(c.var.services, {
-        sentenceId: c.req.valid('param').id,
-        confirm: c.req.valid('json').confirm,
-      });
-      return c.json(await respondWithDocument(c.var.services, change), 200);
+      return c.json(
+        await mergeWithNext(c.var.services, {
+          sentenceId: c.req.valid('param').id,
+          confirm: c.req.valid('json').confirm,
+        }),
+        200,
+      );
     },
   );

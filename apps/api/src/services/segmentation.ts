@@ -6,7 +6,7 @@
 // - what an analyst is told never depends on colleagues' labels, which analysts cannot see;
 // - an owner or reviewer confirms a change to other people's labels (`confirm`), having been
 //   told how many it changes.
-import { type CueSpan, joinNotes, type SegmentKind } from '@attest/core';
+import { type CueSpan, joinNotes, type SegmentationChange, type SegmentKind } from '@attest/core';
 import {
   type AdjudicationWithLabel,
   type AnnotationEventValues,
@@ -24,6 +24,7 @@ import {
   insertAnnotationEvents,
   insertSentence,
   listAnnotationsForSentences,
+  listSentencesBetween,
   lockDocument,
   type ProjectRole,
   reassignAnnotation,
@@ -36,13 +37,8 @@ import { ForbiddenError, InvalidInputError, NotFoundError, ProblemError } from '
 import { requireSentence, seesEveryone } from './access.ts';
 import { snapshot } from './annotation-snapshot.ts';
 import type { ServiceContext } from './context.ts';
-import { refreshSuggestionsAround } from './suggestions.ts';
-
-export interface SegmentationChange {
-  documentId: string;
-  /** What the caller should know, e.g. that a merge cleared their differing labels. */
-  notice: string | null;
-}
+import { toAnnotation, toSentence } from './serialize.ts';
+import { refreshSuggestionsAround, suggestionWindow } from './suggestions.ts';
 
 export interface SegmentationRequest {
   sentenceId: string;
@@ -135,13 +131,20 @@ export async function splitSentence(
       history.gold(gold, 'split-gold', rightSentence.id, null, { ...goldSnapshot(gold), version: 1 });
     }
     await history.write(transaction);
-    await refreshSuggestionsAround(transaction, {
+    const range = { fromPosition: sentence.position, toPosition: rightSentence.position };
+    const suggested = await refreshSuggestionsAround(transaction, {
       documentId: sentence.documentId,
       body,
-      fromPosition: sentence.position,
-      toPosition: rightSentence.position,
+      ...range,
     });
-    return { documentId: sentence.documentId, notice: null };
+    return describeChange(scoped, {
+      documentId: sentence.documentId,
+      ...range,
+      changedIds: [sentence.id, rightSentence.id, ...suggested],
+      removedSentenceIds: [],
+      shift: { afterPosition: sentence.position, by: 1 },
+      notice: null,
+    });
   });
 }
 
@@ -211,14 +214,59 @@ export async function mergeWithNext(
     await deleteSentence(transaction, next.id);
     await shiftSentencePositions(transaction, sentence.documentId, next.position, -1);
     await history.write(transaction);
-    await refreshSuggestionsAround(transaction, {
+    const range = { fromPosition: sentence.position, toPosition: sentence.position };
+    const suggested = await refreshSuggestionsAround(transaction, {
       documentId: sentence.documentId,
       body,
-      fromPosition: sentence.position,
-      toPosition: sentence.position,
+      ...range,
     });
-    return { documentId: sentence.documentId, notice };
+    return describeChange(scoped, {
+      documentId: sentence.documentId,
+      ...range,
+      changedIds: [sentence.id, ...suggested],
+      removedSentenceIds: [next.id],
+      shift: { afterPosition: next.position, by: -1 },
+      notice,
+    });
   });
+}
+
+/**
+ * The answer to a split or merge: the sentences it created or changed (all between `fromPosition`
+ * and the suggestion window after `toPosition`) and the caller's own annotations on them, the
+ * same ones the document's detail shows them. Its size never grows with the document.
+ */
+async function describeChange(
+  context: ServiceContext,
+  change: Omit<SegmentationChange, 'sentences' | 'annotations'> & {
+    documentId: string;
+    fromPosition: number;
+    toPosition: number;
+    changedIds: readonly string[];
+  },
+): Promise<SegmentationChange> {
+  const changedIds = new Set(change.changedIds);
+  const nearby = await listSentencesBetween(
+    context.db,
+    change.documentId,
+    change.fromPosition,
+    change.toPosition + suggestionWindow,
+  );
+  const sentences = nearby.filter((sentence) => changedIds.has(sentence.id));
+  const annotations = await listAnnotationsForSentences(
+    context.db,
+    sentences.map((sentence) => sentence.id),
+    { lock: false },
+  );
+  return {
+    sentences: sentences.map(toSentence),
+    removedSentenceIds: change.removedSentenceIds,
+    shift: change.shift,
+    annotations: annotations
+      .filter((annotation) => annotation.annotatorId === context.userId)
+      .map(toAnnotation),
+    notice: change.notice,
+  };
 }
 
 const segmentationForbidden =

@@ -21,12 +21,13 @@ export const suggestionWindow = 32;
  * Recomputes the suggestions of the sentences from `fromPosition` to `toPosition` (the ones a
  * split or merge made) and of the window after them, and writes those that changed in one
  * statement. The comparison ignores key order: jsonb stores keys in its own order, so comparing
- * JSON text would count every sentence as changed.
+ * JSON text would count every sentence as changed. Returns the ids of the sentences whose
+ * suggestion changed, for the answer to the split or merge.
  */
 export async function refreshSuggestionsAround(
   db: Executor,
   change: { documentId: string; body: string; fromPosition: number; toPosition: number },
-): Promise<void> {
+): Promise<string[]> {
   const sentences = await listSentencesBetween(
     db,
     change.documentId,
@@ -41,4 +42,5 @@ export async function refreshSuggestionsAround(
       : [{ id: sentence.id, suggestion }];
   });
   await updateSentenceSuggestions(db, changed);
+  return changed.map((sentence) => sentence.id);
 }

@@ -14,6 +14,7 @@ import type {
   Project,
   ProjectRole,
   ProjectSummary,
+  SegmentationChange,
   SentencePage,
 } from '@attest/core';
 import type {
@@ -313,11 +314,7 @@ export class ApiClient {
    * `confirm`: an owner's or reviewer's yes to changing other people's labels (otherwise a 409
    * `segmentation-needs-confirmation` says what would change).
    */
-  splitSentence(
-    sentenceId: string,
-    at: number,
-    confirm = false,
-  ): Promise<{ document: DocumentDetail; notice: string | null }> {
+  splitSentence(sentenceId: string, at: number, confirm = false): Promise<SegmentationChange> {
     return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/split`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -334,10 +331,7 @@ export class ApiClient {
   }
 
   /** Merges a sentence with the next; `notice` says when differing labels were cleared. */
-  mergeWithNext(
-    sentenceId: string,
-    confirm = false,
-  ): Promise<{ document: DocumentDetail; notice: string | null }> {
+  mergeWithNext(sentenceId: string, confirm = false): Promise<SegmentationChange> {
     return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/merge-next`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -1,4 +1,13 @@
-import type { Annotation, AnnotationInput, CueSpan, DocumentDetail, Label, Sentence } from '@attest/core';
+import type {
+  Annotation,
+  AnnotationInput,
+  CueSpan,
+  DocumentDetail,
+  Label,
+  SegmentationChange,
+  Sentence,
+} from '@attest/core';
+import { applySegmentationChange } from '@attest/core/segmentation-change';
 import { suggestionVersion } from '@attest/core/suggestion-version';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
@@ -289,7 +298,7 @@ export class AttestAnnotatePage extends LitElement {
       while (offset !== null) {
         const page = await this.api.getSentencePage(documentId, offset, sentencesPerPage, signal);
         const loaded = this.loaded;
-        // A split or merge replaced the document with all of its sentences, or another opened.
+        // Another document opened meanwhile (split and merge wait until every sentence is here).
         if (!this.sentenceLoading || loaded?.detail.document.id !== documentId) return;
         const sentences = [...loaded.detail.sentences, ...page.items];
         this.loaded = { ...loaded, detail: { ...loaded.detail, sentences }, ...placesOf(sentences) };
@@ -323,7 +332,7 @@ export class AttestAnnotatePage extends LitElement {
     if (annotations) this.annotationBySentence = annotations;
   }
 
-  /** Shows a document as the server sent it: on load, and after a split or merge. */
+  /** Shows a document as the server sent it, on load. */
   private applyDocument(detail: DocumentDetail, projectName: string): LoadedDocument {
     const annotations = new Map(
       detail.annotations.map((annotation) => [annotation.sentenceId, draftOf(annotation)]),
@@ -336,13 +345,44 @@ export class AttestAnnotatePage extends LitElement {
     }
     this.annotationBySentence = annotations;
     this.undo.clear();
-    const { annotatable, positionById } = placesOf(detail.sentences);
+    this.loaded = this.withPlaces({ detail, projectName });
+    return this.loaded;
+  }
+
+  /**
+   * Patches the list with what a split or merge changed, which is all the server sends: the
+   * other sentences, their labels, edits still pending and save queues stay as they are.
+   */
+  private applySegmentationChange(documentId: string, change: SegmentationChange): void {
+    const loaded = this.loaded;
+    // Another document opened while the server worked: the change is not about its sentences.
+    if (loaded?.detail.document.id !== documentId) return;
+    const changedIds = change.sentences.map((sentence) => sentence.id);
+    this.saveQueue.sync(change.annotations, changedIds);
+    const annotations = new Map(this.annotationBySentence);
+    for (const sentenceId of [...changedIds, ...change.removedSentenceIds]) annotations.delete(sentenceId);
+    for (const annotation of change.annotations) annotations.set(annotation.sentenceId, draftOf(annotation));
+    for (const sentenceId of changedIds) {
+      const pending = this.saveQueue.pendingInput(sentenceId);
+      if (pending === null) annotations.delete(sentenceId);
+      else if (pending !== undefined) annotations.set(sentenceId, draftOfInput(pending));
+    }
+    this.annotationBySentence = annotations;
+    this.undo.clear();
+    const sentences = applySegmentationChange(loaded.detail.sentences, change);
+    const annotatableCount = sentences.filter((sentence) => sentence.kind !== 'boilerplate').length;
+    const document = { ...loaded.detail.document, sentenceCount: sentences.length, annotatableCount };
+    this.loaded = this.withPlaces({ ...loaded, detail: { ...loaded.detail, document, sentences } });
+  }
+
+  /** Where each sentence is; the selection moves to the first sentence when its own is gone. */
+  private withPlaces(loaded: Pick<LoadedDocument, 'detail' | 'projectName'>): LoadedDocument {
+    const { annotatable, positionById } = placesOf(loaded.detail.sentences);
     const selected = this.selectedId === null ? undefined : positionById.get(this.selectedId);
     if (!selected || selected.annotatableIndex === -1) {
       this.selectedId = annotatable[0]?.id ?? null;
     }
-    this.loaded = { detail, projectName, annotatable, positionById };
-    return this.loaded;
+    return { detail: loaded.detail, projectName: loaded.projectName, annotatable, positionById };
   }
 
   /** Sentences that take a label: as the server counts them until all have arrived. */
@@ -728,12 +768,9 @@ export class AttestAnnotatePage extends LitElement {
     try {
       if (!isConfirmed && (await this.asksFirst('split', sentence.id, () => this.confirmSplit(true)))) return;
       if (!(await this.settleSaves('split a sentence'))) return;
+      const documentId = this.loaded.detail.document.id;
       const result = await this.api.splitSentence(sentence.id, sentence.start + point, isConfirmed);
-      this.saveQueue.sync(
-        result.document.annotations,
-        result.document.sentences.map((other) => other.id),
-      );
-      this.applyDocument(result.document, this.loaded.projectName);
+      this.applySegmentationChange(documentId, result);
       this.leaveMode();
       const number = sentence.position + 1;
       const labels = labelKey ? ` Both parts are tagged ${this.labelName(labelKey) ?? labelKey}.` : '';
@@ -769,12 +806,9 @@ export class AttestAnnotatePage extends LitElement {
       if (!isConfirmed && (await this.asksFirst('merge', sentence.id, () => this.mergeWithNext(true))))
         return;
       if (!(await this.settleSaves('merge sentences'))) return;
+      const documentId = this.loaded.detail.document.id;
       const result = await this.api.mergeWithNext(sentence.id, isConfirmed);
-      this.saveQueue.sync(
-        result.document.annotations,
-        result.document.sentences.map((other) => other.id),
-      );
-      this.applyDocument(result.document, this.loaded.projectName);
+      this.applySegmentationChange(documentId, result);
       const number = sentence.position + 1;
       const kept =
         firstLabel && firstLabel === secondLabel

@@ -1,7 +1,7 @@
 // Issue #15's split and merge cost: splitting a sentence near the start of a document (every later
 // position moves) and merging it back, on a document of 1,000 and of 100,000 sentences. Timed
 // through the services (what the change costs) and over HTTP (what the editor waits for: the
-// answer carries the whole document's sentences), beside a floor: the one statement that moves
+// answer carries only what changed), beside a floor: the one statement that moves
 // every later sentence's position, which dense 0-based positions (exports and imports use them)
 // cost. Runs on PostgreSQL when DATABASE_URL is set, on embedded PGlite otherwise.
 import { mergeWithNext, type ServiceContext, splitSentence } from '@attest/api';
@@ -39,6 +39,7 @@ async function runSplitMerge({ isSmoke, progress }: SuiteOptions) {
       .where(eq(users.email, 'bench@attest.test'));
     const context: ServiceContext = { db, userId: account!.id, tokenProjectIds: null };
     const secondsBySize = new Map<string, { split: number; merge: number; floor: number }>();
+    const answerBytesBySize = new Map<string, number>();
     for (const size of isSmoke ? smokeSizes : fullSizes) {
       progress(`writing a document of ${size.sentenceCount.toLocaleString('en')} sentences`);
       const { documentId, sentenceId, at } = await writeDocument(db, size.sentenceCount);
@@ -58,9 +59,17 @@ async function runSplitMerge({ isSmoke, progress }: SuiteOptions) {
         await mergeWithNext(context, { sentenceId, confirm: true });
         const merge = (performance.now() - started) / 1000;
         started = performance.now();
-        await owner.json('POST', `/api/sentences/${sentenceId}/split`, { at, confirm: true });
+        const answer = await owner.request('POST', `/api/sentences/${sentenceId}/split`, {
+          at,
+          confirm: true,
+        });
+        const answerText = await answer.text();
+        if (!answer.ok) throw new Error(`The split over HTTP failed: ${answer.status} ${answerText}`);
+        JSON.parse(answerText);
+        const answerBytes = Buffer.byteLength(answerText);
         await owner.json('POST', `/api/sentences/${sentenceId}/merge-next`, { confirm: true });
         const http = (performance.now() - started) / 1000;
+        answerBytesBySize.set(size.label, answerBytes);
         started = performance.now();
         await shiftPositions(db, documentId, 1, 1);
         const floor = (performance.now() - started) / 1000;
@@ -72,7 +81,7 @@ async function runSplitMerge({ isSmoke, progress }: SuiteOptions) {
         timings.http.push(http);
         timings.floor.push(floor);
         progress(
-          `  ${size.label} run ${runNumber}/${runCount}: split ${ms(split)}, merge ${ms(merge)}, both over HTTP ${ms(http)}, positions alone ${ms(floor)}`,
+          `  ${size.label} run ${runNumber}/${runCount}: split ${ms(split)}, merge ${ms(merge)}, both over HTTP ${ms(http)} (split answer ${answerBytes} bytes), positions alone ${ms(floor)}`,
         );
       }
       const split = median(timings.split);
@@ -90,7 +99,7 @@ async function runSplitMerge({ isSmoke, progress }: SuiteOptions) {
         [
           'split + merge over HTTP',
           median(timings.http),
-          'two requests; each answer carries every sentence of the document',
+          `two requests; each answer carries only what changed (the split's: ${answerBytesBySize.get(size.label)} bytes)`,
         ],
       ] as const) {
         rows.push({
@@ -120,6 +129,13 @@ async function runSplitMerge({ isSmoke, progress }: SuiteOptions) {
         detail: `${ms(largeSeconds[action])} = ${ms(largeSeconds.floor)} positions + ${ms(rest)}; the ${small} document's ${action}: ${ms(smallSeconds[action])}`,
       });
     }
+    // The answer lists what changed, never the whole document.
+    const [smallBytes, largeBytes] = [answerBytesBySize.get(small)!, answerBytesBySize.get(large)!];
+    checks.push({
+      name: `the split's answer on a ${large}-sentence document is no larger than on a ${small}-sentence one`,
+      isPassed: largeBytes <= smallBytes * 1.5,
+      detail: `${largeBytes} bytes against ${smallBytes}`,
+    });
     return { rows, checks };
   } finally {
     await server.stop();
