@@ -1,7 +1,7 @@
 // A greedy left-to-right BIO tagger over tokens, scored by an averaged perceptron (Collins 2002).
 // The weights are learned from PolNeAR train (see train.ts) and committed as numbers keyed by
 // feature names; nothing here reads the network or the corpus.
-import { staticFeatures } from './features.ts';
+import { FeatureRows } from './feature-rows.ts';
 import { isAllowedAfter, type Role, roleOf, tagCount, tags } from './tags.ts';
 import { type Token, tokenize } from './tokens.ts';
 
@@ -24,36 +24,38 @@ export function transitionFeatures(previous: number, word: string): [string, str
   return [`t-1=${previous}`, `t-1w=${previous}|${word}`];
 }
 
+/** Which tag may follow which, previous by tag: an I- tag only continues its own role. */
+const allowed = Uint8Array.from({ length: tagCount * tagCount }, (_, cell) =>
+  isAllowedAfter(Math.floor(cell / tagCount), cell % tagCount) ? 1 : 0,
+);
+
 /**
- * The best tag sequence under first-order transitions (Viterbi). `emission(index, tag)` is the
- * score of the token's own features, `transition(index, previous, tag)` that of the pair.
+ * The best tag sequence under first-order transitions (Viterbi). `emissions` holds each token's
+ * own scores (`tagCount` per token), `transitions(index)` the token's pair scores, previous tag
+ * by tag.
  */
 export function viterbi(
   length: number,
-  emission: (index: number, scores: Float64Array) => void,
-  transition: (index: number, previous: number, scores: Float64Array) => void,
+  emissions: Float64Array,
+  transitions: (index: number) => Float64Array,
 ): number[] {
   if (length === 0) return [];
   const best = new Float64Array(length * tagCount);
   const back = new Uint8Array(length * tagCount);
-  const own = new Float64Array(tagCount);
-  const pair = new Float64Array(tagCount);
   for (let index = 0; index < length; index++) {
-    own.fill(0);
-    emission(index, own);
-    for (let tag = 0; tag < tagCount; tag++) best[index * tagCount + tag] = Number.NEGATIVE_INFINITY;
+    const row = index * tagCount;
+    best.fill(Number.NEGATIVE_INFINITY, row, row + tagCount);
+    const pair = transitions(index);
     const previousTags = index === 0 ? 1 : tagCount;
     for (let previous = 0; previous < previousTags; previous++) {
-      const before = index === 0 ? 0 : best[(index - 1) * tagCount + previous]!;
+      const before = index === 0 ? 0 : best[row - tagCount + previous]!;
       if (before === Number.NEGATIVE_INFINITY) continue;
-      pair.fill(0);
-      transition(index, previous, pair);
       for (let tag = 0; tag < tagCount; tag++) {
-        if (!isAllowedAfter(previous, tag)) continue;
-        const total = before + own[tag]! + pair[tag]!;
-        if (total > best[index * tagCount + tag]!) {
-          best[index * tagCount + tag] = total;
-          back[index * tagCount + tag] = previous;
+        if (allowed[previous * tagCount + tag] === 0) continue;
+        const total = before + emissions[row + tag]! + pair[previous * tagCount + tag]!;
+        if (total > best[row + tag]!) {
+          best[row + tag] = total;
+          back[row + tag] = previous;
         }
       }
     }
@@ -71,14 +73,12 @@ export function viterbi(
 }
 
 export class Tagger {
-  private readonly weights: Map<string, Float32Array>;
+  private readonly rows: FeatureRows;
 
   constructor(weights: TaggerWeights) {
     if (weights.version !== 1 || weights.tags.join() !== tags.join())
       throw new Error('The attribution weights do not match this tagger: rebuild them.');
-    this.weights = new Map(
-      Object.entries(weights.features).map(([name, values]) => [name, Float32Array.from(values)]),
-    );
+    this.rows = new FeatureRows(weights.features);
   }
 
   /** The role spans in `[start, end)` of `text`. */
@@ -87,41 +87,10 @@ export class Tagger {
     return spansOf(tokens, this.tag(tokens));
   }
 
-  /** Transition scores per word, previous tag by tag: built once per word, not per token. */
-  private readonly transitionsByWord = new Map<string, Float64Array>();
-
   /** One tag index per token. */
   tag(tokens: readonly Token[]): number[] {
-    const features = staticFeatures(tokens);
-    const rows = tokens.map((token) => this.transitionRows(token.text.toLowerCase()));
-    return viterbi(
-      tokens.length,
-      (index, scores) => this.addScores(scores, features[index]!),
-      (index, previous, scores) => {
-        const row = rows[index]!;
-        for (let tag = 0; tag < tagCount; tag++) scores[tag]! += row[previous * tagCount + tag]!;
-      },
-    );
-  }
-
-  private transitionRows(word: string): Float64Array {
-    let rows = this.transitionsByWord.get(word);
-    if (!rows) {
-      rows = new Float64Array(tagCount * tagCount);
-      for (let previous = 0; previous < tagCount; previous++)
-        this.addScores(rows.subarray(previous * tagCount), transitionFeatures(previous, word));
-      // The cache is bounded: a document of rare words should not grow it without end.
-      if (this.transitionsByWord.size < 100_000) this.transitionsByWord.set(word, rows);
-    }
-    return rows;
-  }
-
-  private addScores(scores: Float64Array, names: readonly string[]): void {
-    for (const name of names) {
-      const row = this.weights.get(name);
-      if (!row) continue;
-      for (let tag = 0; tag < tagCount; tag++) scores[tag]! += row[tag]!;
-    }
+    const { emissions, transitions } = this.rows.score(tokens);
+    return viterbi(tokens.length, emissions, (index) => transitions[index]!);
   }
 }
 

@@ -1,0 +1,234 @@
+// The features of features.ts as numbers, for tagging at speed. Building ~25 strings per token
+// and looking each up in a Map cost most of suggest()'s time. Here the strings are built once
+// per distinct word (then cached): what a word adds to the score of the token it is, and of each
+// token up to four places either side, is summed into one vector per place, so a token's score is
+// about ten vector sums. Only the pair features and the quotation state are read per token.
+//
+// Summing in another order gives the same scores to the last bit: every weight is a multiple of
+// 0.1 below 100 in magnitude, stored as float32, so a multiple of 2^-27, and a token's score,
+// far below 2^26, is exact in float64 however it is summed. test/attribution-rows.test.ts
+// compares the scores with staticFeatures()'s on every token of our fixtures.
+import {
+  cueWindow,
+  cueWords,
+  pronouns,
+  quoteMarks,
+  sentenceEnds,
+  shapeOf,
+  stemOf,
+} from './features.ts';
+import { tagCount } from './tags.ts';
+import type { Token } from './tokens.ts';
+
+/** What one token's text contributes to the scores around it. */
+interface WordRows {
+  /**
+   * Slot `reach + d` (`tagCount` numbers from `slot * tagCount`): what the word adds to the
+   * token `d` places after it (`d` < 0: before it; `d` = 0: its own features).
+   */
+  around: Float64Array;
+  /** Bit `slot` is set where the slot holds a weight. */
+  slots: number;
+  /** Its number as the second word of a pair feature, or -1. */
+  pairId: number;
+  /** The rows of `w-1w=this|x` and `ww+1=this|x`, by x's pairId. */
+  pairsAsPrevious: ReadonlyMap<number, number> | undefined;
+  pairsWithNext: ReadonlyMap<number, number> | undefined;
+  isCue: boolean;
+  /** Transition scores, previous tag by tag (`t-1=`, then `t-1w=`). */
+  transitions: Float64Array;
+}
+
+/** How far a word's features reach: the cue words four places away. */
+const reach = cueWindow;
+
+/** Splits the value of a pair feature: words hold no `|`, so only a first word `|` is ambiguous. */
+function splitPair(value: string): [string, string] {
+  const bar = value.startsWith('||') ? 1 : value.indexOf('|');
+  return [value.slice(0, bar), value.slice(bar + 1)];
+}
+
+/** Adds `tagCount` weights from `row[offset …]` to the scores of the token at `base`. */
+function add(scores: Float64Array, base: number, row: Float64Array, offset: number): void {
+  for (let tag = 0; tag < tagCount; tag++) scores[base + tag]! += row[offset + tag]!;
+}
+
+/** A bound on the cached words (~600 bytes each), so rare words cannot grow it without end. */
+const cacheLimit = 50_000;
+
+export class FeatureRows {
+  private readonly rows = new Map<string, Float64Array>();
+  private readonly pairIds = new Map<string, number>();
+  private readonly previousPairs = new Map<string, Map<number, number>>();
+  private readonly nextPairs = new Map<string, Map<number, number>>();
+  /** The rows of the pair features, numbered. */
+  private readonly pairRows: Float64Array[] = [];
+  private readonly byText = new Map<string, WordRows>();
+  private readonly plainTransitions: Float64Array;
+  private readonly beforeStart: WordRows;
+  private readonly afterEnd: WordRows;
+  private readonly cue: Float64Array | undefined;
+  private readonly cueInQuote: Float64Array | undefined;
+  private readonly inQuote: Float64Array | undefined;
+
+  constructor(features: Record<string, readonly number[]>) {
+    // Rounded to float32 first, as the weights were stored when this was learned.
+    for (const [name, weights] of Object.entries(features))
+      this.rows.set(name, Float64Array.from(Float32Array.from(weights)));
+    for (const [name, row] of this.rows) {
+      const pairs = name.startsWith('w-1w=')
+        ? this.previousPairs
+        : name.startsWith('ww+1=')
+          ? this.nextPairs
+          : null;
+      if (!pairs) continue;
+      const [first, second] = splitPair(name.slice(5));
+      let secondId = this.pairIds.get(second);
+      if (secondId === undefined) {
+        secondId = this.pairIds.size;
+        this.pairIds.set(second, secondId);
+      }
+      let byFirst = pairs.get(first);
+      if (!byFirst) pairs.set(first, (byFirst = new Map()));
+      byFirst.set(secondId, this.pairRows.push(row) - 1);
+    }
+    this.cue = this.rows.get('cw');
+    this.cueInQuote = this.rows.get('cwq');
+    this.inQuote = this.rows.get('q');
+    this.plainTransitions = this.transitionsOf(null);
+    this.beforeStart = this.boundary('<s>', { 1: ['w-1=<s>', 'sh-1=<s>', 'bos'], 2: ['w-2=<s>'] });
+    this.afterEnd = this.boundary('</s>', { [-1]: ['w+1=</s>', 'sh+1=</s>'], [-2]: ['w+2=</s>'] });
+  }
+
+  /**
+   * The emission scores of every token (`tagCount` per token, in order) and its transition
+   * rows: the sums of the weights of staticFeatures() and transitionFeatures().
+   */
+  score(tokens: readonly Token[]): { emissions: Float64Array; transitions: Float64Array[] } {
+    const count = tokens.length;
+    const words = tokens.map((token) => this.rowsOf(token.text));
+    const emissions = new Float64Array(count * tagCount);
+    const { beforeStart, afterEnd, pairRows, cue, cueInQuote, inQuote } = this;
+    let isOpen = false;
+    for (let index = 0; index < count; index++) {
+      const text = tokens[index]!.text;
+      if (text === '“') isOpen = true;
+      else if (text === '”') isOpen = false;
+      else if (text === '"') isOpen = !isOpen;
+      const base = index * tagCount;
+      for (let distance = -reach; distance <= reach; distance++) {
+        const at = index - distance;
+        const word = at < 0 ? beforeStart : at >= count ? afterEnd : words[at]!;
+        const slot = reach + distance;
+        if (word.slots & (1 << slot)) add(emissions, base, word.around, slot * tagCount);
+      }
+      const own = words[index]!;
+      const previous = index > 0 ? words[index - 1]! : beforeStart;
+      const next = index + 1 < count ? words[index + 1]! : afterEnd;
+      const pairBefore = previous.pairsAsPrevious?.get(own.pairId);
+      if (pairBefore !== undefined) add(emissions, base, pairRows[pairBefore]!, 0);
+      const pairAfter = own.pairsWithNext?.get(next.pairId);
+      if (pairAfter !== undefined) add(emissions, base, pairRows[pairAfter]!, 0);
+      const cueRow = isOpen ? cueInQuote : cue;
+      if (own.isCue && cueRow) add(emissions, base, cueRow, 0);
+      if (isOpen && inQuote) add(emissions, base, inQuote, 0);
+    }
+    return { emissions, transitions: words.map((word) => word.transitions) };
+  }
+
+  private rowsOf(text: string): WordRows {
+    const cached = this.byText.get(text);
+    if (cached) return cached;
+    const rows = this.wordRows(text);
+    if (this.byText.size < cacheLimit) this.byText.set(text, rows);
+    return rows;
+  }
+
+  private wordRows(text: string): WordRows {
+    const word = text.toLowerCase();
+    const shape = shapeOf(text);
+    const isCue = cueWords.has(word);
+    const isQuote = quoteMarks.has(text);
+    // The names of features.ts, by the distance from this word to the token they describe.
+    const names: Record<number, string[]> = {
+      0: [
+        'b',
+        `w=${word}`,
+        `s3=${word.slice(-3)}`,
+        `sh=${shape}`,
+        `st=${stemOf(word)}`,
+        ...(pronouns.has(word) ? ['pro'] : []),
+        ...(isQuote ? ['qm'] : []),
+      ],
+      1: [`w-1=${word}`, `sh-1=${shape}`, ...(sentenceEnds.has(word) ? ['bos'] : [])],
+      2: [`w-2=${word}`],
+      [-1]: [`w+1=${word}`, `sh+1=${shape}`],
+      [-2]: [`w+2=${word}`],
+    };
+    for (let distance = 1; distance <= reach; distance++) {
+      if (isQuote && distance <= 3) {
+        (names[distance] ??= []).push(`qL${distance}`);
+        (names[-distance] ??= []).push(`qR${distance}`);
+      }
+      if (isCue) {
+        (names[distance] ??= []).push(`cwL${distance}`);
+        (names[-distance] ??= []).push(`cwR${distance}`);
+      }
+    }
+    const { around, slots } = this.sums(names);
+    return {
+      around,
+      slots,
+      pairId: this.pairIds.get(word) ?? -1,
+      pairsAsPrevious: this.previousPairs.get(word),
+      pairsWithNext: this.nextPairs.get(word),
+      isCue,
+      transitions: this.transitionsOf(word),
+    };
+  }
+
+  /** The start and end of a text, seen from the tokens one and two places inside it. */
+  private boundary(word: string, names: Record<number, string[]>): WordRows {
+    const { around, slots } = this.sums(names);
+    return {
+      around,
+      slots,
+      pairId: this.pairIds.get(word) ?? -1,
+      pairsAsPrevious: this.previousPairs.get(word),
+      pairsWithNext: undefined,
+      isCue: false,
+      transitions: this.plainTransitions,
+    };
+  }
+
+  /** The weights of the names summed per distance, and which distances have any. */
+  private sums(namesByDistance: Record<number, string[]>): { around: Float64Array; slots: number } {
+    const around = new Float64Array((2 * reach + 1) * tagCount);
+    let slots = 0;
+    for (let slot = 0; slot <= 2 * reach; slot++) {
+      for (const name of namesByDistance[slot - reach] ?? []) {
+        const row = this.rows.get(name);
+        if (!row) continue;
+        slots |= 1 << slot;
+        for (let tag = 0; tag < tagCount; tag++) around[slot * tagCount + tag]! += row[tag]!;
+      }
+    }
+    return { around, slots };
+  }
+
+  /** Most words have no `t-1w=` weight of their own and share the plain transitions. */
+  private transitionsOf(word: string | null): Float64Array {
+    const wordRows = Array.from({ length: tagCount }, (_, previous) =>
+      word === null ? undefined : this.rows.get(`t-1w=${previous}|${word}`),
+    );
+    if (word !== null && wordRows.every((row) => row === undefined)) return this.plainTransitions;
+    const scores = new Float64Array(tagCount * tagCount);
+    for (let previous = 0; previous < tagCount; previous++) {
+      for (const row of [this.rows.get(`t-1=${previous}`), wordRows[previous]]) {
+        if (!row) continue;
+        for (let tag = 0; tag < tagCount; tag++) scores[previous * tagCount + tag]! += row[tag]!;
+      }
+    }
+    return scores;
+  }
+}
