@@ -8,20 +8,12 @@
 // 0.1 below 100 in magnitude, stored as float32, so a multiple of 2^-27, and a token's score,
 // far below 2^26, is exact in float64 however it is summed. test/attribution-rows.test.ts
 // compares the scores with staticFeatures()'s on every token of our fixtures.
-import {
-  cueWindow,
-  cueWords,
-  pronouns,
-  quoteMarks,
-  sentenceEnds,
-  shapeOf,
-  stemOf,
-} from './features.ts';
+import { cueWindow, cueWords, pronouns, quoteMarks, sentenceEnds, shapeOf, stemOf } from './features.ts';
 import { tagCount } from './tags.ts';
 import type { Token } from './tokens.ts';
 
 /** What one token's text contributes to the scores around it. */
-interface WordRows {
+export interface WordRows {
   /**
    * Slot `reach + d` (`tagCount` numbers from `slot * tagCount`): what the word adds to the
    * token `d` places after it (`d` < 0: before it; `d` = 0: its own features).
@@ -101,13 +93,28 @@ export class FeatureRows {
   }
 
   /**
-   * The emission scores of every token (`tagCount` per token, in order) and its transition
-   * rows: the sums of the weights of staticFeatures() and transitionFeatures().
+   * The emission scores of every token (`tagCount` per token, in order), the sums of the
+   * weights of staticFeatures(), and each token's word, whose `transitions` sum those of
+   * transitionFeatures().
    */
-  score(tokens: readonly Token[]): { emissions: Float64Array; transitions: Float64Array[] } {
+  score(tokens: readonly Token[]): { emissions: Float64Array; words: readonly WordRows[] } {
     const count = tokens.length;
     const words = tokens.map((token) => this.rowsOf(token.text));
-    const emissions = new Float64Array(count * tagCount);
+    // Each word adds its summed rows to the tokens around it. The scores are laid out with
+    // `reach` padding tokens on each side, so the start and end of the text add theirs from
+    // the places before and after it like any word, and no place needs a bounds check.
+    const padded = new Float64Array((count + 2 * reach) * tagCount);
+    // Token `at + d` is at place `at + reach + d` = `at + slot`.
+    const spread = (word: WordRows, at: number) => {
+      for (let slots = word.slots; slots !== 0; slots &= slots - 1) {
+        const slot = 31 - Math.clz32(slots & -slots);
+        add(padded, (at + slot) * tagCount, word.around, slot * tagCount);
+      }
+    };
+    for (let at = -2; at < 0; at++) spread(this.beforeStart, at);
+    for (let at = 0; at < count; at++) spread(words[at]!, at);
+    for (let at = count; at < count + 2; at++) spread(this.afterEnd, at);
+    const emissions = padded.subarray(reach * tagCount, (reach + count) * tagCount);
     const { beforeStart, afterEnd, pairRows, cue, cueInQuote, inQuote } = this;
     let isOpen = false;
     for (let index = 0; index < count; index++) {
@@ -116,12 +123,6 @@ export class FeatureRows {
       else if (text === '”') isOpen = false;
       else if (text === '"') isOpen = !isOpen;
       const base = index * tagCount;
-      for (let distance = -reach; distance <= reach; distance++) {
-        const at = index - distance;
-        const word = at < 0 ? beforeStart : at >= count ? afterEnd : words[at]!;
-        const slot = reach + distance;
-        if (word.slots & (1 << slot)) add(emissions, base, word.around, slot * tagCount);
-      }
       const own = words[index]!;
       const previous = index > 0 ? words[index - 1]! : beforeStart;
       const next = index + 1 < count ? words[index + 1]! : afterEnd;
@@ -133,7 +134,7 @@ export class FeatureRows {
       if (own.isCue && cueRow) add(emissions, base, cueRow, 0);
       if (isOpen && inQuote) add(emissions, base, inQuote, 0);
     }
-    return { emissions, transitions: words.map((word) => word.transitions) };
+    return { emissions, words };
   }
 
   private rowsOf(text: string): WordRows {

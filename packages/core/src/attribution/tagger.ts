@@ -24,15 +24,19 @@ export function transitionFeatures(previous: number, word: string): [string, str
   return [`t-1=${previous}`, `t-1w=${previous}|${word}`];
 }
 
-/** Which tag may follow which, previous by tag: an I- tag only continues its own role. */
-const allowed = Uint8Array.from({ length: tagCount * tagCount }, (_, cell) =>
-  isAllowedAfter(Math.floor(cell / tagCount), cell % tagCount) ? 1 : 0,
+/** For each tag, the tags it may follow, in ascending order: an I- tag only continues its own role. */
+const previousTagsOf: readonly Uint8Array[] = Array.from({ length: tagCount }, (_, tag) =>
+  Uint8Array.from(
+    Array.from({ length: tagCount }, (_, previous) => previous).filter((previous) =>
+      isAllowedAfter(previous, tag),
+    ),
+  ),
 );
 
 /**
  * The best tag sequence under first-order transitions (Viterbi). `emissions` holds each token's
  * own scores (`tagCount` per token), `transitions(index)` the token's pair scores, previous tag
- * by tag.
+ * by tag. Ties go to the lowest previous tag.
  */
 export function viterbi(
   length: number,
@@ -42,22 +46,30 @@ export function viterbi(
   if (length === 0) return [];
   const best = new Float64Array(length * tagCount);
   const back = new Uint8Array(length * tagCount);
-  for (let index = 0; index < length; index++) {
+  // The first token follows the start, which counts as O.
+  const first = transitions(0);
+  for (let tag = 0; tag < tagCount; tag++)
+    best[tag] = isAllowedAfter(0, tag) ? 0 + emissions[tag]! + first[tag]! : Number.NEGATIVE_INFINITY;
+  for (let index = 1; index < length; index++) {
     const row = index * tagCount;
-    best.fill(Number.NEGATIVE_INFINITY, row, row + tagCount);
     const pair = transitions(index);
-    const previousTags = index === 0 ? 1 : tagCount;
-    for (let previous = 0; previous < previousTags; previous++) {
-      const before = index === 0 ? 0 : best[row - tagCount + previous]!;
-      if (before === Number.NEGATIVE_INFINITY) continue;
-      for (let tag = 0; tag < tagCount; tag++) {
-        if (allowed[previous * tagCount + tag] === 0) continue;
-        const total = before + emissions[row + tag]! + pair[previous * tagCount + tag]!;
-        if (total > best[row + tag]!) {
-          best[row + tag] = total;
-          back[row + tag] = previous;
+    for (let tag = 0; tag < tagCount; tag++) {
+      const own = emissions[row + tag]!;
+      let top = Number.NEGATIVE_INFINITY;
+      let from = 0;
+      const previousTags = previousTagsOf[tag]!;
+      for (let choice = 0; choice < previousTags.length; choice++) {
+        const previous = previousTags[choice]!;
+        const before = best[row - tagCount + previous]!;
+        if (before === Number.NEGATIVE_INFINITY) continue;
+        const total = before + own + pair[previous * tagCount + tag]!;
+        if (total > top) {
+          top = total;
+          from = previous;
         }
       }
+      best[row + tag] = top;
+      back[row + tag] = from;
     }
   }
   const path = new Array<number>(length);
@@ -89,8 +101,8 @@ export class Tagger {
 
   /** One tag index per token. */
   tag(tokens: readonly Token[]): number[] {
-    const { emissions, transitions } = this.rows.score(tokens);
-    return viterbi(tokens.length, emissions, (index) => transitions[index]!);
+    const { emissions, words } = this.rows.score(tokens);
+    return viterbi(tokens.length, emissions, (index) => words[index]!.transitions);
   }
 }
 
