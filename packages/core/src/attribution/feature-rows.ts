@@ -80,8 +80,8 @@ export class FeatureRows {
         secondId = this.pairIds.size;
         this.pairIds.set(second, secondId);
       }
-      let byFirst = pairs.get(first);
-      if (!byFirst) pairs.set(first, (byFirst = new Map()));
+      const byFirst = pairs.get(first) ?? new Map<number, number>();
+      pairs.set(first, byFirst);
       byFirst.set(secondId, this.pairRows.push(row) - 1);
     }
     this.cue = this.rows.get('cw');
@@ -167,13 +167,17 @@ export class FeatureRows {
       [-2]: [`w+2=${word}`],
     };
     for (let distance = 1; distance <= reach; distance++) {
+      const before = names[distance] ?? [];
+      const after = names[-distance] ?? [];
+      names[distance] = before;
+      names[-distance] = after;
       if (isQuote && distance <= 3) {
-        (names[distance] ??= []).push(`qL${distance}`);
-        (names[-distance] ??= []).push(`qR${distance}`);
+        before.push(`qL${distance}`);
+        after.push(`qR${distance}`);
       }
       if (isCue) {
-        (names[distance] ??= []).push(`cwL${distance}`);
-        (names[-distance] ??= []).push(`cwR${distance}`);
+        before.push(`cwL${distance}`);
+        after.push(`cwR${distance}`);
       }
     }
     const { around, slots } = this.sums(names);
