@@ -15,11 +15,11 @@ import type { Token } from './tokens.ts';
 /** What one token's text contributes to the scores around it. */
 export interface WordRows {
   /**
-   * Slot `reach + d` (`tagCount` numbers from `slot * tagCount`): what the word adds to the
-   * token `d` places after it (`d` < 0: before it; `d` = 0: its own features).
+   * What the word adds to the token `d` places after it (`d` < 0: before it; `d` = 0: its own
+   * features), `tagCount` numbers per slot `reach + d`, for the slots that hold any weight.
    */
   around: Float64Array;
-  /** Bit `slot` is set where the slot holds a weight. */
+  /** Bit `slot` is set for each slot `around` holds, in order. */
   slots: number;
   /** Its number as the second word of a pair feature, or -1. */
   pairId: number;
@@ -45,7 +45,7 @@ function add(scores: Float64Array, base: number, row: Float64Array, offset: numb
   for (let tag = 0; tag < tagCount; tag++) scores[base + tag]! += row[offset + tag]!;
 }
 
-/** A bound on the cached words (~600 bytes each), so rare words cannot grow it without end. */
+/** A bound on the cached words (~300 bytes each), so rare words cannot grow it without end. */
 const cacheLimit = 50_000;
 
 export class FeatureRows {
@@ -56,6 +56,7 @@ export class FeatureRows {
   /** The rows of the pair features, numbered. */
   private readonly pairRows: Float64Array[] = [];
   private readonly byText = new Map<string, WordRows>();
+  private buffer = new Float64Array(4096);
   private readonly plainTransitions: Float64Array;
   private readonly beforeStart: WordRows;
   private readonly afterEnd: WordRows;
@@ -93,7 +94,8 @@ export class FeatureRows {
   }
 
   /**
-   * The emission scores of every token (`tagCount` per token, in order), the sums of the
+   * The emission scores of every token (`tagCount` per token, in order; valid until the next
+   * call), the sums of the
    * weights of staticFeatures(), and each token's word, whose `transitions` sum those of
    * transitionFeatures().
    */
@@ -103,12 +105,19 @@ export class FeatureRows {
     // Each word adds its summed rows to the tokens around it. The scores are laid out with
     // `reach` padding tokens on each side, so the start and end of the text add theirs from
     // the places before and after it like any word, and no place needs a bounds check.
-    const padded = new Float64Array((count + 2 * reach) * tagCount);
+    const size = (count + 2 * reach) * tagCount;
+    // One buffer, grown when needed and reused: allocating one per sentence cost as much as
+    // filling it. The scores are read before the next call.
+    if (this.buffer.length < size) this.buffer = new Float64Array(Math.max(size, 2 * this.buffer.length));
+    const padded = this.buffer;
+    padded.fill(0, 0, size);
     // Token `at + d` is at place `at + reach + d` = `at + slot`.
     const spread = (word: WordRows, at: number) => {
+      let stored = 0;
       for (let slots = word.slots; slots !== 0; slots &= slots - 1) {
         const slot = 31 - Math.clz32(slots & -slots);
-        add(padded, (at + slot) * tagCount, word.around, slot * tagCount);
+        add(padded, (at + slot) * tagCount, word.around, stored * tagCount);
+        stored++;
       }
     };
     for (let at = -2; at < 0; at++) spread(this.beforeStart, at);
@@ -208,16 +217,18 @@ export class FeatureRows {
 
   /** The weights of the names summed per distance, and which distances have any. */
   private sums(namesByDistance: Record<number, string[]>): { around: Float64Array; slots: number } {
-    const around = new Float64Array((2 * reach + 1) * tagCount);
+    const sums: Float64Array[] = [];
     let slots = 0;
     for (let slot = 0; slot <= 2 * reach; slot++) {
-      for (const name of namesByDistance[slot - reach] ?? []) {
-        const row = this.rows.get(name);
-        if (!row) continue;
-        slots |= 1 << slot;
-        for (let tag = 0; tag < tagCount; tag++) around[slot * tagCount + tag]! += row[tag]!;
-      }
+      const rows = (namesByDistance[slot - reach] ?? []).flatMap((name) => this.rows.get(name) ?? []);
+      if (rows.length === 0) continue;
+      slots |= 1 << slot;
+      const sum = new Float64Array(tagCount);
+      for (const row of rows) for (let tag = 0; tag < tagCount; tag++) sum[tag]! += row[tag]!;
+      sums.push(sum);
     }
+    const around = new Float64Array(sums.length * tagCount);
+    for (const [index, sum] of sums.entries()) around.set(sum, index * tagCount);
     return { around, slots };
   }
 

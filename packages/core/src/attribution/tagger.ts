@@ -33,6 +33,9 @@ const previousTagsOf: readonly Uint8Array[] = Array.from({ length: tagCount }, (
   ),
 );
 
+/** Viterbi's tables, reused from call to call (it runs once per sentence). */
+let scratch = { best: new Float64Array(4096), back: new Uint8Array(4096) };
+
 /**
  * The best tag sequence under first-order transitions (Viterbi). `emissions` holds each token's
  * own scores (`tagCount` per token), `transitions(index)` the token's pair scores, previous tag
@@ -44,12 +47,18 @@ export function viterbi(
   transitions: (index: number) => Float64Array,
 ): number[] {
   if (length === 0) return [];
-  const best = new Float64Array(length * tagCount);
-  const back = new Uint8Array(length * tagCount);
+  if (scratch.best.length < length * tagCount) {
+    const size = Math.max(length * tagCount, 2 * scratch.best.length);
+    scratch = { best: new Float64Array(size), back: new Uint8Array(size) };
+  }
+  // Every cell read below is written first, so the reused buffers need no clearing.
+  const { best, back } = scratch;
   // The first token follows the start, which counts as O.
   const first = transitions(0);
-  for (let tag = 0; tag < tagCount; tag++)
+  for (let tag = 0; tag < tagCount; tag++) {
     best[tag] = isAllowedAfter(0, tag) ? 0 + emissions[tag]! + first[tag]! : Number.NEGATIVE_INFINITY;
+    back[tag] = 0;
+  }
   for (let index = 1; index < length; index++) {
     const row = index * tagCount;
     const pair = transitions(index);
