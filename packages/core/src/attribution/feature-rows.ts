@@ -189,6 +189,20 @@ export class FeatureRows {
         after.push(`cwR${distance}`);
       }
     }
+    return this.entry(word, names, isCue, this.transitionsOf(word));
+  }
+
+  /** The start and end of a text (`<s>`, `</s>`), seen from the tokens one and two places inside it. */
+  private boundary(word: string, names: Record<number, string[]>): WordRows {
+    return this.entry(word, names, false, this.plainTransitions);
+  }
+
+  private entry(
+    word: string,
+    names: Record<number, string[]>,
+    isCue: boolean,
+    transitions: Float64Array,
+  ): WordRows {
     const { around, slots } = this.sums(names);
     return {
       around,
@@ -197,21 +211,7 @@ export class FeatureRows {
       pairsAsPrevious: this.previousPairs.get(word),
       pairsWithNext: this.nextPairs.get(word),
       isCue,
-      transitions: this.transitionsOf(word),
-    };
-  }
-
-  /** The start and end of a text, seen from the tokens one and two places inside it. */
-  private boundary(word: string, names: Record<number, string[]>): WordRows {
-    const { around, slots } = this.sums(names);
-    return {
-      around,
-      slots,
-      pairId: this.pairIds.get(word) ?? -1,
-      pairsAsPrevious: this.previousPairs.get(word),
-      pairsWithNext: undefined,
-      isCue: false,
-      transitions: this.plainTransitions,
+      transitions,
     };
   }
 
