@@ -1,6 +1,8 @@
 // The features the attribution tagger reads for each token. Each is a short string naming one
 // fact ("w=said", "rvL", "q"), so the learned weights stay readable: which words, which signs.
 // Computed once per token (the static part); the tags before it are added while decoding.
+// This is the definition, used in training; feature-rows.ts computes the same features as rows
+// of the weight table for tagging at speed, and a test holds the two equal.
 import { reportingVerbs } from '../suggest/lexicon.ts';
 import type { Token } from './tokens.ts';
 
@@ -31,17 +33,18 @@ export const cueWords: ReadonlySet<string> = new Set(
   ].filter((word) => /^[a-z]+$/.test(word)),
 );
 
-const pronouns = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
-const quoteMarks = new Set(['"', '“', '”', '‘', '’', "'"]);
-const sentenceEnds = new Set(['.', '!', '?']);
-const window = 4;
+export const pronouns: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
+export const quoteMarks: ReadonlySet<string> = new Set(['"', '“', '”', '‘', '’', "'"]);
+export const sentenceEnds: ReadonlySet<string> = new Set(['.', '!', '?']);
+/** How many tokens on each side a nearby cue word is seen from (`cwL1` … `cwR4`). */
+export const cueWindow = 4;
 
 /** A crude stem, so "warns", "warned" and "warning" share a weight. */
-function stemOf(word: string): string {
+export function stemOf(word: string): string {
   return word.length > 4 ? word.replace(/(?:ing|ed|es|s)$/, '') : word;
 }
 
-function shapeOf(word: string): string {
+export function shapeOf(word: string): string {
   if (/^\p{Lu}\p{Ll}/u.test(word)) return 'Xx';
   if (/^\p{Lu}+$/u.test(word)) return 'XX';
   if (/^\p{Ll}/u.test(word)) return 'x';
@@ -91,7 +94,7 @@ export function staticFeatures(tokens: readonly Token[]): string[][] {
     if (quoteMarks.has(token.text)) features.push('qm');
     if (inQuote[index]) features.push('q');
     if (index === 0 || sentenceEnds.has(lower[index - 1]!)) features.push('bos');
-    for (let offset = 1; offset <= window; offset++) {
+    for (let offset = 1; offset <= cueWindow; offset++) {
       if (isCueWord[index - offset]) features.push(`cwL${offset}`);
       if (isCueWord[index + offset]) features.push(`cwR${offset}`);
     }

@@ -10,7 +10,8 @@
 //   "An Attribution Relations Corpus for Political News", LREC 2018; 840 articles): BIO tags
 //   over tokens, features in features.ts (the word and its neighbours, a crude stem, shape,
 //   quotation marks, the suggestion lexicon's reporting verbs nearby), scored by an averaged
-//   structured perceptron (Collins, EMNLP 2002) and decoded with Viterbi (tagger.ts). Only its
+//   structured perceptron (Collins, EMNLP 2002) and decoded with Viterbi (tagger.ts; the
+//   features are scored from per-word sums of their weights, feature-rows.ts). Only its
 //   weights are committed (weights.json: feature names and numbers, no article text);
 //   `pnpm attest train-attribution ../shared/data/polnear/train` rebuilds them (train.ts).
 // - What is NOT learned: grouping spans into attributions (each cue takes the nearest source

@@ -1,7 +1,7 @@
 // A greedy left-to-right BIO tagger over tokens, scored by an averaged perceptron (Collins 2002).
 // The weights are learned from PolNeAR train (see train.ts) and committed as numbers keyed by
 // feature names; nothing here reads the network or the corpus.
-import { staticFeatures } from './features.ts';
+import { FeatureRows } from './feature-rows.ts';
 import { isAllowedAfter, type Role, roleOf, tagCount, tags } from './tags.ts';
 import { type Token, tokenize } from './tokens.ts';
 
@@ -24,38 +24,61 @@ export function transitionFeatures(previous: number, word: string): [string, str
   return [`t-1=${previous}`, `t-1w=${previous}|${word}`];
 }
 
+/** For each tag, the tags it may follow, in ascending order: an I- tag only continues its own role. */
+const previousTagsOf: readonly Uint8Array[] = Array.from({ length: tagCount }, (_, tag) =>
+  Uint8Array.from(
+    Array.from({ length: tagCount }, (_, previous) => previous).filter((previous) =>
+      isAllowedAfter(previous, tag),
+    ),
+  ),
+);
+
+/** Viterbi's tables, reused from call to call (it runs once per sentence). */
+let scratch = { best: new Float64Array(4096), back: new Uint8Array(4096) };
+
 /**
- * The best tag sequence under first-order transitions (Viterbi). `emission(index, tag)` is the
- * score of the token's own features, `transition(index, previous, tag)` that of the pair.
+ * The best tag sequence under first-order transitions (Viterbi). `emissions` holds each token's
+ * own scores (`tagCount` per token), `transitions(index)` the token's pair scores, previous tag
+ * by tag. Ties go to the lowest previous tag.
  */
 export function viterbi(
   length: number,
-  emission: (index: number, scores: Float64Array) => void,
-  transition: (index: number, previous: number, scores: Float64Array) => void,
+  emissions: Float64Array,
+  transitions: (index: number) => Float64Array,
 ): number[] {
   if (length === 0) return [];
-  const best = new Float64Array(length * tagCount);
-  const back = new Uint8Array(length * tagCount);
-  const own = new Float64Array(tagCount);
-  const pair = new Float64Array(tagCount);
-  for (let index = 0; index < length; index++) {
-    own.fill(0);
-    emission(index, own);
-    for (let tag = 0; tag < tagCount; tag++) best[index * tagCount + tag] = Number.NEGATIVE_INFINITY;
-    const previousTags = index === 0 ? 1 : tagCount;
-    for (let previous = 0; previous < previousTags; previous++) {
-      const before = index === 0 ? 0 : best[(index - 1) * tagCount + previous]!;
-      if (before === Number.NEGATIVE_INFINITY) continue;
-      pair.fill(0);
-      transition(index, previous, pair);
-      for (let tag = 0; tag < tagCount; tag++) {
-        if (!isAllowedAfter(previous, tag)) continue;
-        const total = before + own[tag]! + pair[tag]!;
-        if (total > best[index * tagCount + tag]!) {
-          best[index * tagCount + tag] = total;
-          back[index * tagCount + tag] = previous;
+  if (scratch.best.length < length * tagCount) {
+    const size = Math.max(length * tagCount, 2 * scratch.best.length);
+    scratch = { best: new Float64Array(size), back: new Uint8Array(size) };
+  }
+  // Every cell read below is written first, so the reused buffers need no clearing.
+  const { best, back } = scratch;
+  // The first token follows the start, which counts as O.
+  const first = transitions(0);
+  for (let tag = 0; tag < tagCount; tag++) {
+    best[tag] = isAllowedAfter(0, tag) ? 0 + emissions[tag]! + first[tag]! : Number.NEGATIVE_INFINITY;
+    back[tag] = 0;
+  }
+  for (let index = 1; index < length; index++) {
+    const row = index * tagCount;
+    const pair = transitions(index);
+    for (let tag = 0; tag < tagCount; tag++) {
+      const own = emissions[row + tag]!;
+      let top = Number.NEGATIVE_INFINITY;
+      let from = 0;
+      const previousTags = previousTagsOf[tag]!;
+      for (let choice = 0; choice < previousTags.length; choice++) {
+        const previous = previousTags[choice]!;
+        const before = best[row - tagCount + previous]!;
+        if (before === Number.NEGATIVE_INFINITY) continue;
+        const total = before + own + pair[previous * tagCount + tag]!;
+        if (total > top) {
+          top = total;
+          from = previous;
         }
       }
+      best[row + tag] = top;
+      back[row + tag] = from;
     }
   }
   const path = new Array<number>(length);
@@ -71,14 +94,12 @@ export function viterbi(
 }
 
 export class Tagger {
-  private readonly weights: Map<string, Float32Array>;
+  private readonly rows: FeatureRows;
 
   constructor(weights: TaggerWeights) {
     if (weights.version !== 1 || weights.tags.join() !== tags.join())
       throw new Error('The attribution weights do not match this tagger: rebuild them.');
-    this.weights = new Map(
-      Object.entries(weights.features).map(([name, values]) => [name, Float32Array.from(values)]),
-    );
+    this.rows = new FeatureRows(weights.features);
   }
 
   /** The role spans in `[start, end)` of `text`. */
@@ -87,41 +108,10 @@ export class Tagger {
     return spansOf(tokens, this.tag(tokens));
   }
 
-  /** Transition scores per word, previous tag by tag: built once per word, not per token. */
-  private readonly transitionsByWord = new Map<string, Float64Array>();
-
   /** One tag index per token. */
   tag(tokens: readonly Token[]): number[] {
-    const features = staticFeatures(tokens);
-    const rows = tokens.map((token) => this.transitionRows(token.text.toLowerCase()));
-    return viterbi(
-      tokens.length,
-      (index, scores) => this.addScores(scores, features[index]!),
-      (index, previous, scores) => {
-        const row = rows[index]!;
-        for (let tag = 0; tag < tagCount; tag++) scores[tag]! += row[previous * tagCount + tag]!;
-      },
-    );
-  }
-
-  private transitionRows(word: string): Float64Array {
-    let rows = this.transitionsByWord.get(word);
-    if (!rows) {
-      rows = new Float64Array(tagCount * tagCount);
-      for (let previous = 0; previous < tagCount; previous++)
-        this.addScores(rows.subarray(previous * tagCount), transitionFeatures(previous, word));
-      // The cache is bounded: a document of rare words should not grow it without end.
-      if (this.transitionsByWord.size < 100_000) this.transitionsByWord.set(word, rows);
-    }
-    return rows;
-  }
-
-  private addScores(scores: Float64Array, names: readonly string[]): void {
-    for (const name of names) {
-      const row = this.weights.get(name);
-      if (!row) continue;
-      for (let tag = 0; tag < tagCount; tag++) scores[tag]! += row[tag]!;
-    }
+    const { emissions, words } = this.rows.score(tokens);
+    return viterbi(tokens.length, emissions, (index) => words[index]!.transitions);
   }
 }
 

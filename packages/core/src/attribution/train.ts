@@ -2,7 +2,7 @@
 // (PolNeAR train, read by `attest train-attribution`). Pure: documents in, weights out.
 import { staticFeatures } from './features.ts';
 import { type RoleSpan, Tagger, type TaggerWeights, transitionFeatures, viterbi } from './tagger.ts';
-import { beginTag, type Role, roles, tagCount, tags } from './tags.ts';
+import { beginTag, isAllowedAfter, type Role, roles, tagCount, tags } from './tags.ts';
 import { tokenize } from './tokens.ts';
 
 export interface TrainingDocument {
@@ -124,15 +124,18 @@ export function trainTagger(
         }
         return ids;
       };
-      const predicted = viterbi(
-        words.length,
-        (index, scores) => {
-          for (const id of features[index]!) addRow(scores, id);
-        },
-        (index, previous, scores) => {
-          for (const id of transitionsOf(previous, index)) addRow(scores, id);
-        },
-      );
+      const emissions = new Float64Array(words.length * tagCount);
+      for (const [index, ids] of features.entries())
+        for (const id of ids) addRow(emissions.subarray(index * tagCount), id);
+      const predicted = viterbi(words.length, emissions, (index) => {
+        // Only the tags a path can reach: interning a transition counts it towards minimumCount.
+        const pair = new Float64Array(tagCount * tagCount);
+        for (let previous = 0; previous < (index === 0 ? 1 : tagCount); previous++) {
+          if (index === 1 && !isAllowedAfter(0, previous)) continue;
+          for (const id of transitionsOf(previous, index)) addRow(pair.subarray(previous * tagCount), id);
+        }
+        return pair;
+      });
       for (let index = 0; index < words.length; index++) {
         const truth = gold[index]!;
         const guess = predicted[index]!;

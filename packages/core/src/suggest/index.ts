@@ -24,7 +24,8 @@ const paragraphBreak = /\n[ \t\u00a0]*\r?\n/g;
 export interface SuggestOptions {
   /**
    * Add every attribution's source, reporting-verb and content spans as cues (the learned
-   * tagger of ../attribution). Off by default: it costs several times the rules' time.
+   * tagger of ../attribution). Off by default: it costs nearly as much again as the rules
+   * (docs/suggestions.md).
    */
   attributions?: boolean;
 }

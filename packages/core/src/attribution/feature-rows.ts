@@ -1,0 +1,250 @@
+// The features of features.ts as numbers, for tagging at speed. Building ~25 strings per token
+// and looking each up in a Map cost most of suggest()'s time. Here the strings are built once
+// per distinct word (then cached): what a word adds to the score of the token it is, and of each
+// token up to four places either side, is summed into one vector per place, so a token's score is
+// about ten vector sums. Only the pair features and the quotation state are read per token.
+//
+// Summing in another order gives the same scores to the last bit: every weight is a multiple of
+// 0.1 below 100 in magnitude, stored as float32, so a multiple of 2^-27, and a token's score,
+// far below 2^26, is exact in float64 however it is summed. test/attribution-rows.test.ts
+// compares the scores with staticFeatures()'s on every token of our fixtures.
+import { cueWindow, cueWords, pronouns, quoteMarks, sentenceEnds, shapeOf, stemOf } from './features.ts';
+import { tagCount } from './tags.ts';
+import type { Token } from './tokens.ts';
+
+/** What one token's text contributes to the scores around it. */
+export interface WordRows {
+  /**
+   * What the word adds to the token `d` places after it (`d` < 0: before it; `d` = 0: its own
+   * features), `tagCount` numbers per slot `reach + d`, for the slots that hold any weight.
+   */
+  around: Float64Array;
+  /** Bit `slot` is set for each slot `around` holds, in order. */
+  slots: number;
+  /** Its number as the second word of a pair feature, or -1. */
+  pairId: number;
+  /** The rows of `w-1w=this|x` and `ww+1=this|x`, by x's pairId. */
+  pairsAsPrevious: ReadonlyMap<number, number> | undefined;
+  pairsWithNext: ReadonlyMap<number, number> | undefined;
+  isCue: boolean;
+  /** Transition scores, previous tag by tag (`t-1=`, then `t-1w=`). */
+  transitions: Float64Array;
+}
+
+/** How far a word's features reach: the cue words four places away. */
+const reach = cueWindow;
+
+/** Splits the value of a pair feature: words hold no `|`, so only a first word `|` is ambiguous. */
+function splitPair(value: string): [string, string] {
+  const bar = value.startsWith('||') ? 1 : value.indexOf('|');
+  return [value.slice(0, bar), value.slice(bar + 1)];
+}
+
+/** Adds `tagCount` weights from `row[offset …]` to the scores of the token at `base`. */
+function add(scores: Float64Array, base: number, row: Float64Array, offset: number): void {
+  for (let tag = 0; tag < tagCount; tag++) scores[base + tag]! += row[offset + tag]!;
+}
+
+/** A bound on the cached words (~300 bytes each), so rare words cannot grow it without end. */
+const cacheLimit = 50_000;
+
+export class FeatureRows {
+  private readonly rows = new Map<string, Float64Array>();
+  private readonly pairIds = new Map<string, number>();
+  private readonly previousPairs = new Map<string, Map<number, number>>();
+  private readonly nextPairs = new Map<string, Map<number, number>>();
+  /** The rows of the pair features, numbered. */
+  private readonly pairRows: Float64Array[] = [];
+  private readonly byText = new Map<string, WordRows>();
+  private buffer = new Float64Array(4096);
+  private readonly plainTransitions: Float64Array;
+  private readonly beforeStart: WordRows;
+  private readonly afterEnd: WordRows;
+  private readonly cue: Float64Array | undefined;
+  private readonly cueInQuote: Float64Array | undefined;
+  private readonly inQuote: Float64Array | undefined;
+
+  constructor(features: Record<string, readonly number[]>) {
+    // Rounded to float32 first, as the weights were stored when this was learned.
+    for (const [name, weights] of Object.entries(features))
+      this.rows.set(name, Float64Array.from(Float32Array.from(weights)));
+    for (const [name, row] of this.rows) {
+      const pairs = name.startsWith('w-1w=')
+        ? this.previousPairs
+        : name.startsWith('ww+1=')
+          ? this.nextPairs
+          : null;
+      if (!pairs) continue;
+      const [first, second] = splitPair(name.slice(5));
+      let secondId = this.pairIds.get(second);
+      if (secondId === undefined) {
+        secondId = this.pairIds.size;
+        this.pairIds.set(second, secondId);
+      }
+      const byFirst = pairs.get(first) ?? new Map<number, number>();
+      pairs.set(first, byFirst);
+      byFirst.set(secondId, this.pairRows.push(row) - 1);
+    }
+    this.cue = this.rows.get('cw');
+    this.cueInQuote = this.rows.get('cwq');
+    this.inQuote = this.rows.get('q');
+    this.plainTransitions = this.transitionsOf(null);
+    this.beforeStart = this.boundary('<s>', { 1: ['w-1=<s>', 'sh-1=<s>', 'bos'], 2: ['w-2=<s>'] });
+    this.afterEnd = this.boundary('</s>', { [-1]: ['w+1=</s>', 'sh+1=</s>'], [-2]: ['w+2=</s>'] });
+  }
+
+  /**
+   * The emission scores of every token (`tagCount` per token, in order; valid until the next
+   * call), the sums of the
+   * weights of staticFeatures(), and each token's word, whose `transitions` sum those of
+   * transitionFeatures().
+   */
+  score(tokens: readonly Token[]): { emissions: Float64Array; words: readonly WordRows[] } {
+    const count = tokens.length;
+    const words = tokens.map((token) => this.rowsOf(token.text));
+    // Each word adds its summed rows to the tokens around it. The scores are laid out with
+    // `reach` padding tokens on each side, so the start and end of the text add theirs from
+    // the places before and after it like any word, and no place needs a bounds check.
+    const size = (count + 2 * reach) * tagCount;
+    // One buffer, grown when needed and reused: allocating one per sentence cost as much as
+    // filling it. The scores are read before the next call.
+    if (this.buffer.length < size) this.buffer = new Float64Array(Math.max(size, 2 * this.buffer.length));
+    const padded = this.buffer;
+    padded.fill(0, 0, size);
+    // Token `at + d` is at place `at + reach + d` = `at + slot`.
+    const spread = (word: WordRows, at: number) => {
+      let stored = 0;
+      for (let slots = word.slots; slots !== 0; slots &= slots - 1) {
+        const slot = 31 - Math.clz32(slots & -slots);
+        add(padded, (at + slot) * tagCount, word.around, stored * tagCount);
+        stored++;
+      }
+    };
+    for (let at = -2; at < 0; at++) spread(this.beforeStart, at);
+    for (let at = 0; at < count; at++) spread(words[at]!, at);
+    for (let at = count; at < count + 2; at++) spread(this.afterEnd, at);
+    const emissions = padded.subarray(reach * tagCount, (reach + count) * tagCount);
+    const { beforeStart, afterEnd, pairRows, cue, cueInQuote, inQuote } = this;
+    let isOpen = false;
+    for (let index = 0; index < count; index++) {
+      const text = tokens[index]!.text;
+      if (text === '“') isOpen = true;
+      else if (text === '”') isOpen = false;
+      else if (text === '"') isOpen = !isOpen;
+      const base = index * tagCount;
+      const own = words[index]!;
+      const previous = index > 0 ? words[index - 1]! : beforeStart;
+      const next = index + 1 < count ? words[index + 1]! : afterEnd;
+      const pairBefore = previous.pairsAsPrevious?.get(own.pairId);
+      if (pairBefore !== undefined) add(emissions, base, pairRows[pairBefore]!, 0);
+      const pairAfter = own.pairsWithNext?.get(next.pairId);
+      if (pairAfter !== undefined) add(emissions, base, pairRows[pairAfter]!, 0);
+      const cueRow = isOpen ? cueInQuote : cue;
+      if (own.isCue && cueRow) add(emissions, base, cueRow, 0);
+      if (isOpen && inQuote) add(emissions, base, inQuote, 0);
+    }
+    return { emissions, words };
+  }
+
+  private rowsOf(text: string): WordRows {
+    const cached = this.byText.get(text);
+    if (cached) return cached;
+    const rows = this.wordRows(text);
+    if (this.byText.size < cacheLimit) this.byText.set(text, rows);
+    return rows;
+  }
+
+  private wordRows(text: string): WordRows {
+    const word = text.toLowerCase();
+    const shape = shapeOf(text);
+    const isCue = cueWords.has(word);
+    const isQuote = quoteMarks.has(text);
+    // The names of features.ts, by the distance from this word to the token they describe.
+    const names: Record<number, string[]> = {
+      0: [
+        'b',
+        `w=${word}`,
+        `s3=${word.slice(-3)}`,
+        `sh=${shape}`,
+        `st=${stemOf(word)}`,
+        ...(pronouns.has(word) ? ['pro'] : []),
+        ...(isQuote ? ['qm'] : []),
+      ],
+      1: [`w-1=${word}`, `sh-1=${shape}`, ...(sentenceEnds.has(word) ? ['bos'] : [])],
+      2: [`w-2=${word}`],
+      [-1]: [`w+1=${word}`, `sh+1=${shape}`],
+      [-2]: [`w+2=${word}`],
+    };
+    for (let distance = 1; distance <= reach; distance++) {
+      const before = names[distance] ?? [];
+      const after = names[-distance] ?? [];
+      names[distance] = before;
+      names[-distance] = after;
+      if (isQuote && distance <= 3) {
+        before.push(`qL${distance}`);
+        after.push(`qR${distance}`);
+      }
+      if (isCue) {
+        before.push(`cwL${distance}`);
+        after.push(`cwR${distance}`);
+      }
+    }
+    return this.entry(word, names, isCue, this.transitionsOf(word));
+  }
+
+  /** The start and end of a text (`<s>`, `</s>`), seen from the tokens one and two places inside it. */
+  private boundary(word: string, names: Record<number, string[]>): WordRows {
+    return this.entry(word, names, false, this.plainTransitions);
+  }
+
+  private entry(
+    word: string,
+    names: Record<number, string[]>,
+    isCue: boolean,
+    transitions: Float64Array,
+  ): WordRows {
+    const { around, slots } = this.sums(names);
+    return {
+      around,
+      slots,
+      pairId: this.pairIds.get(word) ?? -1,
+      pairsAsPrevious: this.previousPairs.get(word),
+      pairsWithNext: this.nextPairs.get(word),
+      isCue,
+      transitions,
+    };
+  }
+
+  /** The weights of the names summed per distance, and which distances have any. */
+  private sums(namesByDistance: Record<number, string[]>): { around: Float64Array; slots: number } {
+    const sums: Float64Array[] = [];
+    let slots = 0;
+    for (let slot = 0; slot <= 2 * reach; slot++) {
+      const rows = (namesByDistance[slot - reach] ?? []).flatMap((name) => this.rows.get(name) ?? []);
+      if (rows.length === 0) continue;
+      slots |= 1 << slot;
+      const sum = new Float64Array(tagCount);
+      for (const row of rows) for (let tag = 0; tag < tagCount; tag++) sum[tag]! += row[tag]!;
+      sums.push(sum);
+    }
+    const around = new Float64Array(sums.length * tagCount);
+    for (const [index, sum] of sums.entries()) around.set(sum, index * tagCount);
+    return { around, slots };
+  }
+
+  /** Most words have no `t-1w=` weight of their own and share the plain transitions. */
+  private transitionsOf(word: string | null): Float64Array {
+    const wordRows = Array.from({ length: tagCount }, (_, previous) =>
+      word === null ? undefined : this.rows.get(`t-1w=${previous}|${word}`),
+    );
+    if (word !== null && wordRows.every((row) => row === undefined)) return this.plainTransitions;
+    const scores = new Float64Array(tagCount * tagCount);
+    for (let previous = 0; previous < tagCount; previous++) {
+      for (const row of [this.rows.get(`t-1=${previous}`), wordRows[previous]]) {
+        if (!row) continue;
+        for (let tag = 0; tag < tagCount; tag++) scores[previous * tagCount + tag]! += row[tag]!;
+      }
+    }
+    return scores;
+  }
+}
