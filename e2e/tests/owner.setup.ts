@@ -27,7 +27,8 @@ setup('first run, sign out, sign in', async ({ page }) => {
 
   await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: demoProjectName })).toBeVisible();
-  await page.unrouteAll();
+  // A page chunk may still be held back by the handler above: let it through before moving on.
+  await page.unrouteAll({ behavior: 'wait' });
 
   await page.getByRole('button', { name: owner.name }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
