@@ -144,8 +144,13 @@ test.describe('accounts and roles', () => {
     await first.context.close();
   });
 
-  test('owners edit labels (contrast checked), guidelines and members in the settings', async ({ page }) => {
+  test('owners edit labels (contrast checked), guidelines and members in the settings', async ({
+    page,
+    consoleErrors,
+  }) => {
     test.setTimeout(60_000);
+    // Adding an existing account with a password is refused (409) on purpose below.
+    consoleErrors.allow(/status of 409/);
     const slug = uniqueSlug('settings');
     await createProject(page.request, { slug, name: 'Settings check' });
     await page.goto(`/projects/${slug}`);

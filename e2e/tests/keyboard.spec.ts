@@ -23,7 +23,7 @@ test('an analyst goes from the projects page to a tagged sentence with the keybo
   const documentLink = page.getByRole('link', { name: demoDocumentTitle, exact: true });
   for (
     let step = 0;
-    step < 60 && !(await documentLink.evaluate((link) => link.matches(':focus')));
+    step < 200 && !(await documentLink.evaluate((link) => link.matches(':focus')));
     step += 1
   ) {
     await page.keyboard.press('Tab');

@@ -384,11 +384,12 @@ export class AttestApp extends LitElement {
     return html`<p class="loading" role="status">Loading…</p>`;
   }
 
-  private goto(path: string, { replace = false } = {}): void {
+  /** Settles once the new route's page code has loaded. */
+  private goto(path: string, { replace = false } = {}): Promise<void> {
     if (replace) window.history.replaceState({}, '', path);
     else window.history.pushState({}, '', path);
     this.shownPath = path;
-    void this.router.goto(new URL(path, window.location.origin).pathname);
+    return this.router.goto(new URL(path, window.location.origin).pathname);
   }
 
   private noticeFor(path: string): string | undefined {
@@ -486,9 +487,11 @@ export class AttestApp extends LitElement {
     event.stopPropagation();
     this.setSession({ kind: 'loading' });
     // Leave the page first: the one that changed the session (an invitation just used) must
-    // not load again for the new session, which would ask for what is gone.
-    this.goto(event.path, { replace: true });
-    void this.loadSession();
+    // not load again for the new session, which would ask for what is gone. So the session is
+    // read only once the next page's code is in, never while the old route still shows.
+    void this.goto(event.path, { replace: true })
+      .catch(() => {})
+      .then(() => this.loadSession());
   };
 
   private readonly handleSignOut = async (event: SignOutEvent): Promise<void> => {
