@@ -130,17 +130,12 @@ export async function splitSentence(
       if (!copied) throw new Error('The new half of the sentence had a gold label already.');
       history.gold(gold, 'split-gold', rightSentence.id, null, { ...goldSnapshot(gold), version: 1 });
     }
-    await history.write(transaction);
-    const range = { fromPosition: sentence.position, toPosition: rightSentence.position };
-    const suggested = await refreshSuggestionsAround(transaction, {
+    return finishChange(scoped, history, {
       documentId: sentence.documentId,
       body,
-      ...range,
-    });
-    return describeChange(scoped, {
-      documentId: sentence.documentId,
-      ...range,
-      changedIds: [sentence.id, rightSentence.id, ...suggested],
+      fromPosition: sentence.position,
+      toPosition: rightSentence.position,
+      changedIds: [sentence.id, rightSentence.id],
       removedSentenceIds: [],
       shift: { afterPosition: sentence.position, by: 1 },
       notice: null,
@@ -213,17 +208,12 @@ export async function mergeWithNext(
     }
     await deleteSentence(transaction, next.id);
     await shiftSentencePositions(transaction, sentence.documentId, next.position, -1);
-    await history.write(transaction);
-    const range = { fromPosition: sentence.position, toPosition: sentence.position };
-    const suggested = await refreshSuggestionsAround(transaction, {
+    return finishChange(scoped, history, {
       documentId: sentence.documentId,
       body,
-      ...range,
-    });
-    return describeChange(scoped, {
-      documentId: sentence.documentId,
-      ...range,
-      changedIds: [sentence.id, ...suggested],
+      fromPosition: sentence.position,
+      toPosition: sentence.position,
+      changedIds: [sentence.id],
       removedSentenceIds: [next.id],
       shift: { afterPosition: next.position, by: -1 },
       notice,
@@ -232,20 +222,30 @@ export async function mergeWithNext(
 }
 
 /**
- * The answer to a split or merge: the sentences it created or changed (all between `fromPosition`
- * and the suggestion window after `toPosition`) and the caller's own annotations on them, the
- * same ones the document's detail shows them. Its size never grows with the document.
+ * Ends a split or merge inside its transaction (`context.db`): writes its history, refreshes the
+ * suggestions around it, and answers with the sentences it created or changed (all between
+ * `fromPosition` and the suggestion window after `toPosition`) and the caller's own annotations
+ * on them, the same ones the document's detail shows them. Its size never grows with the document.
  */
-async function describeChange(
+async function finishChange(
   context: ServiceContext,
+  history: SegmentationHistory,
   change: Omit<SegmentationChange, 'sentences' | 'annotations'> & {
     documentId: string;
+    body: string;
     fromPosition: number;
     toPosition: number;
     changedIds: readonly string[];
   },
 ): Promise<SegmentationChange> {
-  const changedIds = new Set(change.changedIds);
+  await history.write(context.db);
+  const resuggestedIds = await refreshSuggestionsAround(context.db, {
+    documentId: change.documentId,
+    body: change.body,
+    fromPosition: change.fromPosition,
+    toPosition: change.toPosition,
+  });
+  const changedIds = new Set([...change.changedIds, ...resuggestedIds]);
   const nearby = await listSentencesBetween(
     context.db,
     change.documentId,
