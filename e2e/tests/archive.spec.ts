@@ -150,7 +150,7 @@ test('an owner archives a project, finds it among the archived ones, restores it
     .getByRole('region', { name: 'Archive or delete this project' })
     .getByRole('button', { name: 'Delete project…' })
     .click();
-  const dialog = page.getByRole('dialog', { name: 'Delete this project?' });
+  await expect(page.getByRole('dialog', { name: 'Delete this project?' })).toBeVisible();
   await expect(deletionText(page)).toContainText(
     '2 documents, 0 annotations, 0 adjudications and 0 history entries',
   );

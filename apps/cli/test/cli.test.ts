@@ -1,41 +1,18 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { documents, openDatabase } from '@attest/db';
-import { openTestDatabase, type TestDatabase } from '@attest/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, embeddedDatabaseForCli, repoRoot, runAttest } from './run-cli.ts';
 
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const cliMain = path.join(repoRoot, 'apps/cli/src/main.ts');
-const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 const referencePath = path.join(repoRoot, '../shared/data/armistice-anniversary.txt');
 const hasReferenceArticle = existsSync(referencePath);
 if (!hasReferenceArticle)
   console.warn(`${referencePath} is absent: the reference-article CLI test does not run.`);
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function attest(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(tsx, [cliMain, ...args], {
-      cwd: workDir,
-      env: { ...process.env, DATABASE_URL: '', ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function attest(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runAttest(args, { cwd: workDir, env });
 }
 
 let workDir: string;
@@ -167,18 +144,10 @@ describe('attest eval-attribution', () => {
 });
 
 describe('attest import and export', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    // The CLI opens the embedded database itself, and PGlite allows one process at a time.
-    database = await openTestDatabase('pglite');
-    await database.close();
-  });
-  afterAll(async () => {
-    await database?.destroy();
-  });
+  const database = embeddedDatabaseForCli();
 
   it('imports files into a project, skips a re-import, and exports the sentences as JSON lines', async () => {
-    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    const env = { ATTEST_DATA_DIR: database().connection.dataDir! };
     const imported = await attest(['import', '--project', 'demo', 'a.txt', 'b.txt'], env);
     expect(imported.code).toBe(0);
     expect(imported.stderr).toContain('Imported 2, already present 0, failed 0');
@@ -196,7 +165,7 @@ describe('attest import and export', () => {
     );
     expect(rows.every((row) => row.schema_version === 3 && row.project === 'demo')).toBe(true);
 
-    const reopened = await openDatabase({ dataDir: database.connection.dataDir!, migrate: false });
+    const reopened = await openDatabase({ dataDir: database().connection.dataDir!, migrate: false });
     try {
       const titles = (await reopened.db.select({ title: documents.title }).from(documents)).map(
         (row) => row.title,
@@ -208,7 +177,7 @@ describe('attest import and export', () => {
   });
 
   it('imports JSON lines by extension, reports bad lines, and exports CSV and Parquet to files', async () => {
-    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    const env = { ATTEST_DATA_DIR: database().connection.dataDir! };
     await writeFile(
       path.join(workDir, 'rows.jsonl'),
       `${JSON.stringify({ title: 'Row one', outlet: 'Wire', body: 'The agency reported a harvest.' })}\n{broken\n`,
@@ -235,7 +204,7 @@ describe('attest import and export', () => {
   });
 
   it('--strict imports nothing when one row of one file is bad, and everything when all are good', async () => {
-    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    const env = { ATTEST_DATA_DIR: database().connection.dataDir! };
     const good = { title: 'Strict good', outlet: 'Wire', body: 'The council approved a strict budget.' };
     await writeFile(path.join(workDir, 'strict-good.jsonl'), `${JSON.stringify(good)}\n`);
     await writeFile(path.join(workDir, 'strict-bad.csv'), 'title,body\nOnly a title,\n');
@@ -247,7 +216,7 @@ describe('attest import and export', () => {
     expect(refused.stderr).toMatch(/strict-bad\.csv:2: /);
     expect(refused.stderr).toContain('Nothing imported (--strict): 1 bad row(s)');
     const titlesAfter = async () => {
-      const reopened = await openDatabase({ dataDir: database.connection.dataDir!, migrate: false });
+      const reopened = await openDatabase({ dataDir: database().connection.dataDir!, migrate: false });
       try {
         return (await reopened.db.select({ title: documents.title }).from(documents)).map((row) => row.title);
       } finally {
@@ -267,7 +236,7 @@ describe('attest import and export', () => {
   });
 
   it('exports only what the filters ask for, and names a bad filter by its option', async () => {
-    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    const env = { ATTEST_DATA_DIR: database().connection.dataDir! };
     const all = await attest(['export', '--project', 'demo'], env);
     const allRows = all.stdout
       .trimEnd()
@@ -293,7 +262,7 @@ describe('attest import and export', () => {
   });
 
   it('archives, restores and deletes a document, deleting only with --yes', async () => {
-    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    const env = { ATTEST_DATA_DIR: database().connection.dataDir! };
     const documentIds = async () =>
       new Set(
         (await attest(['export', '--project', 'demo', '--format', 'jsonl'], env)).stdout
@@ -323,7 +292,7 @@ describe('attest import and export', () => {
   }, 180_000);
 
   it('exits 2 for an unknown format and 1 for an unknown project', async () => {
-    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    const env = { ATTEST_DATA_DIR: database().connection.dataDir! };
     expect((await attest(['export', '--project', 'demo', '--format', 'xml'], env)).code).toBe(2);
     const unknown = await attest(['import', '--project', 'nope', 'a.txt'], env);
     expect(unknown.code).toBe(1);

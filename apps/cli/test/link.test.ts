@@ -1,25 +1,15 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { claimLinks, openDatabase } from '@attest/db';
-import { openTestDatabase, type TestDatabase } from '@attest/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { embeddedDatabaseForCli, repoRoot, runAttest } from './run-cli.ts';
 
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const fixtures = path.join(repoRoot, 'packages/core/test/fixtures/claims');
 const articles = ['engine-wire-one.txt', 'engine-daily-two.txt', 'engine-herald-three.txt'];
 
-function attest(args: string[], env: Record<string, string> = {}) {
-  return run(
-    path.join(repoRoot, 'node_modules/.bin/tsx'),
-    [path.join(repoRoot, 'apps/cli/src/main.ts'), ...args],
-    {
-      cwd: fixtures,
-      env: { ...process.env, DATABASE_URL: '', ...env },
-    },
-  );
+async function attest(args: string[], env: Record<string, string> = {}) {
+  const result = await runAttest(args, { cwd: fixtures, env });
+  expect(result.code, result.stderr).toBe(0);
+  return result;
 }
 
 describe('attest link', () => {
@@ -51,23 +41,15 @@ describe('attest link', () => {
 });
 
 describe('attest links', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    // The CLI opens the embedded database itself, and PGlite allows one process at a time.
-    database = await openTestDatabase('pglite');
-    await database.close();
-  });
-  afterAll(async () => {
-    await database?.destroy();
-  });
+  const database = embeddedDatabaseForCli();
 
   it('re-links a project and prints a summary of its claims', async () => {
-    const env = { ATTEST_DATA_DIR: database.connection.dataDir! };
+    const env = { ATTEST_DATA_DIR: database().connection.dataDir! };
     await attest(['import', '--project', 'demo', ...articles], env);
     const { stdout } = await attest(['links', '--project', 'demo'], env);
     expect(stdout).toMatch(/^4 documents, \d+ claims$/m);
     expect(stdout).toMatch(/^[1-9]\d* claims with a dropped attribution$/m);
-    const reopened = await openDatabase({ dataDir: database.connection.dataDir!, migrate: false });
+    const reopened = await openDatabase({ dataDir: database().connection.dataDir!, migrate: false });
     try {
       expect((await reopened.db.select().from(claimLinks)).length).toBeGreaterThanOrEqual(5);
     } finally {
