@@ -55,7 +55,7 @@ export function sentenceOf(position: number, text: string, overrides: Partial<Se
     position,
     start,
     end: start + text.length,
-    kind: 'body',
+    kind: 'sentence',
     text,
     suggestion: null,
     ...overrides,
