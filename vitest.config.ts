@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
-      // The editor's logic (controllers, pure helpers) runs in Node; the browser is e2e's job.
+      // The editor's logic (controllers, pure helpers) runs in Node; component tests say
+      // `@vitest-environment happy-dom` and render into its DOM; the real browser is e2e's job.
       {
         extends: './apps/web/vite.config.ts',
         test: { name: 'web', root: 'apps/web', include: ['src/**/*.test.ts'] },

@@ -13,6 +13,7 @@ export const annotatePageStyles = css`
     color: var(--attest-color-muted);
     font-size: 0.9rem;
   }
+  /* The toolbar component's parts are this grid's items. */
   .toolbar {
     position: sticky;
     top: calc(var(--attest-header-height) + 0.5rem);
@@ -34,32 +35,8 @@ export const annotatePageStyles = css`
     height: calc(0.5rem + 1px);
     background: var(--attest-color-background);
   }
-  .help-buttons {
-    display: flex;
-    gap: 0.5rem;
-    align-self: start;
-  }
-  .status-row {
-    grid-column: 1 / -1;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem 1.5rem;
-    padding-top: 0.65rem;
-    border-top: 1px solid var(--attest-color-background);
-  }
-  .progress {
-    flex: 1;
-    max-width: 26rem;
-  }
   .message {
     margin: 0 0 1rem;
-  }
-  .message.warning {
-    border-color: #fec84b;
-    background: #fffaeb;
-    color: var(--attest-color-warning);
   }
   .workspace {
     display: grid;
@@ -67,15 +44,12 @@ export const annotatePageStyles = css`
     align-items: start;
     gap: 1rem;
   }
-  /* The panel stays in view below the sticky toolbar while the sentences scroll. */
+  /* The side panel (attest-annotate-side) stays in view below the sticky toolbar while the sentences scroll. */
   .side {
     position: sticky;
     top: calc(var(--attest-header-height) + var(--toolbar-height, 9rem) + 1rem);
     max-height: calc(100vh - var(--attest-header-height) - var(--toolbar-height, 9rem) - 1.5rem);
     overflow-y: auto;
-  }
-  .evidence {
-    padding: 0.85rem 1rem 1rem;
   }
   @media (max-width: 60rem) {
     .workspace {

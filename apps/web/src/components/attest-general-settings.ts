@@ -1,12 +1,12 @@
 import type { Project } from '@attest/core';
 import { consume } from '@lit/context';
 import { css, html, LitElement } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
+import { FormController } from '../controllers/form-controller.ts';
 import { ProjectUpdateEvent } from '../events/project-update-event.ts';
 import { baseStyles, buttonStyles, formStyles } from '../styles/shared.ts';
-import { errorMessage } from './format.ts';
 
 /**
  * A project's name, how many analysts label each document (blind double annotation) and
@@ -40,11 +40,10 @@ export class AttestGeneralSettings extends LitElement {
     `,
   ];
 
+  private readonly form = new FormController(this);
+
   @consume({ context: apiClientContext })
   private api!: ApiClient;
-
-  @state() private message: { isError: boolean; text: string } | undefined;
-  @state() private isBusy = false;
 
   /** The project whose settings are edited. */
   @property({ attribute: false }) project!: Project;
@@ -55,20 +54,15 @@ export class AttestGeneralSettings extends LitElement {
     const name = String(fields.get('name') ?? '').trim();
     const annotatorsPerDocument = Number(fields.get('annotatorsPerDocument'));
     const analystsMaySegment = fields.get('analystsMaySegment') === 'on';
-    this.isBusy = true;
-    try {
+    await this.form.submit(async () => {
       const project = await this.api.updateProject(this.project.slug, {
         name,
         annotatorsPerDocument,
         analystsMaySegment,
       });
       this.dispatchEvent(new ProjectUpdateEvent(project));
-      this.message = { isError: false, text: 'Settings saved.' };
-    } catch (error) {
-      this.message = { isError: true, text: errorMessage(error) };
-    } finally {
-      this.isBusy = false;
-    }
+      return 'Settings saved.';
+    });
   }
 
   override render() {
@@ -108,12 +102,8 @@ export class AttestGeneralSettings extends LitElement {
             on them with them (recorded in the history). Owners and reviewers always may.
           </span>
         </div>
-        ${
-          this.message
-            ? html`<p class=${this.message.isError ? 'form-error' : 'form-success'} role=${this.message.isError ? 'alert' : 'status'}>${this.message.text}</p>`
-            : null
-        }
-        <div class="actions"><button class="button primary" type="submit" ?disabled=${this.isBusy}>Save</button></div>
+        ${this.form.renderMessage()}
+        <div class="actions"><button class="button primary" type="submit" ?disabled=${this.form.isBusy}>Save</button></div>
       </form>
     `;
   }

@@ -4,9 +4,9 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
+import { FormController } from '../controllers/form-controller.ts';
 import { ProjectUpdateEvent } from '../events/project-update-event.ts';
 import { baseStyles, buttonStyles, formStyles } from '../styles/shared.ts';
-import { errorMessage } from './format.ts';
 import './attest-markdown.ts';
 
 /**
@@ -64,12 +64,12 @@ export class AttestGuidelinesSettings extends LitElement {
     `,
   ];
 
+  private readonly form = new FormController(this);
+
   @consume({ context: apiClientContext })
   private api!: ApiClient;
 
   @state() private draft = '';
-  @state() private message: { isError: boolean; text: string } | undefined;
-  @state() private isBusy = false;
 
   /** The project whose guidelines are edited. */
   @property({ attribute: false }) project!: Project;
@@ -80,16 +80,11 @@ export class AttestGuidelinesSettings extends LitElement {
 
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    this.isBusy = true;
-    try {
+    await this.form.submit(async () => {
       const project = await this.api.updateProject(this.project.slug, { guidelines: this.draft });
       this.dispatchEvent(new ProjectUpdateEvent(project));
-      this.message = { isError: false, text: `Guidelines saved (version ${project.guidelinesVersion}).` };
-    } catch (error) {
-      this.message = { isError: true, text: errorMessage(error) };
-    } finally {
-      this.isBusy = false;
-    }
+      return `Guidelines saved (version ${project.guidelinesVersion}).`;
+    });
   }
 
   override render() {
@@ -117,13 +112,9 @@ export class AttestGuidelinesSettings extends LitElement {
             <attest-markdown role="region" aria-labelledby="preview-heading" tabindex="0" .markdown=${this.draft}></attest-markdown>
           </div>
         </div>
-        ${
-          this.message
-            ? html`<p class=${this.message.isError ? 'form-error' : 'form-success'} role=${this.message.isError ? 'alert' : 'status'}>${this.message.text}</p>`
-            : null
-        }
+        ${this.form.renderMessage()}
         <div class="actions">
-          <button class="button primary" type="submit" ?disabled=${this.isBusy || !isChanged}>Save guidelines</button>
+          <button class="button primary" type="submit" ?disabled=${this.form.isBusy || !isChanged}>Save guidelines</button>
           <button class="button" type="button" ?disabled=${!isChanged} @click=${() => {
             this.draft = this.project.guidelines;
           }}>Discard changes</button>

@@ -4,8 +4,9 @@ import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { InviteDetails, Me } from '../api/account-types.ts';
-import { type ApiClient, ApiError } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
+import { FormController } from '../controllers/form-controller.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { SessionChangeEvent } from '../events/session-change-event.ts';
 import { baseStyles, buttonStyles, cardPageStyles, formStyles, pageStyles } from '../styles/shared.ts';
@@ -53,6 +54,7 @@ export class AttestInvitePage extends LitElement {
   protected readonly page = new PageController(this, {
     title: () => (this.inviteTask.value ? `Join ${this.inviteTask.value.projectName}` : 'Invitation'),
   });
+  private readonly form = new FormController(this, { focusesMessage: true });
 
   @consume({ context: apiClientContext })
   private api!: ApiClient;
@@ -60,9 +62,6 @@ export class AttestInvitePage extends LitElement {
   @consume({ context: currentUserContext, subscribe: true })
   @state()
   private currentUser: Me | undefined;
-
-  @state() private isBusy = false;
-  @state() private failure: { detail: string; fields: ReadonlySet<string> } | undefined;
 
   /** The invitation token from the link. */
   @property() token = '';
@@ -78,28 +77,16 @@ export class AttestInvitePage extends LitElement {
     if (!this.currentUser) {
       const read = readNewAccount(event.currentTarget as HTMLFormElement);
       if ('problem' in read) {
-        await this.showFailure(read.problem, new Set([read.field]));
+        await this.form.fail(read.problem, [read.field]);
         return;
       }
       account = read.account;
     }
-    this.isBusy = true;
-    this.failure = undefined;
-    try {
+    this.form.clear();
+    await this.form.submit(async () => {
       const { projectSlug } = await this.api.acceptInvite(this.token, account);
       this.dispatchEvent(new SessionChangeEvent(`/projects/${projectSlug}`));
-    } catch (error) {
-      const fields = error instanceof ApiError ? (error.problem?.errors ?? []).map((item) => item.path) : [];
-      await this.showFailure(errorMessage(error), new Set(fields));
-    } finally {
-      this.isBusy = false;
-    }
-  }
-
-  private async showFailure(detail: string, fields: ReadonlySet<string>): Promise<void> {
-    this.failure = { detail, fields };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.form-error')?.focus();
+    });
   }
 
   private renderInvite(invite: InviteDetails) {
@@ -115,10 +102,10 @@ export class AttestInvitePage extends LitElement {
           user
             ? html`<p class="hint">You are signed in as ${user.user.name} (${user.user.email}).</p>`
             : html`<p class="hint">Create your account. Already have one? <a href="/sign-in?next=${encodeURIComponent(`/invite/${this.token}`)}">Sign in first</a>.</p>
-                ${newAccountFields(this.failure?.fields ?? new Set())}`
+                ${newAccountFields(this.form.invalidFields)}`
         }
-        ${this.failure ? html`<p class="form-error" role="alert" tabindex="-1">${this.failure.detail}</p>` : null}
-        <button class="button primary" type="submit" ?disabled=${this.isBusy}>
+        ${this.form.renderMessage()}
+        <button class="button primary" type="submit" ?disabled=${this.form.isBusy}>
           ${user ? `Join as ${user.user.name}` : 'Create account and join'}
         </button>
       </form>

@@ -6,10 +6,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { LabelInput } from '../api/account-types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
+import { FormController } from '../controllers/form-controller.ts';
 import { styleProperties } from '../directives/style-properties.ts';
 import { ProjectUpdateEvent } from '../events/project-update-event.ts';
 import { baseStyles, buttonStyles, formStyles } from '../styles/shared.ts';
-import { errorMessage } from './format.ts';
 
 /** White label text needs this contrast on the label's colour (WCAG AA, normal text). */
 const minimumContrast = 4.5;
@@ -114,12 +114,12 @@ export class AttestLabelsSettings extends LitElement {
     `,
   ];
 
+  private readonly form = new FormController(this, { focusesMessage: true });
+
   @consume({ context: apiClientContext })
   private api!: ApiClient;
 
   @state() private drafts: LabelDraft[] = [];
-  @state() private message: { isError: boolean; text: string } | undefined;
-  @state() private isBusy = false;
 
   /** The project whose labels are edited. */
   @property({ attribute: false }) project!: Project;
@@ -165,32 +165,24 @@ export class AttestLabelsSettings extends LitElement {
 
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    this.message = undefined;
+    this.form.clear();
     const unreadable = this.drafts.filter((draft) => !this.isReadable(draft.color));
     if (unreadable.length > 0) {
-      this.message = {
-        isError: true,
-        text: `Choose darker colours for ${unreadable.map((draft) => draft.name || 'the new label').join(', ')}: white text on them is hard to read.`,
-      };
-    } else {
-      this.isBusy = true;
-      try {
-        const labels = this.drafts.map(({ isSaved: _isSaved, ...label }) => ({
-          ...label,
-          key: label.key || keyFromName(label.name),
-          hotkey: label.hotkey || null,
-        }));
-        const project = await this.api.setLabels(this.project.slug, labels);
-        this.dispatchEvent(new ProjectUpdateEvent(project));
-        this.message = { isError: false, text: 'Labels saved.' };
-      } catch (error) {
-        this.message = { isError: true, text: errorMessage(error) };
-      } finally {
-        this.isBusy = false;
-      }
+      await this.form.fail(
+        `Choose darker colours for ${unreadable.map((draft) => draft.name || 'the new label').join(', ')}: white text on them is hard to read.`,
+      );
+      return;
     }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.message')?.focus();
+    await this.form.submit(async () => {
+      const labels = this.drafts.map(({ isSaved: _isSaved, ...label }) => ({
+        ...label,
+        key: label.key || keyFromName(label.name),
+        hotkey: label.hotkey || null,
+      }));
+      const project = await this.api.setLabels(this.project.slug, labels);
+      this.dispatchEvent(new ProjectUpdateEvent(project));
+      return 'Labels saved.';
+    });
   }
 
   private renderDraft(draft: LabelDraft, index: number) {
@@ -277,14 +269,10 @@ export class AttestLabelsSettings extends LitElement {
         <ol>
           ${this.drafts.map((draft, index) => this.renderDraft(draft, index))}
         </ol>
-        ${
-          this.message
-            ? html`<p class="message ${this.message.isError ? 'form-error' : 'form-success'}" role=${this.message.isError ? 'alert' : 'status'} tabindex="-1">${this.message.text}</p>`
-            : null
-        }
+        ${this.form.renderMessage()}
         <div class="actions footer">
           <button class="button" type="button" @click=${this.add}>Add a label</button>
-          <button class="button primary" type="submit" ?disabled=${this.isBusy}>Save labels</button>
+          <button class="button primary" type="submit" ?disabled=${this.form.isBusy}>Save labels</button>
         </div>
       </form>
     `;

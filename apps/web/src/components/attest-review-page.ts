@@ -1,16 +1,18 @@
-import type { Adjudication, DocumentDetail, Label, Sentence } from '@attest/core';
+import type { DocumentDetail, Label, Sentence } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Me, Member, ReviewAnnotation } from '../api/account-types.ts';
-import { type ApiClient, ApiError, type ReviewAdjudication } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
+import { AdjudicationsController } from '../controllers/adjudications-controller.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { styleProperties } from '../directives/style-properties.ts';
 import { baseStyles, buttonStyles, formStyles, pageStyles, tableStyles } from '../styles/shared.ts';
-import { errorMessage, plural } from './format.ts';
+import { reviewPageStyles } from './attest-review-page.styles.ts';
+import { plural } from './format.ts';
 import { loadErrorTemplate } from './page-templates.ts';
 
 interface ReviewData {
@@ -53,197 +55,19 @@ const filterNames: Record<ReviewFilter, string> = {
  */
 @customElement('attest-review-page')
 export class AttestReviewPage extends LitElement {
-  static override styles = [
-    baseStyles,
-    buttonStyles,
-    formStyles,
-    pageStyles,
-    tableStyles,
-    css`
-      :host {
-        max-width: 90rem;
-      }
-      .table-panel {
-        margin-top: 1rem;
-        overflow-x: auto;
-      }
-      td,
-      tbody th {
-        vertical-align: top;
-      }
-      tbody tr {
-        cursor: pointer;
-      }
-      tbody tr[aria-current='true'] > * {
-        background: #eef4ff;
-      }
-      tbody tr[aria-current='true'] > :first-child {
-        box-shadow: inset 3px 0 0 var(--attest-color-accent);
-      }
-      tbody tr:focus-visible {
-        outline: var(--attest-focus-ring);
-        outline-offset: -2px;
-      }
-      .position {
-        width: 3rem;
-        color: var(--attest-color-muted);
-        font-variant-numeric: tabular-nums;
-      }
-      .sentence {
-        min-width: 20rem;
-        color: var(--attest-color-text);
-        font-size: 0.925rem;
-        font-weight: 400;
-        line-height: 1.5;
-        text-transform: none;
-        letter-spacing: 0;
-        border-bottom-color: var(--attest-color-background);
-      }
-      .suggestion {
-        font-style: italic;
-      }
-      .headline {
-        font-weight: 650;
-      }
-      .chip {
-        display: inline-block;
-        padding: 0.1rem 0.55rem;
-        border-radius: 999px;
-        background: var(--label-color);
-        color: #fff;
-        font-weight: 600;
-        font-size: 0.8rem;
-        white-space: nowrap;
-      }
-      .detail {
-        display: block;
-        margin-top: 0.25rem;
-        color: var(--attest-color-muted);
-        font-size: 0.8rem;
-      }
-      .untagged {
-        color: var(--attest-color-muted);
-        font-size: 0.85rem;
-      }
-      .agreement {
-        white-space: nowrap;
-        font-size: 0.85rem;
-      }
-      .differs {
-        color: var(--attest-color-warning);
-        font-weight: 600;
-      }
-      tr.disagreement > * {
-        background: #fffaeb;
-      }
-      .empty {
-        padding: 1rem 1.25rem;
-        color: var(--attest-color-muted);
-      }
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 1rem;
-        margin-top: 1rem;
-      }
-      .toolbar fieldset {
-        display: flex;
-        gap: 0.9rem;
-        margin: 0;
-        padding: 0;
-        border: 0;
-      }
-      .toolbar legend {
-        float: left;
-        margin-right: 0.5rem;
-        font-weight: 600;
-      }
-      .toolbar label {
-        display: inline-flex;
-        flex-direction: row;
-        align-items: center;
-        gap: 0.3rem;
-      }
-      .toolbar input[type='radio'] {
-        width: auto;
-        margin: 0;
-      }
-      .links {
-        margin-left: auto;
-      }
-      .decision {
-        position: sticky;
-        top: var(--attest-header-height);
-        z-index: 1;
-        display: grid;
-        grid-template-columns: minmax(0, 1.4fr) minmax(11rem, auto) minmax(12rem, 1fr) auto;
-        gap: 1rem;
-        align-items: start;
-        margin-top: 1rem;
-        padding: 0.9rem 1rem;
-      }
-      .decision h2 {
-        margin: 0 0 0.35rem;
-        font-size: 1rem;
-      }
-      .current-text {
-        margin: 0;
-        font-size: 0.875rem;
-        line-height: 1.45;
-      }
-      .gold-buttons {
-        display: grid;
-        gap: 0.35rem;
-      }
-      .gold-buttons .button {
-        justify-content: space-between;
-        min-height: 2rem;
-      }
-      .gold-buttons .button[aria-pressed='true'] {
-        border-color: var(--attest-color-accent);
-        box-shadow: inset 0 0 0 1px var(--attest-color-accent);
-        background: var(--attest-color-accent-soft);
-      }
-      .swatch {
-        display: inline-block;
-        width: 0.7rem;
-        height: 0.7rem;
-        margin-right: 0.4rem;
-        border-radius: 2px;
-        background: var(--label-color);
-      }
-      textarea {
-        min-height: 4.5rem;
-      }
-      .panel-actions {
-        display: grid;
-        gap: 0.35rem;
-      }
-      .decision .message {
-        grid-column: 1 / -1;
-        margin: 0;
-      }
-      .shortcuts {
-        grid-column: 1 / -1;
-        margin: 0;
-        color: var(--attest-color-muted);
-        font-size: 0.8rem;
-      }
-      @media (max-width: 60rem) {
-        .decision {
-          position: static;
-          grid-template-columns: 1fr;
-        }
-      }
-    `,
-  ];
+  static override styles = [baseStyles, buttonStyles, formStyles, pageStyles, tableStyles, reviewPageStyles];
 
   protected readonly page = new PageController(this, {
     title: () => {
       const title = this.reviewTask.value?.detail.document.title;
       return title ? `Review: ${title}` : 'Review';
     },
+  });
+
+  private readonly gold = new AdjudicationsController(this, {
+    api: () => this.api,
+    deciderName: () => this.currentUser?.user.name ?? null,
+    labelName: (labelKey) => this.labelName(labelKey),
   });
 
   @consume({ context: apiClientContext })
@@ -254,13 +78,8 @@ export class AttestReviewPage extends LitElement {
 
   @query('textarea') private noteField: HTMLTextAreaElement | undefined;
 
-  /** Settled gold labels by sentence id, as last seen from the server. */
-  @state() private adjudications = new Map<string, ReviewAdjudication | Adjudication>();
   @state() private filter: ReviewFilter = 'all';
   @state() private currentId: string | undefined;
-  @state() private savingIds = new Set<string>();
-  @state() private statusMessage = '';
-  @state() private conflictMessage = '';
 
   /** The id of the document reviewed. */
   @property() documentId = '';
@@ -292,9 +111,7 @@ export class AttestReviewPage extends LitElement {
           .sort((a, b) => a.name.localeCompare(b.name));
       const analysts = people(assigned);
       const others = people(otherIds);
-      this.adjudications = new Map(
-        (review.adjudications ?? []).map((adjudication) => [adjudication.sentenceId, adjudication]),
-      );
+      this.gold.reset(review.adjudications ?? []);
       return { detail, annotations: review.annotations, analysts, others, projectName };
     },
     args: () => [this.documentId] as const,
@@ -325,7 +142,7 @@ export class AttestReviewPage extends LitElement {
   }
 
   private goldOf(sentenceId: string): Gold {
-    const settled = this.adjudications.get(sentenceId);
+    const settled = this.gold.bySentence.get(sentenceId);
     if (settled) return { label: settled.label, status: 'adjudicated' };
     const annotations = this.annotationsOf(sentenceId);
     const labels = new Set(annotations.map((item) => item.label));
@@ -359,7 +176,7 @@ export class AttestReviewPage extends LitElement {
   private select(sentence: Sentence | undefined, { focus = true } = {}): void {
     if (!sentence) return;
     this.currentId = sentence.id;
-    this.conflictMessage = '';
+    this.gold.conflictMessage = '';
     if (focus)
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${sentence.id}"]`)?.focus(),
@@ -381,74 +198,19 @@ export class AttestReviewPage extends LitElement {
     const ordered = [...sentences.slice(start + 1), ...sentences.slice(0, start + 1)];
     const next = ordered.find((item) => this.isDisagreement(item.id) && item.id !== current?.id);
     if (!next) {
-      this.statusMessage = 'No other disagreement in this document.';
+      this.gold.statusMessage = 'No other disagreement in this document.';
       return;
     }
     if (!this.visibleSentences().includes(next)) this.filter = 'all';
     this.select(next);
   }
 
-  private writeOptions(sentenceId: string) {
-    return {
-      expectedVersion: this.adjudications.get(sentenceId)?.version ?? 0,
-      idempotencyKey: crypto.randomUUID(),
-    };
+  private setGold(sentence: Sentence, label: Label): Promise<void> {
+    return this.gold.setGold(sentence, label, this.noteField?.value.trim() || null);
   }
 
-  private async setGold(sentence: Sentence, label: Label): Promise<void> {
-    const note = this.noteField?.value.trim() || null;
-    await this.write(sentence, async () => {
-      const saved = await this.api.adjudicate(
-        sentence.id,
-        { label: label.key, note },
-        this.writeOptions(sentence.id),
-      );
-      const deciderName = this.currentUser?.user.name ?? null;
-      this.adjudications = new Map(this.adjudications).set(sentence.id, { ...saved, deciderName });
-      return `Gold label of sentence ${sentence.position + 1} set to ${label.name}.`;
-    });
-  }
-
-  private async clearGold(sentence: Sentence): Promise<void> {
-    if (!this.adjudications.has(sentence.id)) {
-      this.statusMessage = `Sentence ${sentence.position + 1} has no settled gold label.`;
-      return;
-    }
-    await this.write(sentence, async () => {
-      await this.api.clearAdjudication(sentence.id, this.writeOptions(sentence.id));
-      const adjudications = new Map(this.adjudications);
-      adjudications.delete(sentence.id);
-      this.adjudications = adjudications;
-      return `Gold label of sentence ${sentence.position + 1} cleared.`;
-    });
-  }
-
-  /** Runs one decision; a 412 shows the decision someone else made meanwhile. */
-  private async write(sentence: Sentence, decide: () => Promise<string>): Promise<void> {
-    if (this.savingIds.has(sentence.id)) return;
-    this.savingIds = new Set(this.savingIds).add(sentence.id);
-    this.conflictMessage = '';
-    try {
-      this.statusMessage = await decide();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 412) {
-        const current = error.problem?.current as Adjudication | null | undefined;
-        const adjudications = new Map(this.adjudications);
-        if (current && 'decidedBy' in current) adjudications.set(sentence.id, current);
-        else adjudications.delete(sentence.id);
-        this.adjudications = adjudications;
-        const name = current ? (this.labelName(current.label) ?? current.label) : undefined;
-        this.conflictMessage = `Someone else decided sentence ${sentence.position + 1} meanwhile: ${
-          name ? `its gold label is now ${name} (version ${current?.version})` : 'its gold label was cleared'
-        }. Your choice was not saved; choose again to overwrite it.`;
-      } else {
-        this.conflictMessage = `Not saved: ${errorMessage(error)}`;
-      }
-    } finally {
-      const saving = new Set(this.savingIds);
-      saving.delete(sentence.id);
-      this.savingIds = saving;
-    }
+  private clearGold(sentence: Sentence): Promise<void> {
+    return this.gold.clearGold(sentence);
   }
 
   private labelName(key: string): string | undefined {
@@ -503,7 +265,7 @@ export class AttestReviewPage extends LitElement {
 
   private renderGoldCell(sentence: Sentence, labelsByKey: Map<string, Label>) {
     const gold = this.goldOf(sentence.id);
-    const settled = this.adjudications.get(sentence.id);
+    const settled = this.gold.bySentence.get(sentence.id);
     if (!gold.label) return html`<td class="untagged">${gold.status === 'disputed' ? 'Unsettled' : '—'}</td>`;
     const by = settled && 'deciderName' in settled && settled.deciderName ? ` by ${settled.deciderName}` : '';
     return html`<td>
@@ -567,8 +329,8 @@ export class AttestReviewPage extends LitElement {
   private renderDecisionPanel(sentence: Sentence | undefined) {
     if (!sentence) return nothing;
     const gold = this.goldOf(sentence.id);
-    const settled = this.adjudications.get(sentence.id);
-    const isSaving = this.savingIds.has(sentence.id);
+    const settled = this.gold.bySentence.get(sentence.id);
+    const isSaving = this.gold.isSaving(sentence.id);
     return html`
       <aside class="panel decision" aria-labelledby="decision-heading">
         <div>
@@ -612,7 +374,7 @@ export class AttestReviewPage extends LitElement {
             Next disagreement
           </button>
         </div>
-        ${this.conflictMessage ? html`<p class="message error" role="alert">${this.conflictMessage}</p>` : nothing}
+        ${this.gold.conflictMessage ? html`<p class="message error" role="alert">${this.gold.conflictMessage}</p>` : nothing}
         <p class="shortcuts">
           <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move · a label's key
           sets gold · <kbd>Backspace</kbd> clears · <kbd>n</kbd> next disagreement
@@ -666,7 +428,7 @@ export class AttestReviewPage extends LitElement {
         </fieldset>
         <span class="links"><a href="/documents/${document.id}/report">Document report</a></span>
       </div>
-      <p class="visually-hidden" role="status">${this.statusMessage}</p>
+      <p class="visually-hidden" role="status">${this.gold.statusMessage}</p>
       ${this.renderDecisionPanel(current)}
       <div class="panel table-panel">
           ${

@@ -1,5 +1,5 @@
 import type { CueSpan, Label, Sentence } from '@attest/core';
-import { css, html, LitElement, nothing, type PropertyValues, unsafeCSS } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -7,20 +7,13 @@ import { styleProperties } from '../directives/style-properties.ts';
 import { SentenceSelectEvent } from '../events/sentence-select-event.ts';
 import { TextPickEvent } from '../events/text-pick-event.ts';
 import { baseStyles } from '../styles/shared.ts';
+import { rowGap, sentenceListStyles } from './attest-sentence-list.styles.ts';
 import { estimateFromSamples, RowHeights, type RowSample } from './row-heights.ts';
-import { type WordSpan, wordsOf } from './sentence-text.ts';
+import { selectedSentenceText } from './selected-sentence-text.ts';
+import type { WordSpan } from './sentence-text.ts';
 
 /** What the selected sentence's text is being used for. */
 export type TextMode = 'browse' | 'split' | 'cue';
-
-interface Piece extends WordSpan {
-  isWord: boolean;
-}
-
-interface ShownCue extends WordSpan {
-  kind: CueSpan['kind'];
-  isAnalysts: boolean;
-}
 
 /** The rows rendered: from `start` up to, not including, `end`. */
 interface RowRange {
@@ -28,8 +21,6 @@ interface RowRange {
   end: number;
 }
 
-/** Pixels between rows (the rows' bottom margin), counted in each row's height. */
-const rowGap = 2;
 /** Pixels of rows rendered beyond each edge of the screen, so a short scroll finds them ready. */
 const overscan = 150;
 
@@ -55,199 +46,7 @@ const overscan = 150;
  */
 @customElement('attest-sentence-list')
 export class AttestSentenceList extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        display: block;
-      }
-      [role='listbox'] {
-        padding: 0.35rem;
-        border: 1px solid var(--attest-color-border);
-        border-radius: 10px;
-        background: var(--attest-color-surface);
-        box-shadow: var(--attest-shadow);
-      }
-      /* Focus shows on the selected row (a strong ring) and as a tinted list border. */
-      [role='listbox']:focus,
-      [role='listbox']:focus-visible {
-        outline: none;
-        border-color: #84adff;
-      }
-      /* Stand-ins for the rows not rendered. Never a scroll anchor: the rows on screen are. */
-      .spacer {
-        height: var(--spacer-height, 0);
-        overflow-anchor: none;
-      }
-      .row {
-        display: grid;
-        grid-template-columns: 2.25rem minmax(0, 1fr) 13rem;
-        gap: 0.75rem;
-        align-items: start;
-        padding: 0.6rem 0.75rem 0.6rem 0.5rem;
-        border-left: 4px solid var(--label-color, transparent);
-        border-radius: 6px;
-        cursor: pointer;
-        /* A row's layout and style stay inside it: scrolling adds and removes rows, and none of
-           that should lay out or restyle the rest. */
-        contain: content;
-        /* Room for the sticky header and toolbar when the row is scrolled into view. */
-        scroll-margin-top: 12rem;
-        scroll-margin-bottom: 1.5rem;
-      }
-      /* Every row has the same gap after it: the measured heights count it. */
-      .row {
-        margin-bottom: ${unsafeCSS(rowGap)}px;
-      }
-      .row:hover {
-        background: var(--attest-color-raised);
-      }
-      .row.selected {
-        background: var(--attest-color-selected);
-        box-shadow: inset 0 0 0 1px #84adff;
-      }
-      :focus > .row.selected {
-        box-shadow: inset 0 0 0 2px #1570ef;
-      }
-      .number {
-        padding-top: 0.1rem;
-        color: var(--attest-color-subtle);
-        font-size: 0.8rem;
-        font-variant-numeric: tabular-nums;
-        text-align: right;
-      }
-      .text {
-        font-size: 1rem;
-        line-height: 1.55;
-      }
-      mark {
-        padding: 0 0.1em;
-        border-radius: 3px;
-        background: #fef0c7;
-        color: inherit;
-        box-shadow: inset 0 -2px 0 #f79009;
-      }
-      mark.analyst {
-        background: #d1e9ff;
-        box-shadow: inset 0 -2px 0 #1570ef;
-      }
-      .picked {
-        background: #b2ddff;
-        box-shadow: inset 0 -3px 0 #1570ef;
-      }
-      .split .text {
-        user-select: none;
-      }
-      .split .after-split {
-        color: #1849a9;
-        text-decoration: underline dotted #1849a9;
-        text-underline-offset: 3px;
-      }
-      .split [data-start] {
-        cursor: text;
-      }
-      .caret {
-        display: inline-block;
-        width: 3px;
-        height: 1.25em;
-        margin: 0 2px;
-        vertical-align: text-bottom;
-        border-radius: 1px;
-        background: #b42318;
-        box-shadow: 0 0 0 1px #fff;
-      }
-      .kind {
-        display: block;
-        color: var(--attest-color-muted);
-        font-size: 0.7rem;
-        font-weight: 700;
-        letter-spacing: 0.06em;
-        text-transform: uppercase;
-      }
-      .headline .text {
-        font-weight: 650;
-        font-size: 1.05rem;
-      }
-      .boilerplate {
-        cursor: default;
-      }
-      .boilerplate .text {
-        color: var(--attest-color-subtle);
-        font-style: italic;
-        font-size: 0.9rem;
-      }
-      .chip {
-        justify-self: end;
-        display: inline-flex;
-        align-items: center;
-        gap: 0.35rem;
-        max-width: 100%;
-        padding: 0.15rem 0.55rem;
-        border-radius: 999px;
-        font-size: 0.8rem;
-        font-weight: 600;
-        line-height: 1.4;
-        white-space: nowrap;
-      }
-      .chip.tagged {
-        background: var(--label-color);
-        color: #fff;
-      }
-      .chip.untagged {
-        border: 1px dashed var(--attest-color-border-strong);
-        color: var(--attest-color-muted);
-        font-weight: 500;
-      }
-      .chip.suggested {
-        border: 1px dashed var(--suggestion-color);
-        border-radius: 12px;
-        color: var(--suggestion-color);
-        font-weight: 500;
-        /* A long label name wraps rather than spilling out of the column. */
-        white-space: normal;
-        text-align: right;
-      }
-      .chip kbd {
-        min-width: 1.2em;
-        font-size: 0.7rem;
-        line-height: 1.3;
-      }
-      .chip.skipped {
-        color: var(--attest-color-subtle);
-        font-weight: 500;
-      }
-      .unsaved {
-        display: block;
-        margin-top: 0.2rem;
-        color: var(--attest-color-danger);
-        font-size: 0.75rem;
-        font-weight: 600;
-        text-align: right;
-      }
-      .conflicted {
-        display: block;
-        margin-top: 0.2rem;
-        color: var(--attest-color-warning);
-        font-size: 0.75rem;
-        font-weight: 600;
-        text-align: right;
-      }
-      .tag {
-        display: flex;
-        flex-direction: column;
-        align-items: flex-end;
-      }
-      @media (max-width: 40rem) {
-        .row {
-          grid-template-columns: 1.75rem minmax(0, 1fr);
-        }
-        .tag {
-          grid-column: 2;
-          align-items: flex-start;
-        }
-      }
-    `,
-  ];
+  static override styles = [baseStyles, sentenceListStyles];
 
   @query('[role="listbox"]') private listbox!: HTMLElement;
   @query('.spacer') private topSpacer: HTMLElement | undefined;
@@ -528,75 +327,6 @@ export class AttestSentenceList extends LitElement {
     return html`<span class="chip untagged">Untagged</span>`;
   }
 
-  /** The cues to mark: the analyst's, and the suggestion's where they do not overlap those. */
-  private cuesToShow(sentence: Sentence): ShownCue[] {
-    const relative = (cue: CueSpan, isAnalysts: boolean): ShownCue => ({
-      start: cue.start - sentence.start,
-      end: cue.end - sentence.start,
-      kind: cue.kind,
-      isAnalysts,
-    });
-    const analysts = this.selectedCues.map((cue) => relative(cue, true));
-    const suggested = (sentence.suggestion?.cues ?? []).map((cue) => relative(cue, false));
-    const shown: ShownCue[] = [];
-    for (const cue of [...analysts, ...suggested]) {
-      const isInside = cue.start >= 0 && cue.end <= sentence.text.length && cue.start < cue.end;
-      const overlaps = shown.some((other) => cue.start < other.end && other.start < cue.end);
-      if (isInside && !overlaps) shown.push(cue);
-    }
-    return shown.sort((a, b) => a.start - b.start);
-  }
-
-  /**
-   * The selected sentence's text in pieces (words and the gaps between them, cut at cue, pick
-   * and caret edges), with the cue words marked, the picked words and the split caret.
-   */
-  private renderSelectedText(sentence: Sentence) {
-    const { text } = sentence;
-    const cues = this.cuesToShow(sentence);
-    const words = wordsOf(text);
-    const cuts = new Set([0, text.length]);
-    for (const span of [...words, ...cues, ...(this.pickedSpan ? [this.pickedSpan] : [])]) {
-      cuts.add(span.start).add(span.end);
-    }
-    if (this.splitPoint !== null) cuts.add(this.splitPoint);
-    const edges = [...cuts].filter((cut) => cut >= 0 && cut <= text.length).sort((a, b) => a - b);
-    const pieces: Piece[] = [];
-    for (let index = 1; index < edges.length; index += 1) {
-      const start = edges[index - 1]!;
-      const end = edges[index]!;
-      pieces.push({ start, end, isWord: words.some((word) => word.start <= start && end <= word.end) });
-    }
-    const renderPiece = (piece: Piece) => {
-      const isPicked =
-        this.pickedSpan !== null && piece.start >= this.pickedSpan.start && piece.end <= this.pickedSpan.end;
-      const isAfterSplit = this.splitPoint !== null && piece.start >= this.splitPoint;
-      return html`${piece.start === this.splitPoint ? html`<span class="caret" aria-hidden="true"></span>` : null}<span
-        class="${piece.isWord ? 'word' : 'gap'}${isPicked ? ' picked' : ''}${isAfterSplit ? ' after-split' : ''}"
-        data-start=${piece.start}
-        data-end=${piece.end}
-        >${text.slice(piece.start, piece.end)}</span
-      >`;
-    };
-    const parts: unknown[] = [];
-    let index = 0;
-    for (const cue of cues) {
-      while (index < pieces.length && pieces[index]!.start < cue.start)
-        parts.push(renderPiece(pieces[index++]!));
-      const inside: unknown[] = [];
-      while (index < pieces.length && pieces[index]!.end <= cue.end)
-        inside.push(renderPiece(pieces[index++]!));
-      const kind = cue.kind.replace('_', ' ');
-      parts.push(
-        cue.isAnalysts
-          ? html`<mark class="analyst" title="Your cue: ${kind}">${inside}</mark>`
-          : html`<mark title="Suggested cue: ${kind}">${inside}</mark>`,
-      );
-    }
-    while (index < pieces.length) parts.push(renderPiece(pieces[index++]!));
-    return parts;
-  }
-
   private renderRow(sentence: Sentence, index: number) {
     const labelKey = this.labelBySentence.get(sentence.id);
     const label = labelKey === undefined ? undefined : this.labelsByKey.get(labelKey);
@@ -626,7 +356,7 @@ export class AttestSentenceList extends LitElement {
         <span class="text" data-length=${sentence.text.length}>
           <span class="visually-hidden">${spokenLabel}${spokenState}: </span>
           ${sentence.kind === 'headline' ? html`<span class="kind">Headline<span class="visually-hidden">:</span></span>` : null}
-          ${isSelected ? this.renderSelectedText(sentence) : sentence.text}
+          ${isSelected ? selectedSentenceText(sentence, this.selectedCues, this.pickedSpan, this.splitPoint) : sentence.text}
         </span>
         <span class="tag" aria-hidden="true">
           ${this.renderTag(sentence, label, isSelected)}

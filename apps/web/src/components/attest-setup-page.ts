@@ -1,13 +1,13 @@
 import { consume } from '@lit/context';
 import { html, LitElement } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { type ApiClient, ApiError } from '../api/client.ts';
+import { customElement } from 'lit/decorators.js';
+import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
+import { FormController } from '../controllers/form-controller.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { SessionChangeEvent } from '../events/session-change-event.ts';
 import { baseStyles, buttonStyles, cardPageStyles, formStyles, pageStyles } from '../styles/shared.ts';
 import { newAccountFields, readNewAccount } from './account-fields.ts';
-import { errorMessage } from './format.ts';
 
 /**
  * The first-run page: creates the first account, which owns every project (the demo too).
@@ -19,37 +19,23 @@ export class AttestSetupPage extends LitElement {
   static override styles = [baseStyles, buttonStyles, pageStyles, formStyles, cardPageStyles];
 
   protected readonly page = new PageController(this, { title: () => 'Welcome' });
+  private readonly form = new FormController(this, { focusesMessage: true });
 
   @consume({ context: apiClientContext })
   private api!: ApiClient;
-
-  @state() private isBusy = false;
-  @state() private failure: { detail: string; fields: ReadonlySet<string> } | undefined;
 
   private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const read = readNewAccount(event.currentTarget as HTMLFormElement);
     if ('problem' in read) {
-      await this.showFailure(read.problem, new Set([read.field]));
+      await this.form.fail(read.problem, [read.field]);
       return;
     }
-    this.isBusy = true;
-    this.failure = undefined;
-    try {
+    this.form.clear();
+    await this.form.submit(async () => {
       await this.api.setup(read.account);
       this.dispatchEvent(new SessionChangeEvent('/'));
-    } catch (error) {
-      const fields = error instanceof ApiError ? (error.problem?.errors ?? []).map((item) => item.path) : [];
-      await this.showFailure(errorMessage(error), new Set(fields));
-    } finally {
-      this.isBusy = false;
-    }
-  }
-
-  private async showFailure(detail: string, fields: ReadonlySet<string>): Promise<void> {
-    this.failure = { detail, fields };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.form-error')?.focus();
+    });
   }
 
   override render() {
@@ -61,14 +47,10 @@ export class AttestSetupPage extends LitElement {
           teammates.
         </p>
         <form aria-label="Create the first account" novalidate @submit=${this.submit}>
-          ${newAccountFields(this.failure?.fields ?? new Set())}
-          ${
-            this.failure
-              ? html`<p class="form-error" role="alert" tabindex="-1">${this.failure.detail}</p>`
-              : null
-          }
-          <button class="button primary" type="submit" ?disabled=${this.isBusy}>
-            ${this.isBusy ? 'Creating the account…' : 'Create account'}
+          ${newAccountFields(this.form.invalidFields)}
+          ${this.form.renderMessage()}
+          <button class="button primary" type="submit" ?disabled=${this.form.isBusy}>
+            ${this.form.isBusy ? 'Creating the account…' : 'Create account'}
           </button>
         </form>
       </div>

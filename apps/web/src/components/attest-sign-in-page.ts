@@ -1,12 +1,12 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
+import { FormController } from '../controllers/form-controller.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { SessionChangeEvent } from '../events/session-change-event.ts';
 import { baseStyles, buttonStyles, cardPageStyles, formStyles, pageStyles } from '../styles/shared.ts';
-import { errorMessage } from './format.ts';
 
 /**
  * The sign-in page; afterwards the user goes back to the page that needed it.
@@ -31,12 +31,10 @@ export class AttestSignInPage extends LitElement {
   ];
 
   protected readonly page = new PageController(this, { title: () => 'Sign in' });
+  private readonly form = new FormController(this, { focusesMessage: true });
 
   @consume({ context: apiClientContext })
   private api!: ApiClient;
-
-  @state() private isBusy = false;
-  @state() private failure: string | undefined;
 
   /** Where to go after signing in: a path on this site. */
   @property() next = '/';
@@ -47,25 +45,14 @@ export class AttestSignInPage extends LitElement {
     const email = String(fields.get('email') ?? '').trim();
     const password = String(fields.get('password') ?? '');
     if (!email || !password) {
-      await this.showFailure('Enter your e-mail address and your password.');
+      await this.form.fail('Enter your e-mail address and your password.');
       return;
     }
-    this.isBusy = true;
-    this.failure = undefined;
-    try {
+    this.form.clear();
+    await this.form.submit(async () => {
       await this.api.signIn(email, password);
       this.dispatchEvent(new SessionChangeEvent(this.next));
-    } catch (error) {
-      await this.showFailure(errorMessage(error));
-    } finally {
-      this.isBusy = false;
-    }
-  }
-
-  private async showFailure(detail: string): Promise<void> {
-    this.failure = detail;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.form-error')?.focus();
+    });
   }
 
   override render() {
@@ -76,15 +63,15 @@ export class AttestSignInPage extends LitElement {
         <form aria-label="Sign in" novalidate @submit=${this.submit}>
           <label>
             E-mail
-            <input name="email" type="email" autocomplete="username" required aria-invalid=${this.failure ? 'true' : 'false'} />
+            <input name="email" type="email" autocomplete="username" required aria-invalid=${this.form.hasFailed ? 'true' : 'false'} />
           </label>
           <label>
             Password
-            <input name="password" type="password" autocomplete="current-password" required aria-invalid=${this.failure ? 'true' : 'false'} />
+            <input name="password" type="password" autocomplete="current-password" required aria-invalid=${this.form.hasFailed ? 'true' : 'false'} />
           </label>
-          ${this.failure ? html`<p class="form-error" role="alert" tabindex="-1">${this.failure}</p>` : null}
-          <button class="button primary" type="submit" ?disabled=${this.isBusy}>
-            ${this.isBusy ? 'Signing in…' : 'Sign in'}
+          ${this.form.renderMessage()}
+          <button class="button primary" type="submit" ?disabled=${this.form.isBusy}>
+            ${this.form.isBusy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
         <p class="footnote">No account yet? Ask a project owner for an invitation link.</p>
