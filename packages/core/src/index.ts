@@ -14,3 +14,4 @@ export * from './segmentation-change.ts';
 export * from './suggest/index.ts';
 export * from './suggestion-version.ts';
 export * from './text.ts';
+export * from './learn/index.ts';
