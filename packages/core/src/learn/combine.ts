@@ -31,7 +31,7 @@ export interface ProjectModel {
 export function sentenceContexts(
   text: string,
   segments: readonly Segment[],
-  suggestions: readonly Suggestion[],
+  suggestions: readonly (Suggestion | null)[],
   outlet: string | null = detectOutlet(text),
 ): (SentenceContext | null)[] {
   let sentenceIndex = 0;
@@ -46,22 +46,25 @@ export function sentenceContexts(
   });
 }
 
-/** The rules' suggestions with the model's reading added, and its label where it decides. */
-export function combineSuggestions(
+/**
+ * The rules' suggestions with the model's reading added, and its label where it decides. A
+ * segment without a suggestion (null) keeps none.
+ */
+export function combineSuggestions<RuleSuggestion extends Suggestion | null>(
   text: string,
   segments: readonly Segment[],
-  ruleSuggestions: readonly Suggestion[],
+  ruleSuggestions: readonly RuleSuggestion[],
   projectModel: ProjectModel | null,
   options: CombineOptions = defaultCombineOptions,
   outlet?: string | null,
-): Suggestion[] {
+): (RuleSuggestion | Suggestion)[] {
   if (!projectModel || projectModel.model.model.goldSentences < options.minGoldSentences)
     return [...ruleSuggestions];
   const contexts = sentenceContexts(text, segments, ruleSuggestions, outlet ?? detectOutlet(text));
   return ruleSuggestions.map((suggestion, index) => {
     const context = contexts[index];
     return context
-      ? withModel(suggestion, sentenceFeatures(context, options), projectModel, options)
+      ? withModel(context.suggestion, sentenceFeatures(context, options), projectModel, options)
       : suggestion;
   });
 }

@@ -2,6 +2,8 @@
 // features (features.ts, model.ts), combined with the rules so the model decides only where it
 // is sure and has learned from enough gold (combine.ts), and the learning curve that shows it
 // helps (replay.ts). See docs/suggestions.md, "What is learned".
+
+export { type SuggestionModelStatus, suggestionModelStatusSchema } from './api-types.ts';
 export {
   type CombineOptions,
   combineSuggestions,
