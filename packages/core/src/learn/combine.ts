@@ -6,6 +6,7 @@ import type { Segment } from '../segment-types.ts';
 import { detectOutlet } from '../suggest/outlet.ts';
 import { describeFeature, type FeatureOptions, type SentenceContext, sentenceFeatures } from './features.ts';
 import type { LoadedModel } from './model.ts';
+import { minGoldSentences, minModelProbability } from './thresholds.ts';
 
 export interface CombineOptions extends FeatureOptions {
   /** Below this many gold sentences the model is not consulted at all: the rules alone decide. */
@@ -19,7 +20,10 @@ export interface CombineOptions extends FeatureOptions {
  * not a held-out choice): with 100 gold sentences the model still lost a little to the rules
  * on held-out outlets, from 200 on it won; at 0.9 it overrode the rules mostly where it was right.
  */
-export const defaultCombineOptions: CombineOptions = { minGoldSentences: 200, minProbability: 0.9 };
+export const defaultCombineOptions: CombineOptions = {
+  minGoldSentences,
+  minProbability: minModelProbability,
+};
 
 /** A stored model and its version in the project. */
 export interface ProjectModel {

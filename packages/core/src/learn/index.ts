@@ -25,3 +25,4 @@ export {
   trainModel,
 } from './model.ts';
 export { type CurvePoint, learningCurve, type ReplayArticle, type Score, score } from './replay.ts';
+export { minGoldSentences, minModelProbability } from './thresholds.ts';
