@@ -28,7 +28,8 @@ export function describeDecider(
       pullsFor: [],
       pullsAgainst: [],
     };
-  const sure = `${Math.round(learned.probability * 100)}%`;
+  // Rounded down: 99.6% is not "100% sure".
+  const sure = `${Math.floor(learned.probability * 100)}%`;
   const from = `learned from ${learned.goldSentences} gold sentences in this project`;
   const pulls = (list: typeof learned.for) =>
     list.map((pull) => `${pull.description} ${formatWeight(pull.weight)}`);

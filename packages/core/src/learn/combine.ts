@@ -98,7 +98,8 @@ function withModel(
   return {
     ...suggestion,
     label: prediction.label,
-    confidence: Math.round(prediction.probability * 100) / 100,
+    // Rounded down, as the editor shows it: a 99.6% model is not "100%".
+    confidence: Math.floor(prediction.probability * 100) / 100,
     // The rules' cues stay when the model agrees; on another label they would explain the wrong one.
     cues: prediction.label === suggestion.label ? suggestion.cues : [],
     source: prediction.label === suggestion.label ? suggestion.source : null,
