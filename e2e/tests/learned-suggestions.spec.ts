@@ -88,4 +88,16 @@ test('a model trained on the project’s adjudications decides a suggestion, exp
   expect(annotation?.label).toBe('kcna_claim');
   expect(annotation?.suggestion).toMatchObject({ relation: 'accepted' });
   expect(annotation?.suggestion?.version).toMatch(new RegExp(`^model-v${status.model?.version}:`));
+
+  // The report counts the accepted suggestion under the model.
+  await page.goto(`/projects/${slug}/report`);
+  const deciders = page.getByRole('table', {
+    name: 'Suggestions accepted per decider, by the week the label was saved',
+  });
+  await expect(deciders.getByRole('row').filter({ hasText: "Project's model" })).toContainText(
+    /1\s*1\s*100%/,
+  );
+  await expect(page.getByRole('region', { name: 'Who decided the suggestions' })).toContainText(
+    `Model version ${status.model?.version}`,
+  );
 });

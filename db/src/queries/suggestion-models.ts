@@ -147,3 +147,37 @@ export async function findDocumentOutlet(db: Executor, documentId: string): Prom
     .where(eq(documents.id, documentId));
   return row?.outlet ?? null;
 }
+
+export interface DeciderWeekRow {
+  /** Monday of the week the labels were last saved, YYYY-MM-DD. */
+  week: string;
+  decider: 'rules' | 'model';
+  /** Labels saved by accepting the suggestion (`a`). */
+  accepted: number;
+  /** Labels saved while a suggestion was shown, accepted or not. */
+  shown: number;
+}
+
+/**
+ * Per week and decider, how many labels were saved with a suggestion shown and how many of
+ * them accepted it. The decider is read from the suggestion version recorded with the label:
+ * `model-v<version>:…` when the project's model decided, a rule id otherwise.
+ */
+export async function acceptedSuggestionsByDecider(
+  db: Executor,
+  projectId: string,
+): Promise<DeciderWeekRow[]> {
+  return rowsOf<DeciderWeekRow>(
+    db,
+    sql`select to_char(date_trunc('week', an.updated_at), 'YYYY-MM-DD') as week,
+        case when an.suggestion_version like 'model-v%' then 'model' else 'rules' end as decider,
+        count(*) filter (where an.suggestion_relation = 'accepted')::int as accepted,
+        count(*)::int as shown
+      from annotations an
+        join sentences s on s.id = an.sentence_id
+        join documents d on d.id = s.document_id
+      where d.project_id = ${projectId} and d.archived_at is null and an.suggestion_version is not null
+      group by 1, 2
+      order by 1, 2`,
+  );
+}

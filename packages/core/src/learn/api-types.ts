@@ -21,5 +21,14 @@ export const suggestionModelStatusSchema = z.object({
       decides: z.boolean(),
     })
     .nullable(),
+  /** The report: per week and decider, labels saved with a suggestion shown, and how many accepted it. */
+  acceptedByDecider: z.array(
+    z.object({
+      week: z.iso.date(),
+      decider: z.enum(['rules', 'model']),
+      accepted: z.int().nonnegative(),
+      shown: z.int().nonnegative(),
+    }),
+  ),
 });
 export type SuggestionModelStatus = z.infer<typeof suggestionModelStatusSchema>;

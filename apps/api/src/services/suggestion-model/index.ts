@@ -3,6 +3,7 @@
 import type { GoldDocument, SuggestionModelStatus } from '@attest/core';
 import { defaultCombineOptions } from '@attest/core';
 import {
+  acceptedSuggestionsByDecider,
   countGoldSentences,
   type Executor,
   findLatestSuggestionModel,
@@ -23,11 +24,12 @@ export async function getSuggestionModelStatus(
   slug: string,
 ): Promise<SuggestionModelStatus> {
   const { project } = await requireProject(context, slug);
-  const [latest, goldSentences] = await Promise.all([
+  const [latest, goldSentences, acceptedByDecider] = await Promise.all([
     findLatestSuggestionModel(context.db, project.id),
     countGoldSentences(context.db, project.id),
+    acceptedSuggestionsByDecider(context.db, project.id),
   ]);
-  return toStatus(latest, goldSentences);
+  return toStatus(latest, goldSentences, acceptedByDecider);
 }
 
 export async function trainSuggestionModel(
@@ -43,7 +45,7 @@ export async function trainSuggestionModel(
       'Nothing to learn from yet',
       'The project has no gold labels: adjudicate sentences, or have two analysts agree on them, then train again.',
     );
-  return toStatus(trained, trained.goldSentences);
+  return toStatus(trained, trained.goldSentences, await acceptedSuggestionsByDecider(context.db, project.id));
 }
 
 async function trainAndStore(
@@ -93,8 +95,13 @@ async function retrainIfDue(db: Executor, projectId: string): Promise<void> {
     await trainAndStore(db, projectId, null);
 }
 
-function toStatus(latest: SuggestionModelSummary | null, goldSentences: number): SuggestionModelStatus {
+function toStatus(
+  latest: SuggestionModelSummary | null,
+  goldSentences: number,
+  acceptedByDecider: SuggestionModelStatus['acceptedByDecider'],
+): SuggestionModelStatus {
   return {
+    acceptedByDecider,
     goldSentences,
     minGoldSentences: defaultCombineOptions.minGoldSentences,
     minProbability: defaultCombineOptions.minProbability,
