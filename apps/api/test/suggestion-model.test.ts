@@ -1,7 +1,12 @@
 // The project's learned suggestion model over HTTP: trained on the project's gold (on demand by
 // owners and reviewers, or after new gold labels), stored versioned, and applied to the
 // suggestions the editor reads, saying which version decided and why.
-import type { DocumentDetail, ImportResult, SuggestionModelStatus } from '@attest/core';
+import {
+  type DocumentDetail,
+  type ImportResult,
+  type SuggestionModelStatus,
+  suggestionVersion,
+} from '@attest/core';
 import { adjudications, labels, projects, sentences, users } from '@attest/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,7 +80,12 @@ afterAll(async () => {
 
 describe('the suggestion model', () => {
   it('has no model before any training, and says nothing can be learned without gold', async () => {
-    expect(await status(analyst)).toMatchObject({ goldSentences: 0, minGoldSentences: 200, model: null });
+    expect(await status(analyst)).toMatchObject({
+      goldSentences: 0,
+      minGoldSentences: 200,
+      model: null,
+      acceptedByDecider: [],
+    });
     const problem = await expectProblem(
       await testApp.owner.request(`/api/projects/${slug}/suggestion-model/train`, { method: 'POST' }),
       409,
@@ -128,6 +138,20 @@ describe('the suggestion model', () => {
       await analyst.request(`/api/documents/${unlabelledId}/sentences?offset=${decided.position}&limit=2`)
     ).json()) as { items: DocumentDetail['sentences'] };
     expect(page.items[0]).toEqual(decided);
+
+    // Accepting it counts for the model in the report, by the version recorded with the label.
+    const saved = await analyst.json('PUT', `/api/sentences/${decided.id}/annotation`, {
+      label: 'kcna_claim',
+      source: null,
+      chain: [],
+      cues: [],
+      note: null,
+      suggestion: { relation: 'accepted', version: suggestionVersion(decided.suggestion!) },
+    });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    expect((await status(analyst)).acceptedByDecider).toEqual([
+      { week: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), decider: 'model', accepted: 1, shown: 1 },
+    ]);
   });
 
   it(`retrains on its own after ${retrainAfterGoldLabels} new gold labels`, async () => {
