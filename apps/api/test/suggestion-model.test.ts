@@ -175,4 +175,24 @@ describe('the suggestion model', () => {
       .toBe(2);
     expect((await status()).model?.goldSentences).toBe(200 + retrainAfterGoldLabels);
   }, 60_000);
+
+  it('answers a split with the suggestions the document shows, the model applied', async () => {
+    const documentId = await importArticle(300);
+    const detail = (await (
+      await testApp.owner.request(`/api/documents/${documentId}`)
+    ).json()) as DocumentDetail;
+    const sentence = detail.sentences.find((row) => row.text.includes('held in'))!;
+    const at = sentence.start + sentence.text.indexOf(' was held');
+    const response = await testApp.owner.json('POST', `/api/sentences/${sentence.id}/split`, { at });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const change = (await response.json()) as { sentences: DocumentDetail['sentences'] };
+    const after = (await (
+      await testApp.owner.request(`/api/documents/${documentId}`)
+    ).json()) as DocumentDetail;
+    expect(change.sentences.length).toBeGreaterThan(0);
+    for (const changed of change.sentences) {
+      expect(changed).toEqual(after.sentences.find((row) => row.id === changed.id));
+      expect(changed.suggestion?.learned?.modelVersion).toBeGreaterThan(0);
+    }
+  });
 });

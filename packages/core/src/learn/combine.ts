@@ -31,21 +31,39 @@ export interface ProjectModel {
   model: LoadedModel;
 }
 
-/** The model's reading of each non-boilerplate segment: its context, in document order. */
+/** Where a list of segments sits: its document's outlet, and the position of its first segment. */
+export interface SegmentPlace {
+  /** The outlet as the project records it; else (undefined) read from the dateline of `text`. */
+  outlet?: string | null | undefined;
+  /** The first segment's position in its document: a page of a long document starts later. */
+  firstPosition?: number | undefined;
+}
+
+/**
+ * The model's reading of each non-boilerplate segment: its context, in document order. The
+ * position counts segments from the top of the document, so a page reads as the whole does.
+ */
 export function sentenceContexts(
   text: string,
   segments: readonly Segment[],
   suggestions: readonly (Suggestion | null)[],
-  outlet: string | null = detectOutlet(text),
+  place: SegmentPlace = {},
 ): (SentenceContext | null)[] {
-  let sentenceIndex = 0;
+  const outlet = place.outlet === undefined ? detectOutlet(text) : place.outlet;
+  const firstPosition = place.firstPosition ?? 0;
   let previous: Suggestion | null = null;
   return segments.map((segment, index) => {
     const suggestion = suggestions[index];
     if (segment.kind === 'boilerplate' || !suggestion || suggestion.label === null) return null;
-    const context: SentenceContext = { text, segment, suggestion, previous, sentenceIndex, outlet };
+    const context: SentenceContext = {
+      text,
+      segment,
+      suggestion,
+      previous,
+      segmentPosition: firstPosition + index,
+      outlet,
+    };
     previous = suggestion;
-    sentenceIndex++;
     return context;
   });
 }
@@ -60,11 +78,11 @@ export function combineSuggestions<RuleSuggestion extends Suggestion | null>(
   ruleSuggestions: readonly RuleSuggestion[],
   projectModel: ProjectModel | null,
   options: CombineOptions = defaultCombineOptions,
-  outlet?: string | null,
+  place: SegmentPlace = {},
 ): (RuleSuggestion | Suggestion)[] {
   if (!projectModel || projectModel.model.model.goldSentences < options.minGoldSentences)
     return [...ruleSuggestions];
-  const contexts = sentenceContexts(text, segments, ruleSuggestions, outlet ?? detectOutlet(text));
+  const contexts = sentenceContexts(text, segments, ruleSuggestions, place);
   return ruleSuggestions.map((suggestion, index) => {
     const context = contexts[index];
     return context

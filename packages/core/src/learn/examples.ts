@@ -18,7 +18,9 @@ export interface GoldDocument {
 /** One example per segment with a gold label. */
 export function trainingExamples(document: GoldDocument, options: FeatureOptions = {}): TrainingExample[] {
   const suggestions = suggest(document.text, document.segments);
-  const contexts = sentenceContexts(document.text, document.segments, suggestions, document.outlet);
+  const contexts = sentenceContexts(document.text, document.segments, suggestions, {
+    outlet: document.outlet,
+  });
   return contexts.flatMap((context, index) => {
     const label = document.goldLabels[index];
     return context && label ? [{ features: sentenceFeatures(context, options), label }] : [];

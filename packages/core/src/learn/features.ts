@@ -17,8 +17,8 @@ export interface SentenceContext {
    * not the gold one, so the feature means the same at training time and when suggesting.
    */
   previous: Suggestion | null;
-  /** 0 for the first non-boilerplate segment of the document. */
-  sentenceIndex: number;
+  /** The segment's position in its document: 0 for the first (usually the headline). */
+  segmentPosition: number;
   outlet: string | null;
 }
 
@@ -61,7 +61,7 @@ export function sentenceFeatures(context: SentenceContext, options: FeatureOptio
   for (const cue of suggestion.cues) features.add(`cue-${cue.kind}=${normalise(cue.text)}`);
   features.add(`previous-label=${previous?.label ?? 'none'}`);
   features.add(`previous-source=${previous?.source ?? 'none'}`);
-  features.add(`position=${positionOf(segment, context.sentenceIndex)}`);
+  features.add(`position=${positionOf(segment, context.segmentPosition)}`);
   if (context.outlet) features.add(`outlet=${context.outlet}`);
 
   if (options.attributions !== false && attributionTrigger.test(segment.text)) {
@@ -85,10 +85,10 @@ export function sentenceFeatures(context: SentenceContext, options: FeatureOptio
   return [...features];
 }
 
-function positionOf(segment: Segment, sentenceIndex: number): string {
+function positionOf(segment: Segment, segmentPosition: number): string {
   if (segment.kind === 'headline') return 'headline';
-  if (sentenceIndex <= 1) return 'lead';
-  return sentenceIndex <= 3 ? 'early' : 'later';
+  if (segmentPosition <= 1) return 'lead';
+  return segmentPosition <= 3 ? 'early' : 'later';
 }
 
 function normalise(cueText: string): string {

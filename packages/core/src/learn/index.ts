@@ -10,6 +10,7 @@ export {
   defaultCombineOptions,
   modelRuleId,
   type ProjectModel,
+  type SegmentPlace,
   sentenceContexts,
 } from './combine.ts';
 export { type GoldDocument, trainingExamples } from './examples.ts';

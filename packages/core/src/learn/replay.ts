@@ -70,7 +70,7 @@ export function learningCurve(
           ruleSuggestions,
           model && { version: 1, model },
           options,
-          article.outlet,
+          { outlet: article.outlet },
         );
         for (const [index, gold] of article.goldLabels.entries()) {
           if (!gold || article.ambiguous[index]) continue;

@@ -49,7 +49,7 @@ export async function withLearnedSuggestions(
     all.map((sentence) => sentence.suggestion),
     projectModel,
     undefined,
-    outlet,
+    { outlet, firstPosition: all[0]?.position ?? 0 },
   );
   const offset = before ? 1 : 0;
   return sentences.map((sentence, index) => ({ ...sentence, suggestion: combined[index + offset] ?? null }));
