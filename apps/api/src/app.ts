@@ -33,6 +33,7 @@ import { importRoutes } from './routes/imports.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { segmentationRoutes } from './routes/segmentation.ts';
+import { suggestionModelRoutes } from './routes/suggestion-model.ts';
 
 export interface AppDependencies {
   db: Database;
@@ -179,7 +180,8 @@ export function createApp(dependencies: AppDependencies) {
     .route('/', importRoutes)
     .route('/', reportRoutes)
     .route('/', archiveRoutes)
-    .route('/', claimRoutes);
+    .route('/', claimRoutes)
+    .route('/', suggestionModelRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -10,4 +10,5 @@ export * from './projects.ts';
 export * from './reports.ts';
 export * from './rows.ts';
 export * from './segmentation.ts';
+export * from './suggestion-models.ts';
 export * from './users.ts';

@@ -13,7 +13,7 @@ export type GoldStatus = 'adjudicated' | 'agreed' | 'single' | 'disputed' | 'unl
  * aggregates) rather than by a lateral subquery per sentence, which took tens of seconds over
  * a project of 300,000 sentences.
  */
-function goldSentences(scope: SQL): SQL {
+export function goldSentences(scope: SQL): SQL {
   return sql`
     select s.id, s.document_id, s.position, s.suggestion ->> 'label' as suggested,
       gold_adjudicated.key as adjudicated, labelled.annotation_count, labelled.distinct_labels, labelled.only_label,

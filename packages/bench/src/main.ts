@@ -9,6 +9,7 @@ import { claimsSuite } from './suites/claims.ts';
 import { editorSuite } from './suites/editor.ts';
 import { exportSuite } from './suites/export.ts';
 import { importSuite } from './suites/import.ts';
+import { learnSuite } from './suites/learn.ts';
 import { processesSuite } from './suites/processes.ts';
 import { reportsSuite } from './suites/reports.ts';
 import { saveSuite } from './suites/save.ts';
@@ -25,6 +26,7 @@ const suites: readonly BenchSuite[] = [
   processesSuite,
   splitMergeSuite,
   claimsSuite,
+  learnSuite,
 ];
 
 const resultsDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');

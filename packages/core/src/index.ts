@@ -5,6 +5,7 @@ export * from './claims/index.ts';
 export * from './default-guidelines.ts';
 export * from './import-kinds.ts';
 export * from './labels.ts';
+export * from './learn/index.ts';
 export * from './notes.ts';
 export * from './offsets.ts';
 export * from './schemas.ts';

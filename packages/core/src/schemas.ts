@@ -78,6 +78,25 @@ export const suggestionSchema = z.object({
   source: z.string().nullable(),
   chain: z.array(z.string()),
   cues: z.array(cueWithTextSchema),
+  /** The rule that decided, or `model-v<version>` when the project's learned model did. */
   rule: z.string(),
+  /** What the project's learned model said, when the project has one (../learn). */
+  learned: z
+    .object({
+      modelVersion: z.int().positive(),
+      /** How many gold sentences of the project the model learned from. */
+      goldSentences: z.int().nonnegative(),
+      /** Whether the model's label was taken (it was sure enough), else the rules decided. */
+      decided: z.boolean(),
+      label: labelKeySchema,
+      probability: z.number().min(0).max(1),
+      /** The rule and label the rules gave, whoever decided. */
+      rule: z.string(),
+      ruleLabel: labelKeySchema.nullable(),
+      /** The sentence's features that pulled hardest for and against the model's label. */
+      for: z.array(z.object({ feature: z.string(), description: z.string(), weight: z.number() })),
+      against: z.array(z.object({ feature: z.string(), description: z.string(), weight: z.number() })),
+    })
+    .optional(),
 });
 export type Suggestion = z.infer<typeof suggestionSchema>;

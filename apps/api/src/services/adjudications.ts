@@ -16,6 +16,7 @@ import {
 import { ForbiddenError, InvalidInputError, StaleAdjudicationError } from '../errors.ts';
 import { requireSentence, seesEveryone } from './access.ts';
 import type { ServiceContext } from './context.ts';
+import { noteNewGoldLabel } from './suggestion-model/index.ts';
 
 export interface AdjudicateRequest {
   sentenceId: string;
@@ -25,9 +26,11 @@ export interface AdjudicateRequest {
 }
 
 export async function adjudicate(context: ServiceContext, request: AdjudicateRequest): Promise<Adjudication> {
-  return context.db.transaction(async (transaction) => {
+  let projectId = '';
+  const adjudication = await context.db.transaction(async (transaction) => {
     const scoped = { ...context, db: transaction };
     const sentence = await requireReviewableSentence(scoped, request.sentenceId);
+    projectId = sentence.projectId;
     const label = await findLabel(transaction, sentence.projectId, request.label);
     if (!label) {
       const known = (await listLabels(transaction, sentence.projectId)).map((row) => row.key);
@@ -59,6 +62,9 @@ export async function adjudicate(context: ServiceContext, request: AdjudicateReq
     });
     return toAdjudication(saved);
   });
+  // After the commit: a retraining this may start reads the new gold label.
+  noteNewGoldLabel(context.db, projectId);
+  return adjudication;
 }
 
 export async function removeAdjudication(

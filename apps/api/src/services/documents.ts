@@ -12,6 +12,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { requireDocument, requireProject, seesEveryone } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation, toDocumentSummary, toLabel, toSentence } from './serialize.ts';
+import { withLearnedSuggestions } from './suggestion-model/served-model.ts';
 
 /** A document with its sentences and the caller's own annotations (never anyone else's). */
 export async function getDocumentDetail(
@@ -45,7 +46,11 @@ export async function getDocumentDetail(
     },
     labels: labels.map(toLabel),
     guidelines: project?.guidelines ?? '',
-    sentences: sentences.map(toSentence),
+    sentences: await withLearnedSuggestions(
+      context.db,
+      { projectId: document.projectId, documentId, outlet: document.outlet },
+      sentences.map(toSentence),
+    ),
     annotations: annotations.map(toAnnotation),
     role,
     maySegment: seesEveryone(role) || project?.analystsMaySegment === true,
@@ -57,15 +62,24 @@ export async function listSentencePage(
   context: ServiceContext,
   params: { documentId: string; offset: number; limit: number },
 ): Promise<SentencePage> {
-  await requireDocument(context, params.documentId);
-  // One row more than asked says whether another page follows.
+  const { projectId } = await requireDocument(context, params.documentId);
+  // One row more than asked says whether another page follows; one before the page, when there
+  // is one, gives the learned model the previous sentence it reads.
+  const hasBefore = params.offset > 0;
   const rows = await listSentences(context.db, params.documentId, {
-    offset: params.offset,
-    limit: params.limit + 1,
+    offset: params.offset - (hasBefore ? 1 : 0),
+    limit: params.limit + 1 + (hasBefore ? 1 : 0),
   });
+  const page = rows.map(toSentence);
+  const before = hasBefore ? page.shift() : undefined;
   return {
-    items: rows.slice(0, params.limit).map(toSentence),
-    nextOffset: rows.length > params.limit ? params.offset + params.limit : null,
+    items: await withLearnedSuggestions(
+      context.db,
+      { projectId, documentId: params.documentId },
+      page.slice(0, params.limit),
+      before,
+    ),
+    nextOffset: page.length > params.limit ? params.offset + params.limit : null,
   };
 }
 

@@ -17,6 +17,7 @@ import {
   deleteSentence,
   findAdjudication,
   findAnalystsMaySegment,
+  findDocumentProjectId,
   findNextSentence,
   findSentence,
   insertAdjudication,
@@ -38,6 +39,7 @@ import { requireSentence, seesEveryone } from './access.ts';
 import { snapshot } from './annotation-snapshot.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation, toSentence } from './serialize.ts';
+import { withLearnedSuggestions } from './suggestion-model/served-model.ts';
 import { refreshSuggestionsAround, suggestionWindow } from './suggestions.ts';
 
 export interface SegmentationRequest {
@@ -246,20 +248,27 @@ async function finishChange(
     toPosition: change.toPosition,
   });
   const changedIds = new Set([...change.changedIds, ...resuggestedIds]);
+  // From the sentence before the change: the project's learned model reads it.
   const nearby = await listSentencesBetween(
     context.db,
     change.documentId,
-    change.fromPosition,
+    Math.max(0, change.fromPosition - 1),
     change.toPosition + suggestionWindow,
   );
-  const sentences = nearby.filter((sentence) => changedIds.has(sentence.id));
+  const projectId = await findDocumentProjectId(context.db, change.documentId);
+  const shown = nearby.map(toSentence);
+  const sentences = (
+    projectId
+      ? await withLearnedSuggestions(context.db, { projectId, documentId: change.documentId }, shown)
+      : shown
+  ).filter((sentence) => changedIds.has(sentence.id));
   const annotations = await listAnnotationsForSentences(
     context.db,
     sentences.map((sentence) => sentence.id),
     { lock: false },
   );
   return {
-    sentences: sentences.map(toSentence),
+    sentences,
     removedSentenceIds: change.removedSentenceIds,
     shift: change.shift,
     annotations: annotations

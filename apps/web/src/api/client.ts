@@ -16,6 +16,7 @@ import type {
   ProjectSummary,
   SegmentationChange,
   SentencePage,
+  SuggestionModelStatus,
 } from '@attest/core';
 import type {
   ApiToken,
@@ -469,6 +470,11 @@ export class ApiClient {
 
   getProjectClaims(slug: string, signal?: AbortSignal): Promise<{ claims: Claim[] }> {
     return this.request(`/api/projects/${encodeURIComponent(slug)}/claims`, { signal });
+  }
+
+  /** The project's learned suggestion model and the accepted suggestions per decider. */
+  getSuggestionModel(slug: string, signal?: AbortSignal): Promise<SuggestionModelStatus> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/suggestion-model`, { signal });
   }
 
   getProjectClaim(slug: string, claimId: string, signal?: AbortSignal): Promise<Claim> {

@@ -5,6 +5,7 @@ import { styleProperties } from '../directives/style-properties.ts';
 import { EvidenceChangeEvent } from '../events/evidence-change-event.ts';
 import { SentenceActionEvent } from '../events/sentence-action-event.ts';
 import { baseStyles, buttonStyles } from '../styles/shared.ts';
+import './attest-model-evidence.ts';
 import { attributionsOf } from './attribution-cues.ts';
 import { cueKindNames } from './cue-kinds.ts';
 import type { EvidenceWarning } from './evidence-warnings.ts';
@@ -331,6 +332,7 @@ export class AttestEvidencePanel extends LitElement {
         <p class="muted">
           Suggested: <strong>${suggested.name}</strong>${source} (${Math.round(suggestion.confidence * 100)}%)
         </p>
+        <attest-model-evidence .suggestion=${suggestion} .labels=${this.labels}></attest-model-evidence>
         ${this.renderAttributions(sentence)}
         <button class="button small" type="button" aria-keyshortcuts="a" @click=${() => this.act('accept-suggestion')}>
           Accept suggestion <kbd aria-hidden="true">a</kbd>

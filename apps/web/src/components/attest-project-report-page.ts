@@ -20,6 +20,7 @@ import { reportPageStyles } from './report-page.styles.ts';
 import { reportActionsTemplate, reportTaskTemplate } from './report-templates.ts';
 import './attest-bar-chart.ts';
 import './attest-claims-report.ts';
+import './attest-decider-report.ts';
 import './attest-heatmap.ts';
 
 interface ProjectReportData {
@@ -280,6 +281,10 @@ export class AttestProjectReportPage extends LitElement {
           <section class="panel wide" aria-labelledby="suggestions-heading">
             <h2 id="suggestions-heading">Suggestions against gold</h2>
             ${this.renderSuggestions(report)}
+          </section>
+          <section class="panel wide" aria-labelledby="deciders-heading">
+            <h2 id="deciders-heading">Who decided the suggestions</h2>
+            <attest-decider-report .slug=${this.slug}></attest-decider-report>
           </section>
         </div>
       </article>

@@ -16,6 +16,7 @@ export {
   evaluateSuggestions,
   formatEvaluationTable,
   type GoldSentence,
+  goldSentenceSchema,
 } from './evaluate.ts';
 export { type RuleId, ruleIds } from './rules.ts';
 
