@@ -1,11 +1,20 @@
-import type { Adjudication, DocumentDetail, Label, Sentence } from '@attest/core';
+import type {
+  Adjudication,
+  DocumentDetail,
+  GoldStatus,
+  Label,
+  Me,
+  Member,
+  ReviewAdjudication,
+  ReviewAnnotation,
+  Sentence,
+} from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Me, Member, ReviewAnnotation } from '../api/account-types.ts';
-import { type ApiClient, ApiError, type ReviewAdjudication } from '../api/client.ts';
+import { type ApiClient, ApiError } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { styleProperties } from '../directives/style-properties.ts';
@@ -37,7 +46,7 @@ type ReviewFilter = 'all' | 'disagreements' | 'unsettled';
 /** A sentence's gold label as the review sees it: settled, agreed, or none (and why). */
 interface Gold {
   label: string | null;
-  status: 'adjudicated' | 'agreed' | 'single' | 'disputed' | 'unlabelled';
+  status: GoldStatus;
 }
 
 const filterNames: Record<ReviewFilter, string> = {
