@@ -10,7 +10,8 @@ export const idParams = z.object({
 
 /** `{slug}`: a project. */
 export const slugParams = z.object({
-  slug: slugSchema.openapi({ param: { name: 'slug', in: 'path' }, example: 'demo' }),
+  // A clone: @attest/core's schemas are built before @hono/zod-openapi adds `.openapi()` to new ones.
+  slug: slugSchema.clone().openapi({ param: { name: 'slug', in: 'path' }, example: 'demo' }),
 });
 
 /** `{slug}/…/{claimId}`: a claim of a project. */
