@@ -25,6 +25,7 @@ export const exportRoutes = createRouter().openapi(
           'text/csv': { schema: z.string() },
           'application/vnd.apache.parquet': { schema: z.string().openapi({ format: 'binary' }) },
           'application/zip': { schema: z.string().openapi({ format: 'binary' }) },
+          'text/markdown': { schema: z.string().openapi({ description: 'The dataset card (format=card)' }) },
         },
       },
       ...problemResponses(401, 403, 404, 422, 429),
