@@ -22,7 +22,6 @@ import { type AppEnv, createRouter } from './lib/openapi.ts';
 import { problemBody, problemResponse } from './lib/problem.ts';
 import { sameOriginWrites } from './lib/same-origin.ts';
 import { securityHeaders } from './lib/security-headers.ts';
-import { accountRoutes, publicAccountRoutes } from './routes/accounts.ts';
 import { annotationRoutes } from './routes/annotations.ts';
 import { archiveRoutes } from './routes/archive.ts';
 import { claimRoutes } from './routes/claims.ts';
@@ -30,10 +29,14 @@ import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
+import { inviteRoutes } from './routes/invites.ts';
+import { memberRoutes } from './routes/members.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { segmentationRoutes } from './routes/segmentation.ts';
+import { sessionRoutes } from './routes/session.ts';
 import { suggestionModelRoutes } from './routes/suggestion-model.ts';
+import { tokenRoutes } from './routes/tokens.ts';
 
 export interface AppDependencies {
   db: Database;
@@ -170,8 +173,10 @@ export function createApp(dependencies: AppDependencies) {
 
   const routes = app
     .route('/', healthRoutes)
-    .route('/', publicAccountRoutes)
-    .route('/', accountRoutes)
+    .route('/', sessionRoutes)
+    .route('/', inviteRoutes)
+    .route('/', memberRoutes)
+    .route('/', tokenRoutes)
     .route('/', projectRoutes)
     .route('/', documentRoutes)
     .route('/', annotationRoutes)

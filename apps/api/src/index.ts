@@ -1,7 +1,6 @@
 export { type AppDependencies, type AppType, createApp } from './app.ts';
 export { readEnvironment } from './env.ts';
 export { ProblemError } from './errors.ts';
-export { datasetRequestOf, type ExportQuery, exportQuery } from './routes/exports.ts';
 export { startServer } from './server.ts';
 export { clearAnnotation, saveAnnotation } from './services/annotations.ts';
 export {
@@ -17,6 +16,7 @@ export { relinkProjectClaims } from './services/claims.ts';
 export { operatorContext, type ServiceContext } from './services/context.ts';
 export { type DatasetFormat, datasetFormats, openDatasetExport } from './services/dataset-export.ts';
 export { getDocumentDetail, listDocumentPage } from './services/documents.ts';
+export { datasetRequestOf, type ExportQuery, exportQuery } from './services/export-request.ts';
 export { type ExportRow, exportRows } from './services/export-rows.ts';
 export {
   type ImportFile,

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { type AppDependencies, createApp } from '../src/app.ts';
 import { clientAddressHeader } from '../src/auth/create-auth.ts';
 import { seedFirstStart } from '../src/services/seed.ts';
+import { checkingContract } from './response-contract.ts';
 
 export const testOrigin = 'http://localhost';
 
@@ -52,13 +53,15 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase(engine);
   await seedFirstStart(database.db);
-  const app = createApp({
-    db: database.db,
-    exportDb: database.exportDb,
-    secret: randomBytes(32).toString('base64url'),
-    logError: () => {},
-    ...overrides,
-  });
+  const app = checkingContract(
+    createApp({
+      db: database.db,
+      exportDb: database.exportDb,
+      secret: randomBytes(32).toString('base64url'),
+      logError: () => {},
+      ...overrides,
+    }),
+  );
   const anonymous = new TestUser(app, '', '');
   const setup = await anonymous.json('POST', '/api/setup', {
     name: 'Olivia Owner',

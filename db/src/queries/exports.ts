@@ -4,6 +4,7 @@
 // sentence position), so an export of a million sentences holds at most one page at a time and
 // gives its connection back between pages. The gold label follows queries/gold.ts, as the reports do.
 
+import type { GoldStatus } from '@attest/core';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type postgres from 'postgres';
@@ -11,13 +12,11 @@ import type { Executor } from '../client.ts';
 import { copyOut } from './copy-rows.ts';
 import { goldColumns } from './gold.ts';
 
-export type ExportGoldStatus = 'adjudicated' | 'agreed' | 'single' | 'disputed' | 'unlabelled';
-
 export interface ExportFilters {
   /** Only these documents (a document set). */
   documentIds?: readonly string[] | undefined;
   /** Only sentences whose gold status is one of these. */
-  statuses?: readonly ExportGoldStatus[] | undefined;
+  statuses?: readonly GoldStatus[] | undefined;
   /** Inclusive bounds on the document's publication time. */
   publishedFrom?: Date | undefined;
   publishedTo?: Date | undefined;

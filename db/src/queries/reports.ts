@@ -1,11 +1,10 @@
 // Aggregates for the provenance reports, computed by PostgreSQL: nothing here loads a
 // project's sentences into memory. The gold label of a sentence is the reviewer's decision;
 // else the label every analyst agreed on (two or more); else none, and its status says why.
+import type { GoldStatus } from '@attest/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { goldColumns } from './gold.ts';
-
-export type GoldStatus = 'adjudicated' | 'agreed' | 'single' | 'disputed' | 'unlabelled';
 
 /**
  * One row per annotatable sentence in scope, with its gold label and status. The labels are

@@ -1,4 +1,10 @@
-import { type CueSpan, suggestionRelations } from '@attest/core';
+import {
+  type AnnotationEventAction,
+  type AnnotationSnapshot,
+  annotationEventActions,
+  type CueSpan,
+  suggestionRelations,
+} from '@attest/core';
 import { bigint, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { documents, sentences } from './documents.ts';
@@ -40,34 +46,7 @@ export const annotations = pgTable(
 export type AnnotationRow = typeof annotations.$inferSelect;
 export type NewAnnotationRow = typeof annotations.$inferInsert;
 
-/** The state of an annotation as the history records it before and after a change. */
-export interface AnnotationSnapshot {
-  label: string;
-  source: string | null;
-  chain: string[];
-  cues: CueSpan[];
-  note: string | null;
-  version: number;
-}
-
-/**
- * `adjudicate` and `unadjudicate` record a reviewer's gold label, the annotator being the
- * reviewer; `split-gold` and `merge-gold` record what a split or merge did to a gold label.
- * `import` and `import_adjudication` record a label or gold label that came from an import.
- */
-export const annotationEventActions = [
-  'set',
-  'clear',
-  'split',
-  'merge',
-  'adjudicate',
-  'unadjudicate',
-  'import',
-  'import_adjudication',
-  'split-gold',
-  'merge-gold',
-] as const;
-export type AnnotationEventAction = (typeof annotationEventActions)[number];
+export { type AnnotationEventAction, type AnnotationSnapshot, annotationEventActions };
 
 /** Append-only history of every change to an annotation. */
 export const annotationEvents = pgTable(

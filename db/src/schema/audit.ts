@@ -1,20 +1,18 @@
+import {
+  type AuditAction,
+  type AuditTargetKind,
+  auditActions,
+  auditTargetKinds,
+  type DeletionCounts,
+} from '@attest/core';
 import { bigint, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from './columns.ts';
 import { users } from './users.ts';
 
-export const auditActions = ['archive', 'restore', 'delete'] as const;
-export type AuditAction = (typeof auditActions)[number];
-
-export const auditTargetKinds = ['project', 'document'] as const;
-export type AuditTargetKind = (typeof auditTargetKinds)[number];
+export { type AuditAction, type AuditTargetKind, auditActions, auditTargetKinds };
 
 /** What a deletion removed, as the confirmation named it. */
-export interface AuditCounts {
-  documents?: number;
-  annotations: number;
-  adjudications: number;
-  historyEntries: number;
-}
+export type AuditCounts = DeletionCounts;
 
 /**
  * Who archived, restored or deleted which project or document, and when. The entries outlive

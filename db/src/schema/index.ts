@@ -5,6 +5,5 @@ export * from './claims.ts';
 export * from './documents.ts';
 export * from './members.ts';
 export * from './projects.ts';
-export * from './relations.ts';
 export * from './suggestion-models.ts';
 export * from './users.ts';

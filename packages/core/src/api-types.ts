@@ -7,7 +7,7 @@ import {
   suggestionRelations,
   suggestionSchema,
 } from './schemas.ts';
-import { projectRoles } from './vocabularies.ts';
+import { annotationEventActions, projectRoles } from './vocabularies.ts';
 
 export const labelSchema = z.object({
   key: labelKeySchema,
@@ -161,6 +161,51 @@ export const importResultSchema = z.object({
   created: z.boolean(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** An annotation as a history entry records it, before or after the change. */
+export const annotationSnapshotSchema = z.object({
+  label: z.string(),
+  source: z.string().nullable(),
+  chain: z.array(z.string()),
+  cues: z.array(cueSpanSchema),
+  note: z.string().nullable(),
+  version: z.int(),
+});
+export type AnnotationSnapshot = z.infer<typeof annotationSnapshotSchema>;
+
+/** One change to a sentence's label, from GET /api/sentences/{id}/history. */
+export const sentenceHistoryEntrySchema = z.object({
+  id: z.int(),
+  action: z.enum(annotationEventActions),
+  annotatorId: z.string(),
+  /** Who split or merged (`split`, `merge`, `split-gold`, `merge-gold`); null on the annotator's own edits. */
+  actorId: z.string().nullable(),
+  before: annotationSnapshotSchema.nullable(),
+  after: annotationSnapshotSchema.nullable(),
+  at: z.string(),
+});
+export type SentenceHistoryEntry = z.infer<typeof sentenceHistoryEntrySchema>;
+
+export const sentenceHistorySchema = z.object({ items: z.array(sentenceHistoryEntrySchema) });
+
+/** An analyst's annotation as the review lists it, with who made it. */
+export const reviewAnnotationSchema = annotationSchema.extend({
+  annotatorId: z.string(),
+  annotatorName: z.string(),
+});
+export type ReviewAnnotation = z.infer<typeof reviewAnnotationSchema>;
+
+/** A settled gold label as the review lists it, with who decided. */
+export const reviewAdjudicationSchema = adjudicationSchema.extend({ deciderName: z.string().nullable() });
+export type ReviewAdjudication = z.infer<typeof reviewAdjudicationSchema>;
+
+/** GET /api/documents/{id}/review: every analyst's annotations on a document, and the gold labels. */
+export const documentReviewSchema = z.object({
+  assigneeIds: z.array(z.string()),
+  adjudications: z.array(reviewAdjudicationSchema),
+  annotations: z.array(reviewAnnotationSchema),
+});
+export type DocumentReview = z.infer<typeof documentReviewSchema>;
 
 /** RFC 9457 problem details, the body of every error response. */
 export const problemSchema = z.object({

@@ -1,4 +1,8 @@
 export * from './agreement/index.ts';
+export * from './api-accounts.ts';
+export * from './api-archive.ts';
+export * from './api-imports.ts';
+export * from './api-reports.ts';
 export * from './api-types.ts';
 export * from './attribution/index.ts';
 export * from './claims/index.ts';
@@ -15,3 +19,4 @@ export * from './segmentation-change.ts';
 export * from './suggest/index.ts';
 export * from './suggestion-version.ts';
 export * from './text.ts';
+export * from './vocabularies.ts';

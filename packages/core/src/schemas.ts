@@ -100,3 +100,47 @@ export const suggestionSchema = z.object({
     .optional(),
 });
 export type Suggestion = z.infer<typeof suggestionSchema>;
+
+/** A project's slug: its name in addresses. */
+export const slugSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,62}$/,
+    'Use 1–63 lower-case letters, digits and hyphens, starting with a letter or digit.',
+  );
+
+export const newProjectSchema = z.strictObject({
+  slug: slugSchema,
+  name: storableString().trim().min(1).max(120),
+  guidelines: storableString().max(100_000).optional(),
+  annotatorsPerDocument: z.int().min(1).max(10).optional(),
+});
+export type NewProject = z.input<typeof newProjectSchema>;
+
+export const projectChangesSchema = z.strictObject({
+  name: storableString().trim().min(1).max(120).optional(),
+  guidelines: storableString().max(100_000).optional(),
+  annotatorsPerDocument: z.int().min(1).max(10).optional(),
+  /** Let analysts split and merge sentences (owners and reviewers always may). */
+  analystsMaySegment: z.boolean().optional(),
+});
+export type ProjectChanges = z.input<typeof projectChangesSchema>;
+
+export const labelInputSchema = z.strictObject({
+  key: labelKeySchema,
+  name: storableString().trim().min(1).max(60),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is #rrggbb.'),
+  hotkey: z
+    .string()
+    .regex(/^[0-9a-z]$/, 'A hotkey is one digit or lower-case letter.')
+    .nullish(),
+  description: storableString().max(1000).optional(),
+});
+export type LabelInput = z.input<typeof labelInputSchema>;
+
+/** A reviewer's gold label for a sentence, as PUT /api/sentences/{id}/adjudication takes it. */
+export const adjudicationInputSchema = z.strictObject({
+  label: labelKeySchema,
+  note: storableString().max(noteMaxLength).nullish(),
+});
+export type AdjudicationInput = z.input<typeof adjudicationInputSchema>;

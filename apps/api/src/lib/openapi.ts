@@ -1,7 +1,7 @@
 // Shared pieces of the OpenAPI route definitions: problem responses and the app factory.
 import { problemSchema } from '@attest/core';
 import type { Database } from '@attest/db';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Actor } from '../auth/actor.ts';
 import type { Auth } from '../auth/create-auth.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -22,6 +22,9 @@ export interface AppEnv {
     secureHeadersNonce?: string;
   };
 }
+
+/** The content of a JSON request or response body with this schema. */
+export const jsonContent = <Schema extends z.ZodType>(schema: Schema) => ({ 'application/json': { schema } });
 
 export function problemResponses<const Status extends number>(
   ...statuses: readonly Status[]

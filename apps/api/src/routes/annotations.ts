@@ -1,17 +1,17 @@
 import {
+  adjudicationInputSchema,
   adjudicationSchema,
   annotationInputSchema,
   annotationSchema,
-  labelKeySchema,
-  storableString,
+  sentenceHistorySchema,
 } from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { parseIfMatch, versionEtag } from '../lib/if-match.ts';
-import { createRouter, problemResponses } from '../lib/openapi.ts';
+import { createRouter, jsonContent, problemResponses } from '../lib/openapi.ts';
 import { adjudicate, removeAdjudication } from '../services/adjudications.ts';
 import { clearAnnotation, saveAnnotation } from '../services/annotations.ts';
 import { sentenceHistory } from '../services/history.ts';
-import { idParams } from './documents.ts';
+import { idParams } from './params.ts';
 
 const writeHeaders = z.object({
   'if-match': z
@@ -24,11 +24,6 @@ const writeHeaders = z.object({
     .max(100)
     .optional()
     .openapi({ description: 'A client-chosen id for this edit: a retry with the same key is applied once' }),
-});
-
-const adjudicationInputSchema = z.strictObject({
-  label: labelKeySchema,
-  note: storableString().max(4000).nullish(),
 });
 
 export const annotationRoutes = createRouter()
@@ -146,26 +141,7 @@ export const annotationRoutes = createRouter()
       responses: {
         200: {
           description: 'The changes',
-          content: {
-            'application/json': {
-              schema: z.object({
-                items: z.array(
-                  z.object({
-                    id: z.number(),
-                    action: z.string(),
-                    annotatorId: z.string(),
-                    actorId: z.string().nullable().openapi({
-                      description:
-                        'Who split or merged (`split`, `merge`, `split-gold`, `merge-gold`); null on own edits',
-                    }),
-                    before: z.unknown(),
-                    after: z.unknown(),
-                    at: z.string(),
-                  }),
-                ),
-              }),
-            },
-          },
+          content: jsonContent(sentenceHistorySchema),
         },
         ...problemResponses(401, 404, 422),
       },

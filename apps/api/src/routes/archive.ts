@@ -1,4 +1,11 @@
 // Archive, restore and delete for documents and projects (owners), and the project's audit log.
+import {
+  auditEntrySchema,
+  documentArchiveStateSchema,
+  documentDeletionCountsSchema,
+  projectArchiveStateSchema,
+  projectDeletionCountsSchema,
+} from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
 import {
@@ -10,42 +17,7 @@ import {
   removeDocument,
   removeProject,
 } from '../services/archive.ts';
-import { idParams } from './documents.ts';
-import { slugParams } from './projects.ts';
-
-const removedCounts = {
-  annotations: z.int().openapi({ description: 'Analysts’ labels removed' }),
-  adjudications: z.int().openapi({ description: 'Gold-label decisions removed' }),
-  historyEntries: z.int().openapi({ description: 'Entries of the label history removed' }),
-};
-const documentCountsSchema = z.object(removedCounts);
-const projectCountsSchema = z.object({
-  documents: z.int().openapi({ description: 'Documents removed, archived ones included' }),
-  ...removedCounts,
-});
-
-const documentStateSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  archivedAt: z.string().nullable(),
-});
-const projectStateSchema = z.object({
-  slug: z.string(),
-  name: z.string(),
-  archivedAt: z.string().nullable(),
-});
-
-const auditEntrySchema = z.object({
-  id: z.number(),
-  action: z.enum(['archive', 'restore', 'delete']),
-  targetKind: z.enum(['project', 'document']),
-  targetId: z.string(),
-  targetName: z.string(),
-  counts: projectCountsSchema.partial({ documents: true }).nullable(),
-  actorId: z.string().nullable(),
-  actorName: z.string(),
-  createdAt: z.string(),
-});
+import { idParams, slugParams } from './params.ts';
 
 const archiveNote =
   'Archived: hidden from lists, analysts’ queues, reports and exports, kept as it is, and restorable.';
@@ -60,7 +32,10 @@ export const archiveRoutes = createRouter()
       tags: ['archive'],
       request: { params: idParams },
       responses: {
-        200: { description: 'Archived', content: { 'application/json': { schema: documentStateSchema } } },
+        200: {
+          description: 'Archived',
+          content: { 'application/json': { schema: documentArchiveStateSchema } },
+        },
         ...problemResponses(401, 403, 404, 409, 422),
       },
     }),
@@ -74,7 +49,10 @@ export const archiveRoutes = createRouter()
       tags: ['archive'],
       request: { params: idParams },
       responses: {
-        200: { description: 'Restored', content: { 'application/json': { schema: documentStateSchema } } },
+        200: {
+          description: 'Restored',
+          content: { 'application/json': { schema: documentArchiveStateSchema } },
+        },
         ...problemResponses(401, 403, 404, 409, 422),
       },
     }),
@@ -90,7 +68,9 @@ export const archiveRoutes = createRouter()
       responses: {
         200: {
           description: 'The counts a confirmation names',
-          content: { 'application/json': { schema: documentCountsSchema.extend({ title: z.string() }) } },
+          content: {
+            'application/json': { schema: documentDeletionCountsSchema.extend({ title: z.string() }) },
+          },
         },
         ...problemResponses(401, 403, 404, 422),
       },
@@ -108,7 +88,7 @@ export const archiveRoutes = createRouter()
       responses: {
         200: {
           description: 'Deleted: what went',
-          content: { 'application/json': { schema: documentCountsSchema } },
+          content: { 'application/json': { schema: documentDeletionCountsSchema } },
         },
         ...problemResponses(401, 403, 404, 422),
       },
@@ -124,7 +104,10 @@ export const archiveRoutes = createRouter()
       tags: ['archive'],
       request: { params: slugParams },
       responses: {
-        200: { description: 'Archived', content: { 'application/json': { schema: projectStateSchema } } },
+        200: {
+          description: 'Archived',
+          content: { 'application/json': { schema: projectArchiveStateSchema } },
+        },
         ...problemResponses(401, 403, 404, 409, 422),
       },
     }),
@@ -138,7 +121,10 @@ export const archiveRoutes = createRouter()
       tags: ['archive'],
       request: { params: slugParams },
       responses: {
-        200: { description: 'Restored', content: { 'application/json': { schema: projectStateSchema } } },
+        200: {
+          description: 'Restored',
+          content: { 'application/json': { schema: projectArchiveStateSchema } },
+        },
         ...problemResponses(401, 403, 404, 409, 422),
       },
     }),
@@ -154,7 +140,9 @@ export const archiveRoutes = createRouter()
       responses: {
         200: {
           description: 'The counts a confirmation names',
-          content: { 'application/json': { schema: projectCountsSchema.extend({ name: z.string() }) } },
+          content: {
+            'application/json': { schema: projectDeletionCountsSchema.extend({ name: z.string() }) },
+          },
         },
         ...problemResponses(401, 403, 404, 422),
       },
@@ -172,7 +160,7 @@ export const archiveRoutes = createRouter()
       responses: {
         200: {
           description: 'Deleted: what went',
-          content: { 'application/json': { schema: projectCountsSchema } },
+          content: { 'application/json': { schema: projectDeletionCountsSchema } },
         },
         ...problemResponses(401, 403, 404, 422),
       },

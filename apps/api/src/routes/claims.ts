@@ -8,12 +8,7 @@ import {
   listProjectClaims,
   relinkProjectClaims,
 } from '../services/claims.ts';
-import { idParams } from './documents.ts';
-import { slugParams } from './projects.ts';
-
-const claimParams = slugParams.extend({
-  claimId: z.guid('Not a valid claim identifier.').openapi({ param: { name: 'claimId', in: 'path' } }),
-});
+import { claimParams, idParams, slugParams } from './params.ts';
 
 const linkDecisionSchema = z.strictObject({
   decision: z.enum(['confirm', 'reject']).openapi({

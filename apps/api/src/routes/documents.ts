@@ -1,10 +1,9 @@
 import {
-  adjudicationSchema,
-  annotationSchema,
   type DocumentImport,
   documentDetailSchema,
   documentImportSchema,
   documentPageSchema,
+  documentReviewSchema,
   importResultSchema,
   maxBodyLength,
   sentencePageSchema,
@@ -22,11 +21,7 @@ import {
 } from '../services/documents.ts';
 import { importDocument } from '../services/import-document.ts';
 import { getDocumentReview } from '../services/review.ts';
-import { slugParams } from './projects.ts';
-
-export const idParams = z.object({
-  id: z.guid('Not a valid identifier.').openapi({ param: { name: 'id', in: 'path' } }),
-});
+import { idParams, slugParams } from './params.ts';
 
 const pageQuery = z.strictObject({
   limit: z.coerce
@@ -236,13 +231,7 @@ export const documentRoutes = createRouter()
           description: 'All annotations, with who made them',
           content: {
             'application/json': {
-              schema: z.object({
-                assigneeIds: z.array(z.string()),
-                adjudications: z.array(adjudicationSchema.extend({ deciderName: z.string().nullable() })),
-                annotations: z.array(
-                  annotationSchema.extend({ annotatorId: z.string(), annotatorName: z.string() }),
-                ),
-              }),
+              schema: documentReviewSchema,
             },
           },
         },

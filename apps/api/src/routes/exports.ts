@@ -3,58 +3,9 @@ import { stream } from 'hono/streaming';
 import { within } from '../lib/deadline.ts';
 import { summarizeError } from '../lib/error-log.ts';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
-import {
-  type DatasetExport,
-  type DatasetRequest,
-  datasetFormats,
-  openDatasetExport,
-} from '../services/dataset-export.ts';
-import { goldStatuses } from '../services/dataset-rows.ts';
-import { slugParams } from './projects.ts';
-
-const splitList = (text: string) =>
-  text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-const listText = z.string().max(40_000).transform(splitList);
-
-const dateBound = z
-  .string()
-  .refine((text) => !Number.isNaN(Date.parse(text)), 'Not a date; use YYYY-MM-DD or an ISO 8601 time.')
-  .transform((text) => new Date(text));
-
-export const exportQuery = z.strictObject({
-  format: z.enum(datasetFormats).default('jsonl').openapi({
-    description: 'jsonl, csv, parquet, zip (all three with documents and card) or card (README.md only)',
-  }),
-  scope: z
-    .enum(['gold', 'annotations'])
-    .default('gold')
-    .openapi({ description: 'gold: one row per sentence; annotations: one row per analyst per sentence' }),
-  documents: listText
-    .pipe(z.array(z.guid('Not a valid document id.')).max(1_000))
-    .optional()
-    .openapi({ description: 'Comma-separated document ids (a document set)' }),
-  status: listText
-    .pipe(z.array(z.enum(goldStatuses)))
-    .optional()
-    .openapi({ description: 'Comma-separated gold statuses' }),
-  label: listText
-    .pipe(z.array(z.string().max(60)).max(50))
-    .optional()
-    .openapi({
-      description: 'Comma-separated label keys (gold label, or the analyst label in the annotations scope)',
-    }),
-  published_from: dateBound.optional().openapi({ description: 'Earliest publication time, inclusive' }),
-  published_to: dateBound
-    .optional()
-    .openapi({ description: 'Latest publication time, inclusive; a bare date means its end' }),
-  annotators: z
-    .enum(['pseudonymous', 'emails'])
-    .default('pseudonymous')
-    .openapi({ description: 'annotator-N (default) or e-mail addresses' }),
-});
+import { type DatasetExport, openDatasetExport } from '../services/dataset-export.ts';
+import { datasetRequestOf, exportQuery } from '../services/export-request.ts';
+import { slugParams } from './params.ts';
 
 export const exportRoutes = createRouter().openapi(
   createRoute({
@@ -74,6 +25,7 @@ export const exportRoutes = createRouter().openapi(
           'text/csv': { schema: z.string() },
           'application/vnd.apache.parquet': { schema: z.string().openapi({ format: 'binary' }) },
           'application/zip': { schema: z.string().openapi({ format: 'binary' }) },
+          'text/markdown': { schema: z.string().openapi({ description: 'The dataset card (format=card)' }) },
         },
       },
       ...problemResponses(401, 403, 404, 422, 429),
@@ -144,37 +96,4 @@ export const exportRoutes = createRouter().openapi(
 /** Closes the client's connection under the Node server; in-process requests (tests) have none. */
 function hangUp(env: unknown): void {
   (env as { outgoing?: { destroy(): void } } | undefined)?.outgoing?.destroy();
-}
-
-export type ExportQuery = z.infer<typeof exportQuery>;
-
-/**
- * The dataset an export query asks for. `rawQuery` is the query as typed: a bare date in
- * published_to means the end of that day, and the card lists the filters as they were given.
- */
-export function datasetRequestOf(query: ExportQuery, rawQuery: Record<string, string>): DatasetRequest {
-  const publishedTo =
-    query.published_to && isBareDate(rawQuery['published_to'])
-      ? new Date(query.published_to.getTime() + 86_400_000 - 1)
-      : query.published_to;
-  const filterSummary = Object.fromEntries(
-    Object.entries(rawQuery).filter(([key]) => !['format', 'scope', 'annotators'].includes(key)),
-  );
-  return {
-    format: query.format,
-    scope: query.scope,
-    pseudonymise: query.annotators === 'pseudonymous',
-    filters: {
-      documentIds: query.documents,
-      statuses: query.status,
-      labels: query.label,
-      publishedFrom: query.published_from,
-      publishedTo,
-    },
-    filterSummary,
-  };
-}
-
-function isBareDate(text: string | undefined): boolean {
-  return Boolean(text && /^\d{4}-\d{2}-\d{2}$/.test(text));
 }

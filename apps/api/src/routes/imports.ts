@@ -1,25 +1,9 @@
+import { importReportSchema } from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemError } from '../errors.ts';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
 import { type ImportFile, importDataset } from '../services/import-dataset.ts';
-import { slugParams } from './projects.ts';
-
-const importReportSchema = z.object({
-  imported: z.number().int(),
-  skipped: z.number().int(),
-  errors: z.array(z.object({ file: z.string().optional(), line: z.number().int(), message: z.string() })),
-  files: z.array(
-    z.object({
-      file: z.string(),
-      imported: z.number().int(),
-      skipped: z.number().int(),
-      errors: z
-        .number()
-        .int()
-        .openapi({ description: 'Bad rows of this file, or 1 when the file was not read' }),
-    }),
-  ),
-});
+import { slugParams } from './params.ts';
 
 /** The file name a raw body is read as, by its content type. */
 const rawBodyNames: [string, string][] = [

@@ -1,49 +1,17 @@
-import { labelKeySchema, projectSchema, projectSummarySchema, storableString } from '@attest/core';
+import {
+  labelInputSchema,
+  newProjectSchema,
+  projectChangesSchema,
+  projectSchema,
+  projectSummarySchema,
+} from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, problemResponses } from '../lib/openapi.ts';
+import { createRouter, jsonContent, problemResponses } from '../lib/openapi.ts';
 import { setProjectLabels } from '../services/labels.ts';
 import { changeProject, createOwnedProject, getProject, listProjectSummaries } from '../services/projects.ts';
+import { slugParams } from './params.ts';
 
-export const slugSchema = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9-]{0,62}$/,
-    'Use 1–63 lower-case letters, digits and hyphens, starting with a letter or digit.',
-  );
-
-export const slugParams = z.object({
-  slug: slugSchema.openapi({ param: { name: 'slug', in: 'path' }, example: 'demo' }),
-});
-
-const projectJson = { 'application/json': { schema: projectSchema } };
-
-const newProjectSchema = z.strictObject({
-  slug: slugSchema,
-  name: storableString().trim().min(1).max(120),
-  guidelines: storableString().max(100_000).optional(),
-  annotatorsPerDocument: z.int().min(1).max(10).optional(),
-});
-
-const projectChangesSchema = z.strictObject({
-  name: storableString().trim().min(1).max(120).optional(),
-  guidelines: storableString().max(100_000).optional(),
-  annotatorsPerDocument: z.int().min(1).max(10).optional(),
-  analystsMaySegment: z
-    .boolean()
-    .optional()
-    .openapi({ description: 'Let analysts split and merge sentences (owners and reviewers always may)' }),
-});
-
-const labelInputSchema = z.strictObject({
-  key: labelKeySchema,
-  name: storableString().trim().min(1).max(60),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is #rrggbb.'),
-  hotkey: z
-    .string()
-    .regex(/^[0-9a-z]$/, 'A hotkey is one digit or lower-case letter.')
-    .nullish(),
-  description: storableString().max(1000).optional(),
-});
+const projectJson = jsonContent(projectSchema);
 
 export const projectRoutes = createRouter()
   .openapi(

@@ -1,11 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, problemResponses } from '../lib/openapi.ts';
+// Provenance reports for owners and reviewers; docs/reports.md says what each figure means.
+import { documentReportSchema, projectReportSchema } from '@attest/core';
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter, jsonContent, problemResponses } from '../lib/openapi.ts';
 import { documentReport, projectReport } from '../services/reports.ts';
-import { idParams } from './documents.ts';
-import { slugParams } from './projects.ts';
-
-// The report shapes are documented by example in docs/reports.md; the schema stays open here.
-const reportSchema = z.record(z.string(), z.unknown());
+import { idParams, slugParams } from './params.ts';
 
 export const reportRoutes = createRouter()
   .openapi(
@@ -16,7 +14,7 @@ export const reportRoutes = createRouter()
       tags: ['reports'],
       request: { params: idParams },
       responses: {
-        200: { description: 'The report', content: { 'application/json': { schema: reportSchema } } },
+        200: { description: 'The report', content: jsonContent(documentReportSchema) },
         ...problemResponses(401, 403, 404, 422),
       },
     }),
@@ -31,7 +29,7 @@ export const reportRoutes = createRouter()
       tags: ['reports'],
       request: { params: slugParams },
       responses: {
-        200: { description: 'The report', content: { 'application/json': { schema: reportSchema } } },
+        200: { description: 'The report', content: jsonContent(projectReportSchema) },
         ...problemResponses(401, 403, 404, 422),
       },
     }),

@@ -2,7 +2,7 @@ import { segmentationChangeSchema } from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
 import { mergeWithNext, segmentationImpact, splitSentence } from '../services/segmentation.ts';
-import { idParams } from './documents.ts';
+import { idParams } from './params.ts';
 
 const confirmSchema = z.boolean().optional().openapi({
   description:

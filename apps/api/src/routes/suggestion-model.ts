@@ -2,7 +2,7 @@ import { suggestionModelStatusSchema } from '@attest/core';
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
 import { getSuggestionModelStatus, trainSuggestionModel } from '../services/suggestion-model/index.ts';
-import { slugParams } from './projects.ts';
+import { slugParams } from './params.ts';
 
 const statusJson = { 'application/json': { schema: suggestionModelStatusSchema } };
 

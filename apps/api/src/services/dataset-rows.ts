@@ -120,8 +120,6 @@ export const datasetFields = [
   'claim_id',
 ] as const satisfies readonly (keyof DatasetRow)[];
 
-export const goldStatuses = ['adjudicated', 'agreed', 'single', 'disputed', 'unlabelled'] as const;
-
 export interface DatasetOptions {
   scope: DatasetScope;
   filters: ExportFilters;

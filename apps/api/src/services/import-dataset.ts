@@ -3,7 +3,7 @@
 // bring back the exported sentences, annotations and adjudications. Bad rows are reported by
 // line and the good ones kept; in strict mode one bad row keeps everything out.
 import { createHash } from 'node:crypto';
-import { documentImportSchema, type ProjectRole, type Segment } from '@attest/core';
+import { documentImportSchema, type ImportReport, type ProjectRole, type Segment } from '@attest/core';
 import {
   type Executor,
   fillAssignments,
@@ -22,29 +22,13 @@ import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { type ArticleInput, storeDocuments } from './import-document.ts';
 import { type ExportedRow, parseExportedRow } from './import-exported-row.ts';
-import { type ImportError, type ImportFile, readImportFiles, type SourceRecord } from './import-files.ts';
+import { type ImportFile, readImportFiles, type SourceRecord } from './import-files.ts';
 import { suggestionsFor } from './suggestions.ts';
 
 export { importFileKind } from '@attest/core';
-export type { ImportError, ImportFile } from './import-files.ts';
+export type { ImportFile } from './import-files.ts';
 
-export interface ImportReport {
-  /** Documents created. */
-  imported: number;
-  /** Documents the project already held (the same text): left as they are. */
-  skipped: number;
-  errors: ImportError[];
-  /** A verdict per uploaded file, in the order sent. */
-  files: FileVerdict[];
-}
-
-export interface FileVerdict {
-  file: string;
-  imported: number;
-  skipped: number;
-  /** Bad rows (or the reason the whole file was not read) reported for this file. */
-  errors: number;
-}
+export type { ImportReport };
 
 export interface ImportOptions {
   /** Write nothing when any row of any file is bad. */

@@ -1,16 +1,10 @@
 // Reading uploaded import files into rows: by kind (from the extension), each bad line
 // reported with its file and line, and the whole import refused early (413/422) when it is
 // larger than an import may be, before anything is parsed into memory or written.
-import { acceptedImportKinds, importFileKind } from '@attest/core';
+import { acceptedImportKinds, type ImportError, importFileKind } from '@attest/core';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ProblemError } from '../errors.ts';
 import { listZipEntries, readZipEntry } from './import-zip.ts';
-
-export interface ImportError {
-  file?: string | undefined;
-  line: number;
-  message: string;
-}
 
 export interface ImportFile {
   name: string;

@@ -1,35 +1,42 @@
 // The editor's HTTP client: typed calls to the Attest API and problem+json errors as ApiError.
+// Every request and response type comes from the zod schemas in @attest/core, the ones the
+// API's routes declare and validate with: the contract is written once (docs/architecture.md).
 import type {
   Adjudication,
-  AgreementSummary,
+  AdjudicationInput,
   Annotation,
   AnnotationInput,
+  ApiToken,
+  AuditEntry,
   Claim,
-  CueSpan,
+  CreatedApiToken,
+  CreatedInvite,
+  DeletionCounts,
   DocumentDetail,
   DocumentImport,
   DocumentPage,
-  ImportResult,
-  Problem,
-  Project,
-  ProjectRole,
-  ProjectSummary,
-  SegmentationChange,
-  SentencePage,
-  SuggestionModelStatus,
-} from '@attest/core';
-import type {
-  ApiToken,
-  CreatedApiToken,
-  CreatedInvite,
+  DocumentReport,
   DocumentReview,
+  ImportResult,
   InviteDetails,
   LabelInput,
   Me,
   Member,
   NewAccount,
+  NewProject,
+  Problem,
+  Project,
   ProjectChanges,
-} from './account-types.ts';
+  ProjectReport,
+  ProjectRole,
+  ProjectSummary,
+  SegmentationChange,
+  SentenceHistoryEntry,
+  SentencePage,
+  Session,
+  SuggestionModelStatus,
+  TokenInput,
+} from '@attest/core';
 
 /** A failed request: the server's problem details, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -60,132 +67,8 @@ export interface WriteOptions {
   signal?: AbortSignal;
 }
 
-/** An annotation as a history entry records it, before or after the change. */
-export interface AnnotationSnapshot {
-  label: string;
-  source: string | null;
-  chain: string[];
-  cues: { start: number; end: number; kind: string }[];
-  note: string | null;
-  version: number;
-}
-
-/** One change to a sentence's label, from GET /api/sentences/{id}/history. */
-export interface SentenceHistoryEntry {
-  id: number;
-  action:
-    | 'set'
-    | 'clear'
-    | 'split'
-    | 'merge'
-    | 'adjudicate'
-    | 'unadjudicate'
-    | 'import'
-    | 'import_adjudication'
-    | 'split-gold'
-    | 'merge-gold';
-  annotatorId: string;
-  /** Who split or merged, when the entry records a split or merge; null on the annotator's own edits. */
-  actorId: string | null;
-  before: AnnotationSnapshot | null;
-  after: AnnotationSnapshot | null;
-  at: string;
-}
-
-/** A settled gold label as the review lists it, with who decided. */
-export interface ReviewAdjudication extends Adjudication {
-  deciderName: string | null;
-}
-
-/** Where a sentence's gold label stands (see docs/reports.md). */
-export type GoldStatus = 'adjudicated' | 'agreed' | 'single' | 'disputed' | 'unlabelled';
-
-/** A label's key, name and colour, as the reports list them. */
-export interface ReportLabel {
-  key: string;
-  name: string;
-  color: string;
-}
-
-/** GET /api/documents/{id}/report. */
-export interface DocumentReport {
-  document: { id: string; title: string; outlet: string | null; publishedAt: string | null };
-  labels: ReportLabel[];
-  /** Sentences per gold label, and `(single)`, `(disputed)`, `(unlabelled)` for those without. */
-  composition: Record<string, number>;
-  statuses: Record<string, number>;
-  strip: { position: number; gold: string | null; status: GoldStatus }[];
-  sources: { source: string; count: number }[];
-  /** How often each chain was recorded by analysts and proposed by suggestions, apart. */
-  chains: { chain: string; annotations: number; suggestions: number }[];
-  /** Cue words grouped case-insensitively, as most often written, with every kind marked. */
-  cues: { text: string; kinds: CueSpan['kind'][]; count: number }[];
-  /** Sentences analysts labelled differently, settled since or not. */
-  disagreements: number;
-  /** Sentences per label for each analyst who labelled the document. */
-  labelsPerAnalyst: { annotatorId: string; counts: Record<string, number> }[];
-  agreement: AgreementSummary;
-}
-
-/** Label and status counts of one group (a document, a day, an outlet). */
-export interface GroupTotals {
-  group: string | null;
-  totals: Record<string, number>;
-}
-
-/** GET /api/projects/{slug}/report. */
-export interface ProjectReport {
-  project: { slug: string; name: string };
-  labels: ReportLabel[];
-  byDocument: GroupTotals[];
-  byPublicationDate: GroupTotals[];
-  kcnaShareByOutlet: { outlet: string; kcnaClaims: number; labelled: number; share: number | null }[];
-  sources: { source: string; count: number }[];
-  analystConfusion: { categories: string[]; counts: number[][]; kappa: number | null };
-  analysts: {
-    userId: string;
-    name: string;
-    assigned: number;
-    labelled: number;
-    acceptedSuggestions: number;
-    choseSuggestedLabel: number;
-    choseOtherLabel: number;
-    withoutSuggestion: number;
-    unrecorded: number;
-    withGold: number;
-    matchingGold: number;
-    acceptanceRate: number | null;
-    suggestedLabelRate: number | null;
-    agreementWithGold: number | null;
-  }[];
-  suggestions: {
-    categories: string[];
-    counts: number[][];
-    perLabel: { label: string; precision: number | null; recall: number | null; support: number }[];
-  };
-}
-
 /** A document (by id) or project (by slug) that owners archive, restore or delete. */
 export type ArchiveTarget = { kind: 'document'; id: string } | { kind: 'project'; slug: string };
-
-/** GET …/deletion and DELETE: what a deletion removes. */
-export interface DeletionCounts {
-  documents?: number;
-  annotations: number;
-  adjudications: number;
-  historyEntries: number;
-}
-
-/** GET /api/projects/{slug}/audit: one archive, restore or delete. */
-export interface AuditEntry {
-  id: number;
-  action: 'archive' | 'restore' | 'delete';
-  targetKind: 'project' | 'document';
-  targetName: string;
-  counts: DeletionCounts | null;
-  actorName: string;
-  createdAt: string;
-}
 
 function archivePath(target: ArchiveTarget): string {
   return target.kind === 'document'
@@ -343,7 +226,7 @@ export class ApiClient {
   // Accounts: first run, sign-in, the caller.
 
   /** Whether Attest is set up and who is signed in (null: nobody), in one answer that is never a 401. */
-  getSession(signal?: AbortSignal): Promise<{ needsSetup: boolean; me: Me | null }> {
+  getSession(signal?: AbortSignal): Promise<Session> {
     return this.request('/api/session', { signal });
   }
 
@@ -372,7 +255,7 @@ export class ApiClient {
 
   // Projects and their settings.
 
-  createProject(input: { slug: string; name: string }): Promise<Project> {
+  createProject(input: NewProject): Promise<Project> {
     return this.request('/api/projects', jsonBody('POST', input));
   }
 
@@ -424,24 +307,13 @@ export class ApiClient {
     return this.request(`/api/projects/${encodeURIComponent(slug)}/next-document`, {});
   }
 
-  getReview(id: string, signal?: AbortSignal): Promise<DocumentReview> {
-    return this.request(`/api/documents/${encodeURIComponent(id)}/review`, { signal });
-  }
-
-  /** The review with the adjudications (gold labels settled by reviewers) and who decided. */
-  getReviewWithAdjudications(
-    id: string,
-    signal?: AbortSignal,
-  ): Promise<DocumentReview & { adjudications: ReviewAdjudication[] }> {
+  /** Every analyst's annotations, and the adjudications (gold labels settled by reviewers) with who decided. */
+  getReviewWithAdjudications(id: string, signal?: AbortSignal): Promise<DocumentReview> {
     return this.request(`/api/documents/${encodeURIComponent(id)}/review`, { signal });
   }
 
   /** Settles a sentence's gold label; a stale `expectedVersion` fails with 412 and the current one. */
-  adjudicate(
-    sentenceId: string,
-    input: { label: string; note?: string | null },
-    options: WriteOptions,
-  ): Promise<Adjudication> {
+  adjudicate(sentenceId: string, input: AdjudicationInput, options: WriteOptions): Promise<Adjudication> {
     return this.request(`/api/sentences/${encodeURIComponent(sentenceId)}/adjudication`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', ...writeHeaders(options) },
@@ -501,7 +373,7 @@ export class ApiClient {
     return this.request('/api/tokens', { signal });
   }
 
-  createToken(input: { name: string; projects: string[]; expiresInDays?: number }): Promise<CreatedApiToken> {
+  createToken(input: TokenInput): Promise<CreatedApiToken> {
     return this.request('/api/tokens', jsonBody('POST', input));
   }
 

@@ -1,5 +1,5 @@
+import type { Me } from '@attest/core';
 import { createContext } from '@lit/context';
-import type { Me } from './account-types.ts';
 import type { ApiClient } from './client.ts';
 
 /** The API client every page uses; provided once by <attest-app> so tests can swap it. */

@@ -1,16 +1,10 @@
 // Dataset files in and out with progress: an export streamed to a file the user picked (bytes
 // and rows counted as they arrive) and an import uploaded through XMLHttpRequest, the one browser API that reports
 // upload progress.
+import type { ImportReport } from '@attest/core';
 import { type ApiClient, ApiError, toApiError } from './client.ts';
 
-/** What POST /api/projects/{slug}/imports answers. */
-export interface ImportReport {
-  imported: number;
-  skipped: number;
-  errors: { file?: string; line: number; message: string }[];
-  /** A verdict per uploaded file, in the order sent. */
-  files: { file: string; imported: number; skipped: number; errors: number }[];
-}
+export type { ImportReport };
 
 export interface DownloadProgress {
   bytes: number;

@@ -1,7 +1,8 @@
 // The name, e-mail and password fields the first-run and invitation pages share, and reading
 // them back with the checks worth making before the server is asked.
+
+import type { NewAccount } from '@attest/core';
 import { html } from 'lit';
-import type { NewAccount } from '../api/account-types.ts';
 
 export const minimumPasswordLength = 10;
 

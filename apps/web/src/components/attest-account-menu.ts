@@ -1,6 +1,6 @@
+import type { User } from '@attest/core';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { User } from '../api/account-types.ts';
 import { SignOutEvent } from '../events/sign-out-event.ts';
 import { baseStyles } from '../styles/shared.ts';
 

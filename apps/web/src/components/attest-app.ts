@@ -1,8 +1,8 @@
+import type { Me } from '@attest/core';
 import { provide } from '@lit/context';
 import { Router } from '@lit-labs/router';
 import { html, LitElement, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { Me } from '../api/account-types.ts';
 import { ApiClient, ApiError } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { UnsavedEdits, unsavedEdits } from '../controllers/unsaved-edits.ts';

@@ -1,9 +1,8 @@
-import type { Claim, ClaimOccurrence, Label } from '@attest/core';
+import type { Claim, ClaimOccurrence, Label, Me } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Me } from '../api/account-types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { baseStyles } from '../styles/shared.ts';

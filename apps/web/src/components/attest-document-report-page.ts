@@ -1,8 +1,9 @@
+import type { DocumentReport, GoldStatus } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import type { ApiClient, DocumentReport } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/shared.ts';
@@ -80,7 +81,7 @@ export class AttestDocumentReportPage extends LitElement {
   private renderReview(data: DocumentReportData) {
     const { report } = data;
     const nameOf = (id: string) => data.analystNames.get(id) ?? 'Former member';
-    const statusCount = (status: string) => report.statuses[status] ?? 0;
+    const statusCount = (status: GoldStatus) => report.statuses[status] ?? 0;
     return html`
       <dl class="figures">
         <div><dt>Sentences</dt><dd>${report.strip.length}</dd></div>

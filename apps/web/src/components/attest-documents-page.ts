@@ -1,9 +1,9 @@
-import type { DocumentSummary, Project } from '@attest/core';
+import type { AuditEntry, DocumentSummary, Project } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ApiClient, ArchiveTarget, AuditEntry } from '../api/client.ts';
+import type { ApiClient, ArchiveTarget } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import type { DatasetImportEvent } from '../events/dataset-import-event.ts';

@@ -1,10 +1,9 @@
-import type { Label } from '@attest/core';
+import type { AnnotationSnapshot, Label, Me, SentenceHistoryEntry } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Me } from '../api/account-types.ts';
-import type { AnnotationSnapshot, ApiClient, SentenceHistoryEntry } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { baseStyles } from '../styles/shared.ts';
 import { errorMessage } from './format.ts';

@@ -1,9 +1,8 @@
-import type { ProjectRole } from '@attest/core';
+import type { InviteDetails, Me, ProjectRole } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { InviteDetails, Me } from '../api/account-types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { FormController } from '../controllers/form-controller.ts';

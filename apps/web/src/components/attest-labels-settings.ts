@@ -1,9 +1,8 @@
-import type { Project } from '@attest/core';
+import type { LabelInput, Project } from '@attest/core';
 import { contrastRatio } from '@attest/core/labels';
 import { consume } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { LabelInput } from '../api/account-types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { FormController } from '../controllers/form-controller.ts';

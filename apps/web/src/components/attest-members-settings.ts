@@ -1,10 +1,9 @@
-import type { Project, ProjectRole } from '@attest/core';
+import type { CreatedInvite, Me, Member, Project, ProjectRole } from '@attest/core';
 import { projectRoles } from '@attest/core/vocabularies';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { CreatedInvite, Me, Member } from '../api/account-types.ts';
 import { type ApiClient, ApiError } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { baseStyles, buttonStyles, formStyles, tableStyles } from '../styles/shared.ts';

@@ -1,8 +1,9 @@
+import type { GroupTotals, ProjectReport, ReportLabel } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { html, LitElement } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import type { ApiClient, GroupTotals, ProjectReport, ReportLabel } from '../api/client.ts';
+import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/shared.ts';

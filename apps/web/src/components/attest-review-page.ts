@@ -1,10 +1,9 @@
-import type { DocumentDetail, Label, Sentence } from '@attest/core';
+import type { DocumentDetail, GoldStatus, Label, Me, Member, ReviewAnnotation, Sentence } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Me, Member, ReviewAnnotation } from '../api/account-types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { AdjudicationsController } from '../controllers/adjudications-controller.ts';
@@ -39,7 +38,7 @@ type ReviewFilter = 'all' | 'disagreements' | 'unsettled';
 /** A sentence's gold label as the review sees it: settled, agreed, or none (and why). */
 interface Gold {
   label: string | null;
-  status: 'adjudicated' | 'agreed' | 'single' | 'disputed' | 'unlabelled';
+  status: GoldStatus;
 }
 
 const filterNames: Record<ReviewFilter, string> = {

@@ -1,8 +1,8 @@
+import type { ApiToken, CreatedApiToken } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { ApiToken, CreatedApiToken } from '../api/account-types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';

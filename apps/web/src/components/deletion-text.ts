@@ -1,5 +1,5 @@
 // The words a deletion's confirmation and notice use for what goes with it.
-import type { DeletionCounts } from '../api/client.ts';
+import type { DeletionCounts } from '@attest/core';
 import { plural } from './format.ts';
 
 /** "3 documents, 41 annotations, 2 adjudications and 57 history entries". */

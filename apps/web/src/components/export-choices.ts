@@ -1,5 +1,6 @@
 // What the export page's choices mean as a request: the API query string, the URL, and the
 // equivalent `attest export` and curl commands shown for copying.
+import { type GoldStatus, goldStatuses } from '@attest/core/vocabularies';
 
 export const exportFormats = ['jsonl', 'csv', 'parquet', 'zip', 'card'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -7,8 +8,8 @@ export type ExportFormat = (typeof exportFormats)[number];
 export const exportScopes = ['gold', 'annotations'] as const;
 export type ExportScope = (typeof exportScopes)[number];
 
-export const goldStatuses = ['adjudicated', 'agreed', 'single', 'disputed', 'unlabelled'] as const;
-export type GoldStatusChoice = (typeof goldStatuses)[number];
+export { goldStatuses };
+export type GoldStatusChoice = GoldStatus;
 
 export interface ExportChoices {
   format: ExportFormat;

@@ -1,5 +1,5 @@
+import type { AnnotationSnapshot } from '@attest/core';
 import { describe, expect, it } from 'vitest';
-import type { AnnotationSnapshot } from '../api/client.ts';
 import { evidenceChanges } from './history-changes.ts';
 
 const reportedFact: AnnotationSnapshot = {

@@ -1,6 +1,6 @@
 // What one history entry changed besides the label: the source, the attribution chain, the cue
 // words and the note, in words an analyst reads ("Source: KCNA (was none)").
-import type { AnnotationSnapshot } from '../api/client.ts';
+import type { AnnotationSnapshot } from '@attest/core';
 
 /** The parts of an annotation that changed from `before` to `after`, one line each. */
 export function evidenceChanges(

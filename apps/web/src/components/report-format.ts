@@ -1,5 +1,5 @@
 // Words and colours the report pages share for gold labels, statuses and coefficients.
-import type { ReportLabel } from '../api/client.ts';
+import type { ReportLabel } from '@attest/core';
 
 /** What the composition calls sentences without a gold label, and how the charts colour them. */
 export const statusEntries: Record<string, { name: string; color: string }> = {

@@ -1,9 +1,9 @@
 // The review page's gold labels: the settled ones by sentence, and setting or clearing one. A
 // decision carries the version it was made on; a stale one is refused (412) and the decision
 // someone else made meanwhile is shown instead.
-import type { Adjudication, Label, Sentence } from '@attest/core';
+import type { Adjudication, Label, ReviewAdjudication, Sentence } from '@attest/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { type ApiClient, ApiError, type ReviewAdjudication } from '../api/client.ts';
+import { type ApiClient, ApiError } from '../api/client.ts';
 import { errorMessage } from '../components/format.ts';
 
 export interface AdjudicationsActions {
