@@ -99,7 +99,9 @@ Kim Yo Jong said the drills were "a rehearsal for invasion," the Korean Central 
   expect(cueKinds.filter((kind) => kind === 'source')).toHaveLength(2);
   expect(cueKinds.filter((kind) => kind === 'reporting_verb')).toHaveLength(2);
   expect(cueKinds).toContain('content');
-  expect(annotation?.cues).toEqual(sentence.suggestion?.cues.map(({ start, end, kind }) => ({ start, end, kind })));
+  expect(annotation?.cues).toEqual(
+    sentence.suggestion?.cues.map(({ start, end, kind }) => ({ start, end, kind })),
+  );
 });
 
 test('records whether a label accepted the suggestion or was chosen by hand', async ({ page }) => {
