@@ -72,14 +72,36 @@ test('a stores the suggestion’s source, chain and cues with its label', async 
   ).toBeVisible();
 });
 
-test('lists the attributions the suggestion found in the selected sentence', async ({ page }) => {
-  await importPasted(page, article('(attributions)'));
-  await annotatableRows(page).nth(1).click();
+test('lists every attribution of an imported sentence, and accepting stores them', async ({ page }) => {
+  // Two attributions in one sentence, the outer one the state media's: the import tags them all.
+  const documentId = await importPasted(
+    page,
+    `${article('(attributions)')}
+Kim Yo Jong said the drills were "a rehearsal for invasion," the Korean Central News Agency reported.
+`,
+  );
+  await annotatableRows(page).nth(4).click();
   const list = evidencePanel(page).getByRole('list', { name: 'Attributions in this sentence' });
-  await expect(list.getByRole('listitem')).toHaveCount(1);
-  await expect(list.getByRole('listitem').first()).toContainText('the Korean Central News Agency');
-  await expect(list.getByRole('listitem').first()).toContainText('“said”');
+  const items = list.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('Source Kim Yo Jong');
+  await expect(items.nth(0)).toContainText('Cue “said”');
+  await expect(items.nth(0)).toContainText('Content “the drills were "a rehearsal for invasion,"”');
+  await expect(items.nth(1)).toContainText('Source the Korean Central News Agency');
+  await expect(items.nth(1)).toContainText('Cue “reported”');
   expect(await seriousViolations(page)).toEqual([]);
+  await saveScreenshot(page, 'evidence-attributions');
+
+  await page.keyboard.press('a');
+  await expect(saveStatus(page)).toHaveText('All changes saved');
+  const { sentence, annotation } = await storedAnnotation(page, documentId, 4);
+  const cueKinds = (annotation?.cues ?? []).map((cue) => cue.kind);
+  expect(cueKinds.filter((kind) => kind === 'source')).toHaveLength(2);
+  expect(cueKinds.filter((kind) => kind === 'reporting_verb')).toHaveLength(2);
+  expect(cueKinds).toContain('content');
+  expect(annotation?.cues).toEqual(
+    sentence.suggestion?.cues.map(({ start, end, kind }) => ({ start, end, kind })),
+  );
 });
 
 test('records whether a label accepted the suggestion or was chosen by hand', async ({ page }) => {

@@ -64,7 +64,7 @@ async function runImport({ isSmoke, progress }: SuiteOptions) {
 
   progress(`suggest() alone on ${articlesLabel}, for reference`);
   const suggestStarted = performance.now();
-  for (const body of firstArticles) suggest(body, segment(body));
+  for (const body of firstArticles) suggest(body, segment(body), { attributions: true });
   const segmentAndSuggestSeconds = (performance.now() - suggestStarted) / 1000;
 
   const { server, owner } = await startBenchProject('bench_import', ['bench', 'floor']);

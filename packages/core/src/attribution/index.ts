@@ -110,8 +110,22 @@ function nearest(spans: readonly RoleSpan[], cue: RoleSpan, role: RoleSpan['role
   return best;
 }
 
+/** Entities by source text: the same few sources ("he", "the KCNA") recur in every article. */
+const entitiesBySourceText = new Map<string, string>();
+/** A bound on the cache, so that rare sources cannot grow it without end. */
+const entityCacheLimit = 20_000;
+
 /** The lexicon's name for a known source ("KCNA", "JCS"), else the span without its article. */
 function entityOf(sourceText: string): string {
+  let entity = entitiesBySourceText.get(sourceText);
+  if (entity === undefined) {
+    entity = uncachedEntityOf(sourceText);
+    if (entitiesBySourceText.size < entityCacheLimit) entitiesBySourceText.set(sourceText, entity);
+  }
+  return entity;
+}
+
+function uncachedEntityOf(sourceText: string): string {
   const known = findSourceEntries(sourceText).find((match) => match.entry.name !== null);
   if (known?.entry.name) return known.entry.name;
   return sourceText.replace(/\s+/g, ' ').replace(/^(?:the|a|an)\s+/i, '');

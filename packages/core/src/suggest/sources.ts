@@ -10,6 +10,7 @@ import {
   publicationVerbs,
   reportingVerbs,
   reportNouns,
+  requiredTailOf,
   type SourceEntry,
   type SourceKind,
   sourceEntries,
@@ -46,7 +47,7 @@ export interface SourceMention extends Span {
 /** A bare "Kim"; its name is filled in by people.ts from the nearest full name. */
 const bareKimEntry: SourceEntry = { name: 'Kim', kind: 'north_korean_official', patterns: ['Kim'] };
 
-/** What each capturing group of `sourcePattern` matched: the entries in order, then a bare "Kim". */
+/** What each capturing group of the source scan matched: the entries in order, then a bare "Kim". */
 const entriesByGroup: readonly SourceEntry[] = [...sourceEntries, bareKimEntry];
 
 // One alternation over every entry, each in its own capturing group, so a single left-to-right
@@ -54,18 +55,47 @@ const entriesByGroup: readonly SourceEntry[] = [...sourceEntries, bareKimEntry];
 // general). The word-boundary lookbehind is shared rather than repeated per entry, and the
 // groups are numbered rather than named: V8 then rejects most positions at once and builds no
 // groups object per match, which made this scan several times cheaper.
-const sourcePattern = new RegExp(
-  String.raw`(?<![\w-])(?:${[
-    ...sourceEntries.map((entry) => entry.patterns.join('|')),
-    // A bare surname, resolved by people.ts; full names are matched by the entries above.
-    String.raw`Kim(?!\s+[A-Z][a-z]+[-\s][a-z]+)`,
-  ]
-    .map((alternative) => String.raw`(${alternative})(?![\w-])`)
-    .join('|')})`,
-  'g',
-);
-if (new RegExp(`${sourcePattern.source}|`).exec('')?.length !== entriesByGroup.length + 1) {
+const patternsByGroup: readonly (readonly string[])[] = [
+  ...sourceEntries.map((entry) => entry.patterns),
+  // A bare surname, resolved by people.ts; full names are matched by the entries above.
+  [String.raw`Kim(?!\s+[A-Z][a-z]+[-\s][a-z]+)`],
+];
+/** The patterns that open with a run of any words, and the words every match of each holds. */
+const gatedPatterns = patternsByGroup.flat().flatMap((pattern) => {
+  const tail = requiredTailOf(pattern);
+  return tail === undefined ? [] : [{ pattern, tail: new RegExp(tail) }];
+});
+/**
+ * The scan without the gated patterns flagged in `absent` (bit i for gatedPatterns[i]): each is
+ * replaced by a pattern that never matches, so the groups keep their numbers. Removing a
+ * pattern whose required words a text lacks changes no match in that text.
+ */
+function sourcePatternWithout(absent: number): RegExp {
+  const alternation = patternsByGroup.map((patterns) => {
+    const kept = patterns.map((pattern) => {
+      const gate = gatedPatterns.findIndex((gated) => gated.pattern === pattern);
+      return gate >= 0 && absent & (1 << gate) ? '(?!)' : pattern;
+    });
+    return String.raw`(${kept.join('|')})(?![\w-])`;
+  });
+  return new RegExp(String.raw`(?<![\w-])(?:${alternation.join('|')})`, 'g');
+}
+/** The scans built so far, by the set of gated patterns they leave out: at most 2^gates. */
+const sourcePatterns = new Map<number, RegExp>([[0, sourcePatternWithout(0)]]);
+if (new RegExp(`${sourcePatterns.get(0)!.source}|`).exec('')?.length !== entriesByGroup.length + 1) {
   throw new Error('A source pattern in lexicon.ts has a capturing group; write it as (?:…).');
+}
+
+/** The scan for `text`: without the gated patterns whose required words it lacks. */
+function sourcePatternFor(text: string): RegExp {
+  let absent = 0;
+  for (const [index, { tail }] of gatedPatterns.entries()) if (!tail.test(text)) absent |= 1 << index;
+  let pattern = sourcePatterns.get(absent);
+  if (!pattern) {
+    pattern = sourcePatternWithout(absent);
+    sourcePatterns.set(absent, pattern);
+  }
+  return pattern;
 }
 
 const verbAlternation = reportingVerbs.join('|');
@@ -154,7 +184,7 @@ export function findSourceMentions(
  */
 export function findSourceEntries(text: string): (Span & { entry: SourceEntry })[] {
   const found: (Span & { entry: SourceEntry })[] = [];
-  for (const match of matchesIn(sourcePattern, text)) {
+  for (const match of matchesIn(sourcePatternFor(text), text)) {
     // The one group that took part in the match says which entry it was.
     let group = 1;
     while (match[group] === undefined) group++;
