@@ -2,14 +2,19 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type DocumentDetail, type ImportResult, toCodePointOffsets } from '@attest/core';
+import {
+  type DatasetRow,
+  type DocumentDetail,
+  datasetFieldNames,
+  type ImportResult,
+  toCodePointOffsets,
+} from '@attest/core';
 import { annotations, documentStrip, documents, projects, sentences } from '@attest/db';
 import { testEngines } from '@attest/db/testing';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DatasetRow } from '../src/services/dataset-rows.ts';
 import {
   addMember,
   createBulkProject,
@@ -165,6 +170,16 @@ for (const engine of testEngines())
     }
 
     describe('GET /api/projects/:slug/export', () => {
+      it("writes the keys of the field table, in the table's order, in every line of both scopes", async () => {
+        for (const scope of ['gold', 'annotations']) {
+          const text = await (await download(`format=jsonl&scope=${scope}`)).text();
+          const lines = text.trimEnd().split('\n');
+          expect(lines.length).toBeGreaterThan(0);
+          for (const line of lines)
+            expect(Object.keys(JSON.parse(line) as object)).toEqual(datasetFieldNames);
+        }
+      });
+
       it('answers one gold row per annotatable sentence with the gold label of the reports', async () => {
         const rows = await jsonl('format=jsonl&scope=gold');
         const annotatable = await annotatableCount();

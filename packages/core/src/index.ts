@@ -2,6 +2,7 @@ export * from './agreement/index.ts';
 export * from './api-types.ts';
 export * from './attribution/index.ts';
 export * from './claims/index.ts';
+export * from './dataset-fields.ts';
 export * from './default-guidelines.ts';
 export * from './import-kinds.ts';
 export * from './labels.ts';

@@ -1,6 +1,7 @@
 // Streaming a dataset in one format: the caller checks access (`openDatasetExport` does it
 // before the first byte) and then pulls chunks, stopping whenever it likes; nothing is read
 // from the database ahead of what it pulled.
+import { type DatasetRow, datasetSchemaVersion } from '@attest/core';
 import { type ExportFilters, listExportDocuments, type ProjectWithCount } from '@attest/db';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { managers, requireProject } from './access.ts';
@@ -10,11 +11,9 @@ import { csvHeader, csvLines } from './dataset-csv.ts';
 import { DatasetParquetWriter } from './dataset-parquet.ts';
 import {
   type DatasetOptions,
-  type DatasetRow,
   type DatasetScope,
   datasetLineChunks,
   datasetRowBatches,
-  datasetSchemaVersion,
 } from './dataset-rows.ts';
 import { LineParser } from './json-line-chunks.ts';
 
