@@ -5,5 +5,4 @@ export * from './claims.ts';
 export * from './documents.ts';
 export * from './members.ts';
 export * from './projects.ts';
-export * from './relations.ts';
 export * from './users.ts';
