@@ -1,5 +1,5 @@
 // Saving and clearing an analyst's label on a sentence: versioned, idempotent, with history.
-import { type Annotation, type AnnotationInput, suggestionVersion } from '@attest/core';
+import { type Annotation, type AnnotationInput, cueOutsideSentence, suggestionVersion } from '@attest/core';
 import {
   type AnnotationWithLabel,
   deleteAnnotation,
@@ -193,16 +193,10 @@ function assertExpectedVersion(
 }
 
 function assertCuesInside(sentence: SentenceWithProject, cues: NonNullable<AnnotationInput['cues']>): void {
-  const errors = cues.flatMap((cue, index) =>
-    cue.start >= cue.end || cue.start < sentence.start || cue.end > sentence.end
-      ? [
-          {
-            path: `cues.${index}`,
-            message: `A cue must be a non-empty span inside the sentence (offsets ${sentence.start}–${sentence.end}); got ${cue.start}–${cue.end}.`,
-          },
-        ]
-      : [],
-  );
+  const errors = cues.flatMap((cue, index) => {
+    const message = cueOutsideSentence(sentence, cue);
+    return message ? [{ path: `cues.${index}`, message }] : [];
+  });
   if (errors.length > 0) throw new InvalidInputError('A cue span lies outside its sentence.', errors);
 }
 
