@@ -1,4 +1,12 @@
 export * from './client.ts';
 export { DataDirInUseError } from './data-dir-lock.ts';
+export {
+  type BackendKey,
+  backendKeyOf,
+  postgresClientOf,
+  type ServerAddress,
+  serverAddressOf,
+} from './driver.ts';
 export * from './queries/index.ts';
 export * from './schema/index.ts';
+export { openReadSnapshot, type ReadSnapshot } from './snapshot.ts';

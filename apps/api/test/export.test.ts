@@ -2,14 +2,19 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type DocumentDetail, type ImportResult, toCodePointOffsets } from '@attest/core';
+import {
+  type DatasetRow,
+  type DocumentDetail,
+  datasetFieldNames,
+  type ImportResult,
+  toCodePointOffsets,
+} from '@attest/core';
 import { annotations, documentStrip, documents, projects, sentences } from '@attest/db';
 import { testEngines } from '@attest/db/testing';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DatasetRow } from '../src/services/dataset-rows.ts';
 import {
   addMember,
   createBulkProject,
@@ -165,6 +170,16 @@ for (const engine of testEngines())
     }
 
     describe('GET /api/projects/:slug/export', () => {
+      it("writes the keys of the field table, in the table's order, in every line of both scopes", async () => {
+        for (const scope of ['gold', 'annotations']) {
+          const text = await (await download(`format=jsonl&scope=${scope}`)).text();
+          const lines = text.trimEnd().split('\n');
+          expect(lines.length).toBeGreaterThan(0);
+          for (const line of lines)
+            expect(Object.keys(JSON.parse(line) as object)).toEqual(datasetFieldNames);
+        }
+      });
+
       it('answers one gold row per annotatable sentence with the gold label of the reports', async () => {
         const rows = await jsonl('format=jsonl&scope=gold');
         const annotatable = await annotatableCount();
@@ -452,6 +467,90 @@ for (const engine of testEngines())
           const whole = await (await testApp.owner.request('/api/projects/wide/export?format=jsonl')).text();
           expect(whole.trimEnd().split('\n')).toHaveLength(300);
         });
+
+      // PGlite reads each page as it stands: a snapshot would hold its one connection against saves.
+      if (engine === 'postgres')
+        it('reads every file of a zip from one snapshot, so they agree while others edit', async () => {
+          await createBulkProject(testApp, 'snap', {
+            documents: 10,
+            sentencesPerDocument: 200,
+            sentenceText: 'The ministry said the figures were checked twice.',
+          });
+          const response = await testApp.owner.request('/api/projects/snap/export?format=zip&scope=gold');
+          expect(response.status).toBe(200);
+          const reader = response.body!.getReader();
+          const chunks: Uint8Array[] = [];
+          const first = await reader.read();
+          expect(first.done).toBe(false);
+          chunks.push(first.value!);
+          // While the first file streams, half the documents are archived (so left out of any
+          // export that reads after this) and a new one arrives.
+          await testApp.database.db.execute(sql`
+            update documents set archived_at = now()
+            where id in (select d.id from documents d join projects p on p.id = d.project_id
+              where p.slug = 'snap' order by d.created_at, d.id limit 5)`);
+          await importDocument('snap', { body: 'A document added during the export. It has two sentences.' });
+          for (let read = await reader.read(); !read.done; read = await reader.read())
+            chunks.push(read.value);
+          const entries = unzipSync(new Uint8Array(Buffer.concat(chunks)));
+          const lines = strFromU8(entries['snap-gold.jsonl']!)
+            .trimEnd()
+            .split('\n')
+            .map((line) => JSON.parse(line) as DatasetRow);
+          expect(lines).toHaveLength(2000);
+          const documentIds = [...new Set(lines.map((row) => row.document_id))].sort();
+          expect(documentIds).toHaveLength(10);
+          const csv = strFromU8(entries['snap-gold.csv']!).trimEnd().split('\r\n');
+          expect(csv).toHaveLength(2001);
+          const csvFile = path.join(workDir, 'snap.csv');
+          await writeFile(csvFile, entries['snap-gold.csv']!);
+          const csvIds = await duckdb(
+            `select distinct document_id::text as id from read_csv('${csvFile}', header = true) order by id`,
+          );
+          expect(csvIds.map((row) => row['id'])).toEqual(documentIds);
+          const parquetFile = path.join(workDir, 'snap.parquet');
+          await writeFile(parquetFile, entries['snap-gold.parquet']!);
+          const parquetIds = await duckdb(
+            `select distinct document_id as id from read_parquet('${parquetFile}') order by id`,
+          );
+          expect(parquetIds.map((row) => row['id'])).toEqual(documentIds);
+          const documentsFile = strFromU8(entries['documents.jsonl']!)
+            .trimEnd()
+            .split('\n')
+            .map((line) => (JSON.parse(line) as { document_id: string }).document_id)
+            .sort();
+          expect(documentsFile).toEqual(documentIds);
+          expect(strFromU8(entries['README.md']!)).toContain('| documents | 10 |');
+        });
+
+      it('ends the snapshot of a zip and gives its connection back each time a client leaves', async () => {
+        await createProjectOf300Sentences('zipped', 20);
+        // More departures than the export pool has connections: a snapshot left open would
+        // hold one each time and leave the last export waiting for ever.
+        for (let departure = 0; departure < 6; departure++) {
+          await vi.waitFor(
+            async () => {
+              const readiness = (await (await testApp.anonymous.request('/readyz')).json()) as {
+                exports: { active: number };
+              };
+              expect(readiness.exports.active).toBe(0);
+            },
+            { timeout: 10_000, interval: 25 },
+          );
+          const response = await testApp.owner.request('/api/projects/zipped/export?format=zip');
+          expect(response.status).toBe(200);
+          const reader = response.body!.getReader();
+          expect((await reader.read()).done).toBe(false);
+          await reader.cancel();
+        }
+        const whole = await (
+          await testApp.owner.request('/api/projects/zipped/export?format=zip')
+        ).arrayBuffer();
+        const lines = strFromU8(unzipSync(new Uint8Array(whole))['zipped-gold.jsonl']!)
+          .trimEnd()
+          .split('\n');
+        expect(lines).toHaveLength(300);
+      });
     });
 
     describe('dataset row paging', () => {

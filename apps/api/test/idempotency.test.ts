@@ -1,8 +1,8 @@
 // Idempotency keys belong to the user who sent them and stand for one edit: another user's
 // key is a key like any other, and a key reused for a different edit is refused, never
 // answered as if it had been stored.
-import type { Annotation, DocumentDetail, ImportResult } from '@attest/core';
-import { annotations, labels, users } from '@attest/db';
+import type { Adjudication, Annotation, DocumentDetail, ImportResult } from '@attest/core';
+import { adjudications, annotationEvents, annotations, labels, users } from '@attest/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createTestApp, expectProblem, type TestApp, type TestUser } from './helpers.ts';
@@ -118,5 +118,72 @@ describe('Idempotency-Key', () => {
       422,
     );
     expect(await storedLabel(keysSentence, testApp.owner)).toBe('kcna_claim');
+  });
+});
+
+describe('Idempotency-Key on gold-label decisions', () => {
+  function decide(sentenceId: string, label: string, key: string, ifMatch = '"0"'): Promise<Response> {
+    return testApp.owner.json(
+      'PUT',
+      `/api/sentences/${sentenceId}/adjudication`,
+      { label, note: 'Checked against the wire copy.' },
+      { 'idempotency-key': key, 'if-match': ifMatch },
+    );
+  }
+
+  async function decisionEvents(sentenceId: string): Promise<string[]> {
+    const rows = await testApp.database.db
+      .select({ action: annotationEvents.action })
+      .from(annotationEvents)
+      .where(eq(annotationEvents.sentenceId, sentenceId));
+    return rows.map((row) => row.action);
+  }
+
+  it('answers a retried decision (the response was lost) as the first one, not 412, and stores it once', async () => {
+    const [sentenceId] = await importInto('keys', 'The ministry confirmed the figures on Tuesday.');
+    const first = await decide(sentenceId!, 'reported_fact', 'decide-key-0001');
+    expect(first.status).toBe(200);
+    const original = (await first.json()) as Adjudication;
+    // The retry still carries If-Match "0", which the first delivery already moved past.
+    const retry = await decide(sentenceId!, 'reported_fact', 'decide-key-0001');
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect((await retry.json()) as Adjudication).toEqual(original);
+    const stored = await testApp.database.db
+      .select({ version: adjudications.version })
+      .from(adjudications)
+      .where(eq(adjudications.sentenceId, sentenceId!));
+    expect(stored).toEqual([{ version: 1 }]);
+    expect(await decisionEvents(sentenceId!)).toEqual(['adjudicate']);
+  });
+
+  it('refuses the key of a decision for another label, another sentence or a save with 422', async () => {
+    const [sentenceId, otherId] = await importInto(
+      'keys',
+      'The envoy arrived in the capital. Talks began the next morning.',
+    );
+    expect((await decide(sentenceId!, 'kcna_claim', 'decide-key-0002')).status).toBe(200);
+    const otherLabel = await expectProblem(
+      await decide(sentenceId!, 'reported_fact', 'decide-key-0002', '"1"'),
+      422,
+    );
+    expect(otherLabel.detail).toContain('decide-key-0002');
+    await expectProblem(await decide(otherId!, 'kcna_claim', 'decide-key-0002'), 422);
+    await expectProblem(await save(testApp.owner, otherId!, 'kcna_claim', 'decide-key-0002'), 422);
+    expect(await decisionEvents(sentenceId!)).toEqual(['adjudicate']);
+    expect(await decisionEvents(otherId!)).toEqual([]);
+  });
+
+  it('applies a retried removal once', async () => {
+    const [sentenceId] = await importInto('keys', 'Observers said the launch was a test.');
+    expect((await decide(sentenceId!, 'observer_inference', 'decide-key-0003')).status).toBe(200);
+    const remove = () =>
+      testApp.owner.request(`/api/sentences/${sentenceId}/adjudication`, {
+        method: 'DELETE',
+        headers: { 'idempotency-key': 'remove-key-0003', 'if-match': '"1"' },
+      });
+    expect((await remove()).status).toBe(204);
+    expect((await remove()).status).toBe(204);
+    expect(await decisionEvents(sentenceId!)).toEqual(['adjudicate', 'unadjudicate']);
   });
 });

@@ -1,7 +1,6 @@
 // Importing JSON lines, CSV and Attest's own exports, with per-line error reports.
-import type { DocumentDetail, ImportResult } from '@attest/core';
+import type { DatasetRow, DocumentDetail, ImportResult } from '@attest/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatasetRow } from '../src/services/dataset-rows.ts';
 import type { ImportReport } from '../src/services/import-dataset.ts';
 import {
   addMember,

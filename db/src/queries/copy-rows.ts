@@ -4,10 +4,15 @@
 import net from 'node:net';
 import { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { is } from 'drizzle-orm';
-import { PostgresJsSession } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
 import type { Executor } from '../client.ts';
+import {
+  type BackendKey,
+  backendKeyOf,
+  postgresClientOf,
+  type ServerAddress,
+  serverAddressOf,
+} from '../driver.ts';
 
 /** Lines sent to the server per write: large enough to amortise, small enough to stream. */
 const linesPerChunk = 1_000;
@@ -16,8 +21,7 @@ const copyEscapes: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '
 
 /** The postgres.js connection (or transaction) behind a Drizzle executor; undefined on PGlite. */
 export function copyConnectionOf(db: Executor): postgres.Sql | undefined {
-  const session: unknown = db._.session;
-  return is(session, PostgresJsSession) ? (session.client as postgres.Sql) : undefined;
+  return postgresClientOf(db);
 }
 
 /** One row in COPY's text format: tab-separated, `\N` for null, backslash escapes. */
@@ -63,17 +67,17 @@ export async function* copyOut(connection: postgres.Sql, copyStatement: string):
     if (!isDone && !readable.destroyed) {
       // The connection cannot serve another query before the rest of this COPY is read, which
       // starts only once the cancel has been delivered: it cannot hit a later statement.
-      await sendCancelRequest(connection.options, (query as unknown as { state: BackendKey }).state);
-      readable.resume();
       // The cancellation's own error, or any other now, reaches no one: the consumer has left.
-      await finished(readable).catch(() => {});
+      // Listen before the cancel goes out: the error can arrive before the cancel's connection
+      // closes, and a stream that errors with no listener throws it out of the process.
+      const isFinished = finished(readable).catch(() => {});
+      const backend = backendKeyOf(query);
+      const address = serverAddressOf(connection);
+      if (backend && address) await sendCancelRequest(address, backend);
+      readable.resume();
+      await isFinished;
     }
   }
-}
-
-interface BackendKey {
-  pid: number;
-  secret: number;
 }
 
 /** PostgreSQL's CancelRequest message: protocol version 1234.5678 in place of 3.0. */
@@ -85,25 +89,14 @@ const cancelRequestCode = 80_877_102;
  * cancel that had to wait for a pool full of stalled exports would never come. Resolves when
  * the server has handled it and hung up, or after two seconds.
  */
-function sendCancelRequest(options: postgres.Sql['options'], backend: BackendKey): Promise<void> {
+function sendCancelRequest(address: ServerAddress, backend: BackendKey): Promise<void> {
   const message = Buffer.alloc(16);
   message.writeInt32BE(16, 0);
   message.writeInt32BE(cancelRequestCode, 4);
   message.writeUInt32BE(backend.pid >>> 0, 8);
   message.writeUInt32BE(backend.secret >>> 0, 12);
-  const {
-    host,
-    port,
-    path: socketPath,
-  } = options as unknown as {
-    host: string[];
-    port: number[];
-    path: string | false;
-  };
   return new Promise((resolve) => {
-    const socket = socketPath
-      ? net.connect(socketPath)
-      : net.connect({ host: host[0] ?? 'localhost', port: port[0] ?? 5432 });
+    const socket = 'path' in address ? net.connect(address.path) : net.connect(address);
     const done = () => {
       clearTimeout(timer);
       socket.destroy();

@@ -4,7 +4,7 @@
 // sentence position), so an export of a million sentences holds at most one page at a time and
 // gives its connection back between pages. The gold label follows queries/gold.ts, as the reports do.
 
-import type { GoldStatus } from '@attest/core';
+import { type DatasetFieldName, datasetFieldNames, type GoldStatus } from '@attest/core';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type postgres from 'postgres';
@@ -214,70 +214,63 @@ export function exportLinesQuery(params: ExportLinesParams): SQL {
   const cue = sql`element.value`;
   const cueStart = codePointOffset(sql`(${cue} ->> 'start')::int`);
   const cueEnd = codePointOffset(sql`(${cue} ->> 'end')::int`);
-  const line = jsonObject([
-    ['schema_version', sql`${String(params.schemaVersion)}`],
-    ['project', sql`${JSON.stringify(params.projectSlug)}`],
-    ['document_id', sql`'"' || g.document_id || '"'`],
-    ['title', json(sql`g.title`)],
-    ['outlet', json(sql`g.outlet`)],
-    ['url', json(sql`g.url`)],
-    ['published_at', isoJson(sql`g.published_at`)],
-    ['body_sha256', json(sql`g.body_sha256`)],
-    ['sentence_id', sql`'"' || g.sentence_id || '"'`],
-    ['position', sql`g.position::text`],
-    ['kind', json(sql`g.kind`)],
-    ['start', sql`g.start::text`],
-    ['end', sql`g."end"::text`],
-    ['start_cp', sql`${codePointOffset(sql`g.start`)}::text`],
-    ['end_cp', sql`${codePointOffset(sql`g."end"`)}::text`],
-    ['text', json(sql`g.text`)],
-    ['status', sql`'"' || g.status || '"'`],
-    ['gold_label', json(sql`g.gold`)],
-    ['annotations', sql`coalesce(g.annotations, '[]')`],
-    ['annotation_count', sql`g.annotation_count::text`],
+  // Every field of the table, each once (the type says so); the line takes the table's order.
+  const values: Record<DatasetFieldName, SQL> = {
+    schema_version: sql`${String(params.schemaVersion)}`,
+    project: sql`${JSON.stringify(params.projectSlug)}`,
+    document_id: sql`'"' || g.document_id || '"'`,
+    title: json(sql`g.title`),
+    outlet: json(sql`g.outlet`),
+    url: json(sql`g.url`),
+    published_at: isoJson(sql`g.published_at`),
+    body_sha256: json(sql`g.body_sha256`),
+    sentence_id: sql`'"' || g.sentence_id || '"'`,
+    position: sql`g.position::text`,
+    kind: json(sql`g.kind`),
+    start: sql`g.start::text`,
+    end: sql`g."end"::text`,
+    start_cp: sql`${codePointOffset(sql`g.start`)}::text`,
+    end_cp: sql`${codePointOffset(sql`g."end"`)}::text`,
+    text: json(sql`g.text`),
+    status: sql`'"' || g.status || '"'`,
+    gold_label: json(sql`g.gold`),
+    annotations: sql`coalesce(g.annotations, '[]')`,
+    annotation_count: sql`g.annotation_count::text`,
     // The share of analysts who gave the most common label; undefined for fewer than two.
-    [
-      'agreement',
-      sql`case when g.annotation_count >= 2 then to_json(g.majority::float8 / g.annotation_count)::text else 'null' end`,
-    ],
-    ['adjudicator', nameOf(sql`g.adjudicator_id`, sql`g.adjudicator_email`)],
-    ['adjudication_note', json(sql`g.adjudication_note`)],
-    ['suggested_label', jsonbText(sql`g.suggestion -> 'label'`)],
-    ['suggestion_confidence', jsonbText(sql`g.suggestion -> 'confidence'`)],
-    ['suggestion_rule', jsonbText(sql`g.suggestion -> 'rule'`)],
-    ['adjudicated_at', isoJson(sql`g.adjudicated_at`)],
-    ['guidelines_version', sql`${String(params.guidelinesVersion)}`],
-    [
-      'claim_id',
-      sql`coalesce('"' || (select cl.claim_id::text from claim_links cl where cl.sentence_id = g.sentence_id) || '"', 'null')`,
-    ],
-    ['scope', sql`${JSON.stringify(scope)}`],
-    ['label', json(label)],
-    ['label_name', json(labelName)],
-    ['source', json(sql`evidence.source`)],
-    ['chain', jsonArray(sql`evidence.chain`, sql`element.value::text`)],
-    [
-      'cues',
-      jsonArray(
-        sql`evidence.cues`,
-        jsonObject([
-          ['start', sql`(${cue} -> 'start')::text`],
-          ['end', sql`(${cue} -> 'end')::text`],
-          ['start_cp', sql`${cueStart}::text`],
-          ['end_cp', sql`${cueEnd}::text`],
-          ['kind', jsonbText(sql`${cue} -> 'kind'`)],
-          ['text', json(sql`substr(g.body, ${cueStart} + 1, ${cueEnd} - ${cueStart})`)],
-        ]),
-      ),
-    ],
-    ['note', json(sql`evidence.note`)],
-    ['annotator', scope === 'gold' ? sql`'null'` : nameOf(sql`evidence.annotator_id`, sql`evidence.email`)],
+    agreement: sql`case when g.annotation_count >= 2 then to_json(g.majority::float8 / g.annotation_count)::text else 'null' end`,
+    adjudicator: nameOf(sql`g.adjudicator_id`, sql`g.adjudicator_email`),
+    adjudication_note: json(sql`g.adjudication_note`),
+    suggested_label: jsonbText(sql`g.suggestion -> 'label'`),
+    suggestion_confidence: jsonbText(sql`g.suggestion -> 'confidence'`),
+    suggestion_rule: jsonbText(sql`g.suggestion -> 'rule'`),
+    adjudicated_at: isoJson(sql`g.adjudicated_at`),
+    guidelines_version: sql`${String(params.guidelinesVersion)}`,
+    claim_id: sql`coalesce('"' || (select cl.claim_id::text from claim_links cl where cl.sentence_id = g.sentence_id) || '"', 'null')`,
+    scope: sql`${JSON.stringify(scope)}`,
+    label: json(label),
+    label_name: json(labelName),
+    source: json(sql`evidence.source`),
+    chain: jsonArray(sql`evidence.chain`, sql`element.value::text`),
+    cues: jsonArray(
+      sql`evidence.cues`,
+      jsonObject([
+        ['start', sql`(${cue} -> 'start')::text`],
+        ['end', sql`(${cue} -> 'end')::text`],
+        ['start_cp', sql`${cueStart}::text`],
+        ['end_cp', sql`${cueEnd}::text`],
+        ['kind', jsonbText(sql`${cue} -> 'kind'`)],
+        ['text', json(sql`substr(g.body, ${cueStart} + 1, ${cueEnd} - ${cueStart})`)],
+      ]),
+    ),
+    note: json(sql`evidence.note`),
+    annotator: scope === 'gold' ? sql`'null'` : nameOf(sql`evidence.annotator_id`, sql`evidence.email`),
     // How the analyst's label relates to the suggestion they saw, as the editor recorded it.
-    ['suggestion_relation', scope === 'gold' ? sql`'null'` : json(sql`evidence.suggestion_relation`)],
-    ['suggestion_version', scope === 'gold' ? sql`'null'` : json(sql`evidence.suggestion_version`)],
-    ['created_at', isoJson(sql`evidence.created_at`)],
-    ['updated_at', isoJson(sql`evidence.updated_at`)],
-  ]);
+    suggestion_relation: scope === 'gold' ? sql`'null'` : json(sql`evidence.suggestion_relation`),
+    suggestion_version: scope === 'gold' ? sql`'null'` : json(sql`evidence.suggestion_version`),
+    created_at: isoJson(sql`evidence.created_at`),
+    updated_at: isoJson(sql`evidence.updated_at`),
+  };
+  const line = jsonObject(datasetFieldNames.map((name) => [name, values[name]]));
   const columns = params.linesOnly
     ? sql`${line} as line`
     : sql`${line} as line, g.document_created_at::text as "documentCreatedAt", g.document_id as "documentId", g.position`;

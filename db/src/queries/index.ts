@@ -1,5 +1,6 @@
 export * from './adjudications.ts';
 export * from './annotations.ts';
+export * from './api-keys.ts';
 export * from './archive.ts';
 export * from './claims.ts';
 export * from './copy-rows.ts';

@@ -6,6 +6,7 @@ export * from './api-reports.ts';
 export * from './api-types.ts';
 export * from './attribution/index.ts';
 export * from './claims/index.ts';
+export * from './dataset-fields.ts';
 export * from './default-guidelines.ts';
 export * from './import-kinds.ts';
 export * from './labels.ts';

@@ -21,6 +21,19 @@ export const cueSpanSchema = z.strictObject({
 });
 export type CueSpan = z.infer<typeof cueSpanSchema>;
 
+/**
+ * Why a cue does not fit its sentence (it must be a non-empty span inside it), or undefined when
+ * it fits: the one rule a save and an import both apply.
+ */
+export function cueOutsideSentence(
+  sentence: { start: number; end: number },
+  cue: { start: number; end: number },
+): string | undefined {
+  return cue.start >= cue.end || cue.start < sentence.start || cue.end > sentence.end
+    ? `A cue must be a non-empty span inside the sentence (offsets ${sentence.start}–${sentence.end}); got ${cue.start}–${cue.end}.`
+    : undefined;
+}
+
 /** The longest note an annotation keeps, in UTF-16 code units (what JavaScript's `length` counts). */
 export const noteMaxLength = 4000;
 /**

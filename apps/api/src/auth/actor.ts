@@ -1,7 +1,6 @@
 // Who is making a request: a signed-in user (session cookie) or a script with an API token.
 
-import { type Database, users } from '@attest/db';
-import { eq } from 'drizzle-orm';
+import { type Database, findUser } from '@attest/db';
 import { DatabaseUnavailableError, ProblemError } from '../errors.ts';
 import type { Auth } from './create-auth.ts';
 import type { CachedSession, SessionCache } from './session-cache.ts';
@@ -71,7 +70,7 @@ async function actorFromToken(auth: Auth, db: Database, authorization: string): 
       'This API token is unknown, expired or revoked; create a new one under Tokens.',
     );
   }
-  const [user] = await db.select().from(users).where(eq(users.id, verified.key.referenceId));
+  const user = await findUser(db, { userId: verified.key.referenceId });
   if (!user) throw new UnauthenticatedError('The account this token belongs to no longer exists.');
   const projectIds = (verified.key.metadata as { projectIds?: unknown } | null)?.projectIds;
   return {

@@ -101,11 +101,13 @@ export const annotationRoutes = createRouter()
     }),
     async (c) => {
       const body = c.req.valid('json');
+      const headers = c.req.valid('header');
       const adjudication = await adjudicate(c.var.services, {
         sentenceId: c.req.valid('param').id,
         label: body.label,
         note: body.note,
-        expectedVersion: parseIfMatch(c.req.valid('header')['if-match']),
+        expectedVersion: parseIfMatch(headers['if-match']),
+        clientOpId: headers['idempotency-key'],
       });
       c.header('ETag', versionEtag(adjudication.version));
       return c.json(adjudication, 200);
@@ -124,9 +126,11 @@ export const annotationRoutes = createRouter()
       },
     }),
     async (c) => {
+      const headers = c.req.valid('header');
       await removeAdjudication(c.var.services, {
         sentenceId: c.req.valid('param').id,
-        expectedVersion: parseIfMatch(c.req.valid('header')['if-match']),
+        expectedVersion: parseIfMatch(headers['if-match']),
+        clientOpId: headers['idempotency-key'],
       });
       return c.body(null, 204);
     },

@@ -1,27 +1,25 @@
 // The first account, teammates, and who the caller is.
 
 import {
-  accounts,
-  annotationEvents,
-  annotations,
-  assignments,
+  adoptLocalAnalystWork,
   claimInvite,
   completeInvite,
+  countAccounts,
   type Database,
-  documents,
+  deleteUser,
   fillAssignments,
   findOpenInvite,
+  findUser,
+  findUserByEmail,
   insertInvite,
   listMemberships,
   listProjects,
   type ProjectRole,
   releaseInvite,
   upsertMember,
-  users,
 } from '@attest/db';
 import { createHash } from '@better-auth/utils/hash';
 import { generateRandomString } from 'better-auth/crypto';
-import { count, eq } from 'drizzle-orm';
 import type { Auth } from '../auth/create-auth.ts';
 import { NotFoundError, ProblemError } from '../errors.ts';
 import { ownersOnly, requireProject } from './access.ts';
@@ -36,8 +34,7 @@ export interface NewAccount {
 
 /** Has nobody created an account yet? Then the first-run page is open. */
 export async function needsSetup(db: Database): Promise<boolean> {
-  const [row] = await db.select({ total: count() }).from(accounts);
-  return (row?.total ?? 0) === 0;
+  return (await countAccounts(db)) === 0;
 }
 
 /**
@@ -50,15 +47,14 @@ export async function createFirstAccount(auth: Auth, db: Database, input: NewAcc
   const { headers, response } = await signUp(auth, input, true);
   const userId = response.user.id;
   // Two first-run submissions can race; the later one gives its account back.
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(accounts);
-  if (total > 1) {
-    await db.delete(users).where(eq(users.id, userId));
+  if ((await countAccounts(db)) > 1) {
+    await deleteUser(db, { userId });
     throw setupClosed();
   }
   await db.transaction(async (transaction) => {
     for (const project of await listProjects(transaction))
       await upsertMember(transaction, project.id, userId, 'owner');
-    await adoptLocalAnalystWork(transaction, userId);
+    await adoptLocalAnalystWork(transaction, { userId });
   });
   return headers;
 }
@@ -70,24 +66,6 @@ function setupClosed(): ProblemError {
     'Attest is set up already',
     'An owner account exists. Sign in, or ask a project owner for an invitation.',
   );
-}
-
-const legacyLocalAnalystEmail = 'local-analyst@attest.invalid';
-
-async function adoptLocalAnalystWork(db: ServiceContext['db'], userId: string): Promise<void> {
-  const [legacy] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, legacyLocalAnalystEmail));
-  if (!legacy) return;
-  await db.update(annotations).set({ annotatorId: userId }).where(eq(annotations.annotatorId, legacy.id));
-  await db
-    .update(annotationEvents)
-    .set({ annotatorId: userId })
-    .where(eq(annotationEvents.annotatorId, legacy.id));
-  await db.update(documents).set({ createdBy: userId }).where(eq(documents.createdBy, legacy.id));
-  await db.update(assignments).set({ userId }).where(eq(assignments.userId, legacy.id));
-  await db.delete(users).where(eq(users.id, legacy.id));
 }
 
 async function signUp(auth: Auth, input: NewAccount, signIn: boolean) {
@@ -118,7 +96,7 @@ function accountProblem(error: unknown): ProblemError {
 }
 
 export async function describeCaller(context: ServiceContext) {
-  const [user] = await context.db.select().from(users).where(eq(users.id, context.userId));
+  const user = await findUser(context.db, { userId: context.userId });
   if (!user) throw new NotFoundError('User');
   const memberships = await listMemberships(context.db, context.userId);
   return {
@@ -145,7 +123,7 @@ export async function addMemberWithPassword(
 ): Promise<void> {
   const { project } = await requireProject(context, projectSlug, ownersOnly, 'add members');
   const email = input.email.trim().toLowerCase();
-  const [existing] = await context.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  const existing = await findUserByEmail(context.db, { email });
   if (existing) {
     // Hash the password anyway, so the refusal takes as long as creating an account would.
     await (await auth.$context).password.hash(input.password);

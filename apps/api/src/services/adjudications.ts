@@ -16,6 +16,7 @@ import {
 import { ForbiddenError, InvalidInputError, StaleAdjudicationError } from '../errors.ts';
 import { requireSentence, seesEveryone } from './access.ts';
 import type { ServiceContext } from './context.ts';
+import { type Edit, isApplied, retryOnDuplicateOperation } from './idempotency.ts';
 import { noteNewGoldLabel } from './suggestion-model/index.ts';
 
 export interface AdjudicateRequest {
@@ -23,71 +24,101 @@ export interface AdjudicateRequest {
   label: string;
   note?: string | null | undefined;
   expectedVersion?: number | undefined;
+  /** The client's id for this decision: a retry with the same id is applied once. */
+  clientOpId?: string | undefined;
 }
 
 export async function adjudicate(context: ServiceContext, request: AdjudicateRequest): Promise<Adjudication> {
+  const note = request.note?.trim() || null;
+  const edit: Edit = {
+    sentenceId: request.sentenceId,
+    action: 'adjudicate',
+    content: { label: request.label, source: null, chain: [], cues: [], note },
+  };
+  // A retry answers with the gold label as it is now, as a retried save does.
+  const replay = async (): Promise<Adjudication> => {
+    const current = await currentAdjudication(context.db, request.sentenceId);
+    if (!current) throw new StaleAdjudicationError(null);
+    return current;
+  };
   let projectId = '';
-  const adjudication = await context.db.transaction(async (transaction) => {
-    const scoped = { ...context, db: transaction };
-    const sentence = await requireReviewableSentence(scoped, request.sentenceId);
-    projectId = sentence.projectId;
-    const label = await findLabel(transaction, sentence.projectId, request.label);
-    if (!label) {
-      const known = (await listLabels(transaction, sentence.projectId)).map((row) => row.key);
-      throw new InvalidInputError(
-        `Unknown label "${request.label}". This project's labels: ${known.join(', ')}.`,
-      );
-    }
-    const current = await findAdjudication(transaction, request.sentenceId, { forUpdate: true });
-    assertVersion(current, request.expectedVersion);
-    const values = {
-      sentenceId: request.sentenceId,
-      labelId: label.id,
-      note: request.note?.trim() || null,
-      decidedBy: context.userId,
-    };
-    const written = current
-      ? await updateAdjudication(transaction, values, current.version)
-      : await insertAdjudication(transaction, values);
-    if (!written)
-      throw new StaleAdjudicationError(await currentAdjudication(transaction, request.sentenceId));
-    const saved = { ...written, labelKey: label.key };
-    await insertAnnotationEvent(transaction, {
-      documentId: sentence.documentId,
-      sentenceId: sentence.id,
-      annotatorId: context.userId,
-      action: 'adjudicate',
-      before: current ? snapshot(current) : null,
-      after: snapshot(saved),
+  const decide = () =>
+    context.db.transaction(async (transaction): Promise<Adjudication | undefined> => {
+      const scoped = { ...context, db: transaction };
+      const sentence = await requireReviewableSentence(scoped, request.sentenceId);
+      if (await isApplied(transaction, context.userId, request.clientOpId, edit)) return undefined;
+      const label = await findLabel(transaction, sentence.projectId, request.label);
+      if (!label) {
+        const known = (await listLabels(transaction, sentence.projectId)).map((row) => row.key);
+        throw new InvalidInputError(
+          `Unknown label "${request.label}". This project's labels: ${known.join(', ')}.`,
+        );
+      }
+      const current = await findAdjudication(transaction, request.sentenceId, { forUpdate: true });
+      assertVersion(current, request.expectedVersion);
+      const values = { sentenceId: request.sentenceId, labelId: label.id, note, decidedBy: context.userId };
+      const written = current
+        ? await updateAdjudication(transaction, values, current.version)
+        : await insertAdjudication(transaction, values);
+      if (!written)
+        throw new StaleAdjudicationError(await currentAdjudication(transaction, request.sentenceId));
+      const saved = { ...written, labelKey: label.key };
+      projectId = sentence.projectId;
+      await insertAnnotationEvent(transaction, {
+        documentId: sentence.documentId,
+        sentenceId: sentence.id,
+        annotatorId: context.userId,
+        action: 'adjudicate',
+        before: current ? snapshot(current) : null,
+        after: snapshot(saved),
+        clientOpId: request.clientOpId,
+      });
+      return toAdjudication(saved);
     });
-    return toAdjudication(saved);
-  });
-  // After the commit: a retraining this may start reads the new gold label.
-  noteNewGoldLabel(context.db, projectId);
+  const adjudication = await retryOnDuplicateOperation(
+    request,
+    async () => (await decide()) ?? replay(),
+    async () => {
+      await isApplied(context.db, context.userId, request.clientOpId, edit);
+      return replay();
+    },
+  );
+  // After the commit: a retraining this may start reads the new gold label (a replay adds none).
+  if (projectId) noteNewGoldLabel(context.db, projectId);
   return adjudication;
 }
 
 export async function removeAdjudication(
   context: ServiceContext,
-  request: { sentenceId: string; expectedVersion?: number | undefined },
+  request: { sentenceId: string; expectedVersion?: number | undefined; clientOpId?: string | undefined },
 ): Promise<void> {
-  await context.db.transaction(async (transaction) => {
-    const sentence = await requireReviewableSentence({ ...context, db: transaction }, request.sentenceId);
-    const current = await findAdjudication(transaction, request.sentenceId, { forUpdate: true });
-    assertVersion(current, request.expectedVersion);
-    if (!current) return;
-    if (!(await deleteAdjudication(transaction, request.sentenceId, current.version))) {
-      throw new StaleAdjudicationError(await currentAdjudication(transaction, request.sentenceId));
-    }
-    await insertAnnotationEvent(transaction, {
-      documentId: sentence.documentId,
-      sentenceId: sentence.id,
-      annotatorId: context.userId,
-      action: 'unadjudicate',
-      before: snapshot(current),
-      after: null,
-    });
-  });
+  const edit: Edit = { sentenceId: request.sentenceId, action: 'unadjudicate' };
+  await retryOnDuplicateOperation(
+    request,
+    () =>
+      context.db.transaction(async (transaction) => {
+        const sentence = await requireReviewableSentence({ ...context, db: transaction }, request.sentenceId);
+        if (await isApplied(transaction, context.userId, request.clientOpId, edit)) return;
+        const current = await findAdjudication(transaction, request.sentenceId, { forUpdate: true });
+        assertVersion(current, request.expectedVersion);
+        if (!current) return;
+        if (!(await deleteAdjudication(transaction, request.sentenceId, current.version))) {
+          throw new StaleAdjudicationError(await currentAdjudication(transaction, request.sentenceId));
+        }
+        await insertAnnotationEvent(transaction, {
+          documentId: sentence.documentId,
+          sentenceId: sentence.id,
+          annotatorId: context.userId,
+          action: 'unadjudicate',
+          before: snapshot(current),
+          after: null,
+          clientOpId: request.clientOpId,
+        });
+      }),
+    async () => {
+      await isApplied(context.db, context.userId, request.clientOpId, edit);
+    },
+  );
 }
 
 async function requireReviewableSentence(context: ServiceContext, sentenceId: string) {

@@ -1,22 +1,27 @@
 // Saving and clearing an analyst's label on a sentence: versioned, idempotent, with history.
-import { type Annotation, type AnnotationInput, suggestionVersion } from '@attest/core';
+import { type Annotation, type AnnotationInput, cueOutsideSentence, suggestionVersion } from '@attest/core';
 import {
   type AnnotationWithLabel,
-  type AppliedOperation,
   deleteAnnotation,
   type Executor,
   findAnnotation,
-  findAppliedOperation,
   findSaveTarget,
   insertAnnotationEvent,
   listLabels,
   type SentenceWithProject,
   writeAnnotationWithEvent,
 } from '@attest/db';
-import { InvalidInputError, ProblemError, StaleVersionError } from '../errors.ts';
+import { InvalidInputError, StaleVersionError } from '../errors.ts';
 import { authorizeSentence, requireSentence } from './access.ts';
 import { snapshot } from './annotation-snapshot.ts';
 import type { ServiceContext } from './context.ts';
+import {
+  assertRetryOf,
+  type Edit,
+  type EditContent,
+  isApplied,
+  retryOnDuplicateOperation,
+} from './idempotency.ts';
 import { toAnnotation } from './serialize.ts';
 
 export interface SaveAnnotationRequest {
@@ -152,14 +157,7 @@ export async function clearAnnotation(
   );
 }
 
-/** An edit as a client op id stands for it: where, what, and for a save the values written. */
-interface Edit {
-  sentenceId: string;
-  action: 'set' | 'clear';
-  content?: ReturnType<typeof contentOf>;
-}
-
-function contentOf(input: AnnotationInput) {
+function contentOf(input: AnnotationInput): EditContent {
   return {
     label: input.label,
     source: input.source?.trim() || null,
@@ -167,48 +165,6 @@ function contentOf(input: AnnotationInput) {
     cues: input.cues ?? [],
     note: input.note?.trim() || null,
   };
-}
-
-/** The values of a save in a fixed form: jsonb does not keep the order of an object's keys. */
-function canonical(content: Partial<ReturnType<typeof contentOf>> | null | undefined): string {
-  return JSON.stringify([
-    content?.label,
-    content?.source ?? null,
-    content?.chain ?? [],
-    (content?.cues ?? []).map((cue) => [cue.start, cue.end, cue.kind]),
-    content?.note ?? null,
-  ]);
-}
-
-/** Whether the caller already applied this very edit under its key (a 422 for another edit). */
-async function isApplied(
-  db: Executor,
-  userId: string,
-  clientOpId: string | undefined,
-  edit: Edit,
-): Promise<boolean> {
-  if (!clientOpId) return false;
-  const applied = await findAppliedOperation(db, userId, clientOpId);
-  if (applied) assertRetryOf(applied, edit, clientOpId);
-  return applied !== undefined;
-}
-
-/**
- * A key stands for one edit: reusing it for another sentence, another action or other values
- * would otherwise answer "applied" for an edit that was never stored.
- */
-function assertRetryOf(applied: AppliedOperation, edit: Edit, clientOpId: string | undefined): void {
-  const isSame =
-    applied.sentenceId === edit.sentenceId &&
-    applied.action === edit.action &&
-    (edit.action === 'clear' || canonical(applied.after) === canonical(edit.content));
-  if (!isSame)
-    throw new ProblemError(
-      422,
-      'idempotency-key-reused',
-      'The Idempotency-Key belongs to another edit',
-      `You already used the Idempotency-Key "${clientOpId}" for a different edit (another sentence, action or values); send a new key with every new edit.`,
-    );
 }
 
 async function requireAnnotatableSentence(
@@ -237,16 +193,10 @@ function assertExpectedVersion(
 }
 
 function assertCuesInside(sentence: SentenceWithProject, cues: NonNullable<AnnotationInput['cues']>): void {
-  const errors = cues.flatMap((cue, index) =>
-    cue.start >= cue.end || cue.start < sentence.start || cue.end > sentence.end
-      ? [
-          {
-            path: `cues.${index}`,
-            message: `A cue must be a non-empty span inside the sentence (offsets ${sentence.start}–${sentence.end}); got ${cue.start}–${cue.end}.`,
-          },
-        ]
-      : [],
-  );
+  const errors = cues.flatMap((cue, index) => {
+    const message = cueOutsideSentence(sentence, cue);
+    return message ? [{ path: `cues.${index}`, message }] : [];
+  });
   if (errors.length > 0) throw new InvalidInputError('A cue span lies outside its sentence.', errors);
 }
 
@@ -295,28 +245,4 @@ async function currentAnnotation(
 ): Promise<Annotation | null> {
   const annotation = await findAnnotation(db, sentenceId, annotatorId);
   return annotation ? toAnnotation(annotation) : null;
-}
-
-/**
- * Two deliveries of the same operation can race past the "already applied?" check; the unique
- * client op id then rejects the second, which answers with the state the first one left.
- */
-async function retryOnDuplicateOperation<Result>(
-  request: { clientOpId?: string | undefined },
-  operation: () => Promise<Result>,
-  answerDuplicate: () => Promise<Result>,
-): Promise<Result> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (!request.clientOpId || !isUniqueViolation(error) || error instanceof ProblemError) throw error;
-    return answerDuplicate();
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    if ((cause as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }

@@ -7,14 +7,13 @@ import {
   documentDeletionCounts,
   type Executor,
   findDocumentSummary,
+  findUser,
   insertAuditEvent,
   listAuditEvents,
   projectDeletionCounts,
   setDocumentArchived,
   setProjectArchived,
-  users,
 } from '@attest/db';
-import { eq } from 'drizzle-orm';
 import { ForbiddenError, NotFoundError, ProblemError } from '../errors.ts';
 import { managers, ownersOnly, requireDocument, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
@@ -44,10 +43,7 @@ async function requireOwnedDocument(context: ServiceContext, documentId: string,
 /** "Name <e-mail>" of who acts, copied into the audit entry so it outlives the account. */
 async function actorOf(context: ServiceContext): Promise<{ actorId: string | null; actorName: string }> {
   if (context.isOperator) return { actorId: null, actorName: 'the attest command on the server' };
-  const [user] = await context.db
-    .select({ name: users.name, email: users.email })
-    .from(users)
-    .where(eq(users.id, context.userId));
+  const user = await findUser(context.db, { userId: context.userId });
   return { actorId: context.userId, actorName: user ? `${user.name} <${user.email}>` : 'a former account' };
 }
 

@@ -1,6 +1,7 @@
 // The dataset card: a README.md in the style of a Hugging Face dataset card (YAML front matter,
 // then counts, label distribution, agreement and the fields), built from the rows as they stream.
-import { type DatasetRow, type DatasetScope, datasetSchemaVersion } from './dataset-rows.ts';
+import { type DatasetRow, datasetFieldsMarkdown, datasetSchemaVersion } from '@attest/core';
+import type { DatasetScope } from './dataset-rows.ts';
 
 export class DatasetStatistics {
   rowCount = 0;
@@ -53,52 +54,6 @@ function table(rows: [string, number][], total: number): string {
     .map(([key, count]) => `| ${key} | ${count} | ${total ? ((100 * count) / total).toFixed(1) : '0.0'}% |`);
   return ['| value | rows | share |', '|---|---:|---:|', ...lines].join('\n');
 }
-
-export const fieldDescriptions: [string, string][] = [
-  ['schema_version', `row schema version (${datasetSchemaVersion})`],
-  ['scope', '"gold" (one row per sentence) or "annotations" (one row per analyst per sentence)'],
-  ['project', 'project slug'],
-  ['document_id', 'document identifier (UUID)'],
-  ['title, outlet, url', 'article metadata'],
-  ['published_at', 'publication time, ISO 8601 UTC, or null'],
-  ['body_sha256', 'hex SHA-256 of the UTF-8 article text'],
-  ['sentence_id', 'sentence identifier (UUID)'],
-  ['position', '0-based position of the sentence in its document'],
-  ['kind', 'headline, sentence or boilerplate'],
-  ['start, end', 'UTF-16 offsets into the article text (JavaScript)'],
-  ['start_cp, end_cp', 'code-point offsets into the article text (Python `str`)'],
-  ['text', 'the sentence'],
-  ['label, label_name', 'gold label (gold scope) or the analyst’s label (annotations scope), key and name'],
-  ['status', 'gold status: adjudicated, agreed, single, disputed or unlabelled'],
-  ['gold_label', 'the gold label in both scopes (null unless adjudicated or agreed)'],
-  ['source, chain', 'source entity and attribution chain from the outlet inward'],
-  ['cues', 'cue spans: start/end (UTF-16), start_cp/end_cp, kind and text'],
-  ['note', 'the analyst’s note'],
-  [
-    'annotator',
-    'who labelled this row (annotations scope); pseudonymous "annotator-N" unless e-mails were asked for',
-  ],
-  ['annotations', 'every analyst label of the sentence: [{annotator, label}]'],
-  [
-    'annotation_count, agreement',
-    'analyst labels on the sentence, and the share agreeing with the most common one (null below two)',
-  ],
-  [
-    'adjudicator, adjudication_note, adjudicated_at',
-    'the reviewer who decided the gold label, with note and time',
-  ],
-  [
-    'suggested_label, suggestion_confidence, suggestion_rule',
-    'the automatic suggestion and the rule that fired',
-  ],
-  [
-    'suggestion_relation, suggestion_version',
-    'annotations scope: how the analyst’s label relates to the suggestion shown when saved — accepted (took it with `a`), same_label (chose the suggested label), other_label, no_suggestion; null when not recorded — and that suggestion’s version (rule:hash)',
-  ],
-  ['created_at, updated_at', 'when the annotation was first saved and last changed'],
-  ['guidelines_version', 'version of the project guidelines when exported'],
-  ['claim_id', 'the claim the sentence carries across documents of the project (UUID), or null'],
-];
 
 /** "12/40" of the annotation rows whose relation to the suggestion was recorded; n/a without any. */
 function suggestionShare(statistics: DatasetStatistics, relation: string): string {
@@ -178,9 +133,7 @@ ${table([...statistics.statusCounts], statistics.sentenceIds.size)}
 
 ## Fields
 
-| field | description |
-|---|---|
-${fieldDescriptions.map(([field, description]) => `| \`${field}\` | ${description} |`).join('\n')}
+${datasetFieldsMarkdown()}
 
 Lists and objects (\`chain\`, \`cues\`, \`annotations\`) are JSON arrays in JSON lines, and JSON
 text in CSV and Parquet. CSV cells that begin with = + - @ carry a leading \`'\`.

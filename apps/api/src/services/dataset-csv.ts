@@ -1,7 +1,8 @@
 // CSV for spreadsheets and pandas: RFC 4180, UTF-8, one header line, lists and objects as JSON,
 // and cells a spreadsheet would run as a formula neutralised.
+
+import { type DatasetRow, datasetFieldNames } from '@attest/core';
 import { stringify } from 'csv-stringify/sync';
-import { type DatasetRow, datasetFields } from './dataset-rows.ts';
 
 /**
  * Prefixes a single quote to text that starts like a formula (= + - @, or a tab or carriage
@@ -19,13 +20,13 @@ function cellOf(value: unknown): string {
 }
 
 export function csvHeader(): string {
-  return stringify([datasetFields as unknown as string[]], { record_delimiter: '\r\n' });
+  return stringify([[...datasetFieldNames]], { record_delimiter: '\r\n' });
 }
 
 export function csvLines(rows: readonly DatasetRow[]): string {
   if (rows.length === 0) return '';
   return stringify(
-    rows.map((row) => datasetFields.map((field) => cellOf(row[field]))),
+    rows.map((row) => datasetFieldNames.map((field) => cellOf(row[field]))),
     { record_delimiter: '\r\n' },
   );
 }

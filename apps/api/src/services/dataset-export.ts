@@ -1,7 +1,8 @@
 // Streaming a dataset in one format: the caller checks access (`openDatasetExport` does it
 // before the first byte) and then pulls chunks, stopping whenever it likes; nothing is read
 // from the database ahead of what it pulled.
-import { type ExportFilters, listExportDocuments, type ProjectWithCount } from '@attest/db';
+import { type DatasetRow, datasetSchemaVersion } from '@attest/core';
+import { type ExportFilters, listExportDocuments, openReadSnapshot, type ProjectWithCount } from '@attest/db';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
@@ -10,11 +11,9 @@ import { csvHeader, csvLines } from './dataset-csv.ts';
 import { DatasetParquetWriter } from './dataset-parquet.ts';
 import {
   type DatasetOptions,
-  type DatasetRow,
   type DatasetScope,
   datasetLineChunks,
   datasetRowBatches,
-  datasetSchemaVersion,
 } from './dataset-rows.ts';
 import { LineParser } from './json-line-chunks.ts';
 
@@ -133,8 +132,25 @@ export async function* parquetChunks(
   yield* writer.finish();
 }
 
-/** The bundle: the data as JSON lines, CSV and Parquet, the documents with their text, and the card. */
+/**
+ * The bundle: the data as JSON lines, CSV and Parquet, the documents with their text, and the
+ * card. Each file reads the database again, so on PostgreSQL all of them read one snapshot and
+ * agree with each other while others edit (on PGlite each page is read as it stands).
+ */
 async function* zipChunks(
+  context: ServiceContext,
+  project: ProjectWithCount,
+  request: DatasetRequest,
+): AsyncGenerator<Uint8Array> {
+  const snapshot = await openReadSnapshot(context.db);
+  try {
+    yield* zipEntries(snapshot ? { ...context, db: snapshot.db } : context, project, request);
+  } finally {
+    await snapshot?.close();
+  }
+}
+
+async function* zipEntries(
   context: ServiceContext,
   project: ProjectWithCount,
   request: DatasetRequest,

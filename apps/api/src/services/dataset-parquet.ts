@@ -1,51 +1,21 @@
 // Parquet through hyparquet-writer, a row group of 2,500 rows at a time, so memory holds one
 // group (as bytes) and its encoded pages, never the file. Lists and objects are JSON-typed text.
+
+import { type DatasetFieldType, type DatasetRow, datasetFieldNames, datasetFields } from '@attest/core';
 import { ByteWriter, ParquetWriter, type SchemaElement, type Writer } from 'hyparquet-writer';
-import { type DatasetRow, datasetFields } from './dataset-rows.ts';
 import { ColumnBuffer, type ColumnKind } from './parquet-columns.ts';
 
-const columnKinds: Record<(typeof datasetFields)[number], ColumnKind> = {
-  schema_version: 'int',
-  scope: 'string',
-  project: 'string',
-  document_id: 'string',
-  title: 'string',
-  outlet: 'string',
-  url: 'string',
-  published_at: 'timestamp',
-  body_sha256: 'string',
-  sentence_id: 'string',
-  position: 'int',
-  kind: 'string',
-  start: 'int',
-  end: 'int',
-  start_cp: 'int',
-  end_cp: 'int',
-  text: 'string',
-  label: 'string',
-  label_name: 'string',
-  status: 'string',
-  gold_label: 'string',
-  source: 'string',
-  chain: 'json',
-  cues: 'json',
-  note: 'string',
-  annotator: 'string',
-  annotations: 'json',
-  annotation_count: 'int',
-  agreement: 'double',
-  adjudicator: 'string',
-  adjudication_note: 'string',
-  suggested_label: 'string',
-  suggestion_confidence: 'double',
-  suggestion_rule: 'string',
-  suggestion_relation: 'string',
-  suggestion_version: 'string',
-  created_at: 'timestamp',
-  updated_at: 'timestamp',
-  adjudicated_at: 'timestamp',
-  guidelines_version: 'int',
-  claim_id: 'string',
+/** How each type of the field table is held and written. */
+const columnKinds: Record<DatasetFieldType, ColumnKind> = {
+  int: 'int',
+  float: 'double',
+  string: 'string',
+  uuid: 'string',
+  hex: 'string',
+  timestamp: 'timestamp',
+  'string[]': 'json',
+  'cue[]': 'json',
+  'annotation[]': 'json',
 };
 
 function schemaElement(name: string, kind: ColumnKind): SchemaElement {
@@ -82,7 +52,7 @@ export class DatasetParquetWriter {
   readonly #byteWriter = new ByteWriter();
   readonly #pending: Uint8Array[] = [];
   readonly #parquet: ParquetWriter;
-  readonly #columns = datasetFields.map((field) => new ColumnBuffer(columnKinds[field]));
+  readonly #columns = datasetFields.map((field) => new ColumnBuffer(columnKinds[field.type]));
   #rows = 0;
 
   constructor(options: { metadata?: { key: string; value: string }[] } = {}) {
@@ -92,7 +62,7 @@ export class DatasetParquetWriter {
       writer: this.#byteWriter,
       schema: [
         { name: 'root', num_children: datasetFields.length },
-        ...datasetFields.map((field) => schemaElement(field, columnKinds[field])),
+        ...datasetFields.map((field) => schemaElement(field.name, columnKinds[field.type])),
       ],
       kvMetadata: options.metadata ?? [],
       createdBy: 'attest',
@@ -121,7 +91,10 @@ export class DatasetParquetWriter {
       // hyparquet-writer takes each column's values (`slice`) just before encoding that column.
       columnData: datasetFields.map((field, index) => {
         const column = this.#columns[index]!;
-        return { name: field, data: { length: rows, slice: () => column.values() } as unknown as unknown[] };
+        return {
+          name: field.name,
+          data: { length: rows, slice: () => column.values() } as unknown as unknown[],
+        };
       }),
       rowGroupSize: rows,
     });
@@ -132,8 +105,8 @@ export class DatasetParquetWriter {
   /** Adds rows; answers the bytes of the row groups they completed (often none). */
   add(rows: readonly DatasetRow[]): Uint8Array[] {
     for (const row of rows) {
-      for (let index = 0; index < datasetFields.length; index++)
-        this.#columns[index]!.push(row[datasetFields[index]!]);
+      for (let index = 0; index < datasetFieldNames.length; index++)
+        this.#columns[index]!.push(row[datasetFieldNames[index]!]);
       if (++this.#rows === rowGroupRows) this.#writeGroup();
     }
     return this.#take();

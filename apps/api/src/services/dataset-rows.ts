@@ -1,5 +1,6 @@
-// The dataset row schema (versioned) and the generators that page rows out of the database.
-// Both scopes share one schema so a CSV or Parquet file always has the same columns.
+// The generators that page dataset rows out of the database. The row layout (versioned) is the
+// field table in @attest/core; both scopes share it, so a CSV or Parquet file always has the same columns.
+import { type DatasetRow, datasetSchemaVersion } from '@attest/core';
 import {
   copyConnectionOf,
   copyExportLines,
@@ -15,110 +16,7 @@ import {
 import type { ServiceContext } from './context.ts';
 import { LineTail, parseLineChunks } from './json-line-chunks.ts';
 
-/** Bumped whenever a field is added, removed or changes meaning; docs/datasets.md lists each version. */
-export const datasetSchemaVersion = 3;
-
 export type DatasetScope = 'gold' | 'annotations';
-
-export interface DatasetCue {
-  start: number;
-  end: number;
-  start_cp: number;
-  end_cp: number;
-  kind: string;
-  text: string;
-}
-
-export interface DatasetRow {
-  schema_version: number;
-  scope: DatasetScope;
-  project: string;
-  document_id: string;
-  title: string;
-  outlet: string | null;
-  url: string | null;
-  published_at: string | null;
-  body_sha256: string;
-  sentence_id: string;
-  position: number;
-  kind: string;
-  start: number;
-  end: number;
-  start_cp: number;
-  end_cp: number;
-  text: string;
-  label: string | null;
-  label_name: string | null;
-  status: string;
-  gold_label: string | null;
-  source: string | null;
-  chain: string[];
-  cues: DatasetCue[];
-  note: string | null;
-  annotator: string | null;
-  annotations: { annotator: string; label: string }[];
-  annotation_count: number;
-  agreement: number | null;
-  adjudicator: string | null;
-  adjudication_note: string | null;
-  suggested_label: string | null;
-  suggestion_confidence: number | null;
-  suggestion_rule: string | null;
-  /** Annotations scope: accepted, same_label, other_label or no_suggestion; null when not recorded. */
-  suggestion_relation: string | null;
-  suggestion_version: string | null;
-  created_at: string | null;
-  updated_at: string | null;
-  adjudicated_at: string | null;
-  guidelines_version: number;
-  /** The claim the sentence belongs to across the project's documents (docs/claims.md), or null. */
-  claim_id: string | null;
-}
-
-/** Column order of CSV and Parquet files: the order of the fields above. */
-export const datasetFields = [
-  'schema_version',
-  'scope',
-  'project',
-  'document_id',
-  'title',
-  'outlet',
-  'url',
-  'published_at',
-  'body_sha256',
-  'sentence_id',
-  'position',
-  'kind',
-  'start',
-  'end',
-  'start_cp',
-  'end_cp',
-  'text',
-  'label',
-  'label_name',
-  'status',
-  'gold_label',
-  'source',
-  'chain',
-  'cues',
-  'note',
-  'annotator',
-  'annotations',
-  'annotation_count',
-  'agreement',
-  'adjudicator',
-  'adjudication_note',
-  'suggested_label',
-  'suggestion_confidence',
-  'suggestion_rule',
-  'suggestion_relation',
-  'suggestion_version',
-  'created_at',
-  'updated_at',
-  'adjudicated_at',
-  'guidelines_version',
-  'claim_id',
-] as const satisfies readonly (keyof DatasetRow)[];
 
 export interface DatasetOptions {
   scope: DatasetScope;

@@ -1,8 +1,10 @@
 // Dataset rows of a project for callers that want objects rather than encoded bytes (the CLI's
 // JSON lines, tests). The schema and the paging live in dataset-rows.ts.
+
+import { type DatasetRow, datasetSchemaVersion } from '@attest/core';
 import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
-import { type DatasetOptions, type DatasetRow, datasetRows, datasetSchemaVersion } from './dataset-rows.ts';
+import { type DatasetOptions, datasetRows } from './dataset-rows.ts';
 
 export const exportSchemaVersion = datasetSchemaVersion;
 

@@ -3,7 +3,14 @@
 // bring back the exported sentences, annotations and adjudications. Bad rows are reported by
 // line and the good ones kept; in strict mode one bad row keeps everything out.
 import { createHash } from 'node:crypto';
-import { documentImportSchema, type ImportReport, type ProjectRole, type Segment } from '@attest/core';
+import {
+  cueOutsideSentence,
+  documentImportSchema,
+  type ImportError,
+  type ImportReport,
+  type ProjectRole,
+  type Segment,
+} from '@attest/core';
 import {
   type Executor,
   fillAssignments,
@@ -48,7 +55,22 @@ interface ParsedRow {
   row: ExportedRow;
 }
 
-class StrictRollback extends Error {}
+/** What the rows of an import did: documents created or already there per upload, and bad rows. */
+interface ImportTally {
+  /** Per uploaded file: documents created and documents the project already held. */
+  counts: Map<string, { imported: number; skipped: number }>;
+  errors: ImportError[];
+}
+
+/**
+ * Carries the tally of a strict import out of the transaction it rolls back: Drizzle rolls a
+ * transaction back only when its callback throws.
+ */
+class StrictRollback extends Error {
+  constructor(readonly tally: ImportTally) {
+    super('A strict import found bad rows.');
+  }
+}
 
 /** Articles stored per transaction: few statements each, and a bounded amount held in memory. */
 const articlesPerBatch = 500;
@@ -64,45 +86,47 @@ export async function importDataset(
     throw new ForbiddenError(
       'Only owners may import labels under the exported annotators; import them as your own instead.',
     );
-  const { records, bodies, errors } = await readImportFiles(files);
-  const report: ImportReport = {
-    imported: 0,
-    skipped: 0,
-    errors,
-    files: files.map((file) => ({ file: file.name, imported: 0, skipped: 0, errors: 0 })),
+  const { records, bodies, errors: readErrors } = await readImportFiles(files);
+  const nothing: ImportTally = { counts: new Map(), errors: [] };
+  if (options.strict && readErrors.length > 0) return reportOf(files, readErrors, nothing);
+  const importInto = async (db: Executor): Promise<ImportTally> => {
+    const importer = await Importer.create({ ...context, db }, project, options.keepAnnotators ?? false);
+    return importer.run(records, bodies);
   };
-  if (options.strict && report.errors.length > 0) return withErrorCounts(report);
-  const work = async (db: Executor) => {
-    const importer = await Importer.create(
-      { ...context, db },
-      project,
-      report,
-      options.keepAnnotators ?? false,
-    );
-    await importer.run(records, bodies);
-    if (options.strict && report.errors.length > 0) throw new StrictRollback();
-  };
-  if (!options.strict) {
-    await work(context.db);
-    return withErrorCounts(report);
-  }
+  if (!options.strict) return reportOf(files, readErrors, await importInto(context.db));
   try {
-    await context.db.transaction(work);
+    const tally = await context.db.transaction(async (transaction) => {
+      const result = await importInto(transaction);
+      if (result.errors.length > 0) throw new StrictRollback(result);
+      return result;
+    });
+    return reportOf(files, readErrors, tally);
   } catch (error) {
     if (!(error instanceof StrictRollback)) throw error;
-    const files = report.files.map((verdict) => ({ ...verdict, imported: 0, skipped: 0 }));
-    return withErrorCounts({ imported: 0, skipped: 0, errors: report.errors, files });
+    // Nothing was written: only the bad rows are reported.
+    return reportOf(files, readErrors, { counts: new Map(), errors: error.tally.errors });
   }
-  return withErrorCounts(report);
 }
 
-/** Each file's count of bad rows, a zip's entries included. */
-function withErrorCounts(report: ImportReport): ImportReport {
-  for (const verdict of report.files)
-    verdict.errors = report.errors.filter(
-      (error) => error.file === verdict.file || error.file?.startsWith(`${verdict.file}/`),
-    ).length;
-  return report;
+/** The answer: totals, the bad rows (read errors first) and each file's verdict, a zip's entries included. */
+function reportOf(files: readonly ImportFile[], readErrors: ImportError[], tally: ImportTally): ImportReport {
+  const errors = [...readErrors, ...tally.errors];
+  const verdicts = files.map((file) => {
+    const counts = tally.counts.get(file.name) ?? { imported: 0, skipped: 0 };
+    return {
+      file: file.name,
+      ...counts,
+      errors: errors.filter((error) => error.file === file.name || error.file?.startsWith(`${file.name}/`))
+        .length,
+    };
+  });
+  let imported = 0;
+  let skipped = 0;
+  for (const counts of tally.counts.values()) {
+    imported += counts.imported;
+    skipped += counts.skipped;
+  }
+  return { imported, skipped, errors, files: verdicts };
 }
 
 function isExportRow(fields: Record<string, unknown>): boolean {
@@ -116,19 +140,13 @@ class Importer {
   private constructor(
     private readonly context: ServiceContext,
     private readonly project: ProjectWithCount,
-    private readonly report: ImportReport,
     private readonly labelIds: Map<string, string>,
     private readonly membersByEmail: Map<string, MemberRef>,
     private readonly importingUserId: string | undefined,
     private readonly keepsAnnotators: boolean,
   ) {}
 
-  static async create(
-    context: ServiceContext,
-    project: ProjectWithCount,
-    report: ImportReport,
-    keepsAnnotators: boolean,
-  ) {
+  static async create(context: ServiceContext, project: ProjectWithCount, keepsAnnotators: boolean) {
     const labels = await listLabels(context.db, project.id);
     const members = await listMembers(context.db, project.id);
     // The local operator is nobody: its imported labels go to the project's first owner.
@@ -138,7 +156,6 @@ class Importer {
     return new Importer(
       context,
       project,
-      report,
       new Map(labels.map((label) => [label.key, label.id])),
       new Map(members.map((member) => [member.email.toLowerCase(), member])),
       importingUserId,
@@ -146,7 +163,10 @@ class Importer {
     );
   }
 
-  async run(records: SourceRecord[], bodies: Map<string, string>): Promise<void> {
+  /** What this importer's rows did so far; `run` answers it. */
+  private readonly tally: ImportTally = { counts: new Map(), errors: [] };
+
+  async run(records: SourceRecord[], bodies: Map<string, string>): Promise<ImportTally> {
     let group: SourceRecord[] = [];
     let articles: SourceRecord[] = [];
     const flush = async () => {
@@ -170,16 +190,17 @@ class Importer {
     }
     await flushArticles();
     await flush();
+    return this.tally;
   }
 
   private count(record: SourceRecord, outcome: 'imported' | 'skipped'): void {
-    this.report[outcome]++;
-    const verdict = this.report.files.find((file) => file.file === record.upload);
-    if (verdict) verdict[outcome]++;
+    const counts = this.tally.counts.get(record.upload) ?? { imported: 0, skipped: 0 };
+    counts[outcome]++;
+    this.tally.counts.set(record.upload, counts);
   }
 
   private fail(record: SourceRecord, message: string): void {
-    this.report.errors.push({ file: record.file, line: record.line, message });
+    this.tally.errors.push({ file: record.file, line: record.line, message });
   }
 
   /** A batch of articles: validated here, then stored together; errors keep the rows' order. */
@@ -325,9 +346,8 @@ class Importer {
       cues: (row.cues ?? []).map(({ start, end, kind }) => ({ start, end, kind })),
       note: row.note?.trim() || null,
     };
-    const outside = evidence.cues.find(
-      (cue) => cue.start >= cue.end || cue.start < sentence.start || cue.end > sentence.end,
-    );
+    // The save's own rule: a cue is a non-empty span inside its sentence.
+    const outside = evidence.cues.map((cue) => cueOutsideSentence(sentence, cue)).find(Boolean);
     // The annotations scope has one analyst per row; the gold scope lists every analyst's
     // label, the one that gave the gold label first (its evidence is the row's).
     const labelled =
@@ -344,10 +364,7 @@ class Importer {
         continue;
       }
       if (item.evidence && outside) {
-        this.fail(
-          record,
-          `A cue must be a non-empty span inside the sentence (offsets ${sentence.start}–${sentence.end}); got ${outside.start}–${outside.end}. That annotation is left out.`,
-        );
+        this.fail(record, `${outside} That annotation is left out.`);
         continue;
       }
       const annotatorId = this.userFor(item.annotator);

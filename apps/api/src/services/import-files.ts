@@ -1,7 +1,7 @@
 // Reading uploaded import files into rows: by kind (from the extension), each bad line
 // reported with its file and line, and the whole import refused early (413/422) when it is
 // larger than an import may be, before anything is parsed into memory or written.
-import { acceptedImportKinds, type ImportError, importFileKind } from '@attest/core';
+import { acceptedImportKinds, datasetFieldsOfType, type ImportError, importFileKind } from '@attest/core';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ProblemError } from '../errors.ts';
 import { listZipEntries, readZipEntry } from './import-zip.ts';
@@ -187,8 +187,9 @@ function looksLikeJson(text: string): string | undefined {
   }
 }
 
-const csvJsonFields = new Set(['chain', 'cues', 'annotations']);
-const csvNumberFields = new Set(['schema_version', 'position', 'start', 'end', 'start_cp', 'end_cp']);
+// An exported CSV's cells are typed by the dataset field table: lists and objects are JSON text.
+const csvJsonFields = new Set<string>(datasetFieldsOfType('string[]', 'cue[]', 'annotation[]'));
+const csvNumberFields = new Set<string>(datasetFieldsOfType('int', 'float'));
 
 /** Undoes what the CSV export did: empty cells are null, neutralised cells lose their quote. */
 function fromCsv(record: Record<string, string>): Record<string, unknown> {

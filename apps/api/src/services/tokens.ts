@@ -1,8 +1,7 @@
 // API tokens for the CLI and scripts. better-auth generates and hashes them; the token is
 // shown once, at creation, and only its first characters are kept for recognition.
 
-import { apiKeys, listMemberships } from '@attest/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { deleteApiKey, listApiKeys, listMemberships } from '@attest/db';
 import type { Auth } from '../auth/create-auth.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { ServiceContext } from './context.ts';
@@ -19,18 +18,7 @@ export interface TokenSummary {
 export async function listTokens(context: ServiceContext): Promise<TokenSummary[]> {
   const memberships = await listMemberships(context.db, context.userId);
   const slugById = new Map(memberships.map((membership) => [membership.projectId, membership.projectSlug]));
-  const rows = await context.db
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      start: apiKeys.start,
-      metadata: apiKeys.metadata,
-      createdAt: apiKeys.createdAt,
-      expiresAt: apiKeys.expiresAt,
-    })
-    .from(apiKeys)
-    .where(eq(apiKeys.referenceId, context.userId))
-    .orderBy(desc(apiKeys.createdAt));
+  const rows = await listApiKeys(context.db, { userId: context.userId });
   return rows.map((row) => ({
     id: row.id,
     name: row.name ?? '',
@@ -74,11 +62,8 @@ export async function createToken(
 }
 
 export async function revokeToken(context: ServiceContext, tokenId: string): Promise<void> {
-  const deleted = await context.db
-    .delete(apiKeys)
-    .where(and(eq(apiKeys.id, tokenId), eq(apiKeys.referenceId, context.userId)))
-    .returning({ id: apiKeys.id });
-  if (deleted.length === 0) throw new NotFoundError('Token');
+  if (!(await deleteApiKey(context.db, { userId: context.userId, tokenId })))
+    throw new NotFoundError('Token');
 }
 
 function projectIdsOf(metadata: string | null): string[] {
