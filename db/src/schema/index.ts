@@ -6,4 +6,5 @@ export * from './documents.ts';
 export * from './members.ts';
 export * from './projects.ts';
 export * from './relations.ts';
+export * from './reports.ts';
 export * from './users.ts';
