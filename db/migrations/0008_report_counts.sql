@@ -36,11 +36,6 @@ CREATE TABLE "report_stale_documents" (
 	"document_id" uuid NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "report_analyst_counts" ADD CONSTRAINT "report_analyst_counts_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "report_analyst_counts" ADD CONSTRAINT "report_analyst_counts_annotator_id_users_id_fk" FOREIGN KEY ("annotator_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "report_gold_counts" ADD CONSTRAINT "report_gold_counts_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "report_pair_counts" ADD CONSTRAINT "report_pair_counts_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "report_source_counts" ADD CONSTRAINT "report_source_counts_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "report_analyst_counts_document_id_index" ON "report_analyst_counts" USING btree ("document_id");--> statement-breakpoint
 CREATE INDEX "report_gold_counts_document_id_index" ON "report_gold_counts" USING btree ("document_id");--> statement-breakpoint
 CREATE INDEX "report_pair_counts_document_id_index" ON "report_pair_counts" USING btree ("document_id");--> statement-breakpoint
@@ -48,7 +43,7 @@ CREATE INDEX "report_source_counts_document_id_index" ON "report_source_counts" 
 -- Hand-written: the triggers that keep the report counts true. Whatever changes a sentence, a
 -- label, a reviewer's decision or an assignment (the API, an import, a split or merge, a
 -- cascade from a deleted user) appends the documents it touched to report_stale_documents, in
--- the same transaction; refreshReportCounts (db/src/queries/reports.ts) recomputes those.
+-- the same transaction; refreshReportCounts (db/src/queries/report-counts.ts) recomputes those.
 -- Statement-level with transition tables: an import of 10,000 documents marks them in one
 -- insert, a save in one small one. ENABLE ALWAYS: they fire under session_replication_role =
 -- replica too, as bulk loaders set it.

@@ -4,7 +4,13 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../src/client.ts';
 import { goldSentences } from '../src/queries/gold.ts';
-import type { AnalystRow, CompositionRow, CountRow, PairRow, ProjectGoldCounts } from '../src/queries/reports.ts';
+import type {
+  AnalystRow,
+  CompositionRow,
+  CountRow,
+  PairRow,
+  ProjectGoldCounts,
+} from '../src/queries/reports.ts';
 import { rowsOf as rows } from '../src/queries/rows.ts';
 
 /** How often each source entity was recorded by analysts in a document or project. */
@@ -29,7 +35,10 @@ export async function referenceSourceCounts(
  * suggestions against the gold labels, in one statement: the project's gold set is the costly
  * part, so it is computed once and grouped four ways (GROUPING SETS) instead of once per count.
  */
-export async function referenceProjectGoldCounts(db: Executor, projectId: string): Promise<ProjectGoldCounts> {
+export async function referenceProjectGoldCounts(
+  db: Executor,
+  projectId: string,
+): Promise<ProjectGoldCounts> {
   const day = sql`to_char(d.published_at at time zone 'UTC', 'YYYY-MM-DD')`;
   const counted = await rows<CompositionRow & { by: 'document' | 'published' | 'outlet' | 'suggestion' }>(
     db,
@@ -141,4 +150,3 @@ export async function referenceAnalystProgress(db: Executor, projectId: string):
       order by u.name`,
   );
 }
-

@@ -30,11 +30,10 @@ export async function refreshReportCounts(db: Executor): Promise<number> {
     await transaction.execute(sql`create temp table if not exists report_refresh_gold
       (id uuid primary key, document_id uuid, suggested text, gold text, status text) on commit drop`);
     await transaction.execute(sql`truncate report_refresh_documents, report_refresh_gold`);
-    // A mark of a deleted document is dropped: its counts went with it (on delete cascade).
+    // A deleted document's counts are deleted here and, finding no sentences, not written again.
     await transaction.execute(sql`
       with marked as (delete from report_stale_documents returning document_id)
-      insert into report_refresh_documents
-      select distinct marked.document_id from marked join documents d on d.id = marked.document_id`);
+      insert into report_refresh_documents select distinct document_id from marked`);
     await transaction.execute(sql`analyze report_refresh_documents`);
     const inRefresh = (column: SQL) => sql`${column} in (select document_id from report_refresh_documents)`;
     // A first report after a large import recomputes everything: let its aggregates hash in memory.
@@ -43,8 +42,15 @@ export async function refreshReportCounts(db: Executor): Promise<number> {
       insert into report_refresh_gold (id, document_id, suggested, gold, status)
       select id, document_id, suggested, gold, status from (${goldSentences(inRefresh(sql`d.id`))}) g`);
     await transaction.execute(sql`analyze report_refresh_gold`);
-    for (const table of ['report_gold_counts', 'report_source_counts', 'report_pair_counts', 'report_analyst_counts'])
-      await transaction.execute(sql`delete from ${sql.identifier(table)} where ${inRefresh(sql`document_id`)}`);
+    for (const table of [
+      'report_gold_counts',
+      'report_source_counts',
+      'report_pair_counts',
+      'report_analyst_counts',
+    ])
+      await transaction.execute(
+        sql`delete from ${sql.identifier(table)} where ${inRefresh(sql`document_id`)}`,
+      );
     await transaction.execute(sql`
       insert into report_gold_counts (document_id, gold, status, suggested, total)
       select document_id, gold, status, suggested, count(*) from report_refresh_gold group by 1, 2, 3, 4`);
