@@ -15,7 +15,6 @@ CREATE TABLE "report_gold_counts" (
 	"document_id" uuid NOT NULL,
 	"gold" text,
 	"status" text NOT NULL,
-	"suggested" text,
 	"total" integer NOT NULL
 );
 --> statement-breakpoint
@@ -36,10 +35,18 @@ CREATE TABLE "report_stale_documents" (
 	"document_id" uuid NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "report_suggestion_counts" (
+	"document_id" uuid NOT NULL,
+	"suggested" text NOT NULL,
+	"gold" text NOT NULL,
+	"total" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE INDEX "report_analyst_counts_document_id_index" ON "report_analyst_counts" USING btree ("document_id");--> statement-breakpoint
 CREATE INDEX "report_gold_counts_document_id_index" ON "report_gold_counts" USING btree ("document_id");--> statement-breakpoint
 CREATE INDEX "report_pair_counts_document_id_index" ON "report_pair_counts" USING btree ("document_id");--> statement-breakpoint
 CREATE INDEX "report_source_counts_document_id_index" ON "report_source_counts" USING btree ("document_id");--> statement-breakpoint
+CREATE INDEX "report_suggestion_counts_document_id_index" ON "report_suggestion_counts" USING btree ("document_id");--> statement-breakpoint
 -- Hand-written: the triggers that keep the report counts true. Whatever changes a sentence, a
 -- label, a reviewer's decision or an assignment (the API, an import, a split or merge, a
 -- cascade from a deleted user) appends the documents it touched to report_stale_documents, in
@@ -130,5 +137,10 @@ ALTER TABLE annotations ENABLE ALWAYS TRIGGER report_annotations_updated;--> sta
 ALTER TABLE adjudications ENABLE ALWAYS TRIGGER report_adjudications_inserted;--> statement-breakpoint
 ALTER TABLE adjudications ENABLE ALWAYS TRIGGER report_adjudications_deleted;--> statement-breakpoint
 ALTER TABLE adjudications ENABLE ALWAYS TRIGGER report_adjudications_updated;--> statement-breakpoint
+-- A project's documents that are not archived, with what a report groups them by, read from
+-- the index alone: a report joins them to each of its counts, and the table itself holds
+-- every article's text.
+CREATE INDEX "documents_report_index" ON "documents" ("project_id") INCLUDE ("id", "outlet", "published_at")
+  WHERE "archived_at" IS NULL;--> statement-breakpoint
 -- Databases that already hold documents: the first project report counts them all.
 INSERT INTO report_stale_documents (document_id) SELECT id FROM documents;

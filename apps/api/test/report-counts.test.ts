@@ -16,6 +16,7 @@ import {
   reportGoldCounts,
   reportPairCounts,
   reportSourceCounts,
+  reportSuggestionCounts,
 } from '@attest/db';
 import { testEngines } from '@attest/db/testing';
 import {
@@ -257,6 +258,7 @@ for (const engine of testEngines()) {
     async function storedCounts() {
       return {
         gold: sorted(await db.select().from(reportGoldCounts)),
+        suggestions: sorted(await db.select().from(reportSuggestionCounts)),
         sources: sorted(await db.select().from(reportSourceCounts)),
         pairs: sorted(await db.select().from(reportPairCounts)),
         analysts: sorted(await db.select().from(reportAnalystCounts)),

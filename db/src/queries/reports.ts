@@ -102,44 +102,43 @@ export interface ProjectGoldCounts {
 
 /**
  * Gold labels and statuses counted per document, day of publication and outlet, and the
- * suggestions against the gold labels, in one statement grouped four ways (GROUPING SETS) over
- * the per-document counts.
+ * suggestions against the gold labels, from the per-document counts: the documents' rows as
+ * they are, the days and outlets grouped from them, the suggestions from their own counts.
  */
 export async function projectGoldCounts(db: Executor, projectId: string): Promise<ProjectGoldCounts> {
   const day = sql`to_char(d.published_at at time zone 'UTC', 'YYYY-MM-DD')`;
-  const counted = await rows<CompositionRow & { by: 'document' | 'published' | 'outlet' | 'suggestion' }>(
-    db,
-    sql`select case
-          when grouping(c.document_id) = 0 then 'document'
-          when grouping(${day}) = 0 then 'published'
-          when grouping(d.outlet) = 0 then 'outlet'
-          else 'suggestion'
-        end as "by",
-        case
-          when grouping(c.document_id) = 0 then c.document_id::text
-          when grouping(${day}) = 0 then ${day}
-          when grouping(d.outlet) = 0 then d.outlet
-          else c.suggested
-        end as "group",
-        c.gold, c.status, sum(c.total)::int as total
-      from report_gold_counts c join documents d on d.id = c.document_id
-      where ${inProject(projectId)}
-      group by grouping sets ((c.document_id, c.gold, c.status), (${day}, c.gold, c.status),
-        (d.outlet, c.gold, c.status), (c.suggested, c.gold))
-      order by 1, 2, 3, 4`,
-  );
+  const [byDocument, byDayOrOutlet, suggestionPairs] = await Promise.all([
+    rows<CompositionRow>(
+      db,
+      sql`select c.document_id::text as "group", c.gold, c.status, c.total
+        from report_gold_counts c join documents d on d.id = c.document_id
+        where ${inProject(projectId)}
+        order by c.document_id`,
+    ),
+    rows<CompositionRow & { by: 'published' | 'outlet' }>(
+      db,
+      sql`select 'published' as "by", ${day} as "group", c.gold, c.status, sum(c.total)::int as total
+        from report_gold_counts c join documents d on d.id = c.document_id
+        where ${inProject(projectId)} group by 2, 3, 4
+        union all
+        select 'outlet', d.outlet, c.gold, c.status, sum(c.total)::int
+        from report_gold_counts c join documents d on d.id = c.document_id
+        where ${inProject(projectId)} group by 2, 3, 4
+        order by 1, 2, 3, 4`,
+    ),
+    rows<PairRow>(
+      db,
+      sql`select c.suggested as first, c.gold as second, sum(c.total)::int as total
+        from report_suggestion_counts c join documents d on d.id = c.document_id
+        where ${inProject(projectId)}
+        group by 1, 2 order by 1, 2`,
+    ),
+  ]);
   const of = (by: string) =>
-    counted
+    byDayOrOutlet
       .filter((row) => row.by === by)
       .map(({ group, gold, status, total }) => ({ group, gold, status, total }));
-  return {
-    byDocument: of('document'),
-    byPublished: of('published'),
-    byOutlet: of('outlet'),
-    suggestionPairs: counted
-      .filter((row) => row.by === 'suggestion' && row.group !== null && row.gold !== null)
-      .map((row) => ({ first: row.group!, second: row.gold!, total: row.total })),
-  };
+  return { byDocument, byPublished: of('published'), byOutlet: of('outlet'), suggestionPairs };
 }
 
 export interface PairRow {

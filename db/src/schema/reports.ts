@@ -11,14 +11,28 @@ import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 // triggers (the cascade to its sentences or labels marks the document).
 const documentId = () => uuid().notNull();
 
-/** Annotatable sentences per gold label, its status and the suggested label. */
+/** Annotatable sentences per gold label and status. */
 export const reportGoldCounts = pgTable(
   'report_gold_counts',
   {
     documentId: documentId(),
     gold: text(),
     status: text().notNull(),
-    suggested: text(),
+    total: integer().notNull(),
+  },
+  (table) => [index().on(table.documentId)],
+);
+
+/**
+ * Annotatable sentences per suggested and gold label: apart from the gold counts, so those stay
+ * a few rows a document that a report reads without grouping them again.
+ */
+export const reportSuggestionCounts = pgTable(
+  'report_suggestion_counts',
+  {
+    documentId: documentId(),
+    suggested: text().notNull(),
+    gold: text().notNull(),
     total: integer().notNull(),
   },
   (table) => [index().on(table.documentId)],
