@@ -53,7 +53,7 @@ function generator(seed: number) {
 }
 
 /** Rows in a stable order: both sides are sets, whatever order SQL returned them in. */
-function sorted<Row>(rows: readonly Row[]): Row[] {
+function sorted(rows: readonly object[]): object[] {
   return [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
