@@ -8,6 +8,7 @@ export * from './documents.ts';
 export * from './exports.ts';
 export * from './members.ts';
 export * from './projects.ts';
+export * from './report-counts.ts';
 export * from './reports.ts';
 export * from './rows.ts';
 export * from './segmentation.ts';

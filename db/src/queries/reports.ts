@@ -1,46 +1,14 @@
 // Aggregates for the provenance reports, computed by PostgreSQL: nothing here loads a
 // project's sentences into memory. The gold label of a sentence is the reviewer's decision;
 // else the label every analyst agreed on (two or more); else none, and its status says why.
+//
+// A document's figures are counted from its sentences and labels; a project's are added up
+// from the per-document counts that `refreshReportCounts` (report-counts.ts) keeps true.
 import type { GoldStatus } from '@attest/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { goldColumns } from './gold.ts';
-
-/**
- * One row per annotatable sentence in scope, with its gold label and status. The labels are
- * counted for the whole scope at once (per sentence and label, then per sentence: two hash
- * aggregates) rather than by a lateral subquery per sentence, which took tens of seconds over
- * a project of 300,000 sentences.
- */
-export function goldSentences(scope: SQL): SQL {
-  return sql`
-    select s.id, s.document_id, s.position, s.suggestion ->> 'label' as suggested,
-      gold_adjudicated.key as adjudicated, labelled.annotation_count, labelled.distinct_labels, labelled.only_label,
-      ${goldColumns(sql`gold_adjudicated.key`)}
-    from sentences s
-    join documents d on d.id = s.document_id
-    left join lateral (
-      select l.key from adjudications a join labels l on l.id = a.label_id where a.sentence_id = s.id
-    ) gold_adjudicated on true
-    left join (
-      select sentence_id, sum(given)::int as annotation_count, count(*)::int as distinct_labels, min(key) as only_label
-      from (
-        select an.sentence_id, l.key, count(*) as given
-        from annotations an join labels l on l.id = an.label_id
-          join sentences s on s.id = an.sentence_id join documents d on d.id = s.document_id
-        where ${scope}
-        group by an.sentence_id, l.key
-      ) per_label
-      group by sentence_id
-    ) labelled on labelled.sentence_id = s.id
-    where s.kind <> 'boilerplate' and ${scope}`;
-}
-
-async function rows<Row>(db: Executor, query: SQL): Promise<Row[]> {
-  const result: unknown = await db.execute(query);
-  // postgres.js returns the rows, PGlite an object holding them.
-  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
-}
+import { goldSentences } from './gold.ts';
+import { rowsOf as rows } from './rows.ts';
 
 export interface StripRow {
   position: number;
@@ -60,21 +28,31 @@ export interface CountRow {
   total: number;
 }
 
-/** How often each source entity was recorded by analysts in a document or project. */
-export async function sourceCounts(
-  db: Executor,
-  scope: { documentId?: string; projectId?: string },
-): Promise<CountRow[]> {
-  const where = scope.documentId
-    ? sql`s.document_id = ${scope.documentId}`
-    : sql`d.project_id = ${scope.projectId} and d.archived_at is null`;
+/** How often each source entity was recorded by analysts in a document. */
+export async function sourceCounts(db: Executor, documentId: string): Promise<CountRow[]> {
   return rows(
     db,
     sql`select an.source as key, count(*)::int as total
-      from annotations an join sentences s on s.id = an.sentence_id join documents d on d.id = s.document_id
-      where an.source is not null and an.source <> '' and ${where}
+      from annotations an join sentences s on s.id = an.sentence_id
+      where an.source is not null and an.source <> '' and s.document_id = ${documentId}
       group by an.source order by total desc, key limit 50`,
   );
+}
+
+/** The same over a project's documents that are not archived. */
+export async function projectSourceCounts(db: Executor, projectId: string): Promise<CountRow[]> {
+  return rows(
+    db,
+    sql`select c.source as key, sum(c.total)::int as total
+      from report_source_counts c join documents d on d.id = c.document_id
+      where ${inProject(projectId)}
+      group by c.source order by total desc, key limit 50`,
+  );
+}
+
+/** The documents of a project a report counts: those not archived (`d`). */
+function inProject(projectId: string): SQL {
+  return sql`d.project_id = ${projectId} and d.archived_at is null`;
 }
 
 export interface ChainCountRow {
@@ -124,44 +102,43 @@ export interface ProjectGoldCounts {
 
 /**
  * Gold labels and statuses counted per document, day of publication and outlet, and the
- * suggestions against the gold labels, in one statement: the project's gold set is the costly
- * part, so it is computed once and grouped four ways (GROUPING SETS) instead of once per count.
+ * suggestions against the gold labels, from the per-document counts: the documents' rows as
+ * they are, the days and outlets grouped from them, the suggestions from their own counts.
  */
 export async function projectGoldCounts(db: Executor, projectId: string): Promise<ProjectGoldCounts> {
   const day = sql`to_char(d.published_at at time zone 'UTC', 'YYYY-MM-DD')`;
-  const counted = await rows<CompositionRow & { by: 'document' | 'published' | 'outlet' | 'suggestion' }>(
-    db,
-    sql`with g as materialized (${goldSentences(sql`d.project_id = ${projectId} and d.archived_at is null`)})
-      select case
-          when grouping(g.document_id) = 0 then 'document'
-          when grouping(${day}) = 0 then 'published'
-          when grouping(d.outlet) = 0 then 'outlet'
-          else 'suggestion'
-        end as "by",
-        case
-          when grouping(g.document_id) = 0 then g.document_id::text
-          when grouping(${day}) = 0 then ${day}
-          when grouping(d.outlet) = 0 then d.outlet
-          else g.suggested
-        end as "group",
-        g.gold, g.status, count(*)::int as total
-      from g join documents d on d.id = g.document_id
-      group by grouping sets ((g.document_id, g.gold, g.status), (${day}, g.gold, g.status),
-        (d.outlet, g.gold, g.status), (g.suggested, g.gold))
-      order by 1, 2, 3`,
-  );
+  const [byDocument, byDayOrOutlet, suggestionPairs] = await Promise.all([
+    rows<CompositionRow>(
+      db,
+      sql`select c.document_id::text as "group", c.gold, c.status, c.total
+        from report_gold_counts c join documents d on d.id = c.document_id
+        where ${inProject(projectId)}
+        order by c.document_id`,
+    ),
+    rows<CompositionRow & { by: 'published' | 'outlet' }>(
+      db,
+      sql`select 'published' as "by", ${day} as "group", c.gold, c.status, sum(c.total)::int as total
+        from report_gold_counts c join documents d on d.id = c.document_id
+        where ${inProject(projectId)} group by 2, 3, 4
+        union all
+        select 'outlet', d.outlet, c.gold, c.status, sum(c.total)::int
+        from report_gold_counts c join documents d on d.id = c.document_id
+        where ${inProject(projectId)} group by 2, 3, 4
+        order by 1, 2, 3, 4`,
+    ),
+    rows<PairRow>(
+      db,
+      sql`select c.suggested as first, c.gold as second, sum(c.total)::int as total
+        from report_suggestion_counts c join documents d on d.id = c.document_id
+        where ${inProject(projectId)}
+        group by 1, 2 order by 1, 2`,
+    ),
+  ]);
   const of = (by: string) =>
-    counted
+    byDayOrOutlet
       .filter((row) => row.by === by)
       .map(({ group, gold, status, total }) => ({ group, gold, status, total }));
-  return {
-    byDocument: of('document'),
-    byPublished: of('published'),
-    byOutlet: of('outlet'),
-    suggestionPairs: counted
-      .filter((row) => row.by === 'suggestion' && row.group !== null && row.gold !== null)
-      .map((row) => ({ first: row.group!, second: row.gold!, total: row.total })),
-  };
+  return { byDocument, byPublished: of('published'), byOutlet: of('outlet'), suggestionPairs };
 }
 
 export interface PairRow {
@@ -174,14 +151,9 @@ export interface PairRow {
 export async function analystConfusion(db: Executor, projectId: string): Promise<PairRow[]> {
   return rows(
     db,
-    sql`select l1.key as first, l2.key as second, count(*)::int as total
-      from annotations a1
-      join annotations a2 on a2.sentence_id = a1.sentence_id and a2.annotator_id > a1.annotator_id
-      join labels l1 on l1.id = a1.label_id join labels l2 on l2.id = a2.label_id
-      join sentences s on s.id = a1.sentence_id join documents d on d.id = s.document_id
-      join assignments asg1 on asg1.document_id = d.id and asg1.user_id = a1.annotator_id
-      join assignments asg2 on asg2.document_id = d.id and asg2.user_id = a2.annotator_id
-      where d.project_id = ${projectId} and d.archived_at is null
+    sql`select c.first, c.second, sum(c.total)::int as total
+      from report_pair_counts c join documents d on d.id = c.document_id
+      where ${inProject(projectId)}
       group by 1, 2`,
   );
 }
@@ -208,39 +180,24 @@ export interface AnalystRow {
  * Per assigned analyst: assignments, labels, how the labels relate to the suggestions,
  * agreement with gold. Only labels on documents assigned to the person count, so an owner who
  * labelled to try the editor is no analyst; and a sentence whose gold label someone decided
- * never compares that person's label with it. Labels and assignments are each counted once
- * per annotator over the project, then joined to the members: correlating them per member made
- * PostgreSQL re-read the project's annotations for every member (13 s over 300,000 sentences).
+ * never compares that person's label with it (both settled when the document's counts are).
  */
 export async function analystProgress(db: Executor, projectId: string): Promise<AnalystRow[]> {
   return rows(
     db,
-    sql`with g as materialized (${goldSentences(sql`d.project_id = ${projectId} and d.archived_at is null`)}),
-      labelled as (
-        select an.annotator_id, count(*)::int as labelled,
-          count(*) filter (where an.suggestion_relation = 'accepted')::int as accepted,
-          count(*) filter (where an.suggestion_relation = 'same_label')::int as same_label,
-          count(*) filter (where an.suggestion_relation = 'other_label')::int as other_label,
-          count(*) filter (where an.suggestion_relation = 'no_suggestion')::int as no_suggestion,
-          count(*) filter (where an.suggestion_relation is null)::int as unrecorded,
-          count(*) filter (where g.gold is not null and not decided_by_them)::int as with_gold,
-          count(*) filter (where g.gold = l.key and not decided_by_them)::int as matching_gold
-        from annotations an join labels l on l.id = an.label_id
-          join sentences s on s.id = an.sentence_id join documents d on d.id = s.document_id
-          join assignments asg on asg.document_id = d.id and asg.user_id = an.annotator_id
-          left join g on g.id = an.sentence_id
-          cross join lateral (
-            select exists (
-              select from adjudications a where a.sentence_id = an.sentence_id and a.decided_by = an.annotator_id
-            ) as decided_by_them
-          ) decided
-        where d.project_id = ${projectId} and d.archived_at is null
-        group by an.annotator_id
+    sql`with labelled as (
+        select c.annotator_id, sum(c.labelled)::int as labelled, sum(c.accepted)::int as accepted,
+          sum(c.same_label)::int as same_label, sum(c.other_label)::int as other_label,
+          sum(c.no_suggestion)::int as no_suggestion, sum(c.unrecorded)::int as unrecorded,
+          sum(c.with_gold)::int as with_gold, sum(c.matching_gold)::int as matching_gold
+        from report_analyst_counts c join documents d on d.id = c.document_id
+        where ${inProject(projectId)}
+        group by c.annotator_id
       ),
       assigned as (
         select asg.user_id, count(*)::int as assigned
         from assignments asg join documents d on d.id = asg.document_id
-        where d.project_id = ${projectId} and d.archived_at is null
+        where ${inProject(projectId)}
         group by asg.user_id
       )
       select u.id as "userId", u.name,

@@ -4,7 +4,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { documents } from '../schema/documents.ts';
 import { suggestionModels } from '../schema/suggestion-models.ts';
-import { goldSentences } from './reports.ts';
+import { goldSentences } from './gold.ts';
 import { rowsOf } from './rows.ts';
 
 export interface SuggestionModelSummary {

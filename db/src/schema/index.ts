@@ -5,5 +5,6 @@ export * from './claims.ts';
 export * from './documents.ts';
 export * from './members.ts';
 export * from './projects.ts';
+export * from './reports.ts';
 export * from './suggestion-models.ts';
 export * from './users.ts';

@@ -17,7 +17,9 @@ import {
   listLabels,
   type PairRow,
   projectGoldCounts,
+  projectSourceCounts,
   type RatingRow,
+  refreshReportCounts,
   sourceCounts,
 } from '@attest/db';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -33,7 +35,7 @@ export async function documentReport(context: ServiceContext, documentId: string
   const [labels, strip, sources, chains, annotations, ratings] = await Promise.all([
     listLabels(context.db, projectId),
     documentStrip(context.db, documentId),
-    sourceCounts(context.db, { documentId }),
+    sourceCounts(context.db, documentId),
     chainCounts(context.db, documentId),
     listAllAnnotationsForDocument(context.db, documentId),
     documentRatings(context.db, documentId),
@@ -64,10 +66,12 @@ export async function documentReport(context: ServiceContext, documentId: string
 
 export async function projectReport(context: ServiceContext, projectSlug: string) {
   const { project } = await requireProject(context, projectSlug, managers, 'read its report');
+  // The counts of documents changed since the last report are recomputed first (usually a few).
+  await refreshReportCounts(context.db);
   const [labels, goldCounts, sources, pairs, analysts] = await Promise.all([
     listLabels(context.db, project.id),
     projectGoldCounts(context.db, project.id),
-    sourceCounts(context.db, { projectId: project.id }),
+    projectSourceCounts(context.db, project.id),
     analystConfusion(context.db, project.id),
     analystProgress(context.db, project.id),
   ]);
