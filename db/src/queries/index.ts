@@ -1,4 +1,5 @@
 export * from './adjudications.ts';
+export * from './annotation-save.ts';
 export * from './annotations.ts';
 export * from './archive.ts';
 export * from './claims.ts';
