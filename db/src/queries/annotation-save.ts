@@ -98,7 +98,9 @@ export async function saveAnnotationAtOnce(
       cues: spans,
       note: request.note,
     }),
-    updatedAt: new Date(),
+    // Text: the parameter has no column to encode a Date by, and postgres.js under Drizzle
+    // leaves dates to the columns.
+    updatedAt: new Date().toISOString(),
   });
   if (!row) return { target: undefined, written: undefined };
   const written: AnnotationRow | undefined =
