@@ -8,11 +8,11 @@ import {
   findAnnotation,
   findAppliedOperation,
   findSaveTarget,
-  saveAnnotationAtOnce,
-  type SaveTarget,
   insertAnnotationEvent,
   listLabels,
+  type SaveTarget,
   type SentenceWithProject,
+  saveAnnotationAtOnce,
   writeAnnotationWithEvent,
 } from '@attest/db';
 import { InvalidInputError, ProblemError, StaleVersionError } from '../errors.ts';
