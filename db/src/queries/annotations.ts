@@ -1,5 +1,4 @@
-import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import {
   type AnnotationEventAction,
@@ -8,11 +7,9 @@ import {
   annotationEvents,
   annotations,
 } from '../schema/annotations.ts';
-import { documents, sentences } from '../schema/documents.ts';
-import { assignments, type ProjectRole, projectMembers } from '../schema/members.ts';
+import { sentences } from '../schema/documents.ts';
 import { labels } from '../schema/projects.ts';
 import { users } from '../schema/users.ts';
-import type { SentenceWithProject } from './documents.ts';
 
 export interface AnnotationWithLabel extends AnnotationRow {
   labelKey: string;
@@ -283,91 +280,11 @@ function jsonParameter(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
-// The save's two statements are sent as prepared statements. Drizzle sends every other query
-// unprepared, which postgres.js answers with a round trip to describe the parameters before the
-// one that runs it, and PostgreSQL plans it afresh each time: twice the round trips on the
-// hottest path. Their text does not depend on the values, so each connection prepares it once.
-
-/** What a save must know before it writes, read in one round trip. */
-export interface SaveTarget {
-  sentence: SentenceWithProject;
-  /** The caller's role in the sentence's project; null when they are not a member. */
-  memberRole: ProjectRole | null;
-  /** Whether the sentence's document is assigned to the caller. */
-  isAssigned: boolean;
-  /** The project's label with the requested key, if there is one. */
-  label: { id: string; key: string } | null;
-  /** The caller's annotation on the sentence as it stands. */
-  current: AnnotationWithLabel | undefined;
-  /** The caller's edit already recorded under the request's client op id, if any. */
-  appliedOperation: AppliedOperation | undefined;
-}
-
 /** What a user's earlier edit under a client op id did, to tell a retry from a reused key. */
 export interface AppliedOperation {
   sentenceId: string | null;
   action: AnnotationEventAction;
   after: AnnotationSnapshot | null;
-}
-
-/** Everything a save checks, for one sentence and caller; undefined when there is no sentence. */
-export async function findSaveTarget(
-  db: Executor,
-  request: { sentenceId: string; userId: string; labelKey: string; clientOpId?: string | undefined },
-): Promise<SaveTarget | undefined> {
-  let prepared = saveTargetQueries.get(db);
-  if (!prepared) {
-    prepared = prepareSaveTargetQuery(db);
-    saveTargetQueries.set(db, prepared);
-  }
-  const [row] = await prepared.execute({ ...request, clientOpId: request.clientOpId ?? null });
-  if (!row) return undefined;
-  return {
-    sentence: row.sentence,
-    memberRole: row.memberRole,
-    isAssigned: row.isAssigned,
-    label: row.labelId && row.labelKey ? { id: row.labelId, key: row.labelKey } : null,
-    current:
-      row.current && row.currentLabelKey ? { ...row.current, labelKey: row.currentLabelKey } : undefined,
-    // A raw jsonb column: drivers differ in whether they parse it.
-    appliedOperation:
-      typeof row.appliedOperation === 'string'
-        ? (JSON.parse(row.appliedOperation) as AppliedOperation)
-        : (row.appliedOperation ?? undefined),
-  };
-}
-
-/** Building this query costs about a millisecond of CPU, so it is built once per database. */
-const saveTargetQueries = new WeakMap<Executor, ReturnType<typeof prepareSaveTargetQuery>>();
-
-function prepareSaveTargetQuery(db: Executor) {
-  const currentLabels = alias(labels, 'current_labels');
-  const userId = sql.placeholder('userId');
-  return db
-    .select({
-      sentence: { ...getTableColumns(sentences), projectId: documents.projectId },
-      memberRole: projectMembers.role,
-      isAssigned: sql<boolean>`exists (select 1 from ${assignments} where ${assignments.documentId} = ${sentences.documentId} and ${assignments.userId} = ${userId})`,
-      labelId: labels.id,
-      labelKey: labels.key,
-      current: annotations,
-      currentLabelKey: currentLabels.key,
-      appliedOperation: sql<AppliedOperation | null>`(select jsonb_build_object('sentenceId', ${annotationEvents.sentenceId}, 'action', ${annotationEvents.action}, 'after', ${annotationEvents.after}) from ${annotationEvents} where ${annotationEvents.annotatorId} = ${userId} and ${annotationEvents.clientOpId} = ${sql.placeholder('clientOpId')})`,
-    })
-    .from(sentences)
-    .innerJoin(documents, eq(documents.id, sentences.documentId))
-    .leftJoin(
-      projectMembers,
-      and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, userId)),
-    )
-    .leftJoin(
-      labels,
-      and(eq(labels.projectId, documents.projectId), eq(labels.key, sql.placeholder('labelKey'))),
-    )
-    .leftJoin(annotations, and(eq(annotations.sentenceId, sentences.id), eq(annotations.annotatorId, userId)))
-    .leftJoin(currentLabels, eq(currentLabels.id, annotations.labelId))
-    .where(eq(sentences.id, sql.placeholder('sentenceId')))
-    .prepare('find_save_target');
 }
 
 /** The user's edit recorded under a client op id (keys are per user), if any. */

@@ -1,4 +1,5 @@
 export * from './adjudications.ts';
+export * from './annotation-save.ts';
 export * from './annotations.ts';
 export * from './api-keys.ts';
 export * from './archive.ts';

@@ -8,7 +8,9 @@ import {
   findSaveTarget,
   insertAnnotationEvent,
   listLabels,
+  type SaveTarget,
   type SentenceWithProject,
+  saveAnnotationAtOnce,
   writeAnnotationWithEvent,
 } from '@attest/db';
 import { InvalidInputError, StaleVersionError } from '../errors.ts';
@@ -42,17 +44,24 @@ export async function saveAnnotation(
     if (!current) throw new StaleVersionError(null);
     return current;
   };
-  const edit: Edit = { sentenceId: request.sentenceId, action: 'set', content: contentOf(request.input) };
-  // One read of everything the checks need, then one statement that writes the annotation and
-  // its history entry only if the annotation is still the one read: two round trips, no
-  // transaction held open across them.
-  const attempt = async (attemptsLeft: number): Promise<Annotation> => {
-    const target = await findSaveTarget(context.db, {
-      sentenceId: request.sentenceId,
-      userId: context.userId,
-      labelKey: request.input.label,
-      clientOpId: request.clientOpId,
-    });
+  const content = contentOf(request.input);
+  const edit: Edit = { sentenceId: request.sentenceId, action: 'set', content };
+  // Checks on what was read, then one statement that writes the annotation and its history entry
+  // only if the annotation is still the one read; no transaction is held across the two.
+  const attempt = async (
+    attemptsLeft: number,
+    read?: { target: SaveTarget | undefined },
+  ): Promise<Annotation> => {
+    const target =
+      read?.target ??
+      (read
+        ? undefined
+        : await findSaveTarget(context.db, {
+            sentenceId: request.sentenceId,
+            userId: context.userId,
+            labelKey: request.input.label,
+            clientOpId: request.clientOpId,
+          }));
     const sentence = assertAnnotatable(await authorizeSentence(context, target));
     if (!target?.label) {
       const known = (await listLabels(context.db, sentence.projectId)).map((row) => row.key);
@@ -61,7 +70,7 @@ export async function saveAnnotation(
         [{ path: 'label', message: `Use one of: ${known.join(', ')}.` }],
       );
     }
-    assertCuesInside(sentence, request.input.cues ?? []);
+    assertCuesInside(sentence, content.cues);
     assertSuggestionRecord(sentence, request.input);
     if (target.appliedOperation) {
       assertRetryOf(target.appliedOperation, edit, request.clientOpId);
@@ -75,10 +84,10 @@ export async function saveAnnotation(
       sentenceId: request.sentenceId,
       annotatorId: context.userId,
       labelId: label.id,
-      source: request.input.source?.trim() || null,
-      chain: request.input.chain ?? [],
-      cues: request.input.cues ?? [],
-      note: request.input.note?.trim() || null,
+      source: content.source,
+      chain: content.chain,
+      cues: content.cues,
+      note: content.note,
       suggestionRelation: record?.relation ?? null,
       suggestionVersion: record?.version ?? null,
     };
@@ -98,14 +107,38 @@ export async function saveAnnotation(
     if (request.expectedVersion === undefined && attemptsLeft > 0) return attempt(attemptsLeft - 1);
     throw new StaleVersionError(await currentAnnotation(context.db, request.sentenceId, context.userId));
   };
+  // The common save is one statement that reads, checks what SQL can check, and writes: one
+  // round trip. When it writes nothing, the checks above run on what it read and answer as a
+  // read would have (an error, a replay, or the write done the long way).
+  const saveAtOnce = async (): Promise<Annotation> => {
+    const saved = await saveAnnotationAtOnce(context.db, {
+      sentenceId: request.sentenceId,
+      userId: context.userId,
+      labelKey: request.input.label,
+      clientOpId: request.clientOpId,
+      expectedVersion: request.expectedVersion,
+      ...content,
+      suggestion: request.input.suggestion ?? null,
+    });
+    if (saved.written) return toAnnotation({ ...saved.written, labelKey: request.input.label });
+    return attempt(3, { target: saved.target });
+  };
   return retryOnDuplicateOperation(
     request,
-    () => attempt(3),
+    () => (mayCheckInSql(context, content.cues) ? saveAtOnce() : attempt(3)),
     async () => {
       await isApplied(context.db, context.userId, request.clientOpId, edit);
       return replay();
     },
   );
+}
+
+/**
+ * Whether the one-statement save can decide the checks: the operator's and API tokens' rights
+ * are decided here, not in SQL, and an empty cue span is refused before anything is read.
+ */
+function mayCheckInSql(context: ServiceContext, cues: NonNullable<AnnotationInput['cues']>): boolean {
+  return !context.isOperator && context.tokenProjectIds === null && cues.every((cue) => cue.start < cue.end);
 }
 
 export interface ClearAnnotationRequest {
