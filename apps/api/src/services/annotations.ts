@@ -20,7 +20,6 @@ import type { ServiceContext } from './context.ts';
 import {
   assertRetryOf,
   type Edit,
-  type EditContent,
   isApplied,
   retryOnDuplicateOperation,
 } from './idempotency.ts';
@@ -190,7 +189,8 @@ export async function clearAnnotation(
   );
 }
 
-function contentOf(input: AnnotationInput): EditContent {
+// Inferred, not EditContent: the one-statement save wants the cues with their kinds.
+function contentOf(input: AnnotationInput) {
   return {
     label: input.label,
     source: input.source?.trim() || null,
