@@ -17,12 +17,7 @@ import { InvalidInputError, StaleVersionError } from '../errors.ts';
 import { authorizeSentence, requireSentence } from './access.ts';
 import { snapshot } from './annotation-snapshot.ts';
 import type { ServiceContext } from './context.ts';
-import {
-  assertRetryOf,
-  type Edit,
-  isApplied,
-  retryOnDuplicateOperation,
-} from './idempotency.ts';
+import { assertRetryOf, type Edit, isApplied, retryOnDuplicateOperation } from './idempotency.ts';
 import { toAnnotation } from './serialize.ts';
 
 export interface SaveAnnotationRequest {
