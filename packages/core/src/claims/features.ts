@@ -59,6 +59,16 @@ const synonymGroups = [
   'unsuccessful failed failure failures',
   'violation violates violating',
   // Saying a goal is reached: "completed the force", "realised the cause", "created a full-fledged force".
+  // Reporting vocabulary of North Korea coverage that outlets swap freely.
+  'pyongyang dprk',
+  'reach hit striking strike range anywhere',
+  'entire whole',
+  'spy reconnaissance surveillance',
+  'blame blamed blames blaming accused accuses',
+  'vowed vows vow pledged pledges threatened threatens warned warns',
+  'retaliation retaliate revenge',
+  'rumours rumors speculation',
+  'absence disappearance whereabouts',
   'completed complete completing completion realized realised realize realise achieved achieve created create full-fledged fully-fledged',
 ];
 const canonicalWords = new Map(
@@ -68,13 +78,16 @@ const canonicalWords = new Map(
   }),
 );
 
+/** "U.S.", "US", "the United States" and "America" are one name (and "US" is too short to count as a word). */
+const unitedStatesPattern = /\b(?:U\.\s?S\.?(?:\s?A\.?)?|US|USA|United States(?: of America)?|America)(?!\p{L})/gu;
+
 /** Reduces a sentence to the stems, numbers and entities that claim matching compares. */
 export function claimFeatures(text: string): ClaimFeatures {
   const stems = new Map<string, string>();
   const numbers = new Set<string>();
   const entities = new Set<string>();
   let isFirstWord = true;
-  for (const [word] of text.matchAll(wordPattern)) {
+  for (const [word] of text.replace(unitedStatesPattern, ' usa ').matchAll(wordPattern)) {
     if (/^\d/.test(word)) {
       numbers.add(normalizeNumber(word));
       isFirstWord = false;
@@ -102,5 +115,6 @@ export function claimFeatures(text: string): ClaimFeatures {
 }
 
 function normalizeNumber(written: string): string {
-  return written.replace(/,(?=\d{3}\b)/g, '').replace(/[.,:]$/, '');
+  // "10:00" and "10 a.m." are one time.
+  return written.replace(/,(?=\d{3}\b)/g, '').replace(/[.,:]$/, '').replace(/:00$/, '');
 }
