@@ -17,7 +17,7 @@ export interface ClaimMatch {
   entities: { agreeing: string[]; conflicting: string[] };
 }
 
-export const claimMatchThreshold = 0.26;
+export const claimMatchThreshold = 0.21;
 /** Conflicting figures take this much off the score (and veto the match). */
 const conflictPenalty = 0.15;
 /** Each difference in hedging or negation takes this much off. */
