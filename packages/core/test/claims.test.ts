@@ -32,6 +32,24 @@ describe('scoreClaimMatch', () => {
     expect(match.isMatch).toBe(false);
   });
 
+  it('compares figures of one kind only: a time, a date and a magnitude never conflict', () => {
+    const match = scoreClaimMatch(
+      claimFeatures('The engine test at the Sohae stand ended at 10:00 on March 3, 2031.'),
+      claimFeatures('Seismologists saw a 2.4-magnitude tremor after the engine test at the Sohae stand.'),
+    );
+    expect(match.numbers).toEqual({ agreeing: [], conflicting: [] });
+    expect(match.isMatch).toBe(true);
+  });
+
+  it('reads "10:00" and "10 a.m." as one time, and a model number as part of a name', () => {
+    const features = claimFeatures('The Chollima-9 engine fired at 10:00, and again at 3 p.m.');
+    expect([...features.numbers]).toEqual([
+      ['9', 'name'],
+      ['10', 'time'],
+      ['3', 'time'],
+    ]);
+  });
+
   it('keeps a conversion together: one shared figure is enough', () => {
     const match = scoreClaimMatch(
       claimFeatures('The missile flew 950 km (590 miles) into the sea.'),

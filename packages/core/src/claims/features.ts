@@ -6,8 +6,11 @@
 export interface ClaimFeatures {
   /** Content-word stem → the first word of the sentence that produced it. */
   stems: Map<string, string>;
-  /** Numbers as written without separators ("4,475" → "4475"). */
-  numbers: Set<string>;
+  /**
+   * Numbers as written without separators ("4,475" → "4475"), each with what it counts (the
+   * unit or word after it, "date", "year" or "time"): only figures of one kind can conflict.
+   */
+  numbers: Map<string, string>;
   /** Stems of capitalized words that are not sentence-initial function words. */
   entities: Set<string>;
   /** Whether the sentence is conditional or hedged ("if", "could", "likely"): a weaker proposition. */
@@ -87,12 +90,13 @@ const unitedStatesPattern = /\b(?:U\.\s?S\.?(?:\s?A\.?)?|US|USA|United States(?:
 /** Reduces a sentence to the stems, numbers and entities that claim matching compares. */
 export function claimFeatures(text: string): ClaimFeatures {
   const stems = new Map<string, string>();
-  const numbers = new Set<string>();
+  const numbers = new Map<string, string>();
   const entities = new Set<string>();
   let isFirstWord = true;
-  for (const [word] of text.replace(unitedStatesPattern, ' usa ').matchAll(wordPattern)) {
+  const normalized = text.replace(unitedStatesPattern, ' usa ');
+  for (const { 0: word, index } of normalized.matchAll(wordPattern)) {
     if (/^\d/.test(word)) {
-      numbers.add(normalizeNumber(word));
+      numbers.set(normalizeNumber(word), numberKind(word, normalized.slice(0, index), normalized.slice(index + word.length)));
       isFirstWord = false;
       continue;
     }
@@ -115,6 +119,39 @@ export function claimFeatures(text: string): ClaimFeatures {
     isHedged: hedgePattern.test(text),
     isNegated: negationPattern.test(text),
   };
+}
+
+const months =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$/i;
+const units = new Map(
+  [
+    'km kilometers kilometres kilometer kilometre',
+    'mi miles mile',
+    'minute minutes min mins',
+    'second seconds sec secs',
+    'hour hours hrs',
+    'day days',
+    'week weeks',
+    'percent per %',
+    'time am a.m pm p.m gmt kst',
+  ].flatMap((group) => {
+    const [kind = '', ...words] = group.split(' ');
+    return [kind, ...words].map((word) => [word, kind] as const);
+  }),
+);
+
+/** What a figure counts, read off its neighbours: "950 km", "April 11", "10:00", "3 attempts". */
+function numberKind(written: string, before: string, after: string): string {
+  if (/\d:\d/.test(written)) return 'time';
+  // A model number is part of a name: "Hwasong-15", "Chollima-9", "Covid-19".
+  if (/\p{L}-$/u.test(before)) return 'name';
+  if (months.test(before)) return 'date';
+  const next = /^\s*-?\s*([\p{L}%][\p{L}.]*)/u.exec(after)?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
+  if (/^\d{4}$/.test(written) && /^(?:19|20)/.test(written) && !units.has(next)) return 'year';
+  if (months.test(`${next} `.trimEnd())) return 'date';
+  if (units.has(next)) return units.get(next) as string;
+  if (!next || next.length < minimumWordLength || ignoredWords.has(next)) return 'figure';
+  return next.slice(0, 6);
 }
 
 function normalizeNumber(written: string): string {
