@@ -287,6 +287,7 @@ export async function findSentence(
       kind: sentences.kind,
       text: sentences.text,
       suggestion: sentences.suggestion,
+      claimText: sentences.claimText,
       projectId: documents.projectId,
     })
     .from(sentences)

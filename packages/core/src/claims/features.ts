@@ -85,7 +85,8 @@ const canonicalWords = new Map(
 );
 
 /** "U.S.", "US", "the United States" and "America" are one name (and "US" is too short to count as a word). */
-const unitedStatesPattern = /\b(?:U\.\s?S\.?(?:\s?A\.?)?|US|USA|United States(?: of America)?|America)(?!\p{L})/gu;
+const unitedStatesPattern =
+  /\b(?:U\.\s?S\.?(?:\s?A\.?)?|US|USA|United States(?: of America)?|America)(?!\p{L})/gu;
 
 /** Reduces a sentence to the stems, numbers and entities that claim matching compares. */
 export function claimFeatures(text: string): ClaimFeatures {
@@ -96,7 +97,10 @@ export function claimFeatures(text: string): ClaimFeatures {
   const normalized = text.replace(unitedStatesPattern, ' usa ');
   for (const { 0: word, index } of normalized.matchAll(wordPattern)) {
     if (/^\d/.test(word)) {
-      numbers.set(normalizeNumber(word), numberKind(word, normalized.slice(0, index), normalized.slice(index + word.length)));
+      numbers.set(
+        normalizeNumber(word),
+        numberKind(word, normalized.slice(0, index), normalized.slice(index + word.length)),
+      );
       isFirstWord = false;
       continue;
     }
@@ -140,12 +144,17 @@ const units = new Map(
   }),
 );
 
+const placeDistance =
+  /^\s*-?\s*(?:km|kilomet(?:er|re)s?|mi|miles?)\b\.?\s+(?:north|south|east|west|northeast|northwest|southeast|southwest|away|from|off|outside)\b/i;
+
 /** What a figure counts, read off its neighbours: "950 km", "April 11", "10:00", "3 attempts". */
 function numberKind(written: string, before: string, after: string): string {
   if (/\d:\d/.test(written)) return 'time';
   // A model number is part of a name: "Hwasong-15", "Chollima-9", "Covid-19".
   if (/\p{L}-$/u.test(before)) return 'name';
   if (months.test(before)) return 'date';
+  // "50 kilometers north of Pyongyang" says where a place is: background, not a measurement.
+  if (placeDistance.test(after)) return 'place';
   const next = /^\s*-?\s*([\p{L}%][\p{L}.]*)/u.exec(after)?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
   if (/^\d{4}$/.test(written) && /^(?:19|20)/.test(written) && !units.has(next)) return 'year';
   if (months.test(`${next} `.trimEnd())) return 'date';
@@ -156,5 +165,17 @@ function numberKind(written: string, before: string, after: string): string {
 
 function normalizeNumber(written: string): string {
   // "10:00" and "10 a.m." are one time.
-  return written.replace(/,(?=\d{3}\b)/g, '').replace(/[.,:]$/, '').replace(/:00$/, '');
+  return written
+    .replace(/,(?=\d{3}\b)/g, '')
+    .replace(/[.,:]$/, '')
+    .replace(/:00$/, '');
+}
+
+/**
+ * The words claim matching compares, as one string (stems, synonyms joined, attribution and
+ * topic words left out): what the database's trigram index finds claim candidates by, so a
+ * paraphrase is near its original where the raw texts share few trigrams.
+ */
+export function claimText(text: string): string {
+  return [...claimFeatures(text).stems.keys()].sort().join(' ');
 }

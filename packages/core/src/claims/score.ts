@@ -17,13 +17,13 @@ export interface ClaimMatch {
   entities: { agreeing: string[]; conflicting: string[] };
 }
 
-export const claimMatchThreshold = 0.19;
+export const claimMatchThreshold = 0.21;
 /** Conflicting figures take this much off the score (and veto the match). */
 const conflictPenalty = 0.15;
 /** Each difference in hedging or negation takes this much off. */
 const modalityPenalty = 0.05;
 /** A measurement on one side only takes this much off. */
-const specificityPenalty = 0.03;
+const specificityPenalty = 0.05;
 
 /** Weighs every stem alike: for callers without a pool. */
 export const uniformStemWeight: StemWeight = () => 1;
@@ -77,7 +77,7 @@ export function scoreClaimMatch(
 }
 
 /** Dates, years, times and bare figures qualify a claim; a measurement ("320 seconds") is its content. */
-const qualifierKinds = new Set(['date', 'year', 'time', 'figure', 'name']);
+const qualifierKinds = new Set(['date', 'year', 'time', 'figure', 'name', 'place']);
 
 /** Whether one side states a measurement and the other no figure of that kind: a more specific claim. */
 function hasUnmatchedMeasurement(
