@@ -1,7 +1,7 @@
 export { type AppDependencies, type AppType, createApp } from './app.ts';
 export { readEnvironment } from './env.ts';
 export { ProblemError } from './errors.ts';
-export { datasetRequestOf, type ExportQuery, exportQuery } from './routes/exports.ts';
+export { datasetRequestOf, type ExportQuery, exportQuery, openExport } from './routes/exports.ts';
 export { startServer } from './server.ts';
 export { clearAnnotation, saveAnnotation } from './services/annotations.ts';
 export {

@@ -2,6 +2,7 @@ export * from './adjudications.ts';
 export * from './annotations.ts';
 export * from './archive.ts';
 export * from './claims.ts';
+export * from './claims-export.ts';
 export * from './copy-rows.ts';
 export * from './documents.ts';
 export * from './exports.ts';

@@ -3,13 +3,15 @@ import { stream } from 'hono/streaming';
 import { within } from '../lib/deadline.ts';
 import { summarizeError } from '../lib/error-log.ts';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
+import { openClaimsExport } from '../services/claims-export.ts';
+import type { ServiceContext } from '../services/context.ts';
 import {
   type DatasetExport,
   type DatasetRequest,
   datasetFormats,
   openDatasetExport,
 } from '../services/dataset-export.ts';
-import { goldStatuses } from '../services/dataset-rows.ts';
+import { type DatasetScope, goldStatuses } from '../services/dataset-rows.ts';
 import { slugParams } from './projects.ts';
 
 const splitList = (text: string) =>
@@ -28,10 +30,10 @@ export const exportQuery = z.strictObject({
   format: z.enum(datasetFormats).default('jsonl').openapi({
     description: 'jsonl, csv, parquet, zip (all three with documents and card) or card (README.md only)',
   }),
-  scope: z
-    .enum(['gold', 'annotations'])
-    .default('gold')
-    .openapi({ description: 'gold: one row per sentence; annotations: one row per analyst per sentence' }),
+  scope: z.enum(['gold', 'annotations', 'claims']).default('gold').openapi({
+    description:
+      'gold: one row per sentence; annotations: one row per analyst per sentence; claims: one row per claim with its occurrences (jsonl or csv)',
+  }),
   documents: listText
     .pipe(z.array(z.guid('Not a valid document id.')).max(1_000))
     .optional()
@@ -86,10 +88,11 @@ export const exportRoutes = createRouter().openapi(
     let dataset: DatasetExport;
     try {
       // Access is checked before the first byte: afterwards a problem could no longer be sent.
-      dataset = await openDatasetExport(
+      dataset = await openExport(
         { ...c.var.services, db: gate.db },
         slug,
-        datasetRequestOf(c.req.valid('query'), c.req.query()),
+        c.req.valid('query'),
+        c.req.query(),
       );
     } catch (error) {
       leave();
@@ -148,15 +151,42 @@ function hangUp(env: unknown): void {
 
 export type ExportQuery = z.infer<typeof exportQuery>;
 
-/**
- * The dataset an export query asks for. `rawQuery` is the query as typed: a bare date in
- * published_to means the end of that day, and the card lists the filters as they were given.
- */
-export function datasetRequestOf(query: ExportQuery, rawQuery: Record<string, string>): DatasetRequest {
+/** The export a query asks for: the claims, or a dataset of sentences (access checked first). */
+export function openExport(
+  context: ServiceContext,
+  slug: string,
+  query: ExportQuery,
+  rawQuery: Record<string, string>,
+): Promise<DatasetExport> {
+  const { scope } = query;
+  if (scope === 'claims')
+    return openClaimsExport(context, slug, {
+      format: query.format,
+      documentIds: query.documents,
+      statuses: query.status,
+      labels: query.label,
+      ...publicationBounds(query, rawQuery),
+    });
+  return openDatasetExport(context, slug, datasetRequestOf({ ...query, scope }, rawQuery));
+}
+
+function publicationBounds(query: ExportQuery, rawQuery: Record<string, string>) {
   const publishedTo =
     query.published_to && isBareDate(rawQuery['published_to'])
       ? new Date(query.published_to.getTime() + 86_400_000 - 1)
       : query.published_to;
+  return { publishedFrom: query.published_from, publishedTo };
+}
+
+/**
+ * The dataset an export query asks for. `rawQuery` is the query as typed: a bare date in
+ * published_to means the end of that day, and the card lists the filters as they were given.
+ */
+export function datasetRequestOf(
+  query: ExportQuery & { scope: DatasetScope },
+  rawQuery: Record<string, string>,
+): DatasetRequest {
+  const { publishedTo } = publicationBounds(query, rawQuery);
   const filterSummary = Object.fromEntries(
     Object.entries(rawQuery).filter(([key]) => !['format', 'scope', 'annotators'].includes(key)),
   );
