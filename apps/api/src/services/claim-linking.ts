@@ -74,29 +74,19 @@ export async function linkDocumentIntoClaims(
     });
     suggestionOf.set(sentence.id, sentence.suggestion);
   }
+  /** Adds a sentence of another document, once. */
+  const addEarlier = (key: string, document: string, text: string, claim: string | null) => {
+    if (!pool.has(key)) pool.set(key, { key, document, text, claim, isNew: false });
+  };
   for (const row of candidateRows) {
-    if (!pool.has(row.candidate_id))
-      pool.set(row.candidate_id, {
-        key: row.candidate_id,
-        document: row.candidate_document_id,
-        text: row.candidate_text,
-        claim: row.claim_id,
-        isNew: false,
-      });
+    addEarlier(row.candidate_id, row.candidate_document_id, row.candidate_text, row.claim_id);
     suggestionOf.set(row.candidate_id, row.candidate_suggestion);
   }
   const claimIds = new Set(
     [...pool.values()].flatMap((sentence) => (sentence.claim ? [sentence.claim] : [])),
   );
   for (const member of await findClaimMembers(db, [...claimIds]))
-    if (!pool.has(member.sentence_id))
-      pool.set(member.sentence_id, {
-        key: member.sentence_id,
-        document: member.document_id,
-        text: member.text,
-        claim: member.claim_id,
-        isNew: false,
-      });
+    addEarlier(member.sentence_id, member.document_id, member.text, member.claim_id);
   const sentencesInPool = [...pool.values()];
   const weightOf = rarityWeights(sentencesInPool.map((sentence) => claimFeatures(sentence.text)));
 
