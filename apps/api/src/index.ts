@@ -16,7 +16,7 @@ export { relinkProjectClaims } from './services/claims.ts';
 export { operatorContext, type ServiceContext } from './services/context.ts';
 export { type DatasetFormat, datasetFormats, openDatasetExport } from './services/dataset-export.ts';
 export { getDocumentDetail, listDocumentPage } from './services/documents.ts';
-export { datasetRequestOf, type ExportQuery, exportQuery } from './services/export-request.ts';
+export { datasetRequestOf, type ExportQuery, exportQuery, openExport } from './services/export-request.ts';
 export { type ExportRow, exportRows } from './services/export-rows.ts';
 export {
   type ImportFile,

@@ -158,6 +158,48 @@ for (const engine of testEngines())
       expect(rows.some((row) => row.claim_id !== null)).toBe(true);
     });
 
+    it('exports the claims with their occurrences as JSON lines and CSV, to reviewers only', async () => {
+      const response = await reviewer.request('/api/projects/demo/export?scope=claims&format=jsonl');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toContain('demo-claims.jsonl');
+      const lines = (await response.text())
+        .trimEnd()
+        .split('\n')
+        .map(
+          (line) =>
+            JSON.parse(line) as {
+              scope: string;
+              claim_id: string;
+              document_count: number;
+              attribution_dropped: boolean;
+              occurrences: { outlet: string; attribution: string; text: string; label: string | null }[];
+            },
+        );
+      const claims = await claimsOf(reviewer);
+      expect(lines.map((line) => line.claim_id).sort()).toEqual(claims.map((claim) => claim.id).sort());
+      const burnTime = lines.find((line) => line.occurrences.some((o) => o.text.includes('320 seconds')));
+      expect(burnTime?.scope).toBe('claims');
+      expect(burnTime?.document_count).toBe(burnTimeOf(claims)?.documentCount);
+      expect(burnTime?.attribution_dropped).toBe(true);
+      // The gold label, as the dataset exports give it: the reviewer's decision.
+      expect(burnTime?.occurrences.some((o) => o.label === 'kcna_claim')).toBe(true);
+
+      const csv = await reviewer.request('/api/projects/demo/export?scope=claims&format=csv');
+      expect(csv.status).toBe(200);
+      const [header, ...rows] = (await csv.text()).trimEnd().split('\r\n');
+      expect(header).toBe(
+        'schema_version,scope,project,claim_id,document_count,outlet_count,occurrence_count,first_published_at,attribution_dropped,labels_differ,occurrences',
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(lines.length);
+
+      const analyst = await analysts[0]!.request('/api/projects/demo/export?scope=claims');
+      expect(analyst.status).toBe(403);
+      const parquet = await reviewer.request('/api/projects/demo/export?scope=claims&format=parquet');
+      expect(parquet.status).toBe(422);
+      expect(parquet.headers.get('content-type')).toBe('application/problem+json');
+      expect(((await parquet.json()) as { errors: { path: string }[] }).errors[0]?.path).toBe('format');
+    });
+
     it('answers problem+json a user can act on for an unknown claim or decision', async () => {
       const missing = await reviewer.request(
         '/api/projects/demo/claims/00000000-0000-4000-8000-000000000000',

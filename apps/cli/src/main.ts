@@ -92,7 +92,11 @@ program
   .description("Export a project's sentences with their annotations")
   .requiredOption('--project <slug>', 'the project to export')
   .option('--format <format>', 'jsonl, csv, parquet, zip (data, documents and card) or card', 'jsonl')
-  .option('--scope <scope>', 'gold (one row per sentence) or annotations (one per analyst)', 'gold')
+  .option(
+    '--scope <scope>',
+    'gold (one row per sentence), annotations (one per analyst) or claims (one per claim, jsonl or csv)',
+    'gold',
+  )
   .option('--emails', 'name annotators by e-mail instead of annotator-N')
   .option('--documents <ids>', 'only these documents (comma-separated ids)')
   .option('--status <statuses>', 'only sentences whose gold status is one of these (comma-separated)')

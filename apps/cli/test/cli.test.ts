@@ -235,6 +235,26 @@ describe('attest import and export', () => {
     expect(await titlesAfter()).toEqual(expect.arrayContaining(['Strict good', 'c']));
   });
 
+  it('exports the claims scope as JSON lines or CSV, and says which formats it takes', async () => {
+    const env = { ATTEST_DATA_DIR: database().connection.dataDir! };
+    const claims = await attest(['export', '--project', 'demo', '--scope', 'claims'], env);
+    expect(claims.stderr).toBe('');
+    expect(claims.code).toBe(0);
+    const lines = claims.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { scope: string; occurrences: unknown[] });
+    expect(lines.every((line) => line.scope === 'claims' && line.occurrences.length >= 2)).toBe(true);
+    const csv = await attest(['export', '--project', 'demo', '--scope', 'claims', '--format', 'csv'], env);
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/^schema_version,scope,project,claim_id,/);
+    const parquet = await attest(
+      ['export', '--project', 'demo', '--scope', 'claims', '--format', 'parquet', '-o', 'claims.parquet'],
+      env,
+    );
+    expect(parquet.code).not.toBe(0);
+    expect(parquet.stderr).toContain('jsonl or csv');
+  });
+
   it('exports only what the filters ask for, and names a bad filter by its option', async () => {
     const env = { ATTEST_DATA_DIR: database().connection.dataDir! };
     const all = await attest(['export', '--project', 'demo'], env);

@@ -269,7 +269,8 @@ export async function listSentences(
   return range ? query.offset(range.offset).limit(range.limit) : query;
 }
 
-export interface SentenceWithProject extends SentenceRow {
+/** A sentence and its project; without the claim text, which only claim linking reads. */
+export interface SentenceWithProject extends Omit<SentenceRow, 'claimText'> {
   projectId: string;
 }
 

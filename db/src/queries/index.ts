@@ -4,6 +4,7 @@ export * from './annotations.ts';
 export * from './api-keys.ts';
 export * from './archive.ts';
 export * from './claims.ts';
+export * from './claims-export.ts';
 export * from './copy-rows.ts';
 export * from './documents.ts';
 export * from './exports.ts';

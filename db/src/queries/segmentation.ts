@@ -57,7 +57,11 @@ export async function updateSentenceSpan(
   sentenceId: string,
   span: Pick<SentenceRow, 'start' | 'end' | 'text' | 'kind'>,
 ): Promise<void> {
-  await db.update(sentences).set(span).where(eq(sentences.id, sentenceId));
+  // The claim text follows the old text: cleared, it is written again at the next linking.
+  await db
+    .update(sentences)
+    .set({ ...span, claimText: null })
+    .where(eq(sentences.id, sentenceId));
 }
 
 export async function deleteSentence(db: Executor, sentenceId: string): Promise<void> {
@@ -86,7 +90,7 @@ export async function listSentencesBetween(
 
 export async function findNextSentence(
   db: Executor,
-  sentence: SentenceRow,
+  sentence: Pick<SentenceRow, 'documentId' | 'position'>,
 ): Promise<SentenceRow | undefined> {
   const [next] = await db
     .select()

@@ -48,6 +48,11 @@ export const sentences = pgTable(
     kind: segmentKind().notNull(),
     text: text().notNull(),
     suggestion: jsonb().$type<Suggestion>(),
+    /**
+     * The words claim matching compares (`claimText` in @attest/core), written when the sentence
+     * is linked; the trigram index of claim candidates is on it. Null until then.
+     */
+    claimText: text(),
   },
   (table) => [index().on(table.documentId, table.position)],
 );

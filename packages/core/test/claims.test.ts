@@ -5,6 +5,9 @@ import {
   claimFeatures,
   isAttributionDropped,
   linkAttributedClaims,
+  linkIntoClaims,
+  type PooledSentence,
+  rarityWeights,
   scoreClaimMatch,
 } from '../src/claims/index.ts';
 import { segment } from '../src/segment/index.ts';
@@ -30,6 +33,24 @@ describe('scoreClaimMatch', () => {
     );
     expect(match.numbers.conflicting).toEqual(['950', '4475', '960', '4500']);
     expect(match.isMatch).toBe(false);
+  });
+
+  it('compares figures of one kind only: a time, a date and a magnitude never conflict', () => {
+    const match = scoreClaimMatch(
+      claimFeatures('The engine test at the Sohae stand ended at 10:00 on March 3, 2031.'),
+      claimFeatures('Seismologists saw a 2.4-magnitude tremor after the engine test at the Sohae stand.'),
+    );
+    expect(match.numbers).toEqual({ agreeing: [], conflicting: [] });
+    expect(match.isMatch).toBe(true);
+  });
+
+  it('reads "10:00" and "10 a.m." as one time, and a model number as part of a name', () => {
+    const features = claimFeatures('The Chollima-9 engine fired at 10:00, and again at 3 p.m.');
+    expect([...features.numbers]).toEqual([
+      ['9', 'name'],
+      ['10', 'time'],
+      ['3', 'time'],
+    ]);
   });
 
   it('keeps a conversion together: one shared figure is enough', () => {
@@ -124,5 +145,58 @@ describe('linkAttributedClaims', () => {
     expect(burnTime.attributions).toEqual(['kcna', 'none', 'kcna']);
     expect(burnTime.isAttributionDropped).toBe(true);
     expect(burnTime.evidence.matchedWords.length).toBeGreaterThan(2);
+  });
+});
+
+describe('linkIntoClaims', () => {
+  const sentencesOf = (name: string) =>
+    segment(fixture(name))
+      .filter((part) => part.kind !== 'boilerplate')
+      .map((part, index) => ({ key: `${name}#${index}`, document: name, text: part.text }));
+  const [wire, daily, herald] = ['engine-wire-one', 'engine-daily-two', 'engine-herald-three'].map(
+    sentencesOf,
+  ) as [ReturnType<typeof sentencesOf>, ReturnType<typeof sentencesOf>, ReturnType<typeof sentencesOf>];
+  // As the import does: words weighed by their rarity in the pool.
+  const link = (pool: PooledSentence[], rejectedPairs?: Set<string>) =>
+    linkIntoClaims(pool, {
+      weightOf: rarityWeights(pool.map((sentence) => claimFeatures(sentence.text))),
+      ...(rejectedPairs ? { rejectedPairs } : {}),
+    });
+  const burnTime = (sentences: ReturnType<typeof sentencesOf>) =>
+    sentences.find((sentence) => sentence.text.includes('320 seconds'))?.key;
+
+  it('starts claims with the new document and grows them as later documents arrive, as attest link groups them', () => {
+    const first = link([
+      ...wire.map((sentence): PooledSentence => ({ ...sentence, claim: null, isNew: false })),
+      ...daily.map((sentence): PooledSentence => ({ ...sentence, claim: null, isNew: true })),
+    ]);
+    const burnGroup = first.find((placed) => placed.key === burnTime(daily))?.group;
+    expect(burnGroup).toBeDefined();
+    expect(first.find((placed) => placed.key === burnTime(wire))?.group).toBe(burnGroup);
+    expect(first.find((placed) => placed.key === burnTime(daily))?.match.matchedWords).toContain('burned');
+
+    const claimOf = new Map(first.map((placed) => [placed.key, `claim-${placed.group}`]));
+    const second = link([
+      ...[...wire, ...daily].map(
+        (sentence): PooledSentence => ({
+          ...sentence,
+          claim: claimOf.get(sentence.key) ?? null,
+          isNew: false,
+        }),
+      ),
+      ...herald.map((sentence): PooledSentence => ({ ...sentence, claim: null, isNew: true })),
+    ]);
+    expect(second.find((placed) => placed.key === burnTime(herald))?.claim).toBe(`claim-${burnGroup}`);
+    // Sentences already in a claim are never placed again.
+    expect(second.every((placed) => !claimOf.has(placed.key))).toBe(true);
+  });
+
+  it('never pairs sentences a person rejected', () => {
+    const pool = [
+      ...wire.map((sentence): PooledSentence => ({ ...sentence, claim: null, isNew: false })),
+      ...daily.map((sentence): PooledSentence => ({ ...sentence, claim: null, isNew: true })),
+    ];
+    const placed = link(pool, new Set([`${burnTime(daily)}|${burnTime(wire)}`]));
+    expect(placed.find((sentence) => sentence.key === burnTime(daily))).toBeUndefined();
   });
 });

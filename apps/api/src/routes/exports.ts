@@ -3,8 +3,8 @@ import { stream } from 'hono/streaming';
 import { within } from '../lib/deadline.ts';
 import { summarizeError } from '../lib/error-log.ts';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
-import { type DatasetExport, openDatasetExport } from '../services/dataset-export.ts';
-import { datasetRequestOf, exportQuery } from '../services/export-request.ts';
+import type { DatasetExport } from '../services/dataset-export.ts';
+import { exportQuery, openExport } from '../services/export-request.ts';
 import { slugParams } from './params.ts';
 
 export const exportRoutes = createRouter().openapi(
@@ -38,10 +38,11 @@ export const exportRoutes = createRouter().openapi(
     let dataset: DatasetExport;
     try {
       // Access is checked before the first byte: afterwards a problem could no longer be sent.
-      dataset = await openDatasetExport(
+      dataset = await openExport(
         { ...c.var.services, db: gate.db },
         slug,
-        datasetRequestOf(c.req.valid('query'), c.req.query()),
+        c.req.valid('query'),
+        c.req.query(),
       );
     } catch (error) {
       leave();

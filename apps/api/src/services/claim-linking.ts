@@ -1,11 +1,13 @@
 // Linking a document's sentences into the project's claims: candidates from the trigram index,
-// the decision from the core scorer. Runs after an import, one document at a time, and for a
+// the decision from the core scorer and linker (`linkIntoClaims`: the average linkage of
+// `attest link`). Runs after an import, one document at a time, and for a
 // whole project on demand (confirmed links and rejections survive a re-link).
 import {
-  assignClaim,
-  type ClaimCandidate,
   claimAttributionOf,
   claimFeatures,
+  claimText,
+  linkIntoClaims,
+  type PooledSentence,
   type RelinkSummary,
   rarityWeights,
   type Suggestion,
@@ -15,13 +17,16 @@ import {
   type Database,
   type Executor,
   findClaimCandidates,
+  findClaimMembers,
   findLinkableSentences,
   findRejectedPartners,
+  findSentencesWithoutClaimText,
   insertClaim,
   insertClaimLinks,
   listClaimSummaries,
   listProjectDocumentIds,
   type NewClaimLinkRow,
+  writeClaimTexts,
 } from '@attest/db';
 
 const attributionOf = (suggestion: Suggestion | null) =>
@@ -34,6 +39,13 @@ export async function linkDocumentIntoClaims(
   documentId: string,
 ): Promise<void> {
   const sentences = await findLinkableSentences(db, documentId);
+  // The candidate index reads claim texts: write this document's before asking it.
+  await writeClaimTexts(
+    db,
+    sentences.flatMap((sentence) =>
+      sentence.claimText === null ? [{ id: sentence.id, claimText: claimText(sentence.text) }] : [],
+    ),
+  );
   const unlinked = sentences.filter((sentence) => !sentence.claimId);
   if (unlinked.length === 0) return;
   const candidateRows = await findClaimCandidates(db, projectId, documentId);
@@ -42,66 +54,63 @@ export async function linkDocumentIntoClaims(
     db,
     unlinked.map((sentence) => sentence.id),
   );
-
-  const candidatesBySentence = new Map<string, ClaimCandidate[]>();
-  const candidateSuggestions = new Map<string, Suggestion | null>();
-  /** Claims decided in this run, so a later sentence of the document sees them. */
-  const claimOf = new Map<string, string>();
-  for (const row of candidateRows) {
-    const list = candidatesBySentence.get(row.sentence_id) ?? [];
-    list.push({ key: row.candidate_id, text: row.candidate_text, claim: row.claim_id });
-    candidatesBySentence.set(row.sentence_id, list);
-    candidateSuggestions.set(row.candidate_id, row.candidate_suggestion);
-    if (row.claim_id) claimOf.set(row.candidate_id, row.claim_id);
-  }
-  const pool = [
-    ...sentences.map((sentence) => claimFeatures(sentence.text)),
-    ...[...new Map(candidateRows.map((row) => [row.candidate_id, row.candidate_text])).values()].map((text) =>
-      claimFeatures(text),
+  const rejectedPairs = new Set(
+    [...rejected].flatMap(([sentenceId, partners]) =>
+      [...partners].map((partner) => `${sentenceId}|${partner}`),
     ),
-  ];
-  const weightOf = rarityWeights(pool);
+  );
 
-  const links: NewClaimLinkRow[] = [];
-  for (const sentence of unlinked) {
-    const candidates = (candidatesBySentence.get(sentence.id) ?? []).map((candidate) => ({
-      ...candidate,
-      claim: claimOf.get(candidate.key) ?? candidate.claim,
-    }));
-    const assignment = assignClaim(sentence.text, candidates, {
-      weightOf,
-      rejected: rejected.get(sentence.id) ?? new Set(),
+  // The pool: this document's sentences, the candidates, and the members of the candidates'
+  // claims, so a sentence is weighed against a whole claim, not the part the index returned.
+  const pool = new Map<string, PooledSentence>();
+  const suggestionOf = new Map<string, Suggestion | null>();
+  for (const sentence of sentences) {
+    pool.set(sentence.id, {
+      key: sentence.id,
+      document: documentId,
+      text: sentence.text,
+      claim: sentence.claimId,
+      isNew: !sentence.claimId,
     });
-    if (!assignment) continue;
-    const { match } = assignment;
-    const evidence = {
-      matchedWords: match.matchedWords,
-      numbers: match.numbers,
-      entities: match.entities,
-      matchedSentenceId: match.candidate.key,
-    };
-    let claimId = assignment.claim;
+    suggestionOf.set(sentence.id, sentence.suggestion);
+  }
+  /** Adds a sentence of another document, once. */
+  const addEarlier = (key: string, document: string, text: string, claim: string | null) => {
+    if (!pool.has(key)) pool.set(key, { key, document, text, claim, isNew: false });
+  };
+  for (const row of candidateRows) {
+    addEarlier(row.candidate_id, row.candidate_document_id, row.candidate_text, row.claim_id);
+    suggestionOf.set(row.candidate_id, row.candidate_suggestion);
+  }
+  const claimIds = new Set(
+    [...pool.values()].flatMap((sentence) => (sentence.claim ? [sentence.claim] : [])),
+  );
+  for (const member of await findClaimMembers(db, [...claimIds]))
+    addEarlier(member.sentence_id, member.document_id, member.text, member.claim_id);
+  const sentencesInPool = [...pool.values()];
+  const weightOf = rarityWeights(sentencesInPool.map((sentence) => claimFeatures(sentence.text)));
+
+  const newClaims = new Map<number, string>();
+  const links: NewClaimLinkRow[] = [];
+  for (const placed of linkIntoClaims(sentencesInPool, { weightOf, rejectedPairs })) {
+    let claimId = placed.claim ?? newClaims.get(placed.group);
     if (!claimId) {
       claimId = await insertClaim(db, projectId);
-      claimOf.set(match.candidate.key, claimId);
-      const candidateDocument = candidateRows.find((row) => row.candidate_id === match.candidate.key);
-      links.push({
-        claimId,
-        sentenceId: match.candidate.key,
-        documentId: candidateDocument?.candidate_document_id ?? documentId,
-        score: assignment.score,
-        attribution: attributionOf(candidateSuggestions.get(match.candidate.key) ?? null),
-        evidence: { ...evidence, matchedSentenceId: sentence.id },
-      });
+      newClaims.set(placed.group, claimId);
     }
-    claimOf.set(sentence.id, claimId);
+    const { match } = placed;
     links.push({
       claimId,
-      sentenceId: sentence.id,
-      documentId,
-      score: assignment.score,
-      attribution: attributionOf(sentence.suggestion),
-      evidence,
+      sentenceId: placed.key,
+      documentId: pool.get(placed.key)?.document ?? documentId,
+      score: placed.score,
+      attribution: attributionOf(suggestionOf.get(placed.key) ?? null),
+      evidence: {
+        matchedWords: match.matchedWords,
+        numbers: match.numbers,
+        entities: match.entities,
+        matchedSentenceId: match.partner,
+      },
     });
   }
   await insertClaimLinks(db, links);
@@ -110,6 +119,12 @@ export async function linkDocumentIntoClaims(
 /** Re-links a whole project document by document; confirmed links and rejections stay. */
 export async function relinkProject(db: Database, projectId: string): Promise<RelinkSummary> {
   await clearSuggestedLinks(db, projectId);
+  // Sentences imported before claim texts existed join the candidate index here.
+  const withoutClaimText = await findSentencesWithoutClaimText(db, projectId);
+  await writeClaimTexts(
+    db,
+    withoutClaimText.map((sentence) => ({ id: sentence.id, claimText: claimText(sentence.text) })),
+  );
   const documentIds = await listProjectDocumentIds(db, projectId);
   for (const documentId of documentIds) await linkDocumentIntoClaims(db, projectId, documentId);
   const summaries = await listClaimSummaries(db, projectId);

@@ -12,7 +12,8 @@ export function neutraliseCell(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function cellOf(value: unknown): string {
+/** One CSV cell: null as empty, lists and objects as JSON text, formulas neutralised. */
+export function cellOf(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return neutraliseCell(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

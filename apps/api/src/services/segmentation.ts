@@ -29,7 +29,7 @@ import {
   lockDocument,
   type ProjectRole,
   reassignAnnotation,
-  type SentenceRow,
+  type SentenceWithProject,
   shiftSentencePositions,
   updateAnnotation,
   updateSentenceSpan,
@@ -284,7 +284,7 @@ const segmentationForbidden =
 async function lockSentenceDocument(
   context: ServiceContext,
   sentenceId: string,
-): Promise<{ sentence: SentenceRow; body: string; role: ProjectRole }> {
+): Promise<{ sentence: SentenceWithProject; body: string; role: ProjectRole }> {
   const found = await requireSentence(context, sentenceId);
   const document = await lockDocument(context.db, found.documentId);
   if (!document) throw new NotFoundError('Sentence');

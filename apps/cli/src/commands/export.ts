@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { datasetRequestOf, exportQuery, openDatasetExport, operatorContext } from '@attest/api';
+import { exportQuery, openExport, operatorContext } from '@attest/api';
 import { withDatabase } from '../lib/database.ts';
 import { UsageError } from '../lib/files.ts';
 import { startByteCounter } from '../lib/progress.ts';
@@ -54,11 +54,7 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
       if (response.body) await write(Readable.fromWeb(response.body as never));
     } else {
       await withDatabase(async ({ db }) => {
-        const dataset = await openDatasetExport(
-          operatorContext(db),
-          options.project,
-          datasetRequestOf(parsed.data, query),
-        );
+        const dataset = await openExport(operatorContext(db), options.project, parsed.data, query);
         await write(dataset.chunks);
       });
     }

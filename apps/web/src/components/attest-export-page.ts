@@ -17,11 +17,12 @@ import {
   exportCliCommand,
   exportCurlCommand,
   exportFileName,
-  exportFormats,
+  exportFormatsFor,
   exportPath,
   exportScopes,
   type GoldStatusChoice,
   goldStatuses,
+  hasSentenceRows,
 } from './export-choices.ts';
 import { errorMessage, formatBytes, formatDate, plural } from './format.ts';
 import { loadErrorTemplate } from './page-templates.ts';
@@ -55,6 +56,10 @@ const scopeText: Record<ExportScope, { name: string; hint: string }> = {
   annotations: {
     name: 'Every annotation',
     hint: 'One row per analyst per sentence, for agreement studies; unlabelled sentences have no rows.',
+  },
+  claims: {
+    name: 'Claims',
+    hint: 'One row per claim carried across documents, with every occurrence: outlet, date, gold label, attribution.',
   },
 };
 
@@ -127,7 +132,10 @@ export class AttestExportPage extends LitElement {
   }
 
   private choose(changes: Partial<ExportChoices>): void {
-    this.choices = { ...this.choices, ...changes };
+    const choices = { ...this.choices, ...changes };
+    // A scope that does not come in the chosen format falls back to JSON lines.
+    if (!exportFormatsFor(choices.scope).includes(choices.format)) choices.format = 'jsonl';
+    this.choices = choices;
     if (this.transfer.kind !== 'running') this.transfer = { kind: 'idle' };
   }
 
@@ -231,6 +239,9 @@ export class AttestExportPage extends LitElement {
               : null
           }
         </fieldset>
+        ${
+          hasSentenceRows(choices.scope)
+            ? html`
         <fieldset class="filter-group">
           <legend>Gold status</legend>
           <div class="checks">
@@ -263,6 +274,9 @@ export class AttestExportPage extends LitElement {
             )}
           </div>
         </fieldset>
+            `
+            : null
+        }
         <fieldset class="filter-group">
           <legend>Publication date</legend>
           <div class="dates">
@@ -351,10 +365,12 @@ export class AttestExportPage extends LitElement {
           </fieldset>
           <fieldset>
             <legend>Format</legend>
-            ${this.renderRadios('format', exportFormats, formatText, choices.format, (format) => this.choose({ format }))}
+            ${this.renderRadios('format', exportFormatsFor(choices.scope), formatText, choices.format, (format) => this.choose({ format }))}
           </fieldset>
           ${this.renderFilters(loaded)}
-          <fieldset>
+          ${
+            hasSentenceRows(choices.scope)
+              ? html`<fieldset>
             <legend>Annotators</legend>
             <div class="checks">
               <label class="check">
@@ -366,7 +382,9 @@ export class AttestExportPage extends LitElement {
                 Show e-mail addresses (otherwise annotator-1, annotator-2, … the same in every export)
               </label>
             </div>
-          </fieldset>
+          </fieldset>`
+              : null
+          }
         </form>
         <div class="aside">
           <section class="panel" aria-labelledby="download-heading">

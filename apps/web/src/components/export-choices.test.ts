@@ -4,6 +4,7 @@ import {
   exportCliCommand,
   exportCurlCommand,
   exportFileName,
+  exportFormatsFor,
   exportPath,
 } from './export-choices.ts';
 
@@ -53,5 +54,17 @@ describe('export choices', () => {
     expect(exportCurlCommand('demo', defaultExportChoices, 'http://attest.test')).toBe(
       `curl -fOJ -H "Authorization: Bearer $ATTEST_TOKEN" 'http://attest.test/api/projects/demo/export?format=jsonl&scope=gold'`,
     );
+  });
+
+  it('ask for claims with the filters that apply to them, as JSON lines or CSV', () => {
+    const claims = { ...filtered, scope: 'claims' } as const;
+    expect(exportFormatsFor('claims')).toEqual(['jsonl', 'csv']);
+    const query = new URL(exportPath('demo', claims), 'http://attest.test').searchParams;
+    expect(query.get('scope')).toBe('claims');
+    expect(query.get('documents')).toBe(filtered.documentIds.join(','));
+    expect(query.get('published_from')).toBe('2026-01-01');
+    // Gold statuses, labels and annotator names filter and name sentence rows only.
+    expect([query.has('status'), query.has('label'), query.has('annotators')]).toEqual([false, false, false]);
+    expect(exportFileName('demo', claims)).toBe('demo-claims.csv');
   });
 });

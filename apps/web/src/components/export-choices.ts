@@ -5,8 +5,18 @@ import { type GoldStatus, goldStatuses } from '@attest/core/vocabularies';
 export const exportFormats = ['jsonl', 'csv', 'parquet', 'zip', 'card'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-export const exportScopes = ['gold', 'annotations'] as const;
+export const exportScopes = ['gold', 'annotations', 'claims'] as const;
 export type ExportScope = (typeof exportScopes)[number];
+
+/** The formats a scope comes in: claims, one row per claim with its occurrences, as JSON lines or CSV. */
+export function exportFormatsFor(scope: ExportScope): readonly ExportFormat[] {
+  return scope === 'claims' ? ['jsonl', 'csv'] : exportFormats;
+}
+
+/** Whether the scope's rows are sentences, which the gold-status, label and annotator choices filter and name. */
+export function hasSentenceRows(scope: ExportScope): boolean {
+  return scope !== 'claims';
+}
 
 export { goldStatuses };
 export type GoldStatusChoice = GoldStatus;
@@ -42,15 +52,16 @@ export const defaultExportChoices: ExportChoices = {
 /** The query string of GET /api/projects/{slug}/export, leaving out what is the default. */
 export function exportQuery(choices: ExportChoices): URLSearchParams {
   const query = new URLSearchParams({ format: choices.format, scope: choices.scope });
+  const sentenceRows = hasSentenceRows(choices.scope);
   const lists: [string, readonly string[]][] = [
     ['documents', choices.documentIds],
-    ['status', choices.statuses],
-    ['label', choices.labels],
+    ['status', sentenceRows ? choices.statuses : []],
+    ['label', sentenceRows ? choices.labels : []],
   ];
   for (const [name, values] of lists) if (values.length > 0) query.set(name, values.join(','));
   if (choices.publishedFrom) query.set('published_from', choices.publishedFrom);
   if (choices.publishedTo) query.set('published_to', choices.publishedTo);
-  if (choices.showEmails) query.set('annotators', 'emails');
+  if (choices.showEmails && sentenceRows) query.set('annotators', 'emails');
   return query;
 }
 

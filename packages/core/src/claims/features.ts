@@ -6,8 +6,11 @@
 export interface ClaimFeatures {
   /** Content-word stem → the first word of the sentence that produced it. */
   stems: Map<string, string>;
-  /** Numbers as written without separators ("4,475" → "4475"). */
-  numbers: Set<string>;
+  /**
+   * Numbers as written without separators ("4,475" → "4475"), each with what it counts (the
+   * unit or word after it, "date", "year" or "time"): only figures of one kind can conflict.
+   */
+  numbers: Map<string, string>;
   /** Stems of capitalized words that are not sentence-initial function words. */
   entities: Set<string>;
   /** Whether the sentence is conditional or hedged ("if", "could", "likely"): a weaker proposition. */
@@ -25,7 +28,9 @@ const stemLength = 6;
 const minimumWordLength = 3;
 
 // Function words, reporting verbs, attribution sources, hedges and qualifiers that do not
-// split a claim (README of the claim-links set: "hedges and attribution verbs do not").
+// split a claim (README of the claim-links set: "hedges and attribution verbs do not"), and the
+// names every article Attest is made for carries (North Korea, its leader): they say what the
+// coverage is about, not which claim a sentence makes, and would otherwise tie any two headlines.
 const ignoredWords = new Set(
   `a an the and or but if of to in on at by for from with as into onto over under about after
   before since until than then that this these those there their them they its it it's he she his
@@ -39,7 +44,8 @@ const ignoredWords = new Set(
   revealed reveal reveals confirmed confirm confirms declared declare declares stated described
   describing apparently appeared appears seemed likely possibly allegedly wednesday thursday
   friday saturday sunday monday tuesday today yesterday earlier later day week local time
-  mr ms mrs new first one year years however meanwhile while`.split(/\s+/),
+  mr ms mrs new first one year years however meanwhile while
+  north korea korean korea's pyongyang dprk kim jong leader country`.split(/\s+/),
 );
 
 // Wire copy names one thing several ways; each group below is compared as its first word.
@@ -59,6 +65,16 @@ const synonymGroups = [
   'unsuccessful failed failure failures',
   'violation violates violating',
   // Saying a goal is reached: "completed the force", "realised the cause", "created a full-fledged force".
+  // Reporting vocabulary of North Korea coverage that outlets swap freely.
+  'pyongyang dprk',
+  'reach hit striking strike range anywhere',
+  'entire whole',
+  'spy reconnaissance surveillance',
+  'blame blamed blames blaming accused accuses',
+  'vowed vows vow pledged pledges threatened threatens warned warns',
+  'retaliation retaliate revenge',
+  'rumours rumors speculation',
+  'absence disappearance whereabouts',
   'completed complete completing completion realized realised realize realise achieved achieve created create full-fledged fully-fledged',
 ];
 const canonicalWords = new Map(
@@ -68,15 +84,23 @@ const canonicalWords = new Map(
   }),
 );
 
+/** "U.S.", "US", "the United States" and "America" are one name (and "US" is too short to count as a word). */
+const unitedStatesPattern =
+  /\b(?:U\.\s?S\.?(?:\s?A\.?)?|US|USA|United States(?: of America)?|America)(?!\p{L})/gu;
+
 /** Reduces a sentence to the stems, numbers and entities that claim matching compares. */
 export function claimFeatures(text: string): ClaimFeatures {
   const stems = new Map<string, string>();
-  const numbers = new Set<string>();
+  const numbers = new Map<string, string>();
   const entities = new Set<string>();
   let isFirstWord = true;
-  for (const [word] of text.matchAll(wordPattern)) {
+  const normalized = text.replace(unitedStatesPattern, ' usa ');
+  for (const { 0: word, index } of normalized.matchAll(wordPattern)) {
     if (/^\d/.test(word)) {
-      numbers.add(normalizeNumber(word));
+      numbers.set(
+        normalizeNumber(word),
+        numberKind(word, normalized.slice(0, index), normalized.slice(index + word.length)),
+      );
       isFirstWord = false;
       continue;
     }
@@ -101,6 +125,57 @@ export function claimFeatures(text: string): ClaimFeatures {
   };
 }
 
+const months =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$/i;
+const units = new Map(
+  [
+    'km kilometers kilometres kilometer kilometre',
+    'mi miles mile',
+    'minute minutes min mins',
+    'second seconds sec secs',
+    'hour hours hrs',
+    'day days',
+    'week weeks',
+    'percent per %',
+    'time am a.m pm p.m gmt kst',
+  ].flatMap((group) => {
+    const [kind = '', ...words] = group.split(' ');
+    return [kind, ...words].map((word) => [word, kind] as const);
+  }),
+);
+
+const placeDistance =
+  /^\s*-?\s*(?:km|kilomet(?:er|re)s?|mi|miles?)\b\.?\s+(?:north|south|east|west|northeast|northwest|southeast|southwest|away|from|off|outside)\b/i;
+
+/** What a figure counts, read off its neighbours: "950 km", "April 11", "10:00", "3 attempts". */
+function numberKind(written: string, before: string, after: string): string {
+  if (/\d:\d/.test(written)) return 'time';
+  // A model number is part of a name: "Hwasong-15", "Chollima-9", "Covid-19".
+  if (/\p{L}-$/u.test(before)) return 'name';
+  if (months.test(before)) return 'date';
+  // "50 kilometers north of Pyongyang" says where a place is: background, not a measurement.
+  if (placeDistance.test(after)) return 'place';
+  const next = /^\s*-?\s*([\p{L}%][\p{L}.]*)/u.exec(after)?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
+  if (/^\d{4}$/.test(written) && /^(?:19|20)/.test(written) && !units.has(next)) return 'year';
+  if (months.test(`${next} `.trimEnd())) return 'date';
+  if (units.has(next)) return units.get(next) as string;
+  if (!next || next.length < minimumWordLength || ignoredWords.has(next)) return 'figure';
+  return next.slice(0, 6);
+}
+
 function normalizeNumber(written: string): string {
-  return written.replace(/,(?=\d{3}\b)/g, '').replace(/[.,:]$/, '');
+  // "10:00" and "10 a.m." are one time.
+  return written
+    .replace(/,(?=\d{3}\b)/g, '')
+    .replace(/[.,:]$/, '')
+    .replace(/:00$/, '');
+}
+
+/**
+ * The words claim matching compares, as one string (stems, synonyms joined, attribution and
+ * topic words left out): what the database's trigram index finds claim candidates by, so a
+ * paraphrase is near its original where the raw texts share few trigrams.
+ */
+export function claimText(text: string): string {
+  return [...claimFeatures(text).stems.keys()].sort().join(' ');
 }

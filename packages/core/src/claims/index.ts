@@ -5,11 +5,11 @@ import { type ClaimAttribution, claimAttributionOf, isAttributionDropped } from 
 import { type LinkedClaim, type LinkOptions, linkClaims } from './link.ts';
 
 export * from './api-types.ts';
-export * from './assign.ts';
 export * from './attribution.ts';
 export * from './evaluate.ts';
-export { type ClaimFeatures, claimFeatures } from './features.ts';
+export { type ClaimFeatures, claimFeatures, claimText } from './features.ts';
 export { type ClaimMember, type LinkedClaim, type LinkOptions, linkClaims, rarityWeights } from './link.ts';
+export * from './link-into.ts';
 export {
   type ClaimMatch,
   claimMatchThreshold,

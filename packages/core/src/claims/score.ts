@@ -17,11 +17,13 @@ export interface ClaimMatch {
   entities: { agreeing: string[]; conflicting: string[] };
 }
 
-export const claimMatchThreshold = 0.25;
+export const claimMatchThreshold = 0.21;
 /** Conflicting figures take this much off the score (and veto the match). */
 const conflictPenalty = 0.15;
 /** Each difference in hedging or negation takes this much off. */
 const modalityPenalty = 0.05;
+/** A measurement on one side only takes this much off. */
+const specificityPenalty = 0.05;
 
 /** Weighs every stem alike: for callers without a pool. */
 export const uniformStemWeight: StemWeight = () => 1;
@@ -46,7 +48,7 @@ export function scoreClaimMatch(
   }
   for (const stem of second.stems.keys()) secondWeight += weightOf(stem);
 
-  const numbers = compareSets(first.numbers, second.numbers);
+  const numbers = compareNumbers(first.numbers, second.numbers);
   const entities = compareSets(first.entities, second.entities);
   // Cosine of the two weighted word sets: a headline meets a long lead half-way.
   const overlap = firstWeight && secondWeight ? sharedWeight / Math.sqrt(firstWeight * secondWeight) : 0;
@@ -56,9 +58,14 @@ export function scoreClaimMatch(
   // A hedged or denied proposition is weaker than a plain one ("could reach" vs "can reach").
   const modalityConflicts =
     (first.isHedged !== second.isHedged ? 1 : 0) + (first.isNegated !== second.isNegated ? 1 : 0);
+  // A sentence stating a measurement the other does not ("burned for 320 seconds") says more.
+  const isMoreSpecific = hasUnmatchedMeasurement(first.numbers, second.numbers);
   const score = Math.max(
     0,
-    overlap - (hasNumberConflict ? conflictPenalty : 0) - modalityPenalty * modalityConflicts,
+    overlap -
+      (hasNumberConflict ? conflictPenalty : 0) -
+      modalityPenalty * modalityConflicts -
+      (isMoreSpecific ? specificityPenalty : 0),
   );
   return {
     score: Math.round(score * 1000) / 1000,
@@ -67,6 +74,35 @@ export function scoreClaimMatch(
     numbers,
     entities,
   };
+}
+
+/** Dates, years, times and bare figures qualify a claim; a measurement ("320 seconds") is its content. */
+const qualifierKinds = new Set(['date', 'year', 'time', 'figure', 'name', 'place']);
+
+/** Whether one side states a measurement and the other no figure of that kind: a more specific claim. */
+function hasUnmatchedMeasurement(
+  first: ReadonlyMap<string, string>,
+  second: ReadonlyMap<string, string>,
+): boolean {
+  const kindsOf = (numbers: ReadonlyMap<string, string>) =>
+    new Set([...numbers.values()].filter((kind) => !qualifierKinds.has(kind)));
+  const firstKinds = kindsOf(first);
+  const secondKinds = kindsOf(second);
+  const isUnmatched = (one: Set<string>, other: Set<string>) => [...one].some((kind) => !other.has(kind));
+  return isUnmatched(firstKinds, secondKinds) || isUnmatched(secondKinds, firstKinds);
+}
+
+/** Figures on both sides agree; a figure conflicts when the other side has a different figure of its kind. */
+function compareNumbers(first: ReadonlyMap<string, string>, second: ReadonlyMap<string, string>) {
+  const agreeing: string[] = [];
+  const conflicting: string[] = [];
+  const firstKinds = new Set(first.values());
+  const secondKinds = new Set(second.values());
+  for (const [value, kind] of first)
+    if (second.has(value)) agreeing.push(value);
+    else if (secondKinds.has(kind)) conflicting.push(value);
+  for (const [value, kind] of second) if (!first.has(value) && firstKinds.has(kind)) conflicting.push(value);
+  return { agreeing, conflicting };
 }
 
 /** Values on both sides agree; a value on one side with the other side having values of its own conflicts. */
