@@ -15,9 +15,11 @@ import { reportsSuite } from './suites/reports.ts';
 import { saveSuite } from './suites/save.ts';
 import { segmentationSuite } from './suites/segmentation.ts';
 import { splitMergeSuite } from './suites/split-merge.ts';
+import { suggestSuite } from './suites/suggest.ts';
 
 const suites: readonly BenchSuite[] = [
   segmentationSuite,
+  suggestSuite,
   exportSuite,
   importSuite,
   reportsSuite,
