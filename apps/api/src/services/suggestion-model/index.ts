@@ -37,7 +37,9 @@ export async function trainSuggestionModel(
   slug: string,
 ): Promise<SuggestionModelStatus> {
   const { project } = await requireProject(context, slug, managers, 'train the suggestion model');
-  const trained = await trainAndStore(context.db, project.id, context.isOperator ? null : context.userId);
+  const trained = await inTurn(project.id, () =>
+    trainAndStore(context.db, project.id, context.isOperator ? null : context.userId),
+  );
   if (!trained)
     throw new ProblemError(
       409,
@@ -66,6 +68,24 @@ async function trainAndStore(
 
 const newLabelsByProject = new Map<string, number>();
 const trainingProjects = new Set<string>();
+const trainingInTurn = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs a project's trainings in this process one after another, so a background retraining that
+ * finishes late never stores an older view of the gold after an on-demand one: what was asked
+ * for last is the newest version.
+ */
+function inTurn<Result>(projectId: string, train: () => Promise<Result>): Promise<Result> {
+  const previous = trainingInTurn.get(projectId) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(train);
+  trainingInTurn.set(projectId, next);
+  next
+    .finally(() => {
+      if (trainingInTurn.get(projectId) === next) trainingInTurn.delete(projectId);
+    })
+    .catch(() => undefined);
+  return next;
+}
 
 /**
  * Counts a new gold label; every `retrainAfterGoldLabels` of them, retrains in the background
@@ -77,7 +97,7 @@ export function noteNewGoldLabel(db: Executor, projectId: string): void {
   newLabelsByProject.set(projectId, count % retrainAfterGoldLabels);
   if (count < retrainAfterGoldLabels || trainingProjects.has(projectId)) return;
   trainingProjects.add(projectId);
-  void retrainIfDue(db, projectId)
+  void inTurn(projectId, () => retrainIfDue(db, projectId))
     .catch((error: unknown) =>
       console.warn(
         `Retraining the suggestion model of project ${projectId} failed: ${error instanceof Error ? error.message : String(error)}`,
