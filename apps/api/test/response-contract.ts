@@ -64,8 +64,12 @@ export function contractViolation(
   const route = findRoute(routes, request.method, request.path);
   // Not part of the declared API: the sign-in library (/api/auth), the OpenAPI document, the web app.
   if (!route) return undefined;
-  if (response.status >= 400) return `${where} with ${response.contentType || 'no body'}, not problem+json`;
   const declared = route.responses[String(response.status)];
+  // Errors are problem+json; the one exception is a status a route declares with its own body
+  // (/readyz's 503 is a readiness report, read by probes), which is held to its schema below.
+  const declaresThisBody = Boolean(declared?.content?.[response.contentType]);
+  if (response.status >= 400 && !declaresThisBody)
+    return `${where} with ${response.contentType || 'no body'}, not problem+json`;
   if (!declared) return `${where}, a status ${route.path} does not declare`;
   const content = declared.content ?? {};
   if (Object.keys(content).length === 0) {
