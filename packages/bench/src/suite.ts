@@ -18,6 +18,19 @@ export interface BenchRow {
   notes: string;
 }
 
+/** A row for work counted in units rather than bytes (sentences, saves, queries). */
+export function unitRow(fields: {
+  suite: string;
+  input: string;
+  tool: string;
+  units: number;
+  unitName: string;
+  seconds: number;
+  notes: string;
+}): BenchRow {
+  return { ...fields, inputBytes: 0, unitsPerSecond: fields.units / fields.seconds, megabytesPerSecond: 0 };
+}
+
 /** A floor a suite promises to stay above, such as "Attest at least as fast as sbd". */
 export interface BenchCheck {
   name: string;

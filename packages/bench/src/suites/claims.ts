@@ -7,7 +7,7 @@ import { claimText, segment } from '@attest/core';
 import { type Database, findClaimCandidates, rowsOf } from '@attest/db';
 import { sql } from 'drizzle-orm';
 import { generateWithoutForeignKeyChecks, startBenchProject } from '../harness/bench-project.ts';
-import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
+import { type BenchCheck, type BenchRow, type BenchSuite, type SuiteOptions, unitRow } from '../suite.ts';
 import { buildNewsArticles } from './news-corpus.ts';
 
 const sentencesPerDocument = 30;
@@ -131,18 +131,15 @@ async function medianOf<Result>(
 }
 
 function row(input: string, tool: string, units: number, seconds: number, notes: string[]): BenchRow {
-  return {
+  return unitRow({
     suite: 'claims',
     input,
     tool,
-    inputBytes: 0,
     units,
     unitName: 'sentences',
     seconds,
-    unitsPerSecond: units / seconds,
-    megabytesPerSecond: 0,
     notes: notes.join('; '),
-  };
+  });
 }
 
 export const claimsSuite: BenchSuite = {

@@ -18,7 +18,7 @@ import {
   readReplayArticles,
   replaySetDirectory,
 } from '../../../core/test/fixtures/learn/replay-articles.ts';
-import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
+import { type BenchCheck, type BenchRow, type BenchSuite, type SuiteOptions, unitRow } from '../suite.ts';
 import { timeRuns } from '../timing.ts';
 
 /** The invented articles of the suggestion tests, with their hand-made gold: no shared data needed. */
@@ -131,33 +131,20 @@ function inventedExamples(count: number): TrainingExample[] {
 }
 
 function trainingRow(tool: string, units: number, seconds: number, notes: string): BenchRow {
-  return {
-    suite: 'learn',
-    input: `${units.toLocaleString('en')} gold sentences`,
-    tool,
-    inputBytes: 0,
-    units,
-    unitName: 'sentences',
-    seconds,
-    unitsPerSecond: units / seconds,
-    megabytesPerSecond: 0,
-    notes,
-  };
+  const input = `${units.toLocaleString('en')} gold sentences`;
+  return unitRow({ suite: 'learn', input, tool, units, unitName: 'sentences', seconds, notes });
 }
 
 function curveRow(setName: string, point: CurvePoint, seconds: number): BenchRow {
-  return {
+  return unitRow({
     suite: 'learn',
     input: `${setName}, ${point.goldSentences} gold sentences`,
     tool: 'rules vs rules + model',
-    inputBytes: 0,
     units: point.rules.total,
     unitName: 'held-out sentences',
     seconds,
-    unitsPerSecond: point.rules.total / seconds,
-    megabytesPerSecond: 0,
     notes: `accuracy ${percent(point.rules.accuracy)} → ${percent(point.combined.accuracy)}, macro-F1 ${point.rules.macroF1.toFixed(3)} → ${point.combined.macroF1.toFixed(3)}, ${point.modelDecided} decided by the model`,
-  };
+  });
 }
 
 function formatCurve(setName: string, curve: readonly CurvePoint[]): string {

@@ -9,7 +9,7 @@ import type { Database } from '@attest/db';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { addAnalysts, generateWithoutForeignKeyChecks, startBenchProject } from '../harness/bench-project.ts';
-import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
+import { type BenchCheck, type BenchRow, type BenchSuite, type SuiteOptions, unitRow } from '../suite.ts';
 
 const sentencesPerDocument = 30;
 
@@ -224,18 +224,15 @@ async function changeLabels(db: Database, documentCount: number): Promise<void> 
 }
 
 function row(input: string, tool: string, units: number, seconds: number, notes: string[]): BenchRow {
-  return {
+  return unitRow({
     suite: 'reports',
     input,
     tool,
-    inputBytes: 0,
     units,
     unitName: 'sentences',
     seconds,
-    unitsPerSecond: units / seconds,
-    megabytesPerSecond: 0,
     notes: notes.join('; '),
-  };
+  });
 }
 
 export const reportsSuite: BenchSuite = {
