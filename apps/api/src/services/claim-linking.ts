@@ -38,22 +38,18 @@ export async function linkDocumentIntoClaims(
   projectId: string,
   documentId: string,
 ): Promise<void> {
-  const sentences = await findLinkableSentences(db, documentId);
+  const sentences = await findLinkableSentences(db, { projectId, documentId });
   // The candidate index reads claim texts: write this document's before asking it.
-  await writeClaimTexts(
-    db,
-    sentences.flatMap((sentence) =>
+  await writeClaimTexts(db, {
+    rows: sentences.flatMap((sentence) =>
       sentence.claimText === null ? [{ id: sentence.id, claimText: claimText(sentence.text) }] : [],
     ),
-  );
+  });
   const unlinked = sentences.filter((sentence) => !sentence.claimId);
   if (unlinked.length === 0) return;
-  const candidateRows = await findClaimCandidates(db, projectId, documentId);
+  const candidateRows = await findClaimCandidates(db, { projectId, documentId });
   if (candidateRows.length === 0) return;
-  const rejected = await findRejectedPartners(
-    db,
-    unlinked.map((sentence) => sentence.id),
-  );
+  const rejected = await findRejectedPartners(db, { sentenceIds: unlinked.map((sentence) => sentence.id) });
   const rejectedPairs = new Set(
     [...rejected].flatMap(([sentenceId, partners]) =>
       [...partners].map((partner) => `${sentenceId}|${partner}`),
@@ -85,7 +81,7 @@ export async function linkDocumentIntoClaims(
   const claimIds = new Set(
     [...pool.values()].flatMap((sentence) => (sentence.claim ? [sentence.claim] : [])),
   );
-  for (const member of await findClaimMembers(db, [...claimIds]))
+  for (const member of await findClaimMembers(db, { projectId, claimIds: [...claimIds] }))
     addEarlier(member.sentence_id, member.document_id, member.text, member.claim_id);
   const sentencesInPool = [...pool.values()];
   const weightOf = rarityWeights(sentencesInPool.map((sentence) => claimFeatures(sentence.text)));
@@ -95,7 +91,7 @@ export async function linkDocumentIntoClaims(
   for (const placed of linkIntoClaims(sentencesInPool, { weightOf, rejectedPairs })) {
     let claimId = placed.claim ?? newClaims.get(placed.group);
     if (!claimId) {
-      claimId = await insertClaim(db, projectId);
+      claimId = await insertClaim(db, { projectId });
       newClaims.set(placed.group, claimId);
     }
     const { match } = placed;
@@ -113,21 +109,20 @@ export async function linkDocumentIntoClaims(
       },
     });
   }
-  await insertClaimLinks(db, links);
+  await insertClaimLinks(db, { links });
 }
 
 /** Re-links a whole project document by document; confirmed links and rejections stay. */
 export async function relinkProject(db: Database, projectId: string): Promise<RelinkSummary> {
-  await clearSuggestedLinks(db, projectId);
+  await clearSuggestedLinks(db, { projectId });
   // Sentences imported before claim texts existed join the candidate index here.
-  const withoutClaimText = await findSentencesWithoutClaimText(db, projectId);
-  await writeClaimTexts(
-    db,
-    withoutClaimText.map((sentence) => ({ id: sentence.id, claimText: claimText(sentence.text) })),
-  );
-  const documentIds = await listProjectDocumentIds(db, projectId);
+  const withoutClaimText = await findSentencesWithoutClaimText(db, { projectId });
+  await writeClaimTexts(db, {
+    rows: withoutClaimText.map((sentence) => ({ id: sentence.id, claimText: claimText(sentence.text) })),
+  });
+  const documentIds = await listProjectDocumentIds(db, { projectId });
   for (const documentId of documentIds) await linkDocumentIntoClaims(db, projectId, documentId);
-  const summaries = await listClaimSummaries(db, projectId);
+  const summaries = await listClaimSummaries(db, { projectId });
   return {
     documents: documentIds.length,
     claims: summaries.length,

@@ -45,7 +45,10 @@ function claimsFrom(rows: readonly ClaimOccurrenceRow[]): Claim[] {
 
 export async function listProjectClaims(context: ServiceContext, slug: string): Promise<Claim[]> {
   const { project, role } = await requireProject(context, slug);
-  const rows = await listClaimOccurrences(context.db, project.id, viewer(context, role), {});
+  const rows = await listClaimOccurrences(context.db, {
+    projectId: project.id,
+    viewer: viewer(context, role),
+  });
   return claimsFrom(rows).sort((a, b) => b.documentCount - a.documentCount);
 }
 
@@ -56,7 +59,11 @@ export async function getProjectClaim(
 ): Promise<Claim> {
   const { project, role } = await requireProject(context, slug);
   const [claim] = claimsFrom(
-    await listClaimOccurrences(context.db, project.id, viewer(context, role), { claimIds: [claimId] }),
+    await listClaimOccurrences(context.db, {
+      projectId: project.id,
+      viewer: viewer(context, role),
+      claimIds: [claimId],
+    }),
   );
   if (!claim)
     throw new NotFoundError(
@@ -69,7 +76,9 @@ export async function getProjectClaim(
 /** The claims the document's sentences belong to, for the editor. */
 export async function listDocumentClaims(context: ServiceContext, documentId: string): Promise<Claim[]> {
   const { projectId, role } = await requireDocument(context, documentId);
-  return claimsFrom(await listClaimOccurrences(context.db, projectId, viewer(context, role), { documentId }));
+  return claimsFrom(
+    await listClaimOccurrences(context.db, { projectId, viewer: viewer(context, role), documentId }),
+  );
 }
 
 export async function decideClaimLink(
@@ -77,7 +86,7 @@ export async function decideClaimLink(
   linkId: string,
   decision: 'confirm' | 'reject',
 ): Promise<void> {
-  const link = await findClaimLink(context.db, linkId);
+  const link = await findClaimLink(context.db, { linkId });
   if (!link) throw new NotFoundError('Claim link');
   // Whoever may not see the project gets 404 as for a missing link; analysts get 403.
   await requireProject(context, link.projectSlug, managers, 'confirm or reject claim links').catch(
@@ -86,8 +95,9 @@ export async function decideClaimLink(
     },
   );
   const actor = context.isOperator ? null : context.userId;
-  if (decision === 'confirm') await confirmClaimLink(context.db, linkId, actor);
-  else await rejectClaimLink(context.db, link, actor);
+  if (decision === 'confirm')
+    await confirmClaimLink(context.db, { projectId: link.projectId, linkId, userId: actor });
+  else await rejectClaimLink(context.db, { link, userId: actor });
 }
 
 export async function relinkProjectClaims(context: ServiceContext, slug: string): Promise<RelinkSummary> {

@@ -147,8 +147,8 @@ class Importer {
   ) {}
 
   static async create(context: ServiceContext, project: ProjectWithCount, keepsAnnotators: boolean) {
-    const labels = await listLabels(context.db, project.id);
-    const members = await listMembers(context.db, project.id);
+    const labels = await listLabels(context.db, { projectId: project.id });
+    const members = await listMembers(context.db, { projectId: project.id });
     // The local operator is nobody: its imported labels go to the project's first owner.
     const importingUserId = context.isOperator
       ? members.find((member) => member.role === 'owner')?.userId
@@ -285,7 +285,7 @@ class Importer {
         );
     }
     const bodySha256 = createHash('sha256').update(body, 'utf8').digest('hex');
-    if (await findDocumentByHash(this.context.db, this.project.id, bodySha256)) {
+    if (await findDocumentByHash(this.context.db, { projectId: this.project.id, bodySha256 })) {
       this.count(first.record, 'skipped');
       return;
     }
@@ -297,9 +297,8 @@ class Importer {
     }));
     const suggestions = suggestionsFor(body, segments);
     const work = async (db: Executor) => {
-      const document = await insertDocumentWithSentences(
-        db,
-        {
+      const document = await insertDocumentWithSentences(db, {
+        document: {
           projectId: this.project.id,
           title: first.row.title || 'Untitled article',
           outlet: first.row.outlet || null,
@@ -309,7 +308,7 @@ class Importer {
           bodySha256,
           createdBy: this.context.isOperator ? null : this.context.userId,
         },
-        ordered.map(({ row }, index) => ({
+        sentences: ordered.map(({ row }, index) => ({
           position: row.position,
           start: row.start,
           end: row.end,
@@ -317,9 +316,9 @@ class Importer {
           text: row.text,
           suggestion: suggestions[index] ?? null,
         })),
-      );
+      });
       if (!document) return false;
-      const stored = await listSentences(db, document.id);
+      const stored = await listSentences(db, { projectId: document.projectId, documentId: document.id });
       const storedByPosition = new Map(stored.map((sentence) => [sentence.position, sentence]));
       const taken = new Set<string>();
       for (const item of rows) {
@@ -327,7 +326,11 @@ class Importer {
         const sentence = storedByPosition.get(position)!;
         await this.importLabels(db, item, sentence, taken);
       }
-      await fillAssignments(db, this.project.id, this.project.annotatorsPerDocument, [document.id]);
+      await fillAssignments(db, {
+        projectId: this.project.id,
+        perDocument: this.project.annotatorsPerDocument,
+        onlyDocumentIds: [document.id],
+      });
       return true;
     };
     const created = await this.context.db.transaction(work);

@@ -29,7 +29,11 @@ export async function importDocument(
 ): Promise<ImportResult> {
   const { project } = await requireProject(context, input.projectSlug, managers, 'import documents');
   const stored = await storeDocument(context.db, project, input, context.isOperator ? null : context.userId);
-  const summary = await findDocumentSummary(context.db, stored.documentId, context.userId);
+  const summary = await findDocumentSummary(context.db, {
+    projectId: project.id,
+    documentId: stored.documentId,
+    annotatorId: context.userId,
+  });
   if (!summary) throw new Error(`Document ${stored.documentId} vanished after import.`);
   return { document: toDocumentSummary(summary), created: stored.created };
 }
@@ -70,7 +74,7 @@ export async function storeDocuments(
   createdBy: string | null,
 ): Promise<StoreOutcome[]> {
   const hashes = inputs.map((input) => createHash('sha256').update(input.body, 'utf8').digest('hex'));
-  const existingIds = await findDocumentIdsByHash(db, project.id, hashes);
+  const existingIds = await findDocumentIdsByHash(db, { projectId: project.id, bodySha256s: hashes });
   const outcomes: (StoreOutcome | undefined)[] = [];
   const prepared = new Map<string, PreparedArticle>();
   for (const [index, input] of inputs.entries()) {
@@ -92,9 +96,8 @@ export async function storeDocuments(
   const created = await (prepared.size === 0
     ? new Map<string, string>()
     : db.transaction(async (transaction: Executor) => {
-        const documents = await insertDocumentsWithSentences(
-          transaction,
-          [...prepared.values()].map((article) => ({
+        const documents = await insertDocumentsWithSentences(transaction, {
+          entries: [...prepared.values()].map((article) => ({
             document: {
               projectId: project.id,
               title: article.input.title || titleFrom(article.segments, article.input.fallbackTitle),
@@ -114,23 +117,21 @@ export async function storeDocuments(
               suggestion: article.suggestions[position] ?? null,
             })),
           })),
-        );
-        await fillAssignments(
-          transaction,
-          project.id,
-          project.annotatorsPerDocument,
-          documents.map((document) => document.id),
-        );
+        });
+        await fillAssignments(transaction, {
+          projectId: project.id,
+          perDocument: project.annotatorsPerDocument,
+          onlyDocumentIds: documents.map((document) => document.id),
+        });
         return new Map(documents.map((document) => [document.bodySha256, document.id]));
       }));
   // Each new document joins the project's claims, in import order, after its rows are in.
   for (const documentId of created.values()) await linkDocumentIntoClaims(db, project.id, documentId);
   // A concurrent import of the same text won the unique key: report theirs.
-  const winners = await findDocumentIdsByHash(
-    db,
-    project.id,
-    hashes.filter((hash, index) => !outcomes[index] && !created.has(hash)),
-  );
+  const winners = await findDocumentIdsByHash(db, {
+    projectId: project.id,
+    bodySha256s: hashes.filter((hash, index) => !outcomes[index] && !created.has(hash)),
+  });
   const claimed = new Set<string>();
   return outcomes.map((outcome, index) => {
     if (outcome) return outcome;
