@@ -4,7 +4,12 @@ import { adjudications } from '../schema/adjudications.ts';
 import { sentences } from '../schema/documents.ts';
 import { labels } from '../schema/projects.ts';
 import { users } from '../schema/users.ts';
-import { type DocumentScope, documentInProject, type SentenceScope, sentenceInProject } from './scope.ts';
+import {
+  type DocumentScope,
+  documentInProject,
+  type SentenceScope,
+  sentenceInProject,
+} from '../sql/scope.ts';
 
 function adjudicationColumns() {
   return {

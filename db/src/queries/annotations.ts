@@ -10,7 +10,12 @@ import {
 import { sentences } from '../schema/documents.ts';
 import { labels } from '../schema/projects.ts';
 import { users } from '../schema/users.ts';
-import { type DocumentScope, documentInProject, type SentenceScope, sentenceInProject } from './scope.ts';
+import {
+  type DocumentScope,
+  documentInProject,
+  type SentenceScope,
+  sentenceInProject,
+} from '../sql/scope.ts';
 
 export interface AnnotationWithLabel extends AnnotationRow {
   labelKey: string;

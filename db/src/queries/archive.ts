@@ -6,8 +6,8 @@ import type { Executor } from '../client.ts';
 import { type AuditAction, type AuditCounts, type AuditTargetKind, auditEvents } from '../schema/audit.ts';
 import { documents } from '../schema/documents.ts';
 import { projects } from '../schema/projects.ts';
-import { rowsOf as rows } from './rows.ts';
-import type { DocumentScope } from './scope.ts';
+import { rowsOf as rows } from '../sql/rows.ts';
+import type { DocumentScope } from '../sql/scope.ts';
 
 /**
  * Archives (`archived` true) or restores a document; returns it, or undefined when it was

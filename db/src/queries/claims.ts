@@ -14,8 +14,8 @@ import {
 } from '../schema/claims.ts';
 import { documents, sentences } from '../schema/documents.ts';
 import { projects } from '../schema/projects.ts';
-import { rowsOf } from './rows.ts';
-import { type DocumentScope, documentInProject } from './scope.ts';
+import { rowsOf } from '../sql/rows.ts';
+import { type DocumentScope, documentInProject } from '../sql/scope.ts';
 
 /**
  * Trigram similarity of claim texts below which a sentence is not even a candidate (pg_trgm's
@@ -241,10 +241,7 @@ export async function clearSuggestedLinks(db: Executor, { projectId }: { project
  * A claim needs occurrences in two documents; fewer, and it is no claim, unless a person
  * confirmed one of its links: a re-link may bring the others back.
  */
-export async function deleteUnsharedClaims(
-  db: Executor,
-  { projectId }: { projectId: string },
-): Promise<void> {
+async function deleteUnsharedClaims(db: Executor, { projectId }: { projectId: string }): Promise<void> {
   await db.execute(sql`delete from claims c where c.project_id = ${projectId}
     and (select count(distinct cl.document_id) from claim_links cl where cl.claim_id = c.id) < 2
     and not exists (select 1 from claim_links cl where cl.claim_id = c.id and cl.tier = 'confirmed')`);

@@ -11,8 +11,8 @@ import {
 } from '../schema/documents.ts';
 import { assignments } from '../schema/members.ts';
 import { projects } from '../schema/projects.ts';
-import { copyConnectionOf, copyLines, copyTextLine } from './copy-rows.ts';
-import { type DocumentScope, documentInProject, type SentenceScope } from './scope.ts';
+import { copyConnectionOf, copyLines, copyTextLine } from '../sql/copy-rows.ts';
+import { type DocumentScope, documentInProject, type SentenceScope } from '../sql/scope.ts';
 
 export interface DocumentSummaryRow extends Omit<DocumentRow, 'body'> {
   projectSlug: string;

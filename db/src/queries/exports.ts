@@ -9,8 +9,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type postgres from 'postgres';
 import type { Executor } from '../client.ts';
-import { copyOut } from './copy-rows.ts';
-import { goldColumns } from './gold.ts';
+import { copyOut } from '../sql/copy-rows.ts';
+import { goldColumns } from '../sql/gold.ts';
 
 export interface ExportFilters {
   /** Only these documents (a document set). */
@@ -180,7 +180,7 @@ function pageSentenceConditions(params: ExportLinesParams): SQL {
  * scope), in export order, with the page's keyset bounds. Exposed so the benchmark can `COPY`
  * exactly what the export reads.
  */
-export function exportLinesQuery(params: ExportLinesParams): SQL {
+function exportLinesQuery(params: ExportLinesParams): SQL {
   const { scope, pseudonymOrder } = params;
   const nameOf = (userId: SQL, email: SQL): SQL =>
     pseudonymOrder

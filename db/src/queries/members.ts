@@ -5,7 +5,7 @@ import { documents } from '../schema/documents.ts';
 import { assignments, type InviteRow, invites, type ProjectRole, projectMembers } from '../schema/members.ts';
 import { projects } from '../schema/projects.ts';
 import { users } from '../schema/users.ts';
-import { type DocumentScope, documentInProject } from './scope.ts';
+import { type DocumentScope, documentInProject } from '../sql/scope.ts';
 
 export async function findMemberRole(
   db: Executor,

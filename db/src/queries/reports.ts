@@ -7,9 +7,9 @@
 import type { GoldStatus } from '@attest/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { goldSentences } from './gold.ts';
-import { rowsOf as rows } from './rows.ts';
-import type { DocumentScope } from './scope.ts';
+import { goldSentences } from '../sql/gold.ts';
+import { rowsOf as rows } from '../sql/rows.ts';
+import type { DocumentScope } from '../sql/scope.ts';
 
 export interface StripRow {
   position: number;

@@ -4,8 +4,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { documents } from '../schema/documents.ts';
 import { suggestionModels } from '../schema/suggestion-models.ts';
-import { goldSentences } from './gold.ts';
-import { rowsOf } from './rows.ts';
+import { goldSentences } from '../sql/gold.ts';
+import { rowsOf } from '../sql/rows.ts';
 
 export interface SuggestionModelSummary {
   version: number;
