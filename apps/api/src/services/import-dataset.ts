@@ -24,6 +24,7 @@ import {
   listSentences,
   type ProjectWithCount,
 } from '@attest/db';
+import { TransactionRollbackError } from 'drizzle-orm';
 import { ForbiddenError } from '../errors.ts';
 import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
@@ -62,16 +63,6 @@ interface ImportTally {
   errors: ImportError[];
 }
 
-/**
- * Carries the tally of a strict import out of the transaction it rolls back: Drizzle rolls a
- * transaction back only when its callback throws.
- */
-class StrictRollback extends Error {
-  constructor(readonly tally: ImportTally) {
-    super('A strict import found bad rows.');
-  }
-}
-
 /** Articles stored per transaction: few statements each, and a bounded amount held in memory. */
 const articlesPerBatch = 500;
 
@@ -94,18 +85,20 @@ export async function importDataset(
     return importer.run(records, bodies);
   };
   if (!options.strict) return reportOf(files, readErrors, await importInto(context.db));
+  // A strict import with a bad row rolls back with Drizzle's `tx.rollback()`, which ends the
+  // transaction by throwing TransactionRollbackError out of it; the tally read inside says why.
+  let tally = nothing;
   try {
-    const tally = await context.db.transaction(async (transaction) => {
-      const result = await importInto(transaction);
-      if (result.errors.length > 0) throw new StrictRollback(result);
-      return result;
+    await context.db.transaction(async (transaction) => {
+      tally = await importInto(transaction);
+      if (tally.errors.length > 0) transaction.rollback();
     });
-    return reportOf(files, readErrors, tally);
   } catch (error) {
-    if (!(error instanceof StrictRollback)) throw error;
+    if (!(error instanceof TransactionRollbackError)) throw error;
     // Nothing was written: only the bad rows are reported.
-    return reportOf(files, readErrors, { counts: new Map(), errors: error.tally.errors });
+    return reportOf(files, readErrors, { counts: new Map(), errors: tally.errors });
   }
+  return reportOf(files, readErrors, tally);
 }
 
 /** The answer: totals, the bad rows (read errors first) and each file's verdict, a zip's entries included. */
