@@ -213,7 +213,8 @@ function newsOfSentences(sentenceCount: number): string {
 async function setUpDocument(context: BrowserContext, baseUrl: string, body: string): Promise<string> {
   const headers = { origin: baseUrl };
   const post = async (pathname: string, data: unknown) => {
-    const response = await context.request.post(pathname, { data, headers });
+    // Importing 5,000 sentences takes seconds, more on a busy machine than Playwright's 30 s default.
+    const response = await context.request.post(pathname, { data, headers, timeout: 300_000 });
     if (!response.ok()) throw new Error(`POST ${pathname}: ${response.status()} ${await response.text()}`);
     return response.json();
   };
