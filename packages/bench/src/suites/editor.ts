@@ -1,6 +1,6 @@
-// The annotate view on a 5,000-sentence document in Chromium: time to the first sentence on
-// screen against a static page of the same sentences, the longest task while scrolling and
-// labelling, label key press to paint, and how many elements the page holds.
+// The annotate view on a 5,000-sentence document in Chromium: time to the first screenful of
+// sentences painted against a static page of the same sentences, the longest task while
+// scrolling and labelling, label key press to paint, and how many elements the page holds.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
