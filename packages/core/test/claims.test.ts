@@ -80,6 +80,23 @@ describe('scoreClaimMatch', () => {
     expect(match.isMatch).toBe(false);
   });
 
+  it('leaves reporting words out however they are inflected: how a claim reached the page is not the claim', () => {
+    const features = claimFeatures(
+      'The announcer, citing statements from the agency, said the engine burned.',
+    );
+    expect([...features.stems.values()]).toEqual(['engine', 'burned']);
+  });
+
+  it('reads "could not be independently verified" and "could not confirm" as one claim about the evidence', () => {
+    const match = scoreClaimMatch(
+      claimFeatures('Whether the engine worked could not be independently verified.'),
+      claimFeatures('Officials in Tokyo said they could not confirm whether the engine worked.'),
+    );
+    expect(match.matchedWords).toEqual(['Whether', 'engine', 'worked', 'not confirmed']);
+    expect(match.isMatch).toBe(true);
+    expect(claimFeatures('The engine worked, the agency confirmed.').stems.has('unverified')).toBe(false);
+  });
+
   it('names agreeing entities', () => {
     const match = scoreClaimMatch(
       claimFeatures('North Korea tested an engine for the Chollima-9 rocket on Sunday.'),
