@@ -56,7 +56,7 @@ const ignoredWords = new Set(
 const reportingWord =
   /^(?:announc|report|claim|declar|reveal|describ|confirm|verif|corroborat|quot|cit(?:e|es|ed|ing)$|stat(?:ed|ement|ements)$|accord)/;
 
-/** "could not be independently confirmed", "has not been verified": a claim about the evidence, one however worded. */
+/** "could not be independently confirmed", "has not been verified": one claim about the evidence, however worded. */
 const unverifiedPattern =
   /\b(?:not|never|cannot|unable to|n[’']t)\b(?:\s+\p{L}+){0,3}?\s+(?:confirm|verif|corroborat)\p{L}*/iu;
 

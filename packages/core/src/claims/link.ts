@@ -101,9 +101,9 @@ export function linkClaims(documents: readonly LinkableDocument[], options: Link
 
 /**
  * A lead often carries several claims at once (the launch, the range, the completed force), and
- * average linkage puts it in one. Such a sentence also joins every other claim that its mean
- * score against that claim's members reaches the threshold, as a merge would, unless its
- * document already has a sentence there: an article that states the claim elsewhere does not
+ * average linkage puts it in one. Such a sentence also joins every other claim against whose
+ * members its mean score reaches the threshold, as a merge would, unless its document already
+ * has a sentence there: an article that states the claim elsewhere does not
  * need its lead to state it again, and a claim that takes in every sentence of an article
  * overlapping it would snowball. Decided against the claims as average linkage left them, so the
  * order of the claims does not matter.
