@@ -9,23 +9,23 @@
 // far below 2^26, is exact in float64 however it is summed. test/attribution-rows.test.ts
 // compares the scores with staticFeatures()'s on every token of our fixtures.
 import { cueWindow, cueWords, pronouns, quoteMarks, sentenceEnds, shapeOf, stemOf } from './features.ts';
+import { noPair, PairRows } from './pair-rows.ts';
 import { tagCount } from './tags.ts';
 import type { Token } from './tokens.ts';
 
 /** What one token's text contributes to the scores around it. */
 export interface WordRows {
   /**
-   * What the word adds to the token `d` places after it (`d` < 0: before it; `d` = 0: its own
-   * features), `tagCount` numbers per slot `reach + d`, for the slots that hold any weight.
+   * Where, in the shared arena of sums, what the word adds to the token `d` places after it
+   * (`d` < 0: before it; `d` = 0: its own features) begins: `tagCount` numbers per slot
+   * `reach + d`, for the slots that hold any weight.
    */
-  around: Float64Array;
+  around: number;
   /** Bit `slot` is set for each slot `around` holds, in order. */
   slots: number;
-  /** Its number as the second word of a pair feature, or -1. */
-  pairId: number;
-  /** The rows of `w-1w=this|x` and `ww+1=this|x`, by x's pairId. */
-  pairsAsPrevious: ReadonlyMap<number, number> | undefined;
-  pairsWithNext: ReadonlyMap<number, number> | undefined;
+  /** Its numbers as the left and the right word of a pair feature (pair-rows.ts), or -1. */
+  leftId: number;
+  rightId: number;
   isCue: boolean;
   /** Transition scores, previous tag by tag (`t-1=`, then `t-1w=`). */
   transitions: Float64Array;
@@ -33,12 +33,6 @@ export interface WordRows {
 
 /** How far a word's features reach: the cue words four places away. */
 const reach = cueWindow;
-
-/** Splits the value of a pair feature: words hold no `|`, so only a first word `|` is ambiguous. */
-function splitPair(value: string): [string, string] {
-  const bar = value.startsWith('||') ? 1 : value.indexOf('|');
-  return [value.slice(0, bar), value.slice(bar + 1)];
-}
 
 if (tagCount !== 7) throw new Error('add() below is written out for the seven BIO tags.');
 
@@ -56,17 +50,25 @@ function add(scores: Float64Array, base: number, row: Float64Array, offset: numb
   scores[base + 6]! += row[offset + 6]!;
 }
 
-/** A bound on the cached words (~300 bytes each), so rare words cannot grow it without end. */
+/**
+ * A bound on the cached words (~300 bytes of sums each): past it the cache starts again, so rare
+ * words cannot grow it without end.
+ */
 const cacheLimit = 50_000;
 
 export class FeatureRows {
   private readonly rows = new Map<string, Float64Array>();
-  private readonly pairIds = new Map<string, number>();
-  private readonly previousPairs = new Map<string, Map<number, number>>();
-  private readonly nextPairs = new Map<string, Map<number, number>>();
-  /** The rows of the pair features, numbered. */
-  private readonly pairRows: Float64Array[] = [];
+  private readonly pairs: PairRows;
   private readonly byText = new Map<string, WordRows>();
+  /**
+   * Every word's sums (`WordRows.around` points into it), one array rather than one per word:
+   * the tagger reads a few of them for every token, and separate arrays, each behind its own
+   * pointer and scattered over the heap, cost a fifth of its time in loads.
+   */
+  private arena = new Float64Array(1 << 16);
+  private arenaLength = 0;
+  /** The arena's length once the text's ends are stored: a cache that starts again keeps them. */
+  private readonly boundaryLength: number;
   private buffer = new Float64Array(4096);
   private readonly plainTransitions: Float64Array;
   private readonly beforeStart: WordRows;
@@ -79,29 +81,14 @@ export class FeatureRows {
     // Rounded to float32 first, as the weights were stored when this was learned.
     for (const [name, weights] of Object.entries(features))
       this.rows.set(name, Float64Array.from(Float32Array.from(weights)));
-    for (const [name, row] of this.rows) {
-      const pairs = name.startsWith('w-1w=')
-        ? this.previousPairs
-        : name.startsWith('ww+1=')
-          ? this.nextPairs
-          : null;
-      if (!pairs) continue;
-      const [first, second] = splitPair(name.slice(5));
-      let secondId = this.pairIds.get(second);
-      if (secondId === undefined) {
-        secondId = this.pairIds.size;
-        this.pairIds.set(second, secondId);
-      }
-      const byFirst = pairs.get(first) ?? new Map<number, number>();
-      pairs.set(first, byFirst);
-      byFirst.set(secondId, this.pairRows.push(row) - 1);
-    }
+    this.pairs = new PairRows(this.rows);
     this.cue = this.rows.get('cw');
     this.cueInQuote = this.rows.get('cwq');
     this.inQuote = this.rows.get('q');
     this.plainTransitions = this.transitionsOf(null);
     this.beforeStart = this.boundary('<s>', { 1: ['w-1=<s>', 'sh-1=<s>', 'bos'], 2: ['w-2=<s>'] });
     this.afterEnd = this.boundary('</s>', { [-1]: ['w+1=</s>', 'sh+1=</s>'], [-2]: ['w+2=</s>'] });
+    this.boundaryLength = this.arenaLength;
   }
 
   /**
@@ -112,7 +99,15 @@ export class FeatureRows {
    */
   score(tokens: readonly Token[]): { emissions: Float64Array; words: readonly WordRows[] } {
     const count = tokens.length;
-    const words = tokens.map((token) => this.rowsOf(token.text));
+    // Starting again only here, between calls, keeps every word of this call in the arena.
+    if (this.byText.size >= cacheLimit) {
+      this.byText.clear();
+      this.arenaLength = this.boundaryLength;
+    }
+    const words = new Array<WordRows>(count);
+    for (let index = 0; index < count; index++) words[index] = this.rowsOf(tokens[index]!.text);
+    // Read after the words are looked up: storing a new word may have grown it.
+    const arena = this.arena;
     // Each word adds its summed rows to the tokens around it. The scores are laid out with
     // `reach` padding tokens on each side, so the start and end of the text add theirs from
     // the places before and after it like any word, and no place needs a bounds check.
@@ -127,7 +122,7 @@ export class FeatureRows {
       let stored = 0;
       for (let slots = word.slots; slots !== 0; slots &= slots - 1) {
         const slot = 31 - Math.clz32(slots & -slots);
-        add(padded, (at + slot) * tagCount, word.around, stored * tagCount);
+        add(padded, (at + slot) * tagCount, arena, word.around + stored * tagCount);
         stored++;
       }
     };
@@ -135,7 +130,22 @@ export class FeatureRows {
     for (let at = 0; at < count; at++) spread(words[at]!, at);
     for (let at = count; at < count + 2; at++) spread(this.afterEnd, at);
     const emissions = padded.subarray(reach * tagCount, (reach + count) * tagCount);
-    const { beforeStart, afterEnd, pairRows, cue, cueInQuote, inQuote } = this;
+    const { beforeStart, afterEnd, pairs, cue, cueInQuote, inQuote } = this;
+    const pairTable = pairs.table;
+    // The pair features, one lookup per pair of neighbours (the text's ends included):
+    // `w-1w=left|right` scores the right token, `ww+1=left|right` the left one.
+    for (let right = 0; right <= count; right++) {
+      const left = right - 1;
+      const slot = pairs.find(
+        (left >= 0 ? words[left]! : beforeStart).leftId,
+        (right < count ? words[right]! : afterEnd).rightId,
+      );
+      if (slot < 0) continue;
+      const previousRow = pairs.previousRowAt(slot);
+      if (right < count && previousRow !== noPair) add(emissions, right * tagCount, pairTable, previousRow);
+      const nextRow = pairs.nextRowAt(slot);
+      if (left >= 0 && nextRow !== noPair) add(emissions, left * tagCount, pairTable, nextRow);
+    }
     let isOpen = false;
     for (let index = 0; index < count; index++) {
       const text = tokens[index]!.text;
@@ -144,12 +154,6 @@ export class FeatureRows {
       else if (text === '"') isOpen = !isOpen;
       const base = index * tagCount;
       const own = words[index]!;
-      const previous = index > 0 ? words[index - 1]! : beforeStart;
-      const next = index + 1 < count ? words[index + 1]! : afterEnd;
-      const pairBefore = previous.pairsAsPrevious?.get(own.pairId);
-      if (pairBefore !== undefined) add(emissions, base, pairRows[pairBefore]!, 0);
-      const pairAfter = own.pairsWithNext?.get(next.pairId);
-      if (pairAfter !== undefined) add(emissions, base, pairRows[pairAfter]!, 0);
       const cueRow = isOpen ? cueInQuote : cue;
       if (own.isCue && cueRow) add(emissions, base, cueRow, 0);
       if (isOpen && inQuote) add(emissions, base, inQuote, 0);
@@ -161,7 +165,7 @@ export class FeatureRows {
     const cached = this.byText.get(text);
     if (cached) return cached;
     const rows = this.wordRows(text);
-    if (this.byText.size < cacheLimit) this.byText.set(text, rows);
+    this.byText.set(text, rows);
     return rows;
   }
 
@@ -218,16 +222,14 @@ export class FeatureRows {
     return {
       around,
       slots,
-      pairId: this.pairIds.get(word) ?? -1,
-      pairsAsPrevious: this.previousPairs.get(word),
-      pairsWithNext: this.nextPairs.get(word),
+      ...this.pairs.idsOf(word),
       isCue,
       transitions,
     };
   }
 
-  /** The weights of the names summed per distance, and which distances have any. */
-  private sums(namesByDistance: Record<number, string[]>): { around: Float64Array; slots: number } {
+  /** The weights of the names summed per distance, stored in the arena, and which distances have any. */
+  private sums(namesByDistance: Record<number, string[]>): { around: number; slots: number } {
     const sums: Float64Array[] = [];
     let slots = 0;
     for (let slot = 0; slot <= 2 * reach; slot++) {
@@ -238,8 +240,15 @@ export class FeatureRows {
       for (const row of rows) for (let tag = 0; tag < tagCount; tag++) sum[tag]! += row[tag]!;
       sums.push(sum);
     }
-    const around = new Float64Array(sums.length * tagCount);
-    for (const [index, sum] of sums.entries()) around.set(sum, index * tagCount);
+    const around = this.arenaLength;
+    const length = around + sums.length * tagCount;
+    if (length > this.arena.length) {
+      const grown = new Float64Array(Math.max(length, 2 * this.arena.length));
+      grown.set(this.arena.subarray(0, around));
+      this.arena = grown;
+    }
+    for (const [index, sum] of sums.entries()) this.arena.set(sum, around + index * tagCount);
+    this.arenaLength = length;
     return { around, slots };
   }
 

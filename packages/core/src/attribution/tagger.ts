@@ -24,14 +24,90 @@ export function transitionFeatures(previous: number, word: string): [string, str
   return [`t-1=${previous}`, `t-1w=${previous}|${word}`];
 }
 
-/** For each tag, the tags it may follow, in ascending order: an I- tag only continues its own role. */
-const previousTagsOf: readonly Uint8Array[] = Array.from({ length: tagCount }, (_, tag) =>
-  Uint8Array.from(
-    Array.from({ length: tagCount }, (_, previous) => previous).filter((previous) =>
-      isAllowedAfter(previous, tag),
-    ),
-  ),
-);
+// Viterbi below is written out for the seven BIO tags: O and each B- tag may follow any tag,
+// an I- tag only its own B- or I- tag. Checked here against tags.ts.
+if (
+  tagCount !== 7 ||
+  Array.from({ length: tagCount * tagCount }).some((_, cell) => {
+    const previous = Math.floor(cell / tagCount);
+    const tag = cell % tagCount;
+    const isWrittenOut = tag === 0 || tag % 2 === 1 || previous === tag - 1 || previous === tag;
+    return isAllowedAfter(previous, tag) !== isWrittenOut;
+  })
+)
+  throw new Error('viterbi() is written out for BIO over three roles: rewrite it for these tags.');
+
+/**
+ * The best score of `tag` at the token whose scores start at `row`, and the tag before it: for
+ * O and B- tags, over all seven tags before. Ties go to the lowest previous tag, as the sums are
+ * compared in ascending order with `>`. The tag before is never -Infinity past the first token.
+ */
+function stepFromAny(
+  best: Float64Array,
+  back: Uint8Array,
+  row: number,
+  own: number,
+  pair: Float64Array,
+  tag: number,
+): void {
+  const before = row - 7;
+  let top = best[before]! + own + pair[tag]!;
+  let from = 0;
+  let total = best[before + 1]! + own + pair[7 + tag]!;
+  if (total > top) {
+    top = total;
+    from = 1;
+  }
+  total = best[before + 2]! + own + pair[14 + tag]!;
+  if (total > top) {
+    top = total;
+    from = 2;
+  }
+  total = best[before + 3]! + own + pair[21 + tag]!;
+  if (total > top) {
+    top = total;
+    from = 3;
+  }
+  total = best[before + 4]! + own + pair[28 + tag]!;
+  if (total > top) {
+    top = total;
+    from = 4;
+  }
+  total = best[before + 5]! + own + pair[35 + tag]!;
+  if (total > top) {
+    top = total;
+    from = 5;
+  }
+  total = best[before + 6]! + own + pair[42 + tag]!;
+  if (total > top) {
+    top = total;
+    from = 6;
+  }
+  best[row + tag] = top;
+  back[row + tag] = from;
+}
+
+/** As stepFromAny, for an I- tag: only its own B- tag (`tag - 1`) or itself may come before. */
+function stepFromOwnRole(
+  best: Float64Array,
+  back: Uint8Array,
+  row: number,
+  own: number,
+  pair: Float64Array,
+  tag: number,
+): void {
+  const before = row - 7;
+  // At the second token the I- tag before is -Infinity: its sum is then never the larger.
+  const fromBegin = best[before + tag - 1]! + own + pair[(tag - 1) * 7 + tag]!;
+  const fromInside = best[before + tag]! + own + pair[tag * 7 + tag]!;
+  if (fromInside > fromBegin) {
+    best[row + tag] = fromInside;
+    back[row + tag] = tag;
+  } else {
+    best[row + tag] = fromBegin;
+    back[row + tag] = tag - 1;
+  }
+}
 
 /** Viterbi's tables, reused from call to call (it runs once per sentence). */
 let scratch = { best: new Float64Array(4096), back: new Uint8Array(4096) };
@@ -62,24 +138,13 @@ export function viterbi(
   for (let index = 1; index < length; index++) {
     const row = index * tagCount;
     const pair = transitions(index);
-    for (let tag = 0; tag < tagCount; tag++) {
-      const own = emissions[row + tag]!;
-      let top = Number.NEGATIVE_INFINITY;
-      let from = 0;
-      const previousTags = previousTagsOf[tag]!;
-      for (let choice = 0; choice < previousTags.length; choice++) {
-        const previous = previousTags[choice]!;
-        const before = best[row - tagCount + previous]!;
-        if (before === Number.NEGATIVE_INFINITY) continue;
-        const total = before + own + pair[previous * tagCount + tag]!;
-        if (total > top) {
-          top = total;
-          from = previous;
-        }
-      }
-      best[row + tag] = top;
-      back[row + tag] = from;
-    }
+    stepFromAny(best, back, row, emissions[row]!, pair, 0);
+    stepFromAny(best, back, row, emissions[row + 1]!, pair, 1);
+    stepFromOwnRole(best, back, row, emissions[row + 2]!, pair, 2);
+    stepFromAny(best, back, row, emissions[row + 3]!, pair, 3);
+    stepFromOwnRole(best, back, row, emissions[row + 4]!, pair, 4);
+    stepFromAny(best, back, row, emissions[row + 5]!, pair, 5);
+    stepFromOwnRole(best, back, row, emissions[row + 6]!, pair, 6);
   }
   const path = new Array<number>(length);
   let tag = 0;
