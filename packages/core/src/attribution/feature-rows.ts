@@ -11,10 +11,14 @@
 import { cueWindow, cueWords, pronouns, quoteMarks, sentenceEnds, shapeOf, stemOf } from './features.ts';
 import { noPair, PairRows } from './pair-rows.ts';
 import { tagCount } from './tags.ts';
-import type { Token } from './tokens.ts';
+import type { Token, TokenBounds } from './tokens.ts';
 
 /** What one token's text contributes to the scores around it. */
 export interface WordRows {
+  /** The token's text, as written. */
+  text: string;
+  /** Whether it opens (“), closes (”) or toggles (") a double quotation; else none. */
+  quote: Quote;
   /**
    * Where, in the shared arena of sums, what the word adds to the token `d` places after it
    * (`d` < 0: before it; `d` = 0: its own features) begins: `tagCount` numbers per slot
@@ -30,6 +34,14 @@ export interface WordRows {
   /** Transition scores, previous tag by tag (`t-1=`, then `t-1w=`). */
   transitions: Float64Array;
 }
+
+/** What a token does to a double quotation: nothing, opens (“), closes (”) or toggles (") it. */
+type Quote = 0 | 1 | 2 | 3;
+const noQuote = 0;
+const opensQuote = 1;
+const closesQuote = 2;
+const togglesQuote = 3;
+const quoteOf: Readonly<Record<string, Quote>> = { '“': opensQuote, '”': closesQuote, '"': togglesQuote };
 
 /** How far a word's features reach: the cue words four places away. */
 const reach = cueWindow;
@@ -55,11 +67,21 @@ function add(scores: Float64Array, base: number, row: Float64Array, offset: numb
  * words cannot grow it without end.
  */
 const cacheLimit = 50_000;
+/** The cache's hash table: a power of two, more than twice `cacheLimit`. */
+const slotCount = 1 << 17;
 
 export class FeatureRows {
   private readonly rows = new Map<string, Float64Array>();
   private readonly pairs: PairRows;
-  private readonly byText = new Map<string, WordRows>();
+  /**
+   * The cached words, found by a hash of their text's UTF-16 units in `slots` (open addressing,
+   * indices into `cached`, -1 for free): a token is looked up where it stands in the text,
+   * without cutting a string out of it, hashing that and probing a Map.
+   */
+  private cached: WordRows[] = [];
+  private readonly slots = new Int32Array(slotCount).fill(-1);
+  /** The words of the last sentence scored, reused. */
+  private readonly sentenceWords: WordRows[] = [];
   /**
    * Every word's sums (`WordRows.around` points into it), one array rather than one per word:
    * the tagger reads a few of them for every token, and separate arrays, each behind its own
@@ -98,14 +120,34 @@ export class FeatureRows {
    * transitionFeatures().
    */
   score(tokens: readonly Token[]): { emissions: Float64Array; words: readonly WordRows[] } {
-    const count = tokens.length;
-    // Starting again only here, between calls, keeps every word of this call in the arena.
-    if (this.byText.size >= cacheLimit) {
-      this.byText.clear();
-      this.arenaLength = this.boundaryLength;
-    }
-    const words = new Array<WordRows>(count);
-    for (let index = 0; index < count; index++) words[index] = this.rowsOf(tokens[index]!.text);
+    this.startAgainIfFull();
+    const words = tokens.map((token) => this.rowsAt(token.text, 0, token.text.length));
+    return { emissions: this.scoreWords(words, words.length), words };
+  }
+
+  /** As score(), for the `count` tokens of `text` read into `bounds`; both valid until the next call. */
+  scoreBounds(
+    text: string,
+    bounds: TokenBounds,
+    count: number,
+  ): { emissions: Float64Array; words: readonly WordRows[] } {
+    this.startAgainIfFull();
+    const words = this.sentenceWords;
+    words.length = count;
+    for (let index = 0; index < count; index++)
+      words[index] = this.rowsAt(text, bounds.starts[index]!, bounds.ends[index]!);
+    return { emissions: this.scoreWords(words, count), words };
+  }
+
+  /** Starting again only between calls keeps every word of a call in the arena. */
+  private startAgainIfFull(): void {
+    if (this.cached.length < cacheLimit) return;
+    this.cached = [];
+    this.slots.fill(-1);
+    this.arenaLength = this.boundaryLength;
+  }
+
+  private scoreWords(words: readonly WordRows[], count: number): Float64Array {
     // Read after the words are looked up: storing a new word may have grown it.
     const arena = this.arena;
     // Each word adds its summed rows to the tokens around it. The scores are laid out with
@@ -148,25 +190,34 @@ export class FeatureRows {
     }
     let isOpen = false;
     for (let index = 0; index < count; index++) {
-      const text = tokens[index]!.text;
-      if (text === '“') isOpen = true;
-      else if (text === '”') isOpen = false;
-      else if (text === '"') isOpen = !isOpen;
-      const base = index * tagCount;
       const own = words[index]!;
+      if (own.quote === opensQuote) isOpen = true;
+      else if (own.quote === closesQuote) isOpen = false;
+      else if (own.quote === togglesQuote) isOpen = !isOpen;
+      const base = index * tagCount;
       const cueRow = isOpen ? cueInQuote : cue;
       if (own.isCue && cueRow) add(emissions, base, cueRow, 0);
       if (isOpen && inQuote) add(emissions, base, inQuote, 0);
     }
-    return { emissions, words };
+    return emissions;
   }
 
-  private rowsOf(text: string): WordRows {
-    const cached = this.byText.get(text);
-    if (cached) return cached;
-    const rows = this.wordRows(text);
-    this.byText.set(text, rows);
-    return rows;
+  /** The rows of the token `text[start, end)`, from the cache or built and cached. */
+  private rowsAt(text: string, start: number, end: number): WordRows {
+    // FNV-1a over the UTF-16 units.
+    let hash = 0x811c9dc5;
+    for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+    const mask = slotCount - 1;
+    let slot = hash & mask;
+    for (let found = this.slots[slot]!; found !== -1; found = this.slots[slot]!) {
+      const word = this.cached[found]!;
+      if (word.text.length === end - start && text.startsWith(word.text, start)) return word;
+      slot = (slot + 1) & mask;
+    }
+    const word = this.wordRows(start === 0 && end === text.length ? text : text.slice(start, end));
+    // One call may pass the limit; the table is kept at most half full all the same.
+    if (this.cached.length < slotCount / 2) this.slots[slot] = this.cached.push(word) - 1;
+    return word;
   }
 
   private wordRows(text: string): WordRows {
@@ -204,15 +255,16 @@ export class FeatureRows {
         after.push(`cwR${distance}`);
       }
     }
-    return this.entry(word, names, isCue, this.transitionsOf(word));
+    return this.entry(text, word, names, isCue, this.transitionsOf(word));
   }
 
   /** The start and end of a text (`<s>`, `</s>`), seen from the tokens one and two places inside it. */
   private boundary(word: string, names: Record<number, string[]>): WordRows {
-    return this.entry(word, names, false, this.plainTransitions);
+    return this.entry(word, word, names, false, this.plainTransitions);
   }
 
   private entry(
+    text: string,
     word: string,
     names: Record<number, string[]>,
     isCue: boolean,
@@ -220,6 +272,8 @@ export class FeatureRows {
   ): WordRows {
     const { around, slots } = this.sums(names);
     return {
+      text,
+      quote: quoteOf[text] ?? noQuote,
       around,
       slots,
       ...this.pairs.idsOf(word),

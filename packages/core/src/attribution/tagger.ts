@@ -3,7 +3,7 @@
 // feature names; nothing here reads the network or the corpus.
 import { FeatureRows } from './feature-rows.ts';
 import { isAllowedAfter, type Role, roleOf, tagCount, tags } from './tags.ts';
-import { type Token, tokenize } from './tokens.ts';
+import { type Token, TokenBounds } from './tokens.ts';
 
 export interface TaggerWeights {
   version: 1;
@@ -160,6 +160,8 @@ export function viterbi(
 
 export class Tagger {
   private readonly rows: FeatureRows;
+  /** The tokens of the sentence being tagged, reused. */
+  private readonly bounds = new TokenBounds();
 
   constructor(weights: TaggerWeights) {
     if (weights.version !== 1 || weights.tags.join() !== tags.join())
@@ -169,8 +171,11 @@ export class Tagger {
 
   /** The role spans in `[start, end)` of `text`. */
   spans(text: string, start = 0, end = text.length): RoleSpan[] {
-    const tokens = tokenize(text, start, end);
-    return spansOf(tokens, this.tag(tokens));
+    const bounds = this.bounds;
+    const count = bounds.read(text, start, end);
+    const { emissions, words } = this.rows.scoreBounds(text, bounds, count);
+    const tagged = viterbi(count, emissions, (index) => words[index]!.transitions);
+    return spansBetween(bounds.starts, bounds.ends, tagged);
   }
 
   /** One tag index per token. */
@@ -182,18 +187,31 @@ export class Tagger {
 
 /** Groups BIO tags into spans from the first token's start to the last token's end. */
 export function spansOf(tokens: readonly Token[], tagged: readonly number[]): RoleSpan[] {
+  return spansBetween(
+    tokens.map((token) => token.start),
+    tokens.map((token) => token.end),
+    tagged,
+  );
+}
+
+/** As spansOf, for tokens given by their offsets. */
+function spansBetween(
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
+  tagged: readonly number[],
+): RoleSpan[] {
   const spans: RoleSpan[] = [];
   let open: RoleSpan | null = null;
-  for (const [index, tag] of tagged.entries()) {
-    const token = tokens[index]!;
+  for (let index = 0; index < tagged.length; index++) {
+    const tag = tagged[index]!;
     const role = roleOf(tag);
     if (open && (tag % 2 === 1 || role !== open.role)) {
       spans.push(open);
       open = null;
     }
     if (!role) continue;
-    if (open) open.end = token.end;
-    else open = { role, start: token.start, end: token.end };
+    if (open) open.end = ends[index]!;
+    else open = { role, start: starts[index]!, end: ends[index]! };
   }
   if (open) spans.push(open);
   return spans;
