@@ -40,7 +40,8 @@ if (
 /**
  * The best score of `tag` at the token whose scores start at `row`, and the tag before it: for
  * O and B- tags, over all seven tags before. Ties go to the lowest previous tag, as the sums are
- * compared in ascending order with `>`. The tag before is never -Infinity past the first token.
+ * compared in ascending order with `>`. The first sum, from O, is never -Infinity; an I- tag's
+ * -Infinity at the first token never wins.
  */
 function stepFromAny(
   best: Float64Array,
@@ -53,35 +54,12 @@ function stepFromAny(
   const before = row - 7;
   let top = best[before]! + own + pair[tag]!;
   let from = 0;
-  let total = best[before + 1]! + own + pair[7 + tag]!;
-  if (total > top) {
-    top = total;
-    from = 1;
-  }
-  total = best[before + 2]! + own + pair[14 + tag]!;
-  if (total > top) {
-    top = total;
-    from = 2;
-  }
-  total = best[before + 3]! + own + pair[21 + tag]!;
-  if (total > top) {
-    top = total;
-    from = 3;
-  }
-  total = best[before + 4]! + own + pair[28 + tag]!;
-  if (total > top) {
-    top = total;
-    from = 4;
-  }
-  total = best[before + 5]! + own + pair[35 + tag]!;
-  if (total > top) {
-    top = total;
-    from = 5;
-  }
-  total = best[before + 6]! + own + pair[42 + tag]!;
-  if (total > top) {
-    top = total;
-    from = 6;
+  for (let previous = 1; previous < 7; previous++) {
+    const total = best[before + previous]! + own + pair[previous * 7 + tag]!;
+    if (total > top) {
+      top = total;
+      from = previous;
+    }
   }
   best[row + tag] = top;
   back[row + tag] = from;
