@@ -50,6 +50,7 @@ export const claimLinkingSchema = z.object({
 export type ClaimLinking = z.infer<typeof claimLinkingSchema>;
 
 export const claimListSchema = z.object({ claims: z.array(claimSchema), linking: claimLinkingSchema });
+export type ClaimList = z.infer<typeof claimListSchema>;
 
 export const relinkSummarySchema = z.object({
   documents: z.int(),
