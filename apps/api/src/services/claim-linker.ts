@@ -15,6 +15,8 @@ import {
   removeFromLinkQueue,
 } from '@attest/db';
 import { linkDocumentIntoClaims } from './claim-linking.ts';
+import type { ClaimPlacer } from './claim-placement/place.ts';
+import { WorkerPlacer } from './claim-placement/worker-placer.ts';
 
 /** What an import needs of the linker: a nudge once its documents are committed. */
 export interface ClaimLinkerWaker {
@@ -44,6 +46,8 @@ export class ClaimLinker implements ClaimLinkerWaker {
   #timer: NodeJS.Timeout | undefined;
   #retry: NodeJS.Timeout | undefined;
   #isStopped = false;
+  /** The scorer's CPU runs in a worker thread: the server's requests never wait behind it. */
+  readonly #placer = new WorkerPlacer();
 
   constructor(db: Database, options: ClaimLinkerOptions = {}) {
     this.#db = db;
@@ -94,6 +98,7 @@ export class ClaimLinker implements ClaimLinkerWaker {
     clearInterval(this.#timer);
     clearTimeout(this.#retry);
     await this.#draining;
+    await this.#placer.close();
   }
 
   #retrySoon(): void {
@@ -110,7 +115,7 @@ export class ClaimLinker implements ClaimLinkerWaker {
       for (const projectId of await listProjectsWaitingForLinking(this.#db)) {
         let outcome: LinkOutcome = 'linked';
         while (outcome === 'linked' && !this.#isStopped)
-          outcome = await linkNextWaitingDocument(this.#db, projectId, this.#warn);
+          outcome = await linkNextWaitingDocument(this.#db, projectId, this.#warn, this.#placer.place);
         // Another process holds the project; it may be finishing as our import's document
         // commits, so look again shortly rather than at the next sweep.
         if (outcome === 'busy') this.#retrySoon();
@@ -131,6 +136,7 @@ export async function linkNextWaitingDocument(
   db: Database,
   projectId: string,
   warn: (message: string) => void,
+  place: ClaimPlacer,
 ): Promise<LinkOutcome> {
   let documentId: string | undefined;
   try {
@@ -138,7 +144,7 @@ export async function linkNextWaitingDocument(
       if (!(await lockProjectLinking(transaction, projectId, { wait: false }))) return 'busy';
       documentId = await findNextDocumentToLink(transaction, projectId);
       if (!documentId) return 'empty';
-      await linkDocumentIntoClaims(transaction, projectId, documentId);
+      await linkDocumentIntoClaims(transaction, projectId, documentId, place);
       await removeFromLinkQueue(transaction, [documentId]);
       return 'linked';
     });

@@ -4,12 +4,9 @@
 // and for a whole project on demand (confirmed links and rejections survive a re-link).
 import {
   claimAttributionOf,
-  claimFeatures,
   claimText,
-  linkIntoClaims,
   type PooledSentence,
   type RelinkSummary,
-  rarityWeights,
   type Suggestion,
 } from '@attest/core';
 import {
@@ -30,15 +27,20 @@ import {
   removeFromLinkQueue,
   writeClaimTexts,
 } from '@attest/db';
+import { type ClaimPlacer, placeHere } from './claim-placement/place.ts';
 
 const attributionOf = (suggestion: Suggestion | null) =>
   suggestion ? claimAttributionOf(suggestion) : 'none';
 
-/** Links one document's sentences against everything else in its project. */
+/**
+ * Links one document's sentences against everything else in its project. `place` runs the
+ * scorer: in this thread by default, in a worker thread for the background linker.
+ */
 export async function linkDocumentIntoClaims(
   db: Executor | Database,
   projectId: string,
   documentId: string,
+  place: ClaimPlacer = placeHere,
 ): Promise<void> {
   const sentences = await findLinkableSentences(db, documentId);
   // The candidate index reads claim texts: write this document's before asking it.
@@ -89,12 +91,9 @@ export async function linkDocumentIntoClaims(
   );
   for (const member of await findClaimMembers(db, [...claimIds]))
     addEarlier(member.sentence_id, member.document_id, member.text, member.claim_id);
-  const sentencesInPool = [...pool.values()];
-  const weightOf = rarityWeights(sentencesInPool.map((sentence) => claimFeatures(sentence.text)));
-
   const newClaims = new Map<number, string>();
   const links: NewClaimLinkRow[] = [];
-  for (const placed of linkIntoClaims(sentencesInPool, { weightOf, rejectedPairs })) {
+  for (const placed of await place([...pool.values()], rejectedPairs)) {
     let claimId = placed.claim ?? newClaims.get(placed.group);
     if (!claimId) {
       claimId = await insertClaim(db, projectId);
