@@ -28,6 +28,8 @@ export interface ClaimLinkerOptions {
   sweepMilliseconds?: number;
   /** Where failures go; one line each (default console.warn). */
   warn?: (message: string) => void;
+  /** Told of each document this linker linked, once its links are committed. */
+  onLinked?: (documentId: string) => void;
 }
 
 export const defaultSweepMilliseconds = 60_000;
@@ -41,6 +43,7 @@ export class ClaimLinker implements ClaimLinkerWaker {
   readonly #db: Database;
   readonly #sweepMilliseconds: number;
   readonly #warn: (message: string) => void;
+  readonly #onLinked: (documentId: string) => void;
   #draining: Promise<void> | undefined;
   #wokenWhileDraining = false;
   #timer: NodeJS.Timeout | undefined;
@@ -53,6 +56,7 @@ export class ClaimLinker implements ClaimLinkerWaker {
     this.#db = db;
     this.#sweepMilliseconds = options.sweepMilliseconds ?? defaultSweepMilliseconds;
     this.#warn = options.warn ?? ((message) => console.warn(message));
+    this.#onLinked = options.onLinked ?? (() => {});
   }
 
   /** Sweeps now (documents left by a process that stopped) and then periodically. */
@@ -115,7 +119,11 @@ export class ClaimLinker implements ClaimLinkerWaker {
       for (const projectId of await listProjectsWaitingForLinking(this.#db)) {
         let outcome: LinkOutcome = 'linked';
         while (outcome === 'linked' && !this.#isStopped)
-          outcome = await linkNextWaitingDocument(this.#db, projectId, this.#warn, this.#placer.place);
+          outcome = await linkNextWaitingDocument(this.#db, projectId, {
+            warn: this.#warn,
+            place: this.#placer.place,
+            onLinked: this.#onLinked,
+          });
         // Another process holds the project; it may be finishing as our import's document
         // commits, so look again shortly rather than at the next sweep.
         if (outcome === 'busy') this.#retrySoon();
@@ -135,12 +143,15 @@ export class ClaimLinker implements ClaimLinkerWaker {
 export async function linkNextWaitingDocument(
   db: Database,
   projectId: string,
-  warn: (message: string) => void,
-  place: ClaimPlacer,
+  {
+    warn,
+    place,
+    onLinked,
+  }: { warn: (message: string) => void; place: ClaimPlacer; onLinked: (documentId: string) => void },
 ): Promise<LinkOutcome> {
   let documentId: string | undefined;
   try {
-    return await db.transaction(async (transaction: Executor) => {
+    const outcome = await db.transaction(async (transaction: Executor): Promise<LinkOutcome> => {
       if (!(await lockProjectLinking(transaction, projectId, { wait: false }))) return 'busy';
       documentId = await findNextDocumentToLink(transaction, projectId);
       if (!documentId) return 'empty';
@@ -148,6 +159,8 @@ export async function linkNextWaitingDocument(
       await removeFromLinkQueue(transaction, [documentId]);
       return 'linked';
     });
+    if (outcome === 'linked' && documentId) onLinked(documentId);
+    return outcome;
   } catch (error) {
     if (documentId === undefined) throw error;
     await noteLinkingFailure(db, documentId);
