@@ -231,13 +231,9 @@ export class AttestDocumentsPage extends LitElement {
   }
 
   private handleImport(event: DocumentImportEvent): void {
-    const { document, created, linking } = event.result;
-    const waiting =
-      linking.waitingDocuments > 0
-        ? ` Linking claims: ${plural(linking.waitingDocuments, 'document')} waiting.`
-        : '';
+    const { document, created } = event.result;
     const notice = created
-      ? `Imported “${document.title}”: ${plural(document.annotatableCount, 'sentence')} to tag.${waiting}`
+      ? `Imported “${document.title}”: ${plural(document.annotatableCount, 'sentence')} to tag.`
       : `Already imported: this text is in the project as “${document.title}”, opened here.`;
     this.dispatchEvent(new NavigateEvent(`/documents/${document.id}`, notice));
   }
