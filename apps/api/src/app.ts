@@ -256,6 +256,15 @@ export function createApp(dependencies: AppDependencies) {
   });
 
   if (dependencies.webRoot) {
+    // Vite names every built script and style under /assets/ by its content's hash: a changed
+    // file gets a new name, so the browser may keep these for good instead of fetching them again
+    // for each page it opens. index.html, which names them, is not cached, nor is the page the
+    // server answers for a missing file.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200 && !c.res.headers.get('content-type')?.startsWith('text/html'))
+        c.res.headers.set('cache-control', immutableAssetCaching);
+    });
     app.use('/*', serveStatic({ root: dependencies.webRoot }));
   }
   return routes;
@@ -284,6 +293,8 @@ function httpExceptionProblem(error: HTTPException) {
 }
 
 export type AppType = ReturnType<typeof createApp>;
+
+const immutableAssetCaching = 'public, max-age=31536000, immutable';
 
 /** Each web root's index.html, read once: a process may serve several (the benchmarks do). */
 const indexHtmlByWebRoot = new Map<string, string>();
