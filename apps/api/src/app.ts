@@ -37,9 +37,15 @@ import { segmentationRoutes } from './routes/segmentation.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { suggestionModelRoutes } from './routes/suggestion-model.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import type { ClaimLinkerWaker } from './services/claim-linker.ts';
 
 export interface AppDependencies {
   db: Database;
+  /**
+   * Links imported documents into claims in the background; the caller starts and stops it.
+   * Without one, imported documents wait for another process, the CLI or a re-link.
+   */
+  claimLinker?: ClaimLinkerWaker | undefined;
   /** Where dataset exports read (a pool of their own on PostgreSQL); `db` when omitted. */
   exportDb?: Database;
   /** Exports at once, overall and per account, and the write timeout (defaults in export-gate.ts). */
@@ -161,6 +167,7 @@ export function createApp(dependencies: AppDependencies) {
         db: dependencies.db,
         userId: actor.userId,
         tokenProjectIds: actor.tokenProjectIds,
+        claimLinker: dependencies.claimLinker,
       });
     await next();
   });

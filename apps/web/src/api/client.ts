@@ -9,6 +9,8 @@ import type {
   ApiToken,
   AuditEntry,
   Claim,
+  ClaimLinking,
+  ClaimList,
   CreatedApiToken,
   CreatedInvite,
   DeletionCounts,
@@ -329,12 +331,17 @@ export class ApiClient {
 
   // Claims across documents.
 
-  getDocumentClaims(documentId: string, signal?: AbortSignal): Promise<{ claims: Claim[] }> {
+  getDocumentClaims(documentId: string, signal?: AbortSignal): Promise<ClaimList> {
     return this.request(`/api/documents/${encodeURIComponent(documentId)}/claims`, { signal });
   }
 
-  getProjectClaims(slug: string, signal?: AbortSignal): Promise<{ claims: Claim[] }> {
+  getProjectClaims(slug: string, signal?: AbortSignal): Promise<ClaimList> {
     return this.request(`/api/projects/${encodeURIComponent(slug)}/claims`, { signal });
+  }
+
+  /** How many of the project's documents wait for the background claim linker. */
+  getClaimLinking(slug: string, signal?: AbortSignal): Promise<ClaimLinking> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/claim-linking`, { signal });
   }
 
   /** The project's learned suggestion model and the accepted suggestions per decider. */
