@@ -12,6 +12,7 @@ import {
   type Segment,
 } from '@attest/core';
 import {
+  countDocumentsWaitingForLinking,
   type Executor,
   fillAssignments,
   findDocumentByHash,
@@ -23,6 +24,7 @@ import {
   listMembers,
   listSentences,
   type ProjectWithCount,
+  queueClaimLinking,
 } from '@attest/db';
 import { TransactionRollbackError } from 'drizzle-orm';
 import { ForbiddenError } from '../errors.ts';
@@ -79,12 +81,17 @@ export async function importDataset(
     );
   const { records, bodies, errors: readErrors } = await readImportFiles(files);
   const nothing: ImportTally = { counts: new Map(), errors: [] };
-  if (options.strict && readErrors.length > 0) return reportOf(files, readErrors, nothing);
+  const answer = async (tally: ImportTally): Promise<ImportReport> => {
+    if (tally.counts.size > 0) context.claimLinker?.wake();
+    const waitingDocuments = await countDocumentsWaitingForLinking(context.db, { projectId: project.id });
+    return { ...reportOf(files, readErrors, tally), linking: { waitingDocuments } };
+  };
+  if (options.strict && readErrors.length > 0) return answer(nothing);
   const importInto = async (db: Executor): Promise<ImportTally> => {
     const importer = await Importer.create({ ...context, db }, project, options.keepAnnotators ?? false);
     return importer.run(records, bodies);
   };
-  if (!options.strict) return reportOf(files, readErrors, await importInto(context.db));
+  if (!options.strict) return answer(await importInto(context.db));
   // A strict import with a bad row rolls back with Drizzle's `tx.rollback()`, which ends the
   // transaction by throwing TransactionRollbackError out of it; the tally read inside says why.
   let tally = nothing;
@@ -96,13 +103,17 @@ export async function importDataset(
   } catch (error) {
     if (!(error instanceof TransactionRollbackError)) throw error;
     // Nothing was written: only the bad rows are reported.
-    return reportOf(files, readErrors, { counts: new Map(), errors: tally.errors });
+    return answer({ counts: new Map(), errors: tally.errors });
   }
-  return reportOf(files, readErrors, tally);
+  return answer(tally);
 }
 
 /** The answer: totals, the bad rows (read errors first) and each file's verdict, a zip's entries included. */
-function reportOf(files: readonly ImportFile[], readErrors: ImportError[], tally: ImportTally): ImportReport {
+function reportOf(
+  files: readonly ImportFile[],
+  readErrors: ImportError[],
+  tally: ImportTally,
+): Omit<ImportReport, 'linking'> {
   const errors = [...readErrors, ...tally.errors];
   const verdicts = files.map((file) => {
     const counts = tally.counts.get(file.name) ?? { imported: 0, skipped: 0 };
@@ -324,6 +335,7 @@ class Importer {
         perDocument: this.project.annotatorsPerDocument,
         onlyDocumentIds: [document.id],
       });
+      await queueClaimLinking(db, { projectId: this.project.id, documentIds: [document.id] });
       return true;
     };
     const created = await this.context.db.transaction(work);
