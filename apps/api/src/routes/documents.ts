@@ -165,7 +165,8 @@ export const documentRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/api/projects/{slug}/next-document',
-      summary: "The oldest document in the caller's queue that they have not finished",
+      summary:
+        "The document of the caller's queue to work on next: the oldest they have not finished, or with the project's active queue and a model, the one where the model is least sure (docs/suggestions.md)",
       tags: ['documents'],
       request: { params: slugParams },
       responses: {

@@ -25,5 +25,13 @@ export {
   type TrainingOptions as ModelTrainingOptions,
   trainModel,
 } from './model.ts';
+export {
+  compareQueueReadings,
+  type DocumentQueueReading,
+  documentQueueReading,
+  inQueueOrder,
+  type QueueReading,
+  queueReading,
+} from './queue.ts';
 export { type CurvePoint, learningCurve, type ReplayArticle, type Score, score } from './replay.ts';
 export { minGoldSentences, minModelProbability } from './thresholds.ts';
