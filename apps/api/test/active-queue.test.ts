@@ -2,7 +2,7 @@
 // a member's next document is the one where the model and the rules disagree on an unlabelled
 // sentence, then where the model is least sure; without the option or the model, the oldest
 // unfinished one. The order reads the caller's own labels only.
-import type { DocumentDetail, ImportResult, Project, SuggestionModel } from '@attest/core';
+import type { DocumentDetail, DocumentQueue, ImportResult, Project, SuggestionModel } from '@attest/core';
 import { insertSuggestionModel, projects } from '@attest/db';
 import { testEngines } from '@attest/db/testing';
 import { eq } from 'drizzle-orm';
@@ -60,6 +60,12 @@ for (const engine of testEngines())
       const response = await user.request(`/api/projects/${slug}/next-document`);
       expect(response.status).toBe(200);
       return ((await response.json()) as { documentId: string | null }).documentId;
+    }
+
+    async function queue(user: TestUser): Promise<DocumentQueue> {
+      const response = await user.request(`/api/projects/${slug}/queue`);
+      expect(response.status).toBe(200);
+      return (await response.json()) as DocumentQueue;
     }
 
     async function setActiveQueue(isOn: boolean): Promise<Project> {
@@ -122,11 +128,26 @@ for (const engine of testEngines())
       expect(await nextDocument(analyst)).toBe(documentIds.calm);
       await storeModel(150);
       expect(await nextDocument(analyst)).toBe(documentIds.calm);
+      expect(await queue(analyst)).toEqual({
+        ordersByModel: false,
+        modelVersion: null,
+        windowDocuments: 50,
+        items: [],
+      });
     });
 
     it('offers first where the model and the rules disagree, then where the model is least sure', async () => {
       await storeModel(200);
       expect(await nextDocument(analyst)).toBe(documentIds.harbour);
+      const ordered = await queue(analyst);
+      expect(ordered).toMatchObject({ ordersByModel: true, modelVersion: 2 });
+      expect(ordered.items.map((item) => [item.document.id, item.disagreements])).toEqual([
+        [documentIds.harbour, 1],
+        [documentIds.murky, 0],
+        [documentIds.calm, 0],
+      ]);
+      expect(ordered.items[1]?.firstMargin).toBeLessThan(0.2);
+      expect(ordered.items[2]?.firstMargin).toBeGreaterThan(0.9);
 
       // The editor gets what its `n` orders by: the option, and each sentence's margin.
       const detail = (await (
@@ -148,6 +169,12 @@ for (const engine of testEngines())
       await label(colleague, documentIds.murky, 'murky picture');
       await label(colleague, documentIds.harbour, 'harbour works');
       expect(await nextDocument(analyst)).toBe(documentIds.murky);
+      // The other two are equally sure of every sentence left: they keep the oldest-first order.
+      expect((await queue(analyst)).items.map((item) => item.document.id)).toEqual([
+        documentIds.murky,
+        documentIds.calm,
+        documentIds.harbour,
+      ]);
       // The colleague's own queue follows their own labels: the harbour and murky doubts are settled.
       expect(await nextDocument(colleague)).toBe(documentIds.calm);
     });

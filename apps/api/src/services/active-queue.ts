@@ -4,6 +4,7 @@
 // oldest first. Only the caller's own labels are read, so the order says nothing of colleagues'.
 import {
   compareQueueReadings,
+  type DocumentQueue,
   type DocumentQueueReading,
   documentQueueReading,
   minGoldSentences,
@@ -21,7 +22,9 @@ import {
   type ProjectRow,
   type SentenceForAnnotator,
 } from '@attest/db';
+import { requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
+import { toDocumentSummary } from './serialize.ts';
 import { applyModel, servedModel } from './suggestion-model/served-model.ts';
 
 /**
@@ -33,6 +36,23 @@ export const queueWindowDocuments = 50;
 export interface QueuedDocument {
   document: DocumentSummaryRow;
   reading: DocumentQueueReading;
+}
+
+/** The caller's active queue in a project, as the documents page shows it. */
+export async function getDocumentQueue(context: ServiceContext, slug: string): Promise<DocumentQueue> {
+  const { project, role } = await requireProject(context, slug);
+  const projectModel = await queueModel(context.db, project);
+  const queued = projectModel ? await queuedDocuments(context, project, role, projectModel) : null;
+  return {
+    ordersByModel: queued !== null,
+    modelVersion: projectModel?.version ?? null,
+    windowDocuments: queueWindowDocuments,
+    items: (queued ?? []).map(({ document, reading }) => ({
+      document: toDocumentSummary(document),
+      disagreements: reading.disagreements,
+      firstMargin: reading.first?.margin ?? null,
+    })),
+  };
 }
 
 /**
@@ -56,8 +76,10 @@ export async function queuedDocuments(
   context: ServiceContext,
   project: Pick<ProjectRow, 'id' | 'activeQueue'>,
   role: ProjectRole,
+  /** The model from queueModel(), when the caller has read it already. */
+  knownModel?: ProjectModel,
 ): Promise<QueuedDocument[] | null> {
-  const projectModel = await queueModel(context.db, project);
+  const projectModel = knownModel ?? (await queueModel(context.db, project));
   if (!projectModel) return null;
   const window = await listDocuments(context.db, {
     projectId: project.id,

@@ -160,6 +160,8 @@ export class AttestAnnotatePage extends LitElement {
   @query('.toolbar') private toolbar: HTMLElement | undefined;
 
   @state() private openDialog: AnnotateDialog | null = null;
+  /** Where `n` last went: pressed again there, it moves on down the queue. */
+  private lastQueueJumpId: string | null = null;
   /** The latest change, read out by screen readers. */
   @state() private announcement = '';
   @state() private actionMessage: ActionMessage | null = null;
@@ -223,12 +225,14 @@ export class AttestAnnotatePage extends LitElement {
       (sentenceId) => this.drafts.labelBySentence.has(sentenceId),
       this.selectedId,
       loaded.detail.activeQueue,
+      this.lastQueueJumpId,
     );
     if (!jump) {
       this.actionMessage = { tone: 'info', text: 'Every sentence loaded here has your label.' };
       return;
     }
     this.select(jump.sentence.id);
+    this.lastQueueJumpId = jump.sentence.id;
     this.focusSentences();
     const text = describeQueueJump(jump);
     this.actionMessage = { tone: 'info', text };

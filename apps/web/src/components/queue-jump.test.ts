@@ -43,10 +43,16 @@ describe('nextInQueue', () => {
     const order: string[] = [];
     let selected: string | null = null;
     for (let press = 0; press < 5; press++) {
-      selected = nextInQueue(sentences, nothingLabelled, selected, true)!.sentence.id;
+      selected = nextInQueue(sentences, nothingLabelled, selected, true, selected)!.sentence.id;
       order.push(selected);
     }
     expect(order).toEqual(['s2', 's1', 's3', 's0', 's2']);
+  });
+
+  it('starts from the head of the queue when the selection was not reached by n', () => {
+    // s3 is selected by hand (or first on opening): n goes to the disagreement, not past s3.
+    expect(nextInQueue(sentences, nothingLabelled, 's3', true, null)?.sentence.id).toBe('s2');
+    expect(nextInQueue(sentences, nothingLabelled, 's3', true, 's1')?.sentence.id).toBe('s2');
   });
 
   it('skips labelled sentences and starts from the least sure once the selection is labelled', () => {
@@ -70,7 +76,7 @@ describe('describeQueueJump', () => {
     expect(describeQueueJump(nextInQueue(sentences, nothingLabelled, null, true)!)).toBe(
       'Sentence 3, 1 of 4 unlabelled in the queue (least sure first): the rules and the model disagree.',
     );
-    expect(describeQueueJump(nextInQueue(sentences, nothingLabelled, 's2', true)!)).toBe(
+    expect(describeQueueJump(nextInQueue(sentences, nothingLabelled, 's2', true, 's2')!)).toBe(
       "Sentence 2, 2 of 4 unlabelled in the queue (least sure first): the model's two likeliest labels are 5 points apart.",
     );
     expect(describeQueueJump(nextInQueue(sentences, nothingLabelled, 's1', false)!)).toBe(

@@ -13,22 +13,24 @@ export interface QueueJump {
 }
 
 /**
- * The unlabelled sentence after `selectedId` in the queue's order, wrapping round, so pressing
- * `n` again without labelling moves on; the first in the order when the selected one is not
- * in it. Undefined when every sentence is labelled.
+ * By the model: the first unlabelled sentence in the queue's order, or, when the selection is
+ * still where the last `n` went (`lastJumpId`, left unlabelled), the one after it, wrapping round.
+ * Else the next unlabelled sentence after the selection in document order. Undefined when
+ * every sentence is labelled.
  */
 export function nextInQueue(
   annotatable: readonly Sentence[],
   isLabelled: (sentenceId: string) => boolean,
   selectedId: string | null,
   ordersByModel: boolean,
+  lastJumpId: string | null = null,
 ): QueueJump | undefined {
   const unlabelled = annotatable.filter((sentence) => !isLabelled(sentence.id));
   const order = ordersByModel
     ? inQueueOrder(unlabelled, (sentence) => queueReading(sentence.suggestion))
     : documentOrderFrom(unlabelled, annotatable, selectedId);
   if (order.length === 0) return undefined;
-  const current = order.findIndex((sentence) => sentence.id === selectedId);
+  const current = selectedId === lastJumpId ? order.findIndex((sentence) => sentence.id === selectedId) : -1;
   const index = ordersByModel && current !== -1 ? (current + 1) % order.length : 0;
   const sentence = order[index]!;
   return {
