@@ -54,8 +54,6 @@ test('the active queue is set in the settings, orders Next document, and n jumps
   );
   const firstTitle = await queue.getByRole('listitem').first().getByRole('link').textContent();
   expect(await seriousViolations(page)).toEqual([]);
-  await queue.scrollIntoViewIfNeeded();
-  await saveScreenshot(page, 'active-queue');
   await page.getByRole('button', { name: 'Next document' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstTitle ?? '');
 
