@@ -160,11 +160,11 @@ export class AttestAnnotatePage extends LitElement {
   @query('.toolbar') private toolbar: HTMLElement | undefined;
 
   @state() private openDialog: AnnotateDialog | null = null;
-  /** Where `n` last went: pressed again there, it moves on down the queue. */
-  private lastQueueJumpId: string | null = null;
   /** The latest change, read out by screen readers. */
   @state() private announcement = '';
   @state() private actionMessage: ActionMessage | null = null;
+  /** Where `n` last went: pressed again there, it moves on down the queue. */
+  private lastQueueJumpId: string | null = null;
 
   /** The id of the document to annotate. */
   @property() documentId = '';
@@ -220,11 +220,15 @@ export class AttestAnnotatePage extends LitElement {
   private moveToNextInQueue(): void {
     const loaded = this.sentences.loaded;
     if (!loaded) return;
+    const annotatable = this.sentences.annotatable;
+    // The model reads a project's sentences once it decides suggestions: before that, document order.
+    const ordersByModel =
+      loaded.detail.activeQueue && annotatable.some((sentence) => sentence.suggestion?.learned);
     const jump = nextInQueue(
-      this.sentences.annotatable,
+      annotatable,
       (sentenceId) => this.drafts.labelBySentence.has(sentenceId),
       this.selectedId,
-      loaded.detail.activeQueue,
+      ordersByModel,
       this.lastQueueJumpId,
     );
     if (!jump) {
