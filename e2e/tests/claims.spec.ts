@@ -33,6 +33,18 @@ test.describe('claims across documents', () => {
       expect(imported.status(), await imported.text()).toBe(201);
       documentIds.push(((await imported.json()) as { document: { id: string } }).document.id);
     }
+    // Claims are linked in the background after the import answers: wait until none waits.
+    await expect
+      .poll(
+        async () =>
+          (
+            (await (await page.request.get(`/api/projects/${slug}/claim-linking`)).json()) as {
+              waitingDocuments: number;
+            }
+          ).waitingDocuments,
+        { timeout: 30_000 },
+      )
+      .toBe(0);
 
     // The article that prints the burn time without attribution.
     await page.goto(`/documents/${documentIds[1]}`);

@@ -37,9 +37,15 @@ import { segmentationRoutes } from './routes/segmentation.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { suggestionModelRoutes } from './routes/suggestion-model.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import type { ClaimLinkerWaker } from './services/claim-linker.ts';
 
 export interface AppDependencies {
   db: Database;
+  /**
+   * Links imported documents into claims in the background; the caller starts and stops it.
+   * Without one, imported documents wait for another process, the CLI or a re-link.
+   */
+  claimLinker?: ClaimLinkerWaker | undefined;
   /** Where dataset exports read (a pool of their own on PostgreSQL); `db` when omitted. */
   exportDb?: Database;
   /** Exports at once, overall and per account, and the write timeout (defaults in export-gate.ts). */
@@ -161,6 +167,7 @@ export function createApp(dependencies: AppDependencies) {
         db: dependencies.db,
         userId: actor.userId,
         tokenProjectIds: actor.tokenProjectIds,
+        claimLinker: dependencies.claimLinker,
       });
     await next();
   });
@@ -249,6 +256,15 @@ export function createApp(dependencies: AppDependencies) {
   });
 
   if (dependencies.webRoot) {
+    // Vite names every built script and style under /assets/ by its content's hash: a changed
+    // file gets a new name, so the browser may keep these for good instead of fetching them again
+    // for each page it opens. index.html, which names them, is not cached, nor is the page the
+    // server answers for a missing file.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200 && !c.res.headers.get('content-type')?.startsWith('text/html'))
+        c.res.headers.set('cache-control', immutableAssetCaching);
+    });
     app.use('/*', serveStatic({ root: dependencies.webRoot }));
   }
   return routes;
@@ -277,6 +293,8 @@ function httpExceptionProblem(error: HTTPException) {
 }
 
 export type AppType = ReturnType<typeof createApp>;
+
+const immutableAssetCaching = 'public, max-age=31536000, immutable';
 
 /** Each web root's index.html, read once: a process may serve several (the benchmarks do). */
 const indexHtmlByWebRoot = new Map<string, string>();

@@ -11,6 +11,7 @@ export {
   removeDocument,
   removeProject,
 } from './services/archive.ts';
+export { ClaimLinker } from './services/claim-linker.ts';
 export { linkDocumentIntoClaims, relinkProject } from './services/claim-linking.ts';
 export { relinkProjectClaims } from './services/claims.ts';
 export { operatorContext, type ServiceContext } from './services/context.ts';

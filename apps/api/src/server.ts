@@ -9,6 +9,7 @@ import { clientAddressHeader } from './auth/create-auth.ts';
 import { resolveSecret } from './auth/secret.ts';
 import { publicUrlOf, readEnvironment } from './env.ts';
 import { answerClientError } from './lib/client-error.ts';
+import { ClaimLinker } from './services/claim-linker.ts';
 import { seedFirstStart } from './services/seed.ts';
 
 const builtWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -27,6 +28,8 @@ export async function startServer(): Promise<void> {
     exportConnections: environment.ATTEST_EXPORT_LIMIT,
   });
   await seedFirstStart(database.db);
+  // Sweeps at once: documents a stopped process imported and did not link are linked now.
+  const claimLinker = new ClaimLinker(database.db).start();
 
   const webRoot =
     environment.ATTEST_WEB_ROOT ?? (environment.NODE_ENV === 'production' ? builtWebRoot : undefined);
@@ -39,6 +42,7 @@ export async function startServer(): Promise<void> {
       : environment.ATTEST_TRUSTED_ORIGINS;
   const app = createApp({
     db: database.db,
+    claimLinker,
     exportDb: database.exportDb,
     exportLimits: {
       concurrent: environment.ATTEST_EXPORT_LIMIT,
@@ -79,7 +83,11 @@ export async function startServer(): Promise<void> {
     isStopping = true;
     console.log(`${signal} received: finishing open requests, then closing the database.`);
     server.close(() => {
-      void database.close().then(() => process.exit(0));
+      // The document being linked finishes (or rolls back and waits for the next start).
+      void claimLinker
+        .stop()
+        .then(() => database.close())
+        .then(() => process.exit(0));
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };

@@ -1,4 +1,4 @@
-// Claims through the API on both engines: linking at import, confirm and reject (remembered),
+// Claims through the API on both engines: linking after import (in the background), confirm and reject (remembered),
 // re-linking, and the blind-annotation rule (an analyst never sees a colleague's label).
 import { readFileSync } from 'node:fs';
 import type { Claim, DocumentDetail, ImportResult } from '@attest/core';
@@ -6,7 +6,7 @@ import { claimLinkRejections, claimLinks } from '@attest/db';
 import { testEngines } from '@attest/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createTestApp, type TestApp, type TestUser } from './helpers.ts';
+import { addMember, createTestApp, type TestApp, type TestUser, waitForClaimLinking } from './helpers.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../packages/core/test/fixtures/claims/${name}.txt`, import.meta.url), 'utf8');
@@ -26,7 +26,9 @@ for (const engine of testEngines())
     const claimsOf = async (user: TestUser) => {
       const response = await user.request('/api/projects/demo/claims');
       expect(response.status).toBe(200);
-      return ((await response.json()) as { claims: Claim[] }).claims;
+      const list = (await response.json()) as { claims: Claim[]; linking: { waitingDocuments: number } };
+      expect(list.linking.waitingDocuments).toBe(0);
+      return list.claims;
     };
     const burnTimeOf = (claims: Claim[]) =>
       claims.find((claim) => claim.occurrences.some((occurrence) => occurrence.text.includes('320 seconds')));
@@ -47,6 +49,7 @@ for (const engine of testEngines())
         expect(response.status).toBe(201);
         documentIds.push(((await response.json()) as ImportResult).document.id);
       }
+      await waitForClaimLinking(testApp.owner, 'demo');
     }, 120_000);
     afterAll(async () => {
       await testApp?.database.destroy();

@@ -7,6 +7,7 @@ import { openTestDatabase, preferredTestEngine, type TestDatabase } from '@attes
 import { sql } from 'drizzle-orm';
 import { type AppDependencies, createApp } from '../src/app.ts';
 import { clientAddressHeader } from '../src/auth/create-auth.ts';
+import { ClaimLinker } from '../src/services/claim-linker.ts';
 import { seedFirstStart } from '../src/services/seed.ts';
 import { checkingContract } from './response-contract.ts';
 
@@ -39,7 +40,10 @@ export class TestUser {
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
+  /** Its `destroy()` stops the app's claim linker before closing the database. */
   database: TestDatabase;
+  /** The app's background claim linker, as a server runs one. */
+  claimLinker: ClaimLinker;
   owner: TestUser;
   /** A client without a session. */
   anonymous: TestUser;
@@ -53,9 +57,16 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase(engine);
   await seedFirstStart(database.db);
+  const claimLinker = new ClaimLinker(database.db, { warn: () => {} }).start();
+  const destroyDatabase = database.destroy.bind(database);
+  database.destroy = async () => {
+    await claimLinker.stop();
+    await destroyDatabase();
+  };
   const app = checkingContract(
     createApp({
       db: database.db,
+      claimLinker,
       exportDb: database.exportDb,
       secret: randomBytes(32).toString('base64url'),
       logError: () => {},
@@ -69,7 +80,33 @@ export async function createTestApp(
     password: testPassword,
   });
   if (setup.status !== 201) throw new Error(`Setup failed: ${setup.status} ${await setup.text()}`);
-  return { app, database, owner: new TestUser(app, 'owner@example.org', cookieOf(setup)), anonymous };
+  return {
+    app,
+    database,
+    claimLinker,
+    owner: new TestUser(app, 'owner@example.org', cookieOf(setup)),
+    anonymous,
+  };
+}
+
+/**
+ * Waits until the background claim linker has linked every document of the project, as a
+ * client would: by asking how many wait. Fails after `timeoutMs`.
+ */
+export async function waitForClaimLinking(user: TestUser, slug: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await user.request(`/api/projects/${encodeURIComponent(slug)}/claim-linking`);
+    if (response.status !== 200)
+      throw new Error(`claim-linking: ${response.status} ${await response.text()}`);
+    const { waitingDocuments } = (await response.json()) as { waitingDocuments: number };
+    if (waitingDocuments === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(
+        `${waitingDocuments} document(s) of ${slug} still wait for claim linking after ${timeoutMs} ms.`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** Adds a member with a password through the API and signs them in. */

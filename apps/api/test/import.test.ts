@@ -9,6 +9,7 @@ import {
   joinByInvite,
   type TestApp,
   type TestUser,
+  waitForClaimLinking,
 } from './helpers.ts';
 
 let testApp: TestApp;
@@ -206,12 +207,17 @@ describe('POST /api/projects/:slug/imports', () => {
         body: form,
       });
       const file = `source-${scope}.zip`;
-      expect(await response.json()).toEqual({
+      const report = (await response.json()) as ImportReport;
+      expect(report).toEqual({
         imported: 1,
         skipped: 0,
         errors: [],
         files: [{ file, imported: 1, skipped: 0, errors: 0 }],
+        linking: { waitingDocuments: expect.any(Number) },
       });
+      // The imported document is queued for claim linking; the background linker may have taken it already.
+      expect(report.linking.waitingDocuments).toBeLessThanOrEqual(1);
+      await waitForClaimLinking(testApp.owner, target);
       const before = (await exportRows('source', scope)).map(comparable);
       const after = (await exportRows(target, scope)).map(comparable);
       expect(after).toEqual(before);
@@ -224,6 +230,7 @@ describe('POST /api/projects/:slug/imports', () => {
         skipped: 1,
         errors: [],
         files: [{ file, imported: 0, skipped: 1, errors: 0 }],
+        linking: { waitingDocuments: 0 },
       });
     });
   }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { documents, openDatabase } from '@attest/db';
+import { claimLinkQueue, claimLinks, documents, openDatabase, sentences } from '@attest/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, embeddedDatabaseForCli, repoRoot, runAttest } from './run-cli.ts';
 
@@ -233,6 +233,42 @@ describe('attest import and export', () => {
     expect(accepted.code).toBe(0);
     expect(accepted.stderr).toContain('Imported 2, already present 0, failed rows 0');
     expect(await titlesAfter()).toEqual(expect.arrayContaining(['Strict good', 'c']));
+  });
+
+  it('links the imported articles into claims before the command ends (the CLI has no background linker)', async () => {
+    const env = { ATTEST_DATA_DIR: database().connection.dataDir! };
+    const fixtures = path.join(repoRoot, 'packages/core/test/fixtures/claims');
+    const rows = await Promise.all(
+      [
+        ['engine-wire-one', 'Wire One', '2031-03-02'],
+        ['engine-daily-two', 'Daily Two', '2031-03-03'],
+        ['engine-herald-three', 'Herald Three', '2031-03-04'],
+      ].map(async ([name, outlet, published_at]) =>
+        JSON.stringify({
+          outlet,
+          published_at,
+          body: await readFile(path.join(fixtures, `${name}.txt`), 'utf8'),
+        }),
+      ),
+    );
+    await writeFile(path.join(workDir, 'engine.jsonl'), `${rows.join('\n')}\n`);
+    const imported = await attest(['import', '--project', 'demo', 'engine.jsonl'], env);
+    expect(imported.stderr).toContain('Imported 3, already present 0, failed rows 0');
+    const reopened = await openDatabase({ dataDir: database().connection.dataDir!, migrate: false });
+    try {
+      expect(await reopened.db.select().from(claimLinkQueue)).toEqual([]);
+      const burnTimeIds = new Set(
+        (await reopened.db.select({ id: sentences.id, text: sentences.text }).from(sentences))
+          .filter((sentence) => sentence.text.includes('320 seconds'))
+          .map((sentence) => sentence.id),
+      );
+      const links = await reopened.db.select().from(claimLinks);
+      const burnTime = links.filter((link) => burnTimeIds.has(link.sentenceId));
+      expect(burnTime).toHaveLength(3);
+      expect(new Set(burnTime.map((link) => link.claimId)).size).toBe(1);
+    } finally {
+      await reopened.close();
+    }
   });
 
   it('exports the claims scope as JSON lines or CSV, and says which formats it takes', async () => {

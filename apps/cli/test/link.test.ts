@@ -38,6 +38,27 @@ describe('attest link', () => {
     ]);
     expect(lines.some((line) => line.text.startsWith('Analysts said'))).toBe(false);
   });
+
+  it('prints a sentence that carries two claims once per claim, each line with its own claim id', async () => {
+    const { stdout } = await attest([
+      'link',
+      'lead-carries-both.txt',
+      'lead-apart-one.txt',
+      'lead-apart-two.txt',
+      'lead-apart-three.txt',
+    ]);
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const lead = lines.filter((line) => line.file === 'lead-carries-both.txt' && line.kind === 'sentence');
+    expect(lead).toHaveLength(2);
+    expect(lead[0].start).toBe(lead[1].start);
+    const burnTime = lines.find((line) => line.file === 'lead-apart-one.txt' && line.text.includes('320'));
+    const orbit = lines.find((line) => line.file === 'lead-apart-one.txt' && line.text.includes('orbit'));
+    expect(lead.map((line) => line.claim).sort()).toEqual([burnTime.claim, orbit.claim].sort());
+    expect(burnTime.claim).not.toBe(orbit.claim);
+  });
 });
 
 describe('attest links', () => {

@@ -3,7 +3,7 @@
 // person) and how its outlet attributes the claim; a rejected link is remembered per pair of
 // sentences, so re-linking never proposes it again.
 import type { ClaimAttribution, ClaimMatch } from '@attest/core';
-import { index, jsonb, pgTable, real, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, real, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { documents, sentences } from './documents.ts';
 import { projects } from './projects.ts';
@@ -75,4 +75,27 @@ export const claimLinkRejections = pgTable(
     createdAt: createdAt(),
   },
   (table) => [unique().on(table.sentenceId, table.otherSentenceId), index().on(table.otherSentenceId)],
+);
+
+/**
+ * Documents imported but not yet linked into their project's claims. A row is written in the
+ * import's transaction, so a document whose process dies before linking it is still waiting
+ * when any process starts; the linker deletes it in the transaction that writes the links.
+ */
+export const claimLinkQueue = pgTable(
+  'claim_link_queue',
+  {
+    documentId: uuid()
+      .primaryKey()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    /** Import order: a project's documents are linked oldest first, each against those before it. */
+    queuedOrder: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
+    /** Linking runs that failed on this document; past a few, only a re-link takes it up. */
+    failures: integer().notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (table) => [index().on(table.projectId, table.queuedOrder)],
 );

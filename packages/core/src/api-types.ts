@@ -1,5 +1,6 @@
 // Shapes of the API's responses: the contract between the API, the web editor and the CLI.
 import { z } from 'zod';
+import { claimLinkingSchema } from './claims/api-types.ts';
 import {
   cueSpanSchema,
   labelKeySchema,
@@ -169,6 +170,8 @@ export const importResultSchema = z.object({
   document: documentSummarySchema,
   /** False when the same text was already in the project: importing it again changes nothing. */
   created: z.boolean(),
+  /** The project's documents still to be linked into claims, this one included until it is. */
+  linking: claimLinkingSchema,
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

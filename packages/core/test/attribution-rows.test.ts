@@ -79,6 +79,8 @@ function expectSameSpans(texts: readonly string[]): number {
     const tokens = tokenize(text);
     const expected = spansOf(tokens, referenceTags(tokens));
     expect(spansOf(tokens, tagger.tag(tokens))).toEqual(expected);
+    // The path suggest() takes: tokens read into reused offsets, words found where they stand.
+    expect(tagger.spans(text)).toEqual(expected);
     spanCount += expected.length;
   }
   return spanCount;

@@ -6,44 +6,108 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type ClaimLinkReport,
+  claimFeatures,
+  claimMatchThreshold,
   evaluateClaimLinks,
   type GoldClaim,
   goldClaimSchema,
   linkAttributedClaims,
+  linkIntoClaims,
+  type PooledSentence,
   type PredictedClaim,
+  rarityWeights,
 } from '../src/claims/index.ts';
 import { segment } from '../src/segment/index.ts';
+import type { Segment } from '../src/segment-types.ts';
 import { hasSharedFile, sharedDataDirectory } from './fixtures/segment/shared-data.ts';
 
 const claimLinksDirectory = join(sharedDataDirectory, 'claim-links');
 const hasClaimLinks = hasSharedFile('claim-links/README.md');
 
-interface EventResult {
-  event: string;
+interface Event {
+  name: string;
+  files: string[];
+  documents: { text: string; segments: Segment[] }[];
   gold: GoldClaim[];
-  predicted: PredictedClaim[];
-  report: ClaimLinkReport;
 }
 
-function linkEvent(event: string): EventResult {
+function readEvent(name: string): Event {
   const files = readdirSync(claimLinksDirectory)
-    .filter((file) => file.startsWith(`${event}-`) && file.endsWith('.txt'))
+    .filter((file) => file.startsWith(`${name}-`) && file.endsWith('.txt'))
     .sort();
   const documents = files.map((file) => {
     const text = readFileSync(join(claimLinksDirectory, file), 'utf8');
     return { text, segments: segment(text) };
   });
-  const predicted = linkAttributedClaims(documents).map((claim) => ({
-    isAttributionDropped: claim.isAttributionDropped,
-    occurrences: claim.members.map((member) => {
-      const part = documents[member.document]?.segments[member.segment];
-      return { file: files[member.document] ?? '', start: part?.start ?? -1, end: part?.end ?? -1 };
-    }),
-  }));
   const gold = goldClaimSchema
     .array()
-    .parse(JSON.parse(readFileSync(join(claimLinksDirectory, `${event}.links.json`), 'utf8')));
-  return { event, gold, predicted, report: evaluateClaimLinks(gold, predicted) };
+    .parse(JSON.parse(readFileSync(join(claimLinksDirectory, `${name}.links.json`), 'utf8')));
+  return { name, files, documents, gold };
+}
+
+function occurrenceOf(event: Event, document: number, segmentIndex: number) {
+  const part = event.documents[document]?.segments[segmentIndex];
+  return { file: event.files[document] ?? '', start: part?.start ?? -1, end: part?.end ?? -1 };
+}
+
+/** The claims `attest link` would print for the event's files. */
+function linkBatch(event: Event, threshold = claimMatchThreshold): PredictedClaim[] {
+  return linkAttributedClaims(event.documents, { threshold }).map((claim) => ({
+    isAttributionDropped: claim.isAttributionDropped,
+    occurrences: claim.members.map((member) => occurrenceOf(event, member.document, member.segment)),
+  }));
+}
+
+/** The claims imports would store: one document at a time in file order, every earlier sentence a candidate. */
+function linkIncrementally(event: Event): PredictedClaim[] {
+  const claimOf = new Map<string, string>();
+  const earlier: PooledSentence[] = [];
+  for (const [document, { segments }] of event.documents.entries()) {
+    const added = segments.flatMap((part, index): PooledSentence[] =>
+      part.kind === 'boilerplate'
+        ? []
+        : [
+            {
+              key: `${document}:${index}`,
+              document: String(document),
+              text: part.text,
+              claim: null,
+              isNew: true,
+            },
+          ],
+    );
+    const pool = [
+      ...added,
+      ...earlier.map((sentence) => ({ ...sentence, claim: claimOf.get(sentence.key) ?? null, isNew: false })),
+    ];
+    const newClaims = new Map<number, string>();
+    const weightOf = rarityWeights(pool.map((sentence) => claimFeatures(sentence.text)));
+    for (const placed of linkIntoClaims(pool, { weightOf })) {
+      const claim = placed.claim ?? newClaims.get(placed.group) ?? `${document}/${placed.group}`;
+      newClaims.set(placed.group, claim);
+      claimOf.set(placed.key, claim);
+    }
+    earlier.push(...added);
+  }
+  const members = new Map<string, string[]>();
+  for (const [key, claim] of claimOf) members.set(claim, [...(members.get(claim) ?? []), key]);
+  return [...members.values()].map((keys) => ({
+    isAttributionDropped: false,
+    occurrences: keys.map((key) => {
+      const [document = -1, segmentIndex = -1] = key.split(':').map(Number);
+      return occurrenceOf(event, document, segmentIndex);
+    }),
+  }));
+}
+
+/** Pairs scored over several events at once (claim ids made unique per event). */
+function evaluateEvents(results: readonly { event: Event; predicted: PredictedClaim[] }[]): ClaimLinkReport {
+  return evaluateClaimLinks(
+    results.flatMap(({ event }) =>
+      event.gold.map((claim) => ({ ...claim, id: `${event.name}/${claim.id}` })),
+    ),
+    results.flatMap(({ predicted }) => predicted),
+  );
 }
 
 function formatRow(name: string, report: ClaimLinkReport): string {
@@ -56,30 +120,78 @@ const events = hasClaimLinks
       ...new Set(
         readdirSync(claimLinksDirectory).flatMap((file) => /^(e\d+)\.links\.json$/.exec(file)?.[1] ?? []),
       ),
-    ].sort()
+    ]
+      .sort()
+      .map(readEvent)
   : [];
 
+// The issue's targets are 0.85 precision and 0.75 recall; recall falls short (docs/claims.md
+// says why). The floors below are the figures reached: they catch regressions.
 describe('claim linking accuracy on the claim-links development events', () => {
   it.skipIf(!hasClaimLinks)('links cross-document sentence pairs of one claim, per event and overall', () => {
-    const results = events.map(linkEvent);
-    const overall = evaluateClaimLinks(
-      results.flatMap((result) =>
-        result.gold.map((claim) => ({ ...claim, id: `${result.event}/${claim.id}` })),
-      ),
-      results.flatMap((result) => result.predicted),
-    );
+    const results = events.map((event) => ({ event, predicted: linkBatch(event) }));
+    const overall = evaluateEvents(results);
     console.log(
       [
         'claim links (pairs of sentences from different articles)',
-        ...results.map((r) => formatRow(r.event, r.report)),
+        ...results.map((result) => formatRow(result.event.name, evaluateEvents([result]))),
         formatRow('overall', overall),
       ].join('\n'),
     );
     expect(results.length).toBe(5);
-    // The issue's target is 0.85 precision and 0.75 recall; word overlap reaches what is
-    // asserted here (docs/claims.md has the figures). These floors catch regressions.
-    expect(overall.precision).toBeGreaterThanOrEqual(0.86);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.51);
+    expect(overall.precision).toBeGreaterThanOrEqual(0.88);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.585);
     expect(overall.droppedFound).toEqual(overall.droppedGold);
+  });
+
+  // How the threshold would fare on events it was not chosen on (the private part is scored
+  // the same way): for each event, the threshold is the one with the best recall at 0.85
+  // precision or more on the other four, and that event is scored with it.
+  it.skipIf(!hasClaimLinks)('holds up on an event left out of choosing the threshold', () => {
+    const thresholds = [0.17, 0.18, 0.19, 0.2, 0.21, 0.22, 0.23, 0.24, 0.25];
+    const linked = new Map(
+      thresholds.map((threshold) => [
+        threshold,
+        events.map((event) => ({ event, predicted: linkBatch(event, threshold) })),
+      ]),
+    );
+    const heldOut = events.map((event) => {
+      let chosen: { threshold: number; report: ClaimLinkReport } | null = null;
+      for (const [threshold, results] of linked) {
+        const report = evaluateEvents(results.filter((result) => result.event !== event));
+        if (report.precision >= 0.85 && (!chosen || report.recall > chosen.report.recall))
+          chosen = { threshold, report };
+      }
+      const threshold = chosen?.threshold ?? claimMatchThreshold;
+      const result = linked.get(threshold)?.find((candidate) => candidate.event === event);
+      return { threshold, result: result ?? { event, predicted: [] } };
+    });
+    const overall = evaluateEvents(heldOut.map(({ result }) => result));
+    console.log(
+      [
+        'claim links, each event scored with the threshold chosen on the other four',
+        ...heldOut.map(({ threshold, result }) =>
+          formatRow(`${result.event.name} @${threshold}`, evaluateEvents([result])),
+        ),
+        formatRow('overall', overall),
+      ].join('\n'),
+    );
+    expect(overall.precision).toBeGreaterThanOrEqual(0.88);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.6);
+    expect(overall.droppedFound).toEqual(overall.droppedGold);
+  });
+
+  it.skipIf(!hasClaimLinks)('links document by document as imports do, one claim per sentence', () => {
+    const results = events.map((event) => ({ event, predicted: linkIncrementally(event) }));
+    const overall = evaluateEvents(results);
+    console.log(
+      [
+        'claim links at import (document by document, file order)',
+        ...results.map((result) => formatRow(result.event.name, evaluateEvents([result]))),
+        formatRow('overall', overall),
+      ].join('\n'),
+    );
+    expect(overall.precision).toBeGreaterThanOrEqual(0.87);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.51);
   });
 });

@@ -5,6 +5,7 @@ import {
   claimFeatures,
   isAttributionDropped,
   linkAttributedClaims,
+  linkClaims,
   linkIntoClaims,
   type PooledSentence,
   rarityWeights,
@@ -80,6 +81,23 @@ describe('scoreClaimMatch', () => {
     expect(match.isMatch).toBe(false);
   });
 
+  it('leaves reporting words out however they are inflected: how a claim reached the page is not the claim', () => {
+    const features = claimFeatures(
+      'The announcer, citing statements from the agency, said the engine burned.',
+    );
+    expect([...features.stems.values()]).toEqual(['engine', 'burned']);
+  });
+
+  it('reads "could not be independently verified" and "could not confirm" as one claim about the evidence', () => {
+    const match = scoreClaimMatch(
+      claimFeatures('Whether the engine worked could not be independently verified.'),
+      claimFeatures('Officials in Tokyo said they could not confirm whether the engine worked.'),
+    );
+    expect(match.matchedWords).toEqual(['Whether', 'engine', 'worked', 'not confirmed']);
+    expect(match.isMatch).toBe(true);
+    expect(claimFeatures('The engine worked, the agency confirmed.').stems.has('unverified')).toBe(false);
+  });
+
   it('names agreeing entities', () => {
     const match = scoreClaimMatch(
       claimFeatures('North Korea tested an engine for the Chollima-9 rocket on Sunday.'),
@@ -145,6 +163,58 @@ describe('linkAttributedClaims', () => {
     expect(burnTime.attributions).toEqual(['kcna', 'none', 'kcna']);
     expect(burnTime.isAttributionDropped).toBe(true);
     expect(burnTime.evidence.matchedWords.length).toBeGreaterThan(2);
+  });
+});
+
+describe('linkClaims', () => {
+  const documentOf = (...texts: string[]) => ({
+    segments: texts.map((text) => ({ kind: 'sentence' as const, text })),
+  });
+  // The first article's lead carries both claims the other three state one sentence each.
+  const documents = [
+    documentOf(
+      'The agency said the new engine burned for 320 seconds at the Sohae stand, and that the rocket can now carry a satellite into orbit.',
+      'Rain fell over the capital during the morning.',
+    ),
+    documentOf(
+      'The new engine burned for 320 seconds at the Sohae stand, the agency said.',
+      'The rocket can now carry a satellite into orbit, it added.',
+      'Tokyo protested through diplomatic channels.',
+    ),
+    documentOf(
+      'Its engine burned for 320 seconds at the Sohae stand.',
+      'A satellite can now ride the rocket into orbit, officials claimed.',
+      'Markets in Seoul were calm.',
+    ),
+    documentOf(
+      'State media said the engine burned for 320 seconds at Sohae.',
+      'The rocket is now able to carry a satellite into orbit.',
+      'Analysts doubted the engine could lift heavy payloads.',
+    ),
+  ];
+  const membersOf = (claim: { members: { document: number; segment: number }[] }) =>
+    claim.members.map((member) => `${member.document}:${member.segment}`);
+
+  it('puts a lead that carries two claims in both, and no other sentence twice', () => {
+    expect(linkClaims(documents).map(membersOf)).toEqual([
+      ['0:0', '1:0', '2:0', '3:0'],
+      ['0:0', '1:1', '2:1', '3:1'],
+    ]);
+  });
+
+  it('keeps a second claim out when the article already states that claim in another sentence', () => {
+    const withOrbit = documents.map((document, index) =>
+      index === 0
+        ? documentOf(
+            ...document.segments.map((part) => part.text),
+            'The rocket can now carry a satellite into orbit.',
+          )
+        : document,
+    );
+    expect(linkClaims(withOrbit).map(membersOf)).toEqual([
+      ['0:0', '1:0', '2:0', '3:0'],
+      ['0:2', '1:1', '2:1', '3:1'],
+    ]);
   });
 });
 

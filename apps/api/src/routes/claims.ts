@@ -1,8 +1,9 @@
-import { claimListSchema, claimSchema, relinkSummarySchema } from '@attest/core';
+import { claimLinkingSchema, claimListSchema, claimSchema, relinkSummarySchema } from '@attest/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
 import {
   decideClaimLink,
+  getClaimLinking,
   getProjectClaim,
   listDocumentClaims,
   listProjectClaims,
@@ -32,7 +33,25 @@ export const claimRoutes = createRouter()
         ...problemResponses(404, 422),
       },
     }),
-    async (c) => c.json({ claims: await listProjectClaims(c.var.services, c.req.valid('param').slug) }, 200),
+    async (c) => c.json(await listProjectClaims(c.var.services, c.req.valid('param').slug), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/projects/{slug}/claim-linking',
+      summary:
+        'How many documents wait to be linked into claims: linking runs in the background after an import',
+      tags: ['claims'],
+      request: { params: slugParams },
+      responses: {
+        200: {
+          description: 'The documents waiting',
+          content: { 'application/json': { schema: claimLinkingSchema } },
+        },
+        ...problemResponses(404, 422),
+      },
+    }),
+    async (c) => c.json(await getClaimLinking(c.var.services, c.req.valid('param').slug), 200),
   )
   .openapi(
     createRoute({
@@ -63,7 +82,7 @@ export const claimRoutes = createRouter()
         ...problemResponses(404, 422),
       },
     }),
-    async (c) => c.json({ claims: await listDocumentClaims(c.var.services, c.req.valid('param').id) }, 200),
+    async (c) => c.json(await listDocumentClaims(c.var.services, c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({

@@ -1,15 +1,12 @@
 // Linking a document's sentences into the project's claims: candidates from the trigram index,
 // the decision from the core scorer and linker (`linkIntoClaims`: the average linkage of
-// `attest link`). Runs after an import, one document at a time, and for a
-// whole project on demand (confirmed links and rejections survive a re-link).
+// `attest link`). Runs after an import, one document at a time in the background (claim-linker.ts),
+// and for a whole project on demand (confirmed links and rejections survive a re-link).
 import {
   claimAttributionOf,
-  claimFeatures,
   claimText,
-  linkIntoClaims,
   type PooledSentence,
   type RelinkSummary,
-  rarityWeights,
   type Suggestion,
 } from '@attest/core';
 import {
@@ -25,18 +22,25 @@ import {
   insertClaimLinks,
   listClaimSummaries,
   listProjectDocumentIds,
+  lockProjectLinking,
   type NewClaimLinkRow,
+  removeFromLinkQueue,
   writeClaimTexts,
 } from '@attest/db';
+import { type ClaimPlacer, placeHere } from './claim-placement/place.ts';
 
 const attributionOf = (suggestion: Suggestion | null) =>
   suggestion ? claimAttributionOf(suggestion) : 'none';
 
-/** Links one document's sentences against everything else in its project. */
+/**
+ * Links one document's sentences against everything else in its project. `place` runs the
+ * scorer: in this thread by default, in a worker thread for the background linker.
+ */
 export async function linkDocumentIntoClaims(
   db: Executor | Database,
   projectId: string,
   documentId: string,
+  place: ClaimPlacer = placeHere,
 ): Promise<void> {
   const sentences = await findLinkableSentences(db, documentId);
   // The candidate index reads claim texts: write this document's before asking it.
@@ -87,12 +91,9 @@ export async function linkDocumentIntoClaims(
   );
   for (const member of await findClaimMembers(db, [...claimIds]))
     addEarlier(member.sentence_id, member.document_id, member.text, member.claim_id);
-  const sentencesInPool = [...pool.values()];
-  const weightOf = rarityWeights(sentencesInPool.map((sentence) => claimFeatures(sentence.text)));
-
   const newClaims = new Map<number, string>();
   const links: NewClaimLinkRow[] = [];
-  for (const placed of linkIntoClaims(sentencesInPool, { weightOf, rejectedPairs })) {
+  for (const placed of await place([...pool.values()], rejectedPairs)) {
     let claimId = placed.claim ?? newClaims.get(placed.group);
     if (!claimId) {
       claimId = await insertClaim(db, projectId);
@@ -116,8 +117,20 @@ export async function linkDocumentIntoClaims(
   await insertClaimLinks(db, links);
 }
 
-/** Re-links a whole project document by document; confirmed links and rejections stay. */
-export async function relinkProject(db: Database, projectId: string): Promise<RelinkSummary> {
+/**
+ * Re-links a whole project document by document; confirmed links and rejections stay. One
+ * transaction under the project's linking lock: it waits for the background linker's document
+ * and keeps it out until done, takes the waiting documents off the queue (it links them too),
+ * and readers see the old links until the new ones are complete.
+ */
+export function relinkProject(db: Database, projectId: string): Promise<RelinkSummary> {
+  return db.transaction(async (transaction: Executor) => {
+    await lockProjectLinking(transaction, projectId, { wait: true });
+    return relinkLocked(transaction, projectId);
+  });
+}
+
+async function relinkLocked(db: Executor, projectId: string): Promise<RelinkSummary> {
   await clearSuggestedLinks(db, projectId);
   // Sentences imported before claim texts existed join the candidate index here.
   const withoutClaimText = await findSentencesWithoutClaimText(db, projectId);
@@ -127,6 +140,8 @@ export async function relinkProject(db: Database, projectId: string): Promise<Re
   );
   const documentIds = await listProjectDocumentIds(db, projectId);
   for (const documentId of documentIds) await linkDocumentIntoClaims(db, projectId, documentId);
+  // A document imported since the list was read is not in it, and stays queued.
+  await removeFromLinkQueue(db, documentIds);
   const summaries = await listClaimSummaries(db, projectId);
   return {
     documents: documentIds.length,

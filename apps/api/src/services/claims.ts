@@ -1,10 +1,17 @@
 // Claims as the API shows them, under the project's rules: an analyst sees the occurrences in
 // documents assigned to them and only their own labels; reviewers and owners see everything
 // and decide on links.
-import { type Claim, type ClaimOccurrence, type RelinkSummary, summarizeClaims } from '@attest/core';
+import {
+  type Claim,
+  type ClaimLinking,
+  type ClaimOccurrence,
+  type RelinkSummary,
+  summarizeClaims,
+} from '@attest/core';
 import {
   type ClaimOccurrenceRow,
   confirmClaimLink,
+  countDocumentsWaitingForLinking,
   type Database,
   findClaimLink,
   listClaimOccurrences,
@@ -43,10 +50,27 @@ function claimsFrom(rows: readonly ClaimOccurrenceRow[]): Claim[] {
   return summarizeClaims(byClaim);
 }
 
-export async function listProjectClaims(context: ServiceContext, slug: string): Promise<Claim[]> {
+export interface ClaimList {
+  claims: Claim[];
+  linking: ClaimLinking;
+}
+
+export async function listProjectClaims(context: ServiceContext, slug: string): Promise<ClaimList> {
   const { project, role } = await requireProject(context, slug);
+  // Counted first: a document linked between the two reads is then in the claims and still
+  // counted as waiting, never the other way round.
+  const waitingDocuments = await countDocumentsWaitingForLinking(context.db, project.id);
   const rows = await listClaimOccurrences(context.db, project.id, viewer(context, role), {});
-  return claimsFrom(rows).sort((a, b) => b.documentCount - a.documentCount);
+  return {
+    claims: claimsFrom(rows).sort((a, b) => b.documentCount - a.documentCount),
+    linking: { waitingDocuments },
+  };
+}
+
+/** How many of the project's documents wait for the background claim linker. */
+export async function getClaimLinking(context: ServiceContext, slug: string): Promise<ClaimLinking> {
+  const { project } = await requireProject(context, slug);
+  return { waitingDocuments: await countDocumentsWaitingForLinking(context.db, project.id) };
 }
 
 export async function getProjectClaim(
@@ -67,9 +91,15 @@ export async function getProjectClaim(
 }
 
 /** The claims the document's sentences belong to, for the editor. */
-export async function listDocumentClaims(context: ServiceContext, documentId: string): Promise<Claim[]> {
+export async function listDocumentClaims(context: ServiceContext, documentId: string): Promise<ClaimList> {
   const { projectId, role } = await requireDocument(context, documentId);
-  return claimsFrom(await listClaimOccurrences(context.db, projectId, viewer(context, role), { documentId }));
+  const waitingDocuments = await countDocumentsWaitingForLinking(context.db, projectId);
+  return {
+    claims: claimsFrom(
+      await listClaimOccurrences(context.db, projectId, viewer(context, role), { documentId }),
+    ),
+    linking: { waitingDocuments },
+  };
 }
 
 export async function decideClaimLink(

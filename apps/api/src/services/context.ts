@@ -1,4 +1,5 @@
 import type { Executor } from '@attest/db';
+import type { ClaimLinkerWaker } from './claim-linker.ts';
 
 /** Who is asking, and where to look: every service takes one. */
 export interface ServiceContext {
@@ -13,6 +14,11 @@ export interface ServiceContext {
    * every table anyway. Has an owner's rights in every project and no annotations of its own.
    */
   isOperator?: boolean;
+  /**
+   * This process's background claim linker, woken after an import. Without one (the CLI),
+   * imported documents wait for whoever drains the queue: the CLI itself, or a server.
+   */
+  claimLinker?: ClaimLinkerWaker | undefined;
 }
 
 /** The all-nil user id the operator acts under: it owns nothing and matches no row. */

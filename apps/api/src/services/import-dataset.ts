@@ -12,6 +12,7 @@ import {
   type Segment,
 } from '@attest/core';
 import {
+  countDocumentsWaitingForLinking,
   type Executor,
   fillAssignments,
   findDocumentByHash,
@@ -23,6 +24,7 @@ import {
   listMembers,
   listSentences,
   type ProjectWithCount,
+  queueClaimLinking,
 } from '@attest/db';
 import { ForbiddenError } from '../errors.ts';
 import { managers, requireProject } from './access.ts';
@@ -88,28 +90,37 @@ export async function importDataset(
     );
   const { records, bodies, errors: readErrors } = await readImportFiles(files);
   const nothing: ImportTally = { counts: new Map(), errors: [] };
-  if (options.strict && readErrors.length > 0) return reportOf(files, readErrors, nothing);
+  const answer = async (tally: ImportTally): Promise<ImportReport> => {
+    if (tally.counts.size > 0) context.claimLinker?.wake();
+    const waitingDocuments = await countDocumentsWaitingForLinking(context.db, project.id);
+    return { ...reportOf(files, readErrors, tally), linking: { waitingDocuments } };
+  };
+  if (options.strict && readErrors.length > 0) return answer(nothing);
   const importInto = async (db: Executor): Promise<ImportTally> => {
     const importer = await Importer.create({ ...context, db }, project, options.keepAnnotators ?? false);
     return importer.run(records, bodies);
   };
-  if (!options.strict) return reportOf(files, readErrors, await importInto(context.db));
+  if (!options.strict) return answer(await importInto(context.db));
   try {
     const tally = await context.db.transaction(async (transaction) => {
       const result = await importInto(transaction);
       if (result.errors.length > 0) throw new StrictRollback(result);
       return result;
     });
-    return reportOf(files, readErrors, tally);
+    return answer(tally);
   } catch (error) {
     if (!(error instanceof StrictRollback)) throw error;
     // Nothing was written: only the bad rows are reported.
-    return reportOf(files, readErrors, { counts: new Map(), errors: error.tally.errors });
+    return answer({ counts: new Map(), errors: error.tally.errors });
   }
 }
 
 /** The answer: totals, the bad rows (read errors first) and each file's verdict, a zip's entries included. */
-function reportOf(files: readonly ImportFile[], readErrors: ImportError[], tally: ImportTally): ImportReport {
+function reportOf(
+  files: readonly ImportFile[],
+  readErrors: ImportError[],
+  tally: ImportTally,
+): Omit<ImportReport, 'linking'> {
   const errors = [...readErrors, ...tally.errors];
   const verdicts = files.map((file) => {
     const counts = tally.counts.get(file.name) ?? { imported: 0, skipped: 0 };
@@ -328,6 +339,7 @@ class Importer {
         await this.importLabels(db, item, sentence, taken);
       }
       await fillAssignments(db, this.project.id, this.project.annotatorsPerDocument, [document.id]);
+      await queueClaimLinking(db, this.project.id, [document.id]);
       return true;
     };
     const created = await this.context.db.transaction(work);

@@ -1,18 +1,19 @@
 // Importing an article: validate, segment, suggest, store the document and its sentences
-// once, and give it to the project's analysts.
+// once, give it to the project's analysts, and queue it for claim linking.
 import { createHash } from 'node:crypto';
 import { type DocumentImport, type ImportResult, type Segment, type Suggestion, segment } from '@attest/core';
 import {
+  countDocumentsWaitingForLinking,
   type Executor,
   fillAssignments,
   findDocumentIdsByHash,
   findDocumentSummary,
   insertDocumentsWithSentences,
   type ProjectRow,
+  queueClaimLinking,
 } from '@attest/db';
 import { InvalidInputError } from '../errors.ts';
 import { managers, requireProject } from './access.ts';
-import { linkDocumentIntoClaims } from './claim-linking.ts';
 import type { ServiceContext } from './context.ts';
 import { toDocumentSummary } from './serialize.ts';
 import { suggestionsFor } from './suggestions.ts';
@@ -29,9 +30,13 @@ export async function importDocument(
 ): Promise<ImportResult> {
   const { project } = await requireProject(context, input.projectSlug, managers, 'import documents');
   const stored = await storeDocument(context.db, project, input, context.isOperator ? null : context.userId);
-  const summary = await findDocumentSummary(context.db, stored.documentId, context.userId);
+  context.claimLinker?.wake();
+  const [summary, waitingDocuments] = await Promise.all([
+    findDocumentSummary(context.db, stored.documentId, context.userId),
+    countDocumentsWaitingForLinking(context.db, project.id),
+  ]);
   if (!summary) throw new Error(`Document ${stored.documentId} vanished after import.`);
-  return { document: toDocumentSummary(summary), created: stored.created };
+  return { document: toDocumentSummary(summary), created: stored.created, linking: { waitingDocuments } };
 }
 
 /** Stores a document unless the project holds the same text; no access check (callers do it). */
@@ -60,7 +65,7 @@ interface PreparedArticle {
 /**
  * Stores many articles at once, as a bulk import does: one lookup for the texts the project
  * already holds, and the new documents, their sentences and their assignments written in one
- * transaction of a few statements. Returns an outcome per input, in order; an article that
+ * transaction of a few statements, the documents queued for claim linking in import order. Returns an outcome per input, in order; an article that
  * cannot be imported gets the reason instead, and the others are still stored.
  */
 export async function storeDocuments(
@@ -115,16 +120,15 @@ export async function storeDocuments(
             })),
           })),
         );
-        await fillAssignments(
-          transaction,
-          project.id,
-          project.annotatorsPerDocument,
-          documents.map((document) => document.id),
-        );
-        return new Map(documents.map((document) => [document.bodySha256, document.id]));
+        const idByHash = new Map(documents.map((document) => [document.bodySha256, document.id]));
+        // In the order the articles came, which is the order they are linked in.
+        const documentIds = [...prepared.keys()].flatMap((hash) => idByHash.get(hash) ?? []);
+        await fillAssignments(transaction, project.id, project.annotatorsPerDocument, documentIds);
+        // Linking into claims runs after the answer (claim-linker.ts); the queue row commits
+        // with the document, so no document is left unlinked if this process dies.
+        await queueClaimLinking(transaction, project.id, documentIds);
+        return idByHash;
       }));
-  // Each new document joins the project's claims, in import order, after its rows are in.
-  for (const documentId of created.values()) await linkDocumentIntoClaims(db, project.id, documentId);
   // A concurrent import of the same text won the unique key: report theirs.
   const winners = await findDocumentIdsByHash(
     db,

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  ClaimLinker,
   type ImportFile,
   type ImportReport,
   importDataset,
@@ -10,6 +11,7 @@ import {
   seedFirstStart,
 } from '@attest/api';
 import type { ImportResult } from '@attest/core';
+import type { Database } from '@attest/db';
 import { withDatabase } from '../lib/database.ts';
 import { readTextFiles, UsageError } from '../lib/files.ts';
 import { startProgress } from '../lib/progress.ts';
@@ -78,10 +80,12 @@ async function importStrictly(paths: string[], options: ImportOptions): Promise<
   } else {
     report = await withDatabase(async ({ db }) => {
       await seedFirstStart(db);
-      return importDataset(operatorContext(db), options.project, files, {
+      const imported = await importDataset(operatorContext(db), options.project, files, {
         strict: true,
         keepAnnotators: options.keepAnnotators ?? false,
       });
+      await linkClaims(db);
+      return imported;
     });
   }
   return reportImport(report, options.project, true);
@@ -102,9 +106,16 @@ async function importDatasetFiles(paths: string[], options: ImportOptions): Prom
   const files = await readImportFiles(paths);
   const run = async (importOne: (file: (typeof files)[number]) => Promise<ImportReport>) => {
     const progress = startProgress(files.length, 'Importing');
-    const total: ImportReport = { imported: 0, skipped: 0, errors: [], files: [] };
+    const total: ImportReport = {
+      imported: 0,
+      skipped: 0,
+      errors: [],
+      files: [],
+      linking: { waitingDocuments: 0 },
+    };
     for (const file of files) {
       const report = await importOne(file);
+      total.linking = report.linking;
       total.imported += report.imported;
       total.skipped += report.skipped;
       total.files.push(...report.files);
@@ -130,9 +141,11 @@ async function importDatasetFiles(paths: string[], options: ImportOptions): Prom
   return withDatabase(async ({ db }) => {
     await seedFirstStart(db);
     const context = operatorContext(db);
-    return run((file) =>
+    const code = await run((file) =>
       importDataset(context, options.project, [file], { keepAnnotators: options.keepAnnotators ?? false }),
     );
+    await linkClaims(db);
+    return code;
   });
 }
 
@@ -162,10 +175,24 @@ async function importTextFiles(paths: string[], options: ImportOptions): Promise
   return withDatabase(async ({ db }) => {
     await seedFirstStart(db);
     const context = operatorContext(db);
-    return run((body, fallbackTitle) =>
+    const code = await run((body, fallbackTitle) =>
       importDocument(context, { projectSlug: options.project, body, fallbackTitle }),
     );
+    await linkClaims(db);
+    return code;
   });
+}
+
+/**
+ * Links the imported documents into the project's claims before the command ends, as a server
+ * would in the background: the CLI runs no background linker. A document a running server is
+ * linking at the same moment is left to it (the project's lock keeps the two apart).
+ */
+async function linkClaims(db: Database): Promise<void> {
+  if (process.stderr.isTTY) process.stderr.write('Linking claims…\n');
+  const linker = new ClaimLinker(db);
+  await linker.drain();
+  await linker.stop();
 }
 
 function remoteImporter(server: RemoteServer, project: string) {

@@ -4,9 +4,10 @@ import { writeLines } from '../lib/output.ts';
 import { segmentRecord } from './segment.ts';
 
 /**
- * One JSON line per segment that carries a claim shared by at least two of the files: the lines
- * of `attest segment` with the claim's id, how this file attributes it, and whether some file
- * drops an attribution another gives to state media. No database: the files are the pool.
+ * One JSON line per segment and claim it carries, for claims shared by at least two of the files:
+ * the lines of `attest segment` with the claim's id, how this file attributes it, and whether
+ * some file drops an attribution another gives to state media. A lead that carries two claims
+ * prints twice, since the dropped flag belongs to the claim. No database: the files are the pool.
  */
 export async function linkCommand(paths: string[]): Promise<void> {
   const files = await readTextFiles(paths);

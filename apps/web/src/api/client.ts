@@ -9,6 +9,8 @@ import type {
   ApiToken,
   AuditEntry,
   Claim,
+  ClaimLinking,
+  ClaimList,
   CreatedApiToken,
   CreatedInvite,
   DeletionCounts,
@@ -38,6 +40,7 @@ import type {
   SuggestionModelStatus,
   TokenInput,
 } from '@attest/core';
+import { jsonAccept, takeEarlyResponse } from './early-responses.ts';
 
 /** A failed request: the server's problem details, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -154,16 +157,8 @@ export class ApiClient {
    * A document; with `sentenceLimit`, only its first sentences (the rest from getSentencePage);
    * with `withBody: false`, without its text (each sentence carries its own).
    */
-  getDocument(
-    id: string,
-    signal?: AbortSignal,
-    parts: { sentenceLimit?: number; withBody?: boolean } = {},
-  ): Promise<DocumentDetail> {
-    const query = new URLSearchParams();
-    if (parts.sentenceLimit !== undefined) query.set('sentenceLimit', String(parts.sentenceLimit));
-    if (parts.withBody === false) query.set('withBody', 'false');
-    const search = query.size > 0 ? `?${query}` : '';
-    return this.request(`/api/documents/${encodeURIComponent(id)}${search}`, { signal });
+  getDocument(id: string, signal?: AbortSignal, parts: DocumentParts = {}): Promise<DocumentDetail> {
+    return this.request(documentPath(id, parts), { signal });
   }
 
   /** `limit` of a document's sentences from the `offset`-th on. */
@@ -342,12 +337,17 @@ export class ApiClient {
 
   // Claims across documents.
 
-  getDocumentClaims(documentId: string, signal?: AbortSignal): Promise<{ claims: Claim[] }> {
+  getDocumentClaims(documentId: string, signal?: AbortSignal): Promise<ClaimList> {
     return this.request(`/api/documents/${encodeURIComponent(documentId)}/claims`, { signal });
   }
 
-  getProjectClaims(slug: string, signal?: AbortSignal): Promise<{ claims: Claim[] }> {
+  getProjectClaims(slug: string, signal?: AbortSignal): Promise<ClaimList> {
     return this.request(`/api/projects/${encodeURIComponent(slug)}/claims`, { signal });
+  }
+
+  /** How many of the project's documents wait for the background claim linker. */
+  getClaimLinking(slug: string, signal?: AbortSignal): Promise<ClaimLinking> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/claim-linking`, { signal });
   }
 
   /** The project's learned suggestion model and the accepted suggestions per decider. */
@@ -393,11 +393,13 @@ export class ApiClient {
   ): Promise<T> {
     let response: Response;
     try {
-      response = await fetch(this.baseUrl + path, {
-        ...init,
-        signal: init.signal ?? null,
-        headers: { accept: 'application/json, application/problem+json', ...init.headers },
-      });
+      response =
+        (await this.earlyResponse(path, init)) ??
+        (await fetch(this.baseUrl + path, {
+          ...init,
+          signal: init.signal ?? null,
+          headers: { accept: jsonAccept, ...init.headers },
+        }));
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
       throw new ApiError(0, 'The server could not be reached. Check your connection.');
@@ -408,6 +410,35 @@ export class ApiClient {
     if (!response.ok) throw toApiError(response, body);
     return body as T;
   }
+
+  /**
+   * The answer to a plain GET asked for before the app ran (first-screen-requests.ts), when
+   * there is one and it succeeded; a failed one is asked again, so errors read as usual.
+   */
+  private async earlyResponse(path: string, init: RequestInit): Promise<Response | undefined> {
+    if (init.method !== undefined || init.body !== undefined) return undefined;
+    const early = takeEarlyResponse(this.baseUrl + path);
+    if (!early) return undefined;
+    const response = await early.catch(() => undefined);
+    init.signal?.throwIfAborted();
+    return response?.ok ? response : undefined;
+  }
+}
+
+export interface DocumentParts {
+  /** Only the first this many sentences (the rest from getSentencePage). */
+  sentenceLimit?: number;
+  /** false: without the document's text (each sentence carries its own). */
+  withBody?: boolean;
+}
+
+/** The address of a document, or of the parts of it asked for. */
+export function documentPath(id: string, parts: DocumentParts = {}): string {
+  const query = new URLSearchParams();
+  if (parts.sentenceLimit !== undefined) query.set('sentenceLimit', String(parts.sentenceLimit));
+  if (parts.withBody === false) query.set('withBody', 'false');
+  const search = query.size > 0 ? `?${query}` : '';
+  return `/api/documents/${encodeURIComponent(id)}${search}`;
 }
 
 function jsonBody(method: string, body: unknown): RequestInit & { signal?: undefined } {

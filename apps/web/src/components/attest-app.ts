@@ -5,6 +5,7 @@ import { html, LitElement, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ApiClient, ApiError } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
+import { dropEarlyResponses } from '../api/early-responses.ts';
 import { UnsavedEdits, unsavedEdits } from '../controllers/unsaved-edits.ts';
 import { NavigateEvent } from '../events/navigate-event.ts';
 import { SessionChangeEvent } from '../events/session-change-event.ts';
@@ -166,6 +167,9 @@ export class AttestApp extends LitElement {
   /** Where the analyst asked to go while edits were unsent: the leave dialog asks first. */
   @state() private leavingTo: string | undefined;
 
+  /** The page the app was opened on: the one the early requests (first-screen-requests.ts) are for. */
+  private readonly openedPath = window.location.pathname;
+
   /** The address of the page shown, to return to when Back is held back. */
   private shownPath = window.location.pathname + window.location.search;
 
@@ -207,6 +211,8 @@ export class AttestApp extends LitElement {
   protected override willUpdate(): void {
     // Every route change renders the shell: remember the address it shows.
     this.shownPath = window.location.pathname + window.location.search;
+    // Answers asked for before the app ran are for the page it was opened on, and only then fresh.
+    if (window.location.pathname !== this.openedPath) dropEarlyResponses();
   }
 
   /** Asks the server whether Attest is set up and who is signed in, then opens the right page. */

@@ -1,12 +1,13 @@
-import type { Claim, ClaimOccurrence } from '@attest/core';
+import type { Claim, ClaimLinking, ClaimOccurrence } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, pageStyles } from '../styles/shared.ts';
+import './attest-claim-linking-notice.ts';
 import { formatDate, plural } from './format.ts';
 import { loadErrorTemplate } from './page-templates.ts';
 
@@ -53,12 +54,21 @@ export class AttestClaimPage extends LitElement {
   /** The claim's id. */
   @property() claimId = '';
 
+  /** Bumped to load the claim again once the documents that waited are linked. */
+  @state() private revision = 0;
+
   private readonly claimTask = new Task(this, {
-    task: ([slug, claimId], { signal }) => this.api.getProjectClaim(slug, claimId, signal),
-    args: () => [this.slug, this.claimId] as const,
+    task: async ([slug, claimId], { signal }) => {
+      const [claim, linking] = await Promise.all([
+        this.api.getProjectClaim(slug, claimId, signal),
+        this.api.getClaimLinking(slug, signal),
+      ]);
+      return { claim, linking };
+    },
+    args: () => [this.slug, this.claimId, this.revision] as const,
   });
 
-  private renderClaim(claim: Claim) {
+  private renderClaim(claim: Claim, linking: ClaimLinking) {
     return html`
       <nav class="breadcrumbs" aria-label="Breadcrumb">
         <ol>
@@ -67,6 +77,11 @@ export class AttestClaimPage extends LitElement {
         </ol>
       </nav>
       <h1 tabindex="-1">Claim timeline</h1>
+      <attest-claim-linking-notice
+        .slug=${this.slug}
+        .waiting=${linking.waitingDocuments}
+        @attest-claims-linked=${() => this.revision++}
+      ></attest-claim-linking-notice>
       <p>
         ${claim.firstOccurrence.text}
       </p>
@@ -93,7 +108,7 @@ export class AttestClaimPage extends LitElement {
   override render() {
     return this.claimTask.render({
       pending: () => html`<h1 tabindex="-1">Loading the claim…</h1>`,
-      complete: (claim) => this.renderClaim(claim),
+      complete: ({ claim, linking }) => this.renderClaim(claim, linking),
       error: (error) => loadErrorTemplate('Claim not available', error),
     });
   }

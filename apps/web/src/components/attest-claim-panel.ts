@@ -6,6 +6,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { baseStyles } from '../styles/shared.ts';
+import './attest-claim-linking-notice.ts';
 import { errorMessage, formatDate, plural } from './format.ts';
 import { canReview } from './roles.ts';
 
@@ -86,7 +87,7 @@ export class AttestClaimPanel extends LitElement {
   @property() projectSlug = '';
 
   private readonly claimsTask = new Task(this, {
-    task: async ([documentId], { signal }) => (await this.api.getDocumentClaims(documentId, signal)).claims,
+    task: ([documentId], { signal }) => this.api.getDocumentClaims(documentId, signal),
     args: () => [this.documentId, this.revision] as const,
   });
 
@@ -97,7 +98,7 @@ export class AttestClaimPanel extends LitElement {
   }
 
   private get claim(): Claim | undefined {
-    const claims = this.claimsTask.value ?? [];
+    const claims = this.claimsTask.value?.claims ?? [];
     return claims.find((claim) => claim.occurrences.some((o) => o.sentenceId === this.sentenceId));
   }
 
@@ -211,11 +212,21 @@ export class AttestClaimPanel extends LitElement {
         ${this.claimsTask.render({
           pending: () => html`<p class="meta">Loading claims…</p>`,
           error: (error) => html`<p role="alert">${errorMessage(error)}</p>`,
-          complete: () => {
+          complete: ({ linking }) => {
             const claim = this.claim;
-            return claim
-              ? this.renderClaim(claim)
-              : html`<p class="meta">No other document carries this sentence's claim.</p>`;
+            const notice = html`<attest-claim-linking-notice
+              .slug=${this.projectSlug}
+              .waiting=${linking.waitingDocuments}
+              @attest-claims-linked=${() => this.reload()}
+            ></attest-claim-linking-notice>`;
+            if (claim) return html`${notice}${this.renderClaim(claim)}`;
+            return html`${notice}<p class="meta">
+                ${
+                  linking.waitingDocuments > 0
+                    ? "No other document linked so far carries this sentence's claim."
+                    : "No other document carries this sentence's claim."
+                }
+              </p>`;
           },
         })}
         <p role="status" class="meta">${this.message}</p>

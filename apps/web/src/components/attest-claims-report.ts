@@ -2,12 +2,13 @@ import { type Claim, outletAttributions } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { baseStyles, tableStyles } from '../styles/shared.ts';
 import type { BarSegment } from './attest-bar-chart.ts';
 import './attest-bar-chart.ts';
+import './attest-claim-linking-notice.ts';
 import { errorMessage, formatDate, plural } from './format.ts';
 
 const attributedColor = '#1f5f99';
@@ -40,9 +41,12 @@ export class AttestClaimsReport extends LitElement {
   @property() slug = '';
 
   private readonly claimsTask = new Task(this, {
-    task: async ([slug], { signal }) => (await this.api.getProjectClaims(slug, signal)).claims,
-    args: () => [this.slug] as const,
+    task: ([slug], { signal }) => this.api.getProjectClaims(slug, signal),
+    args: () => [this.slug, this.revision] as const,
   });
+
+  /** Bumped to load the claims again once the documents that waited are linked. */
+  @state() private revision = 0;
 
   private renderDropped(claims: readonly Claim[]) {
     const dropped = claims.filter((claim) => claim.attributionDropped);
@@ -101,8 +105,13 @@ export class AttestClaimsReport extends LitElement {
     return this.claimsTask.render({
       pending: () => html`<p>Loading claims…</p>`,
       error: (error) => html`<p role="alert">${errorMessage(error)}</p>`,
-      complete: (claims) => html`
-        <p>${plural(claims.length, 'claim')} shared by two documents or more.</p>
+      complete: ({ claims, linking }) => html`
+        <attest-claim-linking-notice
+          .slug=${this.slug}
+          .waiting=${linking.waitingDocuments}
+          @attest-claims-linked=${() => this.revision++}
+        ></attest-claim-linking-notice>
+        <p>${plural(claims.length, 'claim')} shared by two documents or more${linking.waitingDocuments > 0 ? ' among the documents linked so far' : ''}.</p>
         ${this.renderDropped(claims)} ${claims.length > 0 ? this.renderOutlets(claims) : ''}
       `,
     });

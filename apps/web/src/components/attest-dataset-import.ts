@@ -287,7 +287,12 @@ export class AttestDatasetImport extends LitElement {
               isRolledBack
                 ? `Strict import: nothing was imported because ${plural(report.errors.length, 'row')} ${report.errors.length === 1 ? 'is' : 'are'} bad.`
                 : `${plural(report.imported, 'document')} imported · ${report.skipped} skipped as already in the project` +
-                  (report.errors.length > 0 ? ` · ${plural(report.errors.length, 'bad row')}` : '')
+                  (report.errors.length > 0 ? ` · ${plural(report.errors.length, 'bad row')}` : '') +
+                  (
+                    report.linking.waitingDocuments > 0
+                      ? ` · linking claims: ${plural(report.linking.waitingDocuments, 'document')} waiting`
+                      : ''
+                  )
             }
           </p>
           <ul class="verdicts" aria-label="Files">

@@ -6,6 +6,7 @@ import { applySegmentationChange } from '@attest/core/segmentation-change';
 import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../api/client.ts';
+import { firstScreenDocumentParts } from '../api/first-screen.ts';
 import { errorMessage, plural } from '../components/format.ts';
 
 export interface LoadedDocument {
@@ -42,8 +43,6 @@ export interface DocumentSentencesOptions {
   onLoadFailure(message: string): void;
 }
 
-/** Sentences asked for with the document: more than a screen holds, a quick answer however long it is. */
-const firstSentenceCount = 100;
 /** Sentences per request for the rest of a long document: each page is parsed and shown in a short task. */
 const sentencesPerPage = 500;
 
@@ -65,9 +64,7 @@ export class DocumentSentencesController implements ReactiveController {
       task: async ([documentId], { signal }) => {
         // The first sentences come first: a long document shows as soon as they are here.
         const [detail, me] = await Promise.all([
-          options
-            .api()
-            .getDocument(documentId, signal, { sentenceLimit: firstSentenceCount, withBody: false }),
+          options.api().getDocument(documentId, signal, firstScreenDocumentParts),
           options.api().getMe(signal),
         ]);
         const isComplete = detail.sentences.length >= detail.document.sentenceCount;

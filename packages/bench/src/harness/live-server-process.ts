@@ -2,7 +2,7 @@
 // memory is then its own, apart from the benchmark that drives it and reads its answers.
 
 import type { AddressInfo } from 'node:net';
-import { createApp } from '@attest/api';
+import { ClaimLinker, createApp } from '@attest/api';
 import { openDatabase } from '@attest/db';
 import { serve } from '@hono/node-server';
 
@@ -25,8 +25,10 @@ process.once('message', async (message) => {
     maxConnections: 20,
     migrate: false,
   });
+  const claimLinker = new ClaimLinker(database.db).start();
   const app = createApp({
     db: database.db,
+    claimLinker,
     secret: request.secret,
     logError: console.error,
     webRoot: request.webRoot,
@@ -37,6 +39,7 @@ process.once('message', async (message) => {
   const { port } = server.address() as AddressInfo;
   process.once('message', async () => {
     await new Promise((resolve) => server.close(resolve));
+    await claimLinker.stop();
     await database.close();
     process.disconnect();
   });

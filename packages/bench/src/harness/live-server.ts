@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, seedFirstStart } from '@attest/api';
+import { ClaimLinker, createApp, seedFirstStart } from '@attest/api';
 import { type DatabaseHandle, openDatabase } from '@attest/db';
 import { serve } from '@hono/node-server';
 import postgres from 'postgres';
@@ -104,7 +104,8 @@ async function serveHere(
   webRoot: string | undefined,
 ): Promise<Served> {
   // Clients of a load test pass their own x-attest-client-address, as distinct machines would.
-  const app = createApp({ db: database.db, secret, logError: console.error, webRoot });
+  const claimLinker = new ClaimLinker(database.db).start();
+  const app = createApp({ db: database.db, claimLinker, secret, logError: console.error, webRoot });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
   });
@@ -112,7 +113,10 @@ async function serveHere(
   return {
     url: `http://127.0.0.1:${port}`,
     pid: process.pid,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await claimLinker.stop();
+    },
   };
 }
 

@@ -9,36 +9,42 @@
 // far below 2^26, is exact in float64 however it is summed. test/attribution-rows.test.ts
 // compares the scores with staticFeatures()'s on every token of our fixtures.
 import { cueWindow, cueWords, pronouns, quoteMarks, sentenceEnds, shapeOf, stemOf } from './features.ts';
+import { noPair, PairRows } from './pair-rows.ts';
 import { tagCount } from './tags.ts';
-import type { Token } from './tokens.ts';
+import type { Token, TokenBounds } from './tokens.ts';
 
 /** What one token's text contributes to the scores around it. */
 export interface WordRows {
+  /** The token's text, as written. */
+  text: string;
+  /** Whether it opens (“), closes (”) or toggles (") a double quotation; else none. */
+  quote: Quote;
   /**
-   * What the word adds to the token `d` places after it (`d` < 0: before it; `d` = 0: its own
-   * features), `tagCount` numbers per slot `reach + d`, for the slots that hold any weight.
+   * Where, in the shared arena of sums, what the word adds to the token `d` places after it
+   * (`d` < 0: before it; `d` = 0: its own features) begins: `tagCount` numbers per slot
+   * `reach + d`, for the slots that hold any weight.
    */
-  around: Float64Array;
+  around: number;
   /** Bit `slot` is set for each slot `around` holds, in order. */
   slots: number;
-  /** Its number as the second word of a pair feature, or -1. */
-  pairId: number;
-  /** The rows of `w-1w=this|x` and `ww+1=this|x`, by x's pairId. */
-  pairsAsPrevious: ReadonlyMap<number, number> | undefined;
-  pairsWithNext: ReadonlyMap<number, number> | undefined;
+  /** Its numbers as the left and the right word of a pair feature (pair-rows.ts), or -1. */
+  leftId: number;
+  rightId: number;
   isCue: boolean;
   /** Transition scores, previous tag by tag (`t-1=`, then `t-1w=`). */
   transitions: Float64Array;
 }
 
+/** What a token does to a double quotation: nothing, opens (“), closes (”) or toggles (") it. */
+type Quote = 0 | 1 | 2 | 3;
+const noQuote = 0;
+const opensQuote = 1;
+const closesQuote = 2;
+const togglesQuote = 3;
+const quoteOf: Readonly<Record<string, Quote>> = { '“': opensQuote, '”': closesQuote, '"': togglesQuote };
+
 /** How far a word's features reach: the cue words four places away. */
 const reach = cueWindow;
-
-/** Splits the value of a pair feature: words hold no `|`, so only a first word `|` is ambiguous. */
-function splitPair(value: string): [string, string] {
-  const bar = value.startsWith('||') ? 1 : value.indexOf('|');
-  return [value.slice(0, bar), value.slice(bar + 1)];
-}
 
 if (tagCount !== 7) throw new Error('add() below is written out for the seven BIO tags.');
 
@@ -56,17 +62,43 @@ function add(scores: Float64Array, base: number, row: Float64Array, offset: numb
   scores[base + 6]! += row[offset + 6]!;
 }
 
-/** A bound on the cached words (~300 bytes each), so rare words cannot grow it without end. */
+/**
+ * A bound on the cached words (~300 bytes of sums each): past it the cache starts again, so rare
+ * words cannot grow it without end. (Checked by hand with a limit of 100: suggest() gave the same
+ * output on every text of ../shared.)
+ */
 const cacheLimit = 50_000;
+/** The cache's hash table starts small (it is read at random: a small one stays in the CPU's cache) and doubles when half full. */
+const initialSlotCount = 1 << 12;
+
+/** FNV-1a over the UTF-16 units of `text[start, end)`. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return hash;
+}
 
 export class FeatureRows {
   private readonly rows = new Map<string, Float64Array>();
-  private readonly pairIds = new Map<string, number>();
-  private readonly previousPairs = new Map<string, Map<number, number>>();
-  private readonly nextPairs = new Map<string, Map<number, number>>();
-  /** The rows of the pair features, numbered. */
-  private readonly pairRows: Float64Array[] = [];
-  private readonly byText = new Map<string, WordRows>();
+  private readonly pairs: PairRows;
+  /**
+   * The cached words, found by a hash of their text's UTF-16 units in `slots` (open addressing,
+   * indices into `cached`, -1 for free): a token is looked up where it stands in the text,
+   * without cutting a string out of it, hashing that and probing a Map.
+   */
+  private cached: WordRows[] = [];
+  private slots = new Int32Array(initialSlotCount).fill(-1);
+  /** The words of the last sentence scored, reused. */
+  private readonly sentenceWords: WordRows[] = [];
+  /**
+   * Every word's sums (`WordRows.around` points into it), one array rather than one per word:
+   * the tagger reads a few of them for every token, and separate arrays, each behind its own
+   * pointer and scattered over the heap, cost a fifth of its time in loads.
+   */
+  private arena = new Float64Array(1 << 16);
+  private arenaLength = 0;
+  /** The arena's length once the text's ends are stored: a cache that starts again keeps them. */
+  private readonly boundaryLength: number;
   private buffer = new Float64Array(4096);
   private readonly plainTransitions: Float64Array;
   private readonly beforeStart: WordRows;
@@ -79,29 +111,14 @@ export class FeatureRows {
     // Rounded to float32 first, as the weights were stored when this was learned.
     for (const [name, weights] of Object.entries(features))
       this.rows.set(name, Float64Array.from(Float32Array.from(weights)));
-    for (const [name, row] of this.rows) {
-      const pairs = name.startsWith('w-1w=')
-        ? this.previousPairs
-        : name.startsWith('ww+1=')
-          ? this.nextPairs
-          : null;
-      if (!pairs) continue;
-      const [first, second] = splitPair(name.slice(5));
-      let secondId = this.pairIds.get(second);
-      if (secondId === undefined) {
-        secondId = this.pairIds.size;
-        this.pairIds.set(second, secondId);
-      }
-      const byFirst = pairs.get(first) ?? new Map<number, number>();
-      pairs.set(first, byFirst);
-      byFirst.set(secondId, this.pairRows.push(row) - 1);
-    }
+    this.pairs = new PairRows(this.rows);
     this.cue = this.rows.get('cw');
     this.cueInQuote = this.rows.get('cwq');
     this.inQuote = this.rows.get('q');
     this.plainTransitions = this.transitionsOf(null);
     this.beforeStart = this.boundary('<s>', { 1: ['w-1=<s>', 'sh-1=<s>', 'bos'], 2: ['w-2=<s>'] });
     this.afterEnd = this.boundary('</s>', { [-1]: ['w+1=</s>', 'sh+1=</s>'], [-2]: ['w+2=</s>'] });
+    this.boundaryLength = this.arenaLength;
   }
 
   /**
@@ -111,8 +128,36 @@ export class FeatureRows {
    * transitionFeatures().
    */
   score(tokens: readonly Token[]): { emissions: Float64Array; words: readonly WordRows[] } {
-    const count = tokens.length;
-    const words = tokens.map((token) => this.rowsOf(token.text));
+    this.startAgainIfFull();
+    const words = tokens.map((token) => this.rowsAt(token.text, 0, token.text.length));
+    return { emissions: this.scoreWords(words, words.length), words };
+  }
+
+  /** As score(), for the `count` tokens of `text` read into `bounds`; both valid until the next call. */
+  scoreBounds(
+    text: string,
+    bounds: TokenBounds,
+    count: number,
+  ): { emissions: Float64Array; words: readonly WordRows[] } {
+    this.startAgainIfFull();
+    const words = this.sentenceWords;
+    words.length = count;
+    for (let index = 0; index < count; index++)
+      words[index] = this.rowsAt(text, bounds.starts[index]!, bounds.ends[index]!);
+    return { emissions: this.scoreWords(words, count), words };
+  }
+
+  /** Starting again only between calls keeps every word of a call in the arena. */
+  private startAgainIfFull(): void {
+    if (this.cached.length < cacheLimit) return;
+    this.cached = [];
+    this.slots = new Int32Array(initialSlotCount).fill(-1);
+    this.arenaLength = this.boundaryLength;
+  }
+
+  private scoreWords(words: readonly WordRows[], count: number): Float64Array {
+    // Read after the words are looked up: storing a new word may have grown it.
+    const arena = this.arena;
     // Each word adds its summed rows to the tokens around it. The scores are laid out with
     // `reach` padding tokens on each side, so the start and end of the text add theirs from
     // the places before and after it like any word, and no place needs a bounds check.
@@ -127,7 +172,7 @@ export class FeatureRows {
       let stored = 0;
       for (let slots = word.slots; slots !== 0; slots &= slots - 1) {
         const slot = 31 - Math.clz32(slots & -slots);
-        add(padded, (at + slot) * tagCount, word.around, stored * tagCount);
+        add(padded, (at + slot) * tagCount, arena, word.around + stored * tagCount);
         stored++;
       }
     };
@@ -135,34 +180,59 @@ export class FeatureRows {
     for (let at = 0; at < count; at++) spread(words[at]!, at);
     for (let at = count; at < count + 2; at++) spread(this.afterEnd, at);
     const emissions = padded.subarray(reach * tagCount, (reach + count) * tagCount);
-    const { beforeStart, afterEnd, pairRows, cue, cueInQuote, inQuote } = this;
+    const { beforeStart, afterEnd, pairs, cue, cueInQuote, inQuote } = this;
+    const pairTable = pairs.table;
+    // The pair features, one lookup per pair of neighbours (the text's ends included):
+    // `w-1w=left|right` scores the right token, `ww+1=left|right` the left one.
+    for (let right = 0; right <= count; right++) {
+      const left = right - 1;
+      const slot = pairs.find(
+        (left >= 0 ? words[left]! : beforeStart).leftId,
+        (right < count ? words[right]! : afterEnd).rightId,
+      );
+      if (slot < 0) continue;
+      const previousRow = pairs.previousRowAt(slot);
+      if (right < count && previousRow !== noPair) add(emissions, right * tagCount, pairTable, previousRow);
+      const nextRow = pairs.nextRowAt(slot);
+      if (left >= 0 && nextRow !== noPair) add(emissions, left * tagCount, pairTable, nextRow);
+    }
     let isOpen = false;
     for (let index = 0; index < count; index++) {
-      const text = tokens[index]!.text;
-      if (text === '“') isOpen = true;
-      else if (text === '”') isOpen = false;
-      else if (text === '"') isOpen = !isOpen;
-      const base = index * tagCount;
       const own = words[index]!;
-      const previous = index > 0 ? words[index - 1]! : beforeStart;
-      const next = index + 1 < count ? words[index + 1]! : afterEnd;
-      const pairBefore = previous.pairsAsPrevious?.get(own.pairId);
-      if (pairBefore !== undefined) add(emissions, base, pairRows[pairBefore]!, 0);
-      const pairAfter = own.pairsWithNext?.get(next.pairId);
-      if (pairAfter !== undefined) add(emissions, base, pairRows[pairAfter]!, 0);
+      if (own.quote === opensQuote) isOpen = true;
+      else if (own.quote === closesQuote) isOpen = false;
+      else if (own.quote === togglesQuote) isOpen = !isOpen;
+      const base = index * tagCount;
       const cueRow = isOpen ? cueInQuote : cue;
       if (own.isCue && cueRow) add(emissions, base, cueRow, 0);
       if (isOpen && inQuote) add(emissions, base, inQuote, 0);
     }
-    return { emissions, words };
+    return emissions;
   }
 
-  private rowsOf(text: string): WordRows {
-    const cached = this.byText.get(text);
-    if (cached) return cached;
-    const rows = this.wordRows(text);
-    if (this.byText.size < cacheLimit) this.byText.set(text, rows);
-    return rows;
+  /** The rows of the token `text[start, end)`, from the cache or built and cached. */
+  private rowsAt(text: string, start: number, end: number): WordRows {
+    const mask = this.slots.length - 1;
+    let slot = hashOf(text, start, end) & mask;
+    for (let found = this.slots[slot]!; found !== -1; found = this.slots[slot]!) {
+      const word = this.cached[found]!;
+      if (word.text.length === end - start && text.startsWith(word.text, start)) return word;
+      slot = (slot + 1) & mask;
+    }
+    const word = this.wordRows(start === 0 && end === text.length ? text : text.slice(start, end));
+    this.slots[slot] = this.cached.push(word) - 1;
+    if (2 * this.cached.length >= this.slots.length) this.growSlots();
+    return word;
+  }
+
+  private growSlots(): void {
+    this.slots = new Int32Array(2 * this.slots.length).fill(-1);
+    const mask = this.slots.length - 1;
+    for (const [index, word] of this.cached.entries()) {
+      let slot = hashOf(word.text, 0, word.text.length) & mask;
+      while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
+      this.slots[slot] = index;
+    }
   }
 
   private wordRows(text: string): WordRows {
@@ -200,15 +270,16 @@ export class FeatureRows {
         after.push(`cwR${distance}`);
       }
     }
-    return this.entry(word, names, isCue, this.transitionsOf(word));
+    return this.entry(text, word, names, isCue, this.transitionsOf(word));
   }
 
   /** The start and end of a text (`<s>`, `</s>`), seen from the tokens one and two places inside it. */
   private boundary(word: string, names: Record<number, string[]>): WordRows {
-    return this.entry(word, names, false, this.plainTransitions);
+    return this.entry(word, word, names, false, this.plainTransitions);
   }
 
   private entry(
+    text: string,
     word: string,
     names: Record<number, string[]>,
     isCue: boolean,
@@ -216,18 +287,18 @@ export class FeatureRows {
   ): WordRows {
     const { around, slots } = this.sums(names);
     return {
+      text,
+      quote: quoteOf[text] ?? noQuote,
       around,
       slots,
-      pairId: this.pairIds.get(word) ?? -1,
-      pairsAsPrevious: this.previousPairs.get(word),
-      pairsWithNext: this.nextPairs.get(word),
+      ...this.pairs.idsOf(word),
       isCue,
       transitions,
     };
   }
 
-  /** The weights of the names summed per distance, and which distances have any. */
-  private sums(namesByDistance: Record<number, string[]>): { around: Float64Array; slots: number } {
+  /** The weights of the names summed per distance, stored in the arena, and which distances have any. */
+  private sums(namesByDistance: Record<number, string[]>): { around: number; slots: number } {
     const sums: Float64Array[] = [];
     let slots = 0;
     for (let slot = 0; slot <= 2 * reach; slot++) {
@@ -238,8 +309,15 @@ export class FeatureRows {
       for (const row of rows) for (let tag = 0; tag < tagCount; tag++) sum[tag]! += row[tag]!;
       sums.push(sum);
     }
-    const around = new Float64Array(sums.length * tagCount);
-    for (const [index, sum] of sums.entries()) around.set(sum, index * tagCount);
+    const around = this.arenaLength;
+    const length = around + sums.length * tagCount;
+    if (length > this.arena.length) {
+      const grown = new Float64Array(Math.max(length, 2 * this.arena.length));
+      grown.set(this.arena.subarray(0, around));
+      this.arena = grown;
+    }
+    for (const [index, sum] of sums.entries()) this.arena.set(sum, around + index * tagCount);
+    this.arenaLength = length;
     return { around, slots };
   }
 

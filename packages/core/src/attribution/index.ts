@@ -11,9 +11,10 @@
 //   over tokens, features in features.ts (the word and its neighbours, a crude stem, shape,
 //   quotation marks, the suggestion lexicon's reporting verbs nearby), scored by an averaged
 //   structured perceptron (Collins, EMNLP 2002) and decoded with Viterbi (tagger.ts; the
-//   features are scored from per-word sums of their weights, feature-rows.ts). Only its
-//   weights are committed (weights.json: feature names and numbers, no article text);
-//   `pnpm attest train-attribution ../shared/data/polnear/train` rebuilds them (train.ts).
+//   features are scored from per-word sums of their weights, feature-rows.ts, and word pairs
+//   from one table, pair-rows.ts). Only its weights are committed (weights.json: feature names
+//   and numbers, no article text); `pnpm attest train-attribution ../shared/data/polnear/train`
+//   rebuilds them (train.ts).
 // - What is NOT learned: grouping spans into attributions (each cue takes the nearest source
 //   and content in its sentence, below), the source entity (the suggestion lexicon's names,
 //   lexicon.ts, else the span's own words), nesting (an attribution whose cue lies inside

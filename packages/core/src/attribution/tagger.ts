@@ -3,7 +3,7 @@
 // feature names; nothing here reads the network or the corpus.
 import { FeatureRows } from './feature-rows.ts';
 import { isAllowedAfter, type Role, roleOf, tagCount, tags } from './tags.ts';
-import { type Token, tokenize } from './tokens.ts';
+import { type Token, TokenBounds } from './tokens.ts';
 
 export interface TaggerWeights {
   version: 1;
@@ -24,14 +24,68 @@ export function transitionFeatures(previous: number, word: string): [string, str
   return [`t-1=${previous}`, `t-1w=${previous}|${word}`];
 }
 
-/** For each tag, the tags it may follow, in ascending order: an I- tag only continues its own role. */
-const previousTagsOf: readonly Uint8Array[] = Array.from({ length: tagCount }, (_, tag) =>
-  Uint8Array.from(
-    Array.from({ length: tagCount }, (_, previous) => previous).filter((previous) =>
-      isAllowedAfter(previous, tag),
-    ),
-  ),
-);
+// Viterbi below is written out for the seven BIO tags: O and each B- tag may follow any tag,
+// an I- tag only its own B- or I- tag. Checked here against tags.ts.
+if (
+  tagCount !== 7 ||
+  Array.from({ length: tagCount * tagCount }).some((_, cell) => {
+    const previous = Math.floor(cell / tagCount);
+    const tag = cell % tagCount;
+    const isWrittenOut = tag === 0 || tag % 2 === 1 || previous === tag - 1 || previous === tag;
+    return isAllowedAfter(previous, tag) !== isWrittenOut;
+  })
+)
+  throw new Error('viterbi() is written out for BIO over three roles: rewrite it for these tags.');
+
+/**
+ * The best score of `tag` at the token whose scores start at `row`, and the tag before it: for
+ * O and B- tags, over all seven tags before. Ties go to the lowest previous tag, as the sums are
+ * compared in ascending order with `>`. The first sum, from O, is never -Infinity; an I- tag's
+ * -Infinity at the first token never wins.
+ */
+function stepFromAny(
+  best: Float64Array,
+  back: Uint8Array,
+  row: number,
+  own: number,
+  pair: Float64Array,
+  tag: number,
+): void {
+  const before = row - 7;
+  let top = best[before]! + own + pair[tag]!;
+  let from = 0;
+  for (let previous = 1; previous < 7; previous++) {
+    const total = best[before + previous]! + own + pair[previous * 7 + tag]!;
+    if (total > top) {
+      top = total;
+      from = previous;
+    }
+  }
+  best[row + tag] = top;
+  back[row + tag] = from;
+}
+
+/** As stepFromAny, for an I- tag: only its own B- tag (`tag - 1`) or itself may come before. */
+function stepFromOwnRole(
+  best: Float64Array,
+  back: Uint8Array,
+  row: number,
+  own: number,
+  pair: Float64Array,
+  tag: number,
+): void {
+  const before = row - 7;
+  // At the second token the I- tag before is -Infinity: its sum is then never the larger.
+  const fromBegin = best[before + tag - 1]! + own + pair[(tag - 1) * 7 + tag]!;
+  const fromInside = best[before + tag]! + own + pair[tag * 7 + tag]!;
+  if (fromInside > fromBegin) {
+    best[row + tag] = fromInside;
+    back[row + tag] = tag;
+  } else {
+    best[row + tag] = fromBegin;
+    back[row + tag] = tag - 1;
+  }
+}
 
 /** Viterbi's tables, reused from call to call (it runs once per sentence). */
 let scratch = { best: new Float64Array(4096), back: new Uint8Array(4096) };
@@ -62,24 +116,13 @@ export function viterbi(
   for (let index = 1; index < length; index++) {
     const row = index * tagCount;
     const pair = transitions(index);
-    for (let tag = 0; tag < tagCount; tag++) {
-      const own = emissions[row + tag]!;
-      let top = Number.NEGATIVE_INFINITY;
-      let from = 0;
-      const previousTags = previousTagsOf[tag]!;
-      for (let choice = 0; choice < previousTags.length; choice++) {
-        const previous = previousTags[choice]!;
-        const before = best[row - tagCount + previous]!;
-        if (before === Number.NEGATIVE_INFINITY) continue;
-        const total = before + own + pair[previous * tagCount + tag]!;
-        if (total > top) {
-          top = total;
-          from = previous;
-        }
-      }
-      best[row + tag] = top;
-      back[row + tag] = from;
-    }
+    stepFromAny(best, back, row, emissions[row]!, pair, 0);
+    stepFromAny(best, back, row, emissions[row + 1]!, pair, 1);
+    stepFromOwnRole(best, back, row, emissions[row + 2]!, pair, 2);
+    stepFromAny(best, back, row, emissions[row + 3]!, pair, 3);
+    stepFromOwnRole(best, back, row, emissions[row + 4]!, pair, 4);
+    stepFromAny(best, back, row, emissions[row + 5]!, pair, 5);
+    stepFromOwnRole(best, back, row, emissions[row + 6]!, pair, 6);
   }
   const path = new Array<number>(length);
   let tag = 0;
@@ -95,6 +138,8 @@ export function viterbi(
 
 export class Tagger {
   private readonly rows: FeatureRows;
+  /** The tokens of the sentence being tagged, reused. */
+  private readonly bounds = new TokenBounds();
 
   constructor(weights: TaggerWeights) {
     if (weights.version !== 1 || weights.tags.join() !== tags.join())
@@ -104,8 +149,11 @@ export class Tagger {
 
   /** The role spans in `[start, end)` of `text`. */
   spans(text: string, start = 0, end = text.length): RoleSpan[] {
-    const tokens = tokenize(text, start, end);
-    return spansOf(tokens, this.tag(tokens));
+    const bounds = this.bounds;
+    const count = bounds.read(text, start, end);
+    const { emissions, words } = this.rows.scoreBounds(text, bounds, count);
+    const tagged = viterbi(count, emissions, (index) => words[index]!.transitions);
+    return spansBetween(bounds.starts, bounds.ends, tagged);
   }
 
   /** One tag index per token. */
@@ -117,18 +165,31 @@ export class Tagger {
 
 /** Groups BIO tags into spans from the first token's start to the last token's end. */
 export function spansOf(tokens: readonly Token[], tagged: readonly number[]): RoleSpan[] {
+  return spansBetween(
+    tokens.map((token) => token.start),
+    tokens.map((token) => token.end),
+    tagged,
+  );
+}
+
+/** As spansOf, for tokens given by their offsets. */
+function spansBetween(
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
+  tagged: readonly number[],
+): RoleSpan[] {
   const spans: RoleSpan[] = [];
   let open: RoleSpan | null = null;
-  for (const [index, tag] of tagged.entries()) {
-    const token = tokens[index]!;
+  for (let index = 0; index < tagged.length; index++) {
+    const tag = tagged[index]!;
     const role = roleOf(tag);
     if (open && (tag % 2 === 1 || role !== open.role)) {
       spans.push(open);
       open = null;
     }
     if (!role) continue;
-    if (open) open.end = token.end;
-    else open = { role, start: token.start, end: token.end };
+    if (open) open.end = ends[index]!;
+    else open = { role, start: starts[index]!, end: ends[index]! };
   }
   if (open) spans.push(open);
   return spans;

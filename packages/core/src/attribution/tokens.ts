@@ -26,28 +26,60 @@ function isJoiner(unit: number): boolean {
  * ASCII are read by hand; at any unit beyond ASCII the pattern reads the token instead.
  */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
-  const tokens: Token[] = [];
-  let index = start;
-  while (index < end) {
-    const unit = text.charCodeAt(index);
-    // ASCII white space is what \s matches below 128: tab, line feed, vertical tab, form feed, return, space.
-    if (unit === 32 || (unit >= 9 && unit <= 13)) {
-      index++;
-      continue;
-    }
-    const tokenEnd = unit < 128 ? asciiTokenEnd(text, index, unit) : -1;
-    if (tokenEnd >= 0) {
-      tokens.push({ start: index, end: tokenEnd, text: text.slice(index, tokenEnd) });
+  const bounds = new TokenBounds();
+  const count = bounds.read(text, start, end);
+  return Array.from({ length: count }, (_, index) => {
+    const tokenStart = bounds.starts[index]!;
+    const tokenEnd = bounds.ends[index]!;
+    return { start: tokenStart, end: tokenEnd, text: text.slice(tokenStart, tokenEnd) };
+  });
+}
+
+/**
+ * The offsets of tokens, in arrays reused from text to text: the tagger reads a sentence's
+ * tokens without an object or a string per token (`tokenize` builds those from the same reading).
+ */
+export class TokenBounds {
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+
+  /** Reads the tokens that start in `[start, end)` into `starts` and `ends`; returns their count. */
+  read(text: string, start = 0, end = text.length): number {
+    let count = 0;
+    let index = start;
+    while (index < end) {
+      const unit = text.charCodeAt(index);
+      // ASCII white space is what \s matches below 128: tab, line feed, vertical tab, form feed, return, space.
+      if (unit === 32 || (unit >= 9 && unit <= 13)) {
+        index++;
+        continue;
+      }
+      let tokenStart = index;
+      let tokenEnd = unit < 128 ? asciiTokenEnd(text, index, unit) : -1;
+      if (tokenEnd < 0) {
+        tokenPattern.lastIndex = index;
+        const match = tokenPattern.exec(text);
+        if (!match || match.index >= end) break;
+        tokenStart = match.index;
+        tokenEnd = match.index + match[0].length;
+      }
+      if (count === this.starts.length) this.grow();
+      this.starts[count] = tokenStart;
+      this.ends[count] = tokenEnd;
+      count++;
       index = tokenEnd;
-      continue;
     }
-    tokenPattern.lastIndex = index;
-    const match = tokenPattern.exec(text);
-    if (!match || match.index >= end) break;
-    tokens.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
-    index = match.index + match[0].length;
+    return count;
   }
-  return tokens;
+
+  private grow(): void {
+    const starts = new Int32Array(2 * this.starts.length);
+    const ends = new Int32Array(2 * this.ends.length);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
+  }
 }
 
 /**

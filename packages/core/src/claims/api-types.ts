@@ -39,7 +39,18 @@ export const claimSchema = z.object({
 });
 export type Claim = z.infer<typeof claimSchema>;
 
-export const claimListSchema = z.object({ claims: z.array(claimSchema) });
+/**
+ * Claim linking runs after an import, in the background: documents imported but not linked yet
+ * wait. While any wait, the claims shown may miss their occurrences.
+ */
+export const claimLinkingSchema = z.object({
+  /** Documents of the project waiting to be linked into its claims. */
+  waitingDocuments: z.int(),
+});
+export type ClaimLinking = z.infer<typeof claimLinkingSchema>;
+
+export const claimListSchema = z.object({ claims: z.array(claimSchema), linking: claimLinkingSchema });
+export type ClaimList = z.infer<typeof claimListSchema>;
 
 export const relinkSummarySchema = z.object({
   documents: z.int(),

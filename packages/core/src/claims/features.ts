@@ -45,8 +45,20 @@ const ignoredWords = new Set(
   describing apparently appeared appears seemed likely possibly allegedly wednesday thursday
   friday saturday sunday monday tuesday today yesterday earlier later day week local time
   mr ms mrs new first one year years however meanwhile while
+  again against because below between down during few further here hers herself himself how
+  itself myself off once ought ours ourselves out through why yours yourself yourselves
+  immediately independently
   north korea korean korea's pyongyang dprk kim jong leader country`.split(/\s+/),
 );
+
+// Reporting vocabulary under any inflection ("announcer", "citing", "statements", "quoted"): how
+// a claim reached the page, never which claim it is.
+const reportingWord =
+  /^(?:announc|report|claim|declar|reveal|describ|confirm|verif|corroborat|quot|cit(?:e|es|ed|ing)$|stat(?:ed|ement|ements)$|accord)/;
+
+/** "could not be independently confirmed", "has not been verified": one claim about the evidence, however worded. */
+const unverifiedPattern =
+  /\b(?:not|never|cannot|unable to|n[’']t)\b(?:\s+\p{L}+){0,3}?\s+(?:confirm|verif|corroborat)\p{L}*/iu;
 
 // Wire copy names one thing several ways; each group below is compared as its first word.
 const synonymGroups = [
@@ -111,11 +123,17 @@ export function claimFeatures(text: string): ClaimFeatures {
     const isCapitalized = /^\p{Lu}/u.test(word);
     const wasFirstWord = isFirstWord;
     isFirstWord = false;
-    if (lowerCased.length < minimumWordLength || ignoredWords.has(lowerCased)) continue;
+    if (
+      lowerCased.length < minimumWordLength ||
+      ignoredWords.has(lowerCased) ||
+      reportingWord.test(lowerCased)
+    )
+      continue;
     const stem = (canonicalWords.get(lowerCased) ?? lowerCased).slice(0, stemLength);
     if (!stems.has(stem)) stems.set(stem, word);
     if (isCapitalized && !wasFirstWord && word !== word.toUpperCase()) entities.add(stem);
   }
+  if (unverifiedPattern.test(text)) stems.set('unverified', 'not confirmed');
   return {
     stems,
     numbers,

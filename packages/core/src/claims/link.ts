@@ -68,10 +68,11 @@ export function linkClaims(documents: readonly LinkableDocument[], options: Link
     groups.splice(best.second, 1);
   }
 
+  const claimGroups = groups.filter(
+    (group) => new Set(group.map((index) => sentences[index]?.member.document)).size >= 2,
+  );
   const claims: LinkedClaim[] = [];
-  for (const group of groups) {
-    const documentsInGroup = new Set(group.map((index) => sentences[index]?.member.document));
-    if (documentsInGroup.size < 2) continue;
+  for (const group of withSecondClaims(claimGroups, sentences, matches, threshold)) {
     let evidence: LinkedClaim['evidence'] | null = null;
     for (const row of group)
       for (const column of group) {
@@ -96,6 +97,32 @@ export function linkClaims(documents: readonly LinkableDocument[], options: Link
       (first.members[0]?.document ?? 0) - (second.members[0]?.document ?? 0) ||
       (first.members[0]?.segment ?? 0) - (second.members[0]?.segment ?? 0),
   );
+}
+
+/**
+ * A lead often carries several claims at once (the launch, the range, the completed force), and
+ * average linkage puts it in one. Such a sentence also joins every other claim against whose
+ * members its mean score reaches the threshold, as a merge would, unless its document already
+ * has a sentence there: an article that states the claim elsewhere does not
+ * need its lead to state it again, and a claim that takes in every sentence of an article
+ * overlapping it would snowball. Decided against the claims as average linkage left them, so the
+ * order of the claims does not matter.
+ */
+function withSecondClaims(
+  claims: readonly number[][],
+  sentences: readonly Sentence[],
+  matches: (ClaimMatch | null)[][],
+  threshold: number,
+): number[][] {
+  return claims.map((group) => {
+    const documentsInGroup = new Set(group.map((index) => sentences[index]?.member.document));
+    const joining = sentences.flatMap((sentence, index) => {
+      if (documentsInGroup.has(sentence.member.document)) return [];
+      const average = averageScore([index], group, matches);
+      return average !== null && average >= threshold ? [index] : [];
+    });
+    return [...group, ...joining];
+  });
 }
 
 /** The mean score over pairs from different documents; null when there is no such pair. */

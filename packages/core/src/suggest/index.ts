@@ -26,8 +26,8 @@ export interface SuggestOptions {
   /**
    * Add every attribution's source, reporting-verb and content spans as cues (the learned
    * tagger of ../attribution). Off by default, for callers that need only the labels: it
-   * costs nearly as much again as the rules (docs/suggestions.md). The API's import and
-   * `attest suggest` turn it on.
+   * costs about half to three quarters as much again as the rules (docs/suggestions.md). The
+   * API's import and `attest suggest` turn it on.
    */
   attributions?: boolean;
 }

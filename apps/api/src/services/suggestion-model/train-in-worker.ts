@@ -9,7 +9,7 @@ export interface TrainedModel {
 
 export function trainInWorker(documents: readonly GoldDocument[]): Promise<TrainedModel> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+    const worker = new Worker(new URL('../../lib/worker-entry.mjs', import.meta.url), {
       workerData: { entry: new URL('./training-job.ts', import.meta.url).href, documents },
     });
     worker.once('message', (trained: TrainedModel) => {

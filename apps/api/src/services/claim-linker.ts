@@ -1,0 +1,174 @@
+// The background claim linker: links imported documents into their project's claims after the
+// import has answered. Imports record their new documents as waiting (`claim_link_queue`, in
+// the import's transaction); each API process runs one linker, woken after an import, at
+// start-up and every `sweepMilliseconds`. Each document is linked in a transaction of its own
+// that holds the project's advisory lock, writes the links and removes the document from the
+// queue: a process that dies mid-document leaves it waiting, two processes never link one
+// project at once, and a project's documents go in import order.
+import {
+  type Database,
+  type Executor,
+  findNextDocumentToLink,
+  listProjectsWaitingForLinking,
+  lockProjectLinking,
+  noteLinkingFailure,
+  removeFromLinkQueue,
+} from '@attest/db';
+import { linkDocumentIntoClaims } from './claim-linking.ts';
+import type { ClaimPlacer } from './claim-placement/place.ts';
+import { WorkerPlacer } from './claim-placement/worker-placer.ts';
+
+/** What an import needs of the linker: a nudge once its documents are committed. */
+export interface ClaimLinkerWaker {
+  wake(): void;
+}
+
+export interface ClaimLinkerOptions {
+  /** How often to look for waiting documents besides the wakes (default one minute). */
+  sweepMilliseconds?: number;
+  /** Where failures go; one line each (default console.warn). */
+  warn?: (message: string) => void;
+  /** Told of each document this linker linked, once its links are committed. */
+  onLinked?: (documentId: string) => void;
+}
+
+export const defaultSweepMilliseconds = 60_000;
+
+/** How soon to look again at a project another process was linking. */
+const busyRetryMilliseconds = 1_000;
+
+type LinkOutcome = 'linked' | 'empty' | 'busy' | 'failed';
+
+export class ClaimLinker implements ClaimLinkerWaker {
+  readonly #db: Database;
+  readonly #sweepMilliseconds: number;
+  readonly #warn: (message: string) => void;
+  readonly #onLinked: (documentId: string) => void;
+  #draining: Promise<void> | undefined;
+  #wokenWhileDraining = false;
+  #timer: NodeJS.Timeout | undefined;
+  #retry: NodeJS.Timeout | undefined;
+  #isStopped = false;
+  /** The scorer's CPU runs in a worker thread: the server's requests never wait behind it. */
+  readonly #placer = new WorkerPlacer();
+
+  constructor(db: Database, options: ClaimLinkerOptions = {}) {
+    this.#db = db;
+    this.#sweepMilliseconds = options.sweepMilliseconds ?? defaultSweepMilliseconds;
+    this.#warn = options.warn ?? ((message) => console.warn(message));
+    this.#onLinked = options.onLinked ?? (() => {});
+  }
+
+  /** Sweeps now (documents left by a process that stopped) and then periodically. */
+  start(): this {
+    this.wake();
+    // The sweep also catches documents another process queued and could not link (it stopped,
+    // or the project was busy here when it woke).
+    this.#timer = setInterval(() => this.wake(), this.#sweepMilliseconds);
+    this.#timer.unref();
+    return this;
+  }
+
+  /** Drains the queue soon; a wake during a drain makes it look again when it ends. */
+  wake(): void {
+    if (this.#isStopped) return;
+    if (this.#draining) {
+      this.#wokenWhileDraining = true;
+      return;
+    }
+    this.#draining = this.#drain().finally(() => {
+      this.#draining = undefined;
+      if (this.#wokenWhileDraining) {
+        this.#wokenWhileDraining = false;
+        this.wake();
+      }
+    });
+  }
+
+  /** Links every waiting document now and resolves when none is left that this process may take. */
+  async drain(): Promise<void> {
+    while (this.#draining) await this.#draining;
+    this.#draining = this.#drain();
+    try {
+      await this.#draining;
+    } finally {
+      this.#draining = undefined;
+    }
+  }
+
+  /** Stops sweeping and waits for the document being linked; what still waits stays queued. */
+  async stop(): Promise<void> {
+    this.#isStopped = true;
+    clearInterval(this.#timer);
+    clearTimeout(this.#retry);
+    await this.#draining;
+    await this.#placer.close();
+  }
+
+  #retrySoon(): void {
+    if (this.#retry) return;
+    this.#retry = setTimeout(() => {
+      this.#retry = undefined;
+      this.wake();
+    }, busyRetryMilliseconds);
+    this.#retry.unref();
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      for (const projectId of await listProjectsWaitingForLinking(this.#db)) {
+        let outcome: LinkOutcome = 'linked';
+        while (outcome === 'linked' && !this.#isStopped)
+          outcome = await linkNextWaitingDocument(this.#db, projectId, {
+            warn: this.#warn,
+            place: this.#placer.place,
+            onLinked: this.#onLinked,
+          });
+        // Another process holds the project; it may be finishing as our import's document
+        // commits, so look again shortly rather than at the next sweep.
+        if (outcome === 'busy') this.#retrySoon();
+      }
+    } catch (error) {
+      // The database went away, or closed under a stopping process: the next sweep tries again.
+      this.#warn(`Claim linking stopped for now: ${messageOf(error)}`);
+    }
+  }
+}
+
+/**
+ * Links the project's oldest waiting document, unless another transaction holds the project
+ * ('busy': that one drains it). A document that fails is counted and left for the next sweep;
+ * after a few failures only a re-link takes it up.
+ */
+export async function linkNextWaitingDocument(
+  db: Database,
+  projectId: string,
+  {
+    warn,
+    place,
+    onLinked,
+  }: { warn: (message: string) => void; place: ClaimPlacer; onLinked: (documentId: string) => void },
+): Promise<LinkOutcome> {
+  let documentId: string | undefined;
+  try {
+    const outcome = await db.transaction(async (transaction: Executor): Promise<LinkOutcome> => {
+      if (!(await lockProjectLinking(transaction, projectId, { wait: false }))) return 'busy';
+      documentId = await findNextDocumentToLink(transaction, projectId);
+      if (!documentId) return 'empty';
+      await linkDocumentIntoClaims(transaction, projectId, documentId, place);
+      await removeFromLinkQueue(transaction, [documentId]);
+      return 'linked';
+    });
+    if (outcome === 'linked' && documentId) onLinked(documentId);
+    return outcome;
+  } catch (error) {
+    if (documentId === undefined) throw error;
+    await noteLinkingFailure(db, documentId);
+    warn(
+      `Linking document ${documentId} into the claims of project ${projectId} failed: ${messageOf(error)}`,
+    );
+    return 'failed';
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

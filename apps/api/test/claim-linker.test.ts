@@ -1,0 +1,150 @@
+// The background claim linker: an import answers before linking and says what waits, a document
+// left waiting by a stopped process is linked by the next one, and two linkers (two processes
+// on PostgreSQL) over one database, or a linker and a re-link, never link a document twice.
+import { readFileSync } from 'node:fs';
+import type { Claim, ImportResult } from '@attest/core';
+import { claimLinkQueue, claims, type Database, openDatabase, projects } from '@attest/db';
+import { testEngines } from '@attest/db/testing';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClaimLinker } from '../src/services/claim-linker.ts';
+import { createTestApp, type TestApp, waitForClaimLinking } from './helpers.ts';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../packages/core/test/fixtures/claims/${name}.txt`, import.meta.url), 'utf8');
+const articles = [
+  { body: fixture('engine-wire-one'), outlet: 'Wire One', publishedAt: '2031-03-02' },
+  { body: fixture('engine-daily-two'), outlet: 'Daily Two', publishedAt: '2031-03-03' },
+  { body: fixture('engine-herald-three'), outlet: 'Herald Three', publishedAt: '2031-03-04' },
+];
+
+/** A project's claims as sets of sentence texts, comparable across projects. */
+const shapeOf = (claims: readonly Claim[]) =>
+  claims.map((claim) => claim.occurrences.map((occurrence) => occurrence.text).sort()).sort();
+
+for (const engine of testEngines())
+  describe(`the background claim linker on ${engine}`, () => {
+    let testApp: TestApp;
+    const extraDatabases: { close(): Promise<void> }[] = [];
+
+    /** Another process's view of the database: a pool of its own on PostgreSQL; PGlite has one process. */
+    async function anotherProcessDb(): Promise<Database> {
+      const { databaseUrl } = testApp.database.connection;
+      if (!databaseUrl) return testApp.database.db;
+      const handle = await openDatabase({ databaseUrl, migrate: false });
+      extraDatabases.push(handle);
+      return handle.db;
+    }
+
+    async function createProject(slug: string): Promise<void> {
+      const response = await testApp.owner.json('POST', '/api/projects', { name: slug, slug });
+      expect(response.status).toBe(201);
+    }
+
+    async function importArticles(slug: string): Promise<ImportResult[]> {
+      const results: ImportResult[] = [];
+      for (const article of articles) {
+        const response = await testApp.owner.json('POST', `/api/projects/${slug}/documents`, article);
+        expect(response.status).toBe(201);
+        results.push((await response.json()) as ImportResult);
+      }
+      return results;
+    }
+
+    async function claimsOf(slug: string) {
+      const response = await testApp.owner.request(`/api/projects/${slug}/claims`);
+      expect(response.status).toBe(200);
+      return (await response.json()) as { claims: Claim[]; linking: { waitingDocuments: number } };
+    }
+
+    beforeAll(async () => {
+      testApp = await createTestApp({}, engine);
+      await createProject('reference');
+      await importArticles('reference');
+      await waitForClaimLinking(testApp.owner, 'reference');
+      // From here on this app's process links nothing: as if it had died after answering.
+      await testApp.claimLinker.stop();
+    }, 120_000);
+    afterAll(async () => {
+      for (const database of extraDatabases) await database.close();
+      await testApp?.database.destroy();
+    });
+
+    it('links in the background what a single process imported', async () => {
+      const { claims, linking } = await claimsOf('reference');
+      expect(linking.waitingDocuments).toBe(0);
+      const burnTime = claims.find((claim) => claim.occurrences.some((o) => o.text.includes('320 seconds')));
+      expect(burnTime?.documentCount).toBe(3);
+      expect(burnTime?.attributionDropped).toBe(true);
+    });
+
+    it('answers an import before linking, says what waits, and a restarted process links it', async () => {
+      await createProject('restart');
+      const results = await importArticles('restart');
+      expect(results.map((result) => result.linking.waitingDocuments)).toEqual([1, 2, 3]);
+      const waiting = await claimsOf('restart');
+      expect(waiting.linking.waitingDocuments).toBe(3);
+      expect(waiting.claims).toEqual([]);
+      const documentClaims = await testApp.owner.request(`/api/documents/${results[0]!.document.id}/claims`);
+      expect(await documentClaims.json()).toEqual({ claims: [], linking: { waitingDocuments: 3 } });
+
+      const restarted = new ClaimLinker(await anotherProcessDb()).start();
+      try {
+        await waitForClaimLinking(testApp.owner, 'restart');
+      } finally {
+        await restarted.stop();
+      }
+      const linked = await claimsOf('restart');
+      expect(linked.linking.waitingDocuments).toBe(0);
+      expect(shapeOf(linked.claims)).toEqual(shapeOf((await claimsOf('reference')).claims));
+    }, 60_000);
+
+    it('never links a document twice with two linkers over one database', async () => {
+      await createProject('twice');
+      const imported = await importArticles('twice');
+      const failures: string[] = [];
+      const linked: string[] = [];
+      const options = {
+        warn: (message: string) => failures.push(message),
+        onLinked: (documentId: string) => linked.push(documentId),
+      };
+      const linkers = [
+        new ClaimLinker(await anotherProcessDb(), options),
+        new ClaimLinker(await anotherProcessDb(), options),
+      ];
+      // Both drain at once, each waking again while the other holds the project.
+      await Promise.all(linkers.flatMap((linker) => [linker.drain(), linker.drain()]));
+      await Promise.all(linkers.map((linker) => linker.drain()));
+      await Promise.all(linkers.map((linker) => linker.stop()));
+      expect(failures).toEqual([]);
+      // Each document linked once, by one linker or the other, in import order.
+      expect(linked).toEqual(imported.map((result) => result.document.id));
+      const twice = await claimsOf('twice');
+      expect(twice.linking.waitingDocuments).toBe(0);
+      expect(shapeOf(twice.claims)).toEqual(shapeOf((await claimsOf('reference')).claims));
+      // A document linked twice at once leaves claims without links behind.
+      const [project] = await testApp.database.db.select().from(projects).where(eq(projects.slug, 'twice'));
+      const claimRows = await testApp.database.db
+        .select()
+        .from(claims)
+        .where(eq(claims.projectId, project!.id));
+      expect(claimRows.map((row) => row.id).sort()).toEqual(twice.claims.map((claim) => claim.id).sort());
+    }, 60_000);
+
+    it('lets a re-link and the linker take turns on one project', async () => {
+      await createProject('relink');
+      await importArticles('relink');
+      const linker = new ClaimLinker(await anotherProcessDb());
+      const [relinked] = await Promise.all([
+        testApp.owner.request('/api/projects/relink/claims/relink', { method: 'POST' }),
+        linker.drain(),
+      ]);
+      await linker.stop();
+      expect(relinked.status).toBe(200);
+      expect(await relinked.json()).toMatchObject({ documents: 3 });
+      expect(await testApp.database.db.select().from(claimLinkQueue)).toEqual([]);
+      const linked = await claimsOf('relink');
+      expect(linked.claims.every((claim) => claim.documentCount >= 2)).toBe(true);
+      expect(shapeOf(linked.claims)).toEqual(shapeOf((await claimsOf('reference')).claims));
+    }, 60_000);
+  });
