@@ -42,6 +42,16 @@ export async function withLearnedSuggestions(
   if (!projectModel || sentences.length === 0) return [...sentences];
   const outlet =
     document.outlet === undefined ? await findDocumentOutlet(db, document.documentId) : document.outlet;
+  return applyModel(projectModel, sentences, outlet, before);
+}
+
+/** The sentences of one document (or a run of them) with `projectModel` applied, as above. */
+export function applyModel(
+  projectModel: ProjectModel,
+  sentences: readonly Sentence[],
+  outlet: string | null,
+  before?: Sentence,
+): Sentence[] {
   const all = before ? [before, ...sentences] : sentences;
   const combined = combineSuggestions(
     spreadText(all),
