@@ -2,34 +2,10 @@
 // model, trains it, and the editor shows a suggestion the model decided, with the words that
 // pulled it; the analyst accepts it with `a`.
 import type { Annotation, DocumentDetail, SuggestionModelStatus } from '@attest/core';
-import type { APIRequestContext } from '@playwright/test';
 import { createProject, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
+import { adjudicateDrillArticle, importDrillArticle } from '../support/learning.ts';
 import { annotatableRows, expect, saveScreenshot, saveStatus, test } from './support.ts';
-
-/**
- * An invented article: the rules read "was monitored in Seoul" as the ministry's report, while
- * this project's reviewers label it the state media's claim, a convention only its gold teaches.
- */
-function article(number: number): string {
-  const sentences = Array.from({ length: 10 }, (_, index) =>
-    index % 2 === 0
-      ? `The ministry said the drill number ${number * 10 + index} was monitored in Seoul.`
-      : `The ministry said the drill number ${number * 10 + index} was held in Seoul.`,
-  );
-  return `Drill report ${number}\n\n${sentences.join(' ')}\n`;
-}
-
-async function importArticle(
-  request: APIRequestContext,
-  slug: string,
-  number: number,
-): Promise<DocumentDetail> {
-  const imported = await request.post(`/api/projects/${slug}/documents`, { data: { body: article(number) } });
-  expect(imported.status(), await imported.text()).toBe(201);
-  const { document } = (await imported.json()) as { document: { id: string } };
-  return (await (await request.get(`/api/documents/${document.id}`)).json()) as DocumentDetail;
-}
 
 test('a model trained on the project’s adjudications decides a suggestion, explains it, and is accepted', async ({
   page,
@@ -39,7 +15,7 @@ test('a model trained on the project’s adjudications decides a suggestion, exp
   await createProject(page.request, { slug, name: 'Learned suggestions' });
 
   // Before any gold: the editor says the rules decide.
-  const first = await importArticle(page.request, slug, 0);
+  const first = await importDrillArticle(page.request, slug, 0);
   await page.goto(`/documents/${first.document.id}`);
   await annotatableRows(page).nth(1).click();
   const panel = page.getByRole('complementary', { name: 'Selected sentence' });
@@ -49,14 +25,8 @@ test('a model trained on the project’s adjudications decides a suggestion, exp
 
   // The reviewer's gold: 200 sentences of 20 articles.
   for (let number = 0; number < 20; number++) {
-    const detail = number === 0 ? first : await importArticle(page.request, slug, number);
-    for (const sentence of detail.sentences.filter((row) => row.kind === 'sentence')) {
-      const label = sentence.text.includes('monitored in') ? 'kcna_claim' : 'reported_fact';
-      const response = await page.request.put(`/api/sentences/${sentence.id}/adjudication`, {
-        data: { label },
-      });
-      expect(response.status(), await response.text()).toBe(200);
-    }
+    const detail = number === 0 ? first : await importDrillArticle(page.request, slug, number);
+    await adjudicateDrillArticle(page.request, detail);
   }
   const trained = await page.request.post(`/api/projects/${slug}/suggestion-model/train`);
   expect(trained.status(), await trained.text()).toBe(201);
@@ -64,7 +34,7 @@ test('a model trained on the project’s adjudications decides a suggestion, exp
   // Adjudicating already retrained it every 25 labels; this is the newest version.
   expect(status.model).toMatchObject({ goldSentences: 200, decides: true });
 
-  const fresh = await importArticle(page.request, slug, 99);
+  const fresh = await importDrillArticle(page.request, slug, 99);
   await page.goto(`/documents/${fresh.document.id}`);
   const monitoredRow = annotatableRows(page).filter({ hasText: 'was monitored in Seoul' }).first();
   await monitoredRow.click();

@@ -320,6 +320,11 @@ const routes: RouteCase[] = [
     own: everyone(200),
   },
   {
+    name: 'GET /api/projects/:slug/queue',
+    request: (user, f) => user.request(`/api/projects/${f.slug}/queue`),
+    own: everyone(200),
+  },
+  {
     name: 'GET /api/projects/:slug/export',
     request: (user, f) => user.request(`/api/projects/${f.slug}/export`),
     own: { owner: 200, reviewer: 200, analyst: 403 },

@@ -267,6 +267,18 @@ export async function listSentences(
   return range ? query.offset(range.offset).limit(range.limit) : query;
 }
 
+/** A sentence's columns without the claim text, which only claim linking reads. */
+const sentenceColumns = {
+  id: sentences.id,
+  documentId: sentences.documentId,
+  position: sentences.position,
+  start: sentences.start,
+  end: sentences.end,
+  kind: sentences.kind,
+  text: sentences.text,
+  suggestion: sentences.suggestion,
+};
+
 /** A sentence and its project; without the claim text, which only claim linking reads. */
 export interface SentenceWithProject extends Omit<SentenceRow, 'claimText'> {
   projectId: string;
@@ -296,17 +308,7 @@ async function selectSentence(
   where: SQL | undefined,
 ): Promise<SentenceWithProject | undefined> {
   const [sentence] = await db
-    .select({
-      id: sentences.id,
-      documentId: sentences.documentId,
-      position: sentences.position,
-      start: sentences.start,
-      end: sentences.end,
-      kind: sentences.kind,
-      text: sentences.text,
-      suggestion: sentences.suggestion,
-      projectId: documents.projectId,
-    })
+    .select({ ...sentenceColumns, projectId: documents.projectId })
     .from(sentences)
     .innerJoin(documents, eq(documents.id, sentences.documentId))
     .where(where);
@@ -326,4 +328,38 @@ export async function findDocumentProjectId(
     .from(documents)
     .where(eq(documents.id, documentId));
   return document?.projectId;
+}
+
+/** A sentence with whether one annotator has labelled it: what the active queue reads. */
+export interface SentenceForAnnotator extends Omit<SentenceRow, 'claimText'> {
+  /** This annotator's own label exists; nobody else's annotations are read. */
+  isLabelled: boolean;
+}
+
+/**
+ * Every sentence of the given documents in document order, each with whether `annotatorId`
+ * (and only they) has labelled it: the active queue orders a member's own unlabelled sentences.
+ */
+export async function listSentencesForAnnotator(
+  db: Executor,
+  {
+    projectId,
+    documentIds,
+    annotatorId,
+  }: { projectId: string; documentIds: readonly string[]; annotatorId: string },
+): Promise<SentenceForAnnotator[]> {
+  if (documentIds.length === 0) return [];
+  return db
+    .select({
+      ...sentenceColumns,
+      isLabelled: sql<boolean>`${annotations.id} is not null`.mapWith(Boolean),
+    })
+    .from(sentences)
+    .innerJoin(documents, and(eq(documents.id, sentences.documentId), eq(documents.projectId, projectId)))
+    .leftJoin(
+      annotations,
+      and(eq(annotations.sentenceId, sentences.id), eq(annotations.annotatorId, annotatorId)),
+    )
+    .where(inArray(sentences.documentId, [...documentIds]))
+    .orderBy(asc(sentences.documentId), asc(sentences.position));
 }

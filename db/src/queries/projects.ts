@@ -54,6 +54,7 @@ export async function updateProject(
     guidelines?: string | undefined;
     annotatorsPerDocument?: number | undefined;
     analystsMaySegment?: boolean | undefined;
+    activeQueue?: boolean | undefined;
   },
 ): Promise<void> {
   const { projectId, guidelines, ...rest } = params;
@@ -116,6 +117,7 @@ function projectColumns() {
     guidelinesVersion: projects.guidelinesVersion,
     annotatorsPerDocument: projects.annotatorsPerDocument,
     analystsMaySegment: projects.analystsMaySegment,
+    activeQueue: projects.activeQueue,
     archivedAt: projects.archivedAt,
     createdAt: projects.createdAt,
     updatedAt: projects.updatedAt,

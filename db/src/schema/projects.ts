@@ -16,6 +16,11 @@ export const projects = pgTable('projects', {
    * document, so by default only owners and reviewers change it.
    */
   analystsMaySegment: boolean().notNull().default(false),
+  /**
+   * Whether each member's unlabelled documents and sentences are offered least-sure first (by the
+   * project's model: docs/suggestions.md, "Active queue") instead of oldest first.
+   */
+  activeQueue: boolean().notNull().default(false),
   /** Set while the project is archived: hidden from the project list, kept, restorable by owners. */
   archivedAt: timestamp({ withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),

@@ -44,6 +44,11 @@ export const projectSchema = projectSummarySchema.extend({
   annotatorsPerDocument: z.int(),
   /** Whether analysts may split and merge sentences (owners and reviewers always may). */
   analystsMaySegment: z.boolean(),
+  /**
+   * Whether each member's unlabelled documents and sentences come least-sure first, by the
+   * project's model (docs/suggestions.md, "Active queue"); oldest first while it has none.
+   */
+  activeQueue: z.boolean(),
   labels: z.array(labelSchema),
 });
 export type Project = z.infer<typeof projectSchema>;
@@ -119,6 +124,11 @@ export const documentDetailSchema = z.object({
   role: projectRoleSchema,
   /** Whether the caller may split and merge sentences (the project's setting for analysts). */
   maySegment: z.boolean(),
+  /**
+   * Whether the project's active queue is on: the editor's `n` then goes to the unlabelled
+   * sentence the model is least sure of, else to the next unlabelled one in document order.
+   */
+  activeQueue: z.boolean(),
 });
 export type DocumentDetail = z.infer<typeof documentDetailSchema>;
 

@@ -103,6 +103,11 @@ export const suggestionSchema = z.object({
       decided: z.boolean(),
       label: labelKeySchema,
       probability: z.number().min(0).max(1),
+      /**
+       * Its label's probability minus the next likeliest label's: how sure it is between its
+       * two best guesses (0: a toss-up). The active queue offers the smallest first.
+       */
+      margin: z.number().min(0).max(1),
       /** The rule and label the rules gave, whoever decided. */
       rule: z.string(),
       ruleLabel: labelKeySchema.nullable(),
@@ -136,6 +141,8 @@ export const projectChangesSchema = z.strictObject({
   annotatorsPerDocument: z.int().min(1).max(10).optional(),
   /** Let analysts split and merge sentences (owners and reviewers always may). */
   analystsMaySegment: z.boolean().optional(),
+  /** Offer each member's unlabelled documents and sentences least-sure first (the active queue). */
+  activeQueue: z.boolean().optional(),
 });
 export type ProjectChanges = z.input<typeof projectChangesSchema>;
 

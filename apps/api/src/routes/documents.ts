@@ -3,6 +3,7 @@ import {
   documentDetailSchema,
   documentImportSchema,
   documentPageSchema,
+  documentQueueSchema,
   documentReviewSchema,
   importResultSchema,
   maxBodyLength,
@@ -13,6 +14,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ProblemError } from '../errors.ts';
 import { createRouter, problemResponses } from '../lib/openapi.ts';
 import { readUploadedText } from '../lib/uploaded-text.ts';
+import { getDocumentQueue } from '../services/active-queue.ts';
 import {
   getDocumentDetail,
   listDocumentPage,
@@ -165,7 +167,8 @@ export const documentRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/api/projects/{slug}/next-document',
-      summary: "The oldest document in the caller's queue that they have not finished",
+      summary:
+        "The document of the caller's queue to work on next: the oldest they have not finished, or with the project's active queue and a model, the one where the model is least sure (docs/suggestions.md)",
       tags: ['documents'],
       request: { params: slugParams },
       responses: {
@@ -177,6 +180,24 @@ export const documentRoutes = createRouter()
       },
     }),
     async (c) => c.json({ documentId: await nextDocumentId(c.var.services, c.req.valid('param').slug) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/projects/{slug}/queue',
+      summary:
+        "The caller's active queue: their oldest unfinished documents (a bounded window), where the project's model and the rules disagree or the model is least sure first",
+      tags: ['documents'],
+      request: { params: slugParams },
+      responses: {
+        200: {
+          description: 'The queue in order; no items while the project orders by no model',
+          content: { 'application/json': { schema: documentQueueSchema } },
+        },
+        ...problemResponses(404, 422),
+      },
+    }),
+    async (c) => c.json(await getDocumentQueue(c.var.services, c.req.valid('param').slug), 200),
   )
   .openapi(
     createRoute({

@@ -10,6 +10,7 @@ import {
 } from '@attest/db';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { requireDocument, requireProject, seesEveryone } from './access.ts';
+import { queuedDocuments } from './active-queue.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation, toDocumentSummary, toLabel, toSentence } from './serialize.ts';
 import { withLearnedSuggestions } from './suggestion-model/served-model.ts';
@@ -59,6 +60,7 @@ export async function getDocumentDetail(
     annotations: annotations.map(toAnnotation),
     role,
     maySegment: seesEveryone(role) || project?.analystsMaySegment === true,
+    activeQueue: project?.activeQueue === true,
   };
 }
 
@@ -117,9 +119,15 @@ export async function listDocumentPage(
   };
 }
 
-/** The oldest document of the caller's queue that they have not finished, if any. */
+/**
+ * The document of the caller's queue to work on next: with the project's active queue and a
+ * model, the one holding the unlabelled sentence the model is least sure of (active-queue.ts);
+ * else the oldest they have not finished. Null when every one is done.
+ */
 export async function nextDocumentId(context: ServiceContext, projectSlug: string): Promise<string | null> {
   const { project, role } = await requireProject(context, projectSlug);
+  const queued = await queuedDocuments(context, project, role);
+  if (queued) return queued[0]?.document.id ?? null;
   const [next] = await listDocuments(context.db, {
     projectId: project.id,
     annotatorId: context.userId,

@@ -73,6 +73,7 @@ export interface ProjectChanges {
   guidelines?: string | undefined;
   annotatorsPerDocument?: number | undefined;
   analystsMaySegment?: boolean | undefined;
+  activeQueue?: boolean | undefined;
 }
 
 export async function changeProject(
@@ -97,6 +98,7 @@ async function toProject(
     guidelinesVersion: project.guidelinesVersion,
     annotatorsPerDocument: project.annotatorsPerDocument,
     analystsMaySegment: project.analystsMaySegment,
+    activeQueue: project.activeQueue,
     labels: labels.map(toLabel),
   };
 }

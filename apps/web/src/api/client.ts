@@ -17,6 +17,7 @@ import type {
   DocumentDetail,
   DocumentImport,
   DocumentPage,
+  DocumentQueue,
   DocumentReport,
   DocumentReview,
   ImportResult,
@@ -300,6 +301,11 @@ export class ApiClient {
 
   nextDocument(slug: string): Promise<{ documentId: string | null }> {
     return this.request(`/api/projects/${encodeURIComponent(slug)}/next-document`, {});
+  }
+
+  /** The caller's active queue: their unfinished documents in the order Next document takes them. */
+  getDocumentQueue(slug: string, signal?: AbortSignal): Promise<DocumentQueue> {
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/queue`, { signal });
   }
 
   /** Every analyst's annotations, and the adjudications (gold labels settled by reviewers) with who decided. */

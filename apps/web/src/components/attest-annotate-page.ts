@@ -29,6 +29,7 @@ import type { AttestSentenceList } from './attest-sentence-list.ts';
 import type { EvidenceWarning } from './evidence-warnings.ts';
 import { formatDate, plural } from './format.ts';
 import { loadErrorTemplate } from './page-templates.ts';
+import { describeQueueJump, nextInQueue } from './queue-jump.ts';
 import './attest-annotate-dialogs.ts';
 import './attest-annotate-side.ts';
 import './attest-annotate-toolbar.ts';
@@ -127,6 +128,7 @@ export class AttestAnnotatePage extends LitElement {
   protected readonly keyboard = new AnnotateKeyboardController(this, {
     move: (step) => this.moveSelection(step),
     moveToEnd: (end) => this.moveSelection(end === 'first' ? -Infinity : Infinity),
+    moveToNextInQueue: () => this.moveToNextInQueue(),
     tag: (hotkey) => this.tagWithHotkey(hotkey),
     clear: () => this.setSelectedLabel(null),
     acceptSuggestion: () => this.acceptSuggestion(),
@@ -161,6 +163,8 @@ export class AttestAnnotatePage extends LitElement {
   /** The latest change, read out by screen readers. */
   @state() private announcement = '';
   @state() private actionMessage: ActionMessage | null = null;
+  /** Where `n` last went: pressed again there, it moves on down the queue. */
+  private lastQueueJumpId: string | null = null;
 
   /** The id of the document to annotate. */
   @property() documentId = '';
@@ -210,6 +214,33 @@ export class AttestAnnotatePage extends LitElement {
     if (!target) return;
     this.select(target.id);
     this.focusSentences();
+  }
+
+  /** `n`: the next unlabelled sentence in the queue's order, saying why it comes now. */
+  private moveToNextInQueue(): void {
+    const loaded = this.sentences.loaded;
+    if (!loaded) return;
+    const annotatable = this.sentences.annotatable;
+    // The model reads a project's sentences once it decides suggestions: before that, document order.
+    const ordersByModel =
+      loaded.detail.activeQueue && annotatable.some((sentence) => sentence.suggestion?.learned);
+    const jump = nextInQueue(
+      annotatable,
+      (sentenceId) => this.drafts.labelBySentence.has(sentenceId),
+      this.selectedId,
+      ordersByModel,
+      this.lastQueueJumpId,
+    );
+    if (!jump) {
+      this.actionMessage = { tone: 'info', text: 'Every sentence loaded here has your label.' };
+      return;
+    }
+    this.select(jump.sentence.id);
+    this.lastQueueJumpId = jump.sentence.id;
+    this.focusSentences();
+    const text = describeQueueJump(jump);
+    this.actionMessage = { tone: 'info', text };
+    this.announce(text);
   }
 
   private select(sentenceId: string): void {

@@ -1,4 +1,4 @@
-import type { AuditEntry, DocumentSummary, Project } from '@attest/core';
+import type { AuditEntry, DocumentQueue, DocumentSummary, Project } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
@@ -19,6 +19,7 @@ import { canReview, roleNames } from './roles.ts';
 import './attest-dataset-import.ts';
 import './attest-delete-dialog.ts';
 import './attest-dialog.ts';
+import './attest-document-queue.ts';
 import './attest-import-form.ts';
 import './attest-progress.ts';
 
@@ -30,6 +31,8 @@ interface ProjectWithDocuments {
   archived: DocumentSummary[];
   /** Owners only: who archived, restored or deleted what, newest first. */
   audit: AuditEntry[];
+  /** The caller's active queue, when the project has it on. */
+  queue: DocumentQueue | null;
 }
 
 /**
@@ -71,13 +74,21 @@ export class AttestDocumentsPage extends LitElement {
         this.api.listDocuments(slug, null, signal),
       ]);
       const isOwner = project.role === 'owner';
-      const [archived, audit] = isOwner
-        ? await Promise.all([
-            this.api.listDocuments(slug, null, signal, { archived: true }).then((page) => page.items),
-            this.api.getAuditLog(slug, signal).then((log) => log.items),
-          ])
-        : [[], []];
-      return { project, documents: firstPage.items, nextCursor: firstPage.nextCursor, archived, audit };
+      const [archived, audit, queue] = await Promise.all([
+        isOwner
+          ? this.api.listDocuments(slug, null, signal, { archived: true }).then((page) => page.items)
+          : [],
+        isOwner ? this.api.getAuditLog(slug, signal).then((log) => log.items) : [],
+        project.activeQueue ? this.api.getDocumentQueue(slug, signal) : null,
+      ]);
+      return {
+        project,
+        documents: firstPage.items,
+        nextCursor: firstPage.nextCursor,
+        archived,
+        audit,
+        queue,
+      };
     },
     args: () => [this.slug] as const,
   });
@@ -387,6 +398,21 @@ export class AttestDocumentsPage extends LitElement {
       <p class=${this.archiveNotice?.isError ? 'message error next-message' : 'message next-message'} role="status" ?hidden=${!this.archiveNotice}>
         ${this.archiveNotice?.text ?? ''}
       </p>
+      ${
+        loaded.queue
+          ? html`<section class="panel" aria-labelledby="queue-heading">
+              <div class="section-heading">
+                <h2 id="queue-heading">Your queue: least sure first</h2>
+                ${
+                  loaded.queue.ordersByModel
+                    ? html`<span class="count">${plural(loaded.queue.items.length, 'document')}</span>`
+                    : nothing
+                }
+              </div>
+              <attest-document-queue .queue=${loaded.queue}></attest-document-queue>
+            </section>`
+          : nothing
+      }
       <section class="panel" aria-labelledby="documents-heading">
         <div class="section-heading">
           <h2 id="documents-heading">Documents</h2>

@@ -16,6 +16,7 @@ const learned = {
   decided: true,
   label: 'kcna_claim',
   probability: 0.94,
+  margin: 0.9,
   rule: 'official-source',
   ruleLabel: 'reported_fact',
   for: [{ feature: 'pair=monitored in', description: "'monitored in'", weight: 2.14 }],
@@ -45,7 +46,7 @@ describe('describeDecider', () => {
 
   it('says the rule decided when the model was not sure enough', () => {
     const text = describeDecider(
-      { ...ruleSuggestion, learned: { ...learned, decided: false, probability: 0.61 } },
+      { ...ruleSuggestion, learned: { ...learned, decided: false, probability: 0.61, margin: 0.3 } },
       names,
     );
     expect(text.decider).toMatch(

@@ -7,6 +7,8 @@ export interface AnnotateKeyboardActions {
   move(step: number): void;
   /** Moves the selection to the first or last annotatable sentence. */
   moveToEnd(end: 'first' | 'last'): void;
+  /** Moves to the next unlabelled sentence: least sure first with the active queue, else in order. */
+  moveToNextInQueue(): void;
   /** Tags the selected sentence with the label whose hotkey is `hotkey`; false when none has it. */
   tag(hotkey: string): boolean;
   clear(): void;
@@ -38,6 +40,11 @@ export const annotateShortcuts: ReadonlyArray<{ keys: readonly string[]; action:
   { keys: ['↓', 'j'], action: 'Next sentence' },
   { keys: ['↑', 'k'], action: 'Previous sentence' },
   { keys: ['Home', 'End'], action: 'First / last sentence' },
+  {
+    keys: ['n'],
+    action:
+      "Next unlabelled sentence: where the rules and the model disagree or the model is least sure first, when the project's active queue is on; else in order",
+  },
   { keys: ['Backspace', 'Delete'], action: 'Clear the label' },
   { keys: ['a'], action: 'Accept the suggestion (its label, source, chain and cues)' },
   { keys: ['s'], action: 'Split the sentence: pick the point, then Enter' },
@@ -100,6 +107,9 @@ export class AnnotateKeyboardController implements ReactiveController {
         return true;
       case 'End':
         this.actions.moveToEnd('last');
+        return true;
+      case 'n':
+        this.actions.moveToNextInQueue();
         return true;
       case 'Backspace':
       case 'Delete':

@@ -107,6 +107,7 @@ function withModel(
     decided: isDecided,
     label: prediction.label,
     probability: Math.round(prediction.probability * 1000) / 1000,
+    margin: Math.round(topTwoMargin(prediction.probabilities) * 1000) / 1000,
     rule: suggestion.rule,
     ruleLabel: suggestion.label,
     for: described(prediction.for),
@@ -124,6 +125,12 @@ function withModel(
     rule: modelRuleId(version),
     learned,
   };
+}
+
+/** The likeliest label's probability minus the second likeliest's (1 with a single label). */
+function topTwoMargin(probabilities: Readonly<Record<string, number>>): number {
+  const [first = 0, second = 0] = Object.values(probabilities).sort((a, b) => b - a);
+  return first - second;
 }
 
 /** The `rule` of a suggestion the model decided; suggestion versions start with it. */

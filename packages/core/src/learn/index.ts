@@ -3,7 +3,12 @@
 // is sure and has learned from enough gold (combine.ts), and the learning curve that shows it
 // helps (replay.ts). See docs/suggestions.md, "What is learned".
 
-export { type SuggestionModelStatus, suggestionModelStatusSchema } from './api-types.ts';
+export {
+  type DocumentQueue,
+  documentQueueSchema,
+  type SuggestionModelStatus,
+  suggestionModelStatusSchema,
+} from './api-types.ts';
 export {
   type CombineOptions,
   combineSuggestions,
@@ -25,5 +30,13 @@ export {
   type TrainingOptions as ModelTrainingOptions,
   trainModel,
 } from './model.ts';
+export {
+  compareQueueReadings,
+  type DocumentQueueReading,
+  documentQueueReading,
+  inQueueOrder,
+  type QueueReading,
+  queueReading,
+} from './queue.ts';
 export { type CurvePoint, learningCurve, type ReplayArticle, type Score, score } from './replay.ts';
 export { minGoldSentences, minModelProbability } from './thresholds.ts';

@@ -44,6 +44,16 @@ export async function withLearnedSuggestions(
     document.outlet === undefined
       ? await findDocumentOutlet(db, { projectId: document.projectId, documentId: document.documentId })
       : document.outlet;
+  return applyModel(projectModel, sentences, outlet, before);
+}
+
+/** The sentences of one document (or a run of them) with `projectModel` applied, as above. */
+export function applyModel(
+  projectModel: ProjectModel,
+  sentences: readonly Sentence[],
+  outlet: string | null,
+  before?: Sentence,
+): Sentence[] {
   const all = before ? [before, ...sentences] : sentences;
   const combined = combineSuggestions(
     spreadText(all),

@@ -1,0 +1,1 @@
+ALTER TABLE "projects" ADD COLUMN "active_queue" boolean DEFAULT false NOT NULL;
