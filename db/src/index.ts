@@ -10,3 +10,6 @@ export {
 export * from './queries/index.ts';
 export * from './schema/index.ts';
 export { openReadSnapshot, type ReadSnapshot } from './snapshot.ts';
+// SQL plumbing the bench and the export share: COPY streams and raw rows.
+export { copyConnectionOf, copyLines, copyTextLine } from './sql/copy-rows.ts';
+export { rowsOf } from './sql/rows.ts';

@@ -6,8 +6,10 @@ import {
   deleteAnnotation,
   ensureLocalAnalyst,
   findAnnotation,
+  findDocumentSummary,
   findLabel,
   findProjectBySlug,
+  findSentence,
   insertAnnotation,
   insertDocumentWithSentences,
   listAnnotationsForDocument,
@@ -44,11 +46,13 @@ for (const engine of testEngines()) {
       expect(
         await createProject(database.db, { slug: 'labels-order', name: 'x', guidelines: '', labels: [] }),
       ).toBe(undefined);
-      const found = await findProjectBySlug(database.db, 'labels-order');
+      const found = await findProjectBySlug(database.db, { slug: 'labels-order' });
       expect(found?.id).toBe(project.id);
       expect(found?.documentCount).toBe(0);
       expect((await listProjects(database.db)).map((row) => row.slug)).toContain('labels-order');
-      expect((await findLabel(database.db, project.id, 'observer_inference'))?.position).toBe(1);
+      expect(
+        (await findLabel(database.db, { projectId: project.id, key: 'observer_inference' }))?.position,
+      ).toBe(1);
     });
 
     it('creates the local analyst once', async () => {
@@ -71,10 +75,10 @@ for (const engine of testEngines()) {
         { position: 0, start: 0, end: 4, kind: 'sentence' as const, text: 'One.' },
         { position: 1, start: 5, end: 9, kind: 'sentence' as const, text: 'Two.' },
       ];
-      const created = await insertDocumentWithSentences(database.db, document, rows);
+      const created = await insertDocumentWithSentences(database.db, { document, sentences: rows });
       expect(created).toBeDefined();
-      expect(await insertDocumentWithSentences(database.db, document, rows)).toBeUndefined();
-      const sentences = await listSentences(database.db, created!.id);
+      expect(await insertDocumentWithSentences(database.db, { document, sentences: rows })).toBeUndefined();
+      const sentences = await listSentences(database.db, { projectId: project.id, documentId: created!.id });
       expect(sentences.map((sentence) => sentence.text)).toEqual(['One.', 'Two.']);
       const page = await listDocuments(database.db, {
         projectId: project.id,
@@ -93,14 +97,13 @@ for (const engine of testEngines()) {
     it('versions annotations and refuses writes over a stale version', async () => {
       const project = await seedProject('versions');
       const analyst = await ensureLocalAnalyst(database.db);
-      const created = await insertDocumentWithSentences(
-        database.db,
-        { projectId: project.id, title: 'T', body: 'Only one.', bodySha256: 'v1' },
-        [{ position: 0, start: 0, end: 9, kind: 'sentence', text: 'Only one.' }],
-      );
-      const [sentence] = await listSentences(database.db, created!.id);
-      const claim = await findLabel(database.db, project.id, 'kcna_claim');
-      const fact = await findLabel(database.db, project.id, 'reported_fact');
+      const created = await insertDocumentWithSentences(database.db, {
+        document: { projectId: project.id, title: 'T', body: 'Only one.', bodySha256: 'v1' },
+        sentences: [{ position: 0, start: 0, end: 9, kind: 'sentence', text: 'Only one.' }],
+      });
+      const [sentence] = await listSentences(database.db, { projectId: project.id, documentId: created!.id });
+      const claim = await findLabel(database.db, { projectId: project.id, key: 'kcna_claim' });
+      const fact = await findLabel(database.db, { projectId: project.id, key: 'reported_fact' });
       const values = {
         sentenceId: sentence!.id,
         annotatorId: analyst.id,
@@ -112,16 +115,118 @@ for (const engine of testEngines()) {
       };
       expect((await insertAnnotation(database.db, values))?.version).toBe(1);
       expect(await insertAnnotation(database.db, values)).toBeUndefined();
-      expect((await updateAnnotation(database.db, { ...values, labelId: fact!.id }, 1))?.version).toBe(2);
-      expect(await updateAnnotation(database.db, values, 1)).toBeUndefined();
+      expect(
+        (
+          await updateAnnotation(database.db, {
+            ...values,
+            projectId: project.id,
+            labelId: fact!.id,
+            expectedVersion: 1,
+          })
+        )?.version,
+      ).toBe(2);
+      expect(
+        await updateAnnotation(database.db, { ...values, projectId: project.id, expectedVersion: 1 }),
+      ).toBeUndefined();
 
-      const stored = await findAnnotation(database.db, sentence!.id, analyst.id);
+      const stored = await findAnnotation(database.db, {
+        projectId: project.id,
+        sentenceId: sentence!.id,
+        annotatorId: analyst.id,
+      });
       expect(stored).toMatchObject({ labelKey: 'reported_fact', version: 2, chain: ['Yonhap', 'KCNA'] });
-      expect(await listAnnotationsForDocument(database.db, created!.id, analyst.id)).toHaveLength(1);
+      expect(
+        await listAnnotationsForDocument(database.db, {
+          projectId: project.id,
+          documentId: created!.id,
+          annotatorId: analyst.id,
+        }),
+      ).toHaveLength(1);
 
-      expect(await deleteAnnotation(database.db, sentence!.id, analyst.id, 1)).toBe(false);
-      expect(await deleteAnnotation(database.db, sentence!.id, analyst.id, 2)).toBe(true);
-      expect(await findAnnotation(database.db, sentence!.id, analyst.id)).toBeUndefined();
+      expect(
+        await deleteAnnotation(database.db, {
+          projectId: project.id,
+          sentenceId: sentence!.id,
+          annotatorId: analyst.id,
+          expectedVersion: 1,
+        }),
+      ).toBe(false);
+      expect(
+        await deleteAnnotation(database.db, {
+          projectId: project.id,
+          sentenceId: sentence!.id,
+          annotatorId: analyst.id,
+          expectedVersion: 2,
+        }),
+      ).toBe(true);
+      expect(
+        await findAnnotation(database.db, {
+          projectId: project.id,
+          sentenceId: sentence!.id,
+          annotatorId: analyst.id,
+        }),
+      ).toBeUndefined();
+    });
+
+    it('finds nothing of a document or sentence asked for in another project', async () => {
+      const project = await seedProject('scope-home');
+      const other = await seedProject('scope-other');
+      const analyst = await ensureLocalAnalyst(database.db);
+      const created = await insertDocumentWithSentences(database.db, {
+        document: { projectId: project.id, title: 'T', body: 'Just one here.', bodySha256: 'scope' },
+        sentences: [{ position: 0, start: 0, end: 14, kind: 'sentence', text: 'Just one here.' }],
+      });
+      const documentId = created!.id;
+      const [sentence] = await listSentences(database.db, { projectId: project.id, documentId });
+      const label = await findLabel(database.db, { projectId: project.id, key: 'kcna_claim' });
+      const values = {
+        sentenceId: sentence!.id,
+        annotatorId: analyst.id,
+        labelId: label!.id,
+        source: null,
+        chain: [],
+        cues: [],
+        note: null,
+      };
+      await insertAnnotation(database.db, values);
+      const elsewhere = { projectId: other.id };
+      expect(await listSentences(database.db, { ...elsewhere, documentId })).toEqual([]);
+      expect(await findSentence(database.db, { ...elsewhere, sentenceId: sentence!.id })).toBeUndefined();
+      expect(
+        await findDocumentSummary(database.db, { ...elsewhere, documentId, annotatorId: analyst.id }),
+      ).toBeUndefined();
+      expect(
+        await findAnnotation(database.db, {
+          ...elsewhere,
+          sentenceId: sentence!.id,
+          annotatorId: analyst.id,
+        }),
+      ).toBeUndefined();
+      expect(
+        await listAnnotationsForDocument(database.db, { ...elsewhere, documentId, annotatorId: analyst.id }),
+      ).toEqual([]);
+      expect(
+        await updateAnnotation(database.db, { ...values, ...elsewhere, expectedVersion: 1 }),
+      ).toBeUndefined();
+      expect(
+        await deleteAnnotation(database.db, {
+          ...elsewhere,
+          sentenceId: sentence!.id,
+          annotatorId: analyst.id,
+          expectedVersion: 1,
+        }),
+      ).toBe(false);
+      // The same queries in the document's own project find it.
+      expect(
+        await findSentence(database.db, { projectId: project.id, sentenceId: sentence!.id }),
+      ).toBeDefined();
+      expect(
+        await findAnnotation(database.db, {
+          projectId: project.id,
+          sentenceId: sentence!.id,
+          annotatorId: analyst.id,
+        }),
+      ).toMatchObject({ version: 1 });
     });
 
     if (engine === 'pglite') {
@@ -132,7 +237,9 @@ for (const engine of testEngines()) {
           await createProject(copy.db, { slug: 'survives-restart', name: 'R', guidelines: '', labels: [] });
           await copy.close();
           const reopened = await openDatabase({ dataDir });
-          expect((await findProjectBySlug(reopened.db, 'survives-restart'))?.slug).toBe('survives-restart');
+          expect((await findProjectBySlug(reopened.db, { slug: 'survives-restart' }))?.slug).toBe(
+            'survives-restart',
+          );
           await reopened.close();
         } finally {
           await copy.destroy();

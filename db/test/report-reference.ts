@@ -3,7 +3,6 @@
 // but for names, as the reference the counts are compared with on randomised projects.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../src/client.ts';
-import { goldSentences } from '../src/queries/gold.ts';
 import type {
   AnalystRow,
   CompositionRow,
@@ -11,7 +10,8 @@ import type {
   PairRow,
   ProjectGoldCounts,
 } from '../src/queries/reports.ts';
-import { rowsOf as rows } from '../src/queries/rows.ts';
+import { goldSentences } from '../src/sql/gold.ts';
+import { rowsOf as rows } from '../src/sql/rows.ts';
 
 /** How often each source entity was recorded by analysts in a document or project. */
 export async function referenceSourceCounts(

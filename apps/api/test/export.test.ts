@@ -9,7 +9,14 @@ import {
   type ImportResult,
   toCodePointOffsets,
 } from '@attest/core';
-import { annotations, documentStrip, documents, projects, sentences } from '@attest/db';
+import {
+  annotations,
+  documentStrip,
+  documents,
+  findDocumentProjectId,
+  projects,
+  sentences,
+} from '@attest/db';
 import { testEngines } from '@attest/db/testing';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { and, count, eq, ne, sql } from 'drizzle-orm';
@@ -184,7 +191,9 @@ for (const engine of testEngines())
         const rows = await jsonl('format=jsonl&scope=gold');
         const annotatable = await annotatableCount();
         expect(rows).toHaveLength(annotatable);
-        const strip = await documentStrip(testApp.database.db, documentId);
+        const { db } = testApp.database;
+        const projectId = (await findDocumentProjectId(db, { documentId }))!;
+        const strip = await documentStrip(db, { projectId, documentId });
         const ofDocument = rows.filter((row) => row.document_id === documentId);
         expect(ofDocument.map((row) => [row.position, row.label, row.status])).toEqual(
           strip.map((entry) => [entry.position, entry.gold, entry.status]),

@@ -239,18 +239,18 @@ for (const engine of testEngines()) {
     async function expectReportAsBefore(): Promise<void> {
       await refreshReportCounts(db);
       const [gold, referenceGold] = await Promise.all([
-        projectGoldCounts(db, projectId),
+        projectGoldCounts(db, { projectId }),
         referenceProjectGoldCounts(db, projectId),
       ]);
       for (const key of ['byDocument', 'byPublished', 'byOutlet', 'suggestionPairs'] as const)
         expect(sorted(gold[key]), `${key} (seed ${seed})`).toEqual(sorted(referenceGold[key]));
-      expect(await projectSourceCounts(db, projectId), `sources (seed ${seed})`).toEqual(
+      expect(await projectSourceCounts(db, { projectId }), `sources (seed ${seed})`).toEqual(
         await referenceSourceCounts(db, { projectId }),
       );
-      expect(sorted(await analystConfusion(db, projectId)), `confusion (seed ${seed})`).toEqual(
+      expect(sorted(await analystConfusion(db, { projectId })), `confusion (seed ${seed})`).toEqual(
         sorted(await referenceAnalystConfusion(db, projectId)),
       );
-      expect(await analystProgress(db, projectId), `analysts (seed ${seed})`).toEqual(
+      expect(await analystProgress(db, { projectId }), `analysts (seed ${seed})`).toEqual(
         await referenceAnalystProgress(db, projectId),
       );
     }

@@ -10,6 +10,12 @@ import {
 import { sentences } from '../schema/documents.ts';
 import { labels } from '../schema/projects.ts';
 import { users } from '../schema/users.ts';
+import {
+  type DocumentScope,
+  documentInProject,
+  type SentenceScope,
+  sentenceInProject,
+} from '../sql/scope.ts';
 
 export interface AnnotationWithLabel extends AnnotationRow {
   labelKey: string;
@@ -38,31 +44,40 @@ export function annotationColumns() {
 /** One annotator's annotations on a document, in sentence order. */
 export async function listAnnotationsForDocument(
   db: Executor,
-  documentId: string,
-  annotatorId: string,
+  params: DocumentScope & { annotatorId: string },
 ): Promise<AnnotationWithLabel[]> {
   return db
     .select(annotationColumns())
     .from(annotations)
     .innerJoin(sentences, eq(sentences.id, annotations.sentenceId))
     .innerJoin(labels, eq(labels.id, annotations.labelId))
-    .where(and(eq(sentences.documentId, documentId), eq(annotations.annotatorId, annotatorId)))
+    .where(
+      and(
+        eq(sentences.documentId, params.documentId),
+        eq(annotations.annotatorId, params.annotatorId),
+        documentInProject(params),
+      ),
+    )
     .orderBy(asc(sentences.position));
 }
 
 /** Reads an annotation; `forUpdate` locks the row until the transaction ends. */
 export async function findAnnotation(
   db: Executor,
-  sentenceId: string,
-  annotatorId: string,
-  options: { forUpdate?: boolean } = {},
+  params: SentenceScope & { annotatorId: string; forUpdate?: boolean },
 ): Promise<AnnotationWithLabel | undefined> {
   const query = db
     .select(annotationColumns())
     .from(annotations)
     .innerJoin(labels, eq(labels.id, annotations.labelId))
-    .where(and(eq(annotations.sentenceId, sentenceId), eq(annotations.annotatorId, annotatorId)));
-  const [annotation] = options.forUpdate ? await query.for('update', { of: annotations }) : await query;
+    .where(
+      and(
+        eq(annotations.sentenceId, params.sentenceId),
+        eq(annotations.annotatorId, params.annotatorId),
+        sentenceInProject(params),
+      ),
+    );
+  const [annotation] = params.forUpdate ? await query.for('update', { of: annotations }) : await query;
   return annotation;
 }
 
@@ -79,7 +94,10 @@ export interface AnnotationValues {
   suggestionVersion?: string | null | undefined;
 }
 
-/** Inserts a first version; returns undefined when a concurrent writer inserted one first. */
+/**
+ * Inserts a first version; returns undefined when a concurrent writer inserted one first. The
+ * sentence is one the caller found in its project.
+ */
 export async function insertAnnotation(
   db: Executor,
   values: AnnotationValues,
@@ -99,15 +117,10 @@ function insertAnnotationQuery(db: Executor, values: AnnotationValues) {
 /** Writes a new version over `expectedVersion`; returns undefined when the version moved on. */
 export async function updateAnnotation(
   db: Executor,
-  values: AnnotationValues,
-  expectedVersion: number,
+  params: AnnotationValues & { projectId: string; expectedVersion: number },
 ): Promise<AnnotationRow | undefined> {
-  const [updated] = await updateAnnotationQuery(db, values, expectedVersion);
-  return updated;
-}
-
-function updateAnnotationQuery(db: Executor, values: AnnotationValues, expectedVersion: number) {
-  return db
+  const { projectId, expectedVersion, ...values } = params;
+  const [updated] = await db
     .update(annotations)
     .set({
       labelId: values.labelId,
@@ -124,24 +137,25 @@ function updateAnnotationQuery(db: Executor, values: AnnotationValues, expectedV
         eq(annotations.sentenceId, values.sentenceId),
         eq(annotations.annotatorId, values.annotatorId),
         eq(annotations.version, expectedVersion),
+        sentenceInProject({ projectId, sentenceId: values.sentenceId }),
       ),
     )
     .returning();
+  return updated;
 }
 
 export async function deleteAnnotation(
   db: Executor,
-  sentenceId: string,
-  annotatorId: string,
-  expectedVersion: number,
+  params: SentenceScope & { annotatorId: string; expectedVersion: number },
 ): Promise<boolean> {
   const deleted = await db
     .delete(annotations)
     .where(
       and(
-        eq(annotations.sentenceId, sentenceId),
-        eq(annotations.annotatorId, annotatorId),
-        eq(annotations.version, expectedVersion),
+        eq(annotations.sentenceId, params.sentenceId),
+        eq(annotations.annotatorId, params.annotatorId),
+        eq(annotations.version, params.expectedVersion),
+        sentenceInProject(params),
       ),
     )
     .returning({ id: annotations.id });
@@ -161,13 +175,16 @@ export interface AnnotationEventValues {
 }
 
 export async function insertAnnotationEvent(db: Executor, event: AnnotationEventValues): Promise<void> {
-  await insertAnnotationEvents(db, [event]);
+  await insertAnnotationEvents(db, { events: [event] });
 }
 
-/** Records several changes in one statement (a split or merge changes several at once). */
+/**
+ * Records several changes in one statement (a split or merge changes several at once), of
+ * annotations the caller has just written in their project.
+ */
 export async function insertAnnotationEvents(
   db: Executor,
-  events: readonly AnnotationEventValues[],
+  { events }: { events: readonly AnnotationEventValues[] },
 ): Promise<void> {
   if (events.length === 0) return;
   await db.insert(annotationEvents).values(
@@ -183,13 +200,18 @@ export async function insertAnnotationEvents(
  * Writes an annotation over `previousVersion` (undefined: there was none) and records the
  * change in its history in one statement, so the pair is atomic without a transaction and
  * costs one round trip. Returns undefined, writing nothing, when the row moved on meanwhile.
+ * No project in its params: this is the save's hot path, whose caller read the sentence with
+ * its project (`findSaveTarget`) just before; a scope would add a lookup to every save.
  */
 export async function writeAnnotationWithEvent(
   db: Executor,
-  values: AnnotationValues,
-  previousVersion: number | undefined,
-  event: Omit<AnnotationEventValues, 'sentenceId' | 'annotatorId'>,
+  params: {
+    values: AnnotationValues;
+    previousVersion: number | undefined;
+    event: Omit<AnnotationEventValues, 'sentenceId' | 'annotatorId'>;
+  },
 ): Promise<AnnotationRow | undefined> {
+  const { values, previousVersion, event } = params;
   let prepared = annotationWrites.get(db);
   if (!prepared) {
     prepared = { insert: prepareAnnotationWrite(db, 'insert'), update: prepareAnnotationWrite(db, 'update') };
@@ -287,11 +309,10 @@ export interface AppliedOperation {
   after: AnnotationSnapshot | null;
 }
 
-/** The user's edit recorded under a client op id (keys are per user), if any. */
+/** The user's edit recorded under a client op id (keys are per user, not per project), if any. */
 export async function findAppliedOperation(
   db: Executor,
-  annotatorId: string,
-  clientOpId: string,
+  { annotatorId, clientOpId }: { annotatorId: string; clientOpId: string },
 ): Promise<AppliedOperation | undefined> {
   const [event] = await db
     .select({
@@ -304,15 +325,16 @@ export async function findAppliedOperation(
   return event;
 }
 
-export async function listAnnotationEvents(db: Executor, sentenceId: string) {
+/** A sentence's history, oldest first. */
+export async function listAnnotationEvents(db: Executor, params: SentenceScope) {
   return db
     .select()
     .from(annotationEvents)
-    .where(eq(annotationEvents.sentenceId, sentenceId))
+    .where(and(eq(annotationEvents.sentenceId, params.sentenceId), sentenceInProject(params)))
     .orderBy(asc(annotationEvents.id));
 }
 
-export async function findLabel(db: Executor, projectId: string, key: string) {
+export async function findLabel(db: Executor, { projectId, key }: { projectId: string; key: string }) {
   const [label] = await db
     .select()
     .from(labels)
@@ -321,13 +343,13 @@ export async function findLabel(db: Executor, projectId: string, key: string) {
 }
 
 /** Every annotator's annotations on a document with the annotator's name: the reviewer's view. */
-export async function listAllAnnotationsForDocument(db: Executor, documentId: string) {
+export async function listAllAnnotationsForDocument(db: Executor, params: DocumentScope) {
   return db
     .select({ ...annotationColumns(), annotatorName: users.name })
     .from(annotations)
     .innerJoin(sentences, eq(sentences.id, annotations.sentenceId))
     .innerJoin(labels, eq(labels.id, annotations.labelId))
     .innerJoin(users, eq(users.id, annotations.annotatorId))
-    .where(eq(sentences.documentId, documentId))
+    .where(and(eq(sentences.documentId, params.documentId), documentInProject(params)))
     .orderBy(asc(sentences.position), asc(users.name));
 }

@@ -6,12 +6,8 @@ import type { Executor } from '../client.ts';
 import { type AuditAction, type AuditCounts, type AuditTargetKind, auditEvents } from '../schema/audit.ts';
 import { documents } from '../schema/documents.ts';
 import { projects } from '../schema/projects.ts';
-
-async function rows<Row>(db: Executor, query: ReturnType<typeof sql>): Promise<Row[]> {
-  const result: unknown = await db.execute(query);
-  // postgres.js returns the rows, PGlite an object holding them.
-  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
-}
+import { rowsOf as rows } from '../sql/rows.ts';
+import type { DocumentScope } from '../sql/scope.ts';
 
 /**
  * Archives (`archived` true) or restores a document; returns it, or undefined when it was
@@ -19,8 +15,7 @@ async function rows<Row>(db: Executor, query: ReturnType<typeof sql>): Promise<R
  */
 export async function setDocumentArchived(
   db: Executor,
-  documentId: string,
-  archived: boolean,
+  { projectId, documentId, archived }: DocumentScope & { archived: boolean },
 ): Promise<{ id: string; title: string; projectId: string; archivedAt: Date | null } | undefined> {
   const [changed] = await db
     .update(documents)
@@ -28,6 +23,7 @@ export async function setDocumentArchived(
     .where(
       and(
         eq(documents.id, documentId),
+        eq(documents.projectId, projectId),
         archived ? isNull(documents.archivedAt) : isNotNull(documents.archivedAt),
       ),
     )
@@ -43,8 +39,7 @@ export async function setDocumentArchived(
 /** Archives or restores a project, as `setDocumentArchived` does a document. */
 export async function setProjectArchived(
   db: Executor,
-  projectId: string,
-  archived: boolean,
+  { projectId, archived }: { projectId: string; archived: boolean },
 ): Promise<{ id: string; name: string; archivedAt: Date | null } | undefined> {
   const [changed] = await db
     .update(projects)
@@ -76,20 +71,32 @@ async function countsOf(db: Executor, scope: ReturnType<typeof sql>): Promise<Re
 }
 
 /** What deleting a document would remove with it. */
-export async function documentDeletionCounts(db: Executor, documentId: string): Promise<AuditCounts> {
-  const { documents: _documents, ...counts } = await countsOf(db, sql`d.id = ${documentId}`);
+export async function documentDeletionCounts(
+  db: Executor,
+  { projectId, documentId }: DocumentScope,
+): Promise<AuditCounts> {
+  const { documents: _documents, ...counts } = await countsOf(
+    db,
+    sql`d.id = ${documentId} and d.project_id = ${projectId}`,
+  );
   return counts;
 }
 
 /** What deleting a project would remove with it, archived documents included. */
-export async function projectDeletionCounts(db: Executor, projectId: string): Promise<Required<AuditCounts>> {
+export async function projectDeletionCounts(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<Required<AuditCounts>> {
   return countsOf(db, sql`d.project_id = ${projectId}`);
 }
 
-export async function deleteDocument(db: Executor, documentId: string): Promise<boolean> {
+export async function deleteDocument(
+  db: Executor,
+  { projectId, documentId }: DocumentScope,
+): Promise<boolean> {
   const deleted = await db
     .delete(documents)
-    .where(eq(documents.id, documentId))
+    .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
     .returning({ id: documents.id });
   return deleted.length > 0;
 }
@@ -98,7 +105,7 @@ export async function deleteDocument(db: Executor, documentId: string): Promise<
  * Deletes a project with everything in it. Its documents go first: an annotation's label is
  * protected from deletion (`restrict`), so the labels may only go once the annotations have.
  */
-export async function deleteProject(db: Executor, projectId: string): Promise<boolean> {
+export async function deleteProject(db: Executor, { projectId }: { projectId: string }): Promise<boolean> {
   await db.delete(documents).where(eq(documents.projectId, projectId));
   const deleted = await db.delete(projects).where(eq(projects.id, projectId)).returning({ id: projects.id });
   return deleted.length > 0;
@@ -120,7 +127,10 @@ export async function insertAuditEvent(db: Executor, event: NewAuditEvent): Prom
 }
 
 /** A project's audit entries, newest first, with the names of who acted. */
-export async function listAuditEvents(db: Executor, projectId: string, limit = 200) {
+export async function listAuditEvents(
+  db: Executor,
+  { projectId, limit = 200 }: { projectId: string; limit?: number },
+) {
   return db
     .select({
       id: auditEvents.id,

@@ -4,7 +4,7 @@
 import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { claimLinkQueue } from '../schema/claims.ts';
-import { rowsOf } from './rows.ts';
+import { rowsOf } from '../sql/rows.ts';
 
 /** The advisory-lock class of claim linking; the project's id hashes to the second key. */
 const claimLinkingLockClass = 7_426_019;
@@ -15,8 +15,7 @@ export const claimLinkingAttempts = 3;
 /** Records new documents as waiting, in import order; called in the import's transaction. */
 export async function queueClaimLinking(
   db: Executor,
-  projectId: string,
-  documentIds: readonly string[],
+  { projectId, documentIds }: { projectId: string; documentIds: readonly string[] },
 ): Promise<void> {
   if (documentIds.length === 0) return;
   await db
@@ -26,7 +25,10 @@ export async function queueClaimLinking(
 }
 
 /** How many of the project's documents are not linked into its claims yet. */
-export async function countDocumentsWaitingForLinking(db: Executor, projectId: string): Promise<number> {
+export async function countDocumentsWaitingForLinking(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<number> {
   const [row] = await db
     .select({ waiting: count() })
     .from(claimLinkQueue)
@@ -50,8 +52,7 @@ export async function listProjectsWaitingForLinking(db: Executor): Promise<strin
  */
 export async function lockProjectLinking(
   transaction: Executor,
-  projectId: string,
-  { wait }: { wait: boolean },
+  { projectId, wait }: { projectId: string; wait: boolean },
 ): Promise<boolean> {
   const key = sql`${claimLinkingLockClass}, hashtext(${projectId})`;
   if (wait) {
@@ -66,7 +67,10 @@ export async function lockProjectLinking(
 }
 
 /** The project's oldest waiting document the background linker should still try. */
-export async function findNextDocumentToLink(db: Executor, projectId: string): Promise<string | undefined> {
+export async function findNextDocumentToLink(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<string | undefined> {
   const [row] = await db
     .select({ documentId: claimLinkQueue.documentId })
     .from(claimLinkQueue)
@@ -77,15 +81,25 @@ export async function findNextDocumentToLink(db: Executor, projectId: string): P
 }
 
 /** Marks documents linked. */
-export async function removeFromLinkQueue(db: Executor, documentIds: readonly string[]): Promise<void> {
+export async function removeFromLinkQueue(
+  db: Executor,
+  { projectId, documentIds }: { projectId: string; documentIds: readonly string[] },
+): Promise<void> {
   if (documentIds.length === 0) return;
-  await db.delete(claimLinkQueue).where(inArray(claimLinkQueue.documentId, [...documentIds]));
+  await db
+    .delete(claimLinkQueue)
+    .where(
+      and(eq(claimLinkQueue.projectId, projectId), inArray(claimLinkQueue.documentId, [...documentIds])),
+    );
 }
 
 /** Counts a failed attempt at linking the document, so a document that always fails stops blocking its project. */
-export async function noteLinkingFailure(db: Executor, documentId: string): Promise<void> {
+export async function noteLinkingFailure(
+  db: Executor,
+  { projectId, documentId }: { projectId: string; documentId: string },
+): Promise<void> {
   await db
     .update(claimLinkQueue)
     .set({ failures: sql`${claimLinkQueue.failures} + 1` })
-    .where(eq(claimLinkQueue.documentId, documentId));
+    .where(and(eq(claimLinkQueue.projectId, projectId), eq(claimLinkQueue.documentId, documentId)));
 }

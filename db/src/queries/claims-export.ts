@@ -5,8 +5,8 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import type { ClaimLinkEvidence, ClaimLinkTier } from '../schema/claims.ts';
-import { goldColumns } from './gold.ts';
-import { rowsOf } from './rows.ts';
+import { goldColumns } from '../sql/gold.ts';
+import { rowsOf } from '../sql/rows.ts';
 
 export interface ClaimExportParams {
   projectId: string;

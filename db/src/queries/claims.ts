@@ -14,7 +14,8 @@ import {
 } from '../schema/claims.ts';
 import { documents, sentences } from '../schema/documents.ts';
 import { projects } from '../schema/projects.ts';
-import { rowsOf } from './rows.ts';
+import { rowsOf } from '../sql/rows.ts';
+import { type DocumentScope, documentInProject } from '../sql/scope.ts';
 
 /**
  * Trigram similarity of claim texts below which a sentence is not even a candidate (pg_trgm's
@@ -43,7 +44,10 @@ export interface LinkableSentence {
 }
 
 /** A document's sentences that can carry a claim (not boilerplate), with the claim they are in. */
-export async function findLinkableSentences(db: Executor, documentId: string): Promise<LinkableSentence[]> {
+export async function findLinkableSentences(
+  db: Executor,
+  params: DocumentScope,
+): Promise<LinkableSentence[]> {
   return db
     .select({
       id: sentences.id,
@@ -54,16 +58,26 @@ export async function findLinkableSentences(db: Executor, documentId: string): P
     })
     .from(sentences)
     .leftJoin(claimLinks, eq(claimLinks.sentenceId, sentences.id))
-    .where(and(eq(sentences.documentId, documentId), sql`${sentences.kind} <> 'boilerplate'`))
+    .where(
+      and(
+        eq(sentences.documentId, params.documentId),
+        sql`${sentences.kind} <> 'boilerplate'`,
+        documentInProject(params),
+      ),
+    )
     .orderBy(sentences.position);
 }
 
 const claimTextBatch = 2000;
 
-/** Stores the claim texts the candidate index reads (`claimText` of @attest/core). */
+/**
+ * Stores the claim texts the candidate index reads (`claimText` of @attest/core), of sentences
+ * the linker read in its project just before (`findLinkableSentences`,
+ * `findSentencesWithoutClaimText`); a scope would cost a join per batch of a project's re-link.
+ */
 export async function writeClaimTexts(
   db: Executor,
-  rows: readonly { id: string; claimText: string }[],
+  { rows }: { rows: readonly { id: string; claimText: string }[] },
 ): Promise<void> {
   // In batches: a statement takes at most 65,535 parameters.
   for (let from = 0; from < rows.length; from += claimTextBatch) {
@@ -80,7 +94,7 @@ export async function writeClaimTexts(
 /** A project's linkable sentences whose claim text is not written yet (imported before it existed). */
 export async function findSentencesWithoutClaimText(
   db: Executor,
-  projectId: string,
+  { projectId }: { projectId: string },
 ): Promise<{ id: string; text: string }[]> {
   return db
     .select({ id: sentences.id, text: sentences.text })
@@ -113,8 +127,7 @@ export interface ClaimCandidateRow {
  */
 export async function findClaimCandidates(
   db: Executor,
-  projectId: string,
-  documentId: string,
+  { projectId, documentId }: DocumentScope,
 ): Promise<ClaimCandidateRow[]> {
   return rowsOf<ClaimCandidateRow>(
     db,
@@ -132,7 +145,7 @@ export async function findClaimCandidates(
         limit ${claimCandidatesPerSentence}
       ) c
       left join claim_links cl on cl.sentence_id = c.id
-      where n.document_id = ${documentId} and n.kind <> 'boilerplate'
+      where n.document_id = ${documentId} and nd.project_id = ${projectId} and n.kind <> 'boilerplate'
         and c.distance <= ${1 - claimCandidateSimilarity}`,
   );
 }
@@ -151,7 +164,10 @@ export const claimMembersCompared = 25;
  * The sentences of the given claims, the best-matched first and at most `claimMembersCompared`
  * each: a new sentence is weighed against the claim, not only the part the index returned.
  */
-export async function findClaimMembers(db: Executor, claimIds: readonly string[]): Promise<ClaimMemberRow[]> {
+export async function findClaimMembers(
+  db: Executor,
+  { projectId, claimIds }: { projectId: string; claimIds: readonly string[] },
+): Promise<ClaimMemberRow[]> {
   if (claimIds.length === 0) return [];
   return rowsOf<ClaimMemberRow>(
     db,
@@ -160,6 +176,7 @@ export async function findClaimMembers(db: Executor, claimIds: readonly string[]
         claimIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )}${sql.raw(']')}) as wanted(claim_id)
+      join claims c on c.id = wanted.claim_id and c.project_id = ${projectId}
       cross join lateral (
         select cl.claim_id, cl.sentence_id, cl.document_id from claim_links cl
         where cl.claim_id = wanted.claim_id
@@ -170,10 +187,14 @@ export async function findClaimMembers(db: Executor, claimIds: readonly string[]
   );
 }
 
-/** The sentences a person said are not one claim with each of `sentenceIds`, per sentence. */
+/**
+ * The sentences a person said are not one claim with each of `sentenceIds`, per sentence. The
+ * ids are the linker's candidates, read in their project; rejections hold no project of their
+ * own, so a scope would join two tables for every candidate.
+ */
 export async function findRejectedPartners(
   db: Executor,
-  sentenceIds: readonly string[],
+  { sentenceIds }: { sentenceIds: readonly string[] },
 ): Promise<Map<string, Set<string>>> {
   const partners = new Map<string, Set<string>>();
   if (sentenceIds.length === 0) return partners;
@@ -191,14 +212,17 @@ export async function findRejectedPartners(
   return partners;
 }
 
-export async function insertClaim(db: Executor, projectId: string): Promise<string> {
+export async function insertClaim(db: Executor, { projectId }: { projectId: string }): Promise<string> {
   const [row] = await db.insert(claims).values({ projectId }).returning({ id: claims.id });
   if (!row) throw new Error('The claim was not created.');
   return row.id;
 }
 
-/** Adds links; a sentence already in a claim keeps its claim. */
-export async function insertClaimLinks(db: Executor, links: readonly NewClaimLinkRow[]): Promise<void> {
+/** Adds links (between sentences the linker read in the claim's project); a sentence already in a claim keeps its claim. */
+export async function insertClaimLinks(
+  db: Executor,
+  { links }: { links: readonly NewClaimLinkRow[] },
+): Promise<void> {
   if (links.length === 0) return;
   await db
     .insert(claimLinks)
@@ -207,23 +231,26 @@ export async function insertClaimLinks(db: Executor, links: readonly NewClaimLin
 }
 
 /** Drops a project's suggested links and the claims left with fewer than two documents. */
-export async function clearSuggestedLinks(db: Executor, projectId: string): Promise<void> {
+export async function clearSuggestedLinks(db: Executor, { projectId }: { projectId: string }): Promise<void> {
   await db.execute(sql`delete from claim_links cl using claims c
     where c.id = cl.claim_id and c.project_id = ${projectId} and cl.tier = 'suggested'`);
-  await deleteUnsharedClaims(db, projectId);
+  await deleteUnsharedClaims(db, { projectId });
 }
 
 /**
  * A claim needs occurrences in two documents; fewer, and it is no claim, unless a person
  * confirmed one of its links: a re-link may bring the others back.
  */
-export async function deleteUnsharedClaims(db: Executor, projectId: string): Promise<void> {
+async function deleteUnsharedClaims(db: Executor, { projectId }: { projectId: string }): Promise<void> {
   await db.execute(sql`delete from claims c where c.project_id = ${projectId}
     and (select count(distinct cl.document_id) from claim_links cl where cl.claim_id = c.id) < 2
     and not exists (select 1 from claim_links cl where cl.claim_id = c.id and cl.tier = 'confirmed')`);
 }
 
-export async function listProjectDocumentIds(db: Executor, projectId: string): Promise<string[]> {
+export async function listProjectDocumentIds(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<string[]> {
   const rows = await db
     .select({ id: documents.id })
     .from(documents)
@@ -242,7 +269,11 @@ export interface ClaimLinkFacts {
   tier: ClaimLinkTier;
 }
 
-export async function findClaimLink(db: Executor, linkId: string): Promise<ClaimLinkFacts | undefined> {
+/** A link with the project it belongs to: the lookup the access check starts from. */
+export async function findClaimLink(
+  db: Executor,
+  { linkId }: { linkId: string },
+): Promise<ClaimLinkFacts | undefined> {
   const [row] = await db
     .select({
       id: claimLinks.id,
@@ -260,15 +291,22 @@ export async function findClaimLink(db: Executor, linkId: string): Promise<Claim
   return row;
 }
 
-export async function confirmClaimLink(db: Executor, linkId: string, userId: string | null): Promise<void> {
-  await db.update(claimLinks).set({ tier: 'confirmed', decidedBy: userId }).where(eq(claimLinks.id, linkId));
+export async function confirmClaimLink(
+  db: Executor,
+  { projectId, linkId, userId }: { projectId: string; linkId: string; userId: string | null },
+): Promise<void> {
+  const projectClaims = db.select({ id: claims.id }).from(claims).where(eq(claims.projectId, projectId));
+  await db
+    .update(claimLinks)
+    .set({ tier: 'confirmed', decidedBy: userId })
+    .where(and(eq(claimLinks.id, linkId), inArray(claimLinks.claimId, projectClaims)));
 }
 
 /** Removes the link and remembers that its sentence is not the claim of the others. */
+/** `link` is what `findClaimLink` read, its project included. */
 export async function rejectClaimLink(
   db: Executor,
-  link: ClaimLinkFacts,
-  userId: string | null,
+  { link, userId }: { link: ClaimLinkFacts; userId: string | null },
 ): Promise<void> {
   await db.transaction(async (transaction) => {
     const others = await transaction
@@ -286,7 +324,7 @@ export async function rejectClaimLink(
         )
         .onConflictDoNothing();
     await transaction.delete(claimLinks).where(eq(claimLinks.id, link.id));
-    await deleteUnsharedClaims(transaction, link.projectId);
+    await deleteUnsharedClaims(transaction, { projectId: link.projectId });
   });
 }
 
@@ -321,10 +359,9 @@ export interface ClaimOccurrenceRow {
  */
 export async function listClaimOccurrences(
   db: Executor,
-  projectId: string,
-  viewer: ClaimViewer,
-  scope: { claimIds?: readonly string[]; documentId?: string },
+  params: { projectId: string; viewer: ClaimViewer; claimIds?: readonly string[]; documentId?: string },
 ): Promise<ClaimOccurrenceRow[]> {
+  const { projectId, viewer, ...scope } = params;
   const claimFilter = scope.claimIds
     ? scope.claimIds.length === 0
       ? sql`false`
@@ -371,7 +408,10 @@ export interface ClaimSummaryRow {
 }
 
 /** Every claim of a project with its counts, most documents first. */
-export async function listClaimSummaries(db: Executor, projectId: string): Promise<ClaimSummaryRow[]> {
+export async function listClaimSummaries(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<ClaimSummaryRow[]> {
   return rowsOf<ClaimSummaryRow>(
     db,
     sql`select c.id as claim_id, count(distinct cl.document_id)::int as documents,
@@ -383,29 +423,5 @@ export async function listClaimSummaries(db: Executor, projectId: string): Promi
       where c.project_id = ${projectId}
       group by c.id
       order by count(distinct cl.document_id) desc, min(d.published_at) asc nulls last, c.id`,
-  );
-}
-
-/** Per outlet, the state-media claims it relays with and without attribution. */
-export interface OutletAttributionRow {
-  outlet: string | null;
-  attributed: number;
-  unattributed: number;
-}
-
-export async function outletAttributionCounts(
-  db: Executor,
-  projectId: string,
-): Promise<OutletAttributionRow[]> {
-  return rowsOf<OutletAttributionRow>(
-    db,
-    sql`select d.outlet,
-        count(distinct cl.claim_id) filter (where cl.attribution = 'kcna')::int as attributed,
-        count(distinct cl.claim_id) filter (where cl.attribution = 'none')::int as unattributed
-      from claim_links cl join claims c on c.id = cl.claim_id join documents d on d.id = cl.document_id
-      where c.project_id = ${projectId}
-        and exists (select 1 from claim_links k where k.claim_id = c.id and k.attribution = 'kcna')
-      group by d.outlet
-      order by d.outlet nulls last`,
   );
 }

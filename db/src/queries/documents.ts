@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { annotations } from '../schema/annotations.ts';
 import {
@@ -11,7 +11,8 @@ import {
 } from '../schema/documents.ts';
 import { assignments } from '../schema/members.ts';
 import { projects } from '../schema/projects.ts';
-import { copyConnectionOf, copyLines, copyTextLine } from './copy-rows.ts';
+import { copyConnectionOf, copyLines, copyTextLine } from '../sql/copy-rows.ts';
+import { type DocumentScope, documentInProject, type SentenceScope } from '../sql/scope.ts';
 
 export interface DocumentSummaryRow extends Omit<DocumentRow, 'body'> {
   projectSlug: string;
@@ -105,38 +106,37 @@ export async function listDocuments(
     .limit(params.limit);
 }
 
+export interface FindDocumentSummaryParams extends DocumentScope {
+  /** Whose labels `annotatedCount` counts. */
+  annotatorId: string;
+  withBody?: boolean;
+}
+
 /** A document's summary, with its text only when asked for: the text may be megabytes. */
 export async function findDocumentSummary(
   db: Executor,
-  documentId: string,
-  annotatorId: string,
-  options: { withBody: true },
+  params: FindDocumentSummaryParams & { withBody: true },
 ): Promise<(DocumentSummaryRow & { body: string }) | undefined>;
 export async function findDocumentSummary(
   db: Executor,
-  documentId: string,
-  annotatorId: string,
-  options?: { withBody?: boolean },
+  params: FindDocumentSummaryParams,
 ): Promise<(DocumentSummaryRow & { body?: string }) | undefined>;
 export async function findDocumentSummary(
   db: Executor,
-  documentId: string,
-  annotatorId: string,
-  options: { withBody?: boolean } = {},
+  params: FindDocumentSummaryParams,
 ): Promise<(DocumentSummaryRow & { body?: string }) | undefined> {
-  const columns = summaryColumns(annotatorId);
+  const columns = summaryColumns(params.annotatorId);
   const [document] = await db
-    .select(options.withBody ? { ...columns, body: documents.body } : columns)
+    .select(params.withBody ? { ...columns, body: documents.body } : columns)
     .from(documents)
     .innerJoin(projects, eq(projects.id, documents.projectId))
-    .where(eq(documents.id, documentId));
+    .where(and(eq(documents.id, params.documentId), eq(documents.projectId, params.projectId)));
   return document;
 }
 
 export async function findDocumentByHash(
   db: Executor,
-  projectId: string,
-  bodySha256: string,
+  { projectId, bodySha256 }: { projectId: string; bodySha256: string },
 ): Promise<DocumentRow | undefined> {
   const [document] = await db
     .select()
@@ -148,8 +148,7 @@ export async function findDocumentByHash(
 /** The documents of a project among the given body hashes: a bulk import's duplicate check. */
 export async function findDocumentIdsByHash(
   db: Executor,
-  projectId: string,
-  bodySha256s: readonly string[],
+  { projectId, bodySha256s }: { projectId: string; bodySha256s: readonly string[] },
 ): Promise<Map<string, string>> {
   if (bodySha256s.length === 0) return new Map();
   const found = await db
@@ -165,10 +164,9 @@ export async function findDocumentIdsByHash(
  */
 export async function insertDocumentWithSentences(
   db: Executor,
-  document: NewDocumentRow,
-  documentSentences: Omit<NewSentenceRow, 'documentId'>[],
+  entry: NewDocumentWithSentences,
 ): Promise<DocumentRow | undefined> {
-  const [created] = await insertDocumentsWithSentences(db, [{ document, sentences: documentSentences }]);
+  const [created] = await insertDocumentsWithSentences(db, { entries: [entry] });
   return created;
 }
 
@@ -188,7 +186,7 @@ const sentencesPerStatement = 20_000;
  */
 export async function insertDocumentsWithSentences(
   db: Executor,
-  entries: readonly NewDocumentWithSentences[],
+  { entries }: { entries: readonly NewDocumentWithSentences[] },
 ): Promise<DocumentRow[]> {
   const created: DocumentRow[] = [];
   for (let index = 0; index < entries.length; index += documentsPerStatement) {
@@ -258,13 +256,13 @@ function wellFormed(text: string): string {
 /** A document's sentences in order: all of them, or `limit` of them from the `offset`-th on. */
 export async function listSentences(
   db: Executor,
-  documentId: string,
-  range?: { offset: number; limit: number },
+  params: DocumentScope & { range?: { offset: number; limit: number } | undefined },
 ): Promise<SentenceRow[]> {
+  const { range } = params;
   const query = db
     .select()
     .from(sentences)
-    .where(eq(sentences.documentId, documentId))
+    .where(and(eq(sentences.documentId, params.documentId), documentInProject(params)))
     .orderBy(asc(sentences.position));
   return range ? query.offset(range.offset).limit(range.limit) : query;
 }
@@ -286,20 +284,45 @@ export interface SentenceWithProject extends Omit<SentenceRow, 'claimText'> {
   projectId: string;
 }
 
+/** A sentence of the project; undefined when there is none or it belongs to another. */
 export async function findSentence(
   db: Executor,
-  sentenceId: string,
+  { projectId, sentenceId }: SentenceScope,
+): Promise<SentenceWithProject | undefined> {
+  return selectSentence(db, and(eq(sentences.id, sentenceId), eq(documents.projectId, projectId)));
+}
+
+/**
+ * A sentence with the project it belongs to, whatever the project: the lookup the access check
+ * (`requireSentence`) starts from, to learn which project to check the caller's role in.
+ */
+export async function findSentenceAndProject(
+  db: Executor,
+  { sentenceId }: { sentenceId: string },
+): Promise<SentenceWithProject | undefined> {
+  return selectSentence(db, eq(sentences.id, sentenceId));
+}
+
+async function selectSentence(
+  db: Executor,
+  where: SQL | undefined,
 ): Promise<SentenceWithProject | undefined> {
   const [sentence] = await db
     .select({ ...sentenceColumns, projectId: documents.projectId })
     .from(sentences)
     .innerJoin(documents, eq(documents.id, sentences.documentId))
-    .where(eq(sentences.id, sentenceId));
+    .where(where);
   return sentence;
 }
 
-/** Just the project a document belongs to: what authorization needs, without counting. */
-export async function findDocumentProjectId(db: Executor, documentId: string): Promise<string | undefined> {
+/**
+ * Just the project a document belongs to, whatever the project: the lookup the access check
+ * (`requireDocument`) starts from, without counting.
+ */
+export async function findDocumentProjectId(
+  db: Executor,
+  { documentId }: { documentId: string },
+): Promise<string | undefined> {
   const [document] = await db
     .select({ projectId: documents.projectId })
     .from(documents)
@@ -319,8 +342,11 @@ export interface SentenceForAnnotator extends Omit<SentenceRow, 'claimText'> {
  */
 export async function listSentencesForAnnotator(
   db: Executor,
-  documentIds: readonly string[],
-  annotatorId: string,
+  {
+    projectId,
+    documentIds,
+    annotatorId,
+  }: { projectId: string; documentIds: readonly string[]; annotatorId: string },
 ): Promise<SentenceForAnnotator[]> {
   if (documentIds.length === 0) return [];
   return db
@@ -329,6 +355,7 @@ export async function listSentencesForAnnotator(
       isLabelled: sql<boolean>`${annotations.id} is not null`.mapWith(Boolean),
     })
     .from(sentences)
+    .innerJoin(documents, and(eq(documents.id, sentences.documentId), eq(documents.projectId, projectId)))
     .leftJoin(
       annotations,
       and(eq(annotations.sentenceId, sentences.id), eq(annotations.annotatorId, annotatorId)),

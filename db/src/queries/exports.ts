@@ -9,8 +9,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type postgres from 'postgres';
 import type { Executor } from '../client.ts';
-import { copyOut } from './copy-rows.ts';
-import { goldColumns } from './gold.ts';
+import { copyOut } from '../sql/copy-rows.ts';
+import { goldColumns } from '../sql/gold.ts';
 
 export interface ExportFilters {
   /** Only these documents (a document set). */
@@ -180,7 +180,7 @@ function pageSentenceConditions(params: ExportLinesParams): SQL {
  * scope), in export order, with the page's keyset bounds. Exposed so the benchmark can `COPY`
  * exactly what the export reads.
  */
-export function exportLinesQuery(params: ExportLinesParams): SQL {
+function exportLinesQuery(params: ExportLinesParams): SQL {
   const { scope, pseudonymOrder } = params;
   const nameOf = (userId: SQL, email: SQL): SQL =>
     pseudonymOrder
@@ -360,10 +360,13 @@ export function copyExportLines(connection: postgres.Sql, params: ExportLinesPar
  * The creation time of a page's last document, as Postgres's own text (exact to the
  * microsecond), for the next page's keyset when the page came as bytes.
  */
-export async function findDocumentCreatedAt(db: Executor, documentId: string): Promise<string> {
+export async function findDocumentCreatedAt(
+  db: Executor,
+  { projectId, documentId }: { projectId: string; documentId: string },
+): Promise<string> {
   const [found] = await rows<{ createdAt: string }>(
     db,
-    sql`select created_at::text as "createdAt" from documents where id = ${documentId}`,
+    sql`select created_at::text as "createdAt" from documents where id = ${documentId} and project_id = ${projectId}`,
   );
   if (!found) throw new Error(`Document ${documentId} was deleted while it was being exported.`);
   return found.createdAt;
@@ -376,7 +379,10 @@ export async function findDocumentCreatedAt(db: Executor, documentId: string): P
  * reviewer indexes), never by collecting the project's labels: the export waits on this before
  * its first byte, and a million labels took seconds to gather.
  */
-export async function listProjectAnnotatorIds(db: Executor, projectId: string): Promise<string[]> {
+export async function listProjectAnnotatorIds(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<string[]> {
   const found = await rows<{ id: string }>(
     db,
     sql`select u.id from users u

@@ -5,11 +5,11 @@ import { documents } from '../schema/documents.ts';
 import { assignments, type InviteRow, invites, type ProjectRole, projectMembers } from '../schema/members.ts';
 import { projects } from '../schema/projects.ts';
 import { users } from '../schema/users.ts';
+import { type DocumentScope, documentInProject } from '../sql/scope.ts';
 
 export async function findMemberRole(
   db: Executor,
-  projectId: string,
-  userId: string,
+  { projectId, userId }: { projectId: string; userId: string },
 ): Promise<ProjectRole | undefined> {
   const [member] = await db
     .select({ role: projectMembers.role })
@@ -26,7 +26,10 @@ export interface MemberSummary {
   joinedAt: Date;
 }
 
-export async function listMembers(db: Executor, projectId: string): Promise<MemberSummary[]> {
+export async function listMembers(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<MemberSummary[]> {
   return db
     .select({
       userId: users.id,
@@ -44,9 +47,7 @@ export async function listMembers(db: Executor, projectId: string): Promise<Memb
 /** Adds a member, or changes the role of one who is already there. */
 export async function upsertMember(
   db: Executor,
-  projectId: string,
-  userId: string,
-  role: ProjectRole,
+  { projectId, userId, role }: { projectId: string; userId: string; role: ProjectRole },
 ): Promise<void> {
   await db
     .insert(projectMembers)
@@ -54,7 +55,10 @@ export async function upsertMember(
     .onConflictDoUpdate({ target: [projectMembers.projectId, projectMembers.userId], set: { role } });
 }
 
-export async function removeMember(db: Executor, projectId: string, userId: string): Promise<boolean> {
+export async function removeMember(
+  db: Executor,
+  { projectId, userId }: { projectId: string; userId: string },
+): Promise<boolean> {
   const removed = await db
     .delete(projectMembers)
     .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
@@ -66,11 +70,14 @@ export async function removeMember(db: Executor, projectId: string, userId: stri
  * Locks the project's row until the transaction ends, so membership changes of one project
  * run one after another and "is there another owner?" stays true until the change commits.
  */
-export async function lockProjectMembership(db: Executor, projectId: string): Promise<void> {
+export async function lockProjectMembership(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<void> {
   await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update');
 }
 
-export async function countOwners(db: Executor, projectId: string): Promise<number> {
+export async function countOwners(db: Executor, { projectId }: { projectId: string }): Promise<number> {
   const [row] = await db
     .select({ total: count() })
     .from(projectMembers)
@@ -78,7 +85,7 @@ export async function countOwners(db: Executor, projectId: string): Promise<numb
   return row?.total ?? 0;
 }
 
-export async function listMemberships(db: Executor, userId: string) {
+export async function listMemberships(db: Executor, { userId }: { userId: string }) {
   return db
     .select({ projectId: projects.id, projectSlug: projects.slug, role: projectMembers.role })
     .from(projectMembers)
@@ -87,19 +94,25 @@ export async function listMemberships(db: Executor, userId: string) {
     .orderBy(asc(projects.name));
 }
 
-export async function isAssigned(db: Executor, documentId: string, userId: string): Promise<boolean> {
+export async function isAssigned(db: Executor, params: DocumentScope & { userId: string }): Promise<boolean> {
   const [row] = await db
     .select({ userId: assignments.userId })
     .from(assignments)
-    .where(and(eq(assignments.documentId, documentId), eq(assignments.userId, userId)));
+    .where(
+      and(
+        eq(assignments.documentId, params.documentId),
+        eq(assignments.userId, params.userId),
+        documentInProject(params),
+      ),
+    );
   return row !== undefined;
 }
 
-export async function listAssigneeIds(db: Executor, documentId: string): Promise<string[]> {
+export async function listAssigneeIds(db: Executor, params: DocumentScope): Promise<string[]> {
   const rows = await db
     .select({ userId: assignments.userId })
     .from(assignments)
-    .where(eq(assignments.documentId, documentId));
+    .where(and(eq(assignments.documentId, params.documentId), documentInProject(params)));
   return rows.map((row) => row.userId);
 }
 
@@ -111,10 +124,9 @@ export async function listAssigneeIds(db: Executor, documentId: string): Promise
  */
 export async function fillAssignments(
   db: Executor,
-  projectId: string,
-  perDocument: number,
-  onlyDocumentIds?: readonly string[],
+  params: { projectId: string; perDocument: number; onlyDocumentIds?: readonly string[] | undefined },
 ): Promise<number> {
+  const { projectId, perDocument, onlyDocumentIds } = params;
   if (onlyDocumentIds?.length === 0) return 0;
   const analysts = await db
     .select({ userId: projectMembers.userId })
@@ -186,7 +198,10 @@ export async function fillAssignments(
   return newAssignments.length;
 }
 
-export async function removeAssignmentsOf(db: Executor, projectId: string, userId: string): Promise<void> {
+export async function removeAssignmentsOf(
+  db: Executor,
+  { projectId, userId }: { projectId: string; userId: string },
+): Promise<void> {
   const projectDocuments = db
     .select({ id: documents.id })
     .from(documents)
@@ -205,8 +220,11 @@ export async function insertInvite(
   return created;
 }
 
-/** An invite that is unused and unexpired, with its project's name. */
-export async function findOpenInvite(db: Executor, tokenHash: string) {
+/**
+ * An invite that is unused and unexpired, with its project's name: found by its secret, which
+ * says the project. `claimInvite`, `releaseInvite` and `completeInvite` take the id it answers.
+ */
+export async function findOpenInvite(db: Executor, { tokenHash }: { tokenHash: string }) {
   const [invite] = await db
     .select({
       id: invites.id,
@@ -226,7 +244,7 @@ export async function findOpenInvite(db: Executor, tokenHash: string) {
  * Claims an open invite for one acceptance: of concurrent claims exactly one gets true. The
  * acceptor is filled in by `completeInvite` once their account exists.
  */
-export async function claimInvite(db: Executor, inviteId: string): Promise<boolean> {
+export async function claimInvite(db: Executor, { inviteId }: { inviteId: string }): Promise<boolean> {
   const claimed = await db
     .update(invites)
     .set({ usedAt: new Date() })
@@ -236,13 +254,16 @@ export async function claimInvite(db: Executor, inviteId: string): Promise<boole
 }
 
 /** Gives a claimed invite back when its acceptance failed (a refused account, say). */
-export async function releaseInvite(db: Executor, inviteId: string): Promise<void> {
+export async function releaseInvite(db: Executor, { inviteId }: { inviteId: string }): Promise<void> {
   await db
     .update(invites)
     .set({ usedAt: null })
     .where(and(eq(invites.id, inviteId), isNull(invites.usedBy)));
 }
 
-export async function completeInvite(db: Executor, inviteId: string, userId: string): Promise<void> {
+export async function completeInvite(
+  db: Executor,
+  { inviteId, userId }: { inviteId: string; userId: string },
+): Promise<void> {
   await db.update(invites).set({ usedBy: userId }).where(eq(invites.id, inviteId));
 }

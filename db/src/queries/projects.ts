@@ -48,8 +48,8 @@ export async function listProjects(
 
 export async function updateProject(
   db: Executor,
-  projectId: string,
-  changes: {
+  params: {
+    projectId: string;
     name?: string | undefined;
     guidelines?: string | undefined;
     annotatorsPerDocument?: number | undefined;
@@ -57,7 +57,7 @@ export async function updateProject(
     activeQueue?: boolean | undefined;
   },
 ): Promise<void> {
-  const { guidelines, ...rest } = changes;
+  const { projectId, guidelines, ...rest } = params;
   await db
     .update(projects)
     .set({
@@ -69,7 +69,10 @@ export async function updateProject(
     .where(eq(projects.id, projectId));
 }
 
-export async function findProjectBySlug(db: Executor, slug: string): Promise<ProjectWithCount | undefined> {
+export async function findProjectBySlug(
+  db: Executor,
+  { slug }: { slug: string },
+): Promise<ProjectWithCount | undefined> {
   const [project] = await db
     .select({ ...projectColumns(), documentCount })
     .from(projects)
@@ -79,7 +82,7 @@ export async function findProjectBySlug(db: Executor, slug: string): Promise<Pro
   return project;
 }
 
-export async function listLabels(db: Executor, projectId: string): Promise<LabelRow[]> {
+export async function listLabels(db: Executor, { projectId }: { projectId: string }): Promise<LabelRow[]> {
   return db.select().from(labels).where(eq(labels.projectId, projectId)).orderBy(asc(labels.position));
 }
 
@@ -124,10 +127,10 @@ function projectColumns() {
 /** Makes a project's label set `wanted`: updates labels by key, adds new ones, removes the rest. */
 export async function replaceLabels(
   db: Executor,
-  projectId: string,
-  wanted: readonly Omit<NewLabelRow, 'projectId' | 'position'>[],
+  params: { projectId: string; labels: readonly Omit<NewLabelRow, 'projectId' | 'position'>[] },
 ): Promise<{ removedInUse: string[] }> {
-  const current = await listLabels(db, projectId);
+  const { projectId, labels: wanted } = params;
+  const current = await listLabels(db, { projectId });
   const wantedKeys = new Set(wanted.map((label) => label.key));
   const removed = current.filter((label) => !wantedKeys.has(label.key));
   const inUse = removed.length

@@ -4,8 +4,8 @@
 // ten thousand documents' rows instead of grouping half a million labels.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { goldColumns } from './gold.ts';
-import { rowsOf } from './rows.ts';
+import { goldColumns } from '../sql/gold.ts';
+import { rowsOf } from '../sql/rows.ts';
 
 const countTables = [
   'report_gold_counts',

@@ -7,8 +7,9 @@
 import type { GoldStatus } from '@attest/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { goldSentences } from './gold.ts';
-import { rowsOf as rows } from './rows.ts';
+import { goldSentences } from '../sql/gold.ts';
+import { rowsOf as rows } from '../sql/rows.ts';
+import type { DocumentScope } from '../sql/scope.ts';
 
 export interface StripRow {
   position: number;
@@ -16,10 +17,10 @@ export interface StripRow {
   status: GoldStatus;
 }
 
-export async function documentStrip(db: Executor, documentId: string): Promise<StripRow[]> {
+export async function documentStrip(db: Executor, params: DocumentScope): Promise<StripRow[]> {
   return rows(
     db,
-    sql`select position, gold, status from (${goldSentences(sql`s.document_id = ${documentId}`)}) g order by position`,
+    sql`select position, gold, status from (${goldSentences(inDocument(params))}) g order by position`,
   );
 }
 
@@ -28,19 +29,27 @@ export interface CountRow {
   total: number;
 }
 
+/** The sentences (`s`) of a document of the project (`d`, joined by the caller). */
+function inDocument({ projectId, documentId }: DocumentScope): SQL {
+  return sql`s.document_id = ${documentId} and d.project_id = ${projectId}`;
+}
+
 /** How often each source entity was recorded by analysts in a document. */
-export async function sourceCounts(db: Executor, documentId: string): Promise<CountRow[]> {
+export async function sourceCounts(db: Executor, params: DocumentScope): Promise<CountRow[]> {
   return rows(
     db,
     sql`select an.source as key, count(*)::int as total
-      from annotations an join sentences s on s.id = an.sentence_id
-      where an.source is not null and an.source <> '' and s.document_id = ${documentId}
+      from annotations an join sentences s on s.id = an.sentence_id join documents d on d.id = s.document_id
+      where an.source is not null and an.source <> '' and ${inDocument(params)}
       group by an.source order by total desc, key limit 50`,
   );
 }
 
 /** The same over a project's documents that are not archived. */
-export async function projectSourceCounts(db: Executor, projectId: string): Promise<CountRow[]> {
+export async function projectSourceCounts(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<CountRow[]> {
   return rows(
     db,
     sql`select c.source as key, sum(c.total)::int as total
@@ -67,7 +76,7 @@ export interface ChainCountRow {
  * Attribution chains (e.g. "Yonhap → KCNA") as recorded by analysts and as suggested, counted
  * apart, on the sentences that take a label: a boilerplate line ("Source: …") attributes nothing.
  */
-export async function chainCounts(db: Executor, documentId: string): Promise<ChainCountRow[]> {
+export async function chainCounts(db: Executor, params: DocumentScope): Promise<ChainCountRow[]> {
   return rows(
     db,
     sql`select chain,
@@ -76,11 +85,12 @@ export async function chainCounts(db: Executor, documentId: string): Promise<Cha
       from (
         select 'annotation' as origin,
           array_to_string(array(select jsonb_array_elements_text(an.chain)), ' → ') as chain
-        from annotations an join sentences s on s.id = an.sentence_id where s.document_id = ${documentId}
+        from annotations an join sentences s on s.id = an.sentence_id join documents d on d.id = s.document_id
+        where ${inDocument(params)}
         union all
         select 'suggestion', array_to_string(array(select jsonb_array_elements_text(s.suggestion -> 'chain')), ' → ')
-        from sentences s
-        where s.document_id = ${documentId} and s.kind <> 'boilerplate' and s.suggestion is not null
+        from sentences s join documents d on d.id = s.document_id
+        where ${inDocument(params)} and s.kind <> 'boilerplate' and s.suggestion is not null
       ) chains where chain <> '' group by chain order by count(*) desc, chain limit 20`,
   );
 }
@@ -105,7 +115,10 @@ export interface ProjectGoldCounts {
  * suggestions against the gold labels, from the per-document counts: the documents' rows as
  * they are, the days and outlets grouped from them, the suggestions from their own counts.
  */
-export async function projectGoldCounts(db: Executor, projectId: string): Promise<ProjectGoldCounts> {
+export async function projectGoldCounts(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<ProjectGoldCounts> {
   const day = sql`to_char(d.published_at at time zone 'UTC', 'YYYY-MM-DD')`;
   const [byDocument, byDayOrOutlet, suggestionPairs] = await Promise.all([
     rows<CompositionRow>(
@@ -148,7 +161,10 @@ export interface PairRow {
 }
 
 /** Label pairs given by two different analysts assigned to a sentence's document, over the project. */
-export async function analystConfusion(db: Executor, projectId: string): Promise<PairRow[]> {
+export async function analystConfusion(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<PairRow[]> {
   return rows(
     db,
     sql`select c.first, c.second, sum(c.total)::int as total
@@ -182,7 +198,10 @@ export interface AnalystRow {
  * labelled to try the editor is no analyst; and a sentence whose gold label someone decided
  * never compares that person's label with it (both settled when the document's counts are).
  */
-export async function analystProgress(db: Executor, projectId: string): Promise<AnalystRow[]> {
+export async function analystProgress(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<AnalystRow[]> {
   return rows(
     db,
     sql`with labelled as (
@@ -231,12 +250,13 @@ export interface RatingRow {
  * Every (sentence, analyst, label) of a document by the analysts assigned to it: the input of
  * the agreement statistics. Anyone else's labels (an owner trying the editor) are no rating.
  */
-export async function documentRatings(db: Executor, documentId: string): Promise<RatingRow[]> {
+export async function documentRatings(db: Executor, params: DocumentScope): Promise<RatingRow[]> {
   return rows(
     db,
     sql`select s.id as unit, an.annotator_id::text as coder, l.key as label
       from annotations an join sentences s on s.id = an.sentence_id join labels l on l.id = an.label_id
         join assignments asg on asg.document_id = s.document_id and asg.user_id = an.annotator_id
-      where s.document_id = ${documentId} and s.kind <> 'boilerplate' order by s.position, an.annotator_id`,
+        join documents d on d.id = s.document_id
+      where ${inDocument(params)} and s.kind <> 'boilerplate' order by s.position, an.annotator_id`,
   );
 }

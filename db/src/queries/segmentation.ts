@@ -1,4 +1,7 @@
-// Changing a document's segmentation in place: splitting and merging sentences.
+// Changing a document's segmentation in place: splitting and merging sentences. `lockDocument`
+// finds the document in its project and locks it; what follows runs in the same transaction on
+// the sentences and annotations of that locked document, so those queries take the ids it led to
+// and add no project to their SQL (it would be a join per statement of a split, for nothing).
 import { and, asc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { annotations } from '../schema/annotations.ts';
@@ -13,19 +16,22 @@ import { type AnnotationWithLabel, annotationColumns } from './annotations.ts';
  */
 export async function lockDocument(
   db: Executor,
-  documentId: string,
+  { projectId, documentId }: { projectId: string; documentId: string },
 ): Promise<{ id: string; body: string; analystsMaySegment: boolean } | undefined> {
   const [document] = await db
     .select({ id: documents.id, body: documents.body, analystsMaySegment: projects.analystsMaySegment })
     .from(documents)
     .innerJoin(projects, eq(projects.id, documents.projectId))
-    .where(eq(documents.id, documentId))
+    .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)))
     .for('no key update', { of: documents });
   return document;
 }
 
 /** Whether the project lets analysts split and merge sentences. */
-export async function findAnalystsMaySegment(db: Executor, projectId: string): Promise<boolean> {
+export async function findAnalystsMaySegment(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<boolean> {
   const [project] = await db
     .select({ analystsMaySegment: projects.analystsMaySegment })
     .from(projects)
@@ -36,9 +42,7 @@ export async function findAnalystsMaySegment(db: Executor, projectId: string): P
 /** Moves every sentence after `position` by `delta` places, in one statement. */
 export async function shiftSentencePositions(
   db: Executor,
-  documentId: string,
-  afterPosition: number,
-  delta: number,
+  { documentId, afterPosition, delta }: { documentId: string; afterPosition: number; delta: number },
 ): Promise<void> {
   await db
     .update(sentences)
@@ -54,9 +58,9 @@ export async function insertSentence(db: Executor, sentence: NewSentenceRow): Pr
 
 export async function updateSentenceSpan(
   db: Executor,
-  sentenceId: string,
-  span: Pick<SentenceRow, 'start' | 'end' | 'text' | 'kind'>,
+  params: { sentenceId: string } & Pick<SentenceRow, 'start' | 'end' | 'text' | 'kind'>,
 ): Promise<void> {
+  const { sentenceId, ...span } = params;
   // The claim text follows the old text: cleared, it is written again at the next linking.
   await db
     .update(sentences)
@@ -64,16 +68,14 @@ export async function updateSentenceSpan(
     .where(eq(sentences.id, sentenceId));
 }
 
-export async function deleteSentence(db: Executor, sentenceId: string): Promise<void> {
+export async function deleteSentence(db: Executor, { sentenceId }: { sentenceId: string }): Promise<void> {
   await db.delete(sentences).where(eq(sentences.id, sentenceId));
 }
 
 /** A document's sentences from one position to another (both included), in order. */
 export async function listSentencesBetween(
   db: Executor,
-  documentId: string,
-  fromPosition: number,
-  toPosition: number,
+  { documentId, fromPosition, toPosition }: { documentId: string; fromPosition: number; toPosition: number },
 ): Promise<SentenceRow[]> {
   return db
     .select()
@@ -107,8 +109,7 @@ export async function findNextSentence(
  */
 export async function listAnnotationsForSentences(
   db: Executor,
-  sentenceIds: readonly string[],
-  options: { lock?: boolean } = {},
+  { sentenceIds, lock }: { sentenceIds: readonly string[]; lock?: boolean },
 ): Promise<AnnotationWithLabel[]> {
   if (sentenceIds.length === 0) return [];
   const query = db
@@ -117,29 +118,37 @@ export async function listAnnotationsForSentences(
     .innerJoin(labels, eq(labels.id, annotations.labelId))
     .where(inArray(annotations.sentenceId, [...sentenceIds]))
     .orderBy(asc(annotations.annotatorId));
-  return options.lock === false ? query : query.for('update', { of: annotations });
+  return lock === false ? query : query.for('update', { of: annotations });
 }
 
 /** Moves an annotation to another sentence (the merged one), bumping its version. */
 export async function reassignAnnotation(
   db: Executor,
-  annotationId: string,
-  values: { sentenceId: string; cues: AnnotationWithLabel['cues']; note: string | null },
+  params: {
+    annotationId: string;
+    sentenceId: string;
+    cues: AnnotationWithLabel['cues'];
+    note: string | null;
+  },
 ): Promise<void> {
+  const { annotationId, ...values } = params;
   await db
     .update(annotations)
     .set({ ...values, version: sql`${annotations.version} + 1` })
     .where(eq(annotations.id, annotationId));
 }
 
-export async function deleteAnnotationById(db: Executor, annotationId: string): Promise<void> {
+export async function deleteAnnotationById(
+  db: Executor,
+  { annotationId }: { annotationId: string },
+): Promise<void> {
   await db.delete(annotations).where(eq(annotations.id, annotationId));
 }
 
-/** Writes changed suggestions in one statement, however many there are. */
+/** Writes changed suggestions of sentences the caller read in their project, in one statement however many. */
 export async function updateSentenceSuggestions(
   db: Executor,
-  updates: readonly { id: string; suggestion: SentenceRow['suggestion'] }[],
+  { updates }: { updates: readonly { id: string; suggestion: SentenceRow['suggestion'] }[] },
 ): Promise<void> {
   if (updates.length === 0) return;
   // One jsonb parameter rather than one per row: PostgreSQL caps a statement at 65,535.

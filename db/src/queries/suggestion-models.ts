@@ -4,8 +4,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { documents } from '../schema/documents.ts';
 import { suggestionModels } from '../schema/suggestion-models.ts';
-import { goldSentences } from './gold.ts';
-import { rowsOf } from './rows.ts';
+import { goldSentences } from '../sql/gold.ts';
+import { rowsOf } from '../sql/rows.ts';
 
 export interface SuggestionModelSummary {
   version: number;
@@ -24,7 +24,7 @@ const summaryColumns = {
 /** The newest model's version and size, without its weights; null before the first training. */
 export async function findLatestSuggestionModel(
   db: Executor,
-  projectId: string,
+  { projectId }: { projectId: string },
 ): Promise<SuggestionModelSummary | null> {
   const [row] = await db
     .select(summaryColumns)
@@ -38,8 +38,7 @@ export async function findLatestSuggestionModel(
 /** One version's weights. */
 export async function findSuggestionModelWeights(
   db: Executor,
-  projectId: string,
-  version: number,
+  { projectId, version }: { projectId: string; version: number },
 ): Promise<SuggestionModel | null> {
   const [row] = await db
     .select({ model: suggestionModels.model })
@@ -80,7 +79,10 @@ export async function insertSuggestionModel(
 const projectScope = (projectId: string) => sql`d.project_id = ${projectId} and d.archived_at is null`;
 
 /** How many sentences of the project's current documents have a gold label. */
-export async function countGoldSentences(db: Executor, projectId: string): Promise<number> {
+export async function countGoldSentences(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<number> {
   const [row] = await rowsOf<{ total: number }>(
     db,
     sql`select count(*)::int as total from (${goldSentences(projectScope(projectId))}) g where g.gold is not null`,
@@ -99,7 +101,10 @@ export interface GoldDocumentRows {
  * Every current document holding a gold sentence, with all its sentences in order (the rules
  * read their neighbours) and each one's gold label, for training.
  */
-export async function listGoldDocuments(db: Executor, projectId: string): Promise<GoldDocumentRows[]> {
+export async function listGoldDocuments(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<GoldDocumentRows[]> {
   const rows = await rowsOf<{
     document_id: string;
     body: string;
@@ -140,11 +145,14 @@ export async function listGoldDocuments(db: Executor, projectId: string): Promis
 }
 
 /** The outlet a document was imported with (a feature of the model), or null. */
-export async function findDocumentOutlet(db: Executor, documentId: string): Promise<string | null> {
+export async function findDocumentOutlet(
+  db: Executor,
+  { projectId, documentId }: { projectId: string; documentId: string },
+): Promise<string | null> {
   const [row] = await db
     .select({ outlet: documents.outlet })
     .from(documents)
-    .where(eq(documents.id, documentId));
+    .where(and(eq(documents.id, documentId), eq(documents.projectId, projectId)));
   return row?.outlet ?? null;
 }
 
@@ -165,7 +173,7 @@ export interface DeciderWeekRow {
  */
 export async function acceptedSuggestionsByDecider(
   db: Executor,
-  projectId: string,
+  { projectId }: { projectId: string },
 ): Promise<DeciderWeekRow[]> {
   return rowsOf<DeciderWeekRow>(
     db,

@@ -26,9 +26,15 @@ export interface AppEnv {
 /** The content of a JSON request or response body with this schema. */
 export const jsonContent = <Schema extends z.ZodType>(schema: Schema) => ({ 'application/json': { schema } });
 
+/** A declared error response: a problem+json body. */
+interface ProblemResponse {
+  description: string;
+  content: Record<string, { schema: typeof problemSchema }>;
+}
+
 export function problemResponses<const Status extends number>(
   ...statuses: readonly Status[]
-): Record<Status, { description: string; content: Record<string, { schema: typeof problemSchema }> }> {
+): Record<Status, ProblemResponse> {
   const descriptions: Record<number, string> = {
     400: 'The request could not be read (malformed JSON or headers).',
     404: 'The resource does not exist.',
@@ -39,15 +45,15 @@ export function problemResponses<const Status extends number>(
     429: 'Too many at once; Retry-After says when to try again.',
     503: 'The database is unreachable; retry later.',
   };
-  return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      {
-        description: descriptions[status] ?? 'An error.',
-        content: { [problemContentType]: { schema: problemSchema } },
-      },
-    ]),
-  ) as never;
+  const responses = statuses.map((status): [Status, ProblemResponse] => [
+    status,
+    {
+      description: descriptions[status] ?? 'An error.',
+      content: { [problemContentType]: { schema: problemSchema } },
+    },
+  ]);
+  // `Object.fromEntries` keys its result by string; the keys are exactly `statuses`.
+  return Object.fromEntries(responses) as Record<Status, ProblemResponse>;
 }
 
 /** A router whose validation failures answer 422 problem+json listing every invalid field. */

@@ -90,7 +90,7 @@ export const exportRoutes = createRouter().openapi(
         output.abort();
         hangUp(c.env);
       },
-    ) as never;
+    );
   },
 );
 

@@ -4,7 +4,7 @@ import {
   findDocumentProjectId,
   findMemberRole,
   findProjectBySlug,
-  findSentence,
+  findSentenceAndProject,
   isAssigned,
   type ProjectRole,
   type ProjectWithCount,
@@ -46,7 +46,7 @@ async function roleIn(context: ServiceContext, projectId: string): Promise<Proje
   // The operator and a token scoped elsewhere are decided without reading the membership.
   const needsMembership = !context.isOperator && isInTokenScope(context, projectId);
   const memberRole = needsMembership
-    ? await findMemberRole(context.db, projectId, context.userId)
+    ? await findMemberRole(context.db, { projectId, userId: context.userId })
     : undefined;
   return roleFromMembership(context, projectId, memberRole);
 }
@@ -72,7 +72,7 @@ export async function requireProject(
   allowed: readonly ProjectRole[] = allRoles,
   action = 'do this',
 ): Promise<ProjectAccess> {
-  const project = await findProjectBySlug(context.db, slug);
+  const project = await findProjectBySlug(context.db, { slug });
   const role = project ? await roleIn(context, project.id) : undefined;
   if (!project || !role)
     throw new NotFoundError('Project', `There is no project "${slug}" you are a member of.`);
@@ -87,10 +87,14 @@ export interface DocumentAccess {
 
 /** A document is visible to members of its project; to an analyst only when assigned. */
 export async function requireDocument(context: ServiceContext, documentId: string): Promise<DocumentAccess> {
-  const projectId = await findDocumentProjectId(context.db, documentId);
+  const projectId = await findDocumentProjectId(context.db, { documentId });
   const role = projectId ? await roleIn(context, projectId) : undefined;
   if (!projectId || !role) throw new NotFoundError('Document');
-  if (!(await maySeeDocument(role, () => isAssigned(context.db, documentId, context.userId)))) {
+  if (
+    !(await maySeeDocument(role, () =>
+      isAssigned(context.db, { projectId, documentId, userId: context.userId }),
+    ))
+  ) {
     throw new NotFoundError('Document');
   }
   return { projectId, role };
@@ -100,7 +104,7 @@ export async function requireSentence(
   context: ServiceContext,
   sentenceId: string,
 ): Promise<SentenceWithProject & { role: ProjectRole }> {
-  const sentence = await findSentence(context.db, sentenceId);
+  const sentence = await findSentenceAndProject(context.db, { sentenceId });
   if (!sentence) throw new NotFoundError('Sentence');
   const { role } = await requireDocument(context, sentence.documentId).catch(() => {
     throw new NotFoundError('Sentence');

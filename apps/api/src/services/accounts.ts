@@ -53,7 +53,7 @@ export async function createFirstAccount(auth: Auth, db: Database, input: NewAcc
   }
   await db.transaction(async (transaction) => {
     for (const project of await listProjects(transaction))
-      await upsertMember(transaction, project.id, userId, 'owner');
+      await upsertMember(transaction, { projectId: project.id, userId, role: 'owner' });
     await adoptLocalAnalystWork(transaction, { userId });
   });
   return headers;
@@ -98,7 +98,7 @@ function accountProblem(error: unknown): ProblemError {
 export async function describeCaller(context: ServiceContext) {
   const user = await findUser(context.db, { userId: context.userId });
   if (!user) throw new NotFoundError('User');
-  const memberships = await listMemberships(context.db, context.userId);
+  const memberships = await listMemberships(context.db, { userId: context.userId });
   return {
     user: { id: user.id, name: user.name, email: user.email },
     memberships: memberships
@@ -135,7 +135,7 @@ export async function addMemberWithPassword(
   });
   await context.db.transaction(async (transaction) => {
     await setMemberRole(transaction, project.id, created.response.user.id, input.role);
-    await fillAssignments(transaction, project.id, project.annotatorsPerDocument);
+    await fillAssignments(transaction, { projectId: project.id, perDocument: project.annotatorsPerDocument });
   });
 }
 
@@ -165,7 +165,7 @@ export async function createInvite(context: ServiceContext, projectSlug: string,
 }
 
 export async function describeInvite(db: Database, token: string) {
-  const invite = await findOpenInvite(db, await hashToken(token));
+  const invite = await findOpenInvite(db, { tokenHash: await hashToken(token) });
   if (!invite) throw inviteGone();
   return {
     projectSlug: invite.projectSlug,
@@ -186,28 +186,32 @@ export async function acceptInvite(
   caller: { userId: string } | null,
   account: NewAccount | undefined,
 ): Promise<{ projectSlug: string; headers: Headers }> {
-  const invite = await findOpenInvite(db, await hashToken(token));
+  const invite = await findOpenInvite(db, { tokenHash: await hashToken(token) });
   if (!invite) throw inviteGone();
   // Claim the invite before creating anything: of concurrent acceptances one goes on, the
   // others get 410 and leave no account behind.
-  if (!(await claimInvite(db, invite.id))) throw inviteGone();
+  if (!(await claimInvite(db, { inviteId: invite.id }))) throw inviteGone();
   try {
     const { userId: acceptedBy, headers } = caller
       ? { userId: caller.userId, headers: new Headers() }
       : await signUpInvitee(auth, account);
     await db.transaction(async (transaction) => {
       await setMemberRole(transaction, invite.projectId, acceptedBy, invite.role);
-      await completeInvite(transaction, invite.id, acceptedBy);
+      await completeInvite(transaction, { inviteId: invite.id, userId: acceptedBy });
       const [project] = await listProjects(transaction, {
         memberId: acceptedBy,
         projectIds: [invite.projectId],
       });
-      if (project) await fillAssignments(transaction, project.id, project.annotatorsPerDocument);
+      if (project)
+        await fillAssignments(transaction, {
+          projectId: project.id,
+          perDocument: project.annotatorsPerDocument,
+        });
     });
     return { projectSlug: invite.projectSlug, headers };
   } catch (error) {
     // Answer with what went wrong, even if the database cannot take the link back now.
-    await releaseInvite(db, invite.id).catch(() => undefined);
+    await releaseInvite(db, { inviteId: invite.id }).catch(() => undefined);
     throw error;
   }
 }

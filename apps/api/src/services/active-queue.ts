@@ -89,11 +89,11 @@ export async function queuedDocuments(
     order: 'oldest',
     limit: queueWindowDocuments,
   });
-  const sentences = await listSentencesForAnnotator(
-    context.db,
-    window.map((document) => document.id),
-    context.userId,
-  );
+  const sentences = await listSentencesForAnnotator(context.db, {
+    projectId: project.id,
+    documentIds: window.map((document) => document.id),
+    annotatorId: context.userId,
+  });
   const byDocument = new Map<string, SentenceForAnnotator[]>();
   for (const sentence of sentences) {
     const documentSentences = byDocument.get(sentence.documentId);

@@ -8,6 +8,7 @@ import {
   type Executor,
   findAdjudication,
   findLabel,
+  findSentenceAndProject,
   insertAdjudication,
   insertAnnotationEvent,
   listLabels,
@@ -36,8 +37,11 @@ export async function adjudicate(context: ServiceContext, request: AdjudicateReq
     content: { label: request.label, source: null, chain: [], cues: [], note },
   };
   // A retry answers with the gold label as it is now, as a retried save does.
+  // A replay may come before anything was read (a duplicate client op id), so it finds the
+  // sentence's project itself.
   const replay = async (): Promise<Adjudication> => {
-    const current = await currentAdjudication(context.db, request.sentenceId);
+    const sentence = await findSentenceAndProject(context.db, { sentenceId: request.sentenceId });
+    const current = sentence && (await currentAdjudication(context.db, sentence));
     if (!current) throw new StaleAdjudicationError(null);
     return current;
   };
@@ -47,21 +51,30 @@ export async function adjudicate(context: ServiceContext, request: AdjudicateReq
       const scoped = { ...context, db: transaction };
       const sentence = await requireReviewableSentence(scoped, request.sentenceId);
       if (await isApplied(transaction, context.userId, request.clientOpId, edit)) return undefined;
-      const label = await findLabel(transaction, sentence.projectId, request.label);
+      const label = await findLabel(transaction, { projectId: sentence.projectId, key: request.label });
       if (!label) {
-        const known = (await listLabels(transaction, sentence.projectId)).map((row) => row.key);
+        const known = (await listLabels(transaction, { projectId: sentence.projectId })).map(
+          (row) => row.key,
+        );
         throw new InvalidInputError(
           `Unknown label "${request.label}". This project's labels: ${known.join(', ')}.`,
         );
       }
-      const current = await findAdjudication(transaction, request.sentenceId, { forUpdate: true });
+      const current = await findAdjudication(transaction, {
+        projectId: sentence.projectId,
+        sentenceId: request.sentenceId,
+        forUpdate: true,
+      });
       assertVersion(current, request.expectedVersion);
       const values = { sentenceId: request.sentenceId, labelId: label.id, note, decidedBy: context.userId };
       const written = current
-        ? await updateAdjudication(transaction, values, current.version)
+        ? await updateAdjudication(transaction, {
+            ...values,
+            projectId: sentence.projectId,
+            expectedVersion: current.version,
+          })
         : await insertAdjudication(transaction, values);
-      if (!written)
-        throw new StaleAdjudicationError(await currentAdjudication(transaction, request.sentenceId));
+      if (!written) throw new StaleAdjudicationError(await currentAdjudication(transaction, sentence));
       const saved = { ...written, labelKey: label.key };
       projectId = sentence.projectId;
       await insertAnnotationEvent(transaction, {
@@ -99,11 +112,12 @@ export async function removeAdjudication(
       context.db.transaction(async (transaction) => {
         const sentence = await requireReviewableSentence({ ...context, db: transaction }, request.sentenceId);
         if (await isApplied(transaction, context.userId, request.clientOpId, edit)) return;
-        const current = await findAdjudication(transaction, request.sentenceId, { forUpdate: true });
+        const scope = { projectId: sentence.projectId, sentenceId: request.sentenceId };
+        const current = await findAdjudication(transaction, { ...scope, forUpdate: true });
         assertVersion(current, request.expectedVersion);
         if (!current) return;
-        if (!(await deleteAdjudication(transaction, request.sentenceId, current.version))) {
-          throw new StaleAdjudicationError(await currentAdjudication(transaction, request.sentenceId));
+        if (!(await deleteAdjudication(transaction, { ...scope, expectedVersion: current.version }))) {
+          throw new StaleAdjudicationError(await currentAdjudication(transaction, sentence));
         }
         await insertAnnotationEvent(transaction, {
           documentId: sentence.documentId,
@@ -138,8 +152,11 @@ function assertVersion(
   }
 }
 
-async function currentAdjudication(db: Executor, sentenceId: string): Promise<Adjudication | null> {
-  const adjudication = await findAdjudication(db, sentenceId);
+async function currentAdjudication(
+  db: Executor,
+  sentence: { projectId: string; id: string },
+): Promise<Adjudication | null> {
+  const adjudication = await findAdjudication(db, { projectId: sentence.projectId, sentenceId: sentence.id });
   return adjudication ? toAdjudication(adjudication) : null;
 }
 

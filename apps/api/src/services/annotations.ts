@@ -6,6 +6,7 @@ import {
   type Executor,
   findAnnotation,
   findSaveTarget,
+  findSentenceAndProject,
   insertAnnotationEvent,
   listLabels,
   type SaveTarget,
@@ -33,8 +34,11 @@ export async function saveAnnotation(
   context: ServiceContext,
   request: SaveAnnotationRequest,
 ): Promise<Annotation> {
+  // A replay may come before anything was read (a duplicate client op id), so it finds the
+  // sentence's project itself.
   const replay = async (): Promise<Annotation> => {
-    const current = await currentAnnotation(context.db, request.sentenceId, context.userId);
+    const sentence = await findSentenceAndProject(context.db, { sentenceId: request.sentenceId });
+    const current = sentence && (await currentAnnotation(context.db, sentence, context.userId));
     if (!current) throw new StaleVersionError(null);
     return current;
   };
@@ -58,7 +62,7 @@ export async function saveAnnotation(
           }));
     const sentence = assertAnnotatable(await authorizeSentence(context, target));
     if (!target?.label) {
-      const known = (await listLabels(context.db, sentence.projectId)).map((row) => row.key);
+      const known = (await listLabels(context.db, { projectId: sentence.projectId })).map((row) => row.key);
       throw new InvalidInputError(
         `Unknown label "${request.input.label}". This project's labels: ${known.join(', ')}.`,
         [{ path: 'label', message: `Use one of: ${known.join(', ')}.` }],
@@ -87,19 +91,23 @@ export async function saveAnnotation(
     };
     // The write applies only over the version read, so the version it makes is known now.
     const after = snapshot({ ...values, labelKey: label.key, version: (current?.version ?? 0) + 1 });
-    const written = await writeAnnotationWithEvent(context.db, values, current?.version, {
-      documentId: sentence.documentId,
-      action: 'set',
-      before: current ? snapshot(current) : null,
-      after,
-      clientOpId: request.clientOpId,
+    const written = await writeAnnotationWithEvent(context.db, {
+      values,
+      previousVersion: current?.version,
+      event: {
+        documentId: sentence.documentId,
+        action: 'set',
+        before: current ? snapshot(current) : null,
+        after,
+        clientOpId: request.clientOpId,
+      },
     });
     if (written) return toAnnotation({ ...written, labelKey: label.key });
     // Someone wrote between the read and the write: another delivery of this very edit, or
     // another tab of the same analyst. Without If-Match the last write wins, so read again.
     if (await isApplied(context.db, context.userId, request.clientOpId, edit)) return replay();
     if (request.expectedVersion === undefined && attemptsLeft > 0) return attempt(attemptsLeft - 1);
-    throw new StaleVersionError(await currentAnnotation(context.db, request.sentenceId, context.userId));
+    throw new StaleVersionError(await currentAnnotation(context.db, sentence, context.userId));
   };
   // The common save is one statement that reads, checks what SQL can check, and writes: one
   // round trip. When it writes nothing, the checks above run on what it read and answer as a
@@ -156,15 +164,16 @@ export async function clearAnnotation(
           request.sentenceId,
         );
         if (await isApplied(transaction, context.userId, request.clientOpId, edit)) return null;
-        const current = await findAnnotation(transaction, request.sentenceId, context.userId, {
-          forUpdate: true,
-        });
+        const scope = {
+          projectId: sentence.projectId,
+          sentenceId: request.sentenceId,
+          annotatorId: context.userId,
+        };
+        const current = await findAnnotation(transaction, { ...scope, forUpdate: true });
         assertExpectedVersion(current, request.expectedVersion);
         if (!current) return null;
-        if (!(await deleteAnnotation(transaction, request.sentenceId, context.userId, current.version))) {
-          throw new StaleVersionError(
-            await currentAnnotation(transaction, request.sentenceId, context.userId),
-          );
+        if (!(await deleteAnnotation(transaction, { ...scope, expectedVersion: current.version }))) {
+          throw new StaleVersionError(await currentAnnotation(transaction, sentence, context.userId));
         }
         await insertAnnotationEvent(transaction, {
           documentId: sentence.documentId,
@@ -268,9 +277,13 @@ function suggestionRecordOf(
 
 async function currentAnnotation(
   db: Executor,
-  sentenceId: string,
+  sentence: { projectId: string; id: string },
   annotatorId: string,
 ): Promise<Annotation | null> {
-  const annotation = await findAnnotation(db, sentenceId, annotatorId);
+  const annotation = await findAnnotation(db, {
+    projectId: sentence.projectId,
+    sentenceId: sentence.id,
+    annotatorId,
+  });
   return annotation ? toAnnotation(annotation) : null;
 }

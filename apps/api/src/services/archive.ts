@@ -35,7 +35,11 @@ async function requireOwnedDocument(context: ServiceContext, documentId: string,
   const { role, projectId } = await requireDocument(context, documentId);
   if (role !== 'owner')
     throw new ForbiddenError(`Only owners of this project can ${action} a document; you are an ${role}.`);
-  const document = await findDocumentSummary(context.db, documentId, context.userId);
+  const document = await findDocumentSummary(context.db, {
+    projectId,
+    documentId,
+    annotatorId: context.userId,
+  });
   if (!document) throw new NotFoundError('Document');
   return { projectId, document };
 }
@@ -66,7 +70,7 @@ export async function archiveDocument(
   const { projectId } = await requireOwnedDocument(context, documentId, archived ? 'archive' : 'restore');
   const actor = await actorOf(context);
   return context.db.transaction(async (transaction) => {
-    const changed = await setDocumentArchived(transaction, documentId, archived);
+    const changed = await setDocumentArchived(transaction, { projectId, documentId, archived });
     if (!changed) throw alreadyInState('document', archived);
     await insertAuditEvent(transaction, {
       projectId,
@@ -82,16 +86,16 @@ export async function archiveDocument(
 
 /** What deleting a document would remove: the confirmation names it. */
 export async function documentDeletionPreview(context: ServiceContext, documentId: string) {
-  const { document } = await requireOwnedDocument(context, documentId, 'delete');
-  return { title: document.title, ...(await documentDeletionCounts(context.db, documentId)) };
+  const { projectId, document } = await requireOwnedDocument(context, documentId, 'delete');
+  return { title: document.title, ...(await documentDeletionCounts(context.db, { projectId, documentId })) };
 }
 
 export async function removeDocument(context: ServiceContext, documentId: string): Promise<AuditCounts> {
   const { projectId, document } = await requireOwnedDocument(context, documentId, 'delete');
   const actor = await actorOf(context);
   return context.db.transaction(async (transaction) => {
-    const counts = await documentDeletionCounts(transaction, documentId);
-    if (!(await deleteDocument(transaction, documentId))) throw new NotFoundError('Document');
+    const counts = await documentDeletionCounts(transaction, { projectId, documentId });
+    if (!(await deleteDocument(transaction, { projectId, documentId }))) throw new NotFoundError('Document');
     await insertAuditEvent(transaction, {
       projectId,
       ...actor,
@@ -113,7 +117,7 @@ export async function archiveProject(
   const { project } = await requireProject(context, slug, ownersOnly, archived ? 'archive it' : 'restore it');
   const actor = await actorOf(context);
   return context.db.transaction(async (transaction) => {
-    const changed = await setProjectArchived(transaction, project.id, archived);
+    const changed = await setProjectArchived(transaction, { projectId: project.id, archived });
     if (!changed) throw alreadyInState('project', archived);
     await recordProjectEvent(transaction, project, actor, archived ? 'archive' : 'restore');
     return { slug: project.slug, name: changed.name, archivedAt: changed.archivedAt?.toISOString() ?? null };
@@ -122,15 +126,15 @@ export async function archiveProject(
 
 export async function projectDeletionPreview(context: ServiceContext, slug: string) {
   const { project } = await requireProject(context, slug, ownersOnly, 'delete it');
-  return { name: project.name, ...(await projectDeletionCounts(context.db, project.id)) };
+  return { name: project.name, ...(await projectDeletionCounts(context.db, { projectId: project.id })) };
 }
 
 export async function removeProject(context: ServiceContext, slug: string): Promise<Required<AuditCounts>> {
   const { project } = await requireProject(context, slug, ownersOnly, 'delete it');
   const actor = await actorOf(context);
   return context.db.transaction(async (transaction) => {
-    const counts = await projectDeletionCounts(transaction, project.id);
-    if (!(await deleteProject(transaction, project.id))) throw new NotFoundError('Project');
+    const counts = await projectDeletionCounts(transaction, { projectId: project.id });
+    if (!(await deleteProject(transaction, { projectId: project.id }))) throw new NotFoundError('Project');
     // Kept after the project: the log says who deleted it and what went with it.
     await recordProjectEvent(transaction, project, actor, 'delete', counts);
     return counts;
@@ -158,6 +162,6 @@ function recordProjectEvent(
 /** The project's archive, restore and delete entries, newest first (owners and reviewers). */
 export async function projectAuditLog(context: ServiceContext, slug: string) {
   const { project } = await requireProject(context, slug, managers, 'read its history');
-  const events = await listAuditEvents(context.db, project.id);
+  const events = await listAuditEvents(context.db, { projectId: project.id });
   return events.map((event) => ({ ...event, createdAt: event.createdAt.toISOString() }));
 }

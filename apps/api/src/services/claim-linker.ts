@@ -152,18 +152,18 @@ export async function linkNextWaitingDocument(
   let documentId: string | undefined;
   try {
     const outcome = await db.transaction(async (transaction: Executor): Promise<LinkOutcome> => {
-      if (!(await lockProjectLinking(transaction, projectId, { wait: false }))) return 'busy';
-      documentId = await findNextDocumentToLink(transaction, projectId);
+      if (!(await lockProjectLinking(transaction, { projectId, wait: false }))) return 'busy';
+      documentId = await findNextDocumentToLink(transaction, { projectId });
       if (!documentId) return 'empty';
       await linkDocumentIntoClaims(transaction, projectId, documentId, place);
-      await removeFromLinkQueue(transaction, [documentId]);
+      await removeFromLinkQueue(transaction, { projectId, documentIds: [documentId] });
       return 'linked';
     });
     if (outcome === 'linked' && documentId) onLinked(documentId);
     return outcome;
   } catch (error) {
     if (documentId === undefined) throw error;
-    await noteLinkingFailure(db, documentId);
+    await noteLinkingFailure(db, { projectId, documentId });
     warn(
       `Linking document ${documentId} into the claims of project ${projectId} failed: ${messageOf(error)}`,
     );

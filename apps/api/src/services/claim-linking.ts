@@ -42,22 +42,18 @@ export async function linkDocumentIntoClaims(
   documentId: string,
   place: ClaimPlacer = placeHere,
 ): Promise<void> {
-  const sentences = await findLinkableSentences(db, documentId);
+  const sentences = await findLinkableSentences(db, { projectId, documentId });
   // The candidate index reads claim texts: write this document's before asking it.
-  await writeClaimTexts(
-    db,
-    sentences.flatMap((sentence) =>
+  await writeClaimTexts(db, {
+    rows: sentences.flatMap((sentence) =>
       sentence.claimText === null ? [{ id: sentence.id, claimText: claimText(sentence.text) }] : [],
     ),
-  );
+  });
   const unlinked = sentences.filter((sentence) => !sentence.claimId);
   if (unlinked.length === 0) return;
-  const candidateRows = await findClaimCandidates(db, projectId, documentId);
+  const candidateRows = await findClaimCandidates(db, { projectId, documentId });
   if (candidateRows.length === 0) return;
-  const rejected = await findRejectedPartners(
-    db,
-    unlinked.map((sentence) => sentence.id),
-  );
+  const rejected = await findRejectedPartners(db, { sentenceIds: unlinked.map((sentence) => sentence.id) });
   const rejectedPairs = new Set(
     [...rejected].flatMap(([sentenceId, partners]) =>
       [...partners].map((partner) => `${sentenceId}|${partner}`),
@@ -89,14 +85,14 @@ export async function linkDocumentIntoClaims(
   const claimIds = new Set(
     [...pool.values()].flatMap((sentence) => (sentence.claim ? [sentence.claim] : [])),
   );
-  for (const member of await findClaimMembers(db, [...claimIds]))
+  for (const member of await findClaimMembers(db, { projectId, claimIds: [...claimIds] }))
     addEarlier(member.sentence_id, member.document_id, member.text, member.claim_id);
   const newClaims = new Map<number, string>();
   const links: NewClaimLinkRow[] = [];
   for (const placed of await place([...pool.values()], rejectedPairs)) {
     let claimId = placed.claim ?? newClaims.get(placed.group);
     if (!claimId) {
-      claimId = await insertClaim(db, projectId);
+      claimId = await insertClaim(db, { projectId });
       newClaims.set(placed.group, claimId);
     }
     const { match } = placed;
@@ -114,7 +110,7 @@ export async function linkDocumentIntoClaims(
       },
     });
   }
-  await insertClaimLinks(db, links);
+  await insertClaimLinks(db, { links });
 }
 
 /**
@@ -125,24 +121,23 @@ export async function linkDocumentIntoClaims(
  */
 export function relinkProject(db: Database, projectId: string): Promise<RelinkSummary> {
   return db.transaction(async (transaction: Executor) => {
-    await lockProjectLinking(transaction, projectId, { wait: true });
+    await lockProjectLinking(transaction, { projectId, wait: true });
     return relinkLocked(transaction, projectId);
   });
 }
 
 async function relinkLocked(db: Executor, projectId: string): Promise<RelinkSummary> {
-  await clearSuggestedLinks(db, projectId);
+  await clearSuggestedLinks(db, { projectId });
   // Sentences imported before claim texts existed join the candidate index here.
-  const withoutClaimText = await findSentencesWithoutClaimText(db, projectId);
-  await writeClaimTexts(
-    db,
-    withoutClaimText.map((sentence) => ({ id: sentence.id, claimText: claimText(sentence.text) })),
-  );
-  const documentIds = await listProjectDocumentIds(db, projectId);
+  const withoutClaimText = await findSentencesWithoutClaimText(db, { projectId });
+  await writeClaimTexts(db, {
+    rows: withoutClaimText.map((sentence) => ({ id: sentence.id, claimText: claimText(sentence.text) })),
+  });
+  const documentIds = await listProjectDocumentIds(db, { projectId });
   for (const documentId of documentIds) await linkDocumentIntoClaims(db, projectId, documentId);
   // A document imported since the list was read is not in it, and stays queued.
-  await removeFromLinkQueue(db, documentIds);
-  const summaries = await listClaimSummaries(db, projectId);
+  await removeFromLinkQueue(db, { projectId, documentIds });
+  const summaries = await listClaimSummaries(db, { projectId });
   return {
     documents: documentIds.length,
     claims: summaries.length,

@@ -25,23 +25,27 @@ export interface ClaimsExportRequest {
   labels?: readonly string[] | undefined;
 }
 
-export interface ClaimOccurrenceExport {
-  document_id: string;
-  title: string;
-  outlet: string | null;
-  url: string | null;
+/** An occurrence as exported: the row the query reads, its date as ISO text, its gold label as `label`. */
+export interface ClaimOccurrenceExport
+  extends Pick<
+    ClaimExportRow,
+    | 'document_id'
+    | 'title'
+    | 'outlet'
+    | 'url'
+    | 'sentence_id'
+    | 'position'
+    | 'kind'
+    | 'start'
+    | 'end'
+    | 'text'
+    | 'status'
+    | 'attribution'
+    | 'tier'
+    | 'score'
+  > {
   published_at: string | null;
-  sentence_id: string;
-  position: number;
-  kind: string;
-  start: number;
-  end: number;
-  text: string;
   label: string | null;
-  status: string;
-  attribution: string;
-  tier: string;
-  score: number;
   matched_words: string[];
 }
 

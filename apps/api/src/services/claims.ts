@@ -59,8 +59,11 @@ export async function listProjectClaims(context: ServiceContext, slug: string): 
   const { project, role } = await requireProject(context, slug);
   // Counted first: a document linked between the two reads is then in the claims and still
   // counted as waiting, never the other way round.
-  const waitingDocuments = await countDocumentsWaitingForLinking(context.db, project.id);
-  const rows = await listClaimOccurrences(context.db, project.id, viewer(context, role), {});
+  const waitingDocuments = await countDocumentsWaitingForLinking(context.db, { projectId: project.id });
+  const rows = await listClaimOccurrences(context.db, {
+    projectId: project.id,
+    viewer: viewer(context, role),
+  });
   return {
     claims: claimsFrom(rows).sort((a, b) => b.documentCount - a.documentCount),
     linking: { waitingDocuments },
@@ -70,7 +73,7 @@ export async function listProjectClaims(context: ServiceContext, slug: string): 
 /** How many of the project's documents wait for the background claim linker. */
 export async function getClaimLinking(context: ServiceContext, slug: string): Promise<ClaimLinking> {
   const { project } = await requireProject(context, slug);
-  return { waitingDocuments: await countDocumentsWaitingForLinking(context.db, project.id) };
+  return { waitingDocuments: await countDocumentsWaitingForLinking(context.db, { projectId: project.id }) };
 }
 
 export async function getProjectClaim(
@@ -80,7 +83,11 @@ export async function getProjectClaim(
 ): Promise<Claim> {
   const { project, role } = await requireProject(context, slug);
   const [claim] = claimsFrom(
-    await listClaimOccurrences(context.db, project.id, viewer(context, role), { claimIds: [claimId] }),
+    await listClaimOccurrences(context.db, {
+      projectId: project.id,
+      viewer: viewer(context, role),
+      claimIds: [claimId],
+    }),
   );
   if (!claim)
     throw new NotFoundError(
@@ -93,10 +100,10 @@ export async function getProjectClaim(
 /** The claims the document's sentences belong to, for the editor. */
 export async function listDocumentClaims(context: ServiceContext, documentId: string): Promise<ClaimList> {
   const { projectId, role } = await requireDocument(context, documentId);
-  const waitingDocuments = await countDocumentsWaitingForLinking(context.db, projectId);
+  const waitingDocuments = await countDocumentsWaitingForLinking(context.db, { projectId });
   return {
     claims: claimsFrom(
-      await listClaimOccurrences(context.db, projectId, viewer(context, role), { documentId }),
+      await listClaimOccurrences(context.db, { projectId, viewer: viewer(context, role), documentId }),
     ),
     linking: { waitingDocuments },
   };
@@ -107,7 +114,7 @@ export async function decideClaimLink(
   linkId: string,
   decision: 'confirm' | 'reject',
 ): Promise<void> {
-  const link = await findClaimLink(context.db, linkId);
+  const link = await findClaimLink(context.db, { linkId });
   if (!link) throw new NotFoundError('Claim link');
   // Whoever may not see the project gets 404 as for a missing link; analysts get 403.
   await requireProject(context, link.projectSlug, managers, 'confirm or reject claim links').catch(
@@ -116,8 +123,9 @@ export async function decideClaimLink(
     },
   );
   const actor = context.isOperator ? null : context.userId;
-  if (decision === 'confirm') await confirmClaimLink(context.db, linkId, actor);
-  else await rejectClaimLink(context.db, link, actor);
+  if (decision === 'confirm')
+    await confirmClaimLink(context.db, { projectId: link.projectId, linkId, userId: actor });
+  else await rejectClaimLink(context.db, { link, userId: actor });
 }
 
 export async function relinkProjectClaims(context: ServiceContext, slug: string): Promise<RelinkSummary> {

@@ -39,7 +39,7 @@ export async function* datasetLineChunks(
   options: DatasetOptions,
 ): AsyncGenerator<Uint8Array> {
   const pseudonymOrder = options.pseudonymise
-    ? await listProjectAnnotatorIds(context.db, project.id)
+    ? await listProjectAnnotatorIds(context.db, { projectId: project.id })
     : undefined;
   const filters: ExportFilters = {
     ...options.filters,
@@ -74,7 +74,10 @@ export async function* datasetLineChunks(
       if (tail.count < limit) return;
       const last = JSON.parse(tail.lastLine()) as Pick<DatasetRow, 'document_id' | 'position'>;
       after = {
-        documentCreatedAt: await findDocumentCreatedAt(context.db, last.document_id),
+        documentCreatedAt: await findDocumentCreatedAt(context.db, {
+          projectId: params.projectId,
+          documentId: last.document_id,
+        }),
         documentId: last.document_id,
         position: last.position,
       };

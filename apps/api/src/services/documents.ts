@@ -27,18 +27,23 @@ export async function getDocumentDetail(
   } = {},
 ): Promise<DocumentDetail> {
   const { sentenceLimit, withBody = true } = parts;
-  const { role } = await requireDocument(context, documentId);
-  const document = await findDocumentSummary(context.db, documentId, context.userId, { withBody });
+  const { projectId, role } = await requireDocument(context, documentId);
+  const document = await findDocumentSummary(context.db, {
+    projectId,
+    documentId,
+    annotatorId: context.userId,
+    withBody,
+  });
   if (!document) throw new NotFoundError('Document');
   const [labels, sentences, annotations, project] = await Promise.all([
-    listLabels(context.db, document.projectId),
-    listSentences(
-      context.db,
+    listLabels(context.db, { projectId: document.projectId }),
+    listSentences(context.db, {
+      projectId,
       documentId,
-      sentenceLimit === undefined ? undefined : { offset: 0, limit: sentenceLimit },
-    ),
-    listAnnotationsForDocument(context.db, documentId, context.userId),
-    findProjectBySlug(context.db, document.projectSlug),
+      range: sentenceLimit === undefined ? undefined : { offset: 0, limit: sentenceLimit },
+    }),
+    listAnnotationsForDocument(context.db, { projectId, documentId, annotatorId: context.userId }),
+    findProjectBySlug(context.db, { slug: document.projectSlug }),
   ]);
   return {
     document: {
@@ -68,9 +73,13 @@ export async function listSentencePage(
   // One row more than asked says whether another page follows; one before the page, when there
   // is one, gives the learned model the previous sentence it reads.
   const hasBefore = params.offset > 0;
-  const rows = await listSentences(context.db, params.documentId, {
-    offset: params.offset - (hasBefore ? 1 : 0),
-    limit: params.limit + 1 + (hasBefore ? 1 : 0),
+  const rows = await listSentences(context.db, {
+    projectId,
+    documentId: params.documentId,
+    range: {
+      offset: params.offset - (hasBefore ? 1 : 0),
+      limit: params.limit + 1 + (hasBefore ? 1 : 0),
+    },
   });
   const page = rows.map(toSentence);
   const before = hasBefore ? page.shift() : undefined;

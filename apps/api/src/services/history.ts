@@ -5,8 +5,8 @@ import { requireSentence, seesEveryone } from './access.ts';
 import type { ServiceContext } from './context.ts';
 
 export async function sentenceHistory(context: ServiceContext, sentenceId: string) {
-  const { role } = await requireSentence(context, sentenceId);
-  const events = await listAnnotationEvents(context.db, sentenceId);
+  const { role, projectId } = await requireSentence(context, sentenceId);
+  const events = await listAnnotationEvents(context.db, { projectId, sentenceId });
   return events
     .filter((event) => seesEveryone(role) || event.annotatorId === context.userId)
     .map((event) => ({

@@ -40,7 +40,7 @@ export async function isApplied(
   edit: Edit,
 ): Promise<boolean> {
   if (!clientOpId) return false;
-  const applied = await findAppliedOperation(db, userId, clientOpId);
+  const applied = await findAppliedOperation(db, { annotatorId: userId, clientOpId });
   if (applied) assertRetryOf(applied, edit, clientOpId);
   return applied !== undefined;
 }

@@ -26,6 +26,7 @@ import {
   type ProjectWithCount,
   queueClaimLinking,
 } from '@attest/db';
+import { TransactionRollbackError } from 'drizzle-orm';
 import { ForbiddenError } from '../errors.ts';
 import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
@@ -64,16 +65,6 @@ interface ImportTally {
   errors: ImportError[];
 }
 
-/**
- * Carries the tally of a strict import out of the transaction it rolls back: Drizzle rolls a
- * transaction back only when its callback throws.
- */
-class StrictRollback extends Error {
-  constructor(readonly tally: ImportTally) {
-    super('A strict import found bad rows.');
-  }
-}
-
 /** Articles stored per transaction: few statements each, and a bounded amount held in memory. */
 const articlesPerBatch = 500;
 
@@ -92,7 +83,7 @@ export async function importDataset(
   const nothing: ImportTally = { counts: new Map(), errors: [] };
   const answer = async (tally: ImportTally): Promise<ImportReport> => {
     if (tally.counts.size > 0) context.claimLinker?.wake();
-    const waitingDocuments = await countDocumentsWaitingForLinking(context.db, project.id);
+    const waitingDocuments = await countDocumentsWaitingForLinking(context.db, { projectId: project.id });
     return { ...reportOf(files, readErrors, tally), linking: { waitingDocuments } };
   };
   if (options.strict && readErrors.length > 0) return answer(nothing);
@@ -101,18 +92,20 @@ export async function importDataset(
     return importer.run(records, bodies);
   };
   if (!options.strict) return answer(await importInto(context.db));
+  // A strict import with a bad row rolls back with Drizzle's `tx.rollback()`, which ends the
+  // transaction by throwing TransactionRollbackError out of it; the tally read inside says why.
+  let tally = nothing;
   try {
-    const tally = await context.db.transaction(async (transaction) => {
-      const result = await importInto(transaction);
-      if (result.errors.length > 0) throw new StrictRollback(result);
-      return result;
+    await context.db.transaction(async (transaction) => {
+      tally = await importInto(transaction);
+      if (tally.errors.length > 0) transaction.rollback();
     });
-    return answer(tally);
   } catch (error) {
-    if (!(error instanceof StrictRollback)) throw error;
+    if (!(error instanceof TransactionRollbackError)) throw error;
     // Nothing was written: only the bad rows are reported.
-    return answer({ counts: new Map(), errors: error.tally.errors });
+    return answer({ counts: new Map(), errors: tally.errors });
   }
+  return answer(tally);
 }
 
 /** The answer: totals, the bad rows (read errors first) and each file's verdict, a zip's entries included. */
@@ -158,8 +151,8 @@ class Importer {
   ) {}
 
   static async create(context: ServiceContext, project: ProjectWithCount, keepsAnnotators: boolean) {
-    const labels = await listLabels(context.db, project.id);
-    const members = await listMembers(context.db, project.id);
+    const labels = await listLabels(context.db, { projectId: project.id });
+    const members = await listMembers(context.db, { projectId: project.id });
     // The local operator is nobody: its imported labels go to the project's first owner.
     const importingUserId = context.isOperator
       ? members.find((member) => member.role === 'owner')?.userId
@@ -296,7 +289,7 @@ class Importer {
         );
     }
     const bodySha256 = createHash('sha256').update(body, 'utf8').digest('hex');
-    if (await findDocumentByHash(this.context.db, this.project.id, bodySha256)) {
+    if (await findDocumentByHash(this.context.db, { projectId: this.project.id, bodySha256 })) {
       this.count(first.record, 'skipped');
       return;
     }
@@ -308,9 +301,8 @@ class Importer {
     }));
     const suggestions = suggestionsFor(body, segments);
     const work = async (db: Executor) => {
-      const document = await insertDocumentWithSentences(
-        db,
-        {
+      const document = await insertDocumentWithSentences(db, {
+        document: {
           projectId: this.project.id,
           title: first.row.title || 'Untitled article',
           outlet: first.row.outlet || null,
@@ -320,7 +312,7 @@ class Importer {
           bodySha256,
           createdBy: this.context.isOperator ? null : this.context.userId,
         },
-        ordered.map(({ row }, index) => ({
+        sentences: ordered.map(({ row }, index) => ({
           position: row.position,
           start: row.start,
           end: row.end,
@@ -328,9 +320,9 @@ class Importer {
           text: row.text,
           suggestion: suggestions[index] ?? null,
         })),
-      );
+      });
       if (!document) return false;
-      const stored = await listSentences(db, document.id);
+      const stored = await listSentences(db, { projectId: document.projectId, documentId: document.id });
       const storedByPosition = new Map(stored.map((sentence) => [sentence.position, sentence]));
       const taken = new Set<string>();
       for (const item of rows) {
@@ -338,8 +330,12 @@ class Importer {
         const sentence = storedByPosition.get(position)!;
         await this.importLabels(db, item, sentence, taken);
       }
-      await fillAssignments(db, this.project.id, this.project.annotatorsPerDocument, [document.id]);
-      await queueClaimLinking(db, this.project.id, [document.id]);
+      await fillAssignments(db, {
+        projectId: this.project.id,
+        perDocument: this.project.annotatorsPerDocument,
+        onlyDocumentIds: [document.id],
+      });
+      await queueClaimLinking(db, { projectId: this.project.id, documentIds: [document.id] });
       return true;
     };
     const created = await this.context.db.transaction(work);

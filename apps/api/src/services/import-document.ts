@@ -32,8 +32,12 @@ export async function importDocument(
   const stored = await storeDocument(context.db, project, input, context.isOperator ? null : context.userId);
   context.claimLinker?.wake();
   const [summary, waitingDocuments] = await Promise.all([
-    findDocumentSummary(context.db, stored.documentId, context.userId),
-    countDocumentsWaitingForLinking(context.db, project.id),
+    findDocumentSummary(context.db, {
+      projectId: project.id,
+      documentId: stored.documentId,
+      annotatorId: context.userId,
+    }),
+    countDocumentsWaitingForLinking(context.db, { projectId: project.id }),
   ]);
   if (!summary) throw new Error(`Document ${stored.documentId} vanished after import.`);
   return { document: toDocumentSummary(summary), created: stored.created, linking: { waitingDocuments } };
@@ -75,7 +79,7 @@ export async function storeDocuments(
   createdBy: string | null,
 ): Promise<StoreOutcome[]> {
   const hashes = inputs.map((input) => createHash('sha256').update(input.body, 'utf8').digest('hex'));
-  const existingIds = await findDocumentIdsByHash(db, project.id, hashes);
+  const existingIds = await findDocumentIdsByHash(db, { projectId: project.id, bodySha256s: hashes });
   const outcomes: (StoreOutcome | undefined)[] = [];
   const prepared = new Map<string, PreparedArticle>();
   for (const [index, input] of inputs.entries()) {
@@ -97,9 +101,8 @@ export async function storeDocuments(
   const created = await (prepared.size === 0
     ? new Map<string, string>()
     : db.transaction(async (transaction: Executor) => {
-        const documents = await insertDocumentsWithSentences(
-          transaction,
-          [...prepared.values()].map((article) => ({
+        const documents = await insertDocumentsWithSentences(transaction, {
+          entries: [...prepared.values()].map((article) => ({
             document: {
               projectId: project.id,
               title: article.input.title || titleFrom(article.segments, article.input.fallbackTitle),
@@ -119,22 +122,25 @@ export async function storeDocuments(
               suggestion: article.suggestions[position] ?? null,
             })),
           })),
-        );
+        });
         const idByHash = new Map(documents.map((document) => [document.bodySha256, document.id]));
         // In the order the articles came, which is the order they are linked in.
         const documentIds = [...prepared.keys()].flatMap((hash) => idByHash.get(hash) ?? []);
-        await fillAssignments(transaction, project.id, project.annotatorsPerDocument, documentIds);
+        await fillAssignments(transaction, {
+          projectId: project.id,
+          perDocument: project.annotatorsPerDocument,
+          onlyDocumentIds: documentIds,
+        });
         // Linking into claims runs after the answer (claim-linker.ts); the queue row commits
         // with the document, so no document is left unlinked if this process dies.
-        await queueClaimLinking(transaction, project.id, documentIds);
+        await queueClaimLinking(transaction, { projectId: project.id, documentIds });
         return idByHash;
       }));
   // A concurrent import of the same text won the unique key: report theirs.
-  const winners = await findDocumentIdsByHash(
-    db,
-    project.id,
-    hashes.filter((hash, index) => !outcomes[index] && !created.has(hash)),
-  );
+  const winners = await findDocumentIdsByHash(db, {
+    projectId: project.id,
+    bodySha256s: hashes.filter((hash, index) => !outcomes[index] && !created.has(hash)),
+  });
   const claimed = new Set<string>();
   return outcomes.map((outcome, index) => {
     if (outcome) return outcome;

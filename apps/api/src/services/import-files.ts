@@ -32,48 +32,146 @@ export interface ReadFiles {
 }
 
 export async function readImportFiles(files: readonly ImportFile[]): Promise<ReadFiles> {
-  const read: ReadFiles = { records: [], bodies: new Map(), errors: [] };
-  for (const file of files) await readFile(file, read, file.name);
-  return read;
+  const reader = new FilesReader();
+  for (const file of files) await reader.readFile(file, file.name);
+  return reader.read;
 }
 
-function countRows(read: ReadFiles, file: string, added: number): void {
-  if (read.records.length + read.errors.length + added > maxImportRows)
-    throw new ProblemError(
-      413,
-      'import-too-large',
-      'The import has too many rows',
-      `${file}: an import may hold at most ${maxImportRows.toLocaleString('en')} rows over all its files; split the file and import the parts one after another.`,
-    );
-}
+/** Reads files one after another into what they hold together (the row limit counts them all). */
+class FilesReader {
+  readonly read: ReadFiles = { records: [], bodies: new Map(), errors: [] };
 
-function decode(file: ImportFile, read: ReadFiles): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, '');
-  } catch {
-    read.errors.push({ file: file.name, line: 1, message: 'The file is not UTF-8 text.' });
-    return undefined;
+  private countRows(file: string, added: number): void {
+    if (this.read.records.length + this.read.errors.length + added > maxImportRows)
+      throw new ProblemError(
+        413,
+        'import-too-large',
+        'The import has too many rows',
+        `${file}: an import may hold at most ${maxImportRows.toLocaleString('en')} rows over all its files; split the file and import the parts one after another.`,
+      );
   }
-}
 
-/** Non-empty lines with their 1-based numbers, counted against the row limit first. */
-function linesOf(text: string, file: string, read: ReadFiles): [number, string][] {
-  const lines: [number, string][] = [];
-  let start = 0;
-  let number = 1;
-  while (start <= text.length) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end === -1 ? text.length : end);
-    if (line.trim()) {
-      lines.push([number, line]);
-      if (lines.length % 10_000 === 0) countRows(read, file, lines.length);
+  private decode(file: ImportFile): string | undefined {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, '');
+    } catch {
+      this.read.errors.push({ file: file.name, line: 1, message: 'The file is not UTF-8 text.' });
+      return undefined;
     }
-    if (end === -1) break;
-    start = end + 1;
-    number++;
   }
-  countRows(read, file, lines.length);
-  return lines;
+
+  /** Non-empty lines with their 1-based numbers, counted against the row limit first. */
+  private linesOf(text: string, file: string): [number, string][] {
+    const lines: [number, string][] = [];
+    let start = 0;
+    let number = 1;
+    while (start <= text.length) {
+      const end = text.indexOf('\n', start);
+      const line = text.slice(start, end === -1 ? text.length : end);
+      if (line.trim()) {
+        lines.push([number, line]);
+        if (lines.length % 10_000 === 0) this.countRows(file, lines.length);
+      }
+      if (end === -1) break;
+      start = end + 1;
+      number++;
+    }
+    this.countRows(file, lines.length);
+    return lines;
+  }
+
+  private async readZip(file: ImportFile): Promise<void> {
+    const entries = listZipEntries(file.name, file.bytes);
+    if (!entries) {
+      this.read.errors.push({ file: file.name, line: 1, message: 'The file is not a readable zip archive.' });
+      return;
+    }
+    const documentsEntry = entries.find((entry) => entry.name === 'documents.jsonl');
+    const dataEntry = entries.find(
+      (entry) => entry.name.endsWith('.jsonl') && entry.name !== 'documents.jsonl',
+    );
+    if (!dataEntry) {
+      this.read.errors.push({ file: file.name, line: 1, message: 'The zip holds no data .jsonl file.' });
+      return;
+    }
+    if (documentsEntry) {
+      const where = `${file.name}/documents.jsonl`;
+      const text = this.decode({
+        name: where,
+        bytes: await readZipEntry(file.name, file.bytes, documentsEntry),
+      });
+      for (const [line, content] of text === undefined ? [] : this.linesOf(text, where)) {
+        const document = parseObject(content);
+        if (typeof document?.['document_id'] !== 'string' || typeof document['body'] !== 'string') {
+          this.read.errors.push({
+            file: where,
+            line,
+            message: 'Not a document: each line needs a JSON object with "document_id" and "body".',
+          });
+          continue;
+        }
+        this.read.bodies.set(document['document_id'], document['body']);
+      }
+    }
+    const bytes = await readZipEntry(file.name, file.bytes, dataEntry);
+    await this.readFile({ name: `${file.name}/${dataEntry.name}`, bytes }, file.name);
+  }
+
+  async readFile(file: ImportFile, upload: string): Promise<void> {
+    const kind = importFileKind(file.name);
+    if (typeof kind !== 'string') {
+      this.read.errors.push({ file: file.name, line: 1, message: kind.refused });
+      return;
+    }
+    if (kind === 'zip') return this.readZip(file);
+    const text = this.decode(file);
+    if (text === undefined) return;
+    if (kind === 'txt') {
+      const looksLike = looksLikeJson(text);
+      if (looksLike) {
+        this.read.errors.push({
+          file: file.name,
+          line: 1,
+          message: `The file holds ${looksLike}, not an article. ${acceptedImportKinds}`,
+        });
+        return;
+      }
+      this.countRows(file.name, 1);
+      const stem = file.name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+      this.read.records.push({
+        upload,
+        file: file.name,
+        line: 1,
+        fields: { body: text, fallbackTitle: stem },
+      });
+      return;
+    }
+    if (kind === 'jsonl') {
+      for (const [line, content] of this.linesOf(text, file.name)) {
+        const fields = parseObject(content);
+        if (fields) this.read.records.push({ upload, file: file.name, line, fields });
+        else this.read.errors.push({ file: file.name, line, message: 'Not a JSON object.' });
+      }
+      return;
+    }
+    try {
+      const parsed = parseCsv(text, {
+        columns: true,
+        info: true,
+        skip_empty_lines: true,
+        relax_quotes: false,
+        // More records than an import may hold stop the parser rather than fill memory.
+        to: maxImportRows + 1,
+      }) as { record: Record<string, string>; info: { lines: number } }[];
+      this.countRows(file.name, parsed.length);
+      for (const { record, info } of parsed)
+        this.read.records.push({ upload, file: file.name, line: info.lines, fields: fromCsv(record) });
+    } catch (error) {
+      if (error instanceof ProblemError) throw error;
+      const line = (error as { lines?: number }).lines ?? 1;
+      this.read.errors.push({ file: file.name, line, message: `Not valid CSV: ${(error as Error).message}` });
+    }
+  }
 }
 
 function parseObject(line: string): Record<string, unknown> | undefined {
@@ -84,94 +182,6 @@ function parseObject(line: string): Record<string, unknown> | undefined {
       : undefined;
   } catch {
     return undefined;
-  }
-}
-
-async function readZip(file: ImportFile, read: ReadFiles): Promise<void> {
-  const entries = listZipEntries(file.name, file.bytes);
-  if (!entries) {
-    read.errors.push({ file: file.name, line: 1, message: 'The file is not a readable zip archive.' });
-    return;
-  }
-  const documentsEntry = entries.find((entry) => entry.name === 'documents.jsonl');
-  const dataEntry = entries.find(
-    (entry) => entry.name.endsWith('.jsonl') && entry.name !== 'documents.jsonl',
-  );
-  if (!dataEntry) {
-    read.errors.push({ file: file.name, line: 1, message: 'The zip holds no data .jsonl file.' });
-    return;
-  }
-  if (documentsEntry) {
-    const where = `${file.name}/documents.jsonl`;
-    const text = decode(
-      { name: where, bytes: await readZipEntry(file.name, file.bytes, documentsEntry) },
-      read,
-    );
-    for (const [line, content] of text === undefined ? [] : linesOf(text, where, read)) {
-      const document = parseObject(content);
-      if (typeof document?.['document_id'] !== 'string' || typeof document['body'] !== 'string') {
-        read.errors.push({
-          file: where,
-          line,
-          message: 'Not a document: each line needs a JSON object with "document_id" and "body".',
-        });
-        continue;
-      }
-      read.bodies.set(document['document_id'], document['body']);
-    }
-  }
-  const bytes = await readZipEntry(file.name, file.bytes, dataEntry);
-  await readFile({ name: `${file.name}/${dataEntry.name}`, bytes }, read, file.name);
-}
-
-async function readFile(file: ImportFile, read: ReadFiles, upload: string): Promise<void> {
-  const kind = importFileKind(file.name);
-  if (typeof kind !== 'string') {
-    read.errors.push({ file: file.name, line: 1, message: kind.refused });
-    return;
-  }
-  if (kind === 'zip') return readZip(file, read);
-  const text = decode(file, read);
-  if (text === undefined) return;
-  if (kind === 'txt') {
-    const looksLike = looksLikeJson(text);
-    if (looksLike) {
-      read.errors.push({
-        file: file.name,
-        line: 1,
-        message: `The file holds ${looksLike}, not an article. ${acceptedImportKinds}`,
-      });
-      return;
-    }
-    countRows(read, file.name, 1);
-    const stem = file.name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-    read.records.push({ upload, file: file.name, line: 1, fields: { body: text, fallbackTitle: stem } });
-    return;
-  }
-  if (kind === 'jsonl') {
-    for (const [line, content] of linesOf(text, file.name, read)) {
-      const fields = parseObject(content);
-      if (fields) read.records.push({ upload, file: file.name, line, fields });
-      else read.errors.push({ file: file.name, line, message: 'Not a JSON object.' });
-    }
-    return;
-  }
-  try {
-    const parsed = parseCsv(text, {
-      columns: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_quotes: false,
-      // More records than an import may hold stop the parser rather than fill memory.
-      to: maxImportRows + 1,
-    }) as { record: Record<string, string>; info: { lines: number } }[];
-    countRows(read, file.name, parsed.length);
-    for (const { record, info } of parsed)
-      read.records.push({ upload, file: file.name, line: info.lines, fields: fromCsv(record) });
-  } catch (error) {
-    if (error instanceof ProblemError) throw error;
-    const line = (error as { lines?: number }).lines ?? 1;
-    read.errors.push({ file: file.name, line, message: `Not valid CSV: ${(error as Error).message}` });
   }
 }
 

@@ -35,15 +35,14 @@ export async function setProjectLabels(
     );
   }
   const result = await context.db.transaction((transaction) =>
-    replaceLabels(
-      transaction,
-      project.id,
-      wanted.map((label) => ({
+    replaceLabels(transaction, {
+      projectId: project.id,
+      labels: wanted.map((label) => ({
         ...label,
         hotkey: label.hotkey ?? null,
         description: label.description ?? '',
       })),
-    ),
+    }),
   );
   if (result.removedInUse.length > 0) {
     throw new ProblemError(

@@ -26,7 +26,7 @@ export interface Member {
 
 export async function listProjectMembers(context: ServiceContext, projectSlug: string): Promise<Member[]> {
   const { project } = await requireProject(context, projectSlug, managers, 'see its members');
-  return (await listMembers(context.db, project.id)).map(toMember);
+  return (await listMembers(context.db, { projectId: project.id })).map(toMember);
 }
 
 export async function changeMemberRole(
@@ -37,12 +37,12 @@ export async function changeMemberRole(
 ): Promise<void> {
   const { project } = await requireProject(context, projectSlug, ownersOnly, 'change roles');
   await context.db.transaction(async (transaction) => {
-    const current = await findMemberRole(transaction, project.id, userId);
+    const current = await findMemberRole(transaction, { projectId: project.id, userId });
     if (!current) throw new NotFoundError('Member');
     await setMemberRole(transaction, project.id, userId, role);
     // Only analysts hold assignments; a promoted analyst's documents go to others.
-    if (role !== 'analyst') await removeAssignmentsOf(transaction, project.id, userId);
-    await fillAssignments(transaction, project.id, project.annotatorsPerDocument);
+    if (role !== 'analyst') await removeAssignmentsOf(transaction, { projectId: project.id, userId });
+    await fillAssignments(transaction, { projectId: project.id, perDocument: project.annotatorsPerDocument });
   });
 }
 
@@ -53,13 +53,13 @@ export async function removeProjectMember(
 ): Promise<void> {
   const { project } = await requireProject(context, projectSlug, ownersOnly, 'remove members');
   await context.db.transaction(async (transaction) => {
-    await lockProjectMembership(transaction, project.id);
-    const current = await findMemberRole(transaction, project.id, userId);
+    await lockProjectMembership(transaction, { projectId: project.id });
+    const current = await findMemberRole(transaction, { projectId: project.id, userId });
     if (!current) throw new NotFoundError('Member');
     await assertKeepsAnOwner(transaction, project.id, current, null);
-    await removeAssignmentsOf(transaction, project.id, userId);
-    await removeMember(transaction, project.id, userId);
-    await fillAssignments(transaction, project.id, project.annotatorsPerDocument);
+    await removeAssignmentsOf(transaction, { projectId: project.id, userId });
+    await removeMember(transaction, { projectId: project.id, userId });
+    await fillAssignments(transaction, { projectId: project.id, perDocument: project.annotatorsPerDocument });
   });
 }
 
@@ -73,10 +73,10 @@ export async function setMemberRole(
   userId: string,
   role: ProjectRole,
 ): Promise<void> {
-  await lockProjectMembership(transaction, projectId);
-  const current = await findMemberRole(transaction, projectId, userId);
+  await lockProjectMembership(transaction, { projectId });
+  const current = await findMemberRole(transaction, { projectId, userId });
   if (current) await assertKeepsAnOwner(transaction, projectId, current, role);
-  await upsertMember(transaction, projectId, userId, role);
+  await upsertMember(transaction, { projectId, userId, role });
 }
 
 async function assertKeepsAnOwner(
@@ -85,7 +85,11 @@ async function assertKeepsAnOwner(
   currentRole: ProjectRole,
   newRole: ProjectRole | null,
 ): Promise<void> {
-  if (currentRole === 'owner' && newRole !== 'owner' && (await countOwners(transaction, projectId)) <= 1) {
+  if (
+    currentRole === 'owner' &&
+    newRole !== 'owner' &&
+    (await countOwners(transaction, { projectId })) <= 1
+  ) {
     throw new LastOwnerError();
   }
 }

@@ -49,9 +49,12 @@ export async function createOwnedProject(context: ServiceContext, input: NewProj
     });
     if (!project) return undefined;
     if (input.annotatorsPerDocument) {
-      await updateProject(transaction, project.id, { annotatorsPerDocument: input.annotatorsPerDocument });
+      await updateProject(transaction, {
+        projectId: project.id,
+        annotatorsPerDocument: input.annotatorsPerDocument,
+      });
     }
-    await upsertMember(transaction, project.id, context.userId, 'owner');
+    await upsertMember(transaction, { projectId: project.id, userId: context.userId, role: 'owner' });
     return project;
   });
   if (!created) {
@@ -79,7 +82,7 @@ export async function changeProject(
   changes: ProjectChanges,
 ): Promise<Project> {
   const { project } = await requireProject(context, slug, ownersOnly, 'change its settings');
-  await updateProject(context.db, project.id, changes);
+  await updateProject(context.db, { projectId: project.id, ...changes });
   return getProject(context, slug);
 }
 
@@ -88,7 +91,7 @@ async function toProject(
   project: ProjectWithCount,
   role: ProjectRole,
 ): Promise<Project> {
-  const labels = await listLabels(context.db, project.id);
+  const labels = await listLabels(context.db, { projectId: project.id });
   return {
     ...toProjectSummary(project, role),
     guidelines: project.guidelines,

@@ -30,15 +30,20 @@ export async function documentReport(context: ServiceContext, documentId: string
   const { role, projectId } = await requireDocument(context, documentId);
   if (!seesEveryone(role))
     throw new ForbiddenError('Reports compare analysts: owners and reviewers read them.');
-  const document = await findDocumentSummary(context.db, documentId, context.userId, { withBody: true });
+  const document = await findDocumentSummary(context.db, {
+    projectId,
+    documentId,
+    annotatorId: context.userId,
+    withBody: true,
+  });
   if (!document) throw new NotFoundError('Document');
   const [labels, strip, sources, chains, annotations, ratings] = await Promise.all([
-    listLabels(context.db, projectId),
-    documentStrip(context.db, documentId),
-    sourceCounts(context.db, documentId),
-    chainCounts(context.db, documentId),
-    listAllAnnotationsForDocument(context.db, documentId),
-    documentRatings(context.db, documentId),
+    listLabels(context.db, { projectId }),
+    documentStrip(context.db, { projectId, documentId }),
+    sourceCounts(context.db, { projectId, documentId }),
+    chainCounts(context.db, { projectId, documentId }),
+    listAllAnnotationsForDocument(context.db, { projectId, documentId }),
+    documentRatings(context.db, { projectId, documentId }),
   ]);
   const categories = labels.map((label) => label.key);
   return {
@@ -69,11 +74,11 @@ export async function projectReport(context: ServiceContext, projectSlug: string
   // The counts of documents changed since the last report are recomputed first (usually a few).
   await refreshReportCounts(context.db);
   const [labels, goldCounts, sources, pairs, analysts] = await Promise.all([
-    listLabels(context.db, project.id),
-    projectGoldCounts(context.db, project.id),
-    projectSourceCounts(context.db, project.id),
-    analystConfusion(context.db, project.id),
-    analystProgress(context.db, project.id),
+    listLabels(context.db, { projectId: project.id }),
+    projectGoldCounts(context.db, { projectId: project.id }),
+    projectSourceCounts(context.db, { projectId: project.id }),
+    analystConfusion(context.db, { projectId: project.id }),
+    analystProgress(context.db, { projectId: project.id }),
   ]);
   const { byDocument, byPublished: byDate, byOutlet, suggestionPairs } = goldCounts;
   const categories = labels.map((label) => label.key);

@@ -8,13 +8,13 @@ import type { ServiceContext } from './context.ts';
 import { toAnnotation } from './serialize.ts';
 
 export async function getDocumentReview(context: ServiceContext, documentId: string) {
-  const { role } = await requireDocument(context, documentId);
+  const { projectId, role } = await requireDocument(context, documentId);
   if (!seesEveryone(role))
     throw new ForbiddenError("Analysts see only their own labels; reviewers compare everyone's.");
   const [annotations, assigneeIds, adjudications] = await Promise.all([
-    listAllAnnotationsForDocument(context.db, documentId),
-    listAssigneeIds(context.db, documentId),
-    listAdjudicationsForDocument(context.db, documentId),
+    listAllAnnotationsForDocument(context.db, { projectId, documentId }),
+    listAssigneeIds(context.db, { projectId, documentId }),
+    listAdjudicationsForDocument(context.db, { projectId, documentId }),
   ]);
   return {
     assigneeIds,

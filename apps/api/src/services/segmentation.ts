@@ -71,12 +71,21 @@ export async function splitSentence(
         'Splitting there would leave an empty part; choose a point between two words.',
       );
     }
-    const annotations = await listAnnotationsForSentences(transaction, [sentence.id]);
-    const gold = await findAdjudication(transaction, sentence.id, { forUpdate: true });
+    const annotations = await listAnnotationsForSentences(transaction, { sentenceIds: [sentence.id] });
+    const gold = await findAdjudication(transaction, {
+      projectId: sentence.projectId,
+      sentenceId: sentence.id,
+      forUpdate: true,
+    });
     assertConfirmed(context, role, request, annotations, gold ? [gold] : [], 'split');
 
-    await shiftSentencePositions(transaction, sentence.documentId, sentence.position, 1);
-    await updateSentenceSpan(transaction, sentence.id, {
+    await shiftSentencePositions(transaction, {
+      documentId: sentence.documentId,
+      afterPosition: sentence.position,
+      delta: 1,
+    });
+    await updateSentenceSpan(transaction, {
+      sentenceId: sentence.id,
       ...left,
       text: body.slice(left.start, left.end),
       kind: sentence.kind,
@@ -97,11 +106,12 @@ export async function splitSentence(
       const values = annotationValues(annotation);
       // An annotation whose cues all stay on the left did not change: its version stays.
       if (leftCues.length !== annotation.cues.length) {
-        const updated = await updateAnnotation(
-          transaction,
-          { ...values, cues: leftCues },
-          annotation.version,
-        );
+        const updated = await updateAnnotation(transaction, {
+          ...values,
+          projectId: sentence.projectId,
+          cues: leftCues,
+          expectedVersion: annotation.version,
+        });
         if (!updated) throw new Error('A locked annotation changed during the split.');
         history.annotation(annotation, 'split', sentence.id, snapshot(annotation), {
           ...snapshot(annotation),
@@ -157,16 +167,27 @@ export async function mergeWithNext(
       throw new InvalidInputError(
         'This is the last sentence of the document; there is nothing to merge it with.',
       );
-    const annotationsOnBoth = await listAnnotationsForSentences(transaction, [sentence.id, next.id]);
+    const annotationsOnBoth = await listAnnotationsForSentences(transaction, {
+      sentenceIds: [sentence.id, next.id],
+    });
     const [firstGold, secondGold] = [
-      await findAdjudication(transaction, sentence.id, { forUpdate: true }),
-      await findAdjudication(transaction, next.id, { forUpdate: true }),
+      await findAdjudication(transaction, {
+        projectId: sentence.projectId,
+        sentenceId: sentence.id,
+        forUpdate: true,
+      }),
+      await findAdjudication(transaction, {
+        projectId: sentence.projectId,
+        sentenceId: next.id,
+        forUpdate: true,
+      }),
     ];
     const golds = [firstGold, secondGold].filter((gold) => gold !== undefined);
     assertConfirmed(context, role, request, annotationsOnBoth, golds, 'merge');
 
     const merged = { start: sentence.start, end: next.end };
-    await updateSentenceSpan(transaction, sentence.id, {
+    await updateSentenceSpan(transaction, {
+      sentenceId: sentence.id,
       ...merged,
       text: body.slice(merged.start, merged.end),
       kind: mergedKind(sentence.kind, next.kind),
@@ -182,8 +203,13 @@ export async function mergeWithNext(
       if (first && second && first.labelKey === second.labelKey) {
         const cues = [...first.cues, ...second.cues];
         const note = joinNotes(first.note, second.note);
-        await reassignAnnotation(transaction, first.id, { sentenceId: sentence.id, cues, note });
-        await deleteAnnotationById(transaction, second.id);
+        await reassignAnnotation(transaction, {
+          annotationId: first.id,
+          sentenceId: sentence.id,
+          cues,
+          note,
+        });
+        await deleteAnnotationById(transaction, { annotationId: second.id });
         const after = { ...snapshot(first), cues, note, version: first.version + 1 };
         history.annotation(first, 'merge', sentence.id, snapshot(first), after);
         history.annotation(second, 'merge', sentence.id, snapshot(second), after);
@@ -191,7 +217,7 @@ export async function mergeWithNext(
       }
       for (const cleared of [first, second]) {
         if (!cleared) continue;
-        await deleteAnnotationById(transaction, cleared.id);
+        await deleteAnnotationById(transaction, { annotationId: cleared.id });
         history.annotation(cleared, 'merge', sentence.id, snapshot(cleared), null);
       }
       if (annotatorId === context.userId) notice = mergeNotice(first, second);
@@ -202,14 +228,22 @@ export async function mergeWithNext(
       history.gold(secondGold, 'merge-gold', sentence.id, goldSnapshot(secondGold), goldSnapshot(firstGold));
     } else {
       if (firstGold) {
-        await deleteAdjudication(transaction, sentence.id, firstGold.version);
+        await deleteAdjudication(transaction, {
+          projectId: sentence.projectId,
+          sentenceId: sentence.id,
+          expectedVersion: firstGold.version,
+        });
         history.gold(firstGold, 'merge-gold', sentence.id, goldSnapshot(firstGold), null);
       }
       // The second part's gold label goes with its sentence.
       if (secondGold) history.gold(secondGold, 'merge-gold', sentence.id, goldSnapshot(secondGold), null);
     }
-    await deleteSentence(transaction, next.id);
-    await shiftSentencePositions(transaction, sentence.documentId, next.position, -1);
+    await deleteSentence(transaction, { sentenceId: next.id });
+    await shiftSentencePositions(transaction, {
+      documentId: sentence.documentId,
+      afterPosition: next.position,
+      delta: -1,
+    });
     return finishChange(scoped, history, {
       documentId: sentence.documentId,
       body,
@@ -249,24 +283,22 @@ async function finishChange(
   });
   const changedIds = new Set([...change.changedIds, ...resuggestedIds]);
   // From the sentence before the change: the project's learned model reads it.
-  const nearby = await listSentencesBetween(
-    context.db,
-    change.documentId,
-    Math.max(0, change.fromPosition - 1),
-    change.toPosition + suggestionWindow,
-  );
-  const projectId = await findDocumentProjectId(context.db, change.documentId);
+  const nearby = await listSentencesBetween(context.db, {
+    documentId: change.documentId,
+    fromPosition: Math.max(0, change.fromPosition - 1),
+    toPosition: change.toPosition + suggestionWindow,
+  });
+  const projectId = await findDocumentProjectId(context.db, { documentId: change.documentId });
   const shown = nearby.map(toSentence);
   const sentences = (
     projectId
       ? await withLearnedSuggestions(context.db, { projectId, documentId: change.documentId }, shown)
       : shown
   ).filter((sentence) => changedIds.has(sentence.id));
-  const annotations = await listAnnotationsForSentences(
-    context.db,
-    sentences.map((sentence) => sentence.id),
-    { lock: false },
-  );
+  const annotations = await listAnnotationsForSentences(context.db, {
+    sentenceIds: sentences.map((sentence) => sentence.id),
+    lock: false,
+  });
   return {
     sentences,
     removedSentenceIds: change.removedSentenceIds,
@@ -286,13 +318,16 @@ async function lockSentenceDocument(
   sentenceId: string,
 ): Promise<{ sentence: SentenceWithProject; body: string; role: ProjectRole }> {
   const found = await requireSentence(context, sentenceId);
-  const document = await lockDocument(context.db, found.documentId);
+  const document = await lockDocument(context.db, {
+    projectId: found.projectId,
+    documentId: found.documentId,
+  });
   if (!document) throw new NotFoundError('Sentence');
   if (!seesEveryone(found.role) && !document.analystsMaySegment) {
     throw new ForbiddenError(segmentationForbidden);
   }
   // Read again under the lock: a concurrent split may have moved it.
-  const sentence = await findSentence(context.db, sentenceId);
+  const sentence = await findSentence(context.db, { projectId: found.projectId, sentenceId });
   if (!sentence) throw new NotFoundError('Sentence');
   return { sentence, body: document.body, role: found.role };
 }
@@ -357,18 +392,25 @@ export async function segmentationImpact(
   request: { sentenceId: string; action: 'split' | 'merge' },
 ): Promise<{ question: string | null }> {
   const found = await requireSentence(context, request.sentenceId);
-  if (!seesEveryone(found.role) && !(await findAnalystsMaySegment(context.db, found.projectId))) {
+  if (
+    !seesEveryone(found.role) &&
+    !(await findAnalystsMaySegment(context.db, { projectId: found.projectId }))
+  ) {
     throw new ForbiddenError(segmentationForbidden);
   }
   const next = request.action === 'merge' ? await findNextSentence(context.db, found) : undefined;
   const sentenceIds = [found.id, ...(next ? [next.id] : [])];
   const annotations = seesEveryone(found.role)
-    ? await listAnnotationsForSentences(context.db, sentenceIds, { lock: false })
+    ? await listAnnotationsForSentences(context.db, { sentenceIds, lock: false })
     : [];
   const golds = seesEveryone(found.role)
-    ? (await Promise.all(sentenceIds.map((id) => findAdjudication(context.db, id)))).filter(
-        (gold) => gold !== undefined,
-      )
+    ? (
+        await Promise.all(
+          sentenceIds.map((id) =>
+            findAdjudication(context.db, { projectId: found.projectId, sentenceId: id }),
+          ),
+        )
+      ).filter((gold) => gold !== undefined)
     : [];
   return { question: segmentationQuestion(context, found.role, annotations, golds, request.action) };
 }
@@ -404,7 +446,7 @@ class SegmentationHistory {
   }
 
   async write(db: Parameters<typeof insertAnnotationEvents>[0]): Promise<void> {
-    await insertAnnotationEvents(db, this.events);
+    await insertAnnotationEvents(db, { events: this.events });
   }
 
   private add(

@@ -30,12 +30,11 @@ export async function refreshSuggestionsAround(
   db: Executor,
   change: { documentId: string; body: string; fromPosition: number; toPosition: number },
 ): Promise<string[]> {
-  const sentences = await listSentencesBetween(
-    db,
-    change.documentId,
-    Math.max(0, change.fromPosition - suggestionWindow),
-    change.toPosition + suggestionWindow,
-  );
+  const sentences = await listSentencesBetween(db, {
+    documentId: change.documentId,
+    fromPosition: Math.max(0, change.fromPosition - suggestionWindow),
+    toPosition: change.toPosition + suggestionWindow,
+  });
   const suggestions = suggestionsFor(change.body, sentences);
   const changed = sentences.flatMap((sentence, index) => {
     const suggestion = suggestions[index] ?? null;
@@ -43,6 +42,6 @@ export async function refreshSuggestionsAround(
       ? []
       : [{ id: sentence.id, suggestion }];
   });
-  await updateSentenceSuggestions(db, changed);
+  await updateSentenceSuggestions(db, { updates: changed });
   return changed.map((sentence) => sentence.id);
 }

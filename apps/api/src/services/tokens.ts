@@ -16,7 +16,7 @@ export interface TokenSummary {
 }
 
 export async function listTokens(context: ServiceContext): Promise<TokenSummary[]> {
-  const memberships = await listMemberships(context.db, context.userId);
+  const memberships = await listMemberships(context.db, { userId: context.userId });
   const slugById = new Map(memberships.map((membership) => [membership.projectId, membership.projectSlug]));
   const rows = await listApiKeys(context.db, { userId: context.userId });
   return rows.map((row) => ({
@@ -36,7 +36,7 @@ export async function createToken(
 ): Promise<TokenSummary & { token: string }> {
   if (context.tokenProjectIds)
     throw new ForbiddenError('Create tokens while signed in, not with another token.');
-  const memberships = await listMemberships(context.db, context.userId);
+  const memberships = await listMemberships(context.db, { userId: context.userId });
   const idBySlug = new Map(memberships.map((membership) => [membership.projectSlug, membership.projectId]));
   const unknown = input.projects.filter((slug) => !idBySlug.has(slug));
   if (unknown.length > 0) {

@@ -40,7 +40,9 @@ async function runClaims({ isSmoke, progress }: SuiteOptions) {
     const input = `${documentCount.toLocaleString('en')} documents, ${sentenceCount.toLocaleString('en')} sentences`;
 
     progress(`floor: the trigram candidate query for one document, ${runCount} runs`);
-    const floor = await medianOf(runCount, (run) => findClaimCandidates(db, projectId, documentIds[run]!));
+    const floor = await medianOf(runCount, (run) =>
+      findClaimCandidates(db, { projectId, documentId: documentIds[run]! }),
+    );
     progress(`linking one new article into the project, ${runCount} runs`);
     const linkOne = await medianOf(runCount, (run) =>
       linkDocumentIntoClaims(db, projectId, documentIds[documentIds.length - 1 - run]!),

@@ -212,7 +212,7 @@ async function copyExportQuery(server: LiveServer, firstExportLine: string): Pro
     schemaVersion: (JSON.parse(firstExportLine) as { schema_version: number }).schema_version,
     scope: 'gold',
     filters: {},
-    pseudonymOrder: await listProjectAnnotatorIds(db, project!.id),
+    pseudonymOrder: await listProjectAnnotatorIds(db, { projectId: project!.id }),
   });
   const client = postgres(server.databaseUrl!, { max: 1, onnotice: () => {} });
   try {

@@ -25,9 +25,9 @@ export async function getSuggestionModelStatus(
 ): Promise<SuggestionModelStatus> {
   const { project } = await requireProject(context, slug);
   const [latest, goldSentences, acceptedByDecider] = await Promise.all([
-    findLatestSuggestionModel(context.db, project.id),
-    countGoldSentences(context.db, project.id),
-    acceptedSuggestionsByDecider(context.db, project.id),
+    findLatestSuggestionModel(context.db, { projectId: project.id }),
+    countGoldSentences(context.db, { projectId: project.id }),
+    acceptedSuggestionsByDecider(context.db, { projectId: project.id }),
   ]);
   return toStatus(latest, goldSentences, acceptedByDecider);
 }
@@ -47,7 +47,11 @@ export async function trainSuggestionModel(
       'Nothing to learn from yet',
       'The project has no gold labels: adjudicate sentences, or have two analysts agree on them, then train again.',
     );
-  return toStatus(trained, trained.goldSentences, await acceptedSuggestionsByDecider(context.db, project.id));
+  return toStatus(
+    trained,
+    trained.goldSentences,
+    await acceptedSuggestionsByDecider(context.db, { projectId: project.id }),
+  );
 }
 
 async function trainAndStore(
@@ -55,7 +59,7 @@ async function trainAndStore(
   projectId: string,
   trainedBy: string | null,
 ): Promise<SuggestionModelSummary | null> {
-  const documents: GoldDocument[] = (await listGoldDocuments(db, projectId)).map((document) => ({
+  const documents: GoldDocument[] = (await listGoldDocuments(db, { projectId })).map((document) => ({
     text: document.body,
     outlet: document.outlet,
     segments: document.sentences,
@@ -108,8 +112,8 @@ export function noteNewGoldLabel(db: Executor, projectId: string): void {
 
 async function retrainIfDue(db: Executor, projectId: string): Promise<void> {
   const [latest, goldSentences] = await Promise.all([
-    findLatestSuggestionModel(db, projectId),
-    countGoldSentences(db, projectId),
+    findLatestSuggestionModel(db, { projectId }),
+    countGoldSentences(db, { projectId }),
   ]);
   if (goldSentences - (latest?.goldSentences ?? 0) >= retrainAfterGoldLabels)
     await trainAndStore(db, projectId, null);

@@ -11,11 +11,11 @@ import {
 const loadedByProject = new Map<string, ProjectModel>();
 
 export async function servedModel(db: Executor, projectId: string): Promise<ProjectModel | null> {
-  const latest = await findLatestSuggestionModel(db, projectId);
+  const latest = await findLatestSuggestionModel(db, { projectId });
   if (!latest) return null;
   const loaded = loadedByProject.get(projectId);
   if (loaded?.version === latest.version) return loaded;
-  const weights = await findSuggestionModelWeights(db, projectId, latest.version);
+  const weights = await findSuggestionModelWeights(db, { projectId, version: latest.version });
   if (!weights) return null;
   const projectModel = { version: latest.version, model: new LoadedModel(weights) };
   loadedByProject.set(projectId, projectModel);
@@ -41,7 +41,9 @@ export async function withLearnedSuggestions(
   const projectModel = await servedModel(db, document.projectId);
   if (!projectModel || sentences.length === 0) return [...sentences];
   const outlet =
-    document.outlet === undefined ? await findDocumentOutlet(db, document.documentId) : document.outlet;
+    document.outlet === undefined
+      ? await findDocumentOutlet(db, { projectId: document.projectId, documentId: document.documentId })
+      : document.outlet;
   return applyModel(projectModel, sentences, outlet, before);
 }
 
