@@ -43,6 +43,21 @@ export interface LinkableSentence {
   claimId: string | null;
 }
 
+/**
+ * Holds the document (`for share`) while the linker reads and links it. Taken before any of its
+ * sentence rows, as a split, merge or deletion takes the document first: they wait for each
+ * other instead of deadlocking (a deletion that met the linker half-way was refused with a 500).
+ * False when the document is gone.
+ */
+export async function lockDocumentForLinking(db: Executor, params: DocumentScope): Promise<boolean> {
+  const found = await db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.id, params.documentId), eq(documents.projectId, params.projectId)))
+    .for('share');
+  return found.length > 0;
+}
+
 /** A document's sentences that can carry a claim (not boilerplate), with the claim they are in. */
 export async function findLinkableSentences(
   db: Executor,
@@ -118,36 +133,55 @@ export interface ClaimCandidateRow {
   claim_id: string | null;
 }
 
+/** A sentence of the document being linked, with the claim text it is compared by. */
+export interface SentenceClaimText {
+  id: string;
+  claimText: string;
+}
+
 /**
- * For every sentence of the document, the most similar sentences of the project's other
- * documents published within `claimWindowDays` of it: a nearest-neighbour scan of the GiST trigram index by trigram distance (`<->`)
- * between claim texts (the words the scorer compares), which reads a few index pages per
- * sentence where a similarity threshold on a GIN index rechecks most of the table, then the
- * similarity floor.
+ * For each given sentence of the document, the most similar sentences of the project's other
+ * documents published within `claimWindowDays` of it: a nearest-neighbour scan of the GiST trigram
+ * index by trigram distance (`<->`) between claim texts (the words the scorer compares), which
+ * reads a few index pages per sentence where a similarity threshold on a GIN index rechecks most
+ * of the table, then the similarity floor. The claim texts come as values, so the linker asks
+ * before it writes the document's own: a sentence's nearest rows are then never its own
+ * document's, which the scan would otherwise walk past one by one (a long document of similar
+ * lines made that quadratic: minutes of a transaction holding the document's rows).
  */
 export async function findClaimCandidates(
   db: Executor,
-  { projectId, documentId }: DocumentScope,
+  { projectId, documentId, sentences }: DocumentScope & { sentences: readonly SentenceClaimText[] },
 ): Promise<ClaimCandidateRow[]> {
-  return rowsOf<ClaimCandidateRow>(
-    db,
-    sql`select n.id as sentence_id, c.id as candidate_id, c.document_id as candidate_document_id,
-        c.text as candidate_text, c.suggestion as candidate_suggestion, cl.claim_id
-      from sentences n
-      join documents nd on nd.id = n.document_id
-      cross join lateral (
-        select s.id, s.document_id, s.text, s.suggestion, s.claim_text <-> n.claim_text as distance
-        from sentences s join documents d on d.id = s.document_id
-        where d.project_id = ${projectId} and s.document_id <> n.document_id and s.kind <> 'boilerplate'
-          and (d.published_at is null or nd.published_at is null
-            or abs(extract(epoch from d.published_at - nd.published_at)) <= ${claimWindowDays * 86_400})
-        order by s.claim_text <-> n.claim_text
-        limit ${claimCandidatesPerSentence}
-      ) c
-      left join claim_links cl on cl.sentence_id = c.id
-      where n.document_id = ${documentId} and nd.project_id = ${projectId} and n.kind <> 'boilerplate'
-        and c.distance <= ${1 - claimCandidateSimilarity}`,
-  );
+  const found: ClaimCandidateRow[] = [];
+  // In batches: a statement takes at most 65,535 parameters.
+  for (let from = 0; from < sentences.length; from += claimTextBatch) {
+    const values = sql.join(
+      sentences.slice(from, from + claimTextBatch).map((row) => sql`(${row.id}::uuid, ${row.claimText})`),
+      sql`, `,
+    );
+    found.push(
+      ...(await rowsOf<ClaimCandidateRow>(
+        db,
+        sql`select n.id as sentence_id, c.id as candidate_id, c.document_id as candidate_document_id,
+            c.text as candidate_text, c.suggestion as candidate_suggestion, cl.claim_id
+          from (values ${values}) as n(id, claim_text)
+          join documents nd on nd.id = ${documentId} and nd.project_id = ${projectId}
+          cross join lateral (
+            select s.id, s.document_id, s.text, s.suggestion, s.claim_text <-> n.claim_text as distance
+            from sentences s join documents d on d.id = s.document_id
+            where d.project_id = ${projectId} and s.document_id <> nd.id and s.kind <> 'boilerplate'
+              and (d.published_at is null or nd.published_at is null
+                or abs(extract(epoch from d.published_at - nd.published_at)) <= ${claimWindowDays * 86_400})
+            order by s.claim_text <-> n.claim_text
+            limit ${claimCandidatesPerSentence}
+          ) c
+          left join claim_links cl on cl.sentence_id = c.id
+          where c.distance <= ${1 - claimCandidateSimilarity}`,
+      )),
+    );
+  }
+  return found;
 }
 
 export interface ClaimMemberRow {

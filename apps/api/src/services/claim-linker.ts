@@ -12,11 +12,13 @@ import {
   listProjectsWaitingForLinking,
   lockProjectLinking,
   noteLinkingFailure,
+  postgresClientOf,
   removeFromLinkQueue,
 } from '@attest/db';
 import { linkDocumentIntoClaims } from './claim-linking.ts';
 import type { ClaimPlacer } from './claim-placement/place.ts';
 import { WorkerPlacer } from './claim-placement/worker-placer.ts';
+import { inLinkingTurn } from './linking-turns.ts';
 
 /** What an import needs of the linker: a nudge once its documents are committed. */
 export interface ClaimLinkerWaker {
@@ -151,14 +153,23 @@ export async function linkNextWaitingDocument(
 ): Promise<LinkOutcome> {
   let documentId: string | undefined;
   try {
-    const outcome = await db.transaction(async (transaction: Executor): Promise<LinkOutcome> => {
-      if (!(await lockProjectLinking(transaction, { projectId, wait: false }))) return 'busy';
-      documentId = await findNextDocumentToLink(transaction, { projectId });
-      if (!documentId) return 'empty';
-      await linkDocumentIntoClaims(transaction, projectId, documentId, place);
-      await removeFromLinkQueue(transaction, { projectId, documentIds: [documentId] });
-      return 'linked';
-    });
+    const outcome = postgresClientOf(db)
+      ? await db.transaction(async (transaction: Executor): Promise<LinkOutcome> => {
+          if (!(await lockProjectLinking(transaction, { projectId, wait: false }))) return 'busy';
+          documentId = await findNextDocumentToLink(transaction, { projectId });
+          if (!documentId) return 'empty';
+          await linkDocumentIntoClaims(transaction, projectId, documentId, place);
+          await removeFromLinkQueue(transaction, { projectId, documentIds: [documentId] });
+          return 'linked';
+        })
+      : // The embedded database is one connection in one process: no other process to keep out,
+        // and a transaction around the scoring would hold every request for its seconds of CPU.
+        // Only the writes take a transaction.
+        ((await inLinkingTurn(projectId, false, () =>
+          linkOnOneConnection(db, projectId, place, (id) => {
+            documentId = id;
+          }),
+        )) ?? 'busy');
     if (outcome === 'linked' && documentId) onLinked(documentId);
     return outcome;
   } catch (error) {
@@ -169,6 +180,22 @@ export async function linkNextWaitingDocument(
     );
     return 'failed';
   }
+}
+
+async function linkOnOneConnection(
+  db: Database,
+  projectId: string,
+  place: ClaimPlacer,
+  noteDocument: (documentId: string) => void,
+): Promise<LinkOutcome> {
+  const documentId = await findNextDocumentToLink(db, { projectId });
+  if (!documentId) return 'empty';
+  noteDocument(documentId);
+  await linkDocumentIntoClaims(db, projectId, documentId, place, (write) => db.transaction(write));
+  // Should the process stop just before this, the document is linked again: its linked sentences
+  // stay as they are and the others are placed again.
+  await removeFromLinkQueue(db, { projectId, documentIds: [documentId] });
+  return 'linked';
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -5,6 +5,7 @@
 import {
   claimAttributionOf,
   claimText,
+  type PlacedSentence,
   type PooledSentence,
   type RelinkSummary,
   type Suggestion,
@@ -22,37 +23,88 @@ import {
   insertClaimLinks,
   listClaimSummaries,
   listProjectDocumentIds,
+  lockDocumentForLinking,
   lockProjectLinking,
   type NewClaimLinkRow,
   removeFromLinkQueue,
   writeClaimTexts,
 } from '@attest/db';
 import { type ClaimPlacer, placeHere } from './claim-placement/place.ts';
+import { inLinkingTurn } from './linking-turns.ts';
 
 const attributionOf = (suggestion: Suggestion | null) =>
   suggestion ? claimAttributionOf(suggestion) : 'none';
 
+/** Runs the write phase: in the caller's transaction, or in one of its own. */
+export type LinkWriter = <Result>(write: (transaction: Executor) => Promise<Result>) => Promise<Result>;
+
+const inCallersTransaction =
+  (db: Executor | Database): LinkWriter =>
+  (write) =>
+    write(db);
+
+/** How often a document changed by a split or merge while it was being placed is read again. */
+const placementAttempts = 3;
+
 /**
- * Links one document's sentences against everything else in its project. `place` runs the
- * scorer: in this thread by default, in a worker thread for the background linker.
+ * Links one document's sentences against everything else in its project, in three phases: the
+ * reads, the placement (`place` runs the scorer: in this thread by default, in a worker thread
+ * for the background linker) and the writes. Only the writes hold the document (see
+ * `lockDocumentForLinking`): a split, merge or deletion of a long document waits for them, not
+ * for the seconds of scoring before; `write` gives them a transaction of their own where the
+ * caller holds none. A document split or merged during the placement is read and placed again.
  */
 export async function linkDocumentIntoClaims(
   db: Executor | Database,
   projectId: string,
   documentId: string,
   place: ClaimPlacer = placeHere,
+  write: LinkWriter = inCallersTransaction(db),
 ): Promise<void> {
+  for (let attempt = 1; attempt <= placementAttempts; attempt++) {
+    const placement = await readAndPlace(db, projectId, documentId, place);
+    const outcome = await write((transaction) =>
+      writePlacement(transaction, projectId, documentId, placement),
+    );
+    if (outcome !== 'changed') return;
+  }
+  throw new Error(
+    `document ${documentId} kept changing while it was being linked; it waits for the next sweep`,
+  );
+}
+
+interface Placement {
+  /** The document's linkable sentences as read, in order: the writes check they are still these. */
+  sentenceIds: string[];
+  claimTexts: { id: string; claimText: string }[];
+  placed: PlacedSentence[];
+  pool: Map<string, PooledSentence>;
+  suggestionOf: Map<string, Suggestion | null>;
+}
+
+async function readAndPlace(
+  db: Executor | Database,
+  projectId: string,
+  documentId: string,
+  place: ClaimPlacer,
+): Promise<Placement> {
   const sentences = await findLinkableSentences(db, { projectId, documentId });
-  // The candidate index reads claim texts: write this document's before asking it.
-  await writeClaimTexts(db, {
-    rows: sentences.flatMap((sentence) =>
-      sentence.claimText === null ? [{ id: sentence.id, claimText: claimText(sentence.text) }] : [],
-    ),
-  });
+  const texts = sentences.map((sentence) => ({
+    id: sentence.id,
+    claimText: sentence.claimText ?? claimText(sentence.text),
+  }));
+  const placement: Placement = {
+    sentenceIds: sentences.map((sentence) => sentence.id),
+    claimTexts: texts.filter((_, index) => sentences[index]!.claimText === null),
+    placed: [],
+    pool: new Map(),
+    suggestionOf: new Map(),
+  };
   const unlinked = sentences.filter((sentence) => !sentence.claimId);
-  if (unlinked.length === 0) return;
-  const candidateRows = await findClaimCandidates(db, { projectId, documentId });
-  if (candidateRows.length === 0) return;
+  if (unlinked.length === 0) return placement;
+  // Asked before this document's claim texts join the index (see findClaimCandidates).
+  const candidateRows = await findClaimCandidates(db, { projectId, documentId, sentences: texts });
+  if (candidateRows.length === 0) return placement;
   const rejected = await findRejectedPartners(db, { sentenceIds: unlinked.map((sentence) => sentence.id) });
   const rejectedPairs = new Set(
     [...rejected].flatMap(([sentenceId, partners]) =>
@@ -62,8 +114,7 @@ export async function linkDocumentIntoClaims(
 
   // The pool: this document's sentences, the candidates, and the members of the candidates'
   // claims, so a sentence is weighed against a whole claim, not the part the index returned.
-  const pool = new Map<string, PooledSentence>();
-  const suggestionOf = new Map<string, Suggestion | null>();
+  const { pool, suggestionOf } = placement;
   for (const sentence of sentences) {
     pool.set(sentence.id, {
       key: sentence.id,
@@ -87,21 +138,36 @@ export async function linkDocumentIntoClaims(
   );
   for (const member of await findClaimMembers(db, { projectId, claimIds: [...claimIds] }))
     addEarlier(member.sentence_id, member.document_id, member.text, member.claim_id);
+  placement.placed = await place([...pool.values()], rejectedPairs);
+  return placement;
+}
+
+async function writePlacement(
+  db: Executor,
+  projectId: string,
+  documentId: string,
+  { sentenceIds, claimTexts, placed, pool, suggestionOf }: Placement,
+): Promise<'written' | 'gone' | 'changed'> {
+  if (!(await lockDocumentForLinking(db, { projectId, documentId }))) return 'gone';
+  const now = await findLinkableSentences(db, { projectId, documentId });
+  if (now.length !== sentenceIds.length || now.some((sentence, index) => sentence.id !== sentenceIds[index]))
+    return 'changed';
+  await writeClaimTexts(db, { rows: claimTexts });
   const newClaims = new Map<number, string>();
   const links: NewClaimLinkRow[] = [];
-  for (const placed of await place([...pool.values()], rejectedPairs)) {
-    let claimId = placed.claim ?? newClaims.get(placed.group);
+  for (const sentence of placed) {
+    let claimId = sentence.claim ?? newClaims.get(sentence.group);
     if (!claimId) {
       claimId = await insertClaim(db, { projectId });
-      newClaims.set(placed.group, claimId);
+      newClaims.set(sentence.group, claimId);
     }
-    const { match } = placed;
+    const { match } = sentence;
     links.push({
       claimId,
-      sentenceId: placed.key,
-      documentId: pool.get(placed.key)?.document ?? documentId,
-      score: placed.score,
-      attribution: attributionOf(suggestionOf.get(placed.key) ?? null),
+      sentenceId: sentence.key,
+      documentId: pool.get(sentence.key)?.document ?? documentId,
+      score: sentence.score,
+      attribution: attributionOf(suggestionOf.get(sentence.key) ?? null),
       evidence: {
         matchedWords: match.matchedWords,
         numbers: match.numbers,
@@ -111,6 +177,7 @@ export async function linkDocumentIntoClaims(
     });
   }
   await insertClaimLinks(db, { links });
+  return 'written';
 }
 
 /**
@@ -119,11 +186,16 @@ export async function linkDocumentIntoClaims(
  * and keeps it out until done, takes the waiting documents off the queue (it links them too),
  * and readers see the old links until the new ones are complete.
  */
-export function relinkProject(db: Database, projectId: string): Promise<RelinkSummary> {
-  return db.transaction(async (transaction: Executor) => {
-    await lockProjectLinking(transaction, { projectId, wait: true });
-    return relinkLocked(transaction, projectId);
-  });
+export async function relinkProject(db: Database, projectId: string): Promise<RelinkSummary> {
+  // The turn keeps out an embedded database's linker, which holds no lock in the database.
+  const summary = await inLinkingTurn(projectId, true, () =>
+    db.transaction(async (transaction: Executor) => {
+      await lockProjectLinking(transaction, { projectId, wait: true });
+      return relinkLocked(transaction, projectId);
+    }),
+  );
+  if (!summary) throw new Error('a waiting linking turn always runs');
+  return summary;
 }
 
 async function relinkLocked(db: Executor, projectId: string): Promise<RelinkSummary> {
