@@ -73,6 +73,8 @@ async function makeFixture(user: TestUser, slug: string): Promise<Fixture> {
   const detail = await importArticle(user, slug);
   // A second article repeats "Officials were present.": the two sentences are linked as one claim.
   const repeated = await importArticle(user, slug);
+  // Linking runs after the import answers: wait for this process's linker to finish it.
+  await testApp.claimLinker.drain();
   const { claims } = (await (await user.request(`/api/documents/${repeated.document.id}/claims`)).json()) as {
     claims: { occurrences: { linkId: string }[] }[];
   };
@@ -124,6 +126,9 @@ async function setUp(engine: Engine): Promise<void> {
 
 /** Counts and checksums of everything a request could change. */
 async function databaseFingerprint(): Promise<string> {
+  // The background linker's work on earlier imports settles first: only a request's own writes
+  // may tell the two fingerprints apart.
+  await testApp.claimLinker.drain();
   const { db } = testApp.database;
   const tables = [
     documents,
