@@ -28,8 +28,8 @@ import type { AnnotationDraft } from './attest-evidence-panel.ts';
 import type { AttestSentenceList } from './attest-sentence-list.ts';
 import type { EvidenceWarning } from './evidence-warnings.ts';
 import { formatDate, plural } from './format.ts';
-import { loadErrorTemplate } from './page-templates.ts';
-import { describeQueueJump, nextInQueue } from './queue-jump.ts';
+import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
+import { describeQueueJump, QueueJumper } from './queue-jump.ts';
 import './attest-annotate-dialogs.ts';
 import './attest-annotate-side.ts';
 import './attest-annotate-toolbar.ts';
@@ -163,8 +163,7 @@ export class AttestAnnotatePage extends LitElement {
   /** The latest change, read out by screen readers. */
   @state() private announcement = '';
   @state() private actionMessage: ActionMessage | null = null;
-  /** Where `n` last went: pressed again there, it moves on down the queue. */
-  private lastQueueJumpId: string | null = null;
+  private readonly queueJumper = new QueueJumper();
 
   /** The id of the document to annotate. */
   @property() documentId = '';
@@ -220,23 +219,14 @@ export class AttestAnnotatePage extends LitElement {
   private moveToNextInQueue(): void {
     const loaded = this.sentences.loaded;
     if (!loaded) return;
-    const annotatable = this.sentences.annotatable;
-    // The model reads a project's sentences once it decides suggestions: before that, document order.
-    const ordersByModel =
-      loaded.detail.activeQueue && annotatable.some((sentence) => sentence.suggestion?.learned);
-    const jump = nextInQueue(
-      annotatable,
-      (sentenceId) => this.drafts.labelBySentence.has(sentenceId),
-      this.selectedId,
-      ordersByModel,
-      this.lastQueueJumpId,
-    );
+    const isLabelled = (sentenceId: string) => this.drafts.labelBySentence.has(sentenceId);
+    const { annotatable } = this.sentences;
+    const jump = this.queueJumper.next(annotatable, isLabelled, this.selectedId, loaded.detail.activeQueue);
     if (!jump) {
       this.actionMessage = { tone: 'info', text: 'Every sentence loaded here has your label.' };
       return;
     }
     this.select(jump.sentence.id);
-    this.lastQueueJumpId = jump.sentence.id;
     this.focusSentences();
     const text = describeQueueJump(jump);
     this.actionMessage = { tone: 'info', text };
@@ -348,6 +338,7 @@ export class AttestAnnotatePage extends LitElement {
   }
 
   private handleSentenceAction(event: SentenceActionEvent): void {
+    if (this.modes.runAction(event.action, event.cueKind)) return;
     switch (event.action) {
       case 'accept-suggestion':
         this.acceptSuggestion();
@@ -361,18 +352,6 @@ export class AttestAnnotatePage extends LitElement {
         return;
       case 'merge-next':
         void this.segmentation.mergeWithNext();
-        return;
-      case 'start-cue':
-        this.modes.startCueMarking();
-        return;
-      case 'choose-cue-kind':
-        if (event.cueKind) this.modes.cueKind = event.cueKind;
-        return;
-      case 'add-cue':
-        this.modes.addCue(event.cueKind ?? this.modes.cueKind);
-        return;
-      case 'cancel':
-        this.modes.cancel();
         return;
       case 'return-focus':
         this.focusSentences();
@@ -452,12 +431,7 @@ export class AttestAnnotatePage extends LitElement {
     const loading = this.sentences.loading;
     const selected = this.selectedSentence;
     return html`
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <ol>
-          <li><a href="/">Projects</a></li>
-          <li><a href="/projects/${document.projectSlug}">${projectName}</a></li>
-        </ol>
-      </nav>
+      ${breadcrumbsTemplate([{ href: `/projects/${document.projectSlug}`, text: projectName }])}
       <h1 tabindex="-1">${document.title}</h1>
       <p class="facts">${facts.filter(Boolean).join(' · ')}</p>
       ${this.renderToolbar(loaded)}

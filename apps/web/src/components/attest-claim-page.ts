@@ -9,7 +9,7 @@ import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, pageStyles } from '../styles/shared.ts';
 import './attest-claim-linking-notice.ts';
 import { formatDate, plural } from './format.ts';
-import { loadErrorTemplate } from './page-templates.ts';
+import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 
 const attributionText: Record<ClaimOccurrence['attribution'], string> = {
   kcna: 'attributed to state media',
@@ -70,12 +70,7 @@ export class AttestClaimPage extends LitElement {
 
   private renderClaim(claim: Claim, linking: ClaimLinking) {
     return html`
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <ol>
-          <li><a href="/">Projects</a></li>
-          <li><a href="/projects/${this.slug}">${this.slug}</a></li>
-        </ol>
-      </nav>
+      ${breadcrumbsTemplate([{ href: `/projects/${this.slug}`, text: this.slug }, { text: 'Claim timeline' }])}
       <h1 tabindex="-1">Claim timeline</h1>
       <attest-claim-linking-notice
         .slug=${this.slug}

@@ -5,7 +5,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, buttonStyles, pageStyles } from '../styles/shared.ts';
-import { loadErrorTemplate } from './page-templates.ts';
+import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 import './attest-markdown.ts';
 
 /** Each docs/*.md file, loaded when its page is opened. */
@@ -74,9 +74,7 @@ export class AttestDocsPage extends LitElement {
     return this.docTask.render({
       pending: () => html`<h1 tabindex="-1">Documentation</h1><p role="status">Loading…</p>`,
       complete: ({ markdown }) => html`
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
-          <ol><li><a href="/">Projects</a></li><li><span aria-current="page">Documentation</span></li></ol>
-        </nav>
+        ${breadcrumbsTemplate([{ text: 'Documentation' }])}
         <article class="panel" tabindex="-1"><attest-markdown .markdown=${markdown}></attest-markdown></article>
       `,
       error: (error) => loadErrorTemplate('Documentation not available', error),

@@ -23,6 +23,7 @@ import { reportPageStyles } from './report-page.styles.ts';
 import { reportActionsTemplate, reportTaskTemplate } from './report-templates.ts';
 import './attest-bar-chart.ts';
 import './attest-sentence-strip.ts';
+import { breadcrumbsTemplate } from './page-templates.ts';
 
 interface DocumentReportData {
   report: DocumentReport;
@@ -190,14 +191,11 @@ export class AttestDocumentReportPage extends LitElement {
     }));
     const published = formatDate(document.publishedAt);
     return html`
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <ol>
-          <li><a href="/">Projects</a></li>
-          <li><a href="/projects/${data.projectSlug}">${data.projectName}</a></li>
-          <li><a href="/documents/${document.id}">${document.title}</a></li>
-          <li><span aria-current="page">Report</span></li>
-        </ol>
-      </nav>
+      ${breadcrumbsTemplate([
+        { href: `/projects/${data.projectSlug}`, text: data.projectName },
+        { href: `/documents/${document.id}`, text: document.title },
+        { text: 'Report' },
+      ])}
       <article>
         <h1 tabindex="-1">Report: ${document.title}</h1>
         <p class="lede">

@@ -14,7 +14,7 @@ import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/sha
 import { documentsPageStyles } from './attest-documents-page.styles.ts';
 import { describeDeletion } from './deletion-text.ts';
 import { errorMessage, formatDate, plural } from './format.ts';
-import { loadErrorTemplate } from './page-templates.ts';
+import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 import { canReview, roleNames } from './roles.ts';
 import './attest-dataset-import.ts';
 import './attest-delete-dialog.ts';
@@ -348,12 +348,7 @@ export class AttestDocumentsPage extends LitElement {
   private renderPage(loaded: ProjectWithDocuments) {
     const { project } = loaded;
     return html`
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <ol>
-          <li><a href="/">Projects</a></li>
-          <li><span aria-current="page">${project.name}</span></li>
-        </ol>
-      </nav>
+      ${breadcrumbsTemplate([{ text: project.name }])}
       <div class="header">
         <div>
           <h1 tabindex="-1">${project.name}</h1>

@@ -25,7 +25,7 @@ import {
   hasSentenceRows,
 } from './export-choices.ts';
 import { errorMessage, formatBytes, formatDate, plural } from './format.ts';
-import { loadErrorTemplate } from './page-templates.ts';
+import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 import { canReview } from './roles.ts';
 import './attest-copy-button.ts';
 import './attest-transfer-progress.ts';
@@ -335,13 +335,10 @@ export class AttestExportPage extends LitElement {
 
   private renderPage(loaded: ProjectWithDocuments) {
     const { project } = loaded;
-    const breadcrumbs = html`<nav class="breadcrumbs" aria-label="Breadcrumb">
-      <ol>
-        <li><a href="/">Projects</a></li>
-        <li><a href="/projects/${project.slug}">${project.name}</a></li>
-        <li><span aria-current="page">Export</span></li>
-      </ol>
-    </nav>`;
+    const breadcrumbs = breadcrumbsTemplate([
+      { href: `/projects/${project.slug}`, text: project.name },
+      { text: 'Export' },
+    ]);
     if (!canReview(project.role)) {
       return html`${breadcrumbs}
         <h1 tabindex="-1">Export a dataset</h1>

@@ -7,6 +7,7 @@ import { FormController } from '../controllers/form-controller.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, buttonStyles, cardPageStyles, formStyles, pageStyles } from '../styles/shared.ts';
 import { minimumPasswordLength } from './account-fields.ts';
+import { breadcrumbsTemplate } from './page-templates.ts';
 
 /** Changes the signed-in user's password; other sessions are signed out. */
 @customElement('attest-password-page')
@@ -42,7 +43,7 @@ export class AttestPasswordPage extends LitElement {
 
   override render() {
     return html`
-      <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Projects</a></li></ol></nav>
+      ${breadcrumbsTemplate()}
       <div class="panel card">
         <h1 tabindex="-1">Change password</h1>
         <p class="lede">You stay signed in here; other browsers are signed out.</p>

@@ -23,6 +23,7 @@ import './attest-bar-chart.ts';
 import './attest-claims-report.ts';
 import './attest-decider-report.ts';
 import './attest-heatmap.ts';
+import { breadcrumbsTemplate } from './page-templates.ts';
 
 interface ProjectReportData {
   report: ProjectReport;
@@ -203,13 +204,10 @@ export class AttestProjectReportPage extends LitElement {
       this.labelName(key, report.labels),
     );
     return html`
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <ol>
-          <li><a href="/">Projects</a></li>
-          <li><a href="/projects/${report.project.slug}">${report.project.name}</a></li>
-          <li><span aria-current="page">Report</span></li>
-        </ol>
-      </nav>
+      ${breadcrumbsTemplate([
+        { href: `/projects/${report.project.slug}`, text: report.project.name },
+        { text: 'Report' },
+      ])}
       <article>
         <h1 tabindex="-1">Report: ${report.project.name}</h1>
         <p class="lede">Gold labels are the reviewers' decisions, or the analysts' unanimous label.</p>

@@ -8,7 +8,7 @@ import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import type { ProjectUpdateEvent } from '../events/project-update-event.ts';
 import { baseStyles, buttonStyles, pageStyles } from '../styles/shared.ts';
-import { loadErrorTemplate } from './page-templates.ts';
+import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 import './attest-general-settings.ts';
 import './attest-guidelines-settings.ts';
 import './attest-labels-settings.ts';
@@ -109,13 +109,7 @@ export class AttestProjectSettingsPage extends LitElement {
   private renderPage(project: Project) {
     const current = sections.some((item) => item.key === this.section) ? this.section : 'members';
     return html`
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <ol>
-          <li><a href="/">Projects</a></li>
-          <li><a href="/projects/${project.slug}">${project.name}</a></li>
-          <li><span aria-current="page">Settings</span></li>
-        </ol>
-      </nav>
+      ${breadcrumbsTemplate([{ href: `/projects/${project.slug}`, text: project.name }, { text: 'Settings' }])}
       <h1 tabindex="-1">Settings</h1>
       <div class="layout">
         <nav class="tabs" aria-label="Settings">

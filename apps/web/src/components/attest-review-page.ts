@@ -12,7 +12,7 @@ import { styleProperties } from '../directives/style-properties.ts';
 import { baseStyles, buttonStyles, formStyles, pageStyles, tableStyles } from '../styles/shared.ts';
 import { reviewPageStyles } from './attest-review-page.styles.ts';
 import { plural } from './format.ts';
-import { loadErrorTemplate } from './page-templates.ts';
+import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 
 interface ReviewData {
   detail: DocumentDetail;
@@ -391,14 +391,11 @@ export class AttestReviewPage extends LitElement {
     const disagreements = sentences.filter((sentence) => this.isDisagreement(sentence.id)).length;
     const unsettled = sentences.filter((sentence) => this.goldOf(sentence.id).label === null).length;
     return html`
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <ol>
-          <li><a href="/">Projects</a></li>
-          <li><a href="/projects/${document.projectSlug}">${data.projectName}</a></li>
-          <li><a href="/documents/${document.id}">${document.title}</a></li>
-          <li><span aria-current="page">Review</span></li>
-        </ol>
-      </nav>
+      ${breadcrumbsTemplate([
+        { href: `/projects/${document.projectSlug}`, text: data.projectName },
+        { href: `/documents/${document.id}`, text: document.title },
+        { text: 'Review' },
+      ])}
       <h1 tabindex="-1">Review: ${document.title}</h1>
       <p class="lede">
         ${plural(data.analysts.length, 'analyst')}${

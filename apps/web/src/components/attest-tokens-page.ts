@@ -9,6 +9,7 @@ import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, buttonStyles, formStyles, pageStyles, tableStyles } from '../styles/shared.ts';
 import { errorMessage, formatDate } from './format.ts';
 import './attest-copy-button.ts';
+import { breadcrumbsTemplate } from './page-templates.ts';
 
 /** The signed-in user's API tokens for scripts and the CLI: create (shown once), list, revoke. */
 @customElement('attest-tokens-page')
@@ -197,7 +198,7 @@ export class AttestTokensPage extends LitElement {
 
   override render() {
     return html`
-      <nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Projects</a></li></ol></nav>
+      ${breadcrumbsTemplate()}
       <h1 tabindex="-1">API tokens</h1>
       <p class="lede">Tokens let scripts and the <code>attest</code> command act as you, in the projects you choose.</p>
       ${this.dataTask.render({

@@ -1,6 +1,6 @@
 import type { Sentence, Suggestion } from '@attest/core';
 import { describe, expect, it } from 'vitest';
-import { describeQueueJump, nextInQueue } from './queue-jump.ts';
+import { describeQueueJump, nextInQueue, QueueJumper } from './queue-jump.ts';
 
 function sentence(
   position: number,
@@ -82,5 +82,27 @@ describe('describeQueueJump', () => {
     expect(describeQueueJump(nextInQueue(sentences, nothingLabelled, 's1', false)!)).toBe(
       'Sentence 3: the next unlabelled sentence (4 unlabelled).',
     );
+  });
+});
+
+describe('QueueJumper', () => {
+  it('moves down the queue when n is pressed again where it last went, by the model only with the queue on', () => {
+    const jumper = new QueueJumper();
+    const first = jumper.next(sentences, nothingLabelled, null, true);
+    expect(first?.sentence.id).toBe('s2');
+    expect(jumper.next(sentences, nothingLabelled, 's2', true)?.sentence.id).toBe('s1');
+    // Elsewhere than its last jump, it starts from the top of the queue again.
+    expect(jumper.next(sentences, nothingLabelled, 's0', true)?.sentence.id).toBe('s2');
+    // Queue off: document order after the selection, with no model reading.
+    const off = new QueueJumper().next(sentences, nothingLabelled, 's0', false);
+    expect(off?.sentence.id).toBe('s1');
+    expect(off?.reading).toBeNull();
+  });
+
+  it('keeps document order while the model has read none of the sentences', () => {
+    const unread = [sentence(0), sentence(1), sentence(2)];
+    const jump = new QueueJumper().next(unread, nothingLabelled, 's1', true);
+    expect(jump?.sentence.id).toBe('s2');
+    expect(jump?.reading).toBeNull();
   });
 });

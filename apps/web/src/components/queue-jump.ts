@@ -54,6 +54,28 @@ function documentOrderFrom(
   return [...after, ...before];
 }
 
+/** `n` in the editor: remembers where it last went, so pressing it again there moves on. */
+export class QueueJumper {
+  private lastJumpId: string | null = null;
+
+  /**
+   * The next sentence for `n` (see `nextInQueue`); undefined when every one is labelled. With the
+   * project's active queue on, by the model once it has read the sentences (it reads a project's
+   * sentences once it decides suggestions); before that, and with the queue off, document order.
+   */
+  next(
+    annotatable: readonly Sentence[],
+    isLabelled: (sentenceId: string) => boolean,
+    selectedId: string | null,
+    activeQueue: boolean,
+  ): QueueJump | undefined {
+    const ordersByModel = activeQueue && annotatable.some((sentence) => sentence.suggestion?.learned);
+    const jump = nextInQueue(annotatable, isLabelled, selectedId, ordersByModel, this.lastJumpId);
+    if (jump) this.lastJumpId = jump.sentence.id;
+    return jump;
+  }
+}
+
 /** What the editor says on a jump, in words: why this sentence comes now. */
 export function describeQueueJump(jump: QueueJump): string {
   const where = `Sentence ${jump.sentence.position + 1}`;

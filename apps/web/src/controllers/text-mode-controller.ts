@@ -17,6 +17,7 @@ import {
   wordsInSpan,
   wordsOf,
 } from '../components/sentence-text.ts';
+import type { SentenceAction } from '../events/sentence-action-event.ts';
 import type { TextPickEvent } from '../events/text-pick-event.ts';
 
 export interface TextModeActions {
@@ -74,6 +75,20 @@ export class TextModeController implements ReactiveController {
   set cueKind(kind: CueSpan['kind']) {
     this.kind = kind;
     this.host.requestUpdate();
+  }
+
+  /**
+   * The cue-marking actions of the sentence's buttons (start, choose a kind, add, cancel); false
+   * for an action that is not a mode's, which the page then handles.
+   */
+  runAction(action: SentenceAction, cueKind: CueSpan['kind'] | undefined): boolean {
+    if (action === 'start-cue') this.startCueMarking();
+    else if (action === 'choose-cue-kind') {
+      if (cueKind) this.cueKind = cueKind;
+    } else if (action === 'add-cue') this.addCue(cueKind ?? this.kind);
+    else if (action === 'cancel') this.cancel();
+    else return false;
+    return true;
   }
 
   /** Cue mode: the picked words of the sentence, relative to its text. */
