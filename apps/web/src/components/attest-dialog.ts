@@ -61,13 +61,31 @@ export class AttestDialog extends LitElement {
   /** Whether the dialog is shown. */
   @property({ type: Boolean, reflect: true }) open = false;
 
+  /** Whether this showing's close was told already (Escape tells it before the native event). */
+  private isCloseAnnounced = false;
+
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('open')) return;
-    if (this.open && !this.dialog.open) this.dialog.showModal();
+    if (this.open && !this.dialog.open) {
+      this.isCloseAnnounced = false;
+      this.dialog.showModal();
+    }
     if (!this.open && this.dialog.open) this.dialog.close();
   }
 
-  private handleClose(): void {
+  /**
+   * Escape: closed here rather than by the browser, whose close event comes a task later, so a
+   * key pressed as the dialog disappears reaches a page that knows it is gone.
+   */
+  private handleCancel(event: Event): void {
+    event.preventDefault();
+    this.announceClose();
+  }
+
+  private announceClose(): void {
+    if (this.dialog.open) this.dialog.close();
+    if (this.isCloseAnnounced) return;
+    this.isCloseAnnounced = true;
     this.open = false;
     this.dispatchEvent(new DialogCloseEvent());
   }
@@ -79,7 +97,7 @@ export class AttestDialog extends LitElement {
 
   override render() {
     return html`
-      <dialog aria-labelledby="title" @close=${this.handleClose}>
+      <dialog aria-labelledby="title" @cancel=${this.handleCancel} @close=${this.announceClose}>
         <div class="header">
           <h2 id="title">${this.label}</h2>
           <button class="button small" type="button" @click=${this.close}>Close <kbd>Esc</kbd></button>

@@ -128,7 +128,7 @@ export class AttestGeneralSettings extends LitElement {
             the rules disagree on an unlabelled sentence, then where the model is least sure between its two
             likeliest labels. Only each member's own labels are read.
           </span>
-          <span class="hint" id="queue-model" role="status">
+          <span class="hint" id="queue-model">
             ${this.modelTask.render({
               pending: () => 'Reading the project’s model…',
               complete: (status) => describeQueueModel(status),
