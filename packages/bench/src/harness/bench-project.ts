@@ -58,3 +58,24 @@ export async function generateWithoutForeignKeyChecks(
     await work(transaction);
   });
 }
+
+/**
+ * Polls until no document of the project waits for claim linking, or the deadline
+ * (`performance.now()` milliseconds); answers how many still wait. Suites that import their
+ * documents wait for it before measuring, so the background linker's work is not counted in
+ * what they measure.
+ */
+export async function untilLinked(
+  owner: Client,
+  projectSlug: string,
+  deadline = Number.POSITIVE_INFINITY,
+): Promise<number> {
+  for (;;) {
+    const { waitingDocuments } = await owner.json<{ waitingDocuments: number }>(
+      'GET',
+      `/api/projects/${projectSlug}/claim-linking`,
+    );
+    if (waitingDocuments === 0 || performance.now() > deadline) return waitingDocuments;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -8,7 +8,12 @@ import { segment, suggest } from '@attest/core';
 import { copyLines, copyTextLine, type Database } from '@attest/db';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { addAnalysts, generateWithoutForeignKeyChecks, startBenchProject } from '../harness/bench-project.ts';
+import {
+  addAnalysts,
+  generateWithoutForeignKeyChecks,
+  startBenchProject,
+  untilLinked,
+} from '../harness/bench-project.ts';
 import type { Client } from '../harness/live-server.ts';
 import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
 import { buildNewsArticles } from './news-corpus.ts';
@@ -205,7 +210,7 @@ async function measure(
   const cpu = process.cpuUsage(cpuStarted);
   progress(`  ${attestSeconds.toFixed(2)} s, node cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`);
   progress(`${phase}: waiting for the background claim linker`);
-  const stillWaiting = await untilLinked(owner, linkTimeoutSeconds() * 1000 + attestStarted);
+  const stillWaiting = await untilLinked(owner, 'bench', linkTimeoutSeconds() * 1000 + attestStarted);
   const linkedSeconds = (performance.now() - attestStarted) / 1000;
   progress(
     stillWaiting === 0
@@ -231,18 +236,6 @@ async function measure(
  */
 function linkTimeoutSeconds(): number {
   return Number(process.env['ATTEST_BENCH_IMPORT_LINK_TIMEOUT'] ?? Number.POSITIVE_INFINITY);
-}
-
-/** Polls until no document of the project waits for claim linking, or the deadline; answers how many still wait. */
-async function untilLinked(owner: Client, deadline: number): Promise<number> {
-  for (;;) {
-    const { waitingDocuments } = await owner.json<{ waitingDocuments: number }>(
-      'GET',
-      '/api/projects/bench/claim-linking',
-    );
-    if (waitingDocuments === 0 || performance.now() > deadline) return waitingDocuments;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 function jsonLine(body: string, index: number): string {
