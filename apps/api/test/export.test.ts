@@ -18,10 +18,10 @@ import {
   sentences,
 } from '@attest/db';
 import { testEngines } from '@attest/db/testing';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { duckdb } from './duckdb.ts';
 import {
   addMember,
   createBulkProject,
@@ -163,17 +163,6 @@ for (const engine of testEngines())
       const file = path.join(workDir, name);
       await writeFile(file, new Uint8Array(await response.arrayBuffer()));
       return file;
-    }
-
-    async function duckdb(sql: string): Promise<Record<string, unknown>[]> {
-      const instance = await DuckDBInstance.create(':memory:');
-      const connection = await instance.connect();
-      try {
-        return (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-      } finally {
-        connection.closeSync();
-        instance.closeSync();
-      }
     }
 
     describe('GET /api/projects/:slug/export', () => {

@@ -1,9 +1,11 @@
 // Parquet through hyparquet-writer, a row group of 2,500 rows at a time, so memory holds one
-// group (as bytes) and its encoded pages, never the file. Lists and objects are JSON-typed text.
+// group (as bytes) and its encoded pages, never the file, and the footer's metadata as bytes
+// (parquet-footer.ts). Lists and objects are JSON-typed text.
 
 import { type DatasetFieldType, type DatasetRow, datasetFieldNames, datasetFields } from '@attest/core';
 import { ByteWriter, ParquetWriter, type SchemaElement, type Writer } from 'hyparquet-writer';
 import { ColumnBuffer, type ColumnKind } from './parquet-columns.ts';
+import { ParquetFooter } from './parquet-footer.ts';
 
 /** How each type of the field table is held and written. */
 const columnKinds: Record<DatasetFieldType, ColumnKind> = {
@@ -52,23 +54,26 @@ export class DatasetParquetWriter {
   readonly #byteWriter = new ByteWriter();
   readonly #pending: Uint8Array[] = [];
   readonly #parquet: ParquetWriter;
+  readonly #footer: ParquetFooter;
   readonly #columns = datasetFields.map((field) => new ColumnBuffer(columnKinds[field.type]));
   #rows = 0;
 
   constructor(options: { metadata?: { key: string; value: string }[] } = {}) {
     // Hand the bytes over after every row group instead of growing one buffer for the file.
     (this.#byteWriter as Writer).flush = () => this.#drain();
-    this.#parquet = new ParquetWriter({
-      writer: this.#byteWriter,
-      schema: [
-        { name: 'root', num_children: datasetFields.length },
-        ...datasetFields.map((field) => schemaElement(field.name, columnKinds[field.type])),
-      ],
+    const schema: SchemaElement[] = [
+      { name: 'root', num_children: datasetFields.length },
+      ...datasetFields.map((field) => schemaElement(field.name, columnKinds[field.type])),
+    ];
+    // The footer keeps each column chunk's minimum and maximum until the file ends: whole
+    // sentences there would make it grow with the export. Readers only use them to skip groups.
+    const statisticsTruncateLength = 64;
+    this.#parquet = new ParquetWriter({ writer: this.#byteWriter, schema, statisticsTruncateLength });
+    this.#footer = new ParquetFooter({
+      schema,
+      statisticsTruncateLength,
       kvMetadata: options.metadata ?? [],
       createdBy: 'attest',
-      // The footer keeps each column chunk's minimum and maximum until the file ends: whole
-      // sentences there would make it grow with the export. Readers only use them to skip groups.
-      statisticsTruncateLength: 64,
     });
   }
 
@@ -94,10 +99,18 @@ export class DatasetParquetWriter {
         return {
           name: field.name,
           data: { length: rows, slice: () => column.values() } as unknown as unknown[],
+          // A column chunk of several pages would get an offset index, written after the last
+          // group and pointed to from the footer; one chunk's pages are read together anyway.
+          offsetIndex: false,
         };
       }),
       rowGroupSize: rows,
     });
+    // Written synchronously (the flush returns nothing): the group's metadata is the last one.
+    // It goes to the footer as bytes, and the writer keeps nothing of it (no page indexes or
+    // bloom filters wait for the end of the file).
+    this.#footer.add(this.#parquet.row_groups.pop()!);
+    this.#parquet.pendingIndexes.length = 0;
     for (const column of this.#columns) column.reset();
     this.#rows = 0;
   }
@@ -114,7 +127,7 @@ export class DatasetParquetWriter {
 
   finish(): Uint8Array[] {
     this.#writeGroup();
-    void this.#parquet.finish();
+    this.#footer.write(this.#byteWriter);
     return this.#take();
   }
 }
