@@ -4,9 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ColumnBuffer } from '../src/services/parquet-columns.ts';
 
+const utf8 = new TextDecoder();
+
+/** The column's values, text read back from the UTF-8 bytes it gives. */
 function filled(column: ColumnBuffer, values: readonly unknown[]): unknown[] {
   for (const value of values) column.push(value);
-  return column.values();
+  return column.values().map((value) => (value instanceof Uint8Array ? utf8.decode(value) : value));
 }
 
 describe('ColumnBuffer', () => {

@@ -53,9 +53,12 @@ export class ColumnBuffer {
   }
 
   /**
-   * The column as hyparquet-writer takes it: strings (its dictionary and statistics compare them
-   * by value), parsed values for JSON (it encodes those itself), milliseconds for times, numbers
-   * and booleans. Made while the group is written, one column at a time, they die young.
+   * The column as hyparquet-writer takes it: text as views of its UTF-8 bytes (it writes,
+   * compares and dictionary-encodes those as they are, with no string and no buffer a value),
+   * parsed values for JSON (it encodes those itself), milliseconds for times, numbers and
+   * booleans. Made while the group is written, one column at a time, they die young: the views
+   * must, as the next group writes over the bytes (parquet-footer.ts keeps the group's
+   * statistics as bytes of their own).
    */
   values(): unknown[] {
     const values = new Array<unknown>(this.length);
@@ -68,7 +71,7 @@ export class ColumnBuffer {
       }
       switch (this.#kind) {
         case 'string':
-          values[row] = utf8Decoder.decode(this.#bytes.subarray(start, number));
+          values[row] = this.#bytes.subarray(start, number);
           start = number;
           break;
         case 'json':
