@@ -19,7 +19,10 @@ export interface ClaimMember {
 
 export interface LinkedClaim {
   members: ClaimMember[];
-  /** The strongest match between members of different documents: why the claim holds together. */
+  /**
+   * The strongest match between clauses of members from different documents (its words, figures
+   * and names are those two clauses'): why the claim holds together.
+   */
   evidence: ClaimMatch & { from: ClaimMember; to: ClaimMember };
 }
 
@@ -50,7 +53,8 @@ export function linkClaims(documents: readonly LinkableDocument[], options: Link
             member: { document: documentIndex, segment: segmentIndex },
             features: claimFeatures(clause),
           });
-  // Rarity among the clauses being linked: a word every clause of a lead repeats is common there.
+  // Rarity among the units the linkage compares, the clauses (measured: a little better than
+  // among the sentences, docs/claims.md).
   const weightOf = rarityWeights(clauses.map((clause) => clause.features));
   const matches = clauses.map((clause, row) =>
     clauses.map((other, column) =>
