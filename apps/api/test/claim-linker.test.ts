@@ -7,7 +7,7 @@ import { claimLinkQueue, claims, type Database, openDatabase, projects } from '@
 import { testEngines } from '@attest/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClaimLinker } from '../src/services/claim-linker.ts';
+import { ClaimLinker, importSettleMilliseconds } from '../src/services/claim-linker.ts';
 import { createTestApp, type TestApp, waitForClaimLinking } from './helpers.ts';
 
 const fixture = (name: string) =>
@@ -129,6 +129,54 @@ for (const engine of testEngines())
         .from(claims)
         .where(eq(claims.projectId, project!.id));
       expect(claimRows.map((row) => row.id).sort()).toEqual(twice.claims.map((claim) => claim.id).sort());
+    }, 60_000);
+
+    it('starts no document while this process imports, and links once imports pause', async () => {
+      await createProject('yield');
+      await importArticles('yield');
+      const linked: string[] = [];
+      const linker = new ClaimLinker(await anotherProcessDb(), { onLinked: (id) => linked.push(id) });
+      let endImport = () => {};
+      const importRunning = linker.whileImporting(
+        () => new Promise<void>((resolve) => (endImport = () => resolve())),
+      );
+      linker.wake();
+      // Well past the settle time: an import still running holds every document back.
+      await new Promise((resolve) => setTimeout(resolve, importSettleMilliseconds * 3));
+      expect(linked).toEqual([]);
+      expect((await claimsOf('yield')).linking.waitingDocuments).toBe(3);
+      const importEnded = performance.now();
+      endImport();
+      await importRunning;
+      while (linked.length < 3 && performance.now() - importEnded < 30_000)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      await linker.stop();
+      expect(linked).toHaveLength(3);
+      expect((await claimsOf('yield')).linking.waitingDocuments).toBe(0);
+    }, 60_000);
+
+    it('links a document anyway after the longest yield when imports never pause', async () => {
+      await createProject('steady');
+      await importArticles('steady');
+      const linked: string[] = [];
+      const linker = new ClaimLinker(await anotherProcessDb(), {
+        onLinked: (id) => linked.push(id),
+        longestImportYieldMilliseconds: 300,
+      });
+      let endImport = () => {};
+      const importRunning = linker.whileImporting(
+        () => new Promise<void>((resolve) => (endImport = () => resolve())),
+      );
+      const started = performance.now();
+      linker.wake();
+      while (linked.length < 3 && performance.now() - started < 30_000)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      endImport();
+      await importRunning;
+      await linker.stop();
+      expect(linked).toHaveLength(3);
+      // Each document waited out one yield first.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(3 * 300);
     }, 60_000);
 
     it('lets a re-link and the linker take turns on one project', async () => {

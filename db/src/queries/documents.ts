@@ -12,6 +12,7 @@ import {
 import { assignments } from '../schema/members.ts';
 import { projects } from '../schema/projects.ts';
 import { copyConnectionOf, copyLines, copyTextLine } from '../sql/copy-rows.ts';
+import { rowsOf } from '../sql/rows.ts';
 import { type DocumentScope, documentInProject, type SentenceScope } from '../sql/scope.ts';
 
 export interface DocumentSummaryRow extends Omit<DocumentRow, 'body'> {
@@ -165,7 +166,7 @@ export async function findDocumentIdsByHash(
 export async function insertDocumentWithSentences(
   db: Executor,
   entry: NewDocumentWithSentences,
-): Promise<DocumentRow | undefined> {
+): Promise<CreatedDocument | undefined> {
   const [created] = await insertDocumentsWithSentences(db, { entries: [entry] });
   return created;
 }
@@ -175,8 +176,11 @@ export interface NewDocumentWithSentences {
   sentences: Omit<NewSentenceRow, 'documentId'>[];
 }
 
-/** Documents a statement inserts: 9 parameters each, within Postgres's 65,535 per statement. */
+/** Documents a statement inserts, as one JSON parameter: about 2 MB of news text at most. */
 const documentsPerStatement = 1_000;
+
+/** What an insert answers of a created document: its keys, not its text. */
+export type CreatedDocument = Pick<DocumentRow, 'id' | 'projectId' | 'bodySha256'>;
 /** Sentences a statement inserts; they travel as one JSON parameter, so only size limits them. */
 const sentencesPerStatement = 20_000;
 
@@ -187,16 +191,31 @@ const sentencesPerStatement = 20_000;
 export async function insertDocumentsWithSentences(
   db: Executor,
   { entries }: { entries: readonly NewDocumentWithSentences[] },
-): Promise<DocumentRow[]> {
-  const created: DocumentRow[] = [];
+): Promise<CreatedDocument[]> {
+  const created: CreatedDocument[] = [];
   for (let index = 0; index < entries.length; index += documentsPerStatement) {
-    const slice = entries.slice(index, index + documentsPerStatement);
+    const rows = entries.slice(index, index + documentsPerStatement).map(({ document }) => ({
+      project_id: document.projectId,
+      title: wellFormed(document.title),
+      outlet: document.outlet == null ? null : wellFormed(document.outlet),
+      url: document.url == null ? null : wellFormed(document.url),
+      published_at: document.publishedAt?.toISOString() ?? null,
+      body: wellFormed(document.body),
+      body_sha256: document.bodySha256,
+      created_by: document.createdBy ?? null,
+    }));
+    // One JSON parameter rather than eight a row, and only the keys back: binding 4,000
+    // parameters and reading every body back cost a tenth of a bulk import's time.
     created.push(
-      ...(await db
-        .insert(documents)
-        .values(slice.map((entry) => entry.document))
-        .onConflictDoNothing({ target: [documents.projectId, documents.bodySha256] })
-        .returning()),
+      ...(await rowsOf<CreatedDocument>(
+        db,
+        sql`insert into ${documents} (project_id, title, outlet, url, published_at, body, body_sha256, created_by)
+          select project_id, title, outlet, url, published_at, body, body_sha256, created_by
+          from json_to_recordset(${JSON.stringify(rows)}::json) as row(project_id uuid, title text,
+            outlet text, url text, published_at timestamptz, body text, body_sha256 text, created_by uuid)
+          on conflict (project_id, body_sha256) do nothing
+          returning id, project_id as "projectId", body_sha256 as "bodySha256"`,
+      )),
     );
   }
   const createdIdByHash = new Map(created.map((document) => [document.bodySha256, document.id]));

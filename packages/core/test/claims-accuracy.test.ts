@@ -125,8 +125,10 @@ const events = hasClaimLinks
       .map(readEvent)
   : [];
 
-// The issue's targets are 0.85 precision and 0.75 recall; recall falls short (docs/claims.md
-// says why). The floors below are the figures reached: they catch regressions.
+// The issue's targets are 0.85 precision and 0.75 recall: the batch linking (`attest link`)
+// reaches them on the development events and held out by event; imports, one claim per sentence,
+// fall short of the recall (docs/claims.md says why). The floors below are the figures reached:
+// they catch regressions.
 describe('claim linking accuracy on the claim-links development events', () => {
   it.skipIf(!hasClaimLinks)('links cross-document sentence pairs of one claim, per event and overall', () => {
     const results = events.map((event) => ({ event, predicted: linkBatch(event) }));
@@ -139,8 +141,8 @@ describe('claim linking accuracy on the claim-links development events', () => {
       ].join('\n'),
     );
     expect(results.length).toBe(5);
-    expect(overall.precision).toBeGreaterThanOrEqual(0.88);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.585);
+    expect(overall.precision).toBeGreaterThanOrEqual(0.87);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.78);
     expect(overall.droppedFound).toEqual(overall.droppedGold);
   });
 
@@ -176,8 +178,8 @@ describe('claim linking accuracy on the claim-links development events', () => {
         formatRow('overall', overall),
       ].join('\n'),
     );
-    expect(overall.precision).toBeGreaterThanOrEqual(0.88);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.6);
+    expect(overall.precision).toBeGreaterThanOrEqual(0.85);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.8);
     expect(overall.droppedFound).toEqual(overall.droppedGold);
   });
 

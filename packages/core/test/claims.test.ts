@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { claimClauses } from '../src/claims/clauses.ts';
 import {
   claimAttributionOf,
   claimFeatures,
@@ -166,6 +167,41 @@ describe('linkAttributedClaims', () => {
   });
 });
 
+describe('claimClauses', () => {
+  it('splits a sentence at a participle, a relative "that" and a clause of time', () => {
+    expect(
+      claimClauses(
+        'The agency said the engine burned for 320 seconds at the Sohae stand, opening the way for a rocket that can carry a satellite into orbit.',
+      ),
+    ).toEqual([
+      'The agency said the engine burned for 320 seconds at the Sohae stand',
+      'opening the way for a rocket',
+      'that can carry a satellite into orbit.',
+    ]);
+    expect(
+      claimClauses('The engine burned for 320 seconds after engineers repaired the Sohae stand.'),
+    ).toEqual(['The engine burned for 320 seconds', 'after engineers repaired the Sohae stand.']);
+  });
+
+  it('keeps what a verb of saying reports with its frame, so a denial stays with it', () => {
+    expect(
+      claimClauses('Officials in Tokyo could not confirm that the engine burned for 320 seconds.'),
+    ).toEqual(['Officials in Tokyo could not confirm that the engine burned for 320 seconds.']);
+  });
+
+  it('ends a quoted sentence inside a segment, but not at an abbreviation', () => {
+    expect(
+      claimClauses('The U.S. envoy arrived at 10 a.m. on Monday. He met the minister for two hours.'),
+    ).toEqual(['The U.S. envoy arrived at 10 a.m. on Monday.', 'He met the minister for two hours.']);
+  });
+
+  it('joins a fragment with fewer than two content words to the clause after it', () => {
+    expect(claimClauses('State media said on Friday that launched rockets fell into the sea.')).toEqual([
+      'State media said on Friday that launched rockets fell into the sea.',
+    ]);
+  });
+});
+
 describe('linkClaims', () => {
   const documentOf = (...texts: string[]) => ({
     segments: texts.map((text) => ({ kind: 'sentence' as const, text })),
@@ -199,6 +235,21 @@ describe('linkClaims', () => {
     expect(linkClaims(documents).map(membersOf)).toEqual([
       ['0:0', '1:0', '2:0', '3:0'],
       ['0:0', '1:1', '2:1', '3:1'],
+    ]);
+  });
+
+  it('puts a sentence in the claim of each of its clauses, even one its article states again', () => {
+    const withParticiple = [
+      documentOf(
+        'The agency said the new engine burned for 320 seconds at the Sohae stand, opening the way for a rocket that can carry a satellite into orbit.',
+        'Rain fell over the capital during the morning.',
+        'The rocket can now carry a satellite into orbit, the agency added.',
+      ),
+      ...documents.slice(1, 3),
+    ];
+    expect(linkClaims(withParticiple).map(membersOf)).toEqual([
+      ['0:0', '1:0', '2:0'],
+      ['0:0', '0:2', '1:1', '2:1'],
     ]);
   });
 

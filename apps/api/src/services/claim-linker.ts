@@ -23,6 +23,11 @@ import { inLinkingTurn } from './linking-turns.ts';
 /** What an import needs of the linker: a nudge once its documents are committed. */
 export interface ClaimLinkerWaker {
   wake(): void;
+  /**
+   * Runs an import; meanwhile the linker starts no document (see `importSettleMilliseconds`), so
+   * the import has the CPU to itself and linking catches up once imports pause.
+   */
+  whileImporting<Result>(work: () => Promise<Result>): Promise<Result>;
 }
 
 export interface ClaimLinkerOptions {
@@ -32,9 +37,24 @@ export interface ClaimLinkerOptions {
   warn?: (message: string) => void;
   /** Told of each document this linker linked, once its links are committed. */
   onLinked?: (documentId: string) => void;
+  /** How long imports hold the linker back at most before it links a document anyway. */
+  longestImportYieldMilliseconds?: number;
 }
 
 export const defaultSweepMilliseconds = 60_000;
+
+/**
+ * How long after this process's last import ended the linker waits before it starts a document:
+ * a bulk upload arrives as back-to-back requests, and linking between two of them would take
+ * the CPU the next one needs.
+ */
+export const importSettleMilliseconds = 500;
+
+/**
+ * The longest the linker holds back for imports before it links one document anyway, so a
+ * steady stream of imports slows linking down to a document per interval but never stops it.
+ */
+export const defaultLongestImportYieldMilliseconds = 10_000;
 
 /** How soon to look again at a project another process was linking. */
 const busyRetryMilliseconds = 1_000;
@@ -46,11 +66,14 @@ export class ClaimLinker implements ClaimLinkerWaker {
   readonly #sweepMilliseconds: number;
   readonly #warn: (message: string) => void;
   readonly #onLinked: (documentId: string) => void;
+  readonly #longestImportYieldMilliseconds: number;
   #draining: Promise<void> | undefined;
   #wokenWhileDraining = false;
   #timer: NodeJS.Timeout | undefined;
   #retry: NodeJS.Timeout | undefined;
   #isStopped = false;
+  #runningImports = 0;
+  #lastImportEndedAt = Number.NEGATIVE_INFINITY;
   /** The scorer's CPU runs in a worker thread: the server's requests never wait behind it. */
   readonly #placer = new WorkerPlacer();
 
@@ -59,6 +82,8 @@ export class ClaimLinker implements ClaimLinkerWaker {
     this.#sweepMilliseconds = options.sweepMilliseconds ?? defaultSweepMilliseconds;
     this.#warn = options.warn ?? ((message) => console.warn(message));
     this.#onLinked = options.onLinked ?? (() => {});
+    this.#longestImportYieldMilliseconds =
+      options.longestImportYieldMilliseconds ?? defaultLongestImportYieldMilliseconds;
   }
 
   /** Sweeps now (documents left by a process that stopped) and then periodically. */
@@ -71,6 +96,16 @@ export class ClaimLinker implements ClaimLinkerWaker {
     return this;
   }
 
+  async whileImporting<Result>(work: () => Promise<Result>): Promise<Result> {
+    this.#runningImports++;
+    try {
+      return await work();
+    } finally {
+      this.#runningImports--;
+      this.#lastImportEndedAt = performance.now();
+    }
+  }
+
   /** Drains the queue soon; a wake during a drain makes it look again when it ends. */
   wake(): void {
     if (this.#isStopped) return;
@@ -78,7 +113,7 @@ export class ClaimLinker implements ClaimLinkerWaker {
       this.#wokenWhileDraining = true;
       return;
     }
-    this.#draining = this.#drain().finally(() => {
+    this.#draining = this.#drain({ yieldToImports: true }).finally(() => {
       this.#draining = undefined;
       if (this.#wokenWhileDraining) {
         this.#wokenWhileDraining = false;
@@ -87,10 +122,13 @@ export class ClaimLinker implements ClaimLinkerWaker {
     });
   }
 
-  /** Links every waiting document now and resolves when none is left that this process may take. */
+  /**
+   * Links every waiting document now, without waiting for imports to pause, and resolves when
+   * none is left that this process may take.
+   */
   async drain(): Promise<void> {
     while (this.#draining) await this.#draining;
-    this.#draining = this.#drain();
+    this.#draining = this.#drain({ yieldToImports: false });
     try {
       await this.#draining;
     } finally {
@@ -116,16 +154,32 @@ export class ClaimLinker implements ClaimLinkerWaker {
     this.#retry.unref();
   }
 
-  async #drain(): Promise<void> {
+  /** Resolves once no import has run here for a moment, or after the longest yield. */
+  async #importsPaused(): Promise<void> {
+    const since = performance.now();
+    for (;;) {
+      const now = performance.now();
+      const quietFor = this.#runningImports > 0 ? 0 : now - this.#lastImportEndedAt;
+      if (quietFor >= importSettleMilliseconds || this.#isStopped) return;
+      const yieldLeft = this.#longestImportYieldMilliseconds - (now - since);
+      if (yieldLeft <= 0) return;
+      const wait = Math.min(yieldLeft, this.#runningImports > 0 ? 100 : importSettleMilliseconds - quietFor);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  async #drain({ yieldToImports }: { yieldToImports: boolean }): Promise<void> {
     try {
       for (const projectId of await listProjectsWaitingForLinking(this.#db)) {
         let outcome: LinkOutcome = 'linked';
-        while (outcome === 'linked' && !this.#isStopped)
+        while (outcome === 'linked' && !this.#isStopped) {
+          if (yieldToImports) await this.#importsPaused();
           outcome = await linkNextWaitingDocument(this.#db, projectId, {
             warn: this.#warn,
             place: this.#placer.place,
             onLinked: this.#onLinked,
           });
+        }
         // Another process holds the project; it may be finishing as our import's document
         // commits, so look again shortly rather than at the next sweep.
         if (outcome === 'busy') this.#retrySoon();

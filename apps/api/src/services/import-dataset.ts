@@ -30,7 +30,7 @@ import { TransactionRollbackError } from 'drizzle-orm';
 import { ForbiddenError } from '../errors.ts';
 import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
-import { type ArticleInput, storeDocuments } from './import-document.ts';
+import { type ArticleInput, storeDocuments, whileImporting } from './import-document.ts';
 import { type ExportedRow, parseExportedRow } from './import-exported-row.ts';
 import { type ImportFile, readImportFiles, type SourceRecord } from './import-files.ts';
 import { suggestionsFor } from './suggestions.ts';
@@ -79,6 +79,16 @@ export async function importDataset(
     throw new ForbiddenError(
       'Only owners may import labels under the exported annotators; import them as your own instead.',
     );
+  return whileImporting(context, () => importInto(context, project, files, options));
+}
+
+/** The import itself, once the caller may make it. */
+async function importInto(
+  context: ServiceContext,
+  project: ProjectWithCount,
+  files: readonly ImportFile[],
+  options: ImportOptions,
+): Promise<ImportReport> {
   const { records, bodies, errors: readErrors } = await readImportFiles(files);
   const nothing: ImportTally = { counts: new Map(), errors: [] };
   const answer = async (tally: ImportTally): Promise<ImportReport> => {
@@ -87,17 +97,17 @@ export async function importDataset(
     return { ...reportOf(files, readErrors, tally), linking: { waitingDocuments } };
   };
   if (options.strict && readErrors.length > 0) return answer(nothing);
-  const importInto = async (db: Executor): Promise<ImportTally> => {
+  const importRows = async (db: Executor): Promise<ImportTally> => {
     const importer = await Importer.create({ ...context, db }, project, options.keepAnnotators ?? false);
     return importer.run(records, bodies);
   };
-  if (!options.strict) return answer(await importInto(context.db));
+  if (!options.strict) return answer(await importRows(context.db));
   // A strict import with a bad row rolls back with Drizzle's `tx.rollback()`, which ends the
   // transaction by throwing TransactionRollbackError out of it; the tally read inside says why.
   let tally = nothing;
   try {
     await context.db.transaction(async (transaction) => {
-      tally = await importInto(transaction);
+      tally = await importRows(transaction);
       if (tally.errors.length > 0) transaction.rollback();
     });
   } catch (error) {

@@ -29,7 +29,9 @@ export async function importDocument(
   input: ImportDocumentInput,
 ): Promise<ImportResult> {
   const { project } = await requireProject(context, input.projectSlug, managers, 'import documents');
-  const stored = await storeDocument(context.db, project, input, context.isOperator ? null : context.userId);
+  const stored = await whileImporting(context, () =>
+    storeDocument(context.db, project, input, context.isOperator ? null : context.userId),
+  );
   context.claimLinker?.wake();
   const [summary, waitingDocuments] = await Promise.all([
     findDocumentSummary(context.db, {
@@ -41,6 +43,17 @@ export async function importDocument(
   ]);
   if (!summary) throw new Error(`Document ${stored.documentId} vanished after import.`);
   return { document: toDocumentSummary(summary), created: stored.created, linking: { waitingDocuments } };
+}
+
+/**
+ * Runs an import with this process's background claim linker held back until imports pause
+ * (claim-linker.ts), so the linking of earlier documents does not slow the import down.
+ */
+export function whileImporting<Result>(
+  context: ServiceContext,
+  work: () => Promise<Result>,
+): Promise<Result> {
+  return context.claimLinker ? context.claimLinker.whileImporting(work) : work();
 }
 
 /** Stores a document unless the project holds the same text; no access check (callers do it). */

@@ -51,10 +51,10 @@ const ignoredWords = new Set(
   north korea korean korea's pyongyang dprk kim jong leader country`.split(/\s+/),
 );
 
-// Reporting vocabulary under any inflection ("announcer", "citing", "statements", "quoted"): how
-// a claim reached the page, never which claim it is.
+// Reporting vocabulary under any inflection ("announcer", "citing", "statements", "quoted", "read
+// out by a news reader"): how a claim reached the page, never which claim it is.
 const reportingWord =
-  /^(?:announc|report|claim|declar|reveal|describ|confirm|verif|corroborat|quot|cit(?:e|es|ed|ing)$|stat(?:ed|ement|ements)$|accord)/;
+  /^(?:announc|report|claim|declar|reveal|describ|confirm|verif|corroborat|quot|cit(?:e|es|ed|ing)$|stat(?:ed|ement|ements)$|read$|accord)/;
 
 /** "could not be independently confirmed", "has not been verified": one claim about the evidence, however worded. */
 const unverifiedPattern =

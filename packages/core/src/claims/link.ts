@@ -1,7 +1,9 @@
 // Linking sentences of different documents into claims. Average linkage: two groups of
-// sentences merge when their sentences from different documents match well on average, so
-// one loose match does not chain two claims together.
+// clauses merge when their clauses from different documents match well on average, so one
+// loose match does not chain two claims together. A sentence is in every claim one of its
+// clauses is in.
 import type { Segment } from '../segment-types.ts';
+import { claimClauses } from './clauses.ts';
 import { type ClaimFeatures, claimFeatures } from './features.ts';
 import { type ClaimMatch, claimMatchThreshold, type StemWeight, scoreClaimMatch } from './score.ts';
 
@@ -17,7 +19,10 @@ export interface ClaimMember {
 
 export interface LinkedClaim {
   members: ClaimMember[];
-  /** The strongest match between members of different documents: why the claim holds together. */
+  /**
+   * The strongest match between clauses of members from different documents (its words, figures
+   * and names are those two clauses'): why the claim holds together.
+   */
   evidence: ClaimMatch & { from: ClaimMember; to: ClaimMember };
 }
 
@@ -25,36 +30,41 @@ export interface LinkOptions {
   threshold?: number;
 }
 
-interface Sentence {
+/** One clause of a sentence (or the whole sentence), and the sentence it belongs to. */
+interface Clause {
   member: ClaimMember;
   features: ClaimFeatures;
 }
 
 /**
- * Groups the segments of `documents` into claims carried by at least two documents.
- * Boilerplate is never linked. Quadratic in the number of sentences: meant for the sentences
- * of one batch (a command line, or the candidates the database found), not a whole corpus.
+ * Groups the segments of `documents` into claims carried by at least two documents, clause by
+ * clause (`claimClauses`): a sentence whose clauses carry two claims is a member of both.
+ * Boilerplate is never linked. Quadratic in the number of clauses: meant for the sentences of
+ * one batch (a command line), not a whole corpus.
  */
 export function linkClaims(documents: readonly LinkableDocument[], options: LinkOptions = {}): LinkedClaim[] {
   const threshold = options.threshold ?? claimMatchThreshold;
-  const sentences: Sentence[] = [];
+  const clauses: Clause[] = [];
   for (const [documentIndex, document] of documents.entries())
     for (const [segmentIndex, part] of document.segments.entries())
       if (part.kind !== 'boilerplate')
-        sentences.push({
-          member: { document: documentIndex, segment: segmentIndex },
-          features: claimFeatures(part.text),
-        });
-  const weightOf = rarityWeights(sentences.map((sentence) => sentence.features));
-  const matches = sentences.map((sentence, row) =>
-    sentences.map((other, column) =>
-      column === row || other.member.document === sentence.member.document
+        for (const clause of claimClauses(part.text))
+          clauses.push({
+            member: { document: documentIndex, segment: segmentIndex },
+            features: claimFeatures(clause),
+          });
+  // Rarity among the units the linkage compares, the clauses (measured: a little better than
+  // among the sentences, docs/claims.md).
+  const weightOf = rarityWeights(clauses.map((clause) => clause.features));
+  const matches = clauses.map((clause, row) =>
+    clauses.map((other, column) =>
+      column === row || other.member.document === clause.member.document
         ? null
-        : scoreClaimMatch(sentence.features, other.features, weightOf, threshold),
+        : scoreClaimMatch(clause.features, other.features, weightOf, threshold),
     ),
   );
 
-  const groups = sentences.map((_, index) => [index]);
+  const groups = clauses.map((_, index) => [index]);
   for (;;) {
     let best: { first: number; second: number; average: number } | null = null;
     for (let first = 0; first < groups.length; first++)
@@ -69,10 +79,10 @@ export function linkClaims(documents: readonly LinkableDocument[], options: Link
   }
 
   const claimGroups = groups.filter(
-    (group) => new Set(group.map((index) => sentences[index]?.member.document)).size >= 2,
+    (group) => new Set(group.map((index) => clauses[index]?.member.document)).size >= 2,
   );
   const claims: LinkedClaim[] = [];
-  for (const group of withSecondClaims(claimGroups, sentences, matches, threshold)) {
+  for (const group of withSecondClaims(claimGroups, clauses, matches, threshold)) {
     let evidence: LinkedClaim['evidence'] | null = null;
     for (const row of group)
       for (const column of group) {
@@ -80,17 +90,12 @@ export function linkClaims(documents: readonly LinkableDocument[], options: Link
         if (match && (!evidence || match.score > evidence.score))
           evidence = {
             ...match,
-            from: (sentences[row] as Sentence).member,
-            to: (sentences[column] as Sentence).member,
+            from: (clauses[row] as Clause).member,
+            to: (clauses[column] as Clause).member,
           };
       }
     if (evidence)
-      claims.push({
-        members: group
-          .map((index) => (sentences[index] as Sentence).member)
-          .sort((first, second) => first.document - second.document || first.segment - second.segment),
-        evidence,
-      });
+      claims.push({ members: sentencesOf(group.map((index) => clauses[index] as Clause)), evidence });
   }
   return claims.sort(
     (first, second) =>
@@ -99,25 +104,33 @@ export function linkClaims(documents: readonly LinkableDocument[], options: Link
   );
 }
 
+/** The sentences of a claim's clauses, each once, in document order. */
+function sentencesOf(clauses: readonly Clause[]): ClaimMember[] {
+  const bySentence = new Map(clauses.map(({ member }) => [`${member.document}:${member.segment}`, member]));
+  return [...bySentence.values()].sort(
+    (first, second) => first.document - second.document || first.segment - second.segment,
+  );
+}
+
 /**
- * A lead often carries several claims at once (the launch, the range, the completed force), and
- * average linkage puts it in one. Such a sentence also joins every other claim against whose
+ * A clause that was not split off (a lead carrying the launch and the range in one clause) is put
+ * in one claim by average linkage. Such a clause also joins every other claim against whose
  * members its mean score reaches the threshold, as a merge would, unless its document already
- * has a sentence there: an article that states the claim elsewhere does not
- * need its lead to state it again, and a claim that takes in every sentence of an article
- * overlapping it would snowball. Decided against the claims as average linkage left them, so the
- * order of the claims does not matter.
+ * has a clause there: an article that states the claim elsewhere does not need its lead to state
+ * it again, and a claim that takes in every sentence of an article overlapping it would snowball.
+ * Decided against the claims as average linkage left them, so the order of the claims does not
+ * matter.
  */
 function withSecondClaims(
   claims: readonly number[][],
-  sentences: readonly Sentence[],
+  clauses: readonly Clause[],
   matches: (ClaimMatch | null)[][],
   threshold: number,
 ): number[][] {
   return claims.map((group) => {
-    const documentsInGroup = new Set(group.map((index) => sentences[index]?.member.document));
-    const joining = sentences.flatMap((sentence, index) => {
-      if (documentsInGroup.has(sentence.member.document)) return [];
+    const documentsInGroup = new Set(group.map((index) => clauses[index]?.member.document));
+    const joining = clauses.flatMap((clause, index) => {
+      if (documentsInGroup.has(clause.member.document)) return [];
       const average = averageScore([index], group, matches);
       return average !== null && average >= threshold ? [index] : [];
     });
