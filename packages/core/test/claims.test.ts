@@ -30,10 +30,10 @@ describe('scoreClaimMatch', () => {
 
   it('refuses different figures: two measurements are two claims', () => {
     const match = scoreClaimMatch(
-      claimFeatures('The missile flew 950 km and reached an altitude of 4,475 km.'),
-      claimFeatures('The missile flew 960 km and reached an altitude of 4,500 km, the military said.'),
+      claimFeatures('The glider travelled 730 km and climbed to a height of 2,160 km.'),
+      claimFeatures('The glider travelled 745 km and climbed to a height of 2,200 km, the navy said.'),
     );
-    expect(match.numbers.conflicting).toEqual(['950', '4475', '960', '4500']);
+    expect(match.numbers.conflicting).toEqual(['730', '2160', '745', '2200']);
     expect(match.isMatch).toBe(false);
   });
 
@@ -57,10 +57,10 @@ describe('scoreClaimMatch', () => {
 
   it('keeps a conversion together: one shared figure is enough', () => {
     const match = scoreClaimMatch(
-      claimFeatures('The missile flew 950 km (590 miles) into the sea.'),
-      claimFeatures('The missile flew 950 kilometers into the sea.'),
+      claimFeatures('The glider travelled 730 km (454 miles) before it dropped into the bay.'),
+      claimFeatures('The glider travelled 730 kilometers before it dropped into the bay.'),
     );
-    expect(match.numbers.agreeing).toEqual(['950']);
+    expect(match.numbers.agreeing).toEqual(['730']);
     expect(match.isMatch).toBe(true);
   });
 
