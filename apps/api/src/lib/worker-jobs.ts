@@ -1,5 +1,5 @@
-// A long-lived worker thread that runs one kind of job for this process (claim placement, the
-// import's article preparation), so their CPU never holds up the server's event loop. Started
+// A long-lived worker thread that runs one kind of job for this process (today claim placement),
+// so its CPU never holds up the server's event loop. Started
 // on first use, referenced only while it has jobs so an idle one never keeps a process alive,
 // started again after it fails, and ended by `close()`. The job module answers with `answerJobs`.
 import { parentPort, Worker } from 'node:worker_threads';
