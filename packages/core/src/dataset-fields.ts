@@ -4,7 +4,7 @@
 // and the dataset card and docs/datasets.md show it as a table (a test holds both to it).
 
 /** Bumped whenever a field is added, removed or changes meaning; docs/datasets.md lists each version. */
-export const datasetSchemaVersion = 3;
+export const datasetSchemaVersion = 4;
 
 /** How a field's value is written: JSON type, and for text what the text is. */
 export type DatasetFieldType =
@@ -161,7 +161,15 @@ export const datasetFields = [
     name: 'claim_id',
     type: 'uuid',
     nullable: true,
-    description: "the claim the sentence carries across the project's documents, or null",
+    description:
+      "the claim the sentence carries across the project's documents, or null; when it carries several, the strongest (confirmed first, then the highest score)",
+  },
+  {
+    name: 'claim_ids',
+    type: 'string[]',
+    nullable: false,
+    description:
+      'every claim the sentence carries, strongest first (`claim_id` is the first); empty when none',
   },
 ] as const satisfies readonly DatasetField[];
 

@@ -11,8 +11,10 @@ import {
   evaluateClaimLinks,
   type GoldClaim,
   goldClaimSchema,
+  importClaimThreshold,
   linkAttributedClaims,
   linkIntoClaims,
+  type PooledLink,
   type PooledSentence,
   type PredictedClaim,
   rarityWeights,
@@ -59,8 +61,8 @@ function linkBatch(event: Event, threshold = claimMatchThreshold): PredictedClai
 }
 
 /** The claims imports would store: one document at a time in file order, every earlier sentence a candidate. */
-function linkIncrementally(event: Event): PredictedClaim[] {
-  const claimOf = new Map<string, string>();
+function linkIncrementally(event: Event, threshold = importClaimThreshold): PredictedClaim[] {
+  const linksOf = new Map<string, PooledLink[]>();
   const earlier: PooledSentence[] = [];
   for (const [document, { segments }] of event.documents.entries()) {
     const added = segments.flatMap((part, index): PooledSentence[] =>
@@ -71,26 +73,26 @@ function linkIncrementally(event: Event): PredictedClaim[] {
               key: `${document}:${index}`,
               document: String(document),
               text: part.text,
-              claim: null,
+              links: [],
               isNew: true,
             },
           ],
     );
     const pool = [
       ...added,
-      ...earlier.map((sentence) => ({ ...sentence, claim: claimOf.get(sentence.key) ?? null, isNew: false })),
+      ...earlier.map((sentence) => ({ ...sentence, links: linksOf.get(sentence.key) ?? [], isNew: false })),
     ];
     const newClaims = new Map<number, string>();
-    const weightOf = rarityWeights(pool.map((sentence) => claimFeatures(sentence.text)));
-    for (const placed of linkIntoClaims(pool, { weightOf })) {
+    for (const placed of linkIntoClaims(pool, { threshold })) {
       const claim = placed.claim ?? newClaims.get(placed.group) ?? `${document}/${placed.group}`;
       newClaims.set(placed.group, claim);
-      claimOf.set(placed.key, claim);
+      linksOf.set(placed.key, [...(linksOf.get(placed.key) ?? []), { claim, clauses: placed.clauses }]);
     }
     earlier.push(...added);
   }
   const members = new Map<string, string[]>();
-  for (const [key, claim] of claimOf) members.set(claim, [...(members.get(claim) ?? []), key]);
+  for (const [key, links] of linksOf)
+    for (const { claim } of links) members.set(claim, [...(members.get(claim) ?? []), key]);
   return [...members.values()].map((keys) => ({
     isAttributionDropped: false,
     occurrences: keys.map((key) => {
@@ -126,9 +128,9 @@ const events = hasClaimLinks
   : [];
 
 // The issue's targets are 0.85 precision and 0.75 recall: the batch linking (`attest link`)
-// reaches them on the development events and held out by event; imports, one claim per sentence,
-// fall short of the recall (docs/claims.md says why). The floors below are the figures reached:
-// they catch regressions.
+// reaches them on the development events and held out by event; imports, clause by clause but
+// one document at a time, reach the precision and fall short of the recall (docs/claims.md says
+// why). The floors below are the figures reached: they catch regressions.
 describe('claim linking accuracy on the claim-links development events', () => {
   it.skipIf(!hasClaimLinks)('links cross-document sentence pairs of one claim, per event and overall', () => {
     const results = events.map((event) => ({ event, predicted: linkBatch(event) }));
@@ -183,7 +185,7 @@ describe('claim linking accuracy on the claim-links development events', () => {
     expect(overall.droppedFound).toEqual(overall.droppedGold);
   });
 
-  it.skipIf(!hasClaimLinks)('links document by document as imports do, one claim per sentence', () => {
+  it.skipIf(!hasClaimLinks)('links document by document as imports do, clause by clause', () => {
     const results = events.map((event) => ({ event, predicted: linkIncrementally(event) }));
     const overall = evaluateEvents(results);
     console.log(
@@ -193,7 +195,42 @@ describe('claim linking accuracy on the claim-links development events', () => {
         formatRow('overall', overall),
       ].join('\n'),
     );
-    expect(overall.precision).toBeGreaterThanOrEqual(0.87);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.51);
+    expect(overall.precision).toBeGreaterThanOrEqual(0.85);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.67);
+  });
+
+  // The import's threshold was chosen on these events as the batch's was (the best recall at
+  // 0.85 precision or more): scored here on each event with the threshold chosen on the other four.
+  it.skipIf(!hasClaimLinks)('links as imports do on an event left out of choosing the threshold', () => {
+    const thresholds = [0.21, 0.22, 0.23, 0.24, 0.25, 0.26, 0.27, 0.28, 0.29];
+    const linked = new Map(
+      thresholds.map((threshold) => [
+        threshold,
+        events.map((event) => ({ event, predicted: linkIncrementally(event, threshold) })),
+      ]),
+    );
+    const heldOut = events.map((event) => {
+      let chosen: { threshold: number; report: ClaimLinkReport } | null = null;
+      for (const [threshold, results] of linked) {
+        const report = evaluateEvents(results.filter((result) => result.event !== event));
+        if (report.precision >= 0.85 && (!chosen || report.recall > chosen.report.recall))
+          chosen = { threshold, report };
+      }
+      const threshold = chosen?.threshold ?? importClaimThreshold;
+      const result = linked.get(threshold)?.find((candidate) => candidate.event === event);
+      return { threshold, result: result ?? { event, predicted: [] } };
+    });
+    const overall = evaluateEvents(heldOut.map(({ result }) => result));
+    console.log(
+      [
+        'claim links at import, each event scored with the threshold chosen on the other four',
+        ...heldOut.map(({ threshold, result }) =>
+          formatRow(`${result.event.name} @${threshold}`, evaluateEvents([result])),
+        ),
+        formatRow('overall', overall),
+      ].join('\n'),
+    );
+    expect(overall.precision).toBeGreaterThanOrEqual(0.85);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.68);
   });
 });

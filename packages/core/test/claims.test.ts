@@ -8,6 +8,7 @@ import {
   linkAttributedClaims,
   linkClaims,
   linkIntoClaims,
+  type PooledLink,
   type PooledSentence,
   rarityWeights,
   scoreClaimMatch,
@@ -277,45 +278,113 @@ describe('linkIntoClaims', () => {
   const [wire, daily, herald] = ['engine-wire-one', 'engine-daily-two', 'engine-herald-three'].map(
     sentencesOf,
   ) as [ReturnType<typeof sentencesOf>, ReturnType<typeof sentencesOf>, ReturnType<typeof sentencesOf>];
-  // As the import does: words weighed by their rarity in the pool.
+  // As the import does: words weighed by their rarity among the pool's clauses (the default).
   const link = (pool: PooledSentence[], rejectedPairs?: Set<string>) =>
-    linkIntoClaims(pool, {
-      weightOf: rarityWeights(pool.map((sentence) => claimFeatures(sentence.text))),
-      ...(rejectedPairs ? { rejectedPairs } : {}),
-    });
+    linkIntoClaims(pool, rejectedPairs ? { rejectedPairs } : {});
   const burnTime = (sentences: ReturnType<typeof sentencesOf>) =>
     sentences.find((sentence) => sentence.text.includes('320 seconds'))?.key;
 
   it('starts claims with the new document and grows them as later documents arrive, as attest link groups them', () => {
     const first = link([
-      ...wire.map((sentence): PooledSentence => ({ ...sentence, claim: null, isNew: false })),
-      ...daily.map((sentence): PooledSentence => ({ ...sentence, claim: null, isNew: true })),
+      ...wire.map((sentence): PooledSentence => ({ ...sentence, links: [], isNew: false })),
+      ...daily.map((sentence): PooledSentence => ({ ...sentence, links: [], isNew: true })),
     ]);
     const burnGroup = first.find((placed) => placed.key === burnTime(daily))?.group;
     expect(burnGroup).toBeDefined();
     expect(first.find((placed) => placed.key === burnTime(wire))?.group).toBe(burnGroup);
     expect(first.find((placed) => placed.key === burnTime(daily))?.match.matchedWords).toContain('burned');
 
-    const claimOf = new Map(first.map((placed) => [placed.key, `claim-${placed.group}`]));
+    const linksOf = new Map<string, PooledLink[]>();
+    for (const placed of first)
+      linksOf.set(placed.key, [
+        ...(linksOf.get(placed.key) ?? []),
+        { claim: `claim-${placed.group}`, clauses: placed.clauses },
+      ]);
     const second = link([
       ...[...wire, ...daily].map(
         (sentence): PooledSentence => ({
           ...sentence,
-          claim: claimOf.get(sentence.key) ?? null,
+          links: linksOf.get(sentence.key) ?? [],
           isNew: false,
         }),
       ),
-      ...herald.map((sentence): PooledSentence => ({ ...sentence, claim: null, isNew: true })),
+      ...herald.map((sentence): PooledSentence => ({ ...sentence, links: [], isNew: true })),
     ]);
     expect(second.find((placed) => placed.key === burnTime(herald))?.claim).toBe(`claim-${burnGroup}`);
-    // Sentences already in a claim are never placed again.
-    expect(second.every((placed) => !claimOf.has(placed.key))).toBe(true);
+    // A sentence is never placed again in a claim it is in.
+    expect(
+      second.every((placed) => !linksOf.get(placed.key)?.some((existing) => existing.claim === placed.claim)),
+    ).toBe(true);
+  });
+
+  it('places a lead in the claim of each of its clauses, whether its article comes first or last', () => {
+    // Invented: the lead states the burn and the orbit in two clauses; every other article states each apart.
+    const lead =
+      'The new engine burned for 320 seconds at the Sohae stand; the rocket can now carry a satellite into orbit, the agency said.';
+    const others = [
+      [
+        'The new engine burned for 320 seconds at the Sohae stand, the agency said.',
+        'The rocket can now carry a satellite into orbit, it added.',
+      ],
+      [
+        'Its engine burned for 320 seconds at the Sohae stand.',
+        'A satellite can now ride the rocket into orbit, officials claimed.',
+      ],
+      [
+        'State media said the engine burned for 320 seconds at Sohae.',
+        'The rocket is now able to carry a satellite into orbit.',
+      ],
+    ];
+    const articles = [[lead, 'Rain fell over the capital during the morning.'], ...others];
+    for (const order of [articles, [...articles.slice(1), articles[0] as string[]]]) {
+      const linksOf = new Map<string, PooledLink[]>();
+      const earlier: PooledSentence[] = [];
+      for (const [document, texts] of order.entries()) {
+        const added = texts.map(
+          (text, index): PooledSentence => ({
+            key: texts === articles[0] ? `lead:${index}` : `${document}:${index}`,
+            document: String(document),
+            text,
+            links: [],
+            isNew: true,
+          }),
+        );
+        const newClaims = new Map<number, string>();
+        const placed = link([
+          ...added,
+          ...earlier.map((sentence) => ({
+            ...sentence,
+            links: linksOf.get(sentence.key) ?? [],
+            isNew: false,
+          })),
+        ]);
+        for (const sentence of placed) {
+          const claim = sentence.claim ?? newClaims.get(sentence.group) ?? `${document}/${sentence.group}`;
+          newClaims.set(sentence.group, claim);
+          linksOf.set(sentence.key, [
+            ...(linksOf.get(sentence.key) ?? []),
+            { claim, clauses: sentence.clauses },
+          ]);
+        }
+        earlier.push(...added);
+      }
+      const claimsOf = (key: string) => (linksOf.get(key) ?? []).map((link) => link.claim);
+      expect(claimsOf('lead:0')).toHaveLength(2);
+      expect(claimsOf('lead:1')).toEqual([]);
+      const leadClaims = new Set(claimsOf('lead:0'));
+      // Each of the other articles' two sentences is in one of the lead's claims, a different one each.
+      for (const [key] of [...linksOf].filter(([key]) => !key.startsWith('lead:')))
+        expect(claimsOf(key).every((claim) => leadClaims.has(claim))).toBe(true);
+      expect(new Set([...linksOf.values()].flatMap((links) => links.map((entry) => entry.claim)))).toEqual(
+        leadClaims,
+      );
+    }
   });
 
   it('never pairs sentences a person rejected', () => {
     const pool = [
-      ...wire.map((sentence): PooledSentence => ({ ...sentence, claim: null, isNew: false })),
-      ...daily.map((sentence): PooledSentence => ({ ...sentence, claim: null, isNew: true })),
+      ...wire.map((sentence): PooledSentence => ({ ...sentence, links: [], isNew: false })),
+      ...daily.map((sentence): PooledSentence => ({ ...sentence, links: [], isNew: true })),
     ];
     const placed = link(pool, new Set([`${burnTime(daily)}|${burnTime(wire)}`]));
     expect(placed.find((sentence) => sentence.key === burnTime(daily))).toBeUndefined();

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { claimAttributions } from './attribution.ts';
 
 export const claimOccurrenceSchema = z.object({
-  linkId: z.string(),
+  /** The link of this sentence to this claim: what a confirm or reject decides on. */
+  linkId: z
+    .string()
+    .describe(
+      'the link of this sentence to this claim; a sentence in several claims has one link in each, decided on apart',
+    ),
   sentenceId: z.string(),
   documentId: z.string(),
   /** The sentence's position in its document, for opening it in the editor. */
@@ -58,5 +63,7 @@ export const relinkSummarySchema = z.object({
   suggestedLinks: z.int(),
   confirmedLinks: z.int(),
   attributionDropped: z.int(),
+  /** Sentences linked into two claims or more (a lead stating several). */
+  sentencesInSeveralClaims: z.int(),
 });
 export type RelinkSummary = z.infer<typeof relinkSummarySchema>;
