@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type ClaimLinkReport,
-  claimFeatures,
   claimMatchThreshold,
   evaluateClaimLinks,
   type GoldClaim,
@@ -17,7 +16,6 @@ import {
   type PooledLink,
   type PooledSentence,
   type PredictedClaim,
-  rarityWeights,
 } from '../src/claims/index.ts';
 import { segment } from '../src/segment/index.ts';
 import type { Segment } from '../src/segment-types.ts';

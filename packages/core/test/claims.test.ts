@@ -10,7 +10,6 @@ import {
   linkIntoClaims,
   type PooledLink,
   type PooledSentence,
-  rarityWeights,
   scoreClaimMatch,
 } from '../src/claims/index.ts';
 import { segment } from '../src/segment/index.ts';
