@@ -35,13 +35,26 @@ export const claimCandidatesPerSentence = 20;
  */
 export const claimWindowDays = 30;
 
+/** A sentence's link to a claim as the linker reads it: the claim and the clauses that carry it. */
+export interface SentenceClaimLink {
+  claim: string;
+  /** Absent for links written before clauses were kept (the whole sentence). */
+  clauses: number[] | null;
+}
+
 export interface LinkableSentence {
   id: string;
   text: string;
   claimText: string | null;
   suggestion: Suggestion | null;
-  claimId: string | null;
+  /** The claims it is in, none to several. */
+  links: SentenceClaimLink[];
 }
+
+/** A sentence's links as one JSON array (`SentenceClaimLink[]`), empty when it is in no claim. */
+const linksOfSentence = (sentenceId: ReturnType<typeof sql>) =>
+  sql`coalesce((select json_agg(json_build_object('claim', l.claim_id, 'clauses', l.evidence->'clauses')
+    order by l.created_at, l.claim_id) from claim_links l where l.sentence_id = ${sentenceId}), '[]'::json)`;
 
 /**
  * Holds the document (`for share`) while the linker reads and links it. Taken before any of its
@@ -58,7 +71,7 @@ export async function lockDocumentForLinking(db: Executor, params: DocumentScope
   return found.length > 0;
 }
 
-/** A document's sentences that can carry a claim (not boilerplate), with the claim they are in. */
+/** A document's sentences that can carry a claim (not boilerplate), with the claims they are in. */
 export async function findLinkableSentences(
   db: Executor,
   params: DocumentScope,
@@ -69,10 +82,9 @@ export async function findLinkableSentences(
       text: sentences.text,
       claimText: sentences.claimText,
       suggestion: sentences.suggestion,
-      claimId: claimLinks.claimId,
+      links: sql<SentenceClaimLink[]>`${linksOfSentence(sql`${sentences.id}`)}`,
     })
     .from(sentences)
-    .leftJoin(claimLinks, eq(claimLinks.sentenceId, sentences.id))
     .where(
       and(
         eq(sentences.documentId, params.documentId),
@@ -130,7 +142,8 @@ export interface ClaimCandidateRow {
   candidate_document_id: string;
   candidate_text: string;
   candidate_suggestion: Suggestion | null;
-  claim_id: string | null;
+  /** The claims the candidate is in. */
+  links: SentenceClaimLink[];
 }
 
 /** A sentence of the document being linked, with the claim text it is compared by. */
@@ -164,7 +177,7 @@ export async function findClaimCandidates(
       ...(await rowsOf<ClaimCandidateRow>(
         db,
         sql`select n.id as sentence_id, c.id as candidate_id, c.document_id as candidate_document_id,
-            c.text as candidate_text, c.suggestion as candidate_suggestion, cl.claim_id
+            c.text as candidate_text, c.suggestion as candidate_suggestion, ${linksOfSentence(sql`c.id`)} as links
           from (values ${values}) as n(id, claim_text)
           join documents nd on nd.id = ${documentId} and nd.project_id = ${projectId}
           cross join lateral (
@@ -176,7 +189,6 @@ export async function findClaimCandidates(
             order by s.claim_text <-> n.claim_text
             limit ${claimCandidatesPerSentence}
           ) c
-          left join claim_links cl on cl.sentence_id = c.id
           where c.distance <= ${1 - claimCandidateSimilarity}`,
       )),
     );
@@ -189,6 +201,8 @@ export interface ClaimMemberRow {
   sentence_id: string;
   document_id: string;
   text: string;
+  /** The clauses of the sentence that carry this claim; null when the link does not say. */
+  clauses: number[] | null;
 }
 
 /** Members read per claim: enough to average over, bounded however many articles relay a claim. */
@@ -205,14 +219,14 @@ export async function findClaimMembers(
   if (claimIds.length === 0) return [];
   return rowsOf<ClaimMemberRow>(
     db,
-    sql`select m.claim_id, m.sentence_id, m.document_id, s.text
+    sql`select m.claim_id, m.sentence_id, m.document_id, s.text, m.clauses
       from unnest(${sql.raw('array[')}${sql.join(
         claimIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )}${sql.raw(']')}) as wanted(claim_id)
       join claims c on c.id = wanted.claim_id and c.project_id = ${projectId}
       cross join lateral (
-        select cl.claim_id, cl.sentence_id, cl.document_id from claim_links cl
+        select cl.claim_id, cl.sentence_id, cl.document_id, cl.evidence->'clauses' as clauses from claim_links cl
         where cl.claim_id = wanted.claim_id
         order by cl.score desc, cl.sentence_id
         limit ${claimMembersCompared}
@@ -252,7 +266,7 @@ export async function insertClaim(db: Executor, { projectId }: { projectId: stri
   return row.id;
 }
 
-/** Adds links (between sentences the linker read in the claim's project); a sentence already in a claim keeps its claim. */
+/** Adds links (between sentences the linker read in the claim's project); a link already there stays as it is. */
 export async function insertClaimLinks(
   db: Executor,
   { links }: { links: readonly NewClaimLinkRow[] },
@@ -261,7 +275,7 @@ export async function insertClaimLinks(
   await db
     .insert(claimLinks)
     .values([...links])
-    .onConflictDoNothing({ target: claimLinks.sentenceId });
+    .onConflictDoNothing({ target: [claimLinks.claimId, claimLinks.sentenceId] });
 }
 
 /** Drops a project's suggested links and the claims left with fewer than two documents. */
@@ -336,8 +350,11 @@ export async function confirmClaimLink(
     .where(and(eq(claimLinks.id, linkId), inArray(claimLinks.claimId, projectClaims)));
 }
 
-/** Removes the link and remembers that its sentence is not the claim of the others. */
-/** `link` is what `findClaimLink` read, its project included. */
+/**
+ * Removes one link (the sentence's other claims stay) and remembers that its sentence is not the
+ * claim of the others: rejections are kept per pair of sentences. `link` is what `findClaimLink`
+ * read, its project included.
+ */
 export async function rejectClaimLink(
   db: Executor,
   { link, userId }: { link: ClaimLinkFacts; userId: string | null },
@@ -439,6 +456,22 @@ export interface ClaimSummaryRow {
   has_state_media: boolean;
   has_unattributed: boolean;
   first_published_at: string | Date | null;
+}
+
+/** How many of a project's sentences are linked into two claims or more. */
+export async function countSentencesInSeveralClaims(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<number> {
+  const [row] = await rowsOf<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from (
+        select cl.sentence_id from claim_links cl join claims c on c.id = cl.claim_id
+        where c.project_id = ${projectId}
+        group by cl.sentence_id having count(*) > 1
+      ) several`,
+  );
+  return row?.count ?? 0;
 }
 
 /** Every claim of a project with its counts, most documents first. */

@@ -124,6 +124,9 @@ function jsonArray(array: SQL, elementText: SQL): SQL {
     ) || ']' end`;
 }
 
+/** A sentence's claims, strongest first: confirmed before suggested, then by score, then the oldest. */
+const strongestLinkFirst = sql`cl.tier = 'confirmed' desc, cl.score desc, cl.created_at, cl.claim_id`;
+
 function goldConditions(filters: ExportFilters, scope: 'gold' | 'annotations'): SQL {
   const conditions: SQL[] = [sql`true`];
   if (filters.statuses && filters.statuses.length > 0)
@@ -245,7 +248,11 @@ function exportLinesQuery(params: ExportLinesParams): SQL {
     suggestion_rule: jsonbText(sql`g.suggestion -> 'rule'`),
     adjudicated_at: isoJson(sql`g.adjudicated_at`),
     guidelines_version: sql`${String(params.guidelinesVersion)}`,
-    claim_id: sql`coalesce('"' || (select cl.claim_id::text from claim_links cl where cl.sentence_id = g.sentence_id) || '"', 'null')`,
+    // A sentence may be in several claims: `claim_id` is the strongest, `claim_ids` all of them.
+    claim_id: sql`coalesce('"' || (select cl.claim_id::text from claim_links cl where cl.sentence_id = g.sentence_id
+      order by ${strongestLinkFirst} limit 1) || '"', 'null')`,
+    claim_ids: sql`coalesce((select json_agg(cl.claim_id order by ${strongestLinkFirst})::text
+      from claim_links cl where cl.sentence_id = g.sentence_id), '[]')`,
     scope: sql`${JSON.stringify(scope)}`,
     label: json(label),
     label_name: json(labelName),

@@ -29,6 +29,12 @@ export type ClaimRow = typeof claims.$inferSelect;
 /** The evidence kept with a link: the scorer's explanation against the sentence it matched. */
 export type ClaimLinkEvidence = Pick<ClaimMatch, 'matchedWords' | 'numbers' | 'entities'> & {
   matchedSentenceId: string | null;
+  /**
+   * Which of the sentence's clauses (`claimClauses` of @attest/core, in order) carry the claim: a
+   * sentence in two claims gives each its own clauses when the linker weighs a later document.
+   * Absent on links written before a sentence could be in two claims (the whole sentence).
+   */
+  clauses?: number[];
 };
 
 export const claimLinks = pgTable(
@@ -38,10 +44,9 @@ export const claimLinks = pgTable(
     claimId: uuid()
       .notNull()
       .references(() => claims.id, { onDelete: 'cascade' }),
-    /** A sentence belongs to one claim at most. */
+    /** A sentence may be in several claims (a lead states several), once in each. */
     sentenceId: uuid()
       .notNull()
-      .unique()
       .references(() => sentences.id, { onDelete: 'cascade' }),
     documentId: uuid()
       .notNull()
@@ -54,7 +59,12 @@ export const claimLinks = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [index().on(table.claimId), index().on(table.documentId)],
+  (table) => [
+    unique().on(table.claimId, table.sentenceId),
+    index().on(table.claimId),
+    index().on(table.sentenceId),
+    index().on(table.documentId),
+  ],
 );
 
 export type ClaimLinkRow = typeof claimLinks.$inferSelect;
