@@ -146,18 +146,26 @@ for (const engine of testEngines())
       expect(after.occurrences.find((o) => o.sentenceId === confirmed.sentenceId)?.tier).toBe('confirmed');
     });
 
-    it('gives every exported sentence its claim id', async () => {
+    it('gives every exported sentence its claim ids, the strongest as claim_id', async () => {
       const response = await reviewer.request('/api/projects/demo/export?format=jsonl');
       expect(response.status).toBe(200);
       const rows = (await response.text())
         .trimEnd()
         .split('\n')
-        .map((line) => JSON.parse(line) as { text: string; claim_id: string | null });
+        .map(
+          (line) => JSON.parse(line) as { sentence_id: string; claim_id: string | null; claim_ids: string[] },
+        );
       const claims = await claimsOf(reviewer);
-      const claimIdOf = (text: string) =>
-        claims.find((claim) => claim.occurrences.some((occurrence) => occurrence.text === text))?.id ?? null;
+      const claimIdsOf = (sentenceId: string) =>
+        claims
+          .filter((claim) => claim.occurrences.some((occurrence) => occurrence.sentenceId === sentenceId))
+          .map((claim) => claim.id)
+          .sort();
       expect(rows.length).toBeGreaterThan(5);
-      for (const row of rows) expect(row.claim_id).toBe(claimIdOf(row.text));
+      for (const row of rows) {
+        expect([...row.claim_ids].sort()).toEqual(claimIdsOf(row.sentence_id));
+        expect(row.claim_id).toBe(row.claim_ids[0] ?? null);
+      }
       expect(rows.some((row) => row.claim_id !== null)).toBe(true);
     });
 
@@ -218,6 +226,81 @@ for (const engine of testEngines())
       );
       expect(bad.status).toBe(422);
       expect(bad.headers.get('content-type')).toBe('application/problem+json');
+    });
+  });
+
+// Invented articles: the first one's lead states the burn and the orbit in two clauses, the others
+// state each in a sentence of its own.
+const leadArticles = [
+  'The new engine burned for 320 seconds at the Sohae stand; the rocket can now carry a satellite into orbit, the agency said.\n\nRain fell over the capital during the morning.',
+  'The new engine burned for 320 seconds at the Sohae stand, the agency said.\n\nThe rocket can now carry a satellite into orbit, it added.',
+  'Its engine burned for 320 seconds at the Sohae stand.\n\nA satellite can now ride the rocket into orbit, officials claimed.',
+  'State media said the engine burned for 320 seconds at Sohae.\n\nThe rocket is now able to carry a satellite into orbit.',
+];
+
+for (const engine of testEngines())
+  describe(`a sentence in two claims on ${engine}`, () => {
+    let testApp: TestApp;
+    let leadDocumentId = '';
+
+    beforeAll(async () => {
+      testApp = await createTestApp({}, engine);
+      const created = await testApp.owner.json('POST', '/api/projects', { slug: 'leads', name: 'Leads' });
+      expect(created.status).toBe(201);
+      for (const [index, body] of leadArticles.entries()) {
+        const response = await testApp.owner.json('POST', '/api/projects/leads/documents', {
+          body,
+          outlet: `Outlet ${index + 1}`,
+          publishedAt: `2031-03-0${index + 2}`,
+        });
+        expect(response.status).toBe(201);
+        if (index === 0) leadDocumentId = ((await response.json()) as ImportResult).document.id;
+      }
+      await waitForClaimLinking(testApp.owner, 'leads');
+    }, 120_000);
+    afterAll(async () => {
+      await testApp?.database.destroy();
+    });
+
+    it('links the lead into both claims, and confirming one link leaves the other suggested', async () => {
+      const response = await testApp.owner.request(`/api/documents/${leadDocumentId}/claims`);
+      expect(response.status).toBe(200);
+      const { claims } = (await response.json()) as { claims: Claim[] };
+      const leadLinks = claims.flatMap((claim) =>
+        claim.occurrences.filter(
+          (occurrence) => occurrence.text.includes('320 seconds') && occurrence.documentId === leadDocumentId,
+        ),
+      );
+      expect(leadLinks).toHaveLength(2);
+      const leadSentenceId = leadLinks[0]!.sentenceId;
+      expect(leadLinks[1]!.sentenceId).toBe(leadSentenceId);
+      // Two rows in the database, one per claim.
+      const rows = await testApp.database.db
+        .select()
+        .from(claimLinks)
+        .where(eq(claimLinks.sentenceId, leadSentenceId));
+      expect(rows).toHaveLength(2);
+      expect(new Set(rows.map((row) => row.claimId)).size).toBe(2);
+      // Each claim spans all four articles: one holds the burn, the other the orbit.
+      expect(claims.map((claim) => claim.documentCount)).toEqual([4, 4]);
+
+      const [first, second] = leadLinks as [Claim['occurrences'][number], Claim['occurrences'][number]];
+      const decided = await testApp.owner.json('POST', `/api/claim-links/${first.linkId}/decision`, {
+        decision: 'confirm',
+      });
+      expect(decided.status).toBe(204);
+      const tierOf = async (linkId: string) =>
+        (await testApp.database.db.select().from(claimLinks).where(eq(claimLinks.id, linkId)))[0]?.tier;
+      expect(await tierOf(first.linkId)).toBe('confirmed');
+      expect(await tierOf(second.linkId)).toBe('suggested');
+      const relinked = await testApp.owner.request('/api/projects/leads/claims/relink', { method: 'POST' });
+      expect(relinked.status).toBe(200);
+      expect(await relinked.json()).toMatchObject({ confirmedLinks: 1, sentencesInSeveralClaims: 1 });
+      const after = await testApp.database.db
+        .select()
+        .from(claimLinks)
+        .where(eq(claimLinks.sentenceId, leadSentenceId));
+      expect(after.map((row) => row.tier).sort()).toEqual(['confirmed', 'suggested']);
     });
   });
 

@@ -14,7 +14,7 @@ import { claimParams, idParams, slugParams } from './params.ts';
 const linkDecisionSchema = z.strictObject({
   decision: z.enum(['confirm', 'reject']).openapi({
     description:
-      'confirm makes a suggested link confirmed; reject removes it and remembers not to link the pair again',
+      "confirm makes a suggested link confirmed; reject removes it and remembers not to link its sentence with the claim's other sentences again. Either acts on this one link: the sentence's links to other claims stay as they are",
   }),
 });
 
@@ -74,7 +74,8 @@ export const claimRoutes = createRouter()
     createRoute({
       method: 'get',
       path: '/api/documents/{id}/claims',
-      summary: "The claims the document's sentences carry, with their occurrences in other documents",
+      summary:
+        "The claims the document's sentences carry, with their occurrences in other documents; a sentence in several claims is an occurrence of each",
       tags: ['claims'],
       request: { params: idParams },
       responses: {
@@ -88,7 +89,7 @@ export const claimRoutes = createRouter()
     createRoute({
       method: 'post',
       path: '/api/claim-links/{id}/decision',
-      summary: 'Confirm or reject a suggested claim link (reviewers and owners)',
+      summary: 'Confirm or reject one claim link, a sentence in one claim (reviewers and owners)',
       tags: ['claims'],
       request: {
         params: idParams,

@@ -6,12 +6,14 @@ import {
   claimAttributionOf,
   claimText,
   type PlacedSentence,
+  type PooledLink,
   type PooledSentence,
   type RelinkSummary,
   type Suggestion,
 } from '@attest/core';
 import {
   clearSuggestedLinks,
+  countSentencesInSeveralClaims,
   type Database,
   type Executor,
   findClaimCandidates,
@@ -27,10 +29,16 @@ import {
   lockProjectLinking,
   type NewClaimLinkRow,
   removeFromLinkQueue,
+  type SentenceClaimLink,
   writeClaimTexts,
 } from '@attest/db';
 import { type ClaimPlacer, placeHere } from './claim-placement/place.ts';
 import { inLinkingTurn } from './linking-turns.ts';
+
+const pooledLink = ({ claim, clauses }: SentenceClaimLink): PooledLink => ({
+  claim,
+  clauses: clauses ?? undefined,
+});
 
 const attributionOf = (suggestion: Suggestion | null) =>
   suggestion ? claimAttributionOf(suggestion) : 'none';
@@ -100,7 +108,7 @@ async function readAndPlace(
     pool: new Map(),
     suggestionOf: new Map(),
   };
-  const unlinked = sentences.filter((sentence) => !sentence.claimId);
+  const unlinked = sentences.filter((sentence) => sentence.links.length === 0);
   if (unlinked.length === 0) return placement;
   // Asked before this document's claim texts join the index (see findClaimCandidates).
   const candidateRows = await findClaimCandidates(db, { projectId, documentId, sentences: texts });
@@ -120,24 +128,30 @@ async function readAndPlace(
       key: sentence.id,
       document: documentId,
       text: sentence.text,
-      claim: sentence.claimId,
-      isNew: !sentence.claimId,
+      links: sentence.links.map(pooledLink),
+      isNew: sentence.links.length === 0,
     });
     suggestionOf.set(sentence.id, sentence.suggestion);
   }
-  /** Adds a sentence of another document, once. */
-  const addEarlier = (key: string, document: string, text: string, claim: string | null) => {
-    if (!pool.has(key)) pool.set(key, { key, document, text, claim, isNew: false });
+  /** Adds a sentence of another document once, with every link it was read with. */
+  const addEarlier = (key: string, document: string, text: string, links: readonly SentenceClaimLink[]) => {
+    const known = pool.get(key);
+    const pooled = known ?? { key, document, text, links: [], isNew: false };
+    const claims = new Set(pooled.links.map((link) => link.claim));
+    const added = links.filter((link) => !claims.has(link.claim)).map(pooledLink);
+    if (!known || added.length > 0) pool.set(key, { ...pooled, links: [...pooled.links, ...added] });
   };
   for (const row of candidateRows) {
-    addEarlier(row.candidate_id, row.candidate_document_id, row.candidate_text, row.claim_id);
+    addEarlier(row.candidate_id, row.candidate_document_id, row.candidate_text, row.links);
     suggestionOf.set(row.candidate_id, row.candidate_suggestion);
   }
   const claimIds = new Set(
-    [...pool.values()].flatMap((sentence) => (sentence.claim ? [sentence.claim] : [])),
+    [...pool.values()].flatMap((sentence) => sentence.links.map((link) => link.claim)),
   );
   for (const member of await findClaimMembers(db, { projectId, claimIds: [...claimIds] }))
-    addEarlier(member.sentence_id, member.document_id, member.text, member.claim_id);
+    addEarlier(member.sentence_id, member.document_id, member.text, [
+      { claim: member.claim_id, clauses: member.clauses },
+    ]);
   placement.placed = await place([...pool.values()], rejectedPairs);
   return placement;
 }
@@ -173,6 +187,7 @@ async function writePlacement(
         numbers: match.numbers,
         entities: match.entities,
         matchedSentenceId: match.partner,
+        clauses: sentence.clauses,
       },
     });
   }
@@ -216,5 +231,6 @@ async function relinkLocked(db: Executor, projectId: string): Promise<RelinkSumm
     suggestedLinks: summaries.reduce((total, claim) => total + claim.suggested, 0),
     confirmedLinks: summaries.reduce((total, claim) => total + claim.occurrences - claim.suggested, 0),
     attributionDropped: summaries.filter((claim) => claim.has_state_media && claim.has_unattributed).length,
+    sentencesInSeveralClaims: await countSentencesInSeveralClaims(db, { projectId }),
   };
 }

@@ -1,12 +1,6 @@
 // Where a document's sentences go among the project's claims, given the pool the database gave:
 // the scorer weighs every pair, which takes up to seconds of CPU for a large pool.
-import {
-  claimFeatures,
-  linkIntoClaims,
-  type PlacedSentence,
-  type PooledSentence,
-  rarityWeights,
-} from '@attest/core';
+import { linkIntoClaims, type PlacedSentence, type PooledSentence } from '@attest/core';
 
 /** Places the pool's new sentences; pairs in `rejectedPairs` ("a|b") are never linked. */
 export type ClaimPlacer = (
@@ -18,8 +12,8 @@ export function placeInClaims(
   pool: readonly PooledSentence[],
   rejectedPairs: ReadonlySet<string>,
 ): PlacedSentence[] {
-  const weightOf = rarityWeights(pool.map((sentence) => claimFeatures(sentence.text)));
-  return linkIntoClaims(pool, { weightOf, rejectedPairs });
+  // Words are weighed by their rarity among the pool's clauses (linkIntoClaims' default).
+  return linkIntoClaims(pool, { rejectedPairs });
 }
 
 /** In this thread: for a re-link, the CLI and the benches, which wait for the result anyway. */
