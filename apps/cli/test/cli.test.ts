@@ -163,7 +163,7 @@ describe('attest import and export', () => {
     expect(rows.map((row) => row.text)).toEqual(
       expect.arrayContaining(['The ministry said so.', 'Then text.']),
     );
-    expect(rows.every((row) => row.schema_version === 3 && row.project === 'demo')).toBe(true);
+    expect(rows.every((row) => row.schema_version === 4 && row.project === 'demo')).toBe(true);
 
     const reopened = await openDatabase({ dataDir: database().connection.dataDir!, migrate: false });
     try {

@@ -5,6 +5,13 @@ import { embeddedDatabaseForCli, repoRoot, runAttest } from './run-cli.ts';
 
 const fixtures = path.join(repoRoot, 'packages/core/test/fixtures/claims');
 const articles = ['engine-wire-one.txt', 'engine-daily-two.txt', 'engine-herald-three.txt'];
+/** A lead that states two claims, and three articles that state each apart. */
+const leadArticles = [
+  'lead-carries-both.txt',
+  'lead-apart-one.txt',
+  'lead-apart-two.txt',
+  'lead-apart-three.txt',
+];
 
 async function attest(args: string[], env: Record<string, string> = {}) {
   const result = await runAttest(args, { cwd: fixtures, env });
@@ -64,12 +71,14 @@ describe('attest link', () => {
 describe('attest links', () => {
   const database = embeddedDatabaseForCli();
 
-  it('re-links a project and prints a summary of its claims', async () => {
+  it('re-links a project and prints a summary of its claims, a lead in two claims counted', async () => {
     const env = { ATTEST_DATA_DIR: database().connection.dataDir! };
-    await attest(['import', '--project', 'demo', ...articles], env);
+    await attest(['import', '--project', 'demo', ...articles, ...leadArticles], env);
     const { stdout } = await attest(['links', '--project', 'demo'], env);
-    expect(stdout).toMatch(/^4 documents, \d+ claims$/m);
+    expect(stdout).toMatch(/^8 documents, \d+ claims$/m);
     expect(stdout).toMatch(/^[1-9]\d* claims with a dropped attribution$/m);
+    // The lead that states two claims is in both.
+    expect(stdout).toMatch(/^[1-9]\d* sentences? in more than one claim$/m);
     const reopened = await openDatabase({ dataDir: database().connection.dataDir!, migrate: false });
     try {
       expect((await reopened.db.select().from(claimLinks)).length).toBeGreaterThanOrEqual(5);

@@ -19,6 +19,7 @@ export async function linksCommand(options: LinksOptions): Promise<void> {
       `${summary.documents} documents, ${summary.claims} claims`,
       `${summary.suggestedLinks} suggested links, ${summary.confirmedLinks} confirmed`,
       `${summary.attributionDropped} claims with a dropped attribution`,
+      `${summary.sentencesInSeveralClaims} ${summary.sentencesInSeveralClaims === 1 ? 'sentence' : 'sentences'} in more than one claim`,
     ].join('\n')}\n`,
   );
 }
