@@ -13,7 +13,84 @@ const articles = [
   { file: 'engine-herald-three.txt', outlet: 'Herald Three', publishedAt: '2031-03-04' },
 ];
 
+/** Invented: the first article's lead states the burn and the orbit in two clauses; the others state each apart. */
+const leadArticles = [
+  'The new engine burned for 320 seconds at the Sohae stand; the rocket can now carry a satellite into orbit, the agency said.\n\nRain fell over the capital during the morning.',
+  'The new engine burned for 320 seconds at the Sohae stand, the agency said.\n\nThe rocket can now carry a satellite into orbit, it added.',
+  'Its engine burned for 320 seconds at the Sohae stand.\n\nA satellite can now ride the rocket into orbit, officials claimed.',
+  'State media said the engine burned for 320 seconds at Sohae.\n\nThe rocket is now able to carry a satellite into orbit.',
+];
+
+async function waitForLinking(request: import('@playwright/test').APIRequestContext, slug: string) {
+  await expect
+    .poll(
+      async () =>
+        (
+          (await (await request.get(`/api/projects/${slug}/claim-linking`)).json()) as {
+            waitingDocuments: number;
+          }
+        ).waitingDocuments,
+      { timeout: 30_000 },
+    )
+    .toBe(0);
+}
+
 test.describe('claims across documents', () => {
+  test('shows every claim of a lead and confirms only the focused link', async ({ page }) => {
+    test.setTimeout(60_000);
+    const slug = uniqueSlug('leads');
+    await createProject(page.request, { slug, name: 'Leads check' });
+    const documentIds: string[] = [];
+    for (const [index, body] of leadArticles.entries()) {
+      const imported = await page.request.post(`/api/projects/${slug}/documents`, {
+        data: { body, outlet: `Outlet ${index + 1}`, publishedAt: `2031-03-0${index + 2}` },
+      });
+      expect(imported.status(), await imported.text()).toBe(201);
+      documentIds.push(((await imported.json()) as { document: { id: string } }).document.id);
+    }
+    await waitForLinking(page.request, slug);
+
+    await page.goto(`/documents/${documentIds[0]}`);
+    await annotatableRows(page).filter({ hasText: '320 seconds' }).click();
+    const panel = page.locator('attest-claim-panel');
+    await expect(panel.getByRole('heading', { name: 'Claims', exact: true })).toBeVisible();
+    await expect(panel.getByText('This sentence carries 2 claims.')).toBeVisible();
+    const claims = panel.getByRole('article');
+    await expect(claims).toHaveCount(2);
+    await expect(claims.nth(0).getByRole('heading', { name: /^Claim 1 of 2/ })).toContainText(
+      'l / Shift+L act on this link',
+    );
+    // The second claim takes the keys once focused there.
+    await claims.nth(1).getByRole('link', { name: 'Timeline of this claim' }).focus();
+    await expect(claims.nth(1).getByRole('heading', { name: /^Claim 2 of 2/ })).toContainText(
+      'l / Shift+L act on this link',
+    );
+    await annotatableRows(page).filter({ hasText: '320 seconds' }).click();
+    await claims
+      .nth(1)
+      .getByRole('heading', { name: /^Claim 2 of 2/ })
+      .click();
+    await page.keyboard.press('l');
+    await expect(panel.getByRole('status')).toHaveText('Link confirmed.');
+    const { claims: linked } = (await (
+      await page.request.get(`/api/documents/${documentIds[0]}/claims`)
+    ).json()) as {
+      claims: Claim[];
+    };
+    const leadTiers = linked
+      .flatMap((claim) => claim.occurrences)
+      .filter((occurrence) => occurrence.documentId === documentIds[0])
+      .map((occurrence) => occurrence.tier)
+      .sort();
+    expect(leadTiers).toEqual(['confirmed', 'suggested']);
+    // The focused link was confirmed; the sentence's other link is still offered for a decision.
+    await expect(claims.nth(1).getByText(/· confirmed$/)).toBeVisible();
+    await expect(claims.nth(1).getByRole('button', { name: 'Confirm link (l)' })).toHaveCount(0);
+    await expect(claims.nth(0).getByRole('button', { name: 'Confirm link (l)' })).toHaveCount(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'claim-view-two-claims');
+  });
+
   test('links one claim across three articles, confirms the link by keyboard and reports the dropped attribution', async ({
     page,
   }) => {

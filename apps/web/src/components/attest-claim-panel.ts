@@ -1,7 +1,7 @@
 import type { Claim, ClaimOccurrence, Label, Me } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
@@ -24,9 +24,11 @@ export interface ClaimLabelSuggestion {
 }
 
 /**
- * The claim the selected sentence carries across the project's documents: how many documents
- * and outlets carry it, where it appeared first, every occurrence with its label and
- * attribution, and, for reviewers and owners, confirming or rejecting a suggested link.
+ * The claims the selected sentence carries across the project's documents (a lead may carry
+ * several): for each, how many documents and outlets carry it, where it appeared first, every
+ * occurrence with its label and attribution, and, for reviewers and owners, confirming or
+ * rejecting the sentence's link to it. `l` and `Shift+L` act on the focused link: the claim
+ * last clicked or focused in the panel, else the sentence's first suggested link.
  * Loads the document's claims once; `reload()` after a decision.
  */
 @customElement('attest-claim-panel')
@@ -41,6 +43,18 @@ export class AttestClaimPanel extends LitElement {
       h2 {
         font-size: 1rem;
         margin: 0 0 0.5rem;
+      }
+      h3 {
+        font-size: 0.95rem;
+        margin: 0 0 0.25rem;
+      }
+      article {
+        border-left: 3px solid transparent;
+        padding-left: 0.5rem;
+        margin-bottom: 0.75rem;
+      }
+      article.focused {
+        border-left-color: var(--attest-color-focus, #1a5fb4);
       }
       ol {
         margin: 0.5rem 0 0;
@@ -73,6 +87,8 @@ export class AttestClaimPanel extends LitElement {
 
   @state() private message = '';
   @state() private revision = 0;
+  /** The link the claim keys act on, chosen in the panel; null: the sentence's first suggested link. */
+  @state() private chosenLinkId: string | null = null;
 
   /** The document being annotated. */
   @property() documentId = '';
@@ -97,13 +113,28 @@ export class AttestClaimPanel extends LitElement {
     );
   }
 
-  private get claim(): Claim | undefined {
+  /** Every claim the selected sentence is in, in the order the API gives them. */
+  private get sentenceClaims(): Claim[] {
     const claims = this.claimsTask.value?.claims ?? [];
-    return claims.find((claim) => claim.occurrences.some((o) => o.sentenceId === this.sentenceId));
+    return claims.filter((claim) => claim.occurrences.some((o) => o.sentenceId === this.sentenceId));
   }
 
-  private get ownOccurrence(): ClaimOccurrence | undefined {
-    return this.claim?.occurrences.find((occurrence) => occurrence.sentenceId === this.sentenceId);
+  private ownOccurrenceIn(claim: Claim): ClaimOccurrence | undefined {
+    return claim.occurrences.find((occurrence) => occurrence.sentenceId === this.sentenceId);
+  }
+
+  /** The claim whose link the keys act on: the one chosen in the panel, else the first with a suggested link, else the first. */
+  private get focusedClaim(): Claim | undefined {
+    const claims = this.sentenceClaims;
+    return (
+      claims.find((claim) => this.ownOccurrenceIn(claim)?.linkId === this.chosenLinkId) ??
+      claims.find((claim) => this.ownOccurrenceIn(claim)?.tier === 'suggested') ??
+      claims[0]
+    );
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('sentenceId')) this.chosenLinkId = null;
   }
 
   private labelName(key: string | null): string {
@@ -116,10 +147,14 @@ export class AttestClaimPanel extends LitElement {
     this.revision++;
   }
 
-  /** The label given most often to the selected sentence's claim, if any occurrence is labelled. */
+  /** The label given most often to the focused claim of the selected sentence, if any occurrence is labelled. */
   labelSuggestion(): ClaimLabelSuggestion | null {
-    const claim = this.claim;
-    if (!claim?.mostCommonLabel) return null;
+    const claim = this.focusedClaim;
+    return claim ? this.labelSuggestionOf(claim) : null;
+  }
+
+  private labelSuggestionOf(claim: Claim): ClaimLabelSuggestion | null {
+    if (!claim.mostCommonLabel) return null;
     const labelled = claim.occurrences.filter((occurrence) => occurrence.label);
     return {
       label: claim.mostCommonLabel,
@@ -128,9 +163,9 @@ export class AttestClaimPanel extends LitElement {
     };
   }
 
-  /** Confirms or rejects the selected sentence's suggested link; says what happened. */
-  async decide(decision: 'confirm' | 'reject'): Promise<void> {
-    const occurrence = this.ownOccurrence;
+  /** Confirms or rejects the focused link of the selected sentence (one claim; its other links stay); says what happened. */
+  async decide(decision: 'confirm' | 'reject', claim = this.focusedClaim): Promise<void> {
+    const occurrence = claim ? this.ownOccurrenceIn(claim) : undefined;
     if (!occurrence) {
       this.message = 'This sentence has no claim link to decide on.';
       return;
@@ -143,6 +178,8 @@ export class AttestClaimPanel extends LitElement {
       await this.api.decideClaimLink(occurrence.linkId, decision);
       this.message =
         decision === 'confirm' ? 'Link confirmed.' : 'Link rejected: it will not be suggested again.';
+      // The next suggested link, if any, takes the keys.
+      this.chosenLinkId = null;
       this.reload();
     } catch (error) {
       this.message = errorMessage(error);
@@ -168,11 +205,23 @@ export class AttestClaimPanel extends LitElement {
     </li>`;
   }
 
-  private renderClaim(claim: Claim) {
-    const own = this.ownOccurrence;
+  private renderClaim(claim: Claim, index: number, count: number) {
+    const own = this.ownOccurrenceIn(claim);
     const first = claim.firstOccurrence;
-    const suggestion = this.labelSuggestion();
-    return html`
+    const suggestion = this.labelSuggestionOf(claim);
+    const isFocused = count > 1 && claim === this.focusedClaim;
+    const headingId = `claim-heading-${index}`;
+    return html`<article
+      class=${isFocused ? 'focused' : ''}
+      aria-labelledby=${headingId}
+      @focusin=${() => this.choose(own)}
+      @click=${() => this.choose(own)}
+    >
+      ${
+        count > 1
+          ? html`<h3 id=${headingId}>Claim ${index + 1} of ${count}${isFocused ? html` <span class="meta">(l / Shift+L act on this link)</span>` : nothing}</h3>`
+          : nothing
+      }
       <p>
         Carried by ${plural(claim.documentCount, 'document')} from ${plural(claim.outletCount, 'outlet')}. First:
         ${first.outlet ?? first.title}${first.publishedAt ? `, ${formatDate(first.publishedAt)}` : ''}.
@@ -186,8 +235,9 @@ export class AttestClaimPanel extends LitElement {
       ${
         suggestion
           ? html`<p>
-              Label given most: ${this.labelName(suggestion.label)} (${suggestion.count} of ${suggestion.total}). Press
-              <kbd>p</kbd> to apply it.
+              Label given most: ${this.labelName(suggestion.label)} (${suggestion.count} of ${suggestion.total}).${
+                isFocused || count === 1 ? html` Press <kbd>p</kbd> to apply it.` : nothing
+              }
             </p>`
           : nothing
       }
@@ -195,31 +245,40 @@ export class AttestClaimPanel extends LitElement {
         own?.tier === 'suggested' && this.canDecide
           ? html`<p>This sentence's link is suggested.</p>
               <div class="actions">
-                <button type="button" @click=${() => void this.decide('confirm')}>Confirm link (l)</button>
-                <button type="button" @click=${() => void this.decide('reject')}>Reject link (Shift+L)</button>
+                <button type="button" @click=${() => void this.decide('confirm', claim)}>Confirm link (l)</button>
+                <button type="button" @click=${() => void this.decide('reject', claim)}>Reject link (Shift+L)</button>
               </div>`
           : nothing
       }
       <p><a href="/projects/${this.projectSlug}/claims/${claim.id}">Timeline of this claim</a></p>
       <ol aria-label="Occurrences, oldest first">${claim.occurrences.map((occurrence) => this.renderOccurrence(occurrence))}</ol>
-    `;
+    </article>`;
+  }
+
+  private choose(own: ClaimOccurrence | undefined): void {
+    if (own) this.chosenLinkId = own.linkId;
   }
 
   override render() {
     return html`
       <section aria-labelledby="claim-heading">
-        <h2 id="claim-heading">Claim</h2>
+        <h2 id="claim-heading">${this.sentenceClaims.length > 1 ? 'Claims' : 'Claim'}</h2>
         ${this.claimsTask.render({
           pending: () => html`<p class="meta">Loading claims…</p>`,
           error: (error) => html`<p role="alert">${errorMessage(error)}</p>`,
           complete: ({ linking }) => {
-            const claim = this.claim;
+            const claims = this.sentenceClaims;
             const notice = html`<attest-claim-linking-notice
               .slug=${this.projectSlug}
               .waiting=${linking.waitingDocuments}
               @attest-claims-linked=${() => this.reload()}
             ></attest-claim-linking-notice>`;
-            if (claim) return html`${notice}${this.renderClaim(claim)}`;
+            if (claims.length > 0)
+              return html`${notice}${
+                claims.length > 1
+                  ? html`<p>This sentence carries ${plural(claims.length, 'claim')}.</p>`
+                  : nothing
+              }${claims.map((claim, index) => this.renderClaim(claim, index, claims.length))}`;
             return html`${notice}<p class="meta">
                 ${
                   linking.waitingDocuments > 0

@@ -19,6 +19,17 @@ const unattributedColor = '#b35c00';
  * another prints as unattributed fact, and per outlet how often it relays state-media claims
  * with and without attribution, as a chart with the same figures in a table.
  */
+/** The words the claim's occurrences were matched on, most shared first: what tells two claims of one sentence apart. */
+function claimWords(claim: Claim): string[] {
+  const counts = new Map<string, number>();
+  for (const occurrence of claim.occurrences)
+    for (const word of occurrence.matchedWords) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return [...counts]
+    .sort((first, second) => second[1] - first[1] || first[0].localeCompare(second[0]))
+    .slice(0, 5)
+    .map(([word]) => word);
+}
+
 @customElement('attest-claims-report')
 export class AttestClaimsReport extends LitElement {
   static override styles = [
@@ -62,7 +73,7 @@ export class AttestClaimsReport extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${dropped.map((claim) => {
+          ${dropped.map((claim, index) => {
             const outletsWith = (attribution: string) => [
               ...new Set(
                 claim.occurrences
@@ -71,10 +82,20 @@ export class AttestClaimsReport extends LitElement {
               ),
             ];
             const first = claim.firstOccurrence;
+            // A lead carries several claims: rows that start from one sentence say which claim they are by its words.
+            const sharesFirstSentence = dropped.some(
+              (other, otherIndex) =>
+                otherIndex !== index && other.firstOccurrence.sentenceId === first.sentenceId,
+            );
             return html`<tr>
               <th scope="row">
                 ${first.text}
                 <div>${first.outlet ?? first.title}${first.publishedAt ? `, ${formatDate(first.publishedAt)}` : ''}</div>
+                ${
+                  sharesFirstSentence
+                    ? html`<div>One of the sentence's claims: ${claimWords(claim).join(', ')}</div>`
+                    : ''
+                }
               </th>
               <td>${outletsWith('kcna').join(', ')}</td>
               <td>${outletsWith('none').join(', ')}</td>

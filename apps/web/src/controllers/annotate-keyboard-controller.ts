@@ -25,7 +25,7 @@ export interface AnnotateKeyboardActions {
    * used it. Called before the other shortcuts, with modifier keys too.
    */
   handleModeKey(event: KeyboardEvent): boolean;
-  /** Confirms (`confirm`) or rejects the selected sentence's suggested claim link. */
+  /** Confirms (`confirm`) or rejects the focused claim link of the selected sentence (one of its claims). */
   decideClaimLink(decision: 'confirm' | 'reject'): void;
   /** Applies the label given most often to the selected sentence's claim, saying so. */
   applyClaimLabel(): void;
@@ -52,9 +52,9 @@ export const annotateShortcuts: ReadonlyArray<{ keys: readonly string[]; action:
   { keys: ['c'], action: 'Mark cue words: pick them, then Enter' },
   { keys: ['e'], action: 'Edit the source' },
   { keys: ['h'], action: "Show the sentence's history" },
-  { keys: ['l'], action: "Confirm the sentence's suggested claim link" },
-  { keys: ['Shift+L'], action: "Reject the sentence's suggested claim link" },
-  { keys: ['p'], action: "Apply the label given most often to the sentence's claim" },
+  { keys: ['l'], action: "Confirm the sentence's focused claim link (in the claim panel)" },
+  { keys: ['Shift+L'], action: "Reject the sentence's focused claim link (in the claim panel)" },
+  { keys: ['p'], action: "Apply the label given most often to the sentence's focused claim" },
   { keys: ['Ctrl+Z', '⌘Z'], action: 'Undo the last change' },
   { keys: ['←', '→'], action: 'Split mode: move the split point; cue mode: move to a word' },
   { keys: ['Ctrl+←', 'Ctrl+→'], action: 'Split mode: move the split point word by word' },
