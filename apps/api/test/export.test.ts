@@ -196,7 +196,7 @@ for (const engine of testEngines())
         ]);
         const kcna = ofDocument[1]!;
         expect(kcna).toMatchObject({
-          schema_version: 3,
+          schema_version: 4,
           scope: 'gold',
           project: 'data',
           outlet: 'Test Wire',
@@ -210,6 +210,8 @@ for (const engine of testEngines())
           annotation_count: 2,
           agreement: 1,
           guidelines_version: 1,
+          claim_id: null,
+          claim_ids: [],
         });
         expect(kcna.body_sha256).toMatch(/^[0-9a-f]{64}$/);
         // One emoji precedes the sentence: code-point offsets are one less than UTF-16 offsets.
@@ -307,7 +309,7 @@ for (const engine of testEngines())
         expect(response.headers.get('content-type')).toContain('text/csv');
         const text = await response.clone().text();
         expect(text.split('\r\n')[0]).toBe(
-          'schema_version,scope,project,document_id,title,outlet,url,published_at,body_sha256,sentence_id,position,kind,start,end,start_cp,end_cp,text,label,label_name,status,gold_label,source,chain,cues,note,annotator,annotations,annotation_count,agreement,adjudicator,adjudication_note,suggested_label,suggestion_confidence,suggestion_rule,suggestion_relation,suggestion_version,created_at,updated_at,adjudicated_at,guidelines_version,claim_id',
+          'schema_version,scope,project,document_id,title,outlet,url,published_at,body_sha256,sentence_id,position,kind,start,end,start_cp,end_cp,text,label,label_name,status,gold_label,source,chain,cues,note,annotator,annotations,annotation_count,agreement,adjudicator,adjudication_note,suggested_label,suggestion_confidence,suggestion_rule,suggestion_relation,suggestion_version,created_at,updated_at,adjudicated_at,guidelines_version,claim_id,claim_ids',
         );
         const file = await saveTo('data.csv', response);
         const read = await duckdb(
