@@ -74,7 +74,8 @@ for (const engine of testEngines())
       expect(response.status).toBe(200);
       const detail = (await response.json()) as DocumentDetail;
       const expected = expectedFor(body, before);
-      expect(expected.flatMap((suggestion) => suggestion.cues).filter(isContentCue).length).toBeGreaterThan(0);
+      const contentCues = expected.flatMap((suggestion) => suggestion.cues).filter(isContentCue);
+      expect(contentCues.length).toBeGreaterThan(0);
       expect(detail.sentences.map((sentence) => sentence.suggestion)).toEqual(expected);
       expect((await storedOf(withoutFiller, documentId)).map((sentence) => sentence.suggestion)).toEqual(
         expected,
