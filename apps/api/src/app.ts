@@ -37,6 +37,7 @@ import { segmentationRoutes } from './routes/segmentation.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { suggestionModelRoutes } from './routes/suggestion-model.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import type { AttributionSpanWaker } from './services/attribution-spans.ts';
 import type { ClaimLinkerWaker } from './services/claim-linker.ts';
 
 export interface AppDependencies {
@@ -46,6 +47,8 @@ export interface AppDependencies {
    * Without one, imported documents wait for another process, the CLI or a re-link.
    */
   claimLinker?: ClaimLinkerWaker | undefined;
+  /** The process's filler of attribution spans (services/attribution-spans.ts), woken after an import. */
+  attributionSpans?: AttributionSpanWaker | undefined;
   /** Where dataset exports read (a pool of their own on PostgreSQL); `db` when omitted. */
   exportDb?: Database;
   /** Exports at once, overall and per account, and the write timeout (defaults in export-gate.ts). */
@@ -168,6 +171,7 @@ export function createApp(dependencies: AppDependencies) {
         userId: actor.userId,
         tokenProjectIds: actor.tokenProjectIds,
         claimLinker: dependencies.claimLinker,
+        attributionSpans: dependencies.attributionSpans,
       });
     await next();
   });

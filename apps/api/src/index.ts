@@ -11,6 +11,8 @@ export {
   removeDocument,
   removeProject,
 } from './services/archive.ts';
+export { AttributionSpanFiller } from './services/attribution-spans.ts';
+export { type BackgroundWork, startBackgroundWork } from './services/background-work.ts';
 export { ClaimLinker } from './services/claim-linker.ts';
 export { linkDocumentIntoClaims, relinkProject } from './services/claim-linking.ts';
 export { relinkProjectClaims } from './services/claims.ts';

@@ -9,7 +9,7 @@ import { clientAddressHeader } from './auth/create-auth.ts';
 import { resolveSecret } from './auth/secret.ts';
 import { publicUrlOf, readEnvironment } from './env.ts';
 import { answerClientError } from './lib/client-error.ts';
-import { ClaimLinker } from './services/claim-linker.ts';
+import { startBackgroundWork } from './services/background-work.ts';
 import { seedFirstStart } from './services/seed.ts';
 
 const builtWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -28,8 +28,9 @@ export async function startServer(): Promise<void> {
     exportConnections: environment.ATTEST_EXPORT_LIMIT,
   });
   await seedFirstStart(database.db);
-  // Sweeps at once: documents a stopped process imported and did not link are linked now.
-  const claimLinker = new ClaimLinker(database.db).start();
+  // Sweeps at once: documents a stopped process imported and did not link are linked now, and
+  // those it left without attribution spans get them.
+  const background = startBackgroundWork(database.db);
 
   const webRoot =
     environment.ATTEST_WEB_ROOT ?? (environment.NODE_ENV === 'production' ? builtWebRoot : undefined);
@@ -42,7 +43,8 @@ export async function startServer(): Promise<void> {
       : environment.ATTEST_TRUSTED_ORIGINS;
   const app = createApp({
     db: database.db,
-    claimLinker,
+    claimLinker: background.claimLinker,
+    attributionSpans: background.attributionSpans,
     exportDb: database.exportDb,
     exportLimits: {
       concurrent: environment.ATTEST_EXPORT_LIMIT,
@@ -84,7 +86,7 @@ export async function startServer(): Promise<void> {
     console.log(`${signal} received: finishing open requests, then closing the database.`);
     server.close(() => {
       // The document being linked finishes (or rolls back and waits for the next start).
-      void claimLinker
+      void background
         .stop()
         .then(() => database.close())
         .then(() => process.exit(0));

@@ -7,7 +7,8 @@ import { claimLinkQueue, claims, type Database, openDatabase, projects } from '@
 import { testEngines } from '@attest/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClaimLinker, importSettleMilliseconds } from '../src/services/claim-linker.ts';
+import { importSettleMilliseconds } from '../src/lib/import-activity.ts';
+import { ClaimLinker } from '../src/services/claim-linker.ts';
 import { createTestApp, type TestApp, waitForClaimLinking } from './helpers.ts';
 
 const fixture = (name: string) =>

@@ -7,7 +7,9 @@ import { openTestDatabase, preferredTestEngine, type TestDatabase } from '@attes
 import { sql } from 'drizzle-orm';
 import { type AppDependencies, createApp } from '../src/app.ts';
 import { clientAddressHeader } from '../src/auth/create-auth.ts';
-import { ClaimLinker } from '../src/services/claim-linker.ts';
+import type { AttributionSpanFiller } from '../src/services/attribution-spans.ts';
+import { startBackgroundWork } from '../src/services/background-work.ts';
+import type { ClaimLinker } from '../src/services/claim-linker.ts';
 import { seedFirstStart } from '../src/services/seed.ts';
 import { checkingContract } from './response-contract.ts';
 
@@ -40,10 +42,12 @@ export class TestUser {
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
-  /** Its `destroy()` stops the app's claim linker before closing the database. */
+  /** Its `destroy()` stops the app's background work before closing the database. */
   database: TestDatabase;
   /** The app's background claim linker, as a server runs one. */
   claimLinker: ClaimLinker;
+  /** The app's background filler of attribution spans, as a server runs one. */
+  attributionSpans: AttributionSpanFiller;
   owner: TestUser;
   /** A client without a session. */
   anonymous: TestUser;
@@ -57,16 +61,17 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase(engine);
   await seedFirstStart(database.db);
-  const claimLinker = new ClaimLinker(database.db, { warn: () => {} }).start();
+  const { claimLinker, attributionSpans, stop } = startBackgroundWork(database.db, { warn: () => {} });
   const destroyDatabase = database.destroy.bind(database);
   database.destroy = async () => {
-    await claimLinker.stop();
+    await stop();
     await destroyDatabase();
   };
   const app = checkingContract(
     createApp({
       db: database.db,
       claimLinker,
+      attributionSpans,
       exportDb: database.exportDb,
       secret: randomBytes(32).toString('base64url'),
       logError: () => {},
@@ -84,6 +89,7 @@ export async function createTestApp(
     app,
     database,
     claimLinker,
+    attributionSpans,
     owner: new TestUser(app, 'owner@example.org', cookieOf(setup)),
     anonymous,
   };

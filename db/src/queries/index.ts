@@ -3,6 +3,7 @@ export * from './annotation-save.ts';
 export * from './annotations.ts';
 export * from './api-keys.ts';
 export * from './archive.ts';
+export * from './attribution-span-queue.ts';
 export * from './claim-link-queue.ts';
 export * from './claims.ts';
 export * from './claims-export.ts';

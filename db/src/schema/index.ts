@@ -1,5 +1,6 @@
 export * from './adjudications.ts';
 export * from './annotations.ts';
+export * from './attribution-spans.ts';
 export * from './audit.ts';
 export * from './claims.ts';
 export * from './documents.ts';

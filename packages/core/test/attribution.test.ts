@@ -14,8 +14,9 @@ import {
   scoreDocuments,
 } from '../src/attribution/index.ts';
 import weights from '../src/attribution/weights.json' with { type: 'json' };
-import { suggest } from '../src/suggest/index.ts';
-import { sharedDataDirectory } from './fixtures/segment/shared-data.ts';
+import { segment } from '../src/segment/index.ts';
+import { suggest, withAttributionCues } from '../src/suggest/index.ts';
+import { segmentFixturesDirectory, sharedDataDirectory } from './fixtures/segment/shared-data.ts';
 import { article } from './fixtures/suggest/article.ts';
 
 const polnearDev = path.join(sharedDataDirectory, 'polnear', 'dev');
@@ -122,5 +123,36 @@ describe('PolNeAR scoring', () => {
     expect(cue.counts).toEqual({ predicted: 3, gold: 2, exact: 1, overlap: 2 });
     expect(cue.exact.precision).toBeCloseTo(1 / 3);
     expect(cue.overlap.recall).toBe(1);
+  });
+});
+
+// The API's imports store suggestions without attribution cues and add them afterwards
+// (withAttributionCues); on real articles the two steps must store what one call would.
+const realDevDirectory = path.join(sharedDataDirectory, 'real-dev');
+describe('attribution cues added after the rules', () => {
+  const ownArticles = readdirSync(segmentFixturesDirectory)
+    .filter((file) => file.endsWith('.txt') && !file.endsWith('.segments.txt'))
+    .map((file) => readFileSync(path.join(segmentFixturesDirectory, file), 'utf8'));
+  const realArticles = existsSync(realDevDirectory)
+    ? readdirSync(realDevDirectory)
+        .filter((file) => /^d\d+\.txt$/.test(file))
+        .map((file) => readFileSync(path.join(realDevDirectory, file), 'utf8'))
+    : [];
+  if (realArticles.length === 0) console.warn(`Only our own articles here: ${realDevDirectory} is missing.`);
+
+  it.each([
+    ['our own articles', ownArticles],
+    ['real-dev', realArticles],
+  ])('are the cues of one call on %s', (_name, texts) => {
+    let addedCues = 0;
+    for (const text of texts) {
+      const segments = segment(text);
+      const rulesOnly = suggest(text, segments);
+      const inTwoSteps = withAttributionCues(text, segments, rulesOnly);
+      expect(inTwoSteps).toEqual(suggest(text, segments, { attributions: true }));
+      addedCues += inTwoSteps.flatMap((one) => one.cues).length - rulesOnly.flatMap((one) => one.cues).length;
+    }
+    // Where there are articles, the second step adds cues (it is not a no-op on both sides).
+    if (texts.length > 0) expect(addedCues).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { suggestionSchema } from '../src/schemas.ts';
 import { segment } from '../src/segment/index.ts';
-import { suggest } from '../src/suggest/index.ts';
+import { suggest, withAttributionCues } from '../src/suggest/index.ts';
 
 /** Arbitrary Unicode mixed with the words the rules react to, so rules fire on odd input too. */
 const newsLikeText = fc
@@ -72,6 +72,20 @@ describe('suggest (properties)', () => {
         expect(suggest(text, segments)).toEqual(suggest(text, segments));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  // Imports store the rules' suggestions and add the attribution cues afterwards: the two steps
+  // must give what one call with `attributions: true` gives, cue for cue and in the same order.
+  it('adds the same attribution cues in two steps as in one', () => {
+    fc.assert(
+      fc.property(newsLikeText, (text) => {
+        const segments = segment(text);
+        expect(withAttributionCues(text, segments, suggest(text, segments))).toEqual(
+          suggest(text, segments, { attributions: true }),
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 

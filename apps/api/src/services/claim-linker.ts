@@ -15,6 +15,8 @@ import {
   postgresClientOf,
   removeFromLinkQueue,
 } from '@attest/db';
+import { BackgroundDrain, type DrainOptions } from '../lib/background-drain.ts';
+import { defaultLongestImportYieldMilliseconds, ImportActivity } from '../lib/import-activity.ts';
 import { linkDocumentIntoClaims } from './claim-linking.ts';
 import type { ClaimPlacer } from './claim-placement/place.ts';
 import { WorkerPlacer } from './claim-placement/worker-placer.ts';
@@ -24,8 +26,8 @@ import { inLinkingTurn } from './linking-turns.ts';
 export interface ClaimLinkerWaker {
   wake(): void;
   /**
-   * Runs an import; meanwhile the linker starts no document (see `importSettleMilliseconds`), so
-   * the import has the CPU to itself and linking catches up once imports pause.
+   * Runs an import; meanwhile the linker starts no document (lib/import-activity.ts), so the
+   * import has the CPU to itself and linking catches up once imports pause.
    */
   whileImporting<Result>(work: () => Promise<Result>): Promise<Result>;
 }
@@ -39,22 +41,11 @@ export interface ClaimLinkerOptions {
   onLinked?: (documentId: string) => void;
   /** How long imports hold the linker back at most before it links a document anyway. */
   longestImportYieldMilliseconds?: number;
+  /** This process's imports, shared with its other background work (one of its own by default). */
+  imports?: ImportActivity;
 }
 
 export const defaultSweepMilliseconds = 60_000;
-
-/**
- * How long after this process's last import ended the linker waits before it starts a document:
- * a bulk upload arrives as back-to-back requests, and linking between two of them would take
- * the CPU the next one needs.
- */
-export const importSettleMilliseconds = 500;
-
-/**
- * The longest the linker holds back for imports before it links one document anyway, so a
- * steady stream of imports slows linking down to a document per interval but never stops it.
- */
-export const defaultLongestImportYieldMilliseconds = 10_000;
 
 /** How soon to look again at a project another process was linking. */
 const busyRetryMilliseconds = 1_000;
@@ -63,85 +54,57 @@ type LinkOutcome = 'linked' | 'empty' | 'busy' | 'failed';
 
 export class ClaimLinker implements ClaimLinkerWaker {
   readonly #db: Database;
-  readonly #sweepMilliseconds: number;
   readonly #warn: (message: string) => void;
   readonly #onLinked: (documentId: string) => void;
   readonly #longestImportYieldMilliseconds: number;
-  #draining: Promise<void> | undefined;
-  #wokenWhileDraining = false;
-  #timer: NodeJS.Timeout | undefined;
+  readonly #imports: ImportActivity;
+  readonly #drains: BackgroundDrain;
   #retry: NodeJS.Timeout | undefined;
-  #isStopped = false;
-  #runningImports = 0;
-  #lastImportEndedAt = Number.NEGATIVE_INFINITY;
   /** The scorer's CPU runs in a worker thread: the server's requests never wait behind it. */
   readonly #placer = new WorkerPlacer();
 
   constructor(db: Database, options: ClaimLinkerOptions = {}) {
     this.#db = db;
-    this.#sweepMilliseconds = options.sweepMilliseconds ?? defaultSweepMilliseconds;
     this.#warn = options.warn ?? ((message) => console.warn(message));
     this.#onLinked = options.onLinked ?? (() => {});
     this.#longestImportYieldMilliseconds =
       options.longestImportYieldMilliseconds ?? defaultLongestImportYieldMilliseconds;
+    this.#imports = options.imports ?? new ImportActivity();
+    this.#drains = new BackgroundDrain(
+      (drainOptions) => this.#drain(drainOptions),
+      options.sweepMilliseconds ?? defaultSweepMilliseconds,
+    );
   }
 
   /** Sweeps now (documents left by a process that stopped) and then periodically. */
   start(): this {
-    this.wake();
     // The sweep also catches documents another process queued and could not link (it stopped,
     // or the project was busy here when it woke).
-    this.#timer = setInterval(() => this.wake(), this.#sweepMilliseconds);
-    this.#timer.unref();
+    this.#drains.start();
     return this;
   }
 
-  async whileImporting<Result>(work: () => Promise<Result>): Promise<Result> {
-    this.#runningImports++;
-    try {
-      return await work();
-    } finally {
-      this.#runningImports--;
-      this.#lastImportEndedAt = performance.now();
-    }
+  whileImporting<Result>(work: () => Promise<Result>): Promise<Result> {
+    return this.#imports.during(work);
   }
 
   /** Drains the queue soon; a wake during a drain makes it look again when it ends. */
   wake(): void {
-    if (this.#isStopped) return;
-    if (this.#draining) {
-      this.#wokenWhileDraining = true;
-      return;
-    }
-    this.#draining = this.#drain({ yieldToImports: true }).finally(() => {
-      this.#draining = undefined;
-      if (this.#wokenWhileDraining) {
-        this.#wokenWhileDraining = false;
-        this.wake();
-      }
-    });
+    this.#drains.wake();
   }
 
   /**
    * Links every waiting document now, without waiting for imports to pause, and resolves when
    * none is left that this process may take.
    */
-  async drain(): Promise<void> {
-    while (this.#draining) await this.#draining;
-    this.#draining = this.#drain({ yieldToImports: false });
-    try {
-      await this.#draining;
-    } finally {
-      this.#draining = undefined;
-    }
+  drain(): Promise<void> {
+    return this.#drains.drain();
   }
 
   /** Stops sweeping and waits for the document being linked; what still waits stays queued. */
   async stop(): Promise<void> {
-    this.#isStopped = true;
-    clearInterval(this.#timer);
     clearTimeout(this.#retry);
-    await this.#draining;
+    await this.#drains.stop();
     await this.#placer.close();
   }
 
@@ -154,26 +117,13 @@ export class ClaimLinker implements ClaimLinkerWaker {
     this.#retry.unref();
   }
 
-  /** Resolves once no import has run here for a moment, or after the longest yield. */
-  async #importsPaused(): Promise<void> {
-    const since = performance.now();
-    for (;;) {
-      const now = performance.now();
-      const quietFor = this.#runningImports > 0 ? 0 : now - this.#lastImportEndedAt;
-      if (quietFor >= importSettleMilliseconds || this.#isStopped) return;
-      const yieldLeft = this.#longestImportYieldMilliseconds - (now - since);
-      if (yieldLeft <= 0) return;
-      const wait = Math.min(yieldLeft, this.#runningImports > 0 ? 100 : importSettleMilliseconds - quietFor);
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-
-  async #drain({ yieldToImports }: { yieldToImports: boolean }): Promise<void> {
+  async #drain({ yieldToImports }: DrainOptions): Promise<void> {
+    const isStopped = () => this.#drains.isStopped;
     try {
       for (const projectId of await listProjectsWaitingForLinking(this.#db)) {
         let outcome: LinkOutcome = 'linked';
-        while (outcome === 'linked' && !this.#isStopped) {
-          if (yieldToImports) await this.#importsPaused();
+        while (outcome === 'linked' && !isStopped()) {
+          if (yieldToImports) await this.#imports.paused(this.#longestImportYieldMilliseconds, isStopped);
           outcome = await linkNextWaitingDocument(this.#db, projectId, {
             warn: this.#warn,
             place: this.#placer.place,

@@ -1,4 +1,5 @@
 import type { Executor } from '@attest/db';
+import type { AttributionSpanWaker } from './attribution-spans.ts';
 import type { ClaimLinkerWaker } from './claim-linker.ts';
 
 /** Who is asking, and where to look: every service takes one. */
@@ -19,6 +20,11 @@ export interface ServiceContext {
    * imported documents wait for whoever drains the queue: the CLI itself, or a server.
    */
   claimLinker?: ClaimLinkerWaker | undefined;
+  /**
+   * This process's filler of attribution spans, woken after an import. Without one, imported
+   * documents get their spans from the first request that reads them, or from a server.
+   */
+  attributionSpans?: AttributionSpanWaker | undefined;
 }
 
 /** The all-nil user id the operator acts under: it owns nothing and matches no row. */

@@ -309,6 +309,8 @@ class Importer {
       kind: row.kind,
       text: row.text,
     }));
+    // With the attribution spans at once: a dataset's documents come with labels to check against
+    // them, and such imports are small beside article uploads (attribution-spans.ts).
     const suggestions = suggestionsFor(body, segments);
     const work = async (db: Executor) => {
       const document = await insertDocumentWithSentences(db, {

@@ -1,5 +1,6 @@
 // Importing an article: validate, segment, suggest, store the document and its sentences
-// once, give it to the project's analysts, and queue it for claim linking.
+// once, give it to the project's analysts, and queue it for claim linking and for the
+// attribution spans of its suggestions (both added after the import answers).
 import { createHash } from 'node:crypto';
 import { type DocumentImport, type ImportResult, type Segment, type Suggestion, segment } from '@attest/core';
 import {
@@ -10,13 +11,14 @@ import {
   findDocumentSummary,
   insertDocumentsWithSentences,
   type ProjectRow,
+  queueAttributionSpans,
   queueClaimLinking,
 } from '@attest/db';
 import { InvalidInputError } from '../errors.ts';
 import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { toDocumentSummary } from './serialize.ts';
-import { suggestionsFor } from './suggestions.ts';
+import { ruleSuggestionsFor } from './suggestions.ts';
 
 export interface ImportDocumentInput extends DocumentImport {
   projectSlug: string;
@@ -33,6 +35,7 @@ export async function importDocument(
     storeDocument(context.db, project, input, context.isOperator ? null : context.userId),
   );
   context.claimLinker?.wake();
+  context.attributionSpans?.wake();
   const [summary, waitingDocuments] = await Promise.all([
     findDocumentSummary(context.db, {
       projectId: project.id,
@@ -147,6 +150,8 @@ export async function storeDocuments(
         // Linking into claims runs after the answer (claim-linker.ts); the queue row commits
         // with the document, so no document is left unlinked if this process dies.
         await queueClaimLinking(transaction, { projectId: project.id, documentIds });
+        // So are the attribution spans of the suggestions (attribution-spans.ts).
+        await queueAttributionSpans(transaction, { documentIds });
         return idByHash;
       }));
   // A concurrent import of the same text won the unique key: report theirs.
@@ -170,14 +175,14 @@ export async function storeDocuments(
   });
 }
 
-/** Validates, segments and suggests one article, before anything is written. */
+/** Validates, segments and suggests one article (the rules; the spans come later), before anything is written. */
 function prepareArticle(input: ArticleInput, bodySha256: string): PreparedArticle {
   assertImportableText(input.body);
   const segments = segment(input.body);
   if (!segments.some((part) => part.kind !== 'boilerplate')) {
     throw new InvalidInputError('The article has no sentences to annotate, only boilerplate lines.');
   }
-  return { input, bodySha256, segments, suggestions: suggestionsFor(input.body, segments) };
+  return { input, bodySha256, segments, suggestions: ruleSuggestionsFor(input.body, segments) };
 }
 
 /** Refuses text that Postgres cannot store or that is no article at all, with a reason. */

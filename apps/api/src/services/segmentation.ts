@@ -37,6 +37,7 @@ import {
 import { ForbiddenError, InvalidInputError, NotFoundError, ProblemError } from '../errors.ts';
 import { requireSentence, seesEveryone } from './access.ts';
 import { snapshot } from './annotation-snapshot.ts';
+import { addAttributionSpans } from './attribution-spans.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation, toSentence } from './serialize.ts';
 import { withLearnedSuggestions } from './suggestion-model/served-model.ts';
@@ -326,6 +327,9 @@ async function lockSentenceDocument(
   if (!seesEveryone(found.role) && !document.analystsMaySegment) {
     throw new ForbiddenError(segmentationForbidden);
   }
+  // The change recomputes suggestions with their spans: a document still waiting for its spans
+  // gets them now, so none is added twice.
+  await addAttributionSpans(context.db, found.documentId);
   // Read again under the lock: a concurrent split may have moved it.
   const sentence = await findSentence(context.db, { projectId: found.projectId, sentenceId });
   if (!sentence) throw new NotFoundError('Sentence');

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  AttributionSpanFiller,
   ClaimLinker,
   type ImportFile,
   type ImportReport,
@@ -84,7 +85,7 @@ async function importStrictly(paths: string[], options: ImportOptions): Promise<
         strict: true,
         keepAnnotators: options.keepAnnotators ?? false,
       });
-      await linkClaims(db);
+      await finishBackgroundWork(db);
       return imported;
     });
   }
@@ -144,7 +145,7 @@ async function importDatasetFiles(paths: string[], options: ImportOptions): Prom
     const code = await run((file) =>
       importDataset(context, options.project, [file], { keepAnnotators: options.keepAnnotators ?? false }),
     );
-    await linkClaims(db);
+    await finishBackgroundWork(db);
     return code;
   });
 }
@@ -178,18 +179,22 @@ async function importTextFiles(paths: string[], options: ImportOptions): Promise
     const code = await run((body, fallbackTitle) =>
       importDocument(context, { projectSlug: options.project, body, fallbackTitle }),
     );
-    await linkClaims(db);
+    await finishBackgroundWork(db);
     return code;
   });
 }
 
 /**
- * Links the imported documents into the project's claims before the command ends, as a server
- * would in the background: the CLI runs no background linker. A document a running server is
- * linking at the same moment is left to it (the project's lock keeps the two apart).
+ * Adds the imported documents' attribution spans and links them into the project's claims before
+ * the command ends, as a server would in the background: the CLI runs no background work. A
+ * document a running server is linking at the same moment is left to it (the project's lock
+ * keeps the two apart).
  */
-async function linkClaims(db: Database): Promise<void> {
-  if (process.stderr.isTTY) process.stderr.write('Linking claims…\n');
+async function finishBackgroundWork(db: Database): Promise<void> {
+  if (process.stderr.isTTY) process.stderr.write('Adding attribution spans and linking claims…\n');
+  const filler = new AttributionSpanFiller(db);
+  await filler.drain();
+  await filler.stop();
   const linker = new ClaimLinker(db);
   await linker.drain();
   await linker.stop();

@@ -1,7 +1,7 @@
 // A live server with a signed-in owner and a project, and analysts for suites that need a
 // staffed project (written straight into the database: signing them up through the API would
 // only add time the benchmarks do not measure).
-import type { Database } from '@attest/db';
+import { countDocumentsWaitingForAttributionSpans, type Database, type Executor } from '@attest/db';
 import { sql } from 'drizzle-orm';
 import { Client, type LiveServer, type LiveServerOptions, startLiveServer } from './live-server.ts';
 
@@ -77,5 +77,18 @@ export async function untilLinked(
     );
     if (waitingDocuments === 0 || performance.now() > deadline) return waitingDocuments;
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Polls until no document waits for the attribution spans of its suggestions (added after an
+ * import answers, apps/api/src/services/attribution-spans.ts), or the deadline
+ * (`performance.now()` milliseconds); answers how many still wait.
+ */
+export async function untilSpansAdded(db: Executor, deadline = Number.POSITIVE_INFINITY): Promise<number> {
+  for (;;) {
+    const waiting = await countDocumentsWaitingForAttributionSpans(db);
+    if (waiting === 0 || performance.now() > deadline) return waiting;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -2,7 +2,7 @@
 // memory is then its own, apart from the benchmark that drives it and reads its answers.
 
 import type { AddressInfo } from 'node:net';
-import { ClaimLinker, createApp } from '@attest/api';
+import { createApp, startBackgroundWork } from '@attest/api';
 import { openDatabase } from '@attest/db';
 import { serve } from '@hono/node-server';
 
@@ -25,10 +25,11 @@ process.once('message', async (message) => {
     maxConnections: 20,
     migrate: false,
   });
-  const claimLinker = new ClaimLinker(database.db).start();
+  const background = startBackgroundWork(database.db);
   const app = createApp({
     db: database.db,
-    claimLinker,
+    claimLinker: background.claimLinker,
+    attributionSpans: background.attributionSpans,
     secret: request.secret,
     logError: console.error,
     webRoot: request.webRoot,
@@ -39,7 +40,7 @@ process.once('message', async (message) => {
   const { port } = server.address() as AddressInfo;
   process.once('message', async () => {
     await new Promise((resolve) => server.close(resolve));
-    await claimLinker.stop();
+    await background.stop();
     await database.close();
     process.disconnect();
   });

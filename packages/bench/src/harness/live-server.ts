@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ClaimLinker, createApp, seedFirstStart } from '@attest/api';
+import { createApp, seedFirstStart, startBackgroundWork } from '@attest/api';
 import { type DatabaseHandle, openDatabase } from '@attest/db';
 import { serve } from '@hono/node-server';
 import postgres from 'postgres';
@@ -104,8 +104,15 @@ async function serveHere(
   webRoot: string | undefined,
 ): Promise<Served> {
   // Clients of a load test pass their own x-attest-client-address, as distinct machines would.
-  const claimLinker = new ClaimLinker(database.db).start();
-  const app = createApp({ db: database.db, claimLinker, secret, logError: console.error, webRoot });
+  const background = startBackgroundWork(database.db);
+  const app = createApp({
+    db: database.db,
+    claimLinker: background.claimLinker,
+    attributionSpans: background.attributionSpans,
+    secret,
+    logError: console.error,
+    webRoot,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
   });
@@ -115,7 +122,7 @@ async function serveHere(
     pid: process.pid,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await claimLinker.stop();
+      await background.stop();
     },
   };
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { labelKeys } from '@attest/core';
 import postgres from 'postgres';
-import { untilLinked } from '../harness/bench-project.ts';
+import { untilLinked, untilSpansAdded } from '../harness/bench-project.ts';
 import { Client, type LiveServer, startLiveServer } from '../harness/live-server.ts';
 import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
 import {
@@ -124,9 +124,11 @@ export async function prepareAnalysts(
   for (let index = 0; index < analystCount; index++) {
     await owner.json('POST', '/api/projects/save/documents', { body: article(index) });
   }
-  // Their claim linking runs in the background; measured saves must not share the CPU with it.
-  progress('waiting for the documents to be linked into claims');
+  // Their claim linking and attribution spans are added in the background; measured saves must
+  // not share the CPU with them.
+  progress('waiting for the documents to be linked into claims and given their attribution spans');
   await untilLinked(owner, 'save');
+  await untilSpansAdded(server.database.db);
   const assigned = await client<{ userId: string; sentenceId: string; documentId: string }[]>`
     select a.user_id as "userId", s.id as "sentenceId", s.document_id as "documentId"
     from assignments a join sentences s on s.document_id = a.document_id

@@ -1,0 +1,110 @@
+// The attribution spans of an import's suggestions are added after it answers: the stored
+// suggestions first hold the rules' cues, and then, from the background filler or from the first
+// request that reads or re-segments the document, exactly what one suggest() with attributions
+// gives, added once.
+import { readFileSync } from 'node:fs';
+import { type DocumentDetail, type ImportResult, type Suggestion, segment, suggest } from '@attest/core';
+import { attributionSpanQueue, sentences } from '@attest/db';
+import { testEngines } from '@attest/db/testing';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './helpers.ts';
+
+const body = readFileSync(
+  new URL('../../../packages/core/test/fixtures/claims/engine-wire-one.txt', import.meta.url),
+  'utf8',
+);
+
+/** Kinds only the attribution layer adds. */
+const isContentCue = (cue: Suggestion['cues'][number]) => cue.kind === 'content';
+
+for (const engine of testEngines())
+  describe(`attribution spans after the import on ${engine}`, () => {
+    /** Its background filler is started but never woken: imports wait for a reader. */
+    let withoutFiller: TestApp;
+    let withFiller: TestApp;
+
+    beforeAll(async () => {
+      withoutFiller = await createTestApp({ attributionSpans: undefined }, engine);
+      withFiller = await createTestApp({}, engine);
+      for (const testApp of [withoutFiller, withFiller]) {
+        const response = await testApp.owner.json('POST', '/api/projects', { name: 'Spans', slug: 'spans' });
+        expect(response.status).toBe(201);
+      }
+    });
+
+    afterAll(async () => {
+      await withoutFiller?.database.destroy();
+      await withFiller?.database.destroy();
+    });
+
+    async function importInto(testApp: TestApp, text: string): Promise<string> {
+      const response = await testApp.owner.json('POST', '/api/projects/spans/documents', { body: text });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as ImportResult).document.id;
+    }
+
+    const storedOf = (testApp: TestApp, documentId: string) =>
+      testApp.database.db
+        .select()
+        .from(sentences)
+        .where(eq(sentences.documentId, documentId))
+        .orderBy(asc(sentences.position));
+
+    const isWaiting = async (testApp: TestApp, documentId: string) =>
+      (
+        await testApp.database.db
+          .select()
+          .from(attributionSpanQueue)
+          .where(eq(attributionSpanQueue.documentId, documentId))
+      ).length > 0;
+
+    /** What one suggest() with attributions gives for the stored sentences. */
+    const expectedFor = (text: string, stored: Awaited<ReturnType<typeof storedOf>>) =>
+      suggest(text, stored, { attributions: true });
+
+    it('stores the rules’ suggestions, then adds the spans when the editor opens the document', async () => {
+      const documentId = await importInto(withoutFiller, body);
+      const before = await storedOf(withoutFiller, documentId);
+      expect(await isWaiting(withoutFiller, documentId)).toBe(true);
+      expect(before.map((sentence) => sentence.suggestion)).toEqual(suggest(body, segment(body)));
+      expect(before.flatMap((sentence) => sentence.suggestion?.cues ?? []).filter(isContentCue)).toEqual([]);
+
+      const response = await withoutFiller.owner.request(`/api/documents/${documentId}`);
+      expect(response.status).toBe(200);
+      const detail = (await response.json()) as DocumentDetail;
+      const expected = expectedFor(body, before);
+      const contentCues = expected.flatMap((suggestion) => suggestion.cues).filter(isContentCue);
+      expect(contentCues.length).toBeGreaterThan(0);
+      expect(detail.sentences.map((sentence) => sentence.suggestion)).toEqual(expected);
+      expect((await storedOf(withoutFiller, documentId)).map((sentence) => sentence.suggestion)).toEqual(
+        expected,
+      );
+      expect(await isWaiting(withoutFiller, documentId)).toBe(false);
+    });
+
+    it('adds them once when a waiting document is split first', async () => {
+      const text = `${body}\n\nThe agency said the plant would open within weeks and officials said it was ready.`;
+      const documentId = await importInto(withoutFiller, text);
+      const last = (await storedOf(withoutFiller, documentId)).at(-1)!;
+      const at = text.indexOf(' and officials', last.start);
+      const split = await withoutFiller.owner.json('POST', `/api/sentences/${last.id}/split`, { at });
+      expect(split.status).toBe(200);
+      expect(await isWaiting(withoutFiller, documentId)).toBe(false);
+      const after = await storedOf(withoutFiller, documentId);
+      expect(after).toHaveLength(last.position + 2);
+      // The article is shorter than the split's window: every sentence was suggested from all of it.
+      expect(after.map((sentence) => sentence.suggestion)).toEqual(expectedFor(text, after));
+    });
+
+    it('adds them in the background after an import answers', async () => {
+      const text = `${body}\n\nA second copy, said the editor.`;
+      const documentId = await importInto(withFiller, text);
+      const deadline = Date.now() + 20_000;
+      while ((await isWaiting(withFiller, documentId)) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await isWaiting(withFiller, documentId)).toBe(false);
+      const stored = await storedOf(withFiller, documentId);
+      expect(stored.map((sentence) => sentence.suggestion)).toEqual(expectedFor(text, stored));
+    });
+  });
