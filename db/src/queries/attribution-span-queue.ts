@@ -2,7 +2,7 @@
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { attributionSpanQueue } from '../schema/attribution-spans.ts';
-import { documents } from '../schema/documents.ts';
+import { documents, type SentenceRow, sentences } from '../schema/documents.ts';
 
 /** Records new documents as waiting for their spans; called in the import's transaction. */
 export async function queueAttributionSpans(
@@ -48,24 +48,63 @@ export async function countDocumentsWaitingForAttributionSpans(db: Executor): Pr
   return row?.waiting ?? 0;
 }
 
+/** A document taken off the queue, its row locked until the transaction ends. */
+export interface DocumentTakenForSpans {
+  id: string;
+  body: string;
+}
+
 /**
- * Locks a waiting document for the rest of the transaction, as a split or merge does, and takes
- * it off the queue: its text, or undefined when it no longer waits (another transaction added the
- * spans first) or is gone.
+ * Takes documents off the queue for the rest of the transaction, each locked as a split or merge
+ * locks it (the document first, then its queue row, in the order those take them): the given
+ * document, waiting for a lock another transaction holds; or the `oldest` waiting documents that
+ * no other transaction holds. Only documents that still waited are returned (another
+ * transaction may have added the spans first).
  */
-export async function takeDocumentWaitingForAttributionSpans(
+export async function takeDocumentsWaitingForAttributionSpans(
   transaction: Executor,
-  { documentId }: { documentId: string },
-): Promise<string | undefined> {
-  const [document] = await transaction
-    .select({ body: documents.body })
-    .from(documents)
-    .where(eq(documents.id, documentId))
-    .for('no key update');
-  if (!document) return undefined;
-  const taken = await transaction
-    .delete(attributionSpanQueue)
-    .where(eq(attributionSpanQueue.documentId, documentId))
-    .returning({ documentId: attributionSpanQueue.documentId });
-  return taken.length > 0 ? document.body : undefined;
+  which: { documentId: string } | { oldest: number },
+): Promise<DocumentTakenForSpans[]> {
+  const locked =
+    'documentId' in which
+      ? await transaction
+          .select({ id: documents.id, body: documents.body })
+          .from(documents)
+          .where(eq(documents.id, which.documentId))
+          .for('no key update')
+      : await transaction
+          .select({ id: documents.id, body: documents.body })
+          .from(documents)
+          .innerJoin(attributionSpanQueue, eq(attributionSpanQueue.documentId, documents.id))
+          .orderBy(asc(attributionSpanQueue.queuedOrder))
+          .limit(which.oldest)
+          .for('no key update', { of: documents, skipLocked: true });
+  if (locked.length === 0) return [];
+  const taken = new Set(
+    (
+      await transaction
+        .delete(attributionSpanQueue)
+        .where(
+          inArray(
+            attributionSpanQueue.documentId,
+            locked.map((document) => document.id),
+          ),
+        )
+        .returning({ documentId: attributionSpanQueue.documentId })
+    ).map((row) => row.documentId),
+  );
+  return locked.filter((document) => taken.has(document.id));
+}
+
+/** The sentences of these documents, each document's in order. */
+export async function listSentencesOfDocuments(
+  db: Executor,
+  { documentIds }: { documentIds: readonly string[] },
+): Promise<SentenceRow[]> {
+  if (documentIds.length === 0) return [];
+  return db
+    .select()
+    .from(sentences)
+    .where(inArray(sentences.documentId, [...documentIds]))
+    .orderBy(asc(sentences.documentId), asc(sentences.position));
 }

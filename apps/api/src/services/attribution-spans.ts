@@ -10,11 +10,12 @@
 import { type Segment, type Suggestion, withAttributionCues } from '@attest/core';
 import {
   type Database,
+  type DocumentTakenForSpans,
   type Executor,
   findDocumentsWaitingForAttributionSpans,
-  listDocumentsWaitingForAttributionSpans,
-  listSentencesBetween,
-  takeDocumentWaitingForAttributionSpans,
+  listSentencesOfDocuments,
+  type SentenceRow,
+  takeDocumentsWaitingForAttributionSpans,
   updateSentenceSuggestions,
 } from '@attest/db';
 import { BackgroundDrain, type DrainOptions } from '../lib/background-drain.ts';
@@ -25,34 +26,44 @@ export interface AttributionSpanWaker {
   wake(): void;
 }
 
-/** The last position a document's sentences can have. */
-const lastPosition = 2 ** 31 - 1;
+/**
+ * Adds the spans to the suggestions of documents taken off the queue, in the transaction that
+ * took them (and holds them): one read of their sentences and one write of the changed ones.
+ */
+async function addSpansTo(transaction: Executor, taken: readonly DocumentTakenForSpans[]): Promise<void> {
+  if (taken.length === 0) return;
+  const bodyOf = new Map(taken.map((document) => [document.id, document.body]));
+  const byDocument = new Map<string, SentenceRow[]>();
+  for (const sentence of await listSentencesOfDocuments(transaction, { documentIds: [...bodyOf.keys()] })) {
+    const documentSentences = byDocument.get(sentence.documentId);
+    if (documentSentences) documentSentences.push(sentence);
+    else byDocument.set(sentence.documentId, [sentence]);
+  }
+  const updates: { id: string; suggestion: Suggestion }[] = [];
+  for (const [documentId, stored] of byDocument) {
+    const suggested = stored.filter(
+      (sentence): sentence is typeof sentence & { suggestion: Suggestion } => sentence.suggestion !== null,
+    );
+    const segments: Segment[] = suggested;
+    const withSpans = withAttributionCues(
+      bodyOf.get(documentId) ?? '',
+      segments,
+      suggested.map((sentence) => sentence.suggestion),
+    );
+    for (const [index, sentence] of suggested.entries()) {
+      const suggestion = withSpans[index];
+      if (suggestion && suggestion !== sentence.suggestion) updates.push({ id: sentence.id, suggestion });
+    }
+  }
+  await updateSentenceSuggestions(transaction, { updates });
+}
 
 /**
  * Adds the spans to the document's suggestions if it waits for them, in `transaction`, which then
- * holds the document until it ends. False when it did not wait (any more).
+ * holds the document until it ends (waiting for another transaction that holds it).
  */
-export async function addAttributionSpans(transaction: Executor, documentId: string): Promise<boolean> {
-  const body = await takeDocumentWaitingForAttributionSpans(transaction, { documentId });
-  if (body === undefined) return false;
-  const suggested = (
-    await listSentencesBetween(transaction, { documentId, fromPosition: 0, toPosition: lastPosition })
-  ).filter(
-    (sentence): sentence is typeof sentence & { suggestion: Suggestion } => sentence.suggestion !== null,
-  );
-  const segments: Segment[] = suggested;
-  const withSpans = withAttributionCues(
-    body,
-    segments,
-    suggested.map((sentence) => sentence.suggestion),
-  );
-  await updateSentenceSuggestions(transaction, {
-    updates: suggested.flatMap((sentence, index) => {
-      const suggestion = withSpans[index];
-      return suggestion && suggestion !== sentence.suggestion ? [{ id: sentence.id, suggestion }] : [];
-    }),
-  });
-  return true;
+export async function addAttributionSpans(transaction: Executor, documentId: string): Promise<void> {
+  await addSpansTo(transaction, await takeDocumentsWaitingForAttributionSpans(transaction, { documentId }));
 }
 
 /**
@@ -73,8 +84,12 @@ export interface AttributionSpanFillerOptions {
   imports?: ImportActivity;
 }
 
-/** Documents taken from the queue per read of it. */
-const batchSize = 50;
+/**
+ * Documents the filler takes per transaction: one read and one write for all of them, and about
+ * 15 ms of CPU for articles of a few dozen sentences, which an embedded database's single
+ * connection waits for.
+ */
+const documentsPerTransaction = 50;
 
 /** Adds the spans of every waiting document in the background, oldest first, one document at a time. */
 export class AttributionSpanFiller implements AttributionSpanWaker {
@@ -82,8 +97,6 @@ export class AttributionSpanFiller implements AttributionSpanWaker {
   readonly #warn: (message: string) => void;
   readonly #imports: ImportActivity;
   readonly #drains: BackgroundDrain;
-  /** Documents that failed here: left to the request that reads them, not retried in a loop. */
-  readonly #failed = new Set<string>();
 
   constructor(db: Database, options: AttributionSpanFillerOptions = {}) {
     this.#db = db;
@@ -119,20 +132,17 @@ export class AttributionSpanFiller implements AttributionSpanWaker {
     const isStopped = () => this.#drains.isStopped;
     try {
       for (;;) {
-        const waiting = (
-          await listDocumentsWaitingForAttributionSpans(this.#db, { limit: batchSize + this.#failed.size })
-        ).filter((documentId) => !this.#failed.has(documentId));
-        if (waiting.length === 0) return;
-        for (const documentId of waiting) {
-          if (yieldToImports) await this.#imports.paused(defaultLongestImportYieldMilliseconds, isStopped);
-          if (isStopped()) return;
-          try {
-            await this.#db.transaction((transaction) => addAttributionSpans(transaction, documentId));
-          } catch (error) {
-            this.#failed.add(documentId);
-            this.#warn(`Adding the attribution spans of document ${documentId} failed: ${messageOf(error)}`);
-          }
-        }
+        if (yieldToImports) await this.#imports.paused(defaultLongestImportYieldMilliseconds, isStopped);
+        if (isStopped()) return;
+        const added = await this.#db.transaction(async (transaction) => {
+          const taken = await takeDocumentsWaitingForAttributionSpans(transaction, {
+            oldest: documentsPerTransaction,
+          });
+          await addSpansTo(transaction, taken);
+          return taken.length;
+        });
+        // None left, or every one waiting is held by another transaction, which adds its spans.
+        if (added === 0) return;
       }
     } catch (error) {
       // The database went away, or closed under a stopping process: the next sweep tries again.
