@@ -97,14 +97,38 @@ for (const engine of testEngines())
       expect(after.map((sentence) => sentence.suggestion)).toEqual(expectedFor(text, after));
     });
 
-    it('adds them in the background after an import answers', async () => {
-      const text = `${body}\n\nA second copy, said the editor.`;
-      const documentId = await importInto(withFiller, text);
+    /** Waits for the background filler, well within its one-minute sweep: an import must wake it. */
+    async function untilAdded(documentId: string): Promise<void> {
       const deadline = Date.now() + 20_000;
       while ((await isWaiting(withFiller, documentId)) && Date.now() < deadline)
         await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await isWaiting(withFiller, documentId)).toBe(false);
+    }
+
+    it('adds them in the background after an import answers', async () => {
+      const text = `${body}\n\nA second copy, said the editor.`;
+      const documentId = await importInto(withFiller, text);
+      await untilAdded(documentId);
       const stored = await storedOf(withFiller, documentId);
       expect(stored.map((sentence) => sentence.suggestion)).toEqual(expectedFor(text, stored));
+    });
+
+    it('adds them in the background after a bulk import of JSON lines answers', async () => {
+      const texts = [1, 2, 3].map((copy) => `${body}\n\nCopy ${copy} of the story, the editor said.`);
+      const response = await withFiller.owner.request('/api/projects/spans/imports', {
+        method: 'POST',
+        body: texts.map((text, index) => JSON.stringify({ title: `Copy ${index}`, body: text })).join('\n'),
+        headers: { 'content-type': 'application/x-ndjson' },
+      });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { imported: number }).imported).toBe(3);
+      const documents = await withFiller.database.db
+        .select({ id: sentences.documentId })
+        .from(sentences)
+        .where(eq(sentences.text, 'Copy 2 of the story, the editor said.'));
+      expect(documents).toHaveLength(1);
+      await untilAdded(documents[0]!.id);
+      const stored = await storedOf(withFiller, documents[0]!.id);
+      expect(stored.map((sentence) => sentence.suggestion)).toEqual(expectedFor(texts[1]!, stored));
     });
   });

@@ -92,7 +92,11 @@ async function importInto(
   const { records, bodies, errors: readErrors } = await readImportFiles(files);
   const nothing: ImportTally = { counts: new Map(), errors: [] };
   const answer = async (tally: ImportTally): Promise<ImportReport> => {
-    if (tally.counts.size > 0) context.claimLinker?.wake();
+    if (tally.counts.size > 0) {
+      context.claimLinker?.wake();
+      // Articles (JSON lines, CSV rows, files) are stored without their attribution spans.
+      context.attributionSpans?.wake();
+    }
     const waitingDocuments = await countDocumentsWaitingForLinking(context.db, { projectId: project.id });
     return { ...reportOf(files, readErrors, tally), linking: { waitingDocuments } };
   };
