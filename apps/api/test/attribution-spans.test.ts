@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { type DocumentDetail, type ImportResult, type Suggestion, segment, suggest } from '@attest/core';
 import { attributionSpanQueue, sentences } from '@attest/db';
 import { testEngines } from '@attest/db/testing';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AttributionSpanFiller } from '../src/services/attribution-spans.ts';
 import { createTestApp, type TestApp } from './helpers.ts';
 
 const body = readFileSync(
@@ -95,6 +96,32 @@ for (const engine of testEngines())
       expect(after).toHaveLength(last.position + 2);
       // The article is shorter than the split's window: every sentence was suggested from all of it.
       expect(after.map((sentence) => sentence.suggestion)).toEqual(expectedFor(text, after));
+    });
+
+    it('sets a document whose spans fail aside and adds the others’', async () => {
+      const documentIds = [];
+      for (const copy of [1, 2, 3])
+        documentIds.push(
+          await importInto(withoutFiller, `${body}\n\nFaulty batch copy ${copy}, the editor said.`),
+        );
+      const [first, faulty, last] = documentIds as [string, string, string];
+      // A stored suggestion no code writes: its cues are not a list.
+      await withoutFiller.database.db.execute(
+        sql`update sentences set suggestion = jsonb_set(suggestion, '{cues}', '5') where document_id = ${faulty} and suggestion is not null`,
+      );
+      const warnings: string[] = [];
+      const filler = new AttributionSpanFiller(withoutFiller.database.db, {
+        warn: (message) => warnings.push(message),
+      });
+      await filler.drain();
+      await filler.stop();
+      expect([await isWaiting(withoutFiller, first), await isWaiting(withoutFiller, last)]).toEqual([
+        false,
+        false,
+      ]);
+      expect(await isWaiting(withoutFiller, faulty)).toBe(true);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(faulty);
     });
 
     /** Waits for the background filler, well within its one-minute sweep: an import must wake it. */

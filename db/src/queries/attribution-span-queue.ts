@@ -1,5 +1,5 @@
 // The documents whose suggestions wait for their attribution spans (schema/attribution-spans.ts).
-import { asc, count, eq, inArray } from 'drizzle-orm';
+import { asc, count, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { attributionSpanQueue } from '../schema/attribution-spans.ts';
 import { documents, type SentenceRow, sentences } from '../schema/documents.ts';
@@ -58,12 +58,12 @@ export interface DocumentTakenForSpans {
  * Takes documents off the queue for the rest of the transaction, each locked as a split or merge
  * locks it (the document first, then its queue row, in the order those take them): the given
  * document, waiting for a lock another transaction holds; or the `oldest` waiting documents that
- * no other transaction holds. Only documents that still waited are returned (another
+ * no other transaction holds, leaving out those in `excluding`. Only documents that still waited are returned (another
  * transaction may have added the spans first).
  */
 export async function takeDocumentsWaitingForAttributionSpans(
   transaction: Executor,
-  which: { documentId: string } | { oldest: number },
+  which: { documentId: string } | { oldest: number; excluding: readonly string[] },
 ): Promise<DocumentTakenForSpans[]> {
   const locked =
     'documentId' in which
@@ -76,6 +76,11 @@ export async function takeDocumentsWaitingForAttributionSpans(
           .select({ id: documents.id, body: documents.body })
           .from(documents)
           .innerJoin(attributionSpanQueue, eq(attributionSpanQueue.documentId, documents.id))
+          .where(
+            which.excluding.length > 0
+              ? notInArray(attributionSpanQueue.documentId, [...which.excluding])
+              : undefined,
+          )
           .orderBy(asc(attributionSpanQueue.queuedOrder))
           .limit(which.oldest)
           .for('no key update', { of: documents, skipLocked: true });

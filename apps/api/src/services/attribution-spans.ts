@@ -68,11 +68,18 @@ export async function addAttributionSpans(transaction: Executor, documentId: str
 
 /**
  * Adds the spans to those of these documents that still wait, each in a transaction of its own,
- * before a request reads their suggestions. One indexed read when none waits.
+ * before a request reads their suggestions. One indexed read when none waits. Should adding them
+ * fail (a fault in stored suggestions, not anything a user sent), the document is served with
+ * the rules' suggestions, stays waiting, and the fault is logged.
  */
 export async function ensureAttributionSpans(db: Executor, documentIds: readonly string[]): Promise<void> {
-  for (const documentId of await findDocumentsWaitingForAttributionSpans(db, { documentIds }))
-    await db.transaction((transaction) => addAttributionSpans(transaction, documentId));
+  for (const documentId of await findDocumentsWaitingForAttributionSpans(db, { documentIds })) {
+    try {
+      await db.transaction((transaction) => addAttributionSpans(transaction, documentId));
+    } catch (error) {
+      console.warn(`Adding the attribution spans of document ${documentId} failed: ${messageOf(error)}`);
+    }
+  }
 }
 
 export interface AttributionSpanFillerOptions {
@@ -97,6 +104,11 @@ export class AttributionSpanFiller implements AttributionSpanWaker {
   readonly #warn: (message: string) => void;
   readonly #imports: ImportActivity;
   readonly #drains: BackgroundDrain;
+  /**
+   * Documents whose spans failed here, one at a time: set aside (they stay waiting, and a request
+   * that opens one tries again), so one bad document does not stop the others.
+   */
+  readonly #failed = new Set<string>();
 
   constructor(db: Database, options: AttributionSpanFillerOptions = {}) {
     this.#db = db;
@@ -134,19 +146,40 @@ export class AttributionSpanFiller implements AttributionSpanWaker {
       for (;;) {
         if (yieldToImports) await this.#imports.paused(defaultLongestImportYieldMilliseconds, isStopped);
         if (isStopped()) return;
-        const added = await this.#db.transaction(async (transaction) => {
-          const taken = await takeDocumentsWaitingForAttributionSpans(transaction, {
-            oldest: documentsPerTransaction,
+        let takenIds: string[] = [];
+        try {
+          await this.#db.transaction(async (transaction) => {
+            const taken = await takeDocumentsWaitingForAttributionSpans(transaction, {
+              oldest: documentsPerTransaction,
+              excluding: [...this.#failed],
+            });
+            takenIds = taken.map((document) => document.id);
+            await addSpansTo(transaction, taken);
           });
-          await addSpansTo(transaction, taken);
-          return taken.length;
-        });
+        } catch (error) {
+          if (takenIds.length === 0) throw error;
+          await this.#addOneByOne(takenIds);
+        }
         // None left, or every one waiting is held by another transaction, which adds its spans.
-        if (added === 0) return;
+        if (takenIds.length === 0) return;
       }
     } catch (error) {
       // The database went away, or closed under a stopping process: the next sweep tries again.
       this.#warn(`Adding attribution spans stopped for now: ${messageOf(error)}`);
+    }
+  }
+
+  /** After a batch failed (it rolled back): each of its documents on its own, to set the faulty one aside. */
+  async #addOneByOne(documentIds: readonly string[]): Promise<void> {
+    for (const documentId of documentIds) {
+      try {
+        await this.#db.transaction((transaction) => addAttributionSpans(transaction, documentId));
+      } catch (error) {
+        this.#failed.add(documentId);
+        this.#warn(
+          `Adding the attribution spans of document ${documentId} failed: ${messageOf(error)}; it stays waiting, set aside by this process.`,
+        );
+      }
     }
   }
 }
