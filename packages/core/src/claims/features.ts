@@ -11,6 +11,10 @@ export interface ClaimFeatures {
    * unit or word after it, "date", "year" or "time"): only figures of one kind can conflict.
    */
   numbers: Map<string, string>;
+  /** The kinds of `numbers`, kept once here: the scorer compares them for every pair. */
+  numberKinds: Set<string>;
+  /** Those kinds that are measurements (the claim's content), not dates, times or bare figures. */
+  measurementKinds: Set<string>;
   /** Stems of capitalized words that are not sentence-initial function words. */
   entities: Set<string>;
   /** Whether the sentence is conditional or hedged ("if", "could", "likely"): a weaker proposition. */
@@ -18,6 +22,9 @@ export interface ClaimFeatures {
   /** Whether the sentence denies or doubts something ("not", "never", "could not"). */
   isNegated: boolean;
 }
+
+/** Dates, years, times and bare figures qualify a claim; a measurement ("320 seconds") is its content. */
+const qualifierKinds = new Set(['date', 'year', 'time', 'figure', 'name', 'place']);
 
 const hedgePattern = /\b(?:if|could|would|may|might|likely|possibly|probably|expected|believed|thought)\b/i;
 const negationPattern = /\b(?:not|never|no|neither|nor|cannot|unable)\b|n[’']t\b/i;
@@ -134,9 +141,12 @@ export function claimFeatures(text: string): ClaimFeatures {
     if (isCapitalized && !wasFirstWord && word !== word.toUpperCase()) entities.add(stem);
   }
   if (unverifiedPattern.test(text)) stems.set('unverified', 'not confirmed');
+  const numberKinds = new Set(numbers.values());
   return {
     stems,
     numbers,
+    numberKinds,
+    measurementKinds: new Set([...numberKinds].filter((kind) => !qualifierKinds.has(kind))),
     entities,
     isHedged: hedgePattern.test(text),
     isNegated: negationPattern.test(text),

@@ -48,7 +48,7 @@ export function scoreClaimMatch(
   }
   for (const stem of second.stems.keys()) secondWeight += weightOf(stem);
 
-  const numbers = compareNumbers(first.numbers, second.numbers);
+  const numbers = compareNumbers(first, second);
   const entities = compareSets(first.entities, second.entities);
   // Cosine of the two weighted word sets: a headline meets a long lead half-way.
   const overlap = firstWeight && secondWeight ? sharedWeight / Math.sqrt(firstWeight * secondWeight) : 0;
@@ -59,7 +59,7 @@ export function scoreClaimMatch(
   const modalityConflicts =
     (first.isHedged !== second.isHedged ? 1 : 0) + (first.isNegated !== second.isNegated ? 1 : 0);
   // A sentence stating a measurement the other does not ("burned for 320 seconds") says more.
-  const isMoreSpecific = hasUnmatchedMeasurement(first.numbers, second.numbers);
+  const isMoreSpecific = hasUnmatchedMeasurement(first, second);
   const score = Math.max(
     0,
     overlap -
@@ -76,32 +76,22 @@ export function scoreClaimMatch(
   };
 }
 
-/** Dates, years, times and bare figures qualify a claim; a measurement ("320 seconds") is its content. */
-const qualifierKinds = new Set(['date', 'year', 'time', 'figure', 'name', 'place']);
-
 /** Whether one side states a measurement and the other no figure of that kind: a more specific claim. */
-function hasUnmatchedMeasurement(
-  first: ReadonlyMap<string, string>,
-  second: ReadonlyMap<string, string>,
-): boolean {
-  const kindsOf = (numbers: ReadonlyMap<string, string>) =>
-    new Set([...numbers.values()].filter((kind) => !qualifierKinds.has(kind)));
-  const firstKinds = kindsOf(first);
-  const secondKinds = kindsOf(second);
-  const isUnmatched = (one: Set<string>, other: Set<string>) => [...one].some((kind) => !other.has(kind));
-  return isUnmatched(firstKinds, secondKinds) || isUnmatched(secondKinds, firstKinds);
+function hasUnmatchedMeasurement(first: ClaimFeatures, second: ClaimFeatures): boolean {
+  for (const kind of first.measurementKinds) if (!second.measurementKinds.has(kind)) return true;
+  for (const kind of second.measurementKinds) if (!first.measurementKinds.has(kind)) return true;
+  return false;
 }
 
 /** Figures on both sides agree; a figure conflicts when the other side has a different figure of its kind. */
-function compareNumbers(first: ReadonlyMap<string, string>, second: ReadonlyMap<string, string>) {
+function compareNumbers(first: ClaimFeatures, second: ClaimFeatures) {
   const agreeing: string[] = [];
   const conflicting: string[] = [];
-  const firstKinds = new Set(first.values());
-  const secondKinds = new Set(second.values());
-  for (const [value, kind] of first)
-    if (second.has(value)) agreeing.push(value);
-    else if (secondKinds.has(kind)) conflicting.push(value);
-  for (const [value, kind] of second) if (!first.has(value) && firstKinds.has(kind)) conflicting.push(value);
+  for (const [value, kind] of first.numbers)
+    if (second.numbers.has(value)) agreeing.push(value);
+    else if (second.numberKinds.has(kind)) conflicting.push(value);
+  for (const [value, kind] of second.numbers)
+    if (!first.numbers.has(value) && first.numberKinds.has(kind)) conflicting.push(value);
   return { agreeing, conflicting };
 }
 
