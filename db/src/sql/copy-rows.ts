@@ -76,6 +76,10 @@ export async function* copyOut(connection: postgres.Sql, copyStatement: string):
       if (backend && address) await sendCancelRequest(address, backend);
       readable.resume();
       await isFinished;
+      // A cancel that reaches the backend after its COPY has ended stops whatever statement runs
+      // there next, which after this connection goes back to its pool is another request's: spend
+      // it on one nobody needs. Its error, if any, reaches no one either.
+      await connection.unsafe('select 1').catch(() => {});
     }
   }
 }
