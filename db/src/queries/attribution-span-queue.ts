@@ -29,19 +29,6 @@ export async function findDocumentsWaitingForAttributionSpans(
   return rows.map((row) => row.documentId);
 }
 
-/** The oldest waiting documents, at most `limit`. */
-export async function listDocumentsWaitingForAttributionSpans(
-  db: Executor,
-  { limit }: { limit: number },
-): Promise<string[]> {
-  const rows = await db
-    .select({ documentId: attributionSpanQueue.documentId })
-    .from(attributionSpanQueue)
-    .orderBy(asc(attributionSpanQueue.queuedOrder))
-    .limit(limit);
-  return rows.map((row) => row.documentId);
-}
-
 /** How many documents, in every project, wait for their spans. */
 export async function countDocumentsWaitingForAttributionSpans(db: Executor): Promise<number> {
   const [row] = await db.select({ waiting: count() }).from(attributionSpanQueue);

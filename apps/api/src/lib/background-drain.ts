@@ -1,6 +1,9 @@
 // A queue drained in the background by one loop at a time: woken after the work that fills the
 // queue, at start-up and every sweep; a wake during a drain makes it look again when it ends.
 
+/** How often a drain looks for waiting work besides the wakes, by default. */
+export const defaultSweepMilliseconds = 60_000;
+
 export interface DrainOptions {
   /** False when a caller waits for the drain (`drain()`): it does not hold back for imports. */
   yieldToImports: boolean;

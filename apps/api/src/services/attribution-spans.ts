@@ -18,7 +18,7 @@ import {
   takeDocumentsWaitingForAttributionSpans,
   updateSentenceSuggestions,
 } from '@attest/db';
-import { BackgroundDrain, type DrainOptions } from '../lib/background-drain.ts';
+import { BackgroundDrain, type DrainOptions, defaultSweepMilliseconds } from '../lib/background-drain.ts';
 import { defaultLongestImportYieldMilliseconds, ImportActivity } from '../lib/import-activity.ts';
 
 /** What an import needs of the filler: a nudge once its documents are committed. */
@@ -98,7 +98,7 @@ export interface AttributionSpanFillerOptions {
  */
 const documentsPerTransaction = 50;
 
-/** Adds the spans of every waiting document in the background, oldest first, one document at a time. */
+/** Adds the spans of every waiting document in the background, oldest first, a batch per transaction. */
 export class AttributionSpanFiller implements AttributionSpanWaker {
   readonly #db: Database;
   readonly #warn: (message: string) => void;
@@ -116,7 +116,7 @@ export class AttributionSpanFiller implements AttributionSpanWaker {
     this.#imports = options.imports ?? new ImportActivity();
     this.#drains = new BackgroundDrain(
       (drainOptions) => this.#drain(drainOptions),
-      options.sweepMilliseconds ?? 60_000,
+      options.sweepMilliseconds ?? defaultSweepMilliseconds,
     );
   }
 

@@ -15,7 +15,7 @@ import {
   postgresClientOf,
   removeFromLinkQueue,
 } from '@attest/db';
-import { BackgroundDrain, type DrainOptions } from '../lib/background-drain.ts';
+import { BackgroundDrain, type DrainOptions, defaultSweepMilliseconds } from '../lib/background-drain.ts';
 import { defaultLongestImportYieldMilliseconds, ImportActivity } from '../lib/import-activity.ts';
 import { linkDocumentIntoClaims } from './claim-linking.ts';
 import type { ClaimPlacer } from './claim-placement/place.ts';
@@ -44,8 +44,6 @@ export interface ClaimLinkerOptions {
   /** This process's imports, shared with its other background work (one of its own by default). */
   imports?: ImportActivity;
 }
-
-export const defaultSweepMilliseconds = 60_000;
 
 /** How soon to look again at a project another process was linking. */
 const busyRetryMilliseconds = 1_000;
