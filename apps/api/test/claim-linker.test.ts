@@ -3,9 +3,17 @@
 // on PostgreSQL) over one database, or a linker and a re-link, never link a document twice.
 import { readFileSync } from 'node:fs';
 import type { Claim, ImportResult } from '@attest/core';
-import { claimLinkQueue, claims, type Database, openDatabase, projects } from '@attest/db';
+import {
+  claimLinkQueue,
+  claimLinks,
+  claims,
+  type Database,
+  openDatabase,
+  projects,
+  sentences,
+} from '@attest/db';
 import { testEngines } from '@attest/db/testing';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSettleMilliseconds } from '../src/lib/import-activity.ts';
 import { ClaimLinker } from '../src/services/claim-linker.ts';
@@ -179,6 +187,85 @@ for (const engine of testEngines())
       // Each document waited out one yield first.
       expect(performance.now() - started).toBeGreaterThanOrEqual(3 * 300);
     }, 60_000);
+
+    // Invented articles: an earlier factory sentence sits in a claim about a missile (a loose
+    // link an earlier linking made), and a later article states the factory's news.
+    const looseClaimArticles = [
+      'Missile flies east\n\nThe missile flew 950 km before it fell into the sea east of the peninsula.\n',
+      'Factory opens\n\nA new tractor factory opened in the northern province with eight assembly lines.\n',
+    ];
+    const factoryArticle =
+      'Tractor plant\n\nThe tractor factory in the northern province opened with eight assembly lines, the agency said.\n';
+
+    /** Imports the two earlier articles, links them, and ties their sentences into one claim by hand. */
+    async function withLooseClaim(slug: string, tier: 'suggested' | 'confirmed') {
+      await createProject(slug);
+      const documentIds: string[] = [];
+      for (const body of looseClaimArticles) {
+        const response = await testApp.owner.json('POST', `/api/projects/${slug}/documents`, { body });
+        documentIds.push(((await response.json()) as ImportResult).document.id);
+      }
+      const linker = new ClaimLinker(testApp.database.db);
+      await linker.drain();
+      const bodies = await testApp.database.db
+        .select({ id: sentences.id, documentId: sentences.documentId })
+        .from(sentences)
+        .where(and(eq(sentences.position, 1)));
+      const [missile, factory] = documentIds.map((id) => bodies.find((row) => row.documentId === id)!);
+      const [project] = await testApp.database.db.select().from(projects).where(eq(projects.slug, slug));
+      const [claim] = await testApp.database.db.insert(claims).values({ projectId: project!.id }).returning();
+      const evidence = {
+        matchedWords: [],
+        numbers: { agreeing: [], conflicting: [] },
+        entities: { agreeing: [], conflicting: [] },
+        matchedSentenceId: null,
+      };
+      await testApp.database.db.insert(claimLinks).values([
+        {
+          claimId: claim!.id,
+          sentenceId: missile!.id,
+          documentId: missile!.documentId,
+          score: 0.3,
+          attribution: 'none',
+          evidence,
+        },
+        {
+          claimId: claim!.id,
+          sentenceId: factory!.id,
+          documentId: factory!.documentId,
+          score: 0.3,
+          attribution: 'none',
+          evidence,
+          tier,
+        },
+      ]);
+      await testApp.owner.json('POST', `/api/projects/${slug}/documents`, { body: factoryArticle });
+      await linker.drain();
+      await linker.stop();
+      return { looseClaimId: claim!.id, factorySentenceId: factory!.id };
+    }
+
+    it('takes back a loose earlier link that a later article matches, and drops the claim it leaves in one document', async () => {
+      const { looseClaimId, factorySentenceId } = await withLooseClaim('reopen', 'suggested');
+      const { claims: linked } = await claimsOf('reopen');
+      expect(linked.map((claim) => claim.id)).not.toContain(looseClaimId);
+      expect(await testApp.database.db.select().from(claims).where(eq(claims.id, looseClaimId))).toEqual([]);
+      expect(linked).toHaveLength(1);
+      expect(linked[0]?.occurrences.map((occurrence) => occurrence.sentenceId)).toContain(factorySentenceId);
+      // The factory's claim: the two factory articles (their headlines too), not the missile.
+      const texts = linked[0]?.occurrences.map((occurrence) => occurrence.text) ?? [];
+      expect(texts.filter((text) => text.includes('assembly lines'))).toHaveLength(2);
+      expect(texts.some((text) => text.includes('missile'))).toBe(false);
+    });
+
+    it('leaves a confirmed link where a person put it', async () => {
+      const { looseClaimId, factorySentenceId } = await withLooseClaim('reopen-confirmed', 'confirmed');
+      const rows = await testApp.database.db
+        .select({ tier: claimLinks.tier })
+        .from(claimLinks)
+        .where(and(eq(claimLinks.claimId, looseClaimId), eq(claimLinks.sentenceId, factorySentenceId)));
+      expect(rows).toEqual([{ tier: 'confirmed' }]);
+    });
 
     it('lets a re-link and the linker take turns on one project', async () => {
       await createProject('relink');

@@ -40,6 +40,8 @@ export interface SentenceClaimLink {
   claim: string;
   /** Absent for links written before clauses were kept (the whole sentence). */
   clauses: number[] | null;
+  /** A person confirmed it (the linker never moves it). */
+  isConfirmed: boolean;
 }
 
 export interface LinkableSentence {
@@ -53,7 +55,8 @@ export interface LinkableSentence {
 
 /** A sentence's links as one JSON array (`SentenceClaimLink[]`), empty when it is in no claim. */
 const linksOfSentence = (sentenceId: ReturnType<typeof sql>) =>
-  sql`coalesce((select json_agg(json_build_object('claim', l.claim_id, 'clauses', l.evidence->'clauses')
+  sql`coalesce((select json_agg(json_build_object('claim', l.claim_id, 'clauses', l.evidence->'clauses',
+    'isConfirmed', l.tier = 'confirmed')
     order by l.created_at, l.claim_id) from claim_links l where l.sentence_id = ${sentenceId}), '[]'::json)`;
 
 /**
@@ -203,6 +206,7 @@ export interface ClaimMemberRow {
   text: string;
   /** The clauses of the sentence that carry this claim; null when the link does not say. */
   clauses: number[] | null;
+  is_confirmed: boolean;
 }
 
 /** Members read per claim: enough to average over, bounded however many articles relay a claim. */
@@ -219,14 +223,16 @@ export async function findClaimMembers(
   if (claimIds.length === 0) return [];
   return rowsOf<ClaimMemberRow>(
     db,
-    sql`select m.claim_id, m.sentence_id, m.document_id, s.text, m.clauses
+    sql`select m.claim_id, m.sentence_id, m.document_id, s.text, m.clauses, m.is_confirmed
       from unnest(${sql.raw('array[')}${sql.join(
         claimIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )}${sql.raw(']')}) as wanted(claim_id)
       join claims c on c.id = wanted.claim_id and c.project_id = ${projectId}
       cross join lateral (
-        select cl.claim_id, cl.sentence_id, cl.document_id, cl.evidence->'clauses' as clauses from claim_links cl
+        select cl.claim_id, cl.sentence_id, cl.document_id, cl.evidence->'clauses' as clauses,
+          cl.tier = 'confirmed' as is_confirmed
+        from claim_links cl
         where cl.claim_id = wanted.claim_id
         order by cl.score desc, cl.sentence_id
         limit ${claimMembersCompared}
@@ -278,6 +284,24 @@ export async function insertClaimLinks(
     .onConflictDoNothing({ target: [claimLinks.claimId, claimLinks.sentenceId] });
 }
 
+/**
+ * Takes back suggested links the linker placed anew (a later document reopened their sentences),
+ * before it writes the new ones; `deleteUnsharedClaims` with the same claims runs after those.
+ * A link a person confirmed in the meantime stays.
+ */
+export async function deleteSuggestedLinks(
+  db: Executor,
+  { links }: { links: readonly { sentenceId: string; claimId: string }[] },
+): Promise<void> {
+  if (links.length === 0) return;
+  const pairs = sql.join(
+    links.map(({ sentenceId, claimId }) => sql`(${sentenceId}::uuid, ${claimId}::uuid)`),
+    sql`, `,
+  );
+  await db.execute(sql`delete from claim_links cl using (values ${pairs}) as gone(sentence_id, claim_id)
+    where cl.sentence_id = gone.sentence_id and cl.claim_id = gone.claim_id and cl.tier = 'suggested'`);
+}
+
 /** Drops a project's suggested links and the claims left with fewer than two documents. */
 export async function clearSuggestedLinks(db: Executor, { projectId }: { projectId: string }): Promise<void> {
   await db.execute(sql`delete from claim_links cl using claims c
@@ -289,8 +313,18 @@ export async function clearSuggestedLinks(db: Executor, { projectId }: { project
  * A claim needs occurrences in two documents; fewer, and it is no claim, unless a person
  * confirmed one of its links: a re-link may bring the others back.
  */
-async function deleteUnsharedClaims(db: Executor, { projectId }: { projectId: string }): Promise<void> {
-  await db.execute(sql`delete from claims c where c.project_id = ${projectId}
+export async function deleteUnsharedClaims(
+  db: Executor,
+  { projectId, claimIds }: { projectId: string; claimIds?: readonly string[] },
+): Promise<void> {
+  if (claimIds?.length === 0) return;
+  const among = claimIds
+    ? sql`and c.id in (${sql.join(
+        claimIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
+  await db.execute(sql`delete from claims c where c.project_id = ${projectId} ${among}
     and (select count(distinct cl.document_id) from claim_links cl where cl.claim_id = c.id) < 2
     and not exists (select 1 from claim_links cl where cl.claim_id = c.id and cl.tier = 'confirmed')`);
 }

@@ -16,6 +16,7 @@ import {
   type PooledLink,
   type PooledSentence,
   type PredictedClaim,
+  reopenedClauses,
 } from '../src/claims/index.ts';
 import { segment } from '../src/segment/index.ts';
 import type { Segment } from '../src/segment-types.ts';
@@ -58,8 +59,15 @@ function linkBatch(event: Event, threshold = claimMatchThreshold): PredictedClai
   }));
 }
 
-/** The claims imports would store: one document at a time in file order, every earlier sentence a candidate. */
-function linkIncrementally(event: Event, threshold = importClaimThreshold): PredictedClaim[] {
+/**
+ * The claims imports would store: one document at a time in file order, every earlier sentence a
+ * candidate, the links a document reopens taken back and claims left in one document dropped.
+ */
+function linkIncrementally(
+  event: Event,
+  threshold = importClaimThreshold,
+  reopenLimit = reopenedClauses,
+): PredictedClaim[] {
   const linksOf = new Map<string, PooledLink[]>();
   const earlier: PooledSentence[] = [];
   for (const [document, { segments }] of event.documents.entries()) {
@@ -81,11 +89,18 @@ function linkIncrementally(event: Event, threshold = importClaimThreshold): Pred
       ...earlier.map((sentence) => ({ ...sentence, links: linksOf.get(sentence.key) ?? [], isNew: false })),
     ];
     const newClaims = new Map<number, string>();
-    for (const placed of linkIntoClaims(pool, { threshold })) {
-      const claim = placed.claim ?? newClaims.get(placed.group) ?? `${document}/${placed.group}`;
-      newClaims.set(placed.group, claim);
-      linksOf.set(placed.key, [...(linksOf.get(placed.key) ?? []), { claim, clauses: placed.clauses }]);
+    const { placed, released } = linkIntoClaims(pool, { threshold, reopenLimit });
+    for (const { key, claim } of released)
+      linksOf.set(
+        key,
+        (linksOf.get(key) ?? []).filter((link) => link.claim !== claim),
+      );
+    for (const sentence of placed) {
+      const claim = sentence.claim ?? newClaims.get(sentence.group) ?? `${document}/${sentence.group}`;
+      newClaims.set(sentence.group, claim);
+      linksOf.set(sentence.key, [...(linksOf.get(sentence.key) ?? []), { claim, clauses: sentence.clauses }]);
     }
+    dissolveSingleDocumentClaims(linksOf);
     earlier.push(...added);
   }
   const members = new Map<string, string[]>();
@@ -98,6 +113,19 @@ function linkIncrementally(event: Event, threshold = importClaimThreshold): Pred
       return occurrenceOf(event, document, segmentIndex);
     }),
   }));
+}
+
+/** A claim that a reopening left in one document is no claim (as the linker's writes drop it). */
+function dissolveSingleDocumentClaims(linksOf: Map<string, PooledLink[]>) {
+  const documentsOf = new Map<string, Set<string>>();
+  for (const [key, links] of linksOf)
+    for (const { claim } of links)
+      documentsOf.set(claim, (documentsOf.get(claim) ?? new Set()).add(key.split(':')[0] ?? ''));
+  for (const [key, links] of linksOf)
+    linksOf.set(
+      key,
+      links.filter((link) => (documentsOf.get(link.claim)?.size ?? 0) >= 2),
+    );
 }
 
 /** Pairs scored over several events at once (claim ids made unique per event). */
@@ -126,9 +154,10 @@ const events = hasClaimLinks
   : [];
 
 // The issue's targets are 0.85 precision and 0.75 recall: the batch linking (`attest link`)
-// reaches them on the development events and held out by event; imports, clause by clause but
-// one document at a time, reach the precision and fall short of the recall (docs/claims.md says
-// why). The floors below are the figures reached: they catch regressions.
+// reaches them on the development events and held out by event; imports, one document at a time
+// with the earlier clauses a document matches reopened, reach them too (docs/claims.md). The floors below are the figures
+// reached: they catch regressions. apps/api/test/claims-accuracy.test.ts measures imports through
+// the database's candidates.
 /**
  * How a threshold fares on events it was not chosen on (the private part is scored the same
  * way): for each event, the threshold with the best recall at 0.85 precision or more on the other
@@ -209,15 +238,15 @@ describe('claim linking accuracy on the claim-links development events', () => {
         formatRow('overall', overall),
       ].join('\n'),
     );
-    expect(overall.precision).toBeGreaterThanOrEqual(0.85);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.67);
+    expect(overall.precision).toBeGreaterThanOrEqual(0.86);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.79);
   });
 
   // The import's threshold was chosen on these events as the batch's was (the best recall at
   // 0.85 precision or more): scored here on each event with the threshold chosen on the other four.
   it.skipIf(!hasClaimLinks)('links as imports do on an event left out of choosing the threshold', () => {
     const heldOut = scoreHeldOut(
-      [0.21, 0.22, 0.23, 0.24, 0.25, 0.26, 0.27, 0.28, 0.29],
+      [0.17, 0.18, 0.19, 0.2, 0.21, 0.22, 0.23, 0.24, 0.25],
       importClaimThreshold,
       linkIncrementally,
     );
@@ -232,6 +261,6 @@ describe('claim linking accuracy on the claim-links development events', () => {
       ].join('\n'),
     );
     expect(overall.precision).toBeGreaterThanOrEqual(0.85);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.68);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.8);
   });
 });

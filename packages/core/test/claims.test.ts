@@ -279,7 +279,7 @@ describe('linkIntoClaims', () => {
   ) as [ReturnType<typeof sentencesOf>, ReturnType<typeof sentencesOf>, ReturnType<typeof sentencesOf>];
   // As the import does: words weighed by their rarity among the pool's clauses (the default).
   const link = (pool: PooledSentence[], rejectedPairs?: Set<string>) =>
-    linkIntoClaims(pool, rejectedPairs ? { rejectedPairs } : {});
+    linkIntoClaims(pool, rejectedPairs ? { rejectedPairs } : {}).placed;
   const burnTime = (sentences: ReturnType<typeof sentencesOf>) =>
     sentences.find((sentence) => sentence.text.includes('320 seconds'))?.key;
 
@@ -349,7 +349,7 @@ describe('linkIntoClaims', () => {
           }),
         );
         const newClaims = new Map<number, string>();
-        const placed = link([
+        const { placed, released } = linkIntoClaims([
           ...added,
           ...earlier.map((sentence) => ({
             ...sentence,
@@ -357,6 +357,11 @@ describe('linkIntoClaims', () => {
             isNew: false,
           })),
         ]);
+        for (const { key, claim } of released)
+          linksOf.set(
+            key,
+            (linksOf.get(key) ?? []).filter((known) => known.claim !== claim),
+          );
         for (const sentence of placed) {
           const claim = sentence.claim ?? newClaims.get(sentence.group) ?? `${document}/${sentence.group}`;
           newClaims.set(sentence.group, claim);
@@ -378,6 +383,56 @@ describe('linkIntoClaims', () => {
         leadClaims,
       );
     }
+  });
+
+  describe('reopening what a new document matches', () => {
+    // Invented: an earlier article's sentence about a factory sits in a claim about a missile
+    // (a loose early link); the new article states the factory's news.
+    const pool = (isConfirmed: boolean): PooledSentence[] => [
+      {
+        key: 'missile',
+        document: 'first',
+        text: 'The missile flew 950 km before it fell into the sea east of the peninsula.',
+        links: [{ claim: 'missile-claim' }],
+        isNew: false,
+      },
+      {
+        key: 'factory',
+        document: 'second',
+        text: 'A new tractor factory opened in the northern province with eight assembly lines.',
+        links: [{ claim: 'missile-claim', isConfirmed }],
+        isNew: false,
+      },
+      {
+        key: 'new-factory',
+        document: 'third',
+        text: 'The tractor factory in the northern province opened with eight assembly lines, the agency said.',
+        links: [],
+        isNew: true,
+      },
+    ];
+
+    it('takes a matched earlier sentence out of its suggested claim and places it again beside the new one', () => {
+      const { placed, released } = linkIntoClaims(pool(false));
+      expect(released).toEqual([{ key: 'factory', claim: 'missile-claim' }]);
+      expect(placed.map(({ key, claim }) => ({ key, claim }))).toEqual(
+        expect.arrayContaining([
+          { key: 'factory', claim: null },
+          { key: 'new-factory', claim: null },
+        ]),
+      );
+      expect(new Set(placed.map((sentence) => sentence.group)).size).toBe(1);
+    });
+
+    it('leaves a confirmed link where a person put it, and reopens nothing when told not to', () => {
+      for (const placement of [linkIntoClaims(pool(true)), linkIntoClaims(pool(false), { reopenLimit: 0 })]) {
+        expect(placement.released).toEqual([]);
+        // The new sentence meets the factory sentence inside the missile's claim (an average of the two).
+        expect(placement.placed.map(({ key, claim }) => ({ key, claim }))).toEqual([
+          { key: 'new-factory', claim: 'missile-claim' },
+        ]);
+      }
+    });
   });
 
   it('never pairs sentences a person rejected', () => {

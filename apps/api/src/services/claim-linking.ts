@@ -3,9 +3,9 @@
 // `attest link`). Runs after an import, one document at a time in the background (claim-linker.ts),
 // and for a whole project on demand (confirmed links and rejections survive a re-link).
 import {
+  type ClaimPlacement,
   claimAttributionOf,
   claimText,
-  type PlacedSentence,
   type PooledLink,
   type PooledSentence,
   type RelinkSummary,
@@ -15,6 +15,8 @@ import {
   clearSuggestedLinks,
   countSentencesInSeveralClaims,
   type Database,
+  deleteSuggestedLinks,
+  deleteUnsharedClaims,
   type Executor,
   findClaimCandidates,
   findClaimMembers,
@@ -35,9 +37,10 @@ import {
 import { type ClaimPlacer, placeHere } from './claim-placement/place.ts';
 import { inLinkingTurn } from './linking-turns.ts';
 
-const pooledLink = ({ claim, clauses }: SentenceClaimLink): PooledLink => ({
+const pooledLink = ({ claim, clauses, isConfirmed }: SentenceClaimLink): PooledLink => ({
   claim,
   clauses: clauses ?? undefined,
+  isConfirmed,
 });
 
 const attributionOf = (suggestion: Suggestion | null) =>
@@ -85,7 +88,7 @@ interface Placement {
   /** The document's linkable sentences as read, in order: the writes check they are still these. */
   sentenceIds: string[];
   claimTexts: { id: string; claimText: string }[];
-  placed: PlacedSentence[];
+  placed: ClaimPlacement;
   pool: Map<string, PooledSentence>;
   suggestionOf: Map<string, Suggestion | null>;
 }
@@ -104,7 +107,7 @@ async function readAndPlace(
   const placement: Placement = {
     sentenceIds: sentences.map((sentence) => sentence.id),
     claimTexts: texts.filter((_, index) => sentences[index]!.claimText === null),
-    placed: [],
+    placed: { placed: [], released: [] },
     pool: new Map(),
     suggestionOf: new Map(),
   };
@@ -150,7 +153,7 @@ async function readAndPlace(
   );
   for (const member of await findClaimMembers(db, { projectId, claimIds: [...claimIds] }))
     addEarlier(member.sentence_id, member.document_id, member.text, [
-      { claim: member.claim_id, clauses: member.clauses },
+      { claim: member.claim_id, clauses: member.clauses, isConfirmed: member.is_confirmed },
     ]);
   placement.placed = await place([...pool.values()], rejectedPairs);
   return placement;
@@ -167,9 +170,13 @@ async function writePlacement(
   if (now.length !== sentenceIds.length || now.some((sentence, index) => sentence.id !== sentenceIds[index]))
     return 'changed';
   await writeClaimTexts(db, { rows: claimTexts });
+  // Links of earlier sentences this document reopened and placed elsewhere (or anew) go first;
+  // a claim they leave in one document is dropped once the new links are in.
+  const released = placed.released.map(({ key, claim }) => ({ sentenceId: key, claimId: claim }));
+  await deleteSuggestedLinks(db, { links: released });
   const newClaims = new Map<number, string>();
   const links: NewClaimLinkRow[] = [];
-  for (const sentence of placed) {
+  for (const sentence of placed.placed) {
     let claimId = sentence.claim ?? newClaims.get(sentence.group);
     if (!claimId) {
       claimId = await insertClaim(db, { projectId });
@@ -192,6 +199,7 @@ async function writePlacement(
     });
   }
   await insertClaimLinks(db, { links });
+  await deleteUnsharedClaims(db, { projectId, claimIds: [...new Set(released.map((link) => link.claimId))] });
   return 'written';
 }
 

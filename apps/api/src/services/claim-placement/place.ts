@@ -1,17 +1,20 @@
 // Where a document's sentences go among the project's claims, given the pool the database gave:
 // the scorer weighs every pair, which takes up to seconds of CPU for a large pool.
-import { linkIntoClaims, type PlacedSentence, type PooledSentence } from '@attest/core';
+import { type ClaimPlacement, linkIntoClaims, type PooledSentence } from '@attest/core';
 
-/** Places the pool's new sentences; pairs in `rejectedPairs` ("a|b") are never linked. */
+/**
+ * Places the pool's new sentences (and the earlier ones they reopen); pairs in `rejectedPairs`
+ * ("a|b") are never linked.
+ */
 export type ClaimPlacer = (
   pool: readonly PooledSentence[],
   rejectedPairs: ReadonlySet<string>,
-) => Promise<PlacedSentence[]>;
+) => Promise<ClaimPlacement>;
 
 export function placeInClaims(
   pool: readonly PooledSentence[],
   rejectedPairs: ReadonlySet<string>,
-): PlacedSentence[] {
+): ClaimPlacement {
   // Words are weighed by their rarity among the pool's clauses (linkIntoClaims' default).
   return linkIntoClaims(pool, { rejectedPairs });
 }
