@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { claimClauses } from '../src/claims/clauses.ts';
 import {
@@ -10,12 +10,43 @@ import {
   linkIntoClaims,
   type PooledLink,
   type PooledSentence,
+  rarityWeights,
   scoreClaimMatch,
 } from '../src/claims/index.ts';
+import { claimMatchScore, haveConflictingFigures, weighFeatures } from '../src/claims/score.ts';
 import { segment } from '../src/segment/index.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/claims/${name}.txt`, import.meta.url), 'utf8');
+
+describe('claimMatchScore (the score the linkage ranks pairs by, without the evidence)', () => {
+  it('gives every pair the score and the figure veto of scoreClaimMatch', () => {
+    // The fixture articles' clauses and invented figures of every kind, agreeing and conflicting.
+    const texts = [
+      ...readdirSync(new URL('./fixtures/claims/', import.meta.url))
+        .filter((name) => name.endsWith('.txt'))
+        .flatMap((name) => segment(fixture(name.slice(0, -4))).flatMap((part) => claimClauses(part.text))),
+      'The glider travelled 730 km and climbed to 2,160 km at 10:00 on April 11.',
+      'The glider travelled 745 km (463 miles) at 10 a.m., the navy said.',
+      'It flew 730 km in 20 days, could not be independently verified.',
+      'No figure was given for the engine.',
+    ];
+    const features = texts.map((text) => claimFeatures(text));
+    const weightOf = rarityWeights(features);
+    const weighed = features.map((one) => weighFeatures(one, weightOf));
+    let conflicting = 0;
+    for (const [row, first] of features.entries())
+      for (const [column, second] of features.entries()) {
+        const match = scoreClaimMatch(first, second, weightOf);
+        const isConflicting = match.numbers.agreeing.length === 0 && match.numbers.conflicting.length > 0;
+        expect(haveConflictingFigures(first, second)).toBe(isConflicting);
+        expect(claimMatchScore(weighed[row]!, weighed[column]!)).toBe(match.score);
+        if (isConflicting) conflicting++;
+      }
+    expect(features.length).toBeGreaterThan(30);
+    expect(conflicting).toBeGreaterThan(0);
+  });
+});
 
 describe('scoreClaimMatch', () => {
   it('matches a paraphrase however each outlet attributes it, and says which words matched', () => {

@@ -7,7 +7,14 @@
 import { claimClauses } from './clauses.ts';
 import { type ClaimFeatures, claimFeatures } from './features.ts';
 import { rarityWeights } from './link.ts';
-import { type ClaimMatch, type StemWeight, scoreClaimMatch } from './score.ts';
+import {
+  type ClaimMatch,
+  claimMatchScore,
+  haveConflictingFigures,
+  type StemWeight,
+  scoreClaimMatch,
+  weighFeatures,
+} from './score.ts';
 
 export interface PooledSentence {
   /** The sentence's id. */
@@ -119,22 +126,25 @@ export function linkIntoClaims(
     })),
   );
   const weightOf = options.weightOf ?? rarityWeights(units.map((unit) => unit.features));
-  const cache = new Map<number, ClaimMatch | null>();
-  const matchOf = (first: number, second: number): ClaimMatch | null => {
+  const pairs = pairScores(pool, units, weightOf);
+  const scoreOf = pairs.scoreOf;
+  /** The full match, evidence included, of a pair `scoreOf` ranked: scored in the cache's order. */
+  const matchOf = (first: number, second: number): ClaimMatch => {
     const [low, high] = first < second ? [first, second] : [second, first];
-    const cacheKey = low * units.length + high;
-    if (cache.has(cacheKey)) return cache.get(cacheKey) ?? null;
-    const one = units[low] as Unit;
-    const other = units[high] as Unit;
-    const isSameDocument = pool[one.sentence]?.document === pool[other.sentence]?.document;
-    const match = isSameDocument ? null : scoreClaimMatch(one.features, other.features, weightOf, threshold);
-    cache.set(cacheKey, match);
-    return match;
+    return scoreClaimMatch(
+      (units[low] as Unit).features,
+      (units[high] as Unit).features,
+      weightOf,
+      threshold,
+    );
   };
   const keyOf = (unit: number) => pool[units[unit]?.sentence ?? -1]?.key;
-  const isRejected = (first: number, second: number) =>
-    options.rejectedPairs?.has(`${keyOf(first)}|${keyOf(second)}`) ||
-    options.rejectedPairs?.has(`${keyOf(second)}|${keyOf(first)}`);
+  const { rejectedPairs } = options;
+  const isRejected: IsRejected = rejectedPairs?.size
+    ? (first, second) =>
+        rejectedPairs.has(`${keyOf(first)}|${keyOf(second)}`) ||
+        rejectedPairs.has(`${keyOf(second)}|${keyOf(first)}`)
+    : () => false;
 
   const { groups, groupsOf, isNewUnit, isConfirmedUnit } = initialGroups(pool, units);
   // Which units a new unit matches: a group merges with another only when one of its new units
@@ -144,7 +154,7 @@ export function linkIntoClaims(
   const findPartners = (index: number) => {
     const list: number[] = [];
     for (let other = 0; other < units.length; other++)
-      if (other !== index && (matchOf(index, other)?.score ?? 0) >= threshold) list.push(other);
+      if (other !== index && (scoreOf(index, other) ?? 0) >= threshold) list.push(other);
     partners.set(index, list);
   };
   for (let index = 0; index < units.length; index++) if (isNewUnit[index]) findPartners(index);
@@ -152,7 +162,7 @@ export function linkIntoClaims(
     partners,
     options.reopenLimit ?? reopenedClauses,
     { groups, groupsOf, isNewUnit, isConfirmedUnit },
-    matchOf,
+    scoreOf,
   );
   for (const unit of reopened) findPartners(unit);
   /** Mean scores of group pairs, dropped whenever either group changes. */
@@ -160,7 +170,7 @@ export function linkIntoClaims(
   const averageBetween = (one: Group, other: Group) => {
     const known = averages.get(one)?.get(other);
     if (known !== undefined) return known;
-    const average = averageOf(one.members, other.members, matchOf, isRejected);
+    const average = averageOf(one.members, other.members, pairs.valueOf, isRejected);
     averages.set(one, (averages.get(one) ?? new Map()).set(other, average));
     return average;
   };
@@ -207,7 +217,7 @@ export function linkIntoClaims(
       group.hasNew &&
       new Set(group.members.map((unit) => pool[units[unit]?.sentence ?? -1]?.document)).size >= 2,
   );
-  joinSecondClaims(linked, pool, units, isNewUnit, matchOf, isRejected, threshold);
+  joinSecondClaims(linked, pool, units, isNewUnit, pairs.valueOf, isRejected, threshold);
 
   const reopenedSentences = new Set([...reopened].map((unit) => units[unit]?.sentence ?? -1));
   const clausesIn = (sentence: number, group: Group) =>
@@ -236,7 +246,10 @@ export function linkIntoClaims(
   const placed: PlacedSentence[] = [];
   for (const [groupNumber, group] of groups.entries()) {
     if (!linked.includes(group)) continue;
-    const bySentence = new Map<number, { clauses: number[]; match: PlacedSentence['match'] | null }>();
+    const bySentence = new Map<
+      number,
+      { clauses: number[]; best: { score: number; unit: number; other: number } | null }
+    >();
     const kept = new Map<number, boolean>();
     for (const unit of group.members) {
       const { sentence, clause } = units[unit] as Unit;
@@ -244,17 +257,17 @@ export function linkIntoClaims(
         if (!kept.has(sentence)) kept.set(sentence, keepsLink(sentence, group));
         if (kept.get(sentence)) continue;
       }
-      const found = bySentence.get(sentence) ?? { clauses: [], match: null };
+      const found = bySentence.get(sentence) ?? { clauses: [], best: null };
       bySentence.set(sentence, found);
       if (!found.clauses.includes(clause)) found.clauses.push(clause);
       for (const other of group.members) {
-        const candidate = other === unit ? null : matchOf(unit, other);
-        if (candidate && (!found.match || candidate.score > found.match.score))
-          found.match = { ...candidate, partner: keyOf(other) ?? '' };
+        const score = other === unit ? null : scoreOf(unit, other);
+        if (score !== null && (!found.best || score > found.best.score)) found.best = { score, unit, other };
       }
     }
-    for (const [sentence, { clauses, match }] of bySentence)
-      if (match)
+    for (const [sentence, { clauses, best }] of bySentence)
+      if (best) {
+        const match = { ...matchOf(best.unit, best.other), partner: keyOf(best.other) ?? '' };
         placed.push({
           key: pool[sentence]?.key ?? '',
           claim: group.claim,
@@ -263,6 +276,7 @@ export function linkIntoClaims(
           clauses: clauses.sort((first, second) => first - second),
           match,
         });
+      }
   }
   return { placed, released };
 }
@@ -321,14 +335,14 @@ function reopenPartners(
   partners: ReadonlyMap<number, readonly number[]>,
   limit: number,
   { groups, groupsOf, isNewUnit, isConfirmedUnit }: ReturnType<typeof initialGroups>,
-  matchOf: (first: number, second: number) => ClaimMatch | null,
+  scoreOf: ScoreOf,
 ): Set<number> {
   const best = new Map<number, number>();
   for (const [unit, list] of partners)
     for (const other of list) {
       if (isNewUnit[other] || isConfirmedUnit[other] || !groupsOf[other]?.some((group) => group.claim))
         continue;
-      const score = matchOf(unit, other)?.score ?? 0;
+      const score = scoreOf(unit, other) ?? 0;
       if (score > (best.get(other) ?? 0)) best.set(other, score);
     }
   const chosen = [...best]
@@ -403,8 +417,8 @@ function joinSecondClaims(
   pool: readonly PooledSentence[],
   units: readonly Unit[],
   isNewUnit: readonly boolean[],
-  matchOf: (first: number, second: number) => ClaimMatch | null,
-  isRejected: (first: number, second: number) => boolean | undefined,
+  valueOf: ScoreOf,
+  isRejected: IsRejected,
   threshold: number,
 ): void {
   const joining = linked.map((group) => {
@@ -412,7 +426,7 @@ function joinSecondClaims(
     return units.flatMap((unit, index) => {
       if (documents.has(pool[unit.sentence]?.document)) return [];
       if (group.claim && !isNewUnit[index]) return [];
-      const average = averageOf([index], group.members, matchOf, isRejected);
+      const average = averageOf([index], group.members, valueOf, isRejected);
       return average !== null && average >= threshold ? [index] : [];
     });
   });
@@ -423,18 +437,65 @@ function joinSecondClaims(
 function averageOf(
   first: readonly number[],
   second: readonly number[],
-  matchOf: (first: number, second: number) => ClaimMatch | null,
-  isRejected: (first: number, second: number) => boolean | undefined,
+  valueOf: ScoreOf,
+  isRejected: IsRejected,
 ): number | null {
   let total = 0;
   let count = 0;
   for (const row of first)
     for (const column of second) {
       if (isRejected(row, column)) return null;
-      const match = matchOf(row, column);
-      if (!match) continue;
-      total += match.numbers.agreeing.length === 0 && match.numbers.conflicting.length > 0 ? 0 : match.score;
+      const value = valueOf(row, column);
+      if (value === null) continue;
+      total += value;
       count++;
     }
   return count === 0 ? null : total / count;
+}
+
+/** A pair of units' score; null for two clauses of one document, which never pair. */
+type ScoreOf = (first: number, second: number) => number | null;
+type IsRejected = (first: number, second: number) => boolean;
+
+/** Pools up to this many clauses keep their pair scores in one typed array (2 bytes a pair, 32 MiB at most). */
+const largestScoreMatrix = 4096;
+
+/**
+ * The scores of the pool's pairs of clauses, each worked out once when first asked: `scoreOf` as
+ * `scoreClaimMatch` scores, and `valueOf` as the average counts it (0 when figures conflict).
+ * Held as thousandths (scores are rounded to them) in a typed array, or a map for a huge pool.
+ */
+function pairScores(pool: readonly PooledSentence[], units: readonly Unit[], weightOf: StemWeight) {
+  const weighed = units.map((unit) => weighFeatures(unit.features, weightOf));
+  const documentOf = units.map((unit) => pool[unit.sentence]?.document);
+  // Per pair: -1 not scored yet, -2 one document, 0–1000 the score, 2000 + it when figures conflict.
+  const size = units.length;
+  const matrix = size <= largestScoreMatrix ? new Int16Array(size * size).fill(-1) : null;
+  const overflow = new Map<number, number>();
+  const codeOf = (first: number, second: number): number => {
+    const [low, high] = first < second ? [first, second] : [second, first];
+    const index = low * size + high;
+    const known = matrix ? (matrix[index] as number) : (overflow.get(index) ?? -1);
+    if (known !== -1) return known;
+    let code = -2;
+    if (documentOf[low] !== documentOf[high]) {
+      const one = weighed[low] as (typeof weighed)[number];
+      const other = weighed[high] as (typeof weighed)[number];
+      const isConflicting = haveConflictingFigures(one.features, other.features);
+      code = Math.round(claimMatchScore(one, other, isConflicting) * 1000) + (isConflicting ? 2000 : 0);
+    }
+    if (matrix) matrix[index] = code;
+    else overflow.set(index, code);
+    return code;
+  };
+  return {
+    scoreOf: (first: number, second: number): number | null => {
+      const code = codeOf(first, second);
+      return code === -2 ? null : (code >= 2000 ? code - 2000 : code) / 1000;
+    },
+    valueOf: (first: number, second: number): number | null => {
+      const code = codeOf(first, second);
+      return code === -2 ? null : code >= 2000 ? 0 : code / 1000;
+    },
+  };
 }

@@ -76,6 +76,69 @@ export function scoreClaimMatch(
   };
 }
 
+/**
+ * A clause's features with its stems' weights in the pool worked out once, in the order of
+ * `features.stems`: the linkage scores every pair of a pool, and looking each weight up again
+ * per pair was most of its time.
+ */
+export interface WeighedFeatures {
+  features: ClaimFeatures;
+  stems: string[];
+  weights: Float64Array;
+  totalWeight: number;
+}
+
+export function weighFeatures(features: ClaimFeatures, weightOf: StemWeight): WeighedFeatures {
+  const stems = [...features.stems.keys()];
+  const weights = Float64Array.from(stems, weightOf);
+  let totalWeight = 0;
+  for (const weight of weights) totalWeight += weight;
+  return { features, stems, weights, totalWeight };
+}
+
+/**
+ * The score `scoreClaimMatch` gives the pair, summed in the same order so it is the same number,
+ * without the evidence (the words, figures and names it lists): for ranking pairs, where the
+ * evidence of the one pair kept is asked of `scoreClaimMatch` afterwards.
+ */
+export function claimMatchScore(
+  first: WeighedFeatures,
+  second: WeighedFeatures,
+  hasNumberConflict = haveConflictingFigures(first.features, second.features),
+): number {
+  let sharedWeight = 0;
+  const otherStems = second.features.stems;
+  for (let index = 0; index < first.stems.length; index++)
+    if (otherStems.has(first.stems[index] as string)) sharedWeight += first.weights[index] as number;
+  const { totalWeight: firstWeight } = first;
+  const { totalWeight: secondWeight } = second;
+  const overlap = firstWeight && secondWeight ? sharedWeight / Math.sqrt(firstWeight * secondWeight) : 0;
+  const modalityConflicts =
+    (first.features.isHedged !== second.features.isHedged ? 1 : 0) +
+    (first.features.isNegated !== second.features.isNegated ? 1 : 0);
+  const score = Math.max(
+    0,
+    overlap -
+      (hasNumberConflict ? conflictPenalty : 0) -
+      modalityPenalty * modalityConflicts -
+      (hasUnmatchedMeasurement(first.features, second.features) ? specificityPenalty : 0),
+  );
+  return Math.round(score * 1000) / 1000;
+}
+
+/** Whether the two sides have figures of one kind and share none (`scoreClaimMatch`'s veto). */
+export function haveConflictingFigures(first: ClaimFeatures, second: ClaimFeatures): boolean {
+  if (first.numbers.size === 0 || second.numbers.size === 0) return false;
+  let isConflicting = false;
+  for (const [value, kind] of first.numbers) {
+    if (second.numbers.has(value)) return false;
+    if (second.numberKinds.has(kind)) isConflicting = true;
+  }
+  if (isConflicting) return true;
+  for (const kind of second.numberKinds) if (first.numberKinds.has(kind)) return true;
+  return false;
+}
+
 /** Whether one side states a measurement and the other no figure of that kind: a more specific claim. */
 function hasUnmatchedMeasurement(first: ClaimFeatures, second: ClaimFeatures): boolean {
   for (const kind of first.measurementKinds) if (!second.measurementKinds.has(kind)) return true;
