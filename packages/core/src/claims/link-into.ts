@@ -93,6 +93,31 @@ export const importClaimThreshold = 0.2;
 /** How much more than the threshold the merge that starts a claim must score: a claim is born of clear pairs. */
 export const newClaimMargin = 0.06;
 
+/**
+ * Sentences whose clauses' features are kept between calls. A project's consecutive documents
+ * meet mostly the same candidates and claim members, whose features were worked out for the
+ * document before (re-extracting them was a tenth of a whole-project re-link's time); the
+ * oldest are dropped past this many (about 15 MB).
+ */
+const keptSentenceFeatures = 10_000;
+const featuresBySentence = new Map<string, readonly ClaimFeatures[]>();
+
+/** The features of each of a sentence's clauses (`claimClauses`, in order). Callers never change them. */
+function clauseFeaturesOf(text: string): readonly ClaimFeatures[] {
+  const known = featuresBySentence.get(text);
+  if (known) {
+    // Most recently used last, so the oldest is the first the map iterates.
+    featuresBySentence.delete(text);
+    featuresBySentence.set(text, known);
+    return known;
+  }
+  const features = claimClauses(text).map((clause) => claimFeatures(clause));
+  featuresBySentence.set(text, features);
+  if (featuresBySentence.size > keptSentenceFeatures)
+    featuresBySentence.delete(featuresBySentence.keys().next().value as string);
+  return features;
+}
+
 /** One clause of a pooled sentence: the unit the linkage compares. */
 interface Unit {
   sentence: number;
@@ -119,11 +144,7 @@ export function linkIntoClaims(
 ): ClaimPlacement {
   const threshold = options.threshold ?? importClaimThreshold;
   const units: Unit[] = pool.flatMap((sentence, index) =>
-    claimClauses(sentence.text).map((text, clause) => ({
-      sentence: index,
-      clause,
-      features: claimFeatures(text),
-    })),
+    clauseFeaturesOf(sentence.text).map((features, clause) => ({ sentence: index, clause, features })),
   );
   const weightOf = options.weightOf ?? rarityWeights(units.map((unit) => unit.features));
   const pairs = pairScores(pool, units, weightOf);
