@@ -191,7 +191,7 @@ export function linkIntoClaims(
   const averageBetween = (one: Group, other: Group) => {
     const known = averages.get(one)?.get(other);
     if (known !== undefined) return known;
-    const average = averageOf(one.members, other.members, pairs.valueOf, isRejected);
+    const average = averageOf(one.members, other.members, pairs.averagedScoreOf, isRejected);
     averages.set(one, (averages.get(one) ?? new Map()).set(other, average));
     return average;
   };
@@ -238,7 +238,7 @@ export function linkIntoClaims(
       group.hasNew &&
       new Set(group.members.map((unit) => pool[units[unit]?.sentence ?? -1]?.document)).size >= 2,
   );
-  joinSecondClaims(linked, pool, units, isNewUnit, pairs.valueOf, isRejected, threshold);
+  joinSecondClaims(linked, pool, units, isNewUnit, pairs.averagedScoreOf, isRejected, threshold);
 
   const reopenedSentences = new Set([...reopened].map((unit) => units[unit]?.sentence ?? -1));
   const clausesIn = (sentence: number, group: Group) =>
@@ -438,7 +438,7 @@ function joinSecondClaims(
   pool: readonly PooledSentence[],
   units: readonly Unit[],
   isNewUnit: readonly boolean[],
-  valueOf: ScoreOf,
+  averagedScoreOf: ScoreOf,
   isRejected: IsRejected,
   threshold: number,
 ): void {
@@ -447,7 +447,7 @@ function joinSecondClaims(
     return units.flatMap((unit, index) => {
       if (documents.has(pool[unit.sentence]?.document)) return [];
       if (group.claim && !isNewUnit[index]) return [];
-      const average = averageOf([index], group.members, valueOf, isRejected);
+      const average = averageOf([index], group.members, averagedScoreOf, isRejected);
       return average !== null && average >= threshold ? [index] : [];
     });
   });
@@ -458,7 +458,7 @@ function joinSecondClaims(
 function averageOf(
   first: readonly number[],
   second: readonly number[],
-  valueOf: ScoreOf,
+  averagedScoreOf: ScoreOf,
   isRejected: IsRejected,
 ): number | null {
   let total = 0;
@@ -466,7 +466,7 @@ function averageOf(
   for (const row of first)
     for (const column of second) {
       if (isRejected(row, column)) return null;
-      const value = valueOf(row, column);
+      const value = averagedScoreOf(row, column);
       if (value === null) continue;
       total += value;
       count++;
@@ -483,7 +483,7 @@ const largestScoreMatrix = 4096;
 
 /**
  * The scores of the pool's pairs of clauses, each worked out once when first asked: `scoreOf` as
- * `scoreClaimMatch` scores, and `valueOf` as the average counts it (0 when figures conflict).
+ * `scoreClaimMatch` scores, and `averagedScoreOf` as the average counts it (0 when figures conflict).
  * Held as thousandths (scores are rounded to them) in a typed array, or a map for a huge pool.
  */
 function pairScores(pool: readonly PooledSentence[], units: readonly Unit[], weightOf: StemWeight) {
@@ -514,7 +514,7 @@ function pairScores(pool: readonly PooledSentence[], units: readonly Unit[], wei
       const code = codeOf(first, second);
       return code === -2 ? null : (code >= 2000 ? code - 2000 : code) / 1000;
     },
-    valueOf: (first: number, second: number): number | null => {
+    averagedScoreOf: (first: number, second: number): number | null => {
       const code = codeOf(first, second);
       return code === -2 ? null : code >= 2000 ? 0 : code / 1000;
     },
