@@ -1,13 +1,18 @@
 // Claim linking on real PostgreSQL: linking one new article into a project of 10,000 articles
 // (about 300,000 sentences) and re-linking the project, beside a floor of the trigram candidate
-// query alone. Sentences are drawn from the invented fixture articles, so many repeat across
-// documents: a harder case for the candidate query than real news. Needs DATABASE_URL.
+// query alone. Two corpora, both made of the invented fixture articles' sentences: `copies` (the
+// default: sentences drawn from one pool, so each has hundreds of exact copies and claims grow
+// with the project) and `events` (five outlets tell each event, events differ in their words:
+// claim-events.ts), where the candidate query has no near copies to find and reads far into
+// its index (docs/claims.md, *Scale*). ATTEST_BENCH_CLAIMS_CORPUS=events picks it. Needs
+// DATABASE_URL.
 import { linkDocumentIntoClaims, relinkProject } from '@attest/api';
 import { claimText, segment } from '@attest/core';
 import { type Database, findClaimCandidates, findLinkableSentences, rowsOf } from '@attest/db';
 import { sql } from 'drizzle-orm';
 import { generateWithoutForeignKeyChecks, startBenchProject } from '../harness/bench-project.ts';
 import { type BenchCheck, type BenchRow, type BenchSuite, type SuiteOptions, unitRow } from '../suite.ts';
+import { buildEventArticles, outletsPerEvent } from './claim-events.ts';
 import { buildNewsArticles } from './news-corpus.ts';
 
 const sentencesPerDocument = 30;
@@ -22,13 +27,15 @@ async function runClaims({ isSmoke, progress }: SuiteOptions) {
   // ATTEST_BENCH_CLAIMS_DOCUMENTS runs it at another size (a shared machine may not afford 10,000).
   const documentCount = isSmoke ? 200 : Number(process.env['ATTEST_BENCH_CLAIMS_DOCUMENTS'] ?? 10_000);
   const runCount = isSmoke ? 3 : 7;
+  const corpus = process.env['ATTEST_BENCH_CLAIMS_CORPUS'] === 'events' ? 'events' : 'copies';
   const { server } = await startBenchProject('bench_claims', ['bench']);
   try {
     const db = server.database.db as Database;
     progress(
-      `generating ${documentCount.toLocaleString('en')} documents of ${sentencesPerDocument} sentences`,
+      `generating ${documentCount.toLocaleString('en')} documents of ${sentencesPerDocument} sentences (${corpus})`,
     );
-    await generateProject(db, documentCount);
+    if (corpus === 'copies') await generateProject(db, documentCount);
+    else await generateEventProject(db, documentCount, progress);
     const projectId = await scalar<string>(db, sql`select id from projects where slug = 'bench'`);
     const documentIds = (
       await rowsOf<{ id: string }>(
@@ -37,7 +44,11 @@ async function runClaims({ isSmoke, progress }: SuiteOptions) {
       )
     ).map((row) => row.id);
     const sentenceCount = documentCount * sentencesPerDocument;
-    const input = `${documentCount.toLocaleString('en')} documents, ${sentenceCount.toLocaleString('en')} sentences`;
+    const shape =
+      corpus === 'copies'
+        ? 'sentences copied across documents'
+        : `${Math.ceil(documentCount / outletsPerEvent).toLocaleString('en')} events of ${outletsPerEvent} outlets`;
+    const input = `${documentCount.toLocaleString('en')} documents, ${sentenceCount.toLocaleString('en')} sentences (${shape})`;
 
     progress(`floor: the trigram candidate query for one document, ${runCount} runs`);
     const floor = await medianOf(runCount, async (run) => {
@@ -112,6 +123,55 @@ async function generateProject(db: Database, documentCount: number): Promise<voi
       from documents d join projects p on p.id = d.project_id, generate_series(0, ${sentencesPerDocument - 1}) k,
         lateral (select 1 + abs(hashtext(d.id::text || k)) % ${pool.length} as n) pick
       where p.slug = 'bench'`);
+  });
+  await db.execute(sql`analyze`);
+}
+
+/** Documents per statement while generating the events corpus (30 sentences each). */
+const eventDocumentsPerInsert = 250;
+
+/** The events corpus (claim-events.ts), written straight to the tables a few hundred documents at a time. */
+async function generateEventProject(
+  db: Database,
+  documentCount: number,
+  progress: SuiteOptions['progress'],
+): Promise<void> {
+  const articles = buildEventArticles(documentCount, sentencesPerDocument);
+  const claimTexts = new Map<string, string>();
+  const claimTextOf = (text: string) => {
+    const known = claimTexts.get(text) ?? claimText(text);
+    claimTexts.set(text, known);
+    return known;
+  };
+  await generateWithoutForeignKeyChecks(db, async (transaction) => {
+    for (let from = 0; from < articles.length; from += eventDocumentsPerInsert) {
+      const chunk = articles.slice(from, from + eventDocumentsPerInsert).map((article, offset) => ({
+        number: from + offset + 1,
+        outlet: article.outlet,
+        day: article.day,
+        sentences: article.sentences.map((text) => ({ text, claimText: claimTextOf(text) })),
+      }));
+      await transaction.execute(sql`
+        with article as (
+          select * from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+            as a(number int, outlet text, day int, sentences jsonb)),
+        inserted as (
+          insert into documents (project_id, title, outlet, body, body_sha256, published_at)
+          select p.id, 'Bench article ' || a.number, a.outlet, 'Bench article ' || a.number,
+            md5('claims ' || a.number), timestamptz '2026-09-01' + (a.day || ' days')::interval
+          from projects p, article a where p.slug = 'bench'
+          returning id, title)
+        insert into sentences (document_id, position, start, "end", kind, text, claim_text, suggestion)
+        select i.id, s.position - 1, (s.position - 1) * 100, (s.position - 1) * 100 + 99, 'sentence'::segment_kind,
+          s.value->>'text', s.value->>'claimText',
+          jsonb_build_object('label', 'reported_fact', 'confidence', 0.6, 'source', null, 'chain', '[]'::jsonb,
+            'cues', '[]'::jsonb, 'rule', 'unattributed-statement')
+        from inserted i join article a on i.title = 'Bench article ' || a.number,
+          jsonb_array_elements(a.sentences) with ordinality as s(value, position)`);
+      progress(
+        `generated ${Math.min(from + eventDocumentsPerInsert, articles.length).toLocaleString('en')} documents`,
+      );
+    }
   });
   await db.execute(sql`analyze`);
 }
