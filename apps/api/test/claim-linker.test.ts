@@ -13,7 +13,7 @@ import {
   sentences,
 } from '@attest/db';
 import { testEngines } from '@attest/db/testing';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSettleMilliseconds } from '../src/lib/import-activity.ts';
 import { ClaimLinker } from '../src/services/claim-linker.ts';
@@ -210,7 +210,7 @@ for (const engine of testEngines())
       const bodies = await testApp.database.db
         .select({ id: sentences.id, documentId: sentences.documentId })
         .from(sentences)
-        .where(and(eq(sentences.position, 1)));
+        .where(and(eq(sentences.position, 1), inArray(sentences.documentId, documentIds)));
       const [missile, factory] = documentIds.map((id) => bodies.find((row) => row.documentId === id)!);
       const [project] = await testApp.database.db.select().from(projects).where(eq(projects.slug, slug));
       const [claim] = await testApp.database.db.insert(claims).values({ projectId: project!.id }).returning();

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type Claim,
-  type ClaimLinkReport,
   evaluateClaimLinks,
+  formatClaimLinkRow,
   type GoldClaim,
   goldClaimSchema,
   type PredictedClaim,
@@ -48,11 +48,6 @@ const events: Event[] = hasClaimLinks
           .parse(JSON.parse(readFileSync(join(claimLinksDirectory, `${name}.links.json`), 'utf8'))),
       }))
   : [];
-
-function formatRow(name: string, report: ClaimLinkReport): string {
-  const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(6);
-  return `${name.padEnd(8)} precision ${percent(report.precision)} (${report.truePairs}/${report.linkedPairs})  recall ${percent(report.recall)} (${report.truePairs}/${report.goldPairs})  dropped found ${report.droppedFound.length}/${report.droppedGold.length}`;
-}
 
 for (const engine of testEngines())
   describe.skipIf(!hasClaimLinks)(
@@ -113,8 +108,8 @@ for (const engine of testEngines())
         console.log(
           [
             `claim links at import through the API (${engine})`,
-            ...results.map((result) => formatRow(result.event.name, evaluate([result]))),
-            formatRow('overall', overall),
+            ...results.map((result) => formatClaimLinkRow(result.event.name, evaluate([result]))),
+            formatClaimLinkRow('overall', overall),
           ].join('\n'),
         );
         expect(results).toHaveLength(5);

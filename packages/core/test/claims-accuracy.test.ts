@@ -8,6 +8,7 @@ import {
   type ClaimLinkReport,
   claimMatchThreshold,
   evaluateClaimLinks,
+  formatClaimLinkRow,
   type GoldClaim,
   goldClaimSchema,
   importClaimThreshold,
@@ -138,11 +139,6 @@ function evaluateEvents(results: readonly { event: Event; predicted: PredictedCl
   );
 }
 
-function formatRow(name: string, report: ClaimLinkReport): string {
-  const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(6);
-  return `${name.padEnd(8)} precision ${percent(report.precision)} (${report.truePairs}/${report.linkedPairs})  recall ${percent(report.recall)} (${report.truePairs}/${report.goldPairs})  dropped found ${report.droppedFound.length}/${report.droppedGold.length}`;
-}
-
 const events = hasClaimLinks
   ? [
       ...new Set(
@@ -194,8 +190,8 @@ describe('claim linking accuracy on the claim-links development events', () => {
     console.log(
       [
         'claim links (pairs of sentences from different articles)',
-        ...results.map((result) => formatRow(result.event.name, evaluateEvents([result]))),
-        formatRow('overall', overall),
+        ...results.map((result) => formatClaimLinkRow(result.event.name, evaluateEvents([result]))),
+        formatClaimLinkRow('overall', overall),
       ].join('\n'),
     );
     expect(results.length).toBe(5);
@@ -218,9 +214,9 @@ describe('claim linking accuracy on the claim-links development events', () => {
       [
         'claim links, each event scored with the threshold chosen on the other four',
         ...heldOut.map(({ threshold, result }) =>
-          formatRow(`${result.event.name} @${threshold}`, evaluateEvents([result])),
+          formatClaimLinkRow(`${result.event.name} @${threshold}`, evaluateEvents([result])),
         ),
-        formatRow('overall', overall),
+        formatClaimLinkRow('overall', overall),
       ].join('\n'),
     );
     expect(overall.precision).toBeGreaterThanOrEqual(0.85);
@@ -234,8 +230,8 @@ describe('claim linking accuracy on the claim-links development events', () => {
     console.log(
       [
         'claim links at import (document by document, file order)',
-        ...results.map((result) => formatRow(result.event.name, evaluateEvents([result]))),
-        formatRow('overall', overall),
+        ...results.map((result) => formatClaimLinkRow(result.event.name, evaluateEvents([result]))),
+        formatClaimLinkRow('overall', overall),
       ].join('\n'),
     );
     expect(overall.precision).toBeGreaterThanOrEqual(0.86);
@@ -255,9 +251,9 @@ describe('claim linking accuracy on the claim-links development events', () => {
       [
         'claim links at import, each event scored with the threshold chosen on the other four',
         ...heldOut.map(({ threshold, result }) =>
-          formatRow(`${result.event.name} @${threshold}`, evaluateEvents([result])),
+          formatClaimLinkRow(`${result.event.name} @${threshold}`, evaluateEvents([result])),
         ),
-        formatRow('overall', overall),
+        formatClaimLinkRow('overall', overall),
       ].join('\n'),
     );
     expect(overall.precision).toBeGreaterThanOrEqual(0.85);

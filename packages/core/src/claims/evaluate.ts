@@ -80,3 +80,9 @@ export function evaluateClaimLinks(
     droppedFound: droppedFound.map((claim) => claim.id),
   };
 }
+
+/** One line of an accuracy table: precision, recall and dropped attributions found, with their counts. */
+export function formatClaimLinkRow(name: string, report: ClaimLinkReport): string {
+  const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(6);
+  return `${name.padEnd(8)} precision ${percent(report.precision)} (${report.truePairs}/${report.linkedPairs})  recall ${percent(report.recall)} (${report.truePairs}/${report.goldPairs})  dropped found ${report.droppedFound.length}/${report.droppedGold.length}`;
+}
