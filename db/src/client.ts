@@ -80,7 +80,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   // also when an older Attest (or a umask) created it open to everyone.
   await chmod(dataDir, 0o700);
   const releaseLock = await lockDataDir(dataDir);
-  // pg_trgm: the trigram index claim linking draws its candidates from.
+  // pg_trgm: the trigram similarity claim linking ranks its candidates by.
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm } }).catch(async (error: unknown) => {
     await releaseLock();
     throw error;

@@ -18,9 +18,8 @@ import { rowsOf } from '../sql/rows.ts';
 import { type DocumentScope, documentInProject } from '../sql/scope.ts';
 
 /**
- * Trigram similarity of claim texts below which a sentence is not even a candidate (pg_trgm's
- * default is 0.3). Low on purpose: the scorer decides; the floor only drops sentences that share
- * next to nothing.
+ * Trigram similarity of claim texts below which a sentence is not a candidate. Low on purpose:
+ * the scorer decides; the floor only drops sentences that share next to nothing.
  */
 export const claimCandidateSimilarity = 0.1;
 /**
@@ -28,6 +27,13 @@ export const claimCandidateSimilarity = 0.1;
  * put 86% of the gold pairs among the candidates and 20 put 90% (30: 92%).
  */
 export const claimCandidatesPerSentence = 20;
+/**
+ * How many of the project's sentences a sentence's candidate query may read: its words are looked
+ * up rarest first while their counts add up to no more than this, so the query's cost is bounded
+ * however large the project grows, and a word as common as a campaign's name is passed over in
+ * favour of the rarer words a claim is recognised by (docs/claims.md, *Scale*).
+ */
+export const claimCandidateReach = 1000;
 /**
  * Days between two articles' publication beyond which their sentences are not candidates: a
  * claim is relayed within days, and an article about another engine test months later reads
@@ -101,13 +107,15 @@ export async function findLinkableSentences(
 const claimTextBatch = 2000;
 
 /**
- * Stores the claim texts the candidate index reads (`claimText` of @attest/core), of sentences
- * the linker read in its project just before (`findLinkableSentences`,
- * `findSentencesWithoutClaimText`); a scope would cost a join per batch of a project's re-link.
+ * Stores the claim texts (`claimText` of @attest/core) and with them the claim keys the candidate
+ * query looks sentences up by, and counts the keys, of sentences of the project the linker read
+ * just before (`findLinkableSentences`, `findSentencesWithoutClaimText`) under the project's
+ * linking lock, the one writer of its key counts. A scope would cost a join per batch of a
+ * project's re-link; a sentence whose keys are written already is left as it is.
  */
 export async function writeClaimTexts(
   db: Executor,
-  { rows }: { rows: readonly { id: string; claimText: string }[] },
+  { projectId, rows }: { projectId: string; rows: readonly { id: string; claimText: string }[] },
 ): Promise<void> {
   // In batches: a statement takes at most 65,535 parameters.
   for (let from = 0; from < rows.length; from += claimTextBatch) {
@@ -115,10 +123,33 @@ export async function writeClaimTexts(
       rows.slice(from, from + claimTextBatch).map((row) => sql`(${row.id}::uuid, ${row.claimText})`),
       sql`, `,
     );
+    // Keys in order, so two writers of one project's counts (never at once: see above) could not
+    // deadlock on them either.
     await db.execute(
-      sql`update sentences set claim_text = v.claim_text from (values ${values}) as v(id, claim_text) where sentences.id = v.id`,
+      sql`with written as (
+          update sentences set claim_text = v.claim_text, claim_keys = claim_keys_of(${projectId}::uuid, v.claim_text)
+          from (values ${values}) as v(id, claim_text)
+          where sentences.id = v.id and sentences.claim_keys is null
+          returning sentences.claim_keys)
+        insert into claim_key_counts (project_id, key, sentences)
+        select ${projectId}::uuid, k.key, count(*) from written, unnest(written.claim_keys) as k(key)
+        group by k.key order by k.key
+        on conflict (project_id, key) do update set sentences = claim_key_counts.sentences + excluded.sentences`,
     );
   }
+}
+
+/**
+ * Counts the project's claim keys again from its sentences: what a re-link starts from, so the
+ * sentences deleted or re-segmented since the last one no longer count.
+ */
+export async function recountClaimKeys(db: Executor, { projectId }: { projectId: string }): Promise<void> {
+  await db.execute(sql`delete from claim_key_counts where project_id = ${projectId}`);
+  await db.execute(sql`insert into claim_key_counts (project_id, key, sentences)
+    select ${projectId}::uuid, k.key, count(*)
+    from sentences s join documents d on d.id = s.document_id, unnest(s.claim_keys) as k(key)
+    where d.project_id = ${projectId}
+    group by k.key`);
 }
 
 /** A project's linkable sentences whose claim text is not written yet (imported before it existed). */
@@ -157,46 +188,75 @@ export interface SentenceClaimText {
 
 /**
  * For each given sentence of the document, the most similar sentences of the project's other
- * documents published within `claimWindowDays` of it: a nearest-neighbour scan of the GiST trigram
- * index by trigram distance (`<->`) between claim texts (the words the scorer compares), which
- * reads a few index pages per sentence where a similarity threshold on a GIN index rechecks most
- * of the table, then the similarity floor. The claim texts come as values, so the linker asks
- * before it writes the document's own: a sentence's nearest rows are then never its own
- * document's, which the scan would otherwise walk past one by one (a long document of similar
- * lines made that quadratic: minutes of a transaction holding the document's rows).
+ * documents published within `claimWindowDays` of it. Found by words: the sentence's claim keys
+ * (its claim text's words), rarest in the project first while their counts stay within
+ * `claimCandidateReach`, looked up in the GIN index of claim keys; those sentences are ranked by
+ * trigram similarity of claim texts (the words the scorer compares), above a floor. A
+ * nearest-neighbour scan of a trigram index did this before and read far into the index on
+ * varied text, where a sentence's nearest are not near (docs/claims.md, *Scale*). The claim texts
+ * come as values, so the linker asks before it writes the document's own.
  */
 export async function findClaimCandidates(
   db: Executor,
   { projectId, documentId, sentences }: DocumentScope & { sentences: readonly SentenceClaimText[] },
 ): Promise<ClaimCandidateRow[]> {
-  const found: ClaimCandidateRow[] = [];
-  // In batches: a statement takes at most 65,535 parameters.
-  for (let from = 0; from < sentences.length; from += claimTextBatch) {
-    const values = sql.join(
-      sentences.slice(from, from + claimTextBatch).map((row) => sql`(${row.id}::uuid, ${row.claimText})`),
-      sql`, `,
-    );
-    found.push(
-      ...(await rowsOf<ClaimCandidateRow>(
-        db,
-        sql`select n.id as sentence_id, c.id as candidate_id, c.document_id as candidate_document_id,
+  if (sentences.length === 0) return [];
+  // JIT compiled the statement's expressions for 0.2 s of a 0.8 s query (PostgreSQL 15, 60
+  // sentences of a real article). SET LOCAL needs a transaction: inside a re-link's it holds to
+  // that transaction's end, which only spares the re-link's other statements the same.
+  return db.transaction(async (transaction) => {
+    await transaction.execute(sql`set local jit = off`);
+    const found: ClaimCandidateRow[] = [];
+    // In batches: a statement takes at most 65,535 parameters.
+    for (let from = 0; from < sentences.length; from += claimTextBatch) {
+      found.push(
+        ...(await findBatchCandidates(
+          transaction,
+          projectId,
+          documentId,
+          sentences.slice(from, from + claimTextBatch),
+        )),
+      );
+    }
+    return found;
+  });
+}
+
+async function findBatchCandidates(
+  db: Executor,
+  projectId: string,
+  documentId: string,
+  sentences: readonly SentenceClaimText[],
+): Promise<ClaimCandidateRow[]> {
+  const values = sql.join(
+    sentences.map((row) => sql`(${row.id}::uuid, ${row.claimText})`),
+    sql`, `,
+  );
+  return rowsOf<ClaimCandidateRow>(
+    db,
+    sql`with n as (select * from (values ${values}) as v(id, claim_text)),
+          counted as (
+            select n.id, k.key, sum(kc.sentences) over (partition by n.id order by kc.sentences, k.key) as reach
+            from n, unnest(claim_keys_of(${projectId}::uuid, n.claim_text)) as k(key)
+            join claim_key_counts kc on kc.project_id = ${projectId} and kc.key = k.key),
+          looked_up as (
+            select id, array_agg(key) as keys from counted where reach <= ${claimCandidateReach} group by id)
+          select n.id as sentence_id, c.id as candidate_id, c.document_id as candidate_document_id,
             c.text as candidate_text, c.suggestion as candidate_suggestion, ${linksOfSentence(sql`c.id`)} as links
-          from (values ${values}) as n(id, claim_text)
+          from n join looked_up using (id)
           join documents nd on nd.id = ${documentId} and nd.project_id = ${projectId}
           cross join lateral (
-            select s.id, s.document_id, s.text, s.suggestion, s.claim_text <-> n.claim_text as distance
+            select s.id, s.document_id, s.text, s.suggestion, similarity(s.claim_text, n.claim_text) as similarity
             from sentences s join documents d on d.id = s.document_id
-            where d.project_id = ${projectId} and s.document_id <> nd.id and s.kind <> 'boilerplate'
+            where s.claim_keys && looked_up.keys and d.project_id = ${projectId} and s.document_id <> nd.id
+              and s.kind <> 'boilerplate'
               and (d.published_at is null or nd.published_at is null
                 or abs(extract(epoch from d.published_at - nd.published_at)) <= ${claimWindowDays * 86_400})
-            order by s.claim_text <-> n.claim_text
+            order by similarity desc, s.id
             limit ${claimCandidatesPerSentence}
           ) c
-          where c.distance <= ${1 - claimCandidateSimilarity}`,
-      )),
-    );
-  }
-  return found;
+          where c.similarity >= ${claimCandidateSimilarity}`,
+  );
 }
 
 export interface ClaimMemberRow {

@@ -60,12 +60,12 @@ export async function updateSentenceSpan(
   db: Executor,
   params: { sentenceId: string } & Pick<SentenceRow, 'start' | 'end' | 'text' | 'kind'>,
 ): Promise<void> {
-  const { sentenceId, ...span } = params;
-  // The claim text follows the old text: cleared, it is written again at the next linking.
-  await db
-    .update(sentences)
-    .set({ ...span, claimText: null })
-    .where(eq(sentences.id, sentenceId));
+  const { sentenceId, start, end, text, kind } = params;
+  // The claim text and keys follow the old text: cleared, they are written again at the next
+  // linking (the old keys stay counted until a re-link: see claimKeyCounts). The keys are not in
+  // the Drizzle schema, hence the SQL.
+  await db.execute(sql`update sentences set start = ${start}, "end" = ${end}, text = ${text},
+    kind = ${kind}::segment_kind, claim_text = null, claim_keys = null where id = ${sentenceId}`);
 }
 
 export async function deleteSentence(db: Executor, { sentenceId }: { sentenceId: string }): Promise<void> {

@@ -3,7 +3,18 @@
 // person) and how its outlet attributes the claim; a rejected link is remembered per pair of
 // sentences, so re-linking never proposes it again.
 import type { ClaimAttribution, ClaimMatch } from '@attest/core';
-import { bigint, index, integer, jsonb, pgTable, real, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns.ts';
 import { documents, sentences } from './documents.ts';
 import { projects } from './projects.ts';
@@ -108,4 +119,25 @@ export const claimLinkQueue = pgTable(
     createdAt: createdAt(),
   },
   (table) => [index().on(table.projectId, table.queuedOrder)],
+);
+
+/**
+ * How many of a project's sentences carry each claim key (a word of a claim text, hashed with
+ * the project: `claim_keys_of` in migration 0015; the keys themselves are `sentences.claim_keys`,
+ * a column kept out of this schema so no row read for a client carries 64-bit numbers). The
+ * candidate query reads a sentence's rarest words first by these counts. The linker adds a
+ * sentence's keys when it writes its claim text, under the project's linking lock; deleted and
+ * re-segmented sentences are not taken off, so a count is at most a few high until a re-link
+ * counts the project again (they only choose which words to look up).
+ */
+export const claimKeyCounts = pgTable(
+  'claim_key_counts',
+  {
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    key: bigint({ mode: 'bigint' }).notNull(),
+    sentences: integer().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.projectId, table.key] })],
 );

@@ -50,7 +50,9 @@ export const sentences = pgTable(
     suggestion: jsonb().$type<Suggestion>(),
     /**
      * The words claim matching compares (`claimText` in @attest/core), written when the sentence
-     * is linked; the trigram index of claim candidates is on it. Null until then.
+     * is linked, with its words as claim keys (`claim_keys`, bigint[], GIN-indexed: the claim
+     * candidates are found by them; migration 0015, outside this schema, see `claimKeyCounts`).
+     * Null until then.
      */
     claimText: text(),
   },

@@ -1,4 +1,4 @@
-// Linking a document's sentences into the project's claims: candidates from the trigram index,
+// Linking a document's sentences into the project's claims: candidates from the claim-key index,
 // the decision from the core scorer and linker (`linkIntoClaims`: the average linkage of
 // `attest link`). Runs after an import, one document at a time in the background (claim-linker.ts),
 // and for a whole project on demand (confirmed links and rejections survive a re-link).
@@ -30,6 +30,7 @@ import {
   lockDocumentForLinking,
   lockProjectLinking,
   type NewClaimLinkRow,
+  recountClaimKeys,
   removeFromLinkQueue,
   type SentenceClaimLink,
   writeClaimTexts,
@@ -169,7 +170,7 @@ async function writePlacement(
   const now = await findLinkableSentences(db, { projectId, documentId });
   if (now.length !== sentenceIds.length || now.some((sentence, index) => sentence.id !== sentenceIds[index]))
     return 'changed';
-  await writeClaimTexts(db, { rows: claimTexts });
+  await writeClaimTexts(db, { projectId, rows: claimTexts });
   // Links of earlier sentences this document reopened and placed elsewhere (or anew) go first;
   // a claim they leave in one document is dropped once the new links are in.
   const released = placed.released.map(({ key, claim }) => ({ sentenceId: key, claimId: claim }));
@@ -223,11 +224,14 @@ export async function relinkProject(db: Database, projectId: string): Promise<Re
 
 async function relinkLocked(db: Executor, projectId: string): Promise<RelinkSummary> {
   await clearSuggestedLinks(db, { projectId });
-  // Sentences imported before claim texts existed join the candidate index here.
+  // Sentences imported before claim texts existed join the candidate index here; the key counts
+  // start again from the sentences there are (deleted and re-segmented ones counted no more).
   const withoutClaimText = await findSentencesWithoutClaimText(db, { projectId });
   await writeClaimTexts(db, {
+    projectId,
     rows: withoutClaimText.map((sentence) => ({ id: sentence.id, claimText: claimText(sentence.text) })),
   });
+  await recountClaimKeys(db, { projectId });
   const documentIds = await listProjectDocumentIds(db, { projectId });
   for (const documentId of documentIds) await linkDocumentIntoClaims(db, projectId, documentId);
   // A document imported since the list was read is not in it, and stays queued.

@@ -1,14 +1,20 @@
 // Claim linking on real PostgreSQL: linking one new article into a project of 10,000 articles
-// (about 300,000 sentences) and re-linking the project, beside a floor of the trigram candidate
-// query alone. Two corpora, both made of the invented fixture articles' sentences: `copies` (the
+// (about 300,000 sentences) and re-linking the project, beside a floor of the candidate query
+// alone (claim keys looked up in their GIN index, ranked by trigram similarity). Two corpora, both made of the invented fixture articles' sentences: `copies` (the
 // default: sentences drawn from one pool, so each has hundreds of exact copies and claims grow
 // with the project) and `events` (five outlets tell each event, events differ in their words:
-// claim-events.ts), where the candidate query has no near copies to find and reads far into
-// its index (docs/claims.md, *Scale*). ATTEST_BENCH_CLAIMS_CORPUS=events picks it. Needs
+// claim-events.ts), where the candidate query has no near copies to find (docs/claims.md,
+// *Scale*). ATTEST_BENCH_CLAIMS_CORPUS=events picks it. Needs
 // DATABASE_URL.
 import { linkDocumentIntoClaims, relinkProject } from '@attest/api';
 import { claimText, segment } from '@attest/core';
-import { type Database, findClaimCandidates, findLinkableSentences, rowsOf } from '@attest/db';
+import {
+  type Database,
+  findClaimCandidates,
+  findLinkableSentences,
+  recountClaimKeys,
+  rowsOf,
+} from '@attest/db';
 import { sql } from 'drizzle-orm';
 import { generateWithoutForeignKeyChecks, startBenchProject } from '../harness/bench-project.ts';
 import { type BenchCheck, type BenchRow, type BenchSuite, type SuiteOptions, unitRow } from '../suite.ts';
@@ -50,7 +56,7 @@ async function runClaims({ isSmoke, progress }: SuiteOptions) {
         : `${Math.ceil(documentCount / outletsPerEvent).toLocaleString('en')} events of ${outletsPerEvent} outlets`;
     const input = `${documentCount.toLocaleString('en')} documents, ${sentenceCount.toLocaleString('en')} sentences (${shape})`;
 
-    progress(`floor: the trigram candidate query for one document, ${runCount} runs`);
+    progress(`floor: the candidate query for one document, ${runCount} runs`);
     const floor = await medianOf(runCount, async (run) => {
       const scope = { projectId, documentId: documentIds[run]! };
       const sentences = (await findLinkableSentences(db, scope)).map((sentence) => ({
@@ -115,16 +121,17 @@ async function generateProject(db: Database, documentCount: number): Promise<voi
       with pool as (
         select array_agg(value->>'text' order by n) as texts, array_agg(value->>'claimText' order by n) as claim_texts
         from jsonb_array_elements(${JSON.stringify(pool)}::jsonb) with ordinality as entries(value, n))
-      insert into sentences (document_id, position, start, "end", kind, text, claim_text, suggestion)
+      insert into sentences (document_id, position, start, "end", kind, text, claim_text, claim_keys, suggestion)
       select d.id, k, k * 100, k * 100 + 99, 'sentence'::segment_kind,
         (select texts from pool)[pick.n], (select claim_texts from pool)[pick.n],
+        claim_keys_of(p.id, (select claim_texts from pool)[pick.n]),
         jsonb_build_object('label', 'reported_fact', 'confidence', 0.6, 'source', null, 'chain', '[]'::jsonb,
           'cues', '[]'::jsonb, 'rule', 'unattributed-statement')
       from documents d join projects p on p.id = d.project_id, generate_series(0, ${sentencesPerDocument - 1}) k,
         lateral (select 1 + abs(hashtext(d.id::text || k)) % ${pool.length} as n) pick
       where p.slug = 'bench'`);
   });
-  await db.execute(sql`analyze`);
+  await countClaimKeys(db);
 }
 
 /** Documents per statement while generating the events corpus (30 sentences each). */
@@ -160,10 +167,10 @@ async function generateEventProject(
           select p.id, 'Bench article ' || a.number, a.outlet, 'Bench article ' || a.number,
             md5('claims ' || a.number), timestamptz '2026-09-01' + (a.day || ' days')::interval
           from projects p, article a where p.slug = 'bench'
-          returning id, title)
-        insert into sentences (document_id, position, start, "end", kind, text, claim_text, suggestion)
+          returning id, title, project_id)
+        insert into sentences (document_id, position, start, "end", kind, text, claim_text, claim_keys, suggestion)
         select i.id, s.position - 1, (s.position - 1) * 100, (s.position - 1) * 100 + 99, 'sentence'::segment_kind,
-          s.value->>'text', s.value->>'claimText',
+          s.value->>'text', s.value->>'claimText', claim_keys_of(i.project_id, s.value->>'claimText'),
           jsonb_build_object('label', 'reported_fact', 'confidence', 0.6, 'source', null, 'chain', '[]'::jsonb,
             'cues', '[]'::jsonb, 'rule', 'unattributed-statement')
         from inserted i join article a on i.title = 'Bench article ' || a.number,
@@ -172,6 +179,14 @@ async function generateEventProject(
         `generated ${Math.min(from + eventDocumentsPerInsert, articles.length).toLocaleString('en')} documents`,
       );
     }
+  });
+  await countClaimKeys(db);
+}
+
+/** The bench project's claim key counts, as the linker keeps them, and fresh planner statistics. */
+async function countClaimKeys(db: Database): Promise<void> {
+  await recountClaimKeys(db, {
+    projectId: await scalar<string>(db, sql`select id from projects where slug = 'bench'`),
   });
   await db.execute(sql`analyze`);
 }

@@ -201,8 +201,9 @@ function normalizeNumber(written: string): string {
 
 /**
  * The words claim matching compares, as one string (stems, synonyms joined, attribution and
- * topic words left out): what the database's trigram index finds claim candidates by, so a
- * paraphrase is near its original where the raw texts share few trigrams.
+ * topic words left out): what the database finds claim candidates by (its words, as claim keys)
+ * and ranks them by (trigram similarity), so a paraphrase is near its original where the raw
+ * texts share few words and trigrams.
  */
 export function claimText(text: string): string {
   return [...claimFeatures(text).stems.keys()].sort().join(' ');

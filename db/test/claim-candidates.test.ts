@@ -1,0 +1,132 @@
+import { claimText, defaultLabels } from '@attest/core';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  claimCandidateReach,
+  createProject,
+  findClaimCandidates,
+  findLinkableSentences,
+  insertDocumentWithSentences,
+  recountClaimKeys,
+  writeClaimTexts,
+} from '../src/queries/index.ts';
+import { documents } from '../src/schema/index.ts';
+import { rowsOf } from '../src/sql/rows.ts';
+import { openTestDatabase, type TestDatabase, testEngines } from './test-database.ts';
+
+for (const engine of testEngines()) {
+  describe(`claim candidates on ${engine}`, () => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await openTestDatabase(engine);
+    });
+    afterAll(async () => {
+      await database?.destroy();
+    });
+
+    async function seedProject(slug: string): Promise<string> {
+      const project = await createProject(database.db, {
+        slug,
+        name: slug,
+        guidelines: '# Guide',
+        labels: [...defaultLabels],
+      });
+      if (!project) throw new Error('project not created');
+      return project.id;
+    }
+
+    async function addDocument(projectId: string, title: string, texts: readonly string[]): Promise<string> {
+      let start = 0;
+      const rows = texts.map((text, position) => {
+        const row = { position, start, end: start + text.length, kind: 'sentence' as const, text };
+        start += text.length + 1;
+        return row;
+      });
+      const created = await insertDocumentWithSentences(database.db, {
+        document: { projectId, title, body: texts.join(' '), bodySha256: `${projectId}:${title}` },
+        sentences: rows,
+      });
+      if (!created) throw new Error('document not created');
+      return created.id;
+    }
+
+    /** The claim texts of the document's sentences, as the linker has them. */
+    async function claimTextsOf(projectId: string, documentId: string) {
+      const sentences = await findLinkableSentences(database.db, { projectId, documentId });
+      return sentences.map((sentence) => ({ id: sentence.id, claimText: claimText(sentence.text) }));
+    }
+
+    /** Writes the document's claim texts and keys, as the linker does once it is linked. */
+    async function writeKeysOf(projectId: string, documentId: string): Promise<void> {
+      await writeClaimTexts(database.db, { projectId, rows: await claimTextsOf(projectId, documentId) });
+    }
+
+    async function keyCounts(projectId: string): Promise<Map<string, number>> {
+      const rows = await rowsOf<{ key: string; sentences: number }>(
+        database.db,
+        sql`select key::text as key, sentences from claim_key_counts where project_id = ${projectId}`,
+      );
+      return new Map(rows.map((row) => [row.key, Number(row.sentences)]));
+    }
+
+    const launch = 'The harbour authority opened the Merrow ferry terminal on Friday.';
+
+    it("counts a project's claim keys apart from another project's, once per sentence, exactly again after a re-count", async () => {
+      const first = await seedProject('keys-first');
+      const second = await seedProject('keys-second');
+      await writeKeysOf(first, await addDocument(first, 'one', [launch]));
+      await writeKeysOf(second, await addDocument(second, 'one', [launch]));
+      const firstCounts = await keyCounts(first);
+      const secondCounts = await keyCounts(second);
+      // One key per word of the claim text, counted once; the same words are other keys elsewhere.
+      expect(firstCounts.size).toBe(new Set(claimText(launch).split(' ')).size);
+      expect([...firstCounts.values()].every((count) => count === 1)).toBe(true);
+      expect([...firstCounts.keys()].some((key) => secondCounts.has(key))).toBe(false);
+
+      const again = await addDocument(first, 'two', [launch]);
+      await writeKeysOf(first, again);
+      // Written twice, a sentence is counted once.
+      await writeKeysOf(first, again);
+      expect([...(await keyCounts(first)).values()].every((count) => count === 2)).toBe(true);
+
+      await database.db.delete(documents).where(eq(documents.id, again));
+      // A deleted sentence stays counted until a re-count (the counts only choose what to look up).
+      expect([...(await keyCounts(first)).values()].every((count) => count === 2)).toBe(true);
+      await recountClaimKeys(database.db, { projectId: first });
+      expect(await keyCounts(first)).toEqual(firstCounts);
+      expect(await keyCounts(second)).toEqual(secondCounts);
+    });
+
+    it('finds a sentence by its rarer words and passes over words too common to look up', async () => {
+      const projectId = await seedProject('keys-reach');
+      // One more sentence than the reach carries "ministry" and "statement".
+      const common = await addDocument(
+        projectId,
+        'common',
+        Array.from({ length: claimCandidateReach + 1 }, () => 'The ministry issued a statement.'),
+      );
+      const rare = await addDocument(projectId, 'rare', [
+        'Officials approved the Valdoria pipeline contract.',
+      ]);
+      await writeKeysOf(projectId, common);
+      await writeKeysOf(projectId, rare);
+
+      const incoming = await addDocument(projectId, 'incoming', [
+        'The ministry issued a statement.',
+        'The ministry said officials approved the Valdoria pipeline contract.',
+      ]);
+      const [onlyCommon, withRare] = await claimTextsOf(projectId, incoming);
+      const candidates = await findClaimCandidates(database.db, {
+        projectId,
+        documentId: incoming,
+        sentences: [onlyCommon!, withRare!],
+      });
+      const [rareSentence] = await findLinkableSentences(database.db, { projectId, documentId: rare });
+      // The exact copy among the common sentences is not found: its words are looked up by no one.
+      expect(candidates.filter((row) => row.sentence_id === onlyCommon!.id)).toEqual([]);
+      expect(
+        candidates.filter((row) => row.sentence_id === withRare!.id).map((row) => row.candidate_id),
+      ).toEqual([rareSentence!.id]);
+    });
+  });
+}
