@@ -172,9 +172,14 @@ export function linkIntoClaims(
   // matches one of the other's (an average at the threshold needs a pair there), which keeps
   // each round short.
   const partners = new Map<number, number[]>();
+  const sharingAStem = unitsSharingAStem(units);
   const findPartners = (index: number) => {
     const list: number[] = [];
-    for (let other = 0; other < units.length; other++)
+    // A pair that shares no stem scores 0, so only units that share one are scored: a pool of
+    // thousands of sentences (a real project's busy claims) made scoring every pair most of a
+    // document's placement.
+    const others = threshold > 0 ? sharingAStem(index) : units.keys();
+    for (const other of others)
       if (other !== index && (scoreOf(index, other) ?? 0) >= threshold) list.push(other);
     partners.set(index, list);
   };
@@ -238,7 +243,16 @@ export function linkIntoClaims(
       group.hasNew &&
       new Set(group.members.map((unit) => pool[units[unit]?.sentence ?? -1]?.document)).size >= 2,
   );
-  joinSecondClaims(linked, pool, units, isNewUnit, pairs.averagedScoreOf, isRejected, threshold);
+  joinSecondClaims(
+    linked,
+    pool,
+    units,
+    isNewUnit,
+    pairs.averagedScoreOf,
+    isRejected,
+    threshold,
+    sharingAStem,
+  );
 
   const reopenedSentences = new Set([...reopened].map((unit) => units[unit]?.sentence ?? -1));
   const clausesIn = (sentence: number, group: Group) =>
@@ -300,6 +314,23 @@ export function linkIntoClaims(
       }
   }
   return { placed, released };
+}
+
+/** The units that share at least one stem with a unit, in the order of `units`. */
+function unitsSharingAStem(units: readonly Unit[]): (unit: number) => number[] {
+  const unitsWithStem = new Map<string, number[]>();
+  for (const [index, unit] of units.entries())
+    for (const stem of unit.features.stems.keys()) {
+      const list = unitsWithStem.get(stem);
+      if (list) list.push(index);
+      else unitsWithStem.set(stem, [index]);
+    }
+  return (unit) => {
+    const found = new Set<number>();
+    for (const stem of (units[unit] as Unit).features.stems.keys())
+      for (const other of unitsWithStem.get(stem) ?? []) found.add(other);
+    return [...found].sort((first, second) => first - second);
+  };
 }
 
 /**
@@ -441,14 +472,21 @@ function joinSecondClaims(
   averagedScoreOf: ScoreOf,
   isRejected: IsRejected,
   threshold: number,
+  sharingAStem: (unit: number) => number[],
 ): void {
   const joining = linked.map((group) => {
     const documents = new Set(group.members.map((unit) => pool[units[unit]?.sentence ?? -1]?.document));
-    return units.flatMap((unit, index) => {
-      if (documents.has(pool[unit.sentence]?.document)) return [];
-      if (group.claim && !isNewUnit[index]) return [];
+    // A unit that shares no stem with any member averages 0 against the group: not asked.
+    const askable =
+      threshold > 0
+        ? [...new Set(group.members.flatMap(sharingAStem))].sort((first, second) => first - second)
+        : [...units.keys()];
+    return askable.filter((index) => {
+      const unit = units[index] as Unit;
+      if (documents.has(pool[unit.sentence]?.document)) return false;
+      if (group.claim && !isNewUnit[index]) return false;
       const average = averageOf([index], group.members, averagedScoreOf, isRejected);
-      return average !== null && average >= threshold ? [index] : [];
+      return average !== null && average >= threshold;
     });
   });
   for (const [index, group] of linked.entries()) group.members.push(...(joining[index] ?? []));
