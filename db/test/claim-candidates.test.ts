@@ -1,5 +1,6 @@
 import { claimText, defaultLabels } from '@attest/core';
 import { eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   claimCandidateReach,
@@ -8,6 +9,7 @@ import {
   findLinkableSentences,
   insertDocumentWithSentences,
   recountClaimKeys,
+  refreshClaimStatistics,
   writeClaimTexts,
 } from '../src/queries/index.ts';
 import { documents } from '../src/schema/index.ts';
@@ -128,5 +130,44 @@ for (const engine of testEngines()) {
         candidates.filter((row) => row.sentence_id === withRare!.id).map((row) => row.candidate_id),
       ).toEqual([rareSentence!.id]);
     });
+
+    it("refreshes the claim tables' statistics inside a transaction, counting its own rows, and leaves its lock wait as it was", async () => {
+      const projectId = await seedProject('statistics');
+      await writeKeysOf(projectId, await addDocument(projectId, 'one', [launch]));
+      const seen = await database.db.transaction(async (transaction) => {
+        await transaction.execute(sql`set local lock_timeout = '7s'`);
+        await transaction.execute(
+          sql`insert into claims (project_id) select ${projectId} from generate_series(1, 500)`,
+        );
+        const isRefreshed = await refreshClaimStatistics(transaction);
+        const [row] = await rowsOf<{ tuples: number; timeout: string }>(
+          transaction,
+          sql`select reltuples::int as tuples, current_setting('lock_timeout') as timeout from pg_class where relname = 'claims'`,
+        );
+        return { isRefreshed, ...row };
+      });
+      expect(seen).toEqual({ isRefreshed: true, tuples: 500, timeout: '7s' });
+    });
+
+    if (engine === 'postgres')
+      it('skips the refresh, and keeps the transaction usable, while another transaction holds the tables', async () => {
+        const other = postgres(database.connection.databaseUrl ?? '', { max: 1, onnotice: () => {} });
+        try {
+          const released = other.begin(async (holder) => {
+            await holder`lock table claim_links in share update exclusive mode`;
+            await new Promise((resolve) => setTimeout(resolve, 1500));
+          });
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          const outcome = await database.db.transaction(async (transaction) => {
+            const isRefreshed = await refreshClaimStatistics(transaction);
+            const [row] = await rowsOf<{ one: number }>(transaction, sql`select 1 as one`);
+            return { isRefreshed, one: row?.one };
+          });
+          expect(outcome).toEqual({ isRefreshed: false, one: 1 });
+          await released;
+        } finally {
+          await other.end();
+        }
+      });
   });
 }

@@ -140,6 +140,43 @@ export async function writeClaimTexts(
 }
 
 /**
+ * Fresh planner statistics of the tables linking reads and writes: ANALYZE in the caller's
+ * transaction, which samples that transaction's own rows. Its lock is held to the transaction's
+ * end and another ANALYZE of the tables (another project's re-link, autovacuum's) waits for it,
+ * so it waits at most `claimStatisticsLockWait` itself and is skipped (false) when it would wait
+ * longer: statistics a little older only cost speed.
+ */
+export async function refreshClaimStatistics(db: Executor): Promise<boolean> {
+  try {
+    await db.transaction(async (savepoint) => {
+      const [previous] = await rowsOf<{ wait: string }>(
+        savepoint,
+        sql`select current_setting('lock_timeout') as wait, set_config('lock_timeout', ${claimStatisticsLockWait}, true)`,
+      );
+      await savepoint.execute(sql`analyze claims, claim_links, claim_key_counts`);
+      // A setting made in a savepoint outlives it: the caller's other statements wait as before.
+      await savepoint.execute(sql`select set_config('lock_timeout', ${previous?.wait ?? '0'}, true)`);
+    });
+    return true;
+  } catch (error) {
+    if (sqlStateOf(error) === lockNotAvailable) return false;
+    throw error;
+  }
+}
+
+const claimStatisticsLockWait = '200ms';
+const lockNotAvailable = '55P03';
+
+/** The SQLSTATE of a database error, through the causes a driver or Drizzle wraps it in. */
+function sqlStateOf(error: unknown): unknown {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    const { code } = cause as { code?: unknown };
+    if (typeof code === 'string' && code.length === 5) return code;
+  }
+  return undefined;
+}
+
+/**
  * Counts the project's claim keys again from its sentences: what a re-link starts from, so the
  * sentences deleted or re-segmented since the last one no longer count.
  */

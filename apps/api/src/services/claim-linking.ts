@@ -31,6 +31,7 @@ import {
   lockProjectLinking,
   type NewClaimLinkRow,
   recountClaimKeys,
+  refreshClaimStatistics,
   removeFromLinkQueue,
   type SentenceClaimLink,
   writeClaimTexts,
@@ -222,6 +223,9 @@ export async function relinkProject(db: Database, projectId: string): Promise<Re
   return summary;
 }
 
+/** Documents a re-link links between two refreshes of the claim tables' planner statistics. */
+const relinkStatisticsEvery = 250;
+
 async function relinkLocked(db: Executor, projectId: string): Promise<RelinkSummary> {
   await clearSuggestedLinks(db, { projectId });
   // Sentences imported before claim texts existed join the candidate index here; the key counts
@@ -233,7 +237,13 @@ async function relinkLocked(db: Executor, projectId: string): Promise<RelinkSumm
   });
   await recountClaimKeys(db, { projectId });
   const documentIds = await listProjectDocumentIds(db, { projectId });
-  for (const documentId of documentIds) await linkDocumentIntoClaims(db, projectId, documentId);
+  for (const [index, documentId] of documentIds.entries()) {
+    // The re-link's links are written in its one transaction, where autovacuum never counts
+    // them: the planner would go on taking the links it reads per candidate for the few there
+    // were at the start (ANALYZE in the transaction samples its own rows).
+    if (index > 0 && index % relinkStatisticsEvery === 0) await refreshClaimStatistics(db);
+    await linkDocumentIntoClaims(db, projectId, documentId);
+  }
   // A document imported since the list was read is not in it, and stays queued.
   await removeFromLinkQueue(db, { projectId, documentIds });
   const summaries = await listClaimSummaries(db, { projectId });
