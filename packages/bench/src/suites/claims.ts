@@ -43,6 +43,9 @@ async function runClaims({ isSmoke, progress }: SuiteOptions) {
     if (corpus === 'copies') await generateProject(db, documentCount);
     else await generateEventProject(db, documentCount, progress);
     const projectId = await scalar<string>(db, sql`select id from projects where slug = 'bench'`);
+    // The key counts as the linker keeps them (generation writes the keys alone), then statistics.
+    await recountClaimKeys(db, { projectId });
+    await db.execute(sql`analyze`);
     const documentIds = (
       await rowsOf<{ id: string }>(
         db,
@@ -131,7 +134,6 @@ async function generateProject(db: Database, documentCount: number): Promise<voi
         lateral (select 1 + abs(hashtext(d.id::text || k)) % ${pool.length} as n) pick
       where p.slug = 'bench'`);
   });
-  await countClaimKeys(db);
 }
 
 /** Documents per statement while generating the events corpus (30 sentences each). */
@@ -180,15 +182,6 @@ async function generateEventProject(
       );
     }
   });
-  await countClaimKeys(db);
-}
-
-/** The bench project's claim key counts, as the linker keeps them, and fresh planner statistics. */
-async function countClaimKeys(db: Database): Promise<void> {
-  await recountClaimKeys(db, {
-    projectId: await scalar<string>(db, sql`select id from projects where slug = 'bench'`),
-  });
-  await db.execute(sql`analyze`);
 }
 
 async function scalar<Value>(db: Database, query: ReturnType<typeof sql>): Promise<Value> {
