@@ -67,6 +67,12 @@ export class SaveQueueController implements ReactiveController {
   private storageScope: string | undefined;
   /** Stored-queue writes, one after another so an older snapshot never lands last. */
   private storing: Promise<void> = Promise.resolve();
+  /**
+   * Per stored queue, the newest snapshot not yet written: each write takes the newest (so a
+   * burst of edits costs one write behind the one under way), and a page going away writes
+   * these at once (see keepUnstoredNow).
+   */
+  private readonly unstored = new Map<string, StoredSentenceQueue[]>();
 
   /** The client edits are sent with; set by the host once it has one from context. */
   client: ApiClient | undefined;
@@ -267,13 +273,32 @@ export class SaveQueueController implements ReactiveController {
         pending: queue.pending.map((edit) => ({ ...edit })),
       });
     }
-    this.storing = this.storing.then(() => this.storage.write(storageScope, snapshot));
+    if (this.unstored.size === 0) watchPageHide(this.keepUnstoredNow, true);
+    this.unstored.set(storageScope, snapshot);
+    this.storing = this.storing.then(() => this.writeNewest(storageScope));
     // Every page shows what is left to send, and leaving asks first (see attest-app).
     unsavedEdits.set(
       storageScope,
       snapshot.reduce((count, queue) => count + queue.pending.length, 0),
     );
   }
+
+  private async writeNewest(storageScope: string): Promise<void> {
+    const snapshot = this.unstored.get(storageScope);
+    if (snapshot === undefined) return; // an earlier write took it
+    await this.storage.write(storageScope, snapshot);
+    if (this.unstored.get(storageScope) !== snapshot) return;
+    this.unstored.delete(storageScope);
+    if (this.unstored.size === 0) watchPageHide(this.keepUnstoredNow, false);
+  }
+
+  /**
+   * The page is going away (a reload, a closed tab) with snapshots not yet in IndexedDB, whose
+   * writes may never finish: the status already counted those edits as kept for the next visit.
+   */
+  private readonly keepUnstoredNow = (): void => {
+    for (const [storageScope, snapshot] of this.unstored) this.storage.writeNow(storageScope, snapshot);
+  };
 
   /** Waits until every change to the queue has reached storage (for tests). */
   whenStored(): Promise<void> {
@@ -398,6 +423,13 @@ export class SaveQueueController implements ReactiveController {
   private readonly handleOffline = (): void => {
     this.setOffline(true);
   };
+}
+
+/** Listens for the page going away; not tied to the host, whose queued edits outlive it. */
+function watchPageHide(listener: () => void, isWatching: boolean): void {
+  if (typeof window === 'undefined') return;
+  if (isWatching) window.addEventListener('pagehide', listener);
+  else window.removeEventListener('pagehide', listener);
 }
 
 function emptyQueue(storageScope: string | undefined, version: number): SentenceQueue {

@@ -1,7 +1,6 @@
 // How many of the analyst's edits have not reached the server yet, across the whole app: the
 // save queues report here, so every page can show them and leaving can ask first.
-import { get, keys } from 'idb-keyval';
-import { type StoredSentenceQueue, storedQueueKeyPrefix } from './save-queue-store.ts';
+import { indexedDbQueueStorage, storedScopes } from './save-queue-store.ts';
 
 /** Unsent edits by where they are kept: one user's view of one document ("userId/documentId"). */
 export class UnsavedEdits extends EventTarget {
@@ -52,21 +51,13 @@ export class UnsavedEdits extends EventTarget {
    * the next time their document is opened; queues of this visit already reported keep theirs.
    */
   async loadStored(userId: string): Promise<void> {
-    try {
-      const prefix = `${storedQueueKeyPrefix}${userId}/`;
-      for (const key of await keys()) {
-        if (typeof key !== 'string' || !key.startsWith(prefix)) continue;
-        const scope = key.slice(storedQueueKeyPrefix.length);
-        if (this.countByScope.has(scope)) continue;
-        const stored: unknown = await get(key);
-        const queues = Array.isArray(stored) ? (stored as StoredSentenceQueue[]) : [];
-        this.set(
-          scope,
-          queues.reduce((total, queue) => total + queue.pending.length, 0),
-        );
-      }
-    } catch {
-      // No IndexedDB (some private modes): only this visit's edits are counted.
+    for (const scope of await storedScopes(`${userId}/`)) {
+      if (this.countByScope.has(scope)) continue;
+      const queues = await indexedDbQueueStorage.read(scope);
+      this.set(
+        scope,
+        queues.reduce((total, queue) => total + queue.pending.length, 0),
+      );
     }
   }
 }
