@@ -17,6 +17,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSettleMilliseconds } from '../src/lib/import-activity.ts';
 import { ClaimLinker } from '../src/services/claim-linker.ts';
+import { relinkProject } from '../src/services/claim-linking.ts';
 import { createTestApp, type TestApp, waitForClaimLinking } from './helpers.ts';
 
 const fixture = (name: string) =>
@@ -266,6 +267,26 @@ for (const engine of testEngines())
         .where(and(eq(claimLinks.claimId, looseClaimId), eq(claimLinks.sentenceId, factorySentenceId)));
       expect(rows).toEqual([{ tier: 'confirmed' }]);
     });
+
+    it('reports a re-link’s progress: the documents counted, then each one linked', async () => {
+      await createProject('relink-progress');
+      await importArticles('relink-progress');
+      const [project] = await testApp.database.db
+        .select({ id: projects.id })
+        .from(projects)
+        .where(eq(projects.slug, 'relink-progress'));
+      const reports: [number, number][] = [];
+      const summary = await relinkProject(testApp.database.db as Database, project!.id, {
+        onProgress: (linked, total) => reports.push([linked, total]),
+      });
+      expect(summary.documents).toBe(3);
+      expect(reports).toEqual([
+        [0, 3],
+        [1, 3],
+        [2, 3],
+        [3, 3],
+      ]);
+    }, 60_000);
 
     it('lets a re-link and the linker take turns on one project', async () => {
       await createProject('relink');

@@ -211,22 +211,35 @@ async function writePlacement(
  * and keeps it out until done, takes the waiting documents off the queue (it links them too),
  * and readers see the old links until the new ones are complete.
  */
-export async function relinkProject(db: Database, projectId: string): Promise<RelinkSummary> {
+export async function relinkProject(
+  db: Database,
+  projectId: string,
+  options: RelinkOptions = {},
+): Promise<RelinkSummary> {
   // The turn keeps out an embedded database's linker, which holds no lock in the database.
   const summary = await inLinkingTurn(projectId, true, () =>
     db.transaction(async (transaction: Executor) => {
       await lockProjectLinking(transaction, { projectId, wait: true });
-      return relinkLocked(transaction, projectId);
+      return relinkLocked(transaction, projectId, options);
     }),
   );
   if (!summary) throw new Error('a waiting linking turn always runs');
   return summary;
 }
 
+export interface RelinkOptions {
+  /** Told how many of the project's documents are linked: 0 once they are listed, then after each. */
+  onProgress?: (linked: number, total: number) => void;
+}
+
 /** Documents a re-link links between two refreshes of the claim tables' planner statistics. */
 const relinkStatisticsEvery = 250;
 
-async function relinkLocked(db: Executor, projectId: string): Promise<RelinkSummary> {
+async function relinkLocked(
+  db: Executor,
+  projectId: string,
+  { onProgress }: RelinkOptions,
+): Promise<RelinkSummary> {
   await clearSuggestedLinks(db, { projectId });
   // Sentences imported before claim texts existed join the candidate index here; the key counts
   // start again from the sentences there are (deleted and re-segmented ones counted no more).
@@ -237,12 +250,14 @@ async function relinkLocked(db: Executor, projectId: string): Promise<RelinkSumm
   });
   await recountClaimKeys(db, { projectId });
   const documentIds = await listProjectDocumentIds(db, { projectId });
+  onProgress?.(0, documentIds.length);
   for (const [index, documentId] of documentIds.entries()) {
     // The re-link's links are written in its one transaction, where autovacuum never counts
     // them: the planner would go on taking the links it reads per candidate for the few there
     // were at the start (ANALYZE in the transaction samples its own rows).
     if (index > 0 && index % relinkStatisticsEvery === 0) await refreshClaimStatistics(db);
     await linkDocumentIntoClaims(db, projectId, documentId);
+    onProgress?.(index + 1, documentIds.length);
   }
   // A document imported since the list was read is not in it, and stays queued.
   await removeFromLinkQueue(db, { projectId, documentIds });

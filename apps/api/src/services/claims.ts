@@ -19,7 +19,7 @@ import {
 } from '@attest/db';
 import { NotFoundError } from '../errors.ts';
 import { managers, requireDocument, requireProject, seesEveryone } from './access.ts';
-import { relinkProject } from './claim-linking.ts';
+import { type RelinkOptions, relinkProject } from './claim-linking.ts';
 import type { ServiceContext } from './context.ts';
 
 const isoDate = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
@@ -128,9 +128,13 @@ export async function decideClaimLink(
   else await rejectClaimLink(context.db, { link, userId: actor });
 }
 
-export async function relinkProjectClaims(context: ServiceContext, slug: string): Promise<RelinkSummary> {
+export async function relinkProjectClaims(
+  context: ServiceContext,
+  slug: string,
+  options: RelinkOptions = {},
+): Promise<RelinkSummary> {
   const { project } = await requireProject(context, slug, managers, 'link claims');
-  return relinkProject(context.db as Database, project.id);
+  return relinkProject(context.db as Database, project.id, options);
 }
 
 function viewer(context: ServiceContext, role: Parameters<typeof seesEveryone>[0]) {

@@ -20,6 +20,29 @@ export function startProgress(total: number, label: string): Progress {
   return { increment: () => bar.increment(), stop: () => bar.stop() };
 }
 
+/** A bar whose total is learnt when the work starts: created on the first report. */
+export function progressOnceCounted(label: string): {
+  report(done: number, total: number): void;
+  stop(): void;
+} {
+  let bar: Progress | undefined;
+  return {
+    report(done, total) {
+      bar ??= startProgress(total, label);
+      if (done > 0) bar.increment();
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+/** For one long wait with nothing to count (a request under way): how long it has taken so far. */
+export function startTimer(label: string): { stop(): void } {
+  if (!process.stderr.isTTY) return { stop() {} };
+  const timer = new SingleBar({ format: `${label} {duration_formatted}`, stream: process.stderr, fps: 2 });
+  timer.start(1, 0);
+  return { stop: () => timer.stop() };
+}
+
 export interface ByteCounter {
   add(bytes: number): void;
   stop(): void;

@@ -92,12 +92,28 @@ async function runClaims({ isSmoke, progress }: SuiteOptions) {
     if (process.env['ATTEST_BENCH_CLAIMS_RELINK']) {
       progress('re-linking the whole project');
       const started = performance.now();
-      const summary = await relinkProject(db, projectId);
+      // Cost per document by tenth of the project: flat when linking grows linearly.
+      const tenth = Math.max(1, Math.round(documentCount / 10));
+      const msPerDocumentByTenth: number[] = [];
+      let tenthStarted = started;
+      const summary = await relinkProject(db, projectId, {
+        onProgress: (linked, total) => {
+          if (linked === 0 || (linked % tenth !== 0 && linked !== total)) return;
+          const now = performance.now();
+          const linkedInTenth = linked % tenth === 0 ? tenth : linked % tenth;
+          msPerDocumentByTenth.push((now - tenthStarted) / linkedInTenth);
+          tenthStarted = now;
+          progress(
+            `re-linked ${linked.toLocaleString('en')} of ${total.toLocaleString('en')} documents: ${msPerDocumentByTenth.at(-1)!.toFixed(0)} ms per document since the last report`,
+          );
+        },
+      });
       const seconds = (performance.now() - started) / 1000;
       rows.push(
         row(input, 'link the whole project, document by document', sentenceCount, seconds, [
           `${summary.claims} claims, ${summary.suggestedLinks} links`,
           `${((seconds / documentCount) * 1000).toFixed(0)} ms per document`,
+          `by tenth of the project: ${msPerDocumentByTenth.map((ms) => ms.toFixed(0)).join(' / ')} ms per document`,
         ]),
       );
     }
