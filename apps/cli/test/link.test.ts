@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { claimLinks, openDatabase } from '@attest/db';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +86,50 @@ describe('attest links', () => {
       expect((await reopened.db.select().from(claimLinks)).length).toBeGreaterThanOrEqual(5);
     } finally {
       await reopened.close();
+    }
+  });
+
+  it('through --server, waits for the summary however late it comes, and says why a refusal was refused', async () => {
+    const summary = {
+      documents: 4,
+      claims: 2,
+      suggestedLinks: 5,
+      confirmedLinks: 1,
+      attributionDropped: 1,
+      sentencesInSeveralClaims: 0,
+    };
+    const server = createServer((request, response) => {
+      const isOurs =
+        request.method === 'POST' &&
+        request.url === '/api/projects/demo/claims/relink' &&
+        request.headers.authorization === 'Bearer attest_test';
+      if (!isOurs) {
+        response.writeHead(404, { 'content-type': 'application/problem+json' });
+        response.end(JSON.stringify({ status: 404, title: 'Not found', detail: 'No project "elsewhere".' }));
+        return;
+      }
+      // A re-link answers only when it is done.
+      setTimeout(() => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(summary));
+      }, 500);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const env = { ATTEST_TOKEN: 'attest_test' };
+      const { stdout } = await attest(['links', '--project', 'demo', '--server', url], env);
+      expect(stdout).toBe(
+        '4 documents, 2 claims\n5 suggested links, 1 confirmed\n1 claims with a dropped attribution\n0 sentences in more than one claim\n',
+      );
+      const refused = await runAttest(['links', '--project', 'elsewhere', '--server', url], {
+        cwd: fixtures,
+        env,
+      });
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain('No project "elsewhere".');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });

@@ -2,7 +2,7 @@ import { operatorContext, relinkProjectClaims } from '@attest/api';
 import type { RelinkSummary } from '@attest/core';
 import { withDatabase } from '../lib/database.ts';
 import { progressOnceCounted, startTimer } from '../lib/progress.ts';
-import { type RemoteServer, requestJson } from '../lib/remote.ts';
+import { type RemoteServer, requestJsonPatiently } from '../lib/remote.ts';
 
 export interface LinksOptions {
   project: string;
@@ -41,7 +41,7 @@ async function relinkHere(project: string): Promise<RelinkSummary> {
 async function relinkThroughServer(server: RemoteServer, path: string): Promise<RelinkSummary> {
   const timer = startTimer('Re-linking on the server…');
   try {
-    return await requestJson<RelinkSummary>(server, 'POST', path);
+    return await requestJsonPatiently<RelinkSummary>(server, 'POST', path);
   } finally {
     timer.stop();
   }
