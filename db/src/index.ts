@@ -12,4 +12,5 @@ export * from './schema/index.ts';
 export { openReadSnapshot, type ReadSnapshot } from './snapshot.ts';
 // SQL plumbing the bench and the export share: COPY streams and raw rows.
 export { copyConnectionOf, copyLines, copyTextLine } from './sql/copy-rows.ts';
+export { errorCodesOf, sqlState } from './sql/error-codes.ts';
 export { rowsOf } from './sql/rows.ts';

@@ -1,5 +1,6 @@
 // Telling "the database is down or restarting" apart from a bug, so clients get 503 with
 // Retry-After (and retry) instead of a 500.
+import { errorCodesOf } from '@attest/db';
 
 // Network errors, postgres.js connection states, and SQLSTATE classes 08 (connection
 // exception) and 57P (operator intervention: shutdown, restart, not yet accepting).
@@ -18,9 +19,5 @@ const unavailableCodes = new Set([
 ]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
-  }
-  return false;
+  return errorCodesOf(error).some((code) => unavailableCodes.has(code) || code.startsWith('08'));
 }

@@ -3,7 +3,7 @@
 // first delivery was and a key reused for another edit is refused. Annotation saves and clears
 // and gold-label decisions share the key space of their user.
 import type { AnnotationEventAction, AppliedOperation, Executor } from '@attest/db';
-import { findAppliedOperation } from '@attest/db';
+import { errorCodesOf, findAppliedOperation, sqlState } from '@attest/db';
 import { ProblemError } from '../errors.ts';
 
 /** An edit as a key stands for it: where, what, and for a write the values written. */
@@ -75,14 +75,8 @@ export async function retryOnDuplicateOperation<Result>(
   try {
     return await operation();
   } catch (error) {
-    if (!request.clientOpId || !isUniqueViolation(error) || error instanceof ProblemError) throw error;
+    const isUniqueViolation = errorCodesOf(error).includes(sqlState.uniqueViolation);
+    if (!request.clientOpId || !isUniqueViolation || error instanceof ProblemError) throw error;
     return answerDuplicate();
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    if ((cause as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
