@@ -1,18 +1,22 @@
 import { claimText, defaultLabels } from '@attest/core';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   claimCandidateReach,
+  claimMembersCompared,
   createProject,
   findClaimCandidates,
+  findClaimMembers,
   findLinkableSentences,
+  insertClaim,
+  insertClaimLinks,
   insertDocumentWithSentences,
   recountClaimKeys,
   refreshClaimStatistics,
   writeClaimTexts,
 } from '../src/queries/index.ts';
-import { documents } from '../src/schema/index.ts';
+import { claims, documents } from '../src/schema/index.ts';
 import { rowsOf } from '../src/sql/rows.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from './test-database.ts';
 
@@ -72,6 +76,43 @@ for (const engine of testEngines()) {
     }
 
     const launch = 'The harbour authority opened the Merrow ferry terminal on Friday.';
+
+    it("reads a claim's best-matched members, at most the number compared, and only in the project asked about", async () => {
+      const projectId = await seedProject('members');
+      const elsewhere = await seedProject('members-elsewhere');
+      const claimId = await insertClaim(database.db, { projectId });
+      const otherClaimId = await insertClaim(database.db, { projectId: elsewhere });
+      const links = [];
+      for (let index = 0; index < claimMembersCompared + 5; index += 1) {
+        const documentId = await addDocument(projectId, `member ${index}`, [`${launch} Report ${index}.`]);
+        const [sentence] = await findLinkableSentences(database.db, { projectId, documentId });
+        links.push({
+          claimId,
+          sentenceId: sentence!.id,
+          documentId,
+          score: index / 100,
+          attribution: 'none' as const,
+          evidence: {
+            matchedWords: [],
+            numbers: { agreeing: [], conflicting: [] },
+            entities: { agreeing: [], conflicting: [] },
+            matchedSentenceId: null,
+          },
+        });
+      }
+      await insertClaimLinks(database.db, { links });
+
+      const members = await findClaimMembers(database.db, { projectId, claimIds: [claimId] });
+      const best = [...links].sort((left, right) => right.score - left.score).slice(0, claimMembersCompared);
+      expect(members.map((member) => member.sentence_id).sort()).toEqual(
+        best.map((link) => link.sentenceId).sort(),
+      );
+      // A claim of another project is not read, asked for by this one.
+      expect(await findClaimMembers(database.db, { projectId, claimIds: [otherClaimId] })).toEqual([]);
+      expect(await findClaimMembers(database.db, { projectId: elsewhere, claimIds: [claimId] })).toEqual([]);
+      // The statistics test below counts every claim there is.
+      await database.db.delete(claims).where(inArray(claims.id, [claimId, otherClaimId]));
+    });
 
     it("counts a project's claim keys apart from another project's, once per sentence, exactly again after a re-count", async () => {
       const first = await seedProject('keys-first');

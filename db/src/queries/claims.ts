@@ -14,6 +14,7 @@ import {
 } from '../schema/claims.ts';
 import { documents, sentences } from '../schema/documents.ts';
 import { projects } from '../schema/projects.ts';
+import { errorCodesOf, sqlState } from '../sql/error-codes.ts';
 import { rowsOf } from '../sql/rows.ts';
 import { type DocumentScope, documentInProject } from '../sql/scope.ts';
 
@@ -159,22 +160,12 @@ export async function refreshClaimStatistics(db: Executor): Promise<boolean> {
     });
     return true;
   } catch (error) {
-    if (sqlStateOf(error) === lockNotAvailable) return false;
+    if (errorCodesOf(error).includes(sqlState.lockNotAvailable)) return false;
     throw error;
   }
 }
 
 const claimStatisticsLockWait = '200ms';
-const lockNotAvailable = '55P03';
-
-/** The SQLSTATE of a database error, through the causes a driver or Drizzle wraps it in. */
-function sqlStateOf(error: unknown): unknown {
-  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    const { code } = cause as { code?: unknown };
-    if (typeof code === 'string' && code.length === 5) return code;
-  }
-  return undefined;
-}
 
 /**
  * Counts the project's claim keys again from its sentences: what a re-link starts from, so the
@@ -315,8 +306,10 @@ export interface ClaimMemberRow {
 export const claimMembersCompared = 10;
 
 /**
- * The sentences of the given claims, the best-matched first and at most `claimMembersCompared`
- * each: a new sentence is weighed against the claim, not only the part the index returned.
+ * The sentences of the given claims, the best-matched `claimMembersCompared` of each (in no
+ * particular order): a new sentence is weighed against the claim, not only the part the index
+ * returned. The index on (claim_id, score desc, sentence_id) reads those and no more, however
+ * many sentences a claim has.
  */
 export async function findClaimMembers(
   db: Executor,
@@ -330,16 +323,19 @@ export async function findClaimMembers(
         claimIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )}${sql.raw(']')}) as wanted(claim_id)
-      join claims c on c.id = wanted.claim_id and c.project_id = ${projectId}
       cross join lateral (
         select cl.claim_id, cl.sentence_id, cl.document_id, cl.evidence->'clauses' as clauses,
           cl.tier = 'confirmed' as is_confirmed
         from claim_links cl
         where cl.claim_id = wanted.claim_id
-        order by cl.score desc, cl.sentence_id
+        -- "nulls last" as the index has it, or the planner sorts (scores are never null).
+        order by cl.score desc nulls last, cl.sentence_id
         limit ${claimMembersCompared}
       ) m
-      join sentences s on s.id = m.sentence_id`,
+      join sentences s on s.id = m.sentence_id
+      -- A subquery per claim, looked up by its key: as a join the planner hashed every claim of
+      -- the project for each document, a cost that grew with the project.
+      where (select c.project_id from claims c where c.id = wanted.claim_id) = ${projectId}`,
   );
 }
 

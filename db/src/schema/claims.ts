@@ -72,7 +72,8 @@ export const claimLinks = pgTable(
   },
   (table) => [
     unique().on(table.claimId, table.sentenceId),
-    index().on(table.claimId),
+    // A claim's best-matched members first (findClaimMembers): a top-N read, not a sort of all.
+    index().on(table.claimId, table.score.desc(), table.sentenceId),
     index().on(table.sentenceId),
     index().on(table.documentId),
   ],

@@ -1,0 +1,2 @@
+DROP INDEX "claim_links_claim_id_index";--> statement-breakpoint
+CREATE INDEX "claim_links_claim_id_score_sentence_id_index" ON "claim_links" USING btree ("claim_id","score" DESC NULLS LAST,"sentence_id");
