@@ -58,6 +58,8 @@ export const indexedDbQueueStorage: QueueStorage = {
     }
   },
   writeNow(documentId, queues) {
+    // An empty list is kept too: it stands in front of an older IndexedDB entry whose removal
+    // may not have landed, so edits already sent are not taken back next time.
     try {
       localStorage.setItem(keyOf(documentId), JSON.stringify(queues));
     } catch {

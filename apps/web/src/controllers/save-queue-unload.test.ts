@@ -34,7 +34,6 @@ function slowStorage() {
   let writes = 0;
   return {
     ...storage,
-    entries: storage.entries,
     get writes() {
       return writes;
     },
@@ -49,6 +48,14 @@ function slowStorage() {
   };
 }
 
+/** A queue on document d1 of three sentences, whose edits the server never confirms. */
+function queueOver(storage: ReturnType<typeof slowStorage>): SaveQueueController {
+  const queue = new SaveQueueController(host, { storage });
+  queue.client = silentClient;
+  queue.open([], ['s1', 's2', 's3'], 'd1');
+  return queue;
+}
+
 const pendingCounts = (queues: readonly StoredSentenceQueue[] | undefined) =>
   queues?.map((queue) => [queue.sentenceId, queue.pending.length]);
 
@@ -57,9 +64,7 @@ afterEach(() => localStorage.clear());
 describe('SaveQueueController when the page goes away', () => {
   it('keeps at once the edits whose IndexedDB write has not finished', async () => {
     const storage = slowStorage();
-    const queue = new SaveQueueController(host, { storage });
-    queue.client = silentClient;
-    queue.open([], ['s1', 's2', 's3'], 'd1');
+    const queue = queueOver(storage);
     queue.enqueue('s1', { label: 'kcna_claim' });
     queue.enqueue('s2', { label: 'observer_inference' });
     queue.enqueue('s3', { label: 'reported_fact' });
@@ -76,9 +81,7 @@ describe('SaveQueueController when the page goes away', () => {
 
   it('writes the newest snapshot behind the one under way, not every one in between', async () => {
     const storage = slowStorage();
-    const queue = new SaveQueueController(host, { storage });
-    queue.client = silentClient;
-    queue.open([], ['s1', 's2', 's3'], 'd1');
+    const queue = queueOver(storage);
     queue.enqueue('s1', { label: 'kcna_claim' });
     await Promise.resolve();
     queue.enqueue('s2', { label: 'observer_inference' });
