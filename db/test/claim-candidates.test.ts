@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   claimCandidateReach,
+  claimCandidatesPerSentence,
   claimMembersCompared,
   createProject,
   findClaimCandidates,
@@ -41,7 +42,12 @@ for (const engine of testEngines()) {
       return project.id;
     }
 
-    async function addDocument(projectId: string, title: string, texts: readonly string[]): Promise<string> {
+    async function addDocument(
+      projectId: string,
+      title: string,
+      texts: readonly string[],
+      publishedAt: Date | null = null,
+    ): Promise<string> {
       let start = 0;
       const rows = texts.map((text, position) => {
         const row = { position, start, end: start + text.length, kind: 'sentence' as const, text };
@@ -49,7 +55,7 @@ for (const engine of testEngines()) {
         return row;
       });
       const created = await insertDocumentWithSentences(database.db, {
-        document: { projectId, title, body: texts.join(' '), bodySha256: `${projectId}:${title}` },
+        document: { projectId, title, body: texts.join(' '), bodySha256: `${projectId}:${title}`, publishedAt },
         sentences: rows,
       });
       if (!created) throw new Error('document not created');
@@ -138,6 +144,49 @@ for (const engine of testEngines()) {
       await recountClaimKeys(database.db, { projectId: first });
       expect(await keyCounts(first)).toEqual(firstCounts);
       expect(await keyCounts(second)).toEqual(secondCounts);
+    });
+
+    it("keeps a sentence's most similar candidates from the project's other documents inside the time window", async () => {
+      const projectId = await seedProject('keys-window');
+      const otherProjectId = await seedProject('keys-window-other');
+      const day = (date: string) => new Date(`${date}T09:00:00Z`);
+      const lesser = Array.from(
+        { length: 5 },
+        (_, index) => `${launch} Crews worked through the winter storms to finish pier ${index + 7}.`,
+      );
+      const near = await addDocument(
+        projectId,
+        'near',
+        [...Array.from({ length: claimCandidatesPerSentence - 1 }, () => launch), ...lesser],
+        day('2031-03-12'),
+      );
+      const undated = await addDocument(projectId, 'undated', [launch]);
+      const far = await addDocument(projectId, 'far', [launch], day('2031-05-20'));
+      const elsewhere = await addDocument(otherProjectId, 'elsewhere', [launch], day('2031-03-10'));
+      for (const documentId of [near, undated, far]) await writeKeysOf(projectId, documentId);
+      await writeKeysOf(otherProjectId, elsewhere);
+
+      const incoming = await addDocument(projectId, 'incoming', [launch, launch], day('2031-03-10'));
+      const [first, second] = await claimTextsOf(projectId, incoming);
+      // The document's own claim texts are written already: its second sentence is no candidate.
+      await writeKeysOf(projectId, incoming);
+      const candidates = await findClaimCandidates(database.db, {
+        projectId,
+        documentId: incoming,
+        sentences: [first!],
+      });
+
+      const sentenceIdsOf = async (documentId: string) =>
+        (await findLinkableSentences(database.db, { projectId, documentId })).map((sentence) => sentence.id);
+      const nearIds = await sentenceIdsOf(near);
+      // The exact copies in the window, dated or not: the near document's less similar sentences
+      // fall past the number kept, the far document's copy outside the window.
+      expect(candidates.map((row) => row.candidate_id).sort()).toEqual(
+        [...nearIds.slice(0, claimCandidatesPerSentence - 1), ...(await sentenceIdsOf(undated))].sort(),
+      );
+      expect(candidates.every((row) => row.sentence_id === first!.id)).toBe(true);
+      expect(candidates.map((row) => row.candidate_id)).not.toContain(second!.id);
+      expect(new Set(candidates.map((row) => row.candidate_document_id))).toEqual(new Set([near, undated]));
     });
 
     it('finds a sentence by its rarer words and passes over words too common to look up', async () => {

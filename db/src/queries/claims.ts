@@ -268,22 +268,25 @@ async function findBatchCandidates(
             from n, unnest(claim_keys_of(${projectId}::uuid, n.claim_text)) as k(key)
             join claim_key_counts kc on kc.project_id = ${projectId} and kc.key = k.key),
           looked_up as (
-            select id, array_agg(key) as keys from counted where reach <= ${claimCandidateReach} group by id)
-          select n.id as sentence_id, c.id as candidate_id, c.document_id as candidate_document_id,
-            c.text as candidate_text, c.suggestion as candidate_suggestion, ${linksOfSentence(sql`c.id`)} as links
-          from n join looked_up using (id)
-          join documents nd on nd.id = ${documentId} and nd.project_id = ${projectId}
-          cross join lateral (
-            select s.id, s.document_id, s.text, s.suggestion, similarity(s.claim_text, n.claim_text) as similarity
-            from sentences s join documents d on d.id = s.document_id
-            where s.claim_keys && looked_up.keys and d.project_id = ${projectId} and s.document_id <> nd.id
-              and s.kind <> 'boilerplate'
+            select id, array_agg(key) as keys from counted where reach <= ${claimCandidateReach} group by id),
+          -- Once for the document: joined per sentence, the window's documents were hashed again
+          -- for each of its sentences, a cost that grew with the project.
+          window_documents as materialized (
+            select d.id from documents d join documents nd on nd.id = ${documentId} and nd.project_id = ${projectId}
+            where d.project_id = ${projectId} and d.id <> nd.id
               and (d.published_at is null or nd.published_at is null
-                or abs(extract(epoch from d.published_at - nd.published_at)) <= ${claimWindowDays * 86_400})
-            order by similarity desc, s.id
-            limit ${claimCandidatesPerSentence}
-          ) c
-          where c.similarity >= ${claimCandidateSimilarity}`,
+                or abs(extract(epoch from d.published_at - nd.published_at)) <= ${claimWindowDays * 86_400})),
+          ranked as (
+            select n.id as sentence_id, s.id, s.document_id, s.text, s.suggestion,
+              similarity(s.claim_text, n.claim_text) as similarity,
+              row_number() over (partition by n.id order by similarity(s.claim_text, n.claim_text) desc, s.id) as rank
+            from n join looked_up using (id)
+            join sentences s on s.claim_keys && looked_up.keys
+            where s.kind <> 'boilerplate' and s.document_id in (select id from window_documents))
+          select r.sentence_id, r.id as candidate_id, r.document_id as candidate_document_id,
+            r.text as candidate_text, r.suggestion as candidate_suggestion, ${linksOfSentence(sql`r.id`)} as links
+          from ranked r
+          where r.rank <= ${claimCandidatesPerSentence} and r.similarity >= ${claimCandidateSimilarity}`,
   );
 }
 
