@@ -55,7 +55,13 @@ for (const engine of testEngines()) {
         return row;
       });
       const created = await insertDocumentWithSentences(database.db, {
-        document: { projectId, title, body: texts.join(' '), bodySha256: `${projectId}:${title}`, publishedAt },
+        document: {
+          projectId,
+          title,
+          body: texts.join(' '),
+          bodySha256: `${projectId}:${title}`,
+          publishedAt,
+        },
         sentences: rows,
       });
       if (!created) throw new Error('document not created');
