@@ -39,12 +39,20 @@ async function runProcesses({ isSmoke, progress }: SuiteOptions) {
         try {
           for (const analystCount of analystCounts) {
             const active = analysts.slice(0, analystCount);
-            await loadSaves(server.url, active, { seconds: 1, operationPrefix: `${operationPrefix}warm-` });
+            await loadSaves(server.url, active, {
+              seconds: 1,
+              operationPrefix: `${operationPrefix}warm-`,
+              serverPid: server.pid,
+            });
             await settle(client, active);
             progress(`${workers} process(es), ${analystCount} analysts: ${secondsPerRun} s of saves`);
             const waits = sampleWaits(client);
             const before = readCpu(server.pid);
-            const run = await loadSaves(server.url, active, { seconds: secondsPerRun, operationPrefix });
+            const run = await loadSaves(server.url, active, {
+              seconds: secondsPerRun,
+              operationPrefix,
+              serverPid: server.pid,
+            });
             const cpu = cpuUseBetween(before, readCpu(server.pid));
             const limit = limitOf(cpu, await waits.stop());
             acknowledged += run.saves;

@@ -3,6 +3,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type DefaultLabelKey, labelKeys } from '@attest/core';
+import { readCpu } from '../harness/resource-use.ts';
 import { percentile } from '../timing.ts';
 
 /** One signed-in analyst and the sentences assigned to them, with the version of each label. */
@@ -26,7 +27,7 @@ export interface SaveRun {
   p99Ms: number;
   errors: number;
   /**
-   * This process's CPU time per save (the server, or the floor's client): on a busy machine
+   * CPU time per save of the server's processes, or of the floor's client: on a busy machine
    * latency measures the neighbours, this measures the code.
    */
   cpuMsPerSave: number;
@@ -98,15 +99,19 @@ export interface LoadReply extends Omit<SaveRun, 'cpuMsPerSave'> {
 /**
  * Runs `analysts.length` concurrent analysts saving over HTTP for `seconds` from a child
  * process (save-load-process.ts), then carries the versions the server acknowledged back into
- * `analysts`. `cpuMsPerSave` is this process's CPU time per save: the server's alone, since the
- * load generator runs elsewhere.
+ * `analysts`. `cpuMsPerSave` is the CPU time per save of the server's process `serverPid` and its
+ * descendants (its workers), or of this process when it serves itself: the server's alone either
+ * way, since the load generator runs elsewhere.
  */
 export async function loadSaves(
   baseUrl: string,
   analysts: Analyst[],
-  options: { seconds: number; operationPrefix: string },
+  options: { seconds: number; operationPrefix: string; serverPid: number },
 ): Promise<SaveRun> {
-  const cpuAtStart = process.cpuUsage();
+  const { serverPid, ...load } = options;
+  const serverCpuMs = () =>
+    serverPid === process.pid ? cpuMillisecondsSince({ user: 0, system: 0 }) : readCpu(serverPid).treeCpuMs;
+  const serverCpuAtStart = serverCpuMs();
   const child = fork(fileURLToPath(new URL('./save-load-process.ts', import.meta.url)), {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -114,10 +119,10 @@ export async function loadSaves(
     child.once('message', (message) => resolve(message as LoadReply));
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`The save load generator exited with code ${code}.`)));
-    const request: LoadRequest = { baseUrl, analysts: analysts.map(analystToWire), ...options };
+    const request: LoadRequest = { baseUrl, analysts: analysts.map(analystToWire), ...load };
     child.send(request);
   });
-  const serverCpuMs = cpuMillisecondsSince(cpuAtStart);
+  const serverCpuMsUsed = serverCpuMs() - serverCpuAtStart;
   for (const returned of reply.analysts) {
     const analyst = analysts.find((candidate) => candidate.index === returned.index);
     if (!analyst) continue;
@@ -130,7 +135,7 @@ export async function loadSaves(
     p50Ms: reply.p50Ms,
     p99Ms: reply.p99Ms,
     errors: reply.errors,
-    cpuMsPerSave: serverCpuMs / Math.max(1, reply.saves),
+    cpuMsPerSave: serverCpuMsUsed / Math.max(1, reply.saves),
     loadGeneratorCpuMsPerSave: reply.loadGeneratorCpuMs / Math.max(1, reply.saves),
   };
 }
