@@ -128,7 +128,7 @@ test.describe('claims across documents', () => {
     await annotatableRows(page).filter({ hasText: '320 seconds' }).click();
     const panel = page.locator('attest-claim-panel');
     await expect(
-      panel.getByText('Carried by 3 documents from 3 outlets. First: Wire One, Mar 2, 2031.'),
+      panel.getByText('Carried by 3 documents from 3 outlets. First published: Wire One, Mar 2, 2031.'),
     ).toBeVisible();
     await expect(panel.getByText(/^Attribution dropped/)).toBeVisible();
     await expect(panel.getByRole('link', { name: 'Herald Three, Mar 4, 2031' })).toBeVisible();

@@ -8,7 +8,7 @@ import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, pageStyles } from '../styles/shared.ts';
 import './attest-claim-linking-notice.ts';
-import { formatDate, plural } from './format.ts';
+import { carriedByText, formatDate } from './format.ts';
 import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 
 const attributionText: Record<ClaimOccurrence['attribution'], string> = {
@@ -81,7 +81,7 @@ export class AttestClaimPage extends LitElement {
         ${claim.firstOccurrence.text}
       </p>
       <p class="meta">
-        Carried by ${plural(claim.documentCount, 'document')} from ${plural(claim.outletCount, 'outlet')}${
+        ${carriedByText(claim)}${
           claim.attributionDropped
             ? '; the attribution to state media was dropped by at least one outlet'
             : ''

@@ -7,7 +7,7 @@ import type { ApiClient } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { baseStyles } from '../styles/shared.ts';
 import './attest-claim-linking-notice.ts';
-import { errorMessage, formatDate, plural } from './format.ts';
+import { carriedByText, errorMessage, firstAppearanceText, formatDate, plural } from './format.ts';
 import { canReview } from './roles.ts';
 
 const attributionText: Record<ClaimOccurrence['attribution'], string> = {
@@ -207,7 +207,6 @@ export class AttestClaimPanel extends LitElement {
 
   private renderClaim(claim: Claim, index: number, count: number) {
     const own = this.ownOccurrenceIn(claim);
-    const first = claim.firstOccurrence;
     const suggestion = this.labelSuggestionOf(claim);
     const isFocused = count > 1 && claim === this.focusedClaim;
     const headingId = `claim-heading-${index}`;
@@ -223,8 +222,7 @@ export class AttestClaimPanel extends LitElement {
           : nothing
       }
       <p>
-        Carried by ${plural(claim.documentCount, 'document')} from ${plural(claim.outletCount, 'outlet')}. First:
-        ${first.outlet ?? first.title}${first.publishedAt ? `, ${formatDate(first.publishedAt)}` : ''}.
+        ${carriedByText(claim)}. ${firstAppearanceText(claim)}.
       </p>
       ${
         claim.attributionDropped

@@ -1,4 +1,4 @@
-import { type Claim, outletAttributions } from '@attest/core';
+import { type Claim, carrierOf, outletAttributions } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
@@ -78,7 +78,7 @@ export class AttestClaimsReport extends LitElement {
               ...new Set(
                 claim.occurrences
                   .filter((occurrence) => occurrence.attribution === attribution)
-                  .map((occurrence) => occurrence.outlet ?? occurrence.title),
+                  .map(carrierOf),
               ),
             ];
             const first = claim.firstOccurrence;
@@ -90,7 +90,7 @@ export class AttestClaimsReport extends LitElement {
             return html`<tr>
               <th scope="row">
                 ${first.text}
-                <div>${first.outlet ?? first.title}${first.publishedAt ? `, ${formatDate(first.publishedAt)}` : ''}</div>
+                <div>${carrierOf(first)}${first.publishedAt ? `, ${formatDate(first.publishedAt)}` : ''}</div>
                 ${
                   sharesFirstSentence
                     ? html`<div>One of the sentence's claims: ${claimWords(claim).join(', ')}</div>`

@@ -1,4 +1,5 @@
 // Formatting shared by the pages: dates, counted nouns and error messages in plain English.
+import { carrierOf } from '@attest/core';
 import { ApiError } from '../api/client.ts';
 
 const dateFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' });
@@ -41,4 +42,40 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return unit === 0 ? `${bytes.toLocaleString('en')} bytes` : `${value.toFixed(1)} ${byteUnits[unit]}`;
+}
+
+/** What a claim's occurrences are counted over and read from, as the claim panel and page say it. */
+export interface ClaimReach {
+  documentCount: number;
+  outletCount: number;
+  documentsWithoutOutlet: number;
+  firstOccurrence: { outlet: string | null; title: string; publishedAt: string | null };
+  occurrences: readonly { publishedAt: string | null }[];
+}
+
+/**
+ * "Carried by 3 documents from 2 outlets and 1 document without an outlet": a document imported
+ * without an outlet is not counted as an outlet of its own.
+ */
+export function carriedByText(claim: ClaimReach): string {
+  const documents = `Carried by ${plural(claim.documentCount, 'document')}`;
+  if (claim.outletCount === 0) return `${documents}, none with an outlet`;
+  const withoutOutlet =
+    claim.documentsWithoutOutlet > 0
+      ? ` and ${plural(claim.documentsWithoutOutlet, 'document')} without an outlet`
+      : '';
+  return `${documents} from ${plural(claim.outletCount, 'outlet')}${withoutOutlet}`;
+}
+
+/**
+ * Where the claim appeared first, saying "published" only when that is known: occurrences are
+ * ordered by publication date with undated ones last, so an undated first means none is dated.
+ */
+export function firstAppearanceText(claim: ClaimReach): string {
+  const first = claim.firstOccurrence;
+  const date = formatDate(first.publishedAt);
+  if (!date) return `No publication dates; first imported: ${carrierOf(first)}`;
+  const undated = claim.occurrences.filter((occurrence) => !occurrence.publishedAt).length;
+  const among = undated > 0 ? ` (of the dated ones; ${plural(undated, 'occurrence')} undated)` : '';
+  return `First published: ${carrierOf(first)}, ${date}${among}`;
 }

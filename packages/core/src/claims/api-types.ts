@@ -31,8 +31,10 @@ export type ClaimOccurrence = z.infer<typeof claimOccurrenceSchema>;
 export const claimSchema = z.object({
   id: z.string(),
   documentCount: z.int(),
+  /** Distinct named outlets; documents imported without an outlet are counted apart. */
   outletCount: z.int(),
-  /** The earliest occurrence by publication date (then import order). */
+  documentsWithoutOutlet: z.int(),
+  /** The earliest occurrence by publication date, undated ones last (then import order). */
   firstOccurrence: claimOccurrenceSchema,
   /** One outlet attributes it to state media, another prints it without attribution. */
   attributionDropped: z.boolean(),

@@ -16,7 +16,10 @@ export function summarizeClaims(occurrencesByClaim: ReadonlyMap<string, ClaimOcc
       id,
       documentCount,
       outletCount: new Set(
-        occurrences.map((occurrence) => occurrence.outlet ?? `document:${occurrence.documentId}`),
+        occurrences.flatMap((occurrence) => (occurrence.outlet ? [occurrence.outlet] : [])),
+      ).size,
+      documentsWithoutOutlet: new Set(
+        occurrences.filter((occurrence) => !occurrence.outlet).map((occurrence) => occurrence.documentId),
       ).size,
       firstOccurrence: first,
       attributionDropped: isAttributionDropped(occurrences.map((occurrence) => occurrence.attribution)),
@@ -26,6 +29,14 @@ export function summarizeClaims(occurrencesByClaim: ReadonlyMap<string, ClaimOcc
     });
   }
   return result;
+}
+
+/**
+ * Who carried an occurrence, for lists of outlets: its outlet, else its document's title marked
+ * as such, so an article imported without an outlet is not shown as if its title were one.
+ */
+export function carrierOf(occurrence: Pick<ClaimOccurrence, 'outlet' | 'title'>): string {
+  return occurrence.outlet ?? `${occurrence.title} (no outlet)`;
 }
 
 /** How often an outlet relays state-media claims with and without attribution. */
@@ -48,7 +59,7 @@ export function outletAttributions(claims: readonly Claim[]): OutletAttribution[
     if (!claim.occurrences.some((occurrence) => occurrence.attribution === 'kcna')) continue;
     const byOutlet = new Map<string, Set<string>>();
     for (const occurrence of claim.occurrences) {
-      const outlet = occurrence.outlet ?? occurrence.title;
+      const outlet = carrierOf(occurrence);
       byOutlet.set(outlet, (byOutlet.get(outlet) ?? new Set()).add(occurrence.attribution));
     }
     for (const [outlet, attributions] of byOutlet) {

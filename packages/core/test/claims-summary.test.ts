@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { ClaimOccurrence } from '../src/claims/api-types.ts';
+import { outletAttributions, summarizeClaims } from '../src/claims/summarize.ts';
+
+function occurrence(documentId: string, outlet: string | null, publishedAt: string | null): ClaimOccurrence {
+  return {
+    linkId: `link-${documentId}`,
+    sentenceId: `sentence-${documentId}`,
+    documentId,
+    position: 0,
+    text: 'The launch was reported.',
+    title: `${documentId}.txt`,
+    outlet,
+    publishedAt,
+    tier: 'suggested',
+    score: 0.8,
+    attribution: 'none',
+    label: null,
+    matchedWords: [],
+    numbers: { agreeing: [], conflicting: [] },
+  };
+}
+
+describe('summarizeClaims', () => {
+  it('counts named outlets once each and documents without an outlet apart, never as outlets', () => {
+    const [claim] = summarizeClaims(
+      new Map([
+        [
+          'claim-1',
+          [
+            occurrence('a', 'Wire One', '2031-03-02T00:00:00Z'),
+            occurrence('b', 'Wire One', '2031-03-03T00:00:00Z'),
+            occurrence('c', null, null),
+            occurrence('d', null, null),
+          ],
+        ],
+      ]),
+    );
+    expect(claim).toMatchObject({ documentCount: 4, outletCount: 1, documentsWithoutOutlet: 2 });
+  });
+
+  it('leaves out a claim only one document carries', () => {
+    expect(summarizeClaims(new Map([['claim-1', [occurrence('a', 'Wire One', null)]]]))).toEqual([]);
+  });
+
+  it('lists an article without an outlet under its title marked as such, not as an outlet', () => {
+    const claims = summarizeClaims(
+      new Map([
+        [
+          'claim-1',
+          [{ ...occurrence('a', 'Wire One', null), attribution: 'kcna' }, occurrence('b', null, null)],
+        ],
+      ]),
+    );
+    expect(outletAttributions(claims)).toEqual([
+      { outlet: 'b.txt (no outlet)', attributed: 0, unattributed: 1 },
+      { outlet: 'Wire One', attributed: 1, unattributed: 0 },
+    ]);
+  });
+});
