@@ -163,4 +163,39 @@ test.describe('claims across documents', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
+
+  test('articles imported without an outlet or a date are counted as documents, and the first appearance is not called a publication', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    const slug = uniqueSlug('claims-bare');
+    await createProject(page.request, { slug, name: 'Claims without outlets' });
+    const documentIds: string[] = [];
+    for (const { file } of articles) {
+      const body = await readFile(path.join(repoRoot, 'packages/core/test/fixtures/claims', file), 'utf8');
+      const imported = await page.request.post(`/api/projects/${slug}/documents`, { data: { body } });
+      expect(imported.status(), await imported.text()).toBe(201);
+      documentIds.push(((await imported.json()) as { document: { id: string } }).document.id);
+    }
+    await waitForLinking(page.request, slug);
+
+    await page.goto(`/documents/${documentIds[1]}`);
+    await annotatableRows(page).filter({ hasText: '320 seconds' }).click();
+    const panel = page.locator('attest-claim-panel');
+    await expect(
+      panel.getByText(
+        /Carried by 3 documents, none with an outlet\. No publication dates; first imported: .+ \(no outlet\)\./,
+      ),
+    ).toBeVisible();
+    await expect(panel.getByText(/outlets?\b.*First published/)).toHaveCount(0);
+    await expect(panel.getByText(/^Attribution dropped: one article attributes/)).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await panel.getByText(/Carried by 3 documents/).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'claim-view-without-outlets');
+    expect(consoleErrors).toEqual([]);
+  });
 });

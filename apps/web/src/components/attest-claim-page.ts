@@ -83,7 +83,7 @@ export class AttestClaimPage extends LitElement {
       <p class="meta">
         ${carriedByText(claim)}${
           claim.attributionDropped
-            ? '; the attribution to state media was dropped by at least one outlet'
+            ? '; the attribution to state media was dropped by at least one article'
             : ''
         }.
       </p>

@@ -226,7 +226,7 @@ export class AttestClaimPanel extends LitElement {
       </p>
       ${
         claim.attributionDropped
-          ? html`<p class="flag">Attribution dropped: one outlet attributes this claim to state media, another prints it without attribution.</p>`
+          ? html`<p class="flag">Attribution dropped: one article attributes this claim to state media, another prints it without attribution.</p>`
           : nothing
       }
       ${claim.hasLabelDisagreement ? html`<p class="flag">Its occurrences carry different labels.</p>` : nothing}
