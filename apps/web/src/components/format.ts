@@ -1,5 +1,5 @@
 // Formatting shared by the pages: dates, counted nouns and error messages in plain English.
-import { carrierOf } from '@attest/core';
+import { type Claim, type ClaimOccurrence, carrierOf } from '@attest/core';
 import { ApiError } from '../api/client.ts';
 
 const dateFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' });
@@ -44,14 +44,11 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${bytes.toLocaleString('en')} bytes` : `${value.toFixed(1)} ${byteUnits[unit]}`;
 }
 
-/** What a claim's occurrences are counted over and read from, as the claim panel and page say it. */
-export interface ClaimReach {
-  documentCount: number;
-  outletCount: number;
-  documentsWithoutOutlet: number;
-  firstOccurrence: { outlet: string | null; title: string; publishedAt: string | null };
-  occurrences: readonly { publishedAt: string | null }[];
-}
+/** The parts of a claim the sentences below read (core's `Claim` narrowed, so tests can build one). */
+export type ClaimReach = Pick<Claim, 'documentCount' | 'outletCount' | 'documentsWithoutOutlet'> & {
+  firstOccurrence: Pick<ClaimOccurrence, 'outlet' | 'title' | 'publishedAt'>;
+  occurrences: readonly Pick<ClaimOccurrence, 'publishedAt'>[];
+};
 
 /**
  * "Carried by 3 documents from 2 outlets and 1 document without an outlet": a document imported
