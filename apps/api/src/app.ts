@@ -37,8 +37,8 @@ import { segmentationRoutes } from './routes/segmentation.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { suggestionModelRoutes } from './routes/suggestion-model.ts';
 import { tokenRoutes } from './routes/tokens.ts';
-import type { AttributionSpanWaker } from './services/attribution-spans.ts';
 import type { ClaimLinkerWaker } from './services/claim-linker.ts';
+import type { SuggestionWaker } from './services/suggestion-filler.ts';
 
 export interface AppDependencies {
   db: Database;
@@ -47,8 +47,8 @@ export interface AppDependencies {
    * Without one, imported documents wait for another process, the CLI or a re-link.
    */
   claimLinker?: ClaimLinkerWaker | undefined;
-  /** The process's filler of attribution spans (services/attribution-spans.ts), woken after an import. */
-  attributionSpans?: AttributionSpanWaker | undefined;
+  /** The process's filler of suggestions (services/suggestion-filler.ts), woken after an import. */
+  suggestionFiller?: SuggestionWaker | undefined;
   /** Where dataset exports read (a pool of their own on PostgreSQL); `db` when omitted. */
   exportDb?: Database;
   /** Exports at once, overall and per account, and the write timeout (defaults in export-gate.ts). */
@@ -171,7 +171,7 @@ export function createApp(dependencies: AppDependencies) {
         userId: actor.userId,
         tokenProjectIds: actor.tokenProjectIds,
         claimLinker: dependencies.claimLinker,
-        attributionSpans: dependencies.attributionSpans,
+        suggestionFiller: dependencies.suggestionFiller,
       });
     await next();
   });

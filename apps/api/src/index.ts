@@ -11,7 +11,6 @@ export {
   removeDocument,
   removeProject,
 } from './services/archive.ts';
-export { AttributionSpanFiller } from './services/attribution-spans.ts';
 export { type BackgroundWork, startBackgroundWork } from './services/background-work.ts';
 export { ClaimLinker } from './services/claim-linker.ts';
 export { linkDocumentIntoClaims, relinkProject } from './services/claim-linking.ts';
@@ -31,4 +30,5 @@ export { importDocument } from './services/import-document.ts';
 export { getProject, listProjectSummaries } from './services/projects.ts';
 export { seedFirstStart } from './services/seed.ts';
 export { mergeWithNext, splitSentence } from './services/segmentation.ts';
+export { SuggestionFiller } from './services/suggestion-filler.ts';
 export { startServers, workersProblem } from './workers.ts';

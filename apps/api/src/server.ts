@@ -29,7 +29,7 @@ export async function startServer(): Promise<void> {
   });
   await seedFirstStart(database.db);
   // Sweeps at once: documents a stopped process imported and did not link are linked now, and
-  // those it left without attribution spans get them.
+  // those it left without suggestions get them.
   const background = startBackgroundWork(database.db);
 
   const webRoot =
@@ -44,7 +44,7 @@ export async function startServer(): Promise<void> {
   const app = createApp({
     db: database.db,
     claimLinker: background.claimLinker,
-    attributionSpans: background.attributionSpans,
+    suggestionFiller: background.suggestionFiller,
     exportDb: database.exportDb,
     exportLimits: {
       concurrent: environment.ATTEST_EXPORT_LIMIT,

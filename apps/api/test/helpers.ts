@@ -7,10 +7,10 @@ import { openTestDatabase, preferredTestEngine, type TestDatabase } from '@attes
 import { sql } from 'drizzle-orm';
 import { type AppDependencies, createApp } from '../src/app.ts';
 import { clientAddressHeader } from '../src/auth/create-auth.ts';
-import type { AttributionSpanFiller } from '../src/services/attribution-spans.ts';
 import { startBackgroundWork } from '../src/services/background-work.ts';
 import type { ClaimLinker } from '../src/services/claim-linker.ts';
 import { seedFirstStart } from '../src/services/seed.ts';
+import type { SuggestionFiller } from '../src/services/suggestion-filler.ts';
 import { checkingContract } from './response-contract.ts';
 
 export const testOrigin = 'http://localhost';
@@ -46,8 +46,8 @@ export interface TestApp {
   database: TestDatabase;
   /** The app's background claim linker, as a server runs one. */
   claimLinker: ClaimLinker;
-  /** The app's background filler of attribution spans, as a server runs one. */
-  attributionSpans: AttributionSpanFiller;
+  /** The app's background filler of suggestions, as a server runs one. */
+  suggestionFiller: SuggestionFiller;
   owner: TestUser;
   /** A client without a session. */
   anonymous: TestUser;
@@ -61,7 +61,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase(engine);
   await seedFirstStart(database.db);
-  const { claimLinker, attributionSpans, stop } = startBackgroundWork(database.db, { warn: () => {} });
+  const { claimLinker, suggestionFiller, stop } = startBackgroundWork(database.db, { warn: () => {} });
   const destroyDatabase = database.destroy.bind(database);
   database.destroy = async () => {
     await stop();
@@ -71,7 +71,7 @@ export async function createTestApp(
     createApp({
       db: database.db,
       claimLinker,
-      attributionSpans,
+      suggestionFiller,
       exportDb: database.exportDb,
       secret: randomBytes(32).toString('base64url'),
       logError: () => {},
@@ -89,7 +89,7 @@ export async function createTestApp(
     app,
     database,
     claimLinker,
-    attributionSpans,
+    suggestionFiller,
     owner: new TestUser(app, 'owner@example.org', cookieOf(setup)),
     anonymous,
   };

@@ -333,6 +333,8 @@ for (const engine of testEngines())
         const imported = (await (
           await testApp.owner.json('POST', '/api/projects/demo/documents', { body: text })
         ).json()) as ImportResult;
+        // Its suggestions, which the import leaves to the filler.
+        await testApp.suggestionFiller.drain();
         return testApp.database.db
           .select({
             id: sentences.id,

@@ -1,6 +1,5 @@
 export * from './adjudications.ts';
 export * from './annotations.ts';
-export * from './attribution-spans.ts';
 export * from './audit.ts';
 export * from './claims.ts';
 export * from './documents.ts';
@@ -8,4 +7,5 @@ export * from './members.ts';
 export * from './projects.ts';
 export * from './reports.ts';
 export * from './suggestion-models.ts';
+export * from './suggestion-queue.ts';
 export * from './users.ts';

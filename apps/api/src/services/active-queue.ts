@@ -25,6 +25,7 @@ import {
 import { requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { toDocumentSummary } from './serialize.ts';
+import { ensureSuggestions } from './suggestion-filler.ts';
 import { applyModel, servedModel } from './suggestion-model/served-model.ts';
 
 /**
@@ -89,6 +90,11 @@ export async function queuedDocuments(
     order: 'oldest',
     limit: queueWindowDocuments,
   });
+  // The model reads the rules' suggestions, which an import leaves to the filler.
+  await ensureSuggestions(
+    context.db,
+    window.map((document) => document.id),
+  );
   const sentences = await listSentencesForAnnotator(context.db, {
     projectId: project.id,
     documentIds: window.map((document) => document.id),

@@ -1,13 +1,13 @@
 // What each API process runs after its imports have answered: the claim linker and the filler
-// of attribution spans, both holding back while the process imports.
+// of suggestions, both holding back while the process imports.
 import type { Database } from '@attest/db';
 import { ImportActivity } from '../lib/import-activity.ts';
-import { AttributionSpanFiller } from './attribution-spans.ts';
 import { ClaimLinker } from './claim-linker.ts';
+import { SuggestionFiller } from './suggestion-filler.ts';
 
 export interface BackgroundWork {
   claimLinker: ClaimLinker;
-  attributionSpans: AttributionSpanFiller;
+  suggestionFiller: SuggestionFiller;
   /** Stops both; what still waits stays queued for the next process. */
   stop(): Promise<void>;
 }
@@ -19,12 +19,12 @@ export function startBackgroundWork(
 ): BackgroundWork {
   const imports = new ImportActivity();
   const claimLinker = new ClaimLinker(db, { ...options, imports }).start();
-  const attributionSpans = new AttributionSpanFiller(db, { ...options, imports }).start();
+  const suggestionFiller = new SuggestionFiller(db, { ...options, imports }).start();
   return {
     claimLinker,
-    attributionSpans,
+    suggestionFiller,
     stop: async () => {
-      await Promise.all([claimLinker.stop(), attributionSpans.stop()]);
+      await Promise.all([claimLinker.stop(), suggestionFiller.stop()]);
     },
   };
 }

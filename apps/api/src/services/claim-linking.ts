@@ -38,6 +38,7 @@ import {
 } from '@attest/db';
 import { type ClaimPlacer, placeHere } from './claim-placement/place.ts';
 import { inLinkingTurn } from './linking-turns.ts';
+import { ensureSuggestions } from './suggestion-filler.ts';
 
 const pooledLink = ({ claim, clauses, isConfirmed }: SentenceClaimLink): PooledLink => ({
   claim,
@@ -74,6 +75,9 @@ export async function linkDocumentIntoClaims(
   place: ClaimPlacer = placeHere,
   write: LinkWriter = inCallersTransaction(db),
 ): Promise<void> {
+  // Each occurrence keeps the attribution of its suggestion, which an import leaves to the
+  // filler; the candidates come from linked documents, whose suggestions were ensured so.
+  await ensureSuggestions(db, [documentId]);
   for (let attempt = 1; attempt <= placementAttempts; attempt++) {
     const placement = await readAndPlace(db, projectId, documentId, place);
     const outcome = await write((transaction) =>

@@ -1,6 +1,6 @@
 import type { Executor } from '@attest/db';
-import type { AttributionSpanWaker } from './attribution-spans.ts';
 import type { ClaimLinkerWaker } from './claim-linker.ts';
+import type { SuggestionWaker } from './suggestion-filler.ts';
 
 /** Who is asking, and where to look: every service takes one. */
 export interface ServiceContext {
@@ -21,10 +21,10 @@ export interface ServiceContext {
    */
   claimLinker?: ClaimLinkerWaker | undefined;
   /**
-   * This process's filler of attribution spans, woken after an import. Without one, imported
-   * documents get their spans from the first request that reads them, or from a server.
+   * This process's filler of suggestions, woken after an import. Without one, imported
+   * documents get their suggestions from the first request that reads them, or from a server.
    */
-  attributionSpans?: AttributionSpanWaker | undefined;
+  suggestionFiller?: SuggestionWaker | undefined;
 }
 
 /** The all-nil user id the operator acts under: it owns nothing and matches no row. */

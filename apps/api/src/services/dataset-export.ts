@@ -16,6 +16,7 @@ import {
   datasetRowBatches,
 } from './dataset-rows.ts';
 import { LineParser } from './json-line-chunks.ts';
+import { ensureSuggestions } from './suggestion-filler.ts';
 
 export const datasetFormats = ['jsonl', 'csv', 'parquet', 'zip', 'card'] as const;
 export type DatasetFormat = (typeof datasetFormats)[number];
@@ -62,6 +63,8 @@ async function* datasetChunks(
   project: ProjectWithCount,
   request: DatasetRequest,
 ): AsyncGenerator<Uint8Array> {
+  // Every row carries its sentence's suggestion: add those an import left to the filler first.
+  await ensureSuggestions(context.db, { projectId: project.id });
   switch (request.format) {
     case 'jsonl':
       yield* datasetLineChunks(context, project, request);

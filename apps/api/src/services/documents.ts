@@ -11,9 +11,9 @@ import {
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { requireDocument, requireProject, seesEveryone } from './access.ts';
 import { queuedDocuments } from './active-queue.ts';
-import { ensureAttributionSpans } from './attribution-spans.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation, toDocumentSummary, toLabel, toSentence } from './serialize.ts';
+import { ensureSuggestions } from './suggestion-filler.ts';
 import { withLearnedSuggestions } from './suggestion-model/served-model.ts';
 
 /** A document with its sentences and the caller's own annotations (never anyone else's). */
@@ -29,7 +29,7 @@ export async function getDocumentDetail(
 ): Promise<DocumentDetail> {
   const { sentenceLimit, withBody = true } = parts;
   const { projectId, role } = await requireDocument(context, documentId);
-  await ensureAttributionSpans(context.db, [documentId]);
+  await ensureSuggestions(context.db, [documentId]);
   const document = await findDocumentSummary(context.db, {
     projectId,
     documentId,
@@ -72,7 +72,7 @@ export async function listSentencePage(
   params: { documentId: string; offset: number; limit: number },
 ): Promise<SentencePage> {
   const { projectId } = await requireDocument(context, params.documentId);
-  await ensureAttributionSpans(context.db, [params.documentId]);
+  await ensureSuggestions(context.db, [params.documentId]);
   // One row more than asked says whether another page follows; one before the page, when there
   // is one, gives the learned model the previous sentence it reads.
   const hasBefore = params.offset > 0;

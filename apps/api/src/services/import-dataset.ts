@@ -94,8 +94,8 @@ async function importInto(
   const answer = async (tally: ImportTally): Promise<ImportReport> => {
     if (tally.counts.size > 0) {
       context.claimLinker?.wake();
-      // Articles (JSON lines, CSV rows, files) are stored without their attribution spans.
-      context.attributionSpans?.wake();
+      // Articles (JSON lines, CSV rows, files) are stored without their suggestions.
+      context.suggestionFiller?.wake();
     }
     const waitingDocuments = await countDocumentsWaitingForLinking(context.db, { projectId: project.id });
     return { ...reportOf(files, readErrors, tally), linking: { waitingDocuments } };
@@ -314,7 +314,7 @@ class Importer {
       text: row.text,
     }));
     // With the attribution spans at once: a dataset's documents come with labels to check against
-    // them, and such imports are small beside article uploads (attribution-spans.ts).
+    // them, and such imports are small beside article uploads (suggestion-filler.ts).
     const suggestions = suggestionsFor(body, segments);
     const work = async (db: Executor) => {
       const document = await insertDocumentWithSentences(db, {

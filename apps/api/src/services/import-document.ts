@@ -1,8 +1,8 @@
-// Importing an article: validate, segment, suggest, store the document and its sentences
-// once, give it to the project's analysts, and queue it for claim linking and for the
-// attribution spans of its suggestions (both added after the import answers).
+// Importing an article: validate, segment, store the document and its sentences once, give it
+// to the project's analysts, and queue it for its suggestions and for claim linking (both added
+// after the import answers: suggestion-filler.ts, claim-linker.ts).
 import { createHash } from 'node:crypto';
-import { type DocumentImport, type ImportResult, type Segment, type Suggestion, segment } from '@attest/core';
+import { type DocumentImport, type ImportResult, type Segment, segment } from '@attest/core';
 import {
   countDocumentsWaitingForLinking,
   type Executor,
@@ -11,14 +11,13 @@ import {
   findDocumentSummary,
   insertDocumentsWithSentences,
   type ProjectRow,
-  queueAttributionSpans,
   queueClaimLinking,
+  queueSuggestions,
 } from '@attest/db';
 import { InvalidInputError } from '../errors.ts';
 import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { toDocumentSummary } from './serialize.ts';
-import { ruleSuggestionsFor } from './suggestions.ts';
 
 export interface ImportDocumentInput extends DocumentImport {
   projectSlug: string;
@@ -35,7 +34,7 @@ export async function importDocument(
     storeDocument(context.db, project, input, context.isOperator ? null : context.userId),
   );
   context.claimLinker?.wake();
-  context.attributionSpans?.wake();
+  context.suggestionFiller?.wake();
   const [summary, waitingDocuments] = await Promise.all([
     findDocumentSummary(context.db, {
       projectId: project.id,
@@ -79,7 +78,6 @@ interface PreparedArticle {
   input: ArticleInput;
   bodySha256: string;
   segments: Segment[];
-  suggestions: Suggestion[];
 }
 
 /**
@@ -135,7 +133,7 @@ export async function storeDocuments(
               end: part.end,
               kind: part.kind,
               text: part.text,
-              suggestion: article.suggestions[position] ?? null,
+              suggestion: null,
             })),
           })),
         });
@@ -150,8 +148,9 @@ export async function storeDocuments(
         // Linking into claims runs after the answer (claim-linker.ts); the queue row commits
         // with the document, so no document is left unlinked if this process dies.
         await queueClaimLinking(transaction, { projectId: project.id, documentIds });
-        // So are the attribution spans of the suggestions (attribution-spans.ts).
-        await queueAttributionSpans(transaction, { documentIds });
+        // So are the suggestions, rules and spans (suggestion-filler.ts): they cost the import
+        // more than the rest of its work did, and a document opened first gets them at once.
+        await queueSuggestions(transaction, { documentIds });
         return idByHash;
       }));
   // A concurrent import of the same text won the unique key: report theirs.
@@ -175,14 +174,14 @@ export async function storeDocuments(
   });
 }
 
-/** Validates, segments and suggests one article (the rules; the spans come later), before anything is written. */
+/** Validates and segments one article, before anything is written (its suggestions follow). */
 function prepareArticle(input: ArticleInput, bodySha256: string): PreparedArticle {
   assertImportableText(input.body);
   const segments = segment(input.body);
   if (!segments.some((part) => part.kind !== 'boilerplate')) {
     throw new InvalidInputError('The article has no sentences to annotate, only boilerplate lines.');
   }
-  return { input, bodySha256, segments, suggestions: ruleSuggestionsFor(input.body, segments) };
+  return { input, bodySha256, segments };
 }
 
 /** Refuses text that Postgres cannot store or that is no article at all, with a reason. */

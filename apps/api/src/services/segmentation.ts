@@ -37,9 +37,9 @@ import {
 import { ForbiddenError, InvalidInputError, NotFoundError, ProblemError } from '../errors.ts';
 import { requireSentence, seesEveryone } from './access.ts';
 import { snapshot } from './annotation-snapshot.ts';
-import { addAttributionSpans } from './attribution-spans.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation, toSentence } from './serialize.ts';
+import { addSuggestions } from './suggestion-filler.ts';
 import { withLearnedSuggestions } from './suggestion-model/served-model.ts';
 import { refreshSuggestionsAround, suggestionWindow } from './suggestions.ts';
 
@@ -329,7 +329,7 @@ async function lockSentenceDocument(
   }
   // The change recomputes suggestions with their spans: a document still waiting for its spans
   // gets them now, so none is added twice.
-  await addAttributionSpans(context.db, found.documentId);
+  await addSuggestions(context.db, found.documentId);
   // Read again under the lock: a concurrent split may have moved it.
   const sentence = await findSentence(context.db, { projectId: found.projectId, sentenceId });
   if (!sentence) throw new NotFoundError('Sentence');

@@ -1,19 +1,14 @@
-// Suggestions are computed from the whole document at import (attribution carries over between
-// sentences), and again around a split or merge, from the sentences near it. Each holds every
-// attribution in its sentence (source, cue and content spans, from core's attribution layer),
-// so the editor can list them and an accepted suggestion stores them. An article import stores
-// the rules' part and the spans are added after it answers (attribution-spans.ts).
+// Suggestions are computed from the whole document (attribution carries over between sentences)
+// after an article import answers (suggestion-filler.ts) or with a labelled dataset's documents,
+// and again around a split or merge, from the sentences near it. Each holds every attribution in
+// its sentence (source, cue and content spans, from core's attribution layer), so the editor can
+// list them and an accepted suggestion stores them.
 import { isDeepStrictEqual } from 'node:util';
 import { type Segment, type Suggestion, suggest } from '@attest/core';
 import { type Executor, listSentencesBetween, updateSentenceSuggestions } from '@attest/db';
 
 export function suggestionsFor(body: string, segments: readonly Segment[]): Suggestion[] {
   return suggest(body, segments, { attributions: true });
-}
-
-/** What an article import stores: the suggestions without the attribution spans, which follow. */
-export function ruleSuggestionsFor(body: string, segments: readonly Segment[]): Suggestion[] {
-  return suggest(body, segments);
 }
 
 /**

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  AttributionSpanFiller,
   ClaimLinker,
   type ImportFile,
   type ImportReport,
@@ -9,6 +8,7 @@ import {
   importDocument,
   importFileKind,
   operatorContext,
+  SuggestionFiller,
   seedFirstStart,
 } from '@attest/api';
 import type { ImportResult } from '@attest/core';
@@ -185,14 +185,14 @@ async function importTextFiles(paths: string[], options: ImportOptions): Promise
 }
 
 /**
- * Adds the imported documents' attribution spans and links them into the project's claims before
+ * Adds the imported documents' suggestions and links them into the project's claims before
  * the command ends, as a server would in the background: the CLI runs no background work. A
  * document a running server is linking at the same moment is left to it (the project's lock
  * keeps the two apart).
  */
 async function finishBackgroundWork(db: Database): Promise<void> {
-  if (process.stderr.isTTY) process.stderr.write('Adding attribution spans and linking claims…\n');
-  const filler = new AttributionSpanFiller(db);
+  if (process.stderr.isTTY) process.stderr.write('Adding suggestions and linking claims…\n');
+  const filler = new SuggestionFiller(db);
   await filler.drain();
   await filler.stop();
   const linker = new ClaimLinker(db);

@@ -1,7 +1,7 @@
 // A live server with a signed-in owner and a project, and analysts for suites that need a
 // staffed project (written straight into the database: signing them up through the API would
 // only add time the benchmarks do not measure).
-import { countDocumentsWaitingForAttributionSpans, type Database, type Executor } from '@attest/db';
+import { countDocumentsWaitingForSuggestions, type Database, type Executor } from '@attest/db';
 import { sql } from 'drizzle-orm';
 import { Client, type LiveServer, type LiveServerOptions, startLiveServer } from './live-server.ts';
 
@@ -81,13 +81,16 @@ export async function untilLinked(
 }
 
 /**
- * Polls until no document waits for the attribution spans of its suggestions (added after an
- * import answers, apps/api/src/services/attribution-spans.ts), or the deadline
+ * Polls until no document waits for its suggestions (added after an import answers,
+ * apps/api/src/services/suggestion-filler.ts), or the deadline
  * (`performance.now()` milliseconds); answers how many still wait.
  */
-export async function untilSpansAdded(db: Executor, deadline = Number.POSITIVE_INFINITY): Promise<number> {
+export async function untilSuggestionsAdded(
+  db: Executor,
+  deadline = Number.POSITIVE_INFINITY,
+): Promise<number> {
   for (;;) {
-    const waiting = await countDocumentsWaitingForAttributionSpans(db);
+    const waiting = await countDocumentsWaitingForSuggestions(db);
     if (waiting === 0 || performance.now() > deadline) return waiting;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

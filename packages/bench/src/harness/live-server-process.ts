@@ -29,7 +29,7 @@ process.once('message', async (message) => {
   const app = createApp({
     db: database.db,
     claimLinker: background.claimLinker,
-    attributionSpans: background.attributionSpans,
+    suggestionFiller: background.suggestionFiller,
     secret: request.secret,
     logError: console.error,
     webRoot: request.webRoot,

@@ -108,7 +108,7 @@ async function serveHere(
   const app = createApp({
     db: database.db,
     claimLinker: background.claimLinker,
-    attributionSpans: background.attributionSpans,
+    suggestionFiller: background.suggestionFiller,
     secret,
     logError: console.error,
     webRoot,

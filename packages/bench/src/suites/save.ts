@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { labelKeys } from '@attest/core';
 import postgres from 'postgres';
-import { untilLinked, untilSpansAdded } from '../harness/bench-project.ts';
+import { untilLinked, untilSuggestionsAdded } from '../harness/bench-project.ts';
 import { Client, type LiveServer, startLiveServer } from '../harness/live-server.ts';
 import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
 import {
@@ -138,7 +138,7 @@ export async function prepareAnalysts(
   // not share the CPU with them.
   progress('waiting for the documents to be linked into claims and given their attribution spans');
   await untilLinked(owner, 'save');
-  await untilSpansAdded(server.database.db);
+  await untilSuggestionsAdded(server.database.db);
   const assigned = await client<{ userId: string; sentenceId: string; documentId: string }[]>`
     select a.user_id as "userId", s.id as "sentenceId", s.document_id as "documentId"
     from assignments a join sentences s on s.document_id = a.document_id

@@ -1,42 +1,48 @@
-// The documents whose suggestions wait for their attribution spans (schema/attribution-spans.ts).
+// The documents whose sentences wait for their suggestions (schema/suggestion-queue.ts).
 import { asc, count, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
-import { attributionSpanQueue } from '../schema/attribution-spans.ts';
 import { documents, type SentenceRow, sentences } from '../schema/documents.ts';
+import { suggestionQueue } from '../schema/suggestion-queue.ts';
 
-/** Records new documents as waiting for their spans; called in the import's transaction. */
-export async function queueAttributionSpans(
+/** Records new documents as waiting for their suggestions; called in the import's transaction. */
+export async function queueSuggestions(
   db: Executor,
   { documentIds }: { documentIds: readonly string[] },
 ): Promise<void> {
   if (documentIds.length === 0) return;
   await db
-    .insert(attributionSpanQueue)
+    .insert(suggestionQueue)
     .values(documentIds.map((documentId) => ({ documentId })))
     .onConflictDoNothing();
 }
 
-/** Which of these documents still wait for their spans. */
-export async function findDocumentsWaitingForAttributionSpans(
+/** Which of these documents (or of the project's documents) still wait for their suggestions, oldest first. */
+export async function findDocumentsWaitingForSuggestions(
   db: Executor,
-  { documentIds }: { documentIds: readonly string[] },
+  which: { documentIds: readonly string[] } | { projectId: string },
 ): Promise<string[]> {
-  if (documentIds.length === 0) return [];
+  if ('documentIds' in which && which.documentIds.length === 0) return [];
   const rows = await db
-    .select({ documentId: attributionSpanQueue.documentId })
-    .from(attributionSpanQueue)
-    .where(inArray(attributionSpanQueue.documentId, [...documentIds]));
+    .select({ documentId: suggestionQueue.documentId })
+    .from(suggestionQueue)
+    .innerJoin(documents, eq(documents.id, suggestionQueue.documentId))
+    .where(
+      'documentIds' in which
+        ? inArray(suggestionQueue.documentId, [...which.documentIds])
+        : eq(documents.projectId, which.projectId),
+    )
+    .orderBy(asc(suggestionQueue.queuedOrder));
   return rows.map((row) => row.documentId);
 }
 
-/** How many documents, in every project, wait for their spans. */
-export async function countDocumentsWaitingForAttributionSpans(db: Executor): Promise<number> {
-  const [row] = await db.select({ waiting: count() }).from(attributionSpanQueue);
+/** How many documents, in every project, wait for their suggestions. */
+export async function countDocumentsWaitingForSuggestions(db: Executor): Promise<number> {
+  const [row] = await db.select({ waiting: count() }).from(suggestionQueue);
   return row?.waiting ?? 0;
 }
 
 /** A document taken off the queue, its row locked until the transaction ends. */
-export interface DocumentTakenForSpans {
+export interface DocumentTakenForSuggestions {
   id: string;
   body: string;
 }
@@ -46,12 +52,12 @@ export interface DocumentTakenForSpans {
  * locks it (the document first, then its queue row, in the order those take them): the given
  * document, waiting for a lock another transaction holds; or the `oldest` waiting documents that
  * no other transaction holds, leaving out those in `excluding`. Only documents that still waited are returned (another
- * transaction may have added the spans first).
+ * transaction may have added the suggestions first).
  */
-export async function takeDocumentsWaitingForAttributionSpans(
+export async function takeDocumentsWaitingForSuggestions(
   transaction: Executor,
   which: { documentId: string } | { oldest: number; excluding: readonly string[] },
-): Promise<DocumentTakenForSpans[]> {
+): Promise<DocumentTakenForSuggestions[]> {
   const locked =
     'documentId' in which
       ? await transaction
@@ -62,27 +68,27 @@ export async function takeDocumentsWaitingForAttributionSpans(
       : await transaction
           .select({ id: documents.id, body: documents.body })
           .from(documents)
-          .innerJoin(attributionSpanQueue, eq(attributionSpanQueue.documentId, documents.id))
+          .innerJoin(suggestionQueue, eq(suggestionQueue.documentId, documents.id))
           .where(
             which.excluding.length > 0
-              ? notInArray(attributionSpanQueue.documentId, [...which.excluding])
+              ? notInArray(suggestionQueue.documentId, [...which.excluding])
               : undefined,
           )
-          .orderBy(asc(attributionSpanQueue.queuedOrder))
+          .orderBy(asc(suggestionQueue.queuedOrder))
           .limit(which.oldest)
           .for('no key update', { of: documents, skipLocked: true });
   if (locked.length === 0) return [];
   const taken = new Set(
     (
       await transaction
-        .delete(attributionSpanQueue)
+        .delete(suggestionQueue)
         .where(
           inArray(
-            attributionSpanQueue.documentId,
+            suggestionQueue.documentId,
             locked.map((document) => document.id),
           ),
         )
-        .returning({ documentId: attributionSpanQueue.documentId })
+        .returning({ documentId: suggestionQueue.documentId })
     ).map((row) => row.documentId),
   );
   return locked.filter((document) => taken.has(document.id));

@@ -1,14 +1,13 @@
-// The attribution spans of an import's suggestions are added after it answers: the stored
-// suggestions first hold the rules' cues, and then, from the background filler or from the first
-// request that reads or re-segments the document, exactly what one suggest() with attributions
-// gives, added once.
+// An import's suggestions are added after it answers: its sentences are stored without them, and
+// then, from the background filler or from the first request that reads, re-segments, links or
+// exports the document, get exactly what one suggest() with attributions gives, added once.
 import { readFileSync } from 'node:fs';
-import { type DocumentDetail, type ImportResult, type Suggestion, segment, suggest } from '@attest/core';
-import { attributionSpanQueue, sentences } from '@attest/db';
+import { type DocumentDetail, type ImportResult, type Suggestion, suggest } from '@attest/core';
+import { sentences, suggestionQueue } from '@attest/db';
 import { testEngines } from '@attest/db/testing';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AttributionSpanFiller } from '../src/services/attribution-spans.ts';
+import { SuggestionFiller } from '../src/services/suggestion-filler.ts';
 import { createTestApp, type TestApp } from './helpers.ts';
 
 const body = readFileSync(
@@ -20,16 +19,19 @@ const body = readFileSync(
 const isContentCue = (cue: Suggestion['cues'][number]) => cue.kind === 'content';
 
 for (const engine of testEngines())
-  describe(`attribution spans after the import on ${engine}`, () => {
+  describe(`suggestions after the import on ${engine}`, () => {
     /** Its background filler is started but never woken: imports wait for a reader. */
     let withoutFiller: TestApp;
     let withFiller: TestApp;
 
     beforeAll(async () => {
-      withoutFiller = await createTestApp({ attributionSpans: undefined }, engine);
+      withoutFiller = await createTestApp({ suggestionFiller: undefined }, engine);
       withFiller = await createTestApp({}, engine);
       for (const testApp of [withoutFiller, withFiller]) {
-        const response = await testApp.owner.json('POST', '/api/projects', { name: 'Spans', slug: 'spans' });
+        const response = await testApp.owner.json('POST', '/api/projects', {
+          name: 'Suggestions',
+          slug: 'spans',
+        });
         expect(response.status).toBe(201);
       }
     });
@@ -56,20 +58,20 @@ for (const engine of testEngines())
       (
         await testApp.database.db
           .select()
-          .from(attributionSpanQueue)
-          .where(eq(attributionSpanQueue.documentId, documentId))
+          .from(suggestionQueue)
+          .where(eq(suggestionQueue.documentId, documentId))
       ).length > 0;
 
     /** What one suggest() with attributions gives for the stored sentences. */
     const expectedFor = (text: string, stored: Awaited<ReturnType<typeof storedOf>>) =>
       suggest(text, stored, { attributions: true });
 
-    it('stores the rules’ suggestions, then adds the spans when the editor opens the document', async () => {
+    it('stores the sentences without suggestions, then adds them when the editor opens the document', async () => {
       const documentId = await importInto(withoutFiller, body);
       const before = await storedOf(withoutFiller, documentId);
       expect(await isWaiting(withoutFiller, documentId)).toBe(true);
-      expect(before.map((sentence) => sentence.suggestion)).toEqual(suggest(body, segment(body)));
-      expect(before.flatMap((sentence) => sentence.suggestion?.cues ?? []).filter(isContentCue)).toEqual([]);
+      expect(before.length).toBeGreaterThan(3);
+      expect(before.filter((sentence) => sentence.suggestion !== null)).toEqual([]);
 
       const response = await withoutFiller.owner.request(`/api/documents/${documentId}`);
       expect(response.status).toBe(200);
@@ -98,23 +100,33 @@ for (const engine of testEngines())
       expect(after.map((sentence) => sentence.suggestion)).toEqual(expectedFor(text, after));
     });
 
-    it('sets a document whose spans fail aside and adds the others’', async () => {
+    it('sets a document whose suggestions fail aside and adds the others’', async () => {
       const documentIds = [];
       for (const copy of [1, 2, 3])
         documentIds.push(
           await importInto(withoutFiller, `${body}\n\nFaulty batch copy ${copy}, the editor said.`),
         );
       const [first, faulty, last] = documentIds as [string, string, string];
-      // A stored suggestion no code writes: its cues are not a list.
+      // A fault no request can cause: the database refuses to write this document's sentences.
       await withoutFiller.database.db.execute(
-        sql`update sentences set suggestion = jsonb_set(suggestion, '{cues}', '5') where document_id = ${faulty} and suggestion is not null`,
+        sql.raw(`create function refuse_faulty_document() returns trigger language plpgsql as $$
+          begin raise exception 'simulated fault'; end $$`),
+      );
+      await withoutFiller.database.db.execute(
+        sql.raw(`create trigger refuse_faulty_document before update on sentences for each row
+          when (old.document_id = '${faulty}') execute function refuse_faulty_document()`),
       );
       const warnings: string[] = [];
-      const filler = new AttributionSpanFiller(withoutFiller.database.db, {
+      const filler = new SuggestionFiller(withoutFiller.database.db, {
         warn: (message) => warnings.push(message),
       });
-      await filler.drain();
-      await filler.stop();
+      try {
+        await filler.drain();
+        await filler.stop();
+      } finally {
+        await withoutFiller.database.db.execute(sql.raw('drop trigger refuse_faulty_document on sentences'));
+        await withoutFiller.database.db.execute(sql.raw('drop function refuse_faulty_document()'));
+      }
       expect([await isWaiting(withoutFiller, first), await isWaiting(withoutFiller, last)]).toEqual([
         false,
         false,
@@ -122,6 +134,40 @@ for (const engine of testEngines())
       expect(await isWaiting(withoutFiller, faulty)).toBe(true);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toContain(faulty);
+    });
+
+    it('adds them before the claim linker reads the attribution of a waiting document', async () => {
+      const documentId = await importInto(withoutFiller, `${body}\n\nLinked copy, the editor said.`);
+      expect(await isWaiting(withoutFiller, documentId)).toBe(true);
+      await withoutFiller.claimLinker.drain();
+      expect(await isWaiting(withoutFiller, documentId)).toBe(false);
+      const stored = await storedOf(withoutFiller, documentId);
+      expect(stored.map((sentence) => sentence.suggestion)).toEqual(
+        expectedFor(`${body}\n\nLinked copy, the editor said.`, stored),
+      );
+    });
+
+    it('adds the project’s waiting ones before an export reads them', async () => {
+      const text = `${body}\n\nExported copy, the editor said.`;
+      const documentId = await importInto(withoutFiller, text);
+      expect(await isWaiting(withoutFiller, documentId)).toBe(true);
+      const response = await withoutFiller.owner.request('/api/projects/spans/export?format=jsonl');
+      expect(response.status).toBe(200);
+      const rows = (await response.text())
+        .trim()
+        .split('\n')
+        .map(
+          (line) => JSON.parse(line) as { document_id: string; suggested_label: string | null; kind: string },
+        );
+      const rowsOfDocument = rows.filter((row) => row.document_id === documentId);
+      const stored = await storedOf(withoutFiller, documentId);
+      expect(rowsOfDocument.map((row) => row.suggested_label)).toEqual(
+        expectedFor(text, stored).map((suggestion) => suggestion?.label ?? null),
+      );
+      expect(
+        rowsOfDocument.filter((row) => row.kind !== 'boilerplate' && row.suggested_label === null),
+      ).toEqual([]);
+      expect(await isWaiting(withoutFiller, documentId)).toBe(false);
     });
 
     /** Waits for the background filler, well within its one-minute sweep: an import must wake it. */
