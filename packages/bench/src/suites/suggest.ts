@@ -1,5 +1,6 @@
 // Suggestion throughput: suggest() over news articles already segmented, with the rules alone and
-// with the attribution tagger (what an import runs), in megabytes of article text per second.
+// with the attribution tagger (what an import's documents get, after it answers), in megabytes
+// of article text per second.
 import { type Segment, segment, suggest } from '@attest/core';
 import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
 import { timeRuns } from '../timing.ts';
@@ -18,7 +19,7 @@ const smokeSize = { label: '100 KB', bytes: 100_000, runCount: 1 };
 
 const variants = [
   { name: 'suggest(), rules only', options: {} },
-  { name: 'suggest(), with attributions (as at import)', options: { attributions: true } },
+  { name: 'suggest(), with attributions (as for an import, after it answers)', options: { attributions: true } },
 ] as const;
 
 function segmentedArticles(bytes: number): {
