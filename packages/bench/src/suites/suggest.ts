@@ -19,7 +19,10 @@ const smokeSize = { label: '100 KB', bytes: 100_000, runCount: 1 };
 
 const variants = [
   { name: 'suggest(), rules only', options: {} },
-  { name: 'suggest(), with attributions (as for an import, after it answers)', options: { attributions: true } },
+  {
+    name: 'suggest(), with attributions (as for an import, after it answers)',
+    options: { attributions: true },
+  },
 ] as const;
 
 function segmentedArticles(bytes: number): {
