@@ -1,5 +1,5 @@
 // Whether this process is importing, for the background work that runs after an import has
-// answered (claim linking, attribution spans): it holds back while imports run, so a bulk upload
+// answered (claim linking, suggestions): it holds back while imports run, so a bulk upload
 // has the CPU to itself, and catches up once they pause.
 
 /**

@@ -313,7 +313,7 @@ class Importer {
       kind: row.kind,
       text: row.text,
     }));
-    // With the attribution spans at once: a dataset's documents come with labels to check against
+    // Suggested at once, spans included: a dataset's documents come with labels to check against
     // them, and such imports are small beside article uploads (suggestion-filler.ts).
     const suggestions = suggestionsFor(body, segments);
     const work = async (db: Executor) => {

@@ -327,8 +327,8 @@ async function lockSentenceDocument(
   if (!seesEveryone(found.role) && !document.analystsMaySegment) {
     throw new ForbiddenError(segmentationForbidden);
   }
-  // The change recomputes suggestions with their spans: a document still waiting for its spans
-  // gets them now, so none is added twice.
+  // The change recomputes suggestions near it: a document still waiting for its suggestions gets
+  // them all now, so none is added twice.
   await addSuggestions(context.db, found.documentId);
   // Read again under the lock: a concurrent split may have moved it.
   const sentence = await findSentence(context.db, { projectId: found.projectId, sentenceId });

@@ -134,9 +134,9 @@ export async function prepareAnalysts(
   for (let index = 0; index < analystCount; index++) {
     await owner.json('POST', '/api/projects/save/documents', { body: article(index) });
   }
-  // Their claim linking and attribution spans are added in the background; measured saves must
-  // not share the CPU with them.
-  progress('waiting for the documents to be linked into claims and given their attribution spans');
+  // Their claim linking and suggestions are added in the background; measured saves must not
+  // share the CPU with them.
+  progress('waiting for the documents to be linked into claims and given their suggestions');
   await untilLinked(owner, 'save');
   await untilSuggestionsAdded(server.database.db);
   const assigned = await client<{ userId: string; sentenceId: string; documentId: string }[]>`
