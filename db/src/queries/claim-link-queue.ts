@@ -5,6 +5,7 @@ import { and, asc, count, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { claimLinkQueue } from '../schema/claims.ts';
 import { rowsOf } from '../sql/rows.ts';
+import { uuidArray } from '../sql/uuid-array.ts';
 
 /** The advisory-lock class of claim linking; the project's id hashes to the second key. */
 const claimLinkingLockClass = 7_426_019;
@@ -18,10 +19,10 @@ export async function queueClaimLinking(
   { projectId, documentIds }: { projectId: string; documentIds: readonly string[] },
 ): Promise<void> {
   if (documentIds.length === 0) return;
-  await db
-    .insert(claimLinkQueue)
-    .values(documentIds.map((documentId) => ({ documentId, projectId })))
-    .onConflictDoNothing();
+  await db.execute(sql`insert into ${claimLinkQueue} (document_id, project_id)
+    select id, ${projectId}::uuid from unnest(${uuidArray(documentIds)}) with ordinality as queued(id, n)
+    order by n
+    on conflict do nothing`);
 }
 
 /** How many of the project's documents are not linked into its claims yet. */

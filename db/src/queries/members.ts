@@ -6,6 +6,7 @@ import { assignments, type InviteRow, invites, type ProjectRole, projectMembers 
 import { projects } from '../schema/projects.ts';
 import { users } from '../schema/users.ts';
 import { type DocumentScope, documentInProject } from '../sql/scope.ts';
+import { uuidArray } from '../sql/uuid-array.ts';
 
 export async function findMemberRole(
   db: Executor,
@@ -124,7 +125,13 @@ export async function listAssigneeIds(db: Executor, params: DocumentScope): Prom
  */
 export async function fillAssignments(
   db: Executor,
-  params: { projectId: string; perDocument: number; onlyDocumentIds?: readonly string[] | undefined },
+  params: {
+    projectId: string;
+    perDocument: number;
+    onlyDocumentIds?: readonly string[] | undefined;
+    /** The documents of `onlyDocumentIds` were created in this transaction: none has an analyst yet. */
+    areNew?: boolean;
+  },
 ): Promise<number> {
   const { projectId, perDocument, onlyDocumentIds } = params;
   if (onlyDocumentIds?.length === 0) return 0;
@@ -148,6 +155,10 @@ export async function fillAssignments(
   const load = new Map(analysts.map((analyst) => [analyst.userId, 0]));
   for (const row of loadRows) if (load.has(row.userId)) load.set(row.userId, row.total);
 
+  // Documents this transaction created have no analyst yet: no need to look, in the order given.
+  if (params.areNew && onlyDocumentIds) {
+    return insertAssignments(db, leastLoaded(onlyDocumentIds, new Map(), load, perDocument));
+  }
   const assigneeCount = sql<number>`(select count(*) from ${assignments} where ${assignments.documentId} = ${documents.id})`;
   const underStaffed = await db
     .select({ id: documents.id })
@@ -177,24 +188,49 @@ export async function fillAssignments(
     assignees.add(row.userId);
     assigneesByDocument.set(row.documentId, assignees);
   }
+  return insertAssignments(
+    db,
+    leastLoaded(
+      underStaffed.map((document) => document.id),
+      assigneesByDocument,
+      load,
+      perDocument,
+    ),
+  );
+}
+
+/** Each document's missing analysts, the least loaded first (ties by who joined first); updates `load`. */
+function leastLoaded(
+  documentIds: readonly string[],
+  assigneesByDocument: ReadonlyMap<string, ReadonlySet<string>>,
+  load: Map<string, number>,
+  perDocument: number,
+): { documentId: string; userId: string }[] {
   const newAssignments: { documentId: string; userId: string }[] = [];
-  for (const document of underStaffed) {
-    const current = assigneesByDocument.get(document.id) ?? new Set<string>();
+  for (const documentId of documentIds) {
+    const current = assigneesByDocument.get(documentId) ?? new Set<string>();
     const candidates = [...load.entries()]
       .filter(([userId]) => !current.has(userId))
       .sort((a, b) => a[1] - b[1])
       .slice(0, Math.max(0, perDocument - current.size));
     for (const [userId, total] of candidates) {
-      newAssignments.push({ documentId: document.id, userId });
+      newAssignments.push({ documentId, userId });
       load.set(userId, total + 1);
     }
   }
-  // Two parameters a row, far below the 65,535 Postgres takes in one statement.
-  for (let index = 0; index < newAssignments.length; index += 10_000)
-    await db
-      .insert(assignments)
-      .values(newAssignments.slice(index, index + 10_000))
-      .onConflictDoNothing();
+  return newAssignments;
+}
+
+/** Writes the assignments as two array parameters, however many. */
+async function insertAssignments(
+  db: Executor,
+  newAssignments: readonly { documentId: string; userId: string }[],
+): Promise<number> {
+  if (newAssignments.length === 0) return 0;
+  await db.execute(sql`insert into ${assignments} (document_id, user_id)
+    select * from unnest(${uuidArray(newAssignments.map((row) => row.documentId))},
+      ${uuidArray(newAssignments.map((row) => row.userId))})
+    on conflict do nothing`);
   return newAssignments.length;
 }
 

@@ -1,8 +1,9 @@
 // The documents whose sentences wait for their suggestions (schema/suggestion-queue.ts).
-import { asc, count, eq, inArray, notInArray } from 'drizzle-orm';
+import { asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../client.ts';
 import { documents, type SentenceRow, sentences } from '../schema/documents.ts';
 import { suggestionQueue } from '../schema/suggestion-queue.ts';
+import { uuidArray } from '../sql/uuid-array.ts';
 
 /** Records new documents as waiting for their suggestions; called in the import's transaction. */
 export async function queueSuggestions(
@@ -10,10 +11,10 @@ export async function queueSuggestions(
   { documentIds }: { documentIds: readonly string[] },
 ): Promise<void> {
   if (documentIds.length === 0) return;
-  await db
-    .insert(suggestionQueue)
-    .values(documentIds.map((documentId) => ({ documentId })))
-    .onConflictDoNothing();
+  // In the order given, which the identity column keeps.
+  await db.execute(sql`insert into ${suggestionQueue} (document_id)
+    select id from unnest(${uuidArray(documentIds)}) with ordinality as queued(id, n) order by n
+    on conflict do nothing`);
 }
 
 /** Which of these documents (or of the project's documents) still wait for their suggestions, oldest first. */

@@ -144,6 +144,7 @@ export async function storeDocuments(
           projectId: project.id,
           perDocument: project.annotatorsPerDocument,
           onlyDocumentIds: documentIds,
+          areNew: true,
         });
         // Linking into claims runs after the answer (claim-linker.ts); the queue row commits
         // with the document, so no document is left unlinked if this process dies.
