@@ -31,6 +31,13 @@ export interface DatabaseHandle {
    * same single connection as `db`, which an export holds only while it reads one page.
    */
   exportDb: Database;
+  /**
+   * Where the one-statement save is sent: on PostgreSQL a small pool of its own
+   * (`saveConnections`), whose connections pipeline the many short saves. On a machine with few
+   * cores fewer backends serve them faster than many (docs/benchmarks.md, Save), and no long
+   * query (a report, a re-link) can hold a save behind it. On PGlite the same connection as `db`.
+   */
+  saveDb: Database;
   engine: Engine;
   /** Where the data lives: the server URL without its password, or the PGlite directory. */
   location: string;
@@ -48,7 +55,12 @@ export interface OpenDatabaseOptions {
   maxConnections?: number;
   /** Connections in the dataset exports' own pool on PostgreSQL (default 4). */
   exportConnections?: number;
+  /** Connections in the saves' own pool on PostgreSQL (default `defaultSaveConnections`). */
+  saveConnections?: number;
 }
+
+/** The saves' pool on PostgreSQL: the size at which saves ran fastest on 2 cores (docs/benchmarks.md). */
+export const defaultSaveConnections = 3;
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -60,16 +72,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (options.databaseUrl) {
     const client = connectPool(options.databaseUrl, options.maxConnections ?? 10);
     const exportClient = connectPool(options.databaseUrl, options.exportConnections ?? 4);
+    const saveClient = connectPool(options.databaseUrl, options.saveConnections ?? defaultSaveConnections);
     const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
     const exportDb = drizzlePostgres({ client: exportClient, schema, casing: 'snake_case' });
+    const saveDb = drizzlePostgres({ client: saveClient, schema, casing: 'snake_case' });
     if (shouldMigrate) await migrateServer(options.databaseUrl);
     return {
       db,
       exportDb,
+      saveDb,
       engine: 'postgres',
       location: redactPassword(options.databaseUrl),
       close: async () => {
-        await Promise.all([client.end({ timeout: 5 }), exportClient.end({ timeout: 5 })]);
+        await Promise.all([client, exportClient, saveClient].map((pool) => pool.end({ timeout: 5 })));
       },
     };
   }
@@ -91,6 +106,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return {
     db,
     exportDb: db,
+    saveDb: db,
     engine: 'pglite',
     location: dataDir,
     close: async () => {

@@ -51,6 +51,8 @@ export interface AppDependencies {
   suggestionFiller?: SuggestionWaker | undefined;
   /** Where dataset exports read (a pool of their own on PostgreSQL); `db` when omitted. */
   exportDb?: Database;
+  /** Where the one-statement save is sent (a pool of its own on PostgreSQL); `db` when omitted. */
+  saveDb?: Database;
   /** Exports at once, overall and per account, and the write timeout (defaults in export-gate.ts). */
   exportLimits?: Partial<ExportLimits>;
   /** Signs session cookies; at least 32 characters. */
@@ -168,6 +170,7 @@ export function createApp(dependencies: AppDependencies) {
     if (actor)
       c.set('services', {
         db: dependencies.db,
+        saveDb: dependencies.saveDb,
         userId: actor.userId,
         tokenProjectIds: actor.tokenProjectIds,
         claimLinker: dependencies.claimLinker,

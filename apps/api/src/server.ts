@@ -46,6 +46,7 @@ export async function startServer(): Promise<void> {
     claimLinker: background.claimLinker,
     suggestionFiller: background.suggestionFiller,
     exportDb: database.exportDb,
+    saveDb: database.saveDb,
     exportLimits: {
       concurrent: environment.ATTEST_EXPORT_LIMIT,
       perUser: environment.ATTEST_EXPORT_USER_LIMIT,

@@ -1,7 +1,7 @@
 // Builds an app on a fresh test database, seeded as a first start would seed it, with the
 // first account (the owner) signed in.
 import { randomBytes } from 'node:crypto';
-import type { Problem, ProjectRole } from '@attest/core';
+import type { DocumentDetail, ImportResult, Problem, ProjectRole } from '@attest/core';
 import type { Engine } from '@attest/db';
 import { openTestDatabase, preferredTestEngine, type TestDatabase } from '@attest/db/testing';
 import { sql } from 'drizzle-orm';
@@ -73,6 +73,7 @@ export async function createTestApp(
       claimLinker,
       suggestionFiller,
       exportDb: database.exportDb,
+      saveDb: database.saveDb,
       secret: randomBytes(32).toString('base64url'),
       logError: () => {},
       ...overrides,
@@ -113,6 +114,17 @@ export async function waitForClaimLinking(user: TestUser, slug: string, timeoutM
       );
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** Imports `body` into the project as `user` and returns the ids of its sentences, in order. */
+export async function importSentenceIds(user: TestUser, slug: string, body: string): Promise<string[]> {
+  const imported = (await (
+    await user.json('POST', `/api/projects/${encodeURIComponent(slug)}/documents`, { body })
+  ).json()) as ImportResult;
+  const detail = (await (
+    await user.request(`/api/documents/${imported.document.id}`)
+  ).json()) as DocumentDetail;
+  return detail.sentences.map((sentence) => sentence.id);
 }
 
 /** Adds a member with a password through the API and signs them in. */

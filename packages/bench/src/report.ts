@@ -61,14 +61,20 @@ export function markdownTable(report: BenchReport): string {
 
 /**
  * A row's throughput as a multiple of its floor's: the row of the same suite and input whose
- * tool is marked "(floor)". Blank for the floor itself and for rows without one.
+ * tool is marked "(floor)", the fastest where there are several. Blank for a floor itself and
+ * for rows without one.
  */
 function ratioToFloor(row: BenchRow, rows: readonly BenchRow[]): string {
   if (isFloor(row)) return '1.00 (floor)';
-  const floor = rows.find(
-    (candidate) => candidate.suite === row.suite && candidate.input === row.input && isFloor(candidate),
+  const floorUnitsPerSecond = Math.max(
+    0,
+    ...rows
+      .filter(
+        (candidate) => candidate.suite === row.suite && candidate.input === row.input && isFloor(candidate),
+      )
+      .map((floor) => floor.unitsPerSecond),
   );
-  return floor && floor.unitsPerSecond > 0 ? (row.unitsPerSecond / floor.unitsPerSecond).toFixed(2) : '';
+  return floorUnitsPerSecond > 0 ? (row.unitsPerSecond / floorUnitsPerSecond).toFixed(2) : '';
 }
 
 function isFloor(row: BenchRow): boolean {

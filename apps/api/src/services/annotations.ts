@@ -113,7 +113,7 @@ export async function saveAnnotation(
   // round trip. When it writes nothing, the checks above run on what it read and answer as a
   // read would have (an error, a replay, or the write done the long way).
   const saveAtOnce = async (): Promise<Annotation> => {
-    const saved = await saveAnnotationAtOnce(context.db, {
+    const saved = await saveAnnotationAtOnce(context.saveDb ?? context.db, {
       sentenceId: request.sentenceId,
       userId: context.userId,
       labelKey: request.input.label,

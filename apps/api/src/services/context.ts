@@ -6,6 +6,11 @@ import type { SuggestionWaker } from './suggestion-filler.ts';
 export interface ServiceContext {
   /** The database, or the transaction the work is part of. */
   db: Executor;
+  /**
+   * Where a request's one-statement save is sent (the saves' own pool on PostgreSQL); `db` when
+   * absent. Only the request's own context carries it: work scoped to a transaction goes to `db`.
+   */
+  saveDb?: Executor | undefined;
   /** The acting user. */
   userId: string;
   /** An API token's project scope; null when the user acts through a session or locally. */

@@ -7,11 +7,10 @@
 import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
-import type { DocumentDetail, ImportResult } from '@attest/core';
 import { annotationEvents, annotations } from '@attest/db';
 import { count, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers.ts';
+import { createTestApp, importSentenceIds, type TestApp } from '../helpers.ts';
 
 const run = promisify(execFile);
 const databaseUrl = process.env['DATABASE_URL'];
@@ -59,13 +58,7 @@ describe.runIf(canRestart)('a PostgreSQL restart under a burst of saves', () => 
       { length: 120 },
       (_, index) => `Officials reported item number ${index + 1} today.`,
     ).join(' ');
-    const imported = (await (
-      await testApp.owner.json('POST', '/api/projects/demo/documents', { body })
-    ).json()) as ImportResult;
-    const detail = (await (
-      await testApp.owner.request(`/api/documents/${imported.document.id}`)
-    ).json()) as DocumentDetail;
-    sentenceIds = detail.sentences.map((sentence) => sentence.id);
+    sentenceIds = await importSentenceIds(testApp.owner, 'demo', body);
   }, 60_000);
 
   afterAll(async () => {

@@ -28,6 +28,8 @@ process.once('message', async (message) => {
   const background = startBackgroundWork(database.db);
   const app = createApp({
     db: database.db,
+    exportDb: database.exportDb,
+    saveDb: database.saveDb,
     claimLinker: background.claimLinker,
     suggestionFiller: background.suggestionFiller,
     secret: request.secret,

@@ -107,6 +107,8 @@ async function serveHere(
   const background = startBackgroundWork(database.db);
   const app = createApp({
     db: database.db,
+    exportDb: database.exportDb,
+    saveDb: database.saveDb,
     claimLinker: background.claimLinker,
     suggestionFiller: background.suggestionFiller,
     secret,

@@ -5,6 +5,7 @@
 // the same concurrency and pool size. Needs DATABASE_URL.
 import { randomUUID } from 'node:crypto';
 import { labelKeys } from '@attest/core';
+import { defaultSaveConnections } from '@attest/db';
 import postgres from 'postgres';
 import { untilLinked, untilSuggestionsAdded } from '../harness/bench-project.ts';
 import { Client, type LiveServer, startLiveServer } from '../harness/live-server.ts';
@@ -21,8 +22,13 @@ import {
 const password = 'bench save password';
 /** How long the history must stay unchanged for the server to count as idle. */
 const settleMilliseconds = 1_000;
-/** The live server's postgres.js pool size (see the harness), given to the floor's client too. */
-const poolSize = 20;
+/**
+ * The floor's pool sizes: the server's saves' pool, which the one-statement save is sent
+ * through, and the harness's main pool (live-server.ts), which every save used before the saves
+ * had a pool of their own. Neither is always the faster: few connections pipeline, many run in
+ * parallel.
+ */
+const floorPoolSizes = [defaultSaveConnections, 20];
 
 async function runSave({ isSmoke, progress }: SuiteOptions) {
   const rows: BenchRow[] = [];
@@ -39,7 +45,10 @@ async function runSave({ isSmoke, progress }: SuiteOptions) {
   // its heap and event loop with the suites run before it and with the floor's client.
   const server = await startLiveServer('bench_save', { inChildProcess: true });
   try {
-    const floorClient = postgres(server.databaseUrl ?? databaseUrl, { max: poolSize, onnotice: () => {} });
+    const floorClients = floorPoolSizes.map((max) =>
+      postgres(server.databaseUrl ?? databaseUrl, { max, onnotice: () => {} }),
+    );
+    const floorClient = floorClients[0]!;
     let acknowledged = 0;
     let cutOff = 0;
     try {
@@ -63,16 +72,25 @@ async function runSave({ isSmoke, progress }: SuiteOptions) {
         acknowledged += api.saves;
         cutOff += concurrency;
         await settle(floorClient, active);
-        progress(
-          `${concurrency} concurrent analysts: ${secondsPerRun} s of the same SQL through postgres.js`,
-        );
-        const floor = await floorSaves(floorClient, active, labelIds, secondsPerRun);
-        await settle(floorClient, active);
-        rows.push(
-          row(concurrency, 'attest PUT /api/sentences/:id/annotation (HTTP)', api),
-          row(concurrency, 'postgres.js annotation + history write (floor)', floor),
-        );
-        checks.push(...targetChecks(concurrency, api, floor));
+        rows.push(row(concurrency, 'attest PUT /api/sentences/:id/annotation (HTTP)', api));
+        const floors: SaveRun[] = [];
+        for (const [index, client] of floorClients.entries()) {
+          const connections = floorPoolSizes[index]!;
+          progress(
+            `${concurrency} concurrent analysts: ${secondsPerRun} s of the same SQL through postgres.js, ${connections} connections`,
+          );
+          const floor = await floorSaves(client, active, labelIds, secondsPerRun);
+          await settle(floorClient, active);
+          floors.push(floor);
+          rows.push(
+            row(
+              concurrency,
+              `postgres.js annotation + history write, ${connections} connections (floor)`,
+              floor,
+            ),
+          );
+        }
+        checks.push(...targetChecks(concurrency, api, floors));
       }
       const [stored] = await floorClient<{ total: number }[]>`
         select count(*)::int as total from annotation_events
@@ -86,7 +104,7 @@ async function runSave({ isSmoke, progress }: SuiteOptions) {
         detail: `${acknowledged} acknowledged, ${storedSaves} history rows with their keys, ${cutOff} cut off in flight at most`,
       });
     } finally {
-      await floorClient.end({ timeout: 5 });
+      await Promise.all(floorClients.map((client) => client.end({ timeout: 5 })));
     }
   } finally {
     await server.stop();
@@ -188,8 +206,8 @@ async function projectLabelIds(client: postgres.Sql): Promise<string[]> {
  * The floor: what a save must do at the least, i.e. the statement the API sends once it has
  * authorized the request (the annotation's update, or insert for a first label, and its history
  * row, in one statement), without HTTP, sessions, the checks' read, validation or the ORM. It writes the same
- * rows as the API run (the analyst's annotations, versions carried on) with `pool size`
- * connections, like the API's pool, and `analysts.length` callers in flight.
+ * rows as the API run (the analyst's annotations, versions carried on) through `client`'s
+ * connections and `analysts.length` callers in flight.
  */
 async function floorSaves(
   client: postgres.Sql,
@@ -246,24 +264,27 @@ async function floorSaves(
   );
 }
 
-function targetChecks(concurrency: number, api: SaveRun, floor: SaveRun): BenchCheck[] {
-  const throughputRatio = api.saves / api.seconds / (floor.saves / floor.seconds);
-  const p99Ratio = api.p99Ms / floor.p99Ms;
+/** The API against the best of the floors: the higher throughput, the lower p99. */
+function targetChecks(concurrency: number, api: SaveRun, floors: readonly SaveRun[]): BenchCheck[] {
+  const floorSavesPerSecond = Math.max(...floors.map((floor) => floor.saves / floor.seconds));
+  const floorP99Ms = Math.min(...floors.map((floor) => floor.p99Ms));
+  const throughputRatio = api.saves / api.seconds / floorSavesPerSecond;
+  const p99Ratio = api.p99Ms / floorP99Ms;
   return [
     {
       name: `save throughput at least half the floor's with ${concurrency} analysts`,
       isPassed: throughputRatio >= 0.5,
-      detail: `${(throughputRatio * 100).toFixed(0)}% of the floor's saves per second`,
+      detail: `${(throughputRatio * 100).toFixed(0)}% of the faster floor's saves per second`,
     },
     {
       name: `save p99 at most 3× the floor's with ${concurrency} analysts`,
       isPassed: p99Ratio <= 3,
-      detail: `${api.p99Ms.toFixed(1)} ms vs ${floor.p99Ms.toFixed(1)} ms (${p99Ratio.toFixed(1)}×)`,
+      detail: `${api.p99Ms.toFixed(1)} ms vs the lower floor p99 ${floorP99Ms.toFixed(1)} ms (${p99Ratio.toFixed(1)}×)`,
     },
     {
       name: `no failed saves with ${concurrency} analysts`,
-      isPassed: api.errors === 0 && floor.errors === 0,
-      detail: `${api.errors} over HTTP, ${floor.errors} on the floor`,
+      isPassed: api.errors === 0 && floors.every((floor) => floor.errors === 0),
+      detail: `${api.errors} over HTTP, ${floors.map((floor) => floor.errors).join(' and ')} on the floors`,
     },
   ];
 }
