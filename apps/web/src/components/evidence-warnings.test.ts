@@ -1,3 +1,4 @@
+import { stateMediaNames } from '@attest/core';
 import { describe, expect, it } from 'vitest';
 import { type EvidenceToCheck, evidenceWarnings, isStateMedia } from './evidence-warnings.ts';
 
@@ -23,6 +24,13 @@ describe('isStateMedia', () => {
       'the official news agency',
       'Korean Central Television',
     ]) {
+      expect(isStateMedia(name)).toBe(true);
+    }
+  });
+
+  it('recognises every state-media source the suggester records', () => {
+    expect(stateMediaNames.length).toBeGreaterThan(0);
+    for (const name of [...stateMediaNames, 'Radio Pyongyang', 'the Voice of Korea']) {
       expect(isStateMedia(name)).toBe(true);
     }
   });

@@ -24,8 +24,9 @@ export interface EvidenceWarning {
 }
 
 /**
- * North Korean state media as the guidelines name them: KCNA, Rodong Sinmun, KCTV, Minju
- * Joson, Uriminzokkiri, "state media", "the North's official news agency".
+ * North Korean state media as the guidelines name them (KCNA, Rodong Sinmun, KCTV, Minju
+ * Joson, Uriminzokkiri, "state media", "the North's official news agency") and as the suggester
+ * records them (core's `stateMediaNames`, which a test holds this pattern to), in free text.
  */
 const stateMediaPattern = new RegExp(
   [
@@ -35,6 +36,8 @@ const stateMediaPattern = new RegExp(
     String.raw`Rodong\s+Sinmun`,
     String.raw`Minju\s+Joson`,
     `Uriminzokkiri`,
+    String.raw`Tongil\s+Sinbo`,
+    String.raw`Pyongyang\s+Radio|Radio\s+Pyongyang|Korean\s+Central\s+Broadcasting\s+Station|Voice\s+of\s+Korea`,
     String.raw`\bstate(?:-run|-controlled)?\s+(?:media|television|TV|radio|news|broadcaster|outlets?|press)`,
     String.raw`official\s+news\s+agency`,
     String.raw`Workers'\s+Party\s+(?:newspaper|daily|organ)`,

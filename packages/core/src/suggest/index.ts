@@ -18,6 +18,7 @@ export {
   type GoldSentence,
   goldSentenceSchema,
 } from './evaluate.ts';
+export { stateMediaNames } from './lexicon.ts';
 export { type RuleId, ruleIds } from './rules.ts';
 
 const paragraphBreak = /\n[ \t\u00a0]*\r?\n/g;

@@ -297,6 +297,11 @@ export const sourceEntries: readonly SourceEntry[] = [
   },
 ];
 
+/** The names recorded for state media (the `state_media` entries): checks outside the suggester must know them all. */
+export const stateMediaNames: readonly string[] = sourceEntries.flatMap((entry) =>
+  entry.kind === 'state_media' && entry.name !== null ? [entry.name] : [],
+);
+
 /**
  * Reporting verbs (PARC 3.0 "cues"): a source directly before one of these, or directly after
  * it ("…, said the KCNA"), is attributing the sentence's content.
