@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../src/sql/rows.ts';
 import { uuidArray } from '../src/sql/uuid-array.ts';
 import { openTestDatabase, type TestDatabase, testEngines } from './test-database.ts';
 
@@ -24,12 +25,10 @@ for (const engine of testEngines())
         { length: 1_200 },
         (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
       );
-      const result: unknown = await database.db.execute(
+      const rows = await rowsOf<{ id: string }>(
+        database.db,
         sql`select id::text from unnest(${uuidArray(ids)}) with ordinality as given(id, n) order by n`,
       );
-      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-        id: string;
-      }[];
       expect(rows.map((row) => row.id)).toEqual(ids);
     });
   });

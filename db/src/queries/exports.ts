@@ -11,6 +11,7 @@ import type postgres from 'postgres';
 import type { Executor } from '../client.ts';
 import { copyOut } from '../sql/copy-rows.ts';
 import { goldColumns } from '../sql/gold.ts';
+import { uuidArray } from '../sql/uuid-array.ts';
 
 export interface ExportFilters {
   /** Only these documents (a document set). */
@@ -188,7 +189,7 @@ function exportLinesQuery(params: ExportLinesParams): SQL {
   const nameOf = (userId: SQL, email: SQL): SQL =>
     pseudonymOrder
       ? sql`case when ${userId} is null then 'null'
-          else '"annotator-' || coalesce(array_position(${`{${pseudonymOrder.join(',')}}`}::uuid[], ${userId}),
+          else '"annotator-' || coalesce(array_position(${uuidArray(pseudonymOrder)}, ${userId}),
             ${pseudonymOrder.length + 1}) || '"' end`
       : json(email);
   // Gold rows take their evidence from the first analyst who gave the gold label.

@@ -5,15 +5,14 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, seedFirstStart, startBackgroundWork } from '@attest/api';
+import { seedFirstStart } from '@attest/api';
 import { type DatabaseHandle, openDatabase } from '@attest/db';
-import { serve } from '@hono/node-server';
 import postgres from 'postgres';
 import type { ServerProcessReply, ServerProcessRequest } from './live-server-process.ts';
+import { serveApp } from './serve-app.ts';
 import { startWorkerServer } from './worker-server.ts';
 
 export interface LiveServer {
@@ -103,30 +102,7 @@ async function serveHere(
   secret: string,
   webRoot: string | undefined,
 ): Promise<Served> {
-  // Clients of a load test pass their own x-attest-client-address, as distinct machines would.
-  const background = startBackgroundWork(database.db);
-  const app = createApp({
-    db: database.db,
-    exportDb: database.exportDb,
-    saveDb: database.saveDb,
-    claimLinker: background.claimLinker,
-    suggestionFiller: background.suggestionFiller,
-    secret,
-    logError: console.error,
-    webRoot,
-  });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: process.pid,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await background.stop();
-    },
-  };
+  return { ...(await serveApp(database, secret, webRoot)), pid: process.pid };
 }
 
 async function serveInChildProcess(request: ServerProcessRequest): Promise<Served> {
