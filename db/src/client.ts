@@ -33,9 +33,9 @@ export interface DatabaseHandle {
   exportDb: Database;
   /**
    * Where the one-statement save is sent: on PostgreSQL a small pool of its own
-   * (`saveConnections`), whose connections pipeline the many short saves. On a machine with few
-   * cores fewer backends serve them faster than many (docs/benchmarks.md, Save), and no long
-   * query (a report, a re-link) can hold a save behind it. On PGlite the same connection as `db`.
+   * (`saveConnections`). Saves that arrive together go out as one statement (`saveBatches`),
+   * mostly one at a time, and no long query (a report, a re-link) can hold a save behind it.
+   * On PGlite the same connection as `db`.
    */
   saveDb: Database;
   engine: Engine;

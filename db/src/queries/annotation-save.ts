@@ -1,15 +1,18 @@
 // The save's reads and writes on the hottest path. Each is sent as a prepared statement: Drizzle
 // sends other queries unprepared, which postgres.js answers with a round trip to describe the
 // parameters before the one that runs it, and PostgreSQL plans them afresh each time. The text of
-// these does not depend on the values, so each connection prepares them once.
+// these does not depend on the values, so each connection prepares them once. Both read their
+// input from one jsonb array of saves, so concurrent saves go out together: one statement, one
+// round trip and one commit for all that queued while earlier ones were out.
 import type { CueSpan } from '@attest/core';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../client.ts';
+import { defaultSaveConnections, type Executor } from '../client.ts';
 import { type AnnotationRow, annotationEvents, annotations } from '../schema/annotations.ts';
 import { documents, sentences } from '../schema/documents.ts';
 import { assignments, type ProjectRole, projectMembers } from '../schema/members.ts';
 import { labels } from '../schema/projects.ts';
+import { BatchSender } from '../sql/batch-sender.ts';
 import type { AnnotationWithLabel, AppliedOperation } from './annotations.ts';
 import type { SentenceWithProject } from './documents.ts';
 
@@ -40,7 +43,9 @@ export async function findSaveTarget(
   db: Executor,
   request: SaveTargetRequest,
 ): Promise<SaveTarget | undefined> {
-  const [row] = await preparedFor(db).read.execute(targetParameters(request));
+  const [row] = await preparedFor(db).read.execute({
+    saves: JSON.stringify([{ ord: 0, ...targetInput(request) }]),
+  });
   return row && toSaveTarget(row);
 }
 
@@ -72,37 +77,86 @@ export interface SaveAtOnceResult {
  * suggestion record fits the sentence's suggestion label. Otherwise, or when a concurrent writer
  * moved the row, nothing is written and the caller runs its checks on `target`: they answer the
  * request exactly as they would have after a read.
+ *
+ * Saves that arrive while earlier ones are out are sent together in one statement
+ * (`saveBatches`); each is checked and written on its own, as if it had been sent alone.
  */
-export async function saveAnnotationAtOnce(
-  db: Executor,
-  request: SaveAtOnceRequest,
-): Promise<SaveAtOnceResult> {
-  const spans = request.cues;
-  const [row] = await preparedFor(db).save.execute({
-    ...targetParameters(request),
-    expectedVersion: request.expectedVersion ?? null,
-    source: request.source,
-    chain: JSON.stringify(request.chain),
-    cues: JSON.stringify(spans),
-    note: request.note,
-    minCueStart: spans.length > 0 ? Math.min(...spans.map((cue) => cue.start)) : null,
-    maxCueEnd: spans.length > 0 ? Math.max(...spans.map((cue) => cue.end)) : null,
-    hasRecord: request.suggestion !== null,
-    suggestionRelation: request.suggestion?.relation ?? null,
-    suggestionVersion: request.suggestion?.version ?? null,
-    // The history's "after" without the version, which the statement adds once it is known.
-    after: JSON.stringify({
-      label: request.labelKey,
+export function saveAnnotationAtOnce(db: Executor, request: SaveAtOnceRequest): Promise<SaveAtOnceResult> {
+  let sender = senders.get(db);
+  if (!sender) {
+    sender = new BatchSender({
+      send: (requests) => saveAll(db, requests),
+      // Two saves of one row, or two uses of one key, would see the same row as it was: the
+      // later waits for the next statement, which sees what the earlier wrote.
+      exclusiveKeys: (request) =>
+        request.clientOpId === undefined
+          ? [`${request.userId} ${request.sentenceId}`]
+          : [`${request.userId} ${request.sentenceId}`, `${request.userId} op ${request.clientOpId}`],
+      maxInFlight: saveBatches.maxInFlight,
+      overlapAfterMs: saveBatches.overlapAfterMs,
+      maxBatchSize: saveBatches.maxSize,
+    });
+    senders.set(db, sender);
+  }
+  return sender.send(request);
+}
+
+/**
+ * How saves are grouped. One statement out at a time ran fastest (docs/benchmarks.md, Save): the
+ * more saves wait for it, the more the next one carries. One held up (by a row lock, say) is
+ * joined after 50 ms by another, up to the saves' pool's connections. At most 64 saves go in one
+ * statement, which keeps any one short.
+ */
+export const saveBatches = {
+  maxInFlight: defaultSaveConnections,
+  overlapAfterMs: 50,
+  maxSize: 64,
+} as const;
+
+const senders = new WeakMap<Executor, BatchSender<SaveAtOnceRequest, SaveAtOnceResult>>();
+
+/** One statement for every save given, each answered as if it had been sent alone. */
+async function saveAll(db: Executor, requests: readonly SaveAtOnceRequest[]): Promise<SaveAtOnceResult[]> {
+  // Text: the parameter has no column to encode a Date by, and postgres.js under Drizzle
+  // leaves dates to the columns.
+  const updatedAt = new Date().toISOString();
+  const saves = requests.map((request, ord) => {
+    const spans = request.cues;
+    return {
+      ord,
+      ...targetInput(request),
+      expected_version: request.expectedVersion ?? null,
       source: request.source,
       chain: request.chain,
       cues: spans,
       note: request.note,
-    }),
-    // Text: the parameter has no column to encode a Date by, and postgres.js under Drizzle
-    // leaves dates to the columns.
-    updatedAt: new Date().toISOString(),
+      min_cue_start: spans.length > 0 ? Math.min(...spans.map((cue) => cue.start)) : null,
+      max_cue_end: spans.length > 0 ? Math.max(...spans.map((cue) => cue.end)) : null,
+      has_record: request.suggestion !== null,
+      suggestion_relation: request.suggestion?.relation ?? null,
+      suggestion_version: request.suggestion?.version ?? null,
+      // The history's "after" without the version, which the statement adds once it is known.
+      after: {
+        label: request.labelKey,
+        source: request.source,
+        chain: request.chain,
+        cues: spans,
+        note: request.note,
+      },
+      updated_at: updatedAt,
+    };
   });
-  if (!row) return { target: undefined, written: undefined };
+  const rows = await preparedFor(db).save.execute({ saves: JSON.stringify(saves) });
+  const rowByOrd = new Map(rows.map((row) => [row.ord, row]));
+  return requests.map((request, ord) => {
+    const row = rowByOrd.get(ord);
+    return row ? resultOf(request, row) : { target: undefined, written: undefined };
+  });
+}
+
+type SaveRow = Awaited<ReturnType<ReturnType<typeof prepareSave>['execute']>>[number];
+
+function resultOf(request: SaveAtOnceRequest, row: SaveRow): SaveAtOnceResult {
   const written: AnnotationRow | undefined =
     row.writtenId === null
       ? undefined
@@ -113,7 +167,7 @@ export async function saveAnnotationAtOnce(
           labelId: row.labelId as string,
           source: request.source,
           chain: request.chain,
-          cues: spans,
+          cues: request.cues,
           note: request.note,
           suggestionRelation: row.writtenSuggestionRelation,
           suggestionVersion: row.writtenSuggestionVersion,
@@ -124,12 +178,13 @@ export async function saveAnnotationAtOnce(
   return { target: toSaveTarget(row), written };
 }
 
-function targetParameters(request: SaveTargetRequest) {
+/** The fields of a save's input row that the checks' read needs. */
+function targetInput(request: SaveTargetRequest) {
   return {
-    sentenceId: request.sentenceId,
-    userId: request.userId,
-    labelKey: request.labelKey,
-    clientOpId: request.clientOpId ?? null,
+    sentence_id: request.sentenceId,
+    user_id: request.userId,
+    label_key: request.labelKey,
+    client_op_id: request.clientOpId ?? null,
   };
 }
 
@@ -193,19 +248,39 @@ function preparedFor(db: Executor) {
   return statements;
 }
 
+/** The saves a statement reads, one row each: what `saveAll` and `findSaveTarget` send. */
+const saveInputColumns = sql.raw(`ord int, sentence_id uuid, user_id uuid, label_key text, client_op_id text,
+  expected_version int, source text, chain jsonb, cues jsonb, note text, min_cue_start int, max_cue_end int,
+  has_record boolean, suggestion_relation text, suggestion_version text, after jsonb, updated_at timestamptz`);
+
+function saveInput(db: Executor) {
+  const column = <Type>(name: string) => sql<Type>`${sql.raw(name)}`.as(name);
+  return db
+    .$with('save_input', { ord: column<number>('ord') })
+    .as(sql`select * from jsonb_to_recordset(${sql.placeholder('saves')}::jsonb) as i(${saveInputColumns})`);
+}
+
 /**
- * The facts a save checks, as one flat common table expression: the read-only query selects it
- * as it is, the one-statement save writes from it. Every column has a name of its own, so the
- * statements that use it can refer to them in SQL.
+ * The facts a save checks, one row per save whose sentence exists, as a flat common table
+ * expression: the read-only query selects it as it is, the one-statement save writes from it.
+ * Every column has a name of its own, so the statements that use it can refer to them in SQL.
  */
-function saveTarget(db: Executor) {
+function saveTarget(db: Executor, input: ReturnType<typeof saveInput>) {
   const currentLabels = alias(labels, 'current_labels');
-  const userId = sql.placeholder('userId');
+  // Qualified: sentences, members and assignments have columns of the same names.
+  const inputColumn = (name: string) => sql.raw(`save_input.${name}`);
+  const userId = inputColumn('user_id');
   const column = <Type>(value: SQL | SQL.Aliased | { getSQL(): SQL }, name: string) =>
     sql<Type>`${value}`.as(name);
   return db.$with('save_target').as(
     db
       .select({
+        ord: column<number>(inputColumn('ord'), 't_ord'),
+        // Saves of one row in one statement would both see it as it was: neither may write.
+        duplicates: column<number>(
+          sql`count(*) over (partition by ${sentences.id}, ${userId})`,
+          't_duplicates',
+        ),
         sentenceId: column<string>(sentences.id, 't_sentence_id'),
         documentId: column<string>(sentences.documentId, 't_document_id'),
         position: column<number>(sentences.position, 't_position'),
@@ -246,11 +321,12 @@ function saveTarget(db: Executor) {
           .mapWith(annotations.updatedAt)
           .as('t_current_updated_at'),
         appliedOperation: column<AppliedOperation | string | null>(
-          sql`(select jsonb_build_object('sentenceId', ${annotationEvents.sentenceId}, 'action', ${annotationEvents.action}, 'after', ${annotationEvents.after}) from ${annotationEvents} where ${annotationEvents.annotatorId} = ${userId} and ${annotationEvents.clientOpId} = ${sql.placeholder('clientOpId')})`,
+          sql`(select jsonb_build_object('sentenceId', ${annotationEvents.sentenceId}, 'action', ${annotationEvents.action}, 'after', ${annotationEvents.after}) from ${annotationEvents} where ${annotationEvents.annotatorId} = ${userId} and ${annotationEvents.clientOpId} = ${inputColumn('client_op_id')})`,
           't_applied_operation',
         ),
       })
-      .from(sentences)
+      .from(input)
+      .innerJoin(sentences, eq(sentences.id, inputColumn('sentence_id')))
       .innerJoin(documents, eq(documents.id, sentences.documentId))
       .leftJoin(
         projectMembers,
@@ -258,62 +334,64 @@ function saveTarget(db: Executor) {
       )
       .leftJoin(
         labels,
-        and(eq(labels.projectId, documents.projectId), eq(labels.key, sql.placeholder('labelKey'))),
+        and(eq(labels.projectId, documents.projectId), eq(labels.key, inputColumn('label_key'))),
       )
       .leftJoin(
         annotations,
         and(eq(annotations.sentenceId, sentences.id), eq(annotations.annotatorId, userId)),
       )
-      .leftJoin(currentLabels, eq(currentLabels.id, annotations.labelId))
-      .where(eq(sentences.id, sql.placeholder('sentenceId'))),
+      .leftJoin(currentLabels, eq(currentLabels.id, annotations.labelId)),
   );
 }
 
 function prepareRead(db: Executor) {
-  const target = saveTarget(db);
-  return db.with(target).select().from(target).prepare('find_save_target');
+  const input = saveInput(db);
+  const target = saveTarget(db, input);
+  return db.with(input, target).select().from(target).prepare('find_save_target');
 }
 
 function prepareSave(db: Executor) {
-  const target = saveTarget(db);
-  const value = (name: string) => sql.placeholder(name);
+  const input = saveInput(db);
+  const target = saveTarget(db, input);
   // What SQL can decide of the service's checks; anything else leaves the write to the service.
+  // `t` is the save's target row, `i` its input row.
   const mayWrite = sql`
     t.t_kind <> 'boilerplate' and t.t_label_id is not null and t.t_applied_operation is null
+    and t.t_duplicates = 1
     and t.t_member_role is not null and (t.t_member_role <> 'analyst' or t.t_is_assigned)
-    and (${value('minCueStart')}::int is null
-      or (${value('minCueStart')}::int >= t.t_start and ${value('maxCueEnd')}::int <= t.t_end))
-    and (${value('expectedVersion')}::int is null
-      or coalesce(t.t_current_version, 0) = ${value('expectedVersion')}::int)
-    and (not ${value('hasRecord')}::boolean or ${value('suggestionVersion')}::text is null
+    and (i.min_cue_start is null or (i.min_cue_start >= t.t_start and i.max_cue_end <= t.t_end))
+    and (i.expected_version is null or coalesce(t.t_current_version, 0) = i.expected_version)
+    and (not i.has_record or i.suggestion_version is null
       or t.t_suggestion->>'label' is null
-      or (${value('suggestionRelation')}::text = 'other_label') = (t.t_suggestion->>'label' <> t.t_label_key))`;
+      or (i.suggestion_relation = 'other_label') = (t.t_suggestion->>'label' <> t.t_label_key))`;
   // Without the client's word, an unchanged label keeps the suggestion record it had.
   const keptRecord = (field: 'relation' | 'version') => sql`case
-    when ${value('hasRecord')}::boolean then ${value(field === 'relation' ? 'suggestionRelation' : 'suggestionVersion')}::text
+    when i.has_record then ${sql.raw(field === 'relation' ? 'i.suggestion_relation' : 'i.suggestion_version')}
     when t.t_current_suggestion_relation is not null and t.t_current_label_key = t.t_label_key
       then ${sql.raw(field === 'relation' ? 't.t_current_suggestion_relation' : 't.t_current_suggestion_version')}
     end`;
   const updated = db.$with('updated', {}).as(sql`
-    update ${annotations} set label_id = t.t_label_id, source = ${value('source')}::text,
-      chain = ${value('chain')}::jsonb, cues = ${value('cues')}::jsonb, note = ${value('note')}::text,
+    update ${annotations} set label_id = t.t_label_id, source = i.source,
+      chain = i.chain, cues = i.cues, note = i.note,
       suggestion_relation = ${keptRecord('relation')}, suggestion_version = ${keptRecord('version')},
-      version = t.t_current_version + 1, updated_at = ${value('updatedAt')}::timestamptz
-    from ${target} t
+      version = t.t_current_version + 1, updated_at = i.updated_at
+    from save_target t join save_input i on i.ord = t.t_ord
     where ${mayWrite} and ${annotations.id} = t.t_current_id and ${annotations.version} = t.t_current_version
-    returning ${annotations}.*`);
+    returning i.ord as w_ord, ${annotations}.id as w_id, ${annotations}.suggestion_relation as w_suggestion_relation,
+      ${annotations}.suggestion_version as w_suggestion_version, ${annotations}.version as w_version,
+      ${annotations}.created_at as w_created_at, ${annotations}.updated_at as w_updated_at`);
   const inserted = db.$with('inserted', {}).as(sql`
     insert into ${annotations} (sentence_id, annotator_id, label_id, source, chain, cues, note,
       suggestion_relation, suggestion_version, version)
-    select t.t_sentence_id, ${value('userId')}::uuid, t.t_label_id, ${value('source')}::text,
-      ${value('chain')}::jsonb, ${value('cues')}::jsonb, ${value('note')}::text,
+    select t.t_sentence_id, i.user_id, t.t_label_id, i.source, i.chain, i.cues, i.note,
       ${keptRecord('relation')}, ${keptRecord('version')}, 1
-    from ${target} t
+    from save_target t join save_input i on i.ord = t.t_ord
     where ${mayWrite} and t.t_current_id is null
     on conflict (sentence_id, annotator_id) do nothing
     returning *`);
   const written = db
     .$with('written', {
+      ord: sql<number>`w_ord`.as('w_ord'),
       id: sql<string | null>`w_id`.as('w_id'),
       suggestionRelation: sql<AnnotationRow['suggestionRelation']>`w_suggestion_relation`.as(
         'w_suggestion_relation',
@@ -323,23 +401,24 @@ function prepareSave(db: Executor) {
       createdAt: sql<Date | null>`w_created_at`.mapWith(annotations.createdAt).as('w_created_at'),
       updatedAt: sql<Date | null>`w_updated_at`.mapWith(annotations.updatedAt).as('w_updated_at'),
     })
+    // An inserted row is found by its sentence and annotator: one save of them per statement.
     .as(sql`
-      select id as w_id, suggestion_relation as w_suggestion_relation,
-        suggestion_version as w_suggestion_version, version as w_version,
-        created_at as w_created_at, updated_at as w_updated_at
-      from (select * from updated union all select * from inserted) as rows`);
+      select * from updated
+      union all
+      select i.ord, n.id, n.suggestion_relation, n.suggestion_version, n.version, n.created_at, n.updated_at
+      from inserted n join save_input i on i.sentence_id = n.sentence_id and i.user_id = n.annotator_id`);
   // The history entry, in the same statement as the row it records. Further rows kept in step
   // with a save (a summary per label, say) belong here too, reading `written` and `save_target`.
   const recorded = db.$with('recorded', {}).as(sql`
     insert into ${annotationEvents} (document_id, sentence_id, annotator_id, action, before, after, client_op_id)
-    select t.t_document_id, t.t_sentence_id, ${value('userId')}::uuid, 'set',
+    select t.t_document_id, t.t_sentence_id, i.user_id, 'set',
       case when t.t_current_id is not null then jsonb_build_object('label', t.t_current_label_key,
         'source', t.t_current_source, 'chain', t.t_current_chain, 'cues', t.t_current_cues,
         'note', t.t_current_note, 'version', t.t_current_version) end,
-      ${value('after')}::jsonb || jsonb_build_object('version', w.w_version), ${value('clientOpId')}::text
-    from written w cross join ${target} t`);
+      i.after || jsonb_build_object('version', w.w_version), i.client_op_id
+    from written w join save_target t on t.t_ord = w.w_ord join save_input i on i.ord = w.w_ord`);
   return db
-    .with(target, updated, inserted, written, recorded)
+    .with(input, target, updated, inserted, written, recorded)
     .select({
       ...target._.selectedFields,
       writtenId: written.id,
@@ -350,6 +429,6 @@ function prepareSave(db: Executor) {
       writtenUpdatedAt: written.updatedAt,
     })
     .from(target)
-    .leftJoin(written, sql`true`)
-    .prepare('save_annotation_at_once');
+    .leftJoin(written, eq(written.ord, target.ord))
+    .prepare('save_annotations_at_once');
 }
