@@ -272,75 +272,82 @@ function saveTarget(db: Executor, input: ReturnType<typeof saveInput>) {
   const userId = inputColumn('user_id');
   const column = <Type>(value: SQL | SQL.Aliased | { getSQL(): SQL }, name: string) =>
     sql<Type>`${value}`.as(name);
+  // Looked up save by save, in a lateral subquery: the planner cannot know how many saves the
+  // jsonb holds and plans for a hundred, for which it would scan whole tables (sentences, say)
+  // into hash joins; for one save at a time it follows the indexes.
+  const facts = db
+    .select({
+      sentenceId: column<string>(sentences.id, 't_sentence_id'),
+      documentId: column<string>(sentences.documentId, 't_document_id'),
+      position: column<number>(sentences.position, 't_position'),
+      start: column<number>(sentences.start, 't_start'),
+      end: column<number>(sentences.end, 't_end'),
+      kind: column<SentenceWithProject['kind']>(sentences.kind, 't_kind'),
+      text: column<string>(sentences.text, 't_text'),
+      suggestion: sql`${sentences.suggestion}`.mapWith(sentences.suggestion).as('t_suggestion'),
+      projectId: column<string>(documents.projectId, 't_project_id'),
+      memberRole: column<ProjectRole | null>(projectMembers.role, 't_member_role'),
+      isAssigned: column<boolean>(
+        sql`exists (select 1 from ${assignments} where ${assignments.documentId} = ${sentences.documentId} and ${assignments.userId} = ${userId})`,
+        't_is_assigned',
+      ),
+      labelId: column<string | null>(labels.id, 't_label_id'),
+      labelKey: column<string | null>(labels.key, 't_label_key'),
+      currentId: column<string | null>(annotations.id, 't_current_id'),
+      currentAnnotatorId: column<string | null>(annotations.annotatorId, 't_current_annotator_id'),
+      currentLabelId: column<string | null>(annotations.labelId, 't_current_label_id'),
+      currentLabelKey: column<string | null>(currentLabels.key, 't_current_label_key'),
+      currentSource: column<string | null>(annotations.source, 't_current_source'),
+      currentChain: sql`${annotations.chain}`.mapWith(annotations.chain).as('t_current_chain'),
+      currentCues: sql`${annotations.cues}`.mapWith(annotations.cues).as('t_current_cues'),
+      currentNote: column<string | null>(annotations.note, 't_current_note'),
+      currentSuggestionRelation: column<AnnotationRow['suggestionRelation']>(
+        annotations.suggestionRelation,
+        't_current_suggestion_relation',
+      ),
+      currentSuggestionVersion: column<string | null>(
+        annotations.suggestionVersion,
+        't_current_suggestion_version',
+      ),
+      currentVersion: column<number | null>(annotations.version, 't_current_version'),
+      currentCreatedAt: sql<Date | null>`${annotations.createdAt}`
+        .mapWith(annotations.createdAt)
+        .as('t_current_created_at'),
+      currentUpdatedAt: sql<Date | null>`${annotations.updatedAt}`
+        .mapWith(annotations.updatedAt)
+        .as('t_current_updated_at'),
+      appliedOperation: column<AppliedOperation | string | null>(
+        sql`(select jsonb_build_object('sentenceId', ${annotationEvents.sentenceId}, 'action', ${annotationEvents.action}, 'after', ${annotationEvents.after}) from ${annotationEvents} where ${annotationEvents.annotatorId} = ${userId} and ${annotationEvents.clientOpId} = ${inputColumn('client_op_id')})`,
+        't_applied_operation',
+      ),
+    })
+    .from(sentences)
+    .innerJoin(documents, eq(documents.id, sentences.documentId))
+    .leftJoin(
+      projectMembers,
+      and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, userId)),
+    )
+    .leftJoin(
+      labels,
+      and(eq(labels.projectId, documents.projectId), eq(labels.key, inputColumn('label_key'))),
+    )
+    .leftJoin(annotations, and(eq(annotations.sentenceId, sentences.id), eq(annotations.annotatorId, userId)))
+    .leftJoin(currentLabels, eq(currentLabels.id, annotations.labelId))
+    .where(eq(sentences.id, inputColumn('sentence_id')))
+    .as('facts');
   return db.$with('save_target').as(
     db
       .select({
         ord: column<number>(inputColumn('ord'), 't_ord'),
         // Saves of one row in one statement would both see it as it was: neither may write.
         duplicates: column<number>(
-          sql`count(*) over (partition by ${sentences.id}, ${userId})`,
+          sql`count(*) over (partition by ${facts.sentenceId}, ${userId})`,
           't_duplicates',
         ),
-        sentenceId: column<string>(sentences.id, 't_sentence_id'),
-        documentId: column<string>(sentences.documentId, 't_document_id'),
-        position: column<number>(sentences.position, 't_position'),
-        start: column<number>(sentences.start, 't_start'),
-        end: column<number>(sentences.end, 't_end'),
-        kind: column<SentenceWithProject['kind']>(sentences.kind, 't_kind'),
-        text: column<string>(sentences.text, 't_text'),
-        suggestion: sql`${sentences.suggestion}`.mapWith(sentences.suggestion).as('t_suggestion'),
-        projectId: column<string>(documents.projectId, 't_project_id'),
-        memberRole: column<ProjectRole | null>(projectMembers.role, 't_member_role'),
-        isAssigned: column<boolean>(
-          sql`exists (select 1 from ${assignments} where ${assignments.documentId} = ${sentences.documentId} and ${assignments.userId} = ${userId})`,
-          't_is_assigned',
-        ),
-        labelId: column<string | null>(labels.id, 't_label_id'),
-        labelKey: column<string | null>(labels.key, 't_label_key'),
-        currentId: column<string | null>(annotations.id, 't_current_id'),
-        currentAnnotatorId: column<string | null>(annotations.annotatorId, 't_current_annotator_id'),
-        currentLabelId: column<string | null>(annotations.labelId, 't_current_label_id'),
-        currentLabelKey: column<string | null>(currentLabels.key, 't_current_label_key'),
-        currentSource: column<string | null>(annotations.source, 't_current_source'),
-        currentChain: sql`${annotations.chain}`.mapWith(annotations.chain).as('t_current_chain'),
-        currentCues: sql`${annotations.cues}`.mapWith(annotations.cues).as('t_current_cues'),
-        currentNote: column<string | null>(annotations.note, 't_current_note'),
-        currentSuggestionRelation: column<AnnotationRow['suggestionRelation']>(
-          annotations.suggestionRelation,
-          't_current_suggestion_relation',
-        ),
-        currentSuggestionVersion: column<string | null>(
-          annotations.suggestionVersion,
-          't_current_suggestion_version',
-        ),
-        currentVersion: column<number | null>(annotations.version, 't_current_version'),
-        currentCreatedAt: sql<Date | null>`${annotations.createdAt}`
-          .mapWith(annotations.createdAt)
-          .as('t_current_created_at'),
-        currentUpdatedAt: sql<Date | null>`${annotations.updatedAt}`
-          .mapWith(annotations.updatedAt)
-          .as('t_current_updated_at'),
-        appliedOperation: column<AppliedOperation | string | null>(
-          sql`(select jsonb_build_object('sentenceId', ${annotationEvents.sentenceId}, 'action', ${annotationEvents.action}, 'after', ${annotationEvents.after}) from ${annotationEvents} where ${annotationEvents.annotatorId} = ${userId} and ${annotationEvents.clientOpId} = ${inputColumn('client_op_id')})`,
-          't_applied_operation',
-        ),
+        ...facts._.selectedFields,
       })
       .from(input)
-      .innerJoin(sentences, eq(sentences.id, inputColumn('sentence_id')))
-      .innerJoin(documents, eq(documents.id, sentences.documentId))
-      .leftJoin(
-        projectMembers,
-        and(eq(projectMembers.projectId, documents.projectId), eq(projectMembers.userId, userId)),
-      )
-      .leftJoin(
-        labels,
-        and(eq(labels.projectId, documents.projectId), eq(labels.key, inputColumn('label_key'))),
-      )
-      .leftJoin(
-        annotations,
-        and(eq(annotations.sentenceId, sentences.id), eq(annotations.annotatorId, userId)),
-      )
-      .leftJoin(currentLabels, eq(currentLabels.id, annotations.labelId)),
+      .crossJoinLateral(facts),
   );
 }
 
