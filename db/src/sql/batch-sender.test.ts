@@ -105,6 +105,23 @@ describe('BatchSender', () => {
     expect(await Promise.all(results)).toEqual(['first done', 'second done', 'other done']);
   });
 
+  it('lets no item pass one that waits ahead of it with a key they share', async () => {
+    const { sender, batches, answerAll } = recordingSender({ maxInFlight: 2 });
+    const results = [
+      sender.send({ name: 'out', keys: ['x'] }),
+      sender.send({ name: 'held', keys: ['x', 'y'] }),
+      sender.send({ name: 'behind held', keys: ['y'] }),
+      sender.send({ name: 'free', keys: ['z'] }),
+    ];
+    expect(batches).toEqual([['out'], ['free']]);
+    await answerAll();
+    expect(batches).toEqual([['out'], ['free'], ['held']]);
+    await answerAll();
+    expect(batches).toEqual([['out'], ['free'], ['held'], ['behind held']]);
+    await answerAll();
+    expect(await Promise.all(results)).toHaveLength(4);
+  });
+
   it('puts no more than the largest batch in one statement', async () => {
     const { sender, batches, answerAll } = recordingSender({ maxInFlight: 1, maxBatchSize: 2 });
     const results = ['a', 'b', 'c', 'd'].map((name) => sender.send({ name }));

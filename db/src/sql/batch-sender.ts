@@ -78,16 +78,19 @@ export class BatchSender<Item, Result> {
   }
 
   /**
-   * The oldest items that may go out now together: none sharing a key with another, in this
-   * batch or out already. The rest keep their places in the queue.
+   * The oldest items that may go out now together: none sharing a key with another in this
+   * batch, out already, or waiting ahead of it (items that share a key go in the order they
+   * came). The rest keep their places in the queue.
    */
   #takeBatch(): { batch: Pending<Item, Result>[]; keys: string[] } {
     const batch: Pending<Item, Result>[] = [];
     const batchKeys: string[] = [];
     const waiting: Pending<Item, Result>[] = [];
+    const keysWaiting = new Set<string>();
     for (const pending of this.#queue) {
       const keys = this.#options.exclusiveKeys(pending.item);
-      if (batch.length < this.#options.maxBatchSize && !keys.some((key) => this.#keysOut.has(key))) {
+      const isFree = (key: string) => !this.#keysOut.has(key) && !keysWaiting.has(key);
+      if (batch.length < this.#options.maxBatchSize && keys.every(isFree)) {
         batch.push(pending);
         for (const key of keys) {
           this.#keysOut.add(key);
@@ -95,6 +98,7 @@ export class BatchSender<Item, Result> {
         }
       } else {
         waiting.push(pending);
+        for (const key of keys) keysWaiting.add(key);
       }
     }
     this.#queue = waiting;
