@@ -33,7 +33,7 @@ export interface DatabaseHandle {
   exportDb: Database;
   /**
    * Where the one-statement save is sent: on PostgreSQL a small pool of its own
-   * (`saveConnections`). Saves that arrive together go out as one statement (`saveBatches`),
+   * (`defaultSaveConnections`). Saves that arrive together go out as one statement,
    * mostly one at a time, and no long query (a report, a re-link) can hold a save behind it.
    * On PGlite the same connection as `db`.
    */
@@ -55,8 +55,6 @@ export interface OpenDatabaseOptions {
   maxConnections?: number;
   /** Connections in the dataset exports' own pool on PostgreSQL (default 4). */
   exportConnections?: number;
-  /** Connections in the saves' own pool on PostgreSQL (default `defaultSaveConnections`). */
-  saveConnections?: number;
 }
 
 /** The saves' pool on PostgreSQL: the size at which saves ran fastest on 2 cores (docs/benchmarks.md). */
@@ -72,7 +70,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (options.databaseUrl) {
     const client = connectPool(options.databaseUrl, options.maxConnections ?? 10);
     const exportClient = connectPool(options.databaseUrl, options.exportConnections ?? 4);
-    const saveClient = connectPool(options.databaseUrl, options.saveConnections ?? defaultSaveConnections);
+    const saveClient = connectPool(options.databaseUrl, defaultSaveConnections);
     const db = drizzlePostgres({ client, schema, casing: 'snake_case' });
     const exportDb = drizzlePostgres({ client: exportClient, schema, casing: 'snake_case' });
     const saveDb = drizzlePostgres({ client: saveClient, schema, casing: 'snake_case' });

@@ -78,8 +78,8 @@ export interface SaveAtOnceResult {
  * moved the row, nothing is written and the caller runs its checks on `target`: they answer the
  * request exactly as they would have after a read.
  *
- * Saves that arrive while earlier ones are out are sent together in one statement
- * (`saveBatches`); each is checked and written on its own, as if it had been sent alone.
+ * Saves that arrive while earlier ones are out are sent together in one statement; each is
+ * checked and written on its own, as if it had been sent alone.
  */
 export function saveAnnotationAtOnce(db: Executor, request: SaveAtOnceRequest): Promise<SaveAtOnceResult> {
   let sender = senders.get(db);
@@ -92,57 +92,40 @@ export function saveAnnotationAtOnce(db: Executor, request: SaveAtOnceRequest): 
         request.clientOpId === undefined
           ? [`${request.userId} ${request.sentenceId}`]
           : [`${request.userId} ${request.sentenceId}`, `${request.userId} op ${request.clientOpId}`],
-      maxInFlight: saveBatches.maxInFlight,
-      overlapAfterMs: saveBatches.overlapAfterMs,
-      maxBatchSize: saveBatches.maxSize,
+      // One statement out at a time ran fastest (docs/benchmarks.md, Save): the more saves wait
+      // for it, the more the next one carries. One held up (by a row lock, say) is joined after
+      // 50 ms by another, up to the saves' pool's connections. At most 64 saves a statement keeps
+      // any one short.
+      maxInFlight: defaultSaveConnections,
+      overlapAfterMs: 50,
+      maxBatchSize: 64,
     });
     senders.set(db, sender);
   }
   return sender.send(request);
 }
 
-/**
- * How saves are grouped. One statement out at a time ran fastest (docs/benchmarks.md, Save): the
- * more saves wait for it, the more the next one carries. One held up (by a row lock, say) is
- * joined after 50 ms by another, up to the saves' pool's connections. At most 64 saves go in one
- * statement, which keeps any one short.
- */
-export const saveBatches = {
-  maxInFlight: defaultSaveConnections,
-  overlapAfterMs: 50,
-  maxSize: 64,
-} as const;
-
 const senders = new WeakMap<Executor, BatchSender<SaveAtOnceRequest, SaveAtOnceResult>>();
 
 /** One statement for every save given, each answered as if it had been sent alone. */
 async function saveAll(db: Executor, requests: readonly SaveAtOnceRequest[]): Promise<SaveAtOnceResult[]> {
-  // Text: the parameter has no column to encode a Date by, and postgres.js under Drizzle
-  // leaves dates to the columns.
+  // One time for the statement's saves, as the statement's own clock would give them.
   const updatedAt = new Date().toISOString();
   const saves = requests.map((request, ord) => {
-    const spans = request.cues;
+    const { cues } = request;
     return {
       ord,
       ...targetInput(request),
       expected_version: request.expectedVersion ?? null,
       source: request.source,
       chain: request.chain,
-      cues: spans,
+      cues,
       note: request.note,
-      min_cue_start: spans.length > 0 ? Math.min(...spans.map((cue) => cue.start)) : null,
-      max_cue_end: spans.length > 0 ? Math.max(...spans.map((cue) => cue.end)) : null,
+      min_cue_start: cues.length > 0 ? Math.min(...cues.map((cue) => cue.start)) : null,
+      max_cue_end: cues.length > 0 ? Math.max(...cues.map((cue) => cue.end)) : null,
       has_record: request.suggestion !== null,
       suggestion_relation: request.suggestion?.relation ?? null,
       suggestion_version: request.suggestion?.version ?? null,
-      // The history's "after" without the version, which the statement adds once it is known.
-      after: {
-        label: request.labelKey,
-        source: request.source,
-        chain: request.chain,
-        cues: spans,
-        note: request.note,
-      },
       updated_at: updatedAt,
     };
   });
@@ -251,7 +234,7 @@ function preparedFor(db: Executor) {
 /** The saves a statement reads, one row each: what `saveAll` and `findSaveTarget` send. */
 const saveInputColumns = sql.raw(`ord int, sentence_id uuid, user_id uuid, label_key text, client_op_id text,
   expected_version int, source text, chain jsonb, cues jsonb, note text, min_cue_start int, max_cue_end int,
-  has_record boolean, suggestion_relation text, suggestion_version text, after jsonb, updated_at timestamptz`);
+  has_record boolean, suggestion_relation text, suggestion_version text, updated_at timestamptz`);
 
 function saveInput(db: Executor) {
   const column = <Type>(name: string) => sql<Type>`${sql.raw(name)}`.as(name);
@@ -422,7 +405,8 @@ function prepareSave(db: Executor) {
       case when t.t_current_id is not null then jsonb_build_object('label', t.t_current_label_key,
         'source', t.t_current_source, 'chain', t.t_current_chain, 'cues', t.t_current_cues,
         'note', t.t_current_note, 'version', t.t_current_version) end,
-      i.after || jsonb_build_object('version', w.w_version), i.client_op_id
+      jsonb_build_object('label', i.label_key, 'source', i.source, 'chain', i.chain, 'cues', i.cues,
+        'note', i.note, 'version', w.w_version), i.client_op_id
     from written w join save_target t on t.t_ord = w.w_ord join save_input i on i.ord = w.w_ord`);
   return db
     .with(input, target, updated, inserted, written, recorded)
