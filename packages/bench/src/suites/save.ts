@@ -45,10 +45,11 @@ async function runSave({ isSmoke, progress }: SuiteOptions) {
   // its heap and event loop with the suites run before it and with the floor's client.
   const server = await startLiveServer('bench_save', { inChildProcess: true });
   try {
-    const floorClients = floorPoolSizes.map((max) =>
-      postgres(server.databaseUrl ?? databaseUrl, { max, onnotice: () => {} }),
-    );
-    const floorClient = floorClients[0]!;
+    const floors = floorPoolSizes.map((connections) => ({
+      connections,
+      client: postgres(server.databaseUrl ?? databaseUrl, { max: connections, onnotice: () => {} }),
+    }));
+    const floorClient = floors[0]!.client;
     let acknowledged = 0;
     let cutOff = 0;
     try {
@@ -73,15 +74,14 @@ async function runSave({ isSmoke, progress }: SuiteOptions) {
         cutOff += concurrency;
         await settle(floorClient, active);
         rows.push(row(concurrency, 'attest PUT /api/sentences/:id/annotation (HTTP)', api));
-        const floors: SaveRun[] = [];
-        for (const [index, client] of floorClients.entries()) {
-          const connections = floorPoolSizes[index]!;
+        const floorRuns: SaveRun[] = [];
+        for (const { connections, client } of floors) {
           progress(
             `${concurrency} concurrent analysts: ${secondsPerRun} s of the same SQL through postgres.js, ${connections} connections`,
           );
           const floor = await floorSaves(client, active, labelIds, secondsPerRun);
           await settle(floorClient, active);
-          floors.push(floor);
+          floorRuns.push(floor);
           rows.push(
             row(
               concurrency,
@@ -90,7 +90,7 @@ async function runSave({ isSmoke, progress }: SuiteOptions) {
             ),
           );
         }
-        checks.push(...targetChecks(concurrency, api, floors));
+        checks.push(...targetChecks(concurrency, api, floorRuns));
       }
       const [stored] = await floorClient<{ total: number }[]>`
         select count(*)::int as total from annotation_events
@@ -104,7 +104,7 @@ async function runSave({ isSmoke, progress }: SuiteOptions) {
         detail: `${acknowledged} acknowledged, ${storedSaves} history rows with their keys, ${cutOff} cut off in flight at most`,
       });
     } finally {
-      await Promise.all(floorClients.map((client) => client.end({ timeout: 5 })));
+      await Promise.all(floors.map(({ client }) => client.end({ timeout: 5 })));
     }
   } finally {
     await server.stop();
