@@ -122,6 +122,59 @@ for (const engine of testEngines()) {
       expect(statementTimes.size).toBeLessThan(pairs.length);
     });
 
+    it('checks and writes a save sent alone, through its own statement, as one of a batch', async () => {
+      const { userIds, sentenceIds } = await seed('lone-save', 1, 1);
+      const [userId, sentenceId] = [userIds[0]!, sentenceIds[0]!];
+      const cues = [{ start: 0, end: 8, kind: 'source' as const }];
+      // Awaited one by one: nothing queues, so each goes out alone.
+      const first = await save({
+        userId,
+        sentenceId,
+        labelKey: 'kcna_claim',
+        expectedVersion: 0,
+        source: 'KCNA',
+        chain: ['KCNA', 'Yonhap'],
+        cues,
+        note: 'first',
+        clientOpId: 'lone-1',
+      });
+      expect(first.written).toMatchObject({ version: 1, source: 'KCNA', chain: ['KCNA', 'Yonhap'], cues });
+      const stale = await save({ userId, sentenceId, expectedVersion: 0, clientOpId: 'lone-2' });
+      expect(stale.written).toBeUndefined();
+      expect(stale.target?.current).toMatchObject({
+        version: 1,
+        labelKey: 'kcna_claim',
+        cues,
+        note: 'first',
+      });
+      const unknown = await save({ userId, sentenceId, labelKey: 'no_such_label', clientOpId: 'lone-3' });
+      expect(unknown.written).toBeUndefined();
+      expect(unknown.target?.label).toBeNull();
+      const second = await save({ userId, sentenceId, expectedVersion: 1, clientOpId: 'lone-4' });
+      expect(second.written).toMatchObject({ version: 2, source: null, chain: [], cues: [] });
+
+      const [stored] = await database.db
+        .select()
+        .from(annotations)
+        .where(eq(annotations.annotatorId, userId));
+      expect(stored).toMatchObject({ version: 2, source: null, chain: [], cues: [], note: null });
+      const events = await database.db
+        .select()
+        .from(annotationEvents)
+        .where(eq(annotationEvents.annotatorId, userId))
+        .orderBy(annotationEvents.createdAt);
+      expect(events.map((event) => event.clientOpId)).toEqual(['lone-1', 'lone-4']);
+      expect(events[0]?.after).toEqual({
+        label: 'kcna_claim',
+        source: 'KCNA',
+        chain: ['KCNA', 'Yonhap'],
+        cues,
+        note: 'first',
+        version: 1,
+      });
+      expect(events[1]?.before).toMatchObject({ label: 'kcna_claim', version: 1 });
+    });
+
     it('applies two saves of one row sent together one after the other, and the If-Match of each', async () => {
       const { userIds, sentenceIds } = await seed('batch-same-row', 2, 2);
       const [userId] = userIds;

@@ -129,7 +129,18 @@ async function saveAll(db: Executor, requests: readonly SaveAtOnceRequest[]): Pr
       updated_at: updatedAt,
     };
   });
-  const rows = await preparedFor(db).save.execute({ saves: JSON.stringify(saves) });
+  const statements = preparedFor(db);
+  // A lone save (every save when they come one at a time) goes as parameters of its own, so
+  // PostgreSQL plans for the one row it is; saves sent together go as one jsonb array.
+  const [lone] = saves;
+  const rows =
+    saves.length === 1 && lone
+      ? await statements.saveAlone.execute({
+          ...lone,
+          chain: JSON.stringify(lone.chain),
+          cues: JSON.stringify(lone.cues),
+        })
+      : await statements.save.execute({ saves: JSON.stringify(saves) });
   const rowByOrd = new Map(rows.map((row) => [row.ord, row]));
   return requests.map((request, ord) => {
     const row = rowByOrd.get(ord);
@@ -219,28 +230,64 @@ function toSaveTarget(row: TargetRow): SaveTarget {
 /** Building these statements costs more CPU than sending them, so each is built once per database. */
 const prepared = new WeakMap<
   Executor,
-  { read: ReturnType<typeof prepareRead>; save: ReturnType<typeof prepareSave> }
+  {
+    read: ReturnType<typeof prepareRead>;
+    save: ReturnType<typeof prepareSave>;
+    saveAlone: ReturnType<typeof prepareSave>;
+  }
 >();
 
 function preparedFor(db: Executor) {
   let statements = prepared.get(db);
   if (!statements) {
-    statements = { read: prepareRead(db), save: prepareSave(db) };
+    statements = {
+      read: prepareRead(db),
+      save: prepareSave(db, 'array'),
+      saveAlone: prepareSave(db, 'alone'),
+    };
     prepared.set(db, statements);
   }
   return statements;
 }
 
-/** The saves a statement reads, one row each: what `saveAll` and `findSaveTarget` send. */
-const saveInputColumns = sql.raw(`ord int, sentence_id uuid, user_id uuid, label_key text, client_op_id text,
-  expected_version int, source text, chain jsonb, cues jsonb, note text, min_cue_start int, max_cue_end int,
-  has_record boolean, suggestion_relation text, suggestion_version text, updated_at timestamptz`);
+/** The columns of a save's input row, with their SQL types: what `saveAll` and `findSaveTarget` send. */
+const saveInputColumns = [
+  ['ord', 'int'],
+  ['sentence_id', 'uuid'],
+  ['user_id', 'uuid'],
+  ['label_key', 'text'],
+  ['client_op_id', 'text'],
+  ['expected_version', 'int'],
+  ['source', 'text'],
+  ['chain', 'jsonb'],
+  ['cues', 'jsonb'],
+  ['note', 'text'],
+  ['min_cue_start', 'int'],
+  ['max_cue_end', 'int'],
+  ['has_record', 'boolean'],
+  ['suggestion_relation', 'text'],
+  ['suggestion_version', 'text'],
+  ['updated_at', 'timestamptz'],
+] as const;
 
-function saveInput(db: Executor) {
+/**
+ * The saves a statement reads, as `save_input`: from one jsonb array (`array`), or one save's
+ * values as parameters of their own (`alone`).
+ */
+function saveInput(db: Executor, shape: 'array' | 'alone') {
   const column = <Type>(name: string) => sql<Type>`${sql.raw(name)}`.as(name);
-  return db
-    .$with('save_input', { ord: column<number>('ord') })
-    .as(sql`select * from jsonb_to_recordset(${sql.placeholder('saves')}::jsonb) as i(${saveInputColumns})`);
+  const rows =
+    shape === 'array'
+      ? sql`select * from jsonb_to_recordset(${sql.placeholder('saves')}::jsonb) as i(${sql.raw(
+          saveInputColumns.map(([name, type]) => `${name} ${type}`).join(', '),
+        )})`
+      : sql`select ${sql.join(
+          saveInputColumns.map(
+            ([name, type]) => sql`${sql.placeholder(name)}::${sql.raw(type)} as ${sql.raw(name)}`,
+          ),
+          sql`, `,
+        )}`;
+  return db.$with('save_input', { ord: column<number>('ord') }).as(rows);
 }
 
 /**
@@ -335,13 +382,13 @@ function saveTarget(db: Executor, input: ReturnType<typeof saveInput>) {
 }
 
 function prepareRead(db: Executor) {
-  const input = saveInput(db);
+  const input = saveInput(db, 'array');
   const target = saveTarget(db, input);
   return db.with(input, target).select().from(target).prepare('find_save_target');
 }
 
-function prepareSave(db: Executor) {
-  const input = saveInput(db);
+function prepareSave(db: Executor, shape: 'array' | 'alone') {
+  const input = saveInput(db, shape);
   const target = saveTarget(db, input);
   // What SQL can decide of the service's checks; anything else leaves the write to the service.
   // `t` is the save's target row, `i` its input row.
@@ -421,5 +468,5 @@ function prepareSave(db: Executor) {
     })
     .from(target)
     .leftJoin(written, eq(written.ord, target.ord))
-    .prepare('save_annotations_at_once');
+    .prepare(shape === 'alone' ? 'save_annotation_alone' : 'save_annotations_at_once');
 }
