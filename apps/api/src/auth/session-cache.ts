@@ -4,6 +4,11 @@
 // cookie. Sign-out, password changes and anything else a user does under /api/auth forget the
 // user's entries at once in this process; another API process sees a revoked session within
 // `ttlMilliseconds` at the latest, which is the whole of the trade.
+//
+// Each entry lives a random part of the time to live's second half. Sessions cached at one
+// moment (every analyst's first request after a restart) would otherwise expire at one moment
+// and be looked up again all at once, every time to live: on a slow 2-core machine 200 such
+// lookups together held saves for most of a second (docs/benchmarks.md, Save).
 
 export interface CachedSession {
   userId: string;
@@ -29,6 +34,8 @@ export class SessionCache {
   constructor(
     private readonly ttlMilliseconds: number,
     private readonly now: () => number = Date.now,
+    /** A number in [0, 1), as Math.random gives. */
+    private readonly random: () => number = Math.random,
   ) {}
 
   get(cookie: string): CachedSession | undefined {
@@ -45,7 +52,8 @@ export class SessionCache {
   set(cookie: string, session: CachedSession, lookedUpAt: number): void {
     if (this.ttlMilliseconds <= 0) return;
     if (lookedUpAt <= (this.forgottenAtByUser.get(session.userId) ?? Number.NEGATIVE_INFINITY)) return;
-    const evictAt = Math.min(this.now() + this.ttlMilliseconds, session.expiresAt.getTime());
+    const lifetime = this.ttlMilliseconds * (1 - this.random() / 2);
+    const evictAt = Math.min(this.now() + lifetime, session.expiresAt.getTime());
     this.entriesByCookie.delete(cookie);
     this.entriesByCookie.set(cookie, { session, evictAt });
     if (this.entriesByCookie.size > maxEntries) {
