@@ -12,15 +12,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Annotation } from '@attest/core';
 import { Client, type Dispatcher } from 'undici';
-import { percentile } from '../timing.ts';
 import {
   type Analyst,
   analystFromWire,
   analystToWire,
-  cpuMillisecondsSince,
   type LoadReply,
   type LoadRequest,
   nextSave,
+  saveInTurns,
+  summarize,
 } from './save-load.ts';
 
 /** A save slower than this is a failure worth seeing, not a latency to average in. */
@@ -32,9 +32,10 @@ interface Answer {
 }
 
 /**
- * Runs every analyst's saves on their own connection until `seconds` have passed. A save still
- * in flight then is waited for and counted, so every save the server acknowledged is counted
- * and `seconds` runs until the last answer.
+ * Runs every analyst's saves on their own connection until `seconds` have passed. Every
+ * connection is opened (one `GET /healthz`) before the clock starts, as the floor's pools are
+ * before theirs: otherwise the first save of each analyst would time the opening of 200
+ * connections at once, which at 200 analysts made most of the slowest hundredth of the saves.
  */
 async function runLoad({
   baseUrl,
@@ -43,45 +44,29 @@ async function runLoad({
   operationPrefix,
 }: LoadRequest): Promise<LoadReply> {
   const analysts = wireAnalysts.map(analystFromWire);
-  const latenciesMs: number[] = [];
-  let errors = 0;
-  const cpuAtStart = process.cpuUsage();
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    analysts.map(async (analyst) => {
-      const connection = new Client(baseUrl, {
+  const connections = analysts.map(
+    () =>
+      new Client(baseUrl, {
         pipelining: 1,
         headersTimeout: timeoutMilliseconds,
         bodyTimeout: timeoutMilliseconds,
-      });
-      try {
-        while (performance.now() < deadline) {
-          const saveStarted = performance.now();
-          try {
-            const isSaved = await saveOnce(connection, baseUrl, analyst, operationPrefix);
-            latenciesMs.push(performance.now() - saveStarted);
-            if (!isSaved) errors++;
-          } catch {
-            errors++;
-          }
-        }
-      } finally {
-        await connection.close();
-      }
-    }),
+      }),
   );
-  const elapsedSeconds = (performance.now() - started) / 1000;
-  latenciesMs.sort((a, b) => a - b);
-  return {
-    saves: latenciesMs.length - errors,
-    seconds: elapsedSeconds,
-    p50Ms: percentile(latenciesMs, 0.5),
-    p99Ms: percentile(latenciesMs, 0.99),
-    errors,
-    loadGeneratorCpuMs: cpuMillisecondsSince(cpuAtStart),
-    analysts: analysts.map(analystToWire),
-  };
+  try {
+    await Promise.all(
+      connections.map(async (connection) => {
+        const answer = await send(connection, { method: 'GET', path: '/healthz' });
+        if (answer.status !== 200) throw new Error(`GET /healthz answered ${answer.status}: ${answer.body}`);
+      }),
+    );
+    const run = await saveInTurns(analysts, seconds, (analyst, index) =>
+      saveOnce(connections[index]!, baseUrl, analyst, operationPrefix),
+    );
+    const { cpuMsPerSave: _, ...measured } = summarize(run.latenciesMs, run.errors, run.seconds, run.cpuMs);
+    return { ...measured, loadGeneratorCpuMs: run.cpuMs, analysts: analysts.map(analystToWire) };
+  } finally {
+    await Promise.all(connections.map((connection) => connection.close()));
+  }
 }
 
 /** Sends the analyst's next save; true when the server answered 200 (its version is then kept). */

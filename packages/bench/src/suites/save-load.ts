@@ -36,7 +36,7 @@ export interface SaveRun {
 }
 
 /** CPU milliseconds this process has used since `since` (a process.cpuUsage() reading). */
-export function cpuMillisecondsSince(since: NodeJS.CpuUsage): number {
+function cpuMillisecondsSince(since: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
 }
@@ -51,6 +51,53 @@ export function nextSave(analyst: Analyst): {
   const labelKey = labelKeys[analyst.saveCount % labelKeys.length]!;
   analyst.saveCount++;
   return { sentenceId, labelKey, expectedVersion: analyst.versionBySentence.get(sentenceId) ?? 0 };
+}
+
+/** What `saveInTurns` measured. */
+export interface TimedSaves {
+  /** Every save's time from its start to its answer, failed ones too. */
+  latenciesMs: number[];
+  errors: number;
+  seconds: number;
+  /** This process's CPU time over the run. */
+  cpuMs: number;
+}
+
+/**
+ * Every analyst saves, one save at a time each and all analysts at once, until `seconds` have
+ * passed; a save under way then is waited for, so each one sent is either answered or failed.
+ * `saveOnce` answers whether the save was written: false, or a throw, counts it as failed.
+ */
+export async function saveInTurns(
+  analysts: readonly Analyst[],
+  seconds: number,
+  saveOnce: (analyst: Analyst, index: number) => Promise<boolean>,
+): Promise<TimedSaves> {
+  const latenciesMs: number[] = [];
+  let errors = 0;
+  const cpuAtStart = process.cpuUsage();
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    analysts.map(async (analyst, index) => {
+      while (performance.now() < deadline) {
+        const saveStarted = performance.now();
+        try {
+          if (!(await saveOnce(analyst, index))) errors++;
+        } catch {
+          errors++;
+        } finally {
+          latenciesMs.push(performance.now() - saveStarted);
+        }
+      }
+    }),
+  );
+  return {
+    latenciesMs,
+    errors,
+    seconds: (performance.now() - started) / 1000,
+    cpuMs: cpuMillisecondsSince(cpuAtStart),
+  };
 }
 
 export function summarize(

@@ -10,14 +10,7 @@ import postgres from 'postgres';
 import { untilLinked, untilSuggestionsAdded } from '../harness/bench-project.ts';
 import { Client, type LiveServer, startLiveServer } from '../harness/live-server.ts';
 import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
-import {
-  type Analyst,
-  cpuMillisecondsSince,
-  loadSaves,
-  nextSave,
-  type SaveRun,
-  summarize,
-} from './save-load.ts';
+import { type Analyst, loadSaves, nextSave, type SaveRun, saveInTurns, summarize } from './save-load.ts';
 
 const password = 'bench save password';
 /** How long the history must stay unchanged for the server to count as idle. */
@@ -215,53 +208,34 @@ async function floorSaves(
   labelIds: readonly string[],
   seconds: number,
 ): Promise<SaveRun> {
-  const latenciesMs: number[] = [];
-  let errors = 0;
-  const cpuAtStart = process.cpuUsage();
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    analysts.map(async (analyst) => {
-      while (performance.now() < deadline) {
-        const { sentenceId, labelKey, expectedVersion } = nextSave(analyst);
-        const labelId = labelIds[labelKeys.indexOf(labelKey)]!;
-        const saveStarted = performance.now();
-        try {
-          const snapshot = (version: number) =>
-            JSON.stringify({ label: labelKey, source: null, chain: [], cues: [], note: null, version });
-          const write =
-            expectedVersion === 0
-              ? client`insert into annotations (sentence_id, annotator_id, label_id, version)
-                  values (${sentenceId}, ${analyst.userId}, ${labelId}, 1)
-                  on conflict (sentence_id, annotator_id) do nothing returning *`
-              : client`update annotations set label_id = ${labelId}, source = null, chain = '[]', cues = '[]',
-                    note = null, version = ${expectedVersion + 1}, updated_at = ${new Date()}
-                  where sentence_id = ${sentenceId} and annotator_id = ${analyst.userId} and version = ${expectedVersion}
-                  returning *`;
-          const [written] = await client<{ version: number }[]>`
-            with written as (${write}), recorded as (
-              insert into annotation_events (document_id, sentence_id, annotator_id, action, before, after, client_op_id)
-              select ${analyst.documentId}, written.sentence_id, written.annotator_id, 'set',
-                ${expectedVersion === 0 ? null : snapshot(expectedVersion)}::jsonb,
-                ${snapshot(expectedVersion + 1)}::jsonb, ${randomUUID()}
-              from written
-            )
-            select * from written`;
-          latenciesMs.push(performance.now() - saveStarted);
-          if (written) analyst.versionBySentence.set(sentenceId, written.version);
-          else errors++;
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  return summarize(
-    latenciesMs,
-    errors,
-    (performance.now() - started) / 1000,
-    cpuMillisecondsSince(cpuAtStart),
-  );
+  const run = await saveInTurns(analysts, seconds, async (analyst) => {
+    const { sentenceId, labelKey, expectedVersion } = nextSave(analyst);
+    const labelId = labelIds[labelKeys.indexOf(labelKey)]!;
+    const snapshot = (version: number) =>
+      JSON.stringify({ label: labelKey, source: null, chain: [], cues: [], note: null, version });
+    const write =
+      expectedVersion === 0
+        ? client`insert into annotations (sentence_id, annotator_id, label_id, version)
+            values (${sentenceId}, ${analyst.userId}, ${labelId}, 1)
+            on conflict (sentence_id, annotator_id) do nothing returning *`
+        : client`update annotations set label_id = ${labelId}, source = null, chain = '[]', cues = '[]',
+              note = null, version = ${expectedVersion + 1}, updated_at = ${new Date()}
+            where sentence_id = ${sentenceId} and annotator_id = ${analyst.userId} and version = ${expectedVersion}
+            returning *`;
+    const [written] = await client<{ version: number }[]>`
+      with written as (${write}), recorded as (
+        insert into annotation_events (document_id, sentence_id, annotator_id, action, before, after, client_op_id)
+        select ${analyst.documentId}, written.sentence_id, written.annotator_id, 'set',
+          ${expectedVersion === 0 ? null : snapshot(expectedVersion)}::jsonb,
+          ${snapshot(expectedVersion + 1)}::jsonb, ${randomUUID()}
+        from written
+      )
+      select * from written`;
+    if (!written) return false;
+    analyst.versionBySentence.set(sentenceId, written.version);
+    return true;
+  });
+  return summarize(run.latenciesMs, run.errors, run.seconds, run.cpuMs);
 }
 
 /** The API against the best of the floors: the higher throughput, the lower p99. */
