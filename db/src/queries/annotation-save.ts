@@ -1,9 +1,10 @@
 // The save's reads and writes on the hottest path. Each is sent as a prepared statement: Drizzle
 // sends other queries unprepared, which postgres.js answers with a round trip to describe the
 // parameters before the one that runs it, and PostgreSQL plans them afresh each time. The text of
-// these does not depend on the values, so each connection prepares them once. Both read their
+// these does not depend on the values, so each connection prepares them once. They read their
 // input from one jsonb array of saves, so concurrent saves go out together: one statement, one
-// round trip and one commit for all that queued while earlier ones were out.
+// round trip and one commit for all that queued while earlier ones were out. A save that goes
+// out alone takes the same statement with its values as parameters of their own.
 import type { CueSpan } from '@attest/core';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
