@@ -2,16 +2,15 @@
 // PostgreSQL when DATABASE_URL is set (a new database beside it, dropped afterwards),
 // otherwise embedded PGlite in a temporary directory. On PostgreSQL the server can run in a
 // child process, so its memory is measured apart from the benchmark's own.
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { seedFirstStart } from '@attest/api';
 import { type DatabaseHandle, openDatabase } from '@attest/db';
 import postgres from 'postgres';
-import type { ServerProcessReply, ServerProcessRequest } from './live-server-process.ts';
+import { startChildServer } from './child-server.ts';
+import type { ServerProcessRequest } from './live-server-process.ts';
 import { serveApp } from './serve-app.ts';
 import { startWorkerServer } from './worker-server.ts';
 
@@ -105,25 +104,12 @@ async function serveHere(
   return { ...(await serveApp(database, secret, webRoot)), pid: process.pid };
 }
 
-async function serveInChildProcess(request: ServerProcessRequest): Promise<Served> {
-  const child = fork(fileURLToPath(new URL('./live-server-process.ts', import.meta.url)), {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const reply = await new Promise<ServerProcessReply>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as ServerProcessReply));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`The server process exited with code ${code}.`)));
-    child.send(request);
-  });
-  return {
-    url: reply.url,
-    pid: child.pid!,
-    async close() {
-      child.send('stop');
-      await exited;
-    },
-  };
+function serveInChildProcess(request: ServerProcessRequest): Promise<Served> {
+  return startChildServer(
+    new URL('./live-server-process.ts', import.meta.url),
+    request,
+    'The server process',
+  );
 }
 
 /** A signed-in HTTP client, like a browser tab of one user. */

@@ -2,14 +2,19 @@
 // labels through `PUT /api/sentences/:id/annotation` (save-load-process.ts: one loopback keep-alive
 // connection each), beside the floor: the statement the API writes a save with (the annotation's
 // versioned update, or its insert, and the history row) sent through postgres.js directly at
-// the same concurrency and pool size. Needs DATABASE_URL.
+// the same concurrency and pool size. Beside both, the least HTTP save server
+// (least-save-server-process.ts: node:http and the floor's statement, nothing else) under the
+// same load, which shows what HTTP alone leaves of the floor. Needs DATABASE_URL.
 import { randomUUID } from 'node:crypto';
 import { labelKeys } from '@attest/core';
 import { defaultSaveConnections } from '@attest/db';
 import postgres from 'postgres';
 import { untilLinked, untilSuggestionsAdded } from '../harness/bench-project.ts';
+import type { ChildServer } from '../harness/child-server.ts';
 import { Client, type LiveServer, startLiveServer } from '../harness/live-server.ts';
 import type { BenchCheck, BenchRow, BenchSuite, SuiteOptions } from '../suite.ts';
+import { startLeastSaveServer } from './least-save-server.ts';
+import { writeFloorSave } from './save-floor-statement.ts';
 import { type Analyst, loadSaves, nextSave, type SaveRun, saveInTurns, summarize } from './save-load.ts';
 
 const password = 'bench save password';
@@ -45,9 +50,16 @@ async function runSave({ isSmoke, progress }: SuiteOptions) {
     const floorClient = floors[0]!.client;
     let acknowledged = 0;
     let failed = 0;
+    let leastServer: ChildServer | undefined;
     try {
       const analysts = await prepareAnalysts(server, floorClient, Math.max(...concurrencies), progress);
       const labelIds = await projectLabelIds(floorClient);
+      leastServer = await startLeastSaveServer(
+        server.databaseUrl ?? databaseUrl,
+        defaultSaveConnections,
+        analysts,
+        labelIds,
+      );
       for (const concurrency of concurrencies) {
         const active = analysts.slice(0, concurrency);
         // A short unmeasured run lets both sides open their connections and warm their caches.
@@ -83,7 +95,16 @@ async function runSave({ isSmoke, progress }: SuiteOptions) {
             ),
           );
         }
-        checks.push(...targetChecks(concurrency, api, floorRuns));
+        const least = await leastSaves(leastServer, active, secondsPerRun, operationPrefix);
+        await settle(floorClient, active);
+        rows.push(
+          row(
+            concurrency,
+            'node:http + the floor statement, no framework (the least HTTP save server)',
+            least,
+          ),
+        );
+        checks.push(...targetChecks(concurrency, api, floorRuns, least));
       }
       const [stored] = await floorClient<{ total: number }[]>`
         select count(*)::int as total from annotation_events
@@ -97,6 +118,7 @@ async function runSave({ isSmoke, progress }: SuiteOptions) {
         detail: `${acknowledged} acknowledged, ${storedSaves} history rows with their keys, ${failed} failed`,
       });
     } finally {
+      await leastServer?.close();
       await Promise.all(floors.map(({ client }) => client.end({ timeout: 5 })));
     }
   } finally {
@@ -210,36 +232,47 @@ async function floorSaves(
 ): Promise<SaveRun> {
   const run = await saveInTurns(analysts, seconds, async (analyst) => {
     const { sentenceId, labelKey, expectedVersion } = nextSave(analyst);
-    const labelId = labelIds[labelKeys.indexOf(labelKey)]!;
-    const snapshot = (version: number) =>
-      JSON.stringify({ label: labelKey, source: null, chain: [], cues: [], note: null, version });
-    const write =
-      expectedVersion === 0
-        ? client`insert into annotations (sentence_id, annotator_id, label_id, version)
-            values (${sentenceId}, ${analyst.userId}, ${labelId}, 1)
-            on conflict (sentence_id, annotator_id) do nothing returning *`
-        : client`update annotations set label_id = ${labelId}, source = null, chain = '[]', cues = '[]',
-              note = null, version = ${expectedVersion + 1}, updated_at = ${new Date()}
-            where sentence_id = ${sentenceId} and annotator_id = ${analyst.userId} and version = ${expectedVersion}
-            returning *`;
-    const [written] = await client<{ version: number }[]>`
-      with written as (${write}), recorded as (
-        insert into annotation_events (document_id, sentence_id, annotator_id, action, before, after, client_op_id)
-        select ${analyst.documentId}, written.sentence_id, written.annotator_id, 'set',
-          ${expectedVersion === 0 ? null : snapshot(expectedVersion)}::jsonb,
-          ${snapshot(expectedVersion + 1)}::jsonb, ${randomUUID()}
-        from written
-      )
-      select * from written`;
-    if (!written) return false;
-    analyst.versionBySentence.set(sentenceId, written.version);
+    const version = await writeFloorSave(client, {
+      userId: analyst.userId,
+      documentId: analyst.documentId,
+      sentenceId,
+      labelId: labelIds[labelKeys.indexOf(labelKey)]!,
+      labelKey,
+      expectedVersion,
+      clientOpId: randomUUID(),
+    });
+    if (version === undefined) return false;
+    analyst.versionBySentence.set(sentenceId, version);
     return true;
   });
   return summarize(run.latenciesMs, run.errors, run.seconds, run.cpuMs);
 }
 
-/** The API against the best of the floors: the higher throughput, the lower p99. */
-function targetChecks(concurrency: number, api: SaveRun, floors: readonly SaveRun[]): BenchCheck[] {
+/**
+ * The same load against the least HTTP save server, after a short run to warm it. Its saves carry
+ * keys of their own prefix, apart from the API's, whose count the suite checks.
+ */
+async function leastSaves(
+  leastServer: ChildServer,
+  analysts: Analyst[],
+  seconds: number,
+  operationPrefix: string,
+): Promise<SaveRun> {
+  const options = { serverPid: leastServer.pid, operationPrefix: `least-${operationPrefix}` };
+  await loadSaves(leastServer.url, analysts, { ...options, seconds: 1 });
+  return loadSaves(leastServer.url, analysts, { ...options, seconds });
+}
+
+/**
+ * The API against the best of the floors: the higher throughput, the lower p99. The details also
+ * give the least HTTP save server's, what HTTP alone leaves of the floor.
+ */
+function targetChecks(
+  concurrency: number,
+  api: SaveRun,
+  floors: readonly SaveRun[],
+  least: SaveRun,
+): BenchCheck[] {
   const floorSavesPerSecond = Math.max(...floors.map((floor) => floor.saves / floor.seconds));
   const floorP99Ms = Math.min(...floors.map((floor) => floor.p99Ms));
   const throughputRatio = api.saves / api.seconds / floorSavesPerSecond;
@@ -248,17 +281,17 @@ function targetChecks(concurrency: number, api: SaveRun, floors: readonly SaveRu
     {
       name: `save throughput at least half the floor's with ${concurrency} analysts`,
       isPassed: throughputRatio >= 0.5,
-      detail: `${(throughputRatio * 100).toFixed(0)}% of the faster floor's saves per second`,
+      detail: `${(throughputRatio * 100).toFixed(0)}% of the faster floor's saves per second; the least HTTP save server ${((least.saves / least.seconds / floorSavesPerSecond) * 100).toFixed(0)}%`,
     },
     {
       name: `save p99 at most 3× the floor's with ${concurrency} analysts`,
       isPassed: p99Ratio <= 3,
-      detail: `${api.p99Ms.toFixed(1)} ms vs the lower floor p99 ${floorP99Ms.toFixed(1)} ms (${p99Ratio.toFixed(1)}×)`,
+      detail: `${api.p99Ms.toFixed(1)} ms vs the lower floor p99 ${floorP99Ms.toFixed(1)} ms (${p99Ratio.toFixed(1)}×); the least HTTP save server ${least.p99Ms.toFixed(1)} ms (${(least.p99Ms / floorP99Ms).toFixed(1)}×)`,
     },
     {
       name: `no failed saves with ${concurrency} analysts`,
-      isPassed: api.errors === 0 && floors.every((floor) => floor.errors === 0),
-      detail: `${api.errors} over HTTP, ${floors.map((floor) => floor.errors).join(' and ')} on the floors`,
+      isPassed: api.errors === 0 && [...floors, least].every((run) => run.errors === 0),
+      detail: `${api.errors} over HTTP, ${floors.map((floor) => floor.errors).join(' and ')} on the floors, ${least.errors} on the least HTTP save server`,
     },
   ];
 }

@@ -1,0 +1,30 @@
+// A server in a process of its own, started by sending it its request and waiting for the
+// address it listens on; stopped by a message, after which it closes what it holds and exits.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export interface ChildServer {
+  url: string;
+  pid: number;
+  close(): Promise<void>;
+}
+
+/** Forks `moduleUrl`, sends it `request` and waits for its `{ url }`. */
+export async function startChildServer(moduleUrl: URL, request: unknown, name: string): Promise<ChildServer> {
+  const child = fork(fileURLToPath(moduleUrl), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const reply = await new Promise<{ url: string }>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as { url: string }));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${name} exited with code ${code}.`)));
+    child.send(request as object);
+  });
+  return {
+    url: reply.url,
+    pid: child.pid!,
+    async close() {
+      child.send('stop');
+      await exited;
+    },
+  };
+}
