@@ -12,8 +12,8 @@ afterAll(async () => {
 });
 
 describe('security headers', () => {
-  it('sends a CSP without inline script, nosniff, frame-ancestors and a referrer policy on every response', async () => {
-    for (const path of ['/api/projects', '/api/nothing', '/healthz', '/api/openapi.json']) {
+  it('sends pages a CSP without inline script, nosniff, frame-ancestors and a referrer policy', async () => {
+    for (const path of ['/healthz', '/nothing']) {
       const response = await testApp.owner.request(path);
       const policy = response.headers.get('content-security-policy') ?? '';
       const scriptSource =
@@ -23,6 +23,37 @@ describe('security headers', () => {
       expect(policy).toContain("frame-ancestors 'none'");
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('same-origin');
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    }
+  });
+
+  it("sends the API's answers a policy that allows nothing, and no page-only headers", async () => {
+    const answers = [
+      await testApp.owner.request('/api/projects'),
+      await testApp.owner.request('/api/nothing'),
+      await testApp.owner.request('/api/openapi.json'),
+      await testApp.owner.request('/api/projects', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{',
+      }),
+    ];
+    expect(answers.map((response) => response.status)).toEqual([200, 404, 200, 400]);
+    for (const response of answers) {
+      expect(response.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+      for (const pageOnly of [
+        'referrer-policy',
+        'x-xss-protection',
+        'x-dns-prefetch-control',
+        'origin-agent-cluster',
+      ])
+        expect(response.headers.get(pageOnly)).toBeNull();
     }
   });
 
