@@ -2,6 +2,7 @@ import { defaultLabels } from '@attest/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/client.ts';
 import {
+  countProjectDocuments,
   createProject,
   deleteAnnotation,
   ensureLocalAnalyst,
@@ -48,7 +49,7 @@ for (const engine of testEngines()) {
       ).toBe(undefined);
       const found = await findProjectBySlug(database.db, { slug: 'labels-order' });
       expect(found?.id).toBe(project.id);
-      expect(found?.documentCount).toBe(0);
+      expect(await countProjectDocuments(database.db, { projectId: project.id })).toBe(0);
       expect((await listProjects(database.db)).map((row) => row.slug)).toContain('labels-order');
       expect(
         (await findLabel(database.db, { projectId: project.id, key: 'observer_inference' }))?.position,

@@ -69,17 +69,29 @@ export async function updateProject(
     .where(eq(projects.id, projectId));
 }
 
+/**
+ * The project with this slug, without counting its documents: every project-scoped request finds
+ * its project this way, and in a project of 100,000 documents a count would cost each of them a
+ * scan of the project's documents (`countProjectDocuments` is for the page that shows it).
+ */
 export async function findProjectBySlug(
   db: Executor,
   { slug }: { slug: string },
-): Promise<ProjectWithCount | undefined> {
-  const [project] = await db
-    .select({ ...projectColumns(), documentCount })
-    .from(projects)
-    .leftJoin(documents, and(eq(documents.projectId, projects.id), isNull(documents.archivedAt)))
-    .where(eq(projects.slug, slug))
-    .groupBy(projects.id);
+): Promise<ProjectRow | undefined> {
+  const [project] = await db.select(projectColumns()).from(projects).where(eq(projects.slug, slug));
   return project;
+}
+
+/** How many documents the project holds, leaving out archived ones. */
+export async function countProjectDocuments(
+  db: Executor,
+  { projectId }: { projectId: string },
+): Promise<number> {
+  const [row] = await db
+    .select({ documentCount })
+    .from(documents)
+    .where(and(eq(documents.projectId, projectId), isNull(documents.archivedAt)));
+  return row?.documentCount ?? 0;
 }
 
 export async function listLabels(db: Executor, { projectId }: { projectId: string }): Promise<LabelRow[]> {

@@ -7,7 +7,7 @@ import {
   findSentenceAndProject,
   isAssigned,
   type ProjectRole,
-  type ProjectWithCount,
+  type ProjectRow,
   type SentenceWithProject,
 } from '@attest/db';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -23,7 +23,7 @@ export function seesEveryone(role: ProjectRole): boolean {
 }
 
 export interface ProjectAccess {
-  project: ProjectWithCount;
+  project: ProjectRow;
   role: ProjectRole;
 }
 

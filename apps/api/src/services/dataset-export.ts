@@ -2,7 +2,7 @@
 // before the first byte) and then pulls chunks, stopping whenever it likes; nothing is read
 // from the database ahead of what it pulled.
 import { type DatasetRow, datasetSchemaVersion } from '@attest/core';
-import { type ExportFilters, listExportDocuments, openReadSnapshot, type ProjectWithCount } from '@attest/db';
+import { type ExportFilters, listExportDocuments, openReadSnapshot, type ProjectRow } from '@attest/db';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { managers, requireProject } from './access.ts';
 import type { ServiceContext } from './context.ts';
@@ -60,7 +60,7 @@ export async function openDatasetExport(
 
 async function* datasetChunks(
   context: ServiceContext,
-  project: ProjectWithCount,
+  project: ProjectRow,
   request: DatasetRequest,
 ): AsyncGenerator<Uint8Array> {
   // Every row carries its sentence's suggestion: add those an import left to the filler first.
@@ -88,7 +88,7 @@ async function* datasetChunks(
 }
 
 function cardOf(
-  project: ProjectWithCount,
+  project: ProjectRow,
   request: DatasetRequest,
   statistics: DatasetStatistics,
   files: string[],
@@ -142,7 +142,7 @@ export async function* parquetChunks(
  */
 async function* zipChunks(
   context: ServiceContext,
-  project: ProjectWithCount,
+  project: ProjectRow,
   request: DatasetRequest,
 ): AsyncGenerator<Uint8Array> {
   const snapshot = await openReadSnapshot(context.db);
@@ -155,7 +155,7 @@ async function* zipChunks(
 
 async function* zipEntries(
   context: ServiceContext,
-  project: ProjectWithCount,
+  project: ProjectRow,
   request: DatasetRequest,
 ): AsyncGenerator<Uint8Array> {
   const pending: Uint8Array[] = [];
@@ -201,7 +201,7 @@ async function* zipEntries(
 /** The documents of the export with their full text, so an import can restore them exactly. */
 async function* documentChunks(
   context: ServiceContext,
-  project: ProjectWithCount,
+  project: ProjectRow,
   filters: ExportFilters,
 ): AsyncGenerator<Uint8Array> {
   let after: { documentCreatedAt: string; documentId: string } | undefined;

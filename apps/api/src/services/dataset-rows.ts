@@ -11,7 +11,7 @@ import {
   findDocumentCreatedAt,
   listExportLines,
   listProjectAnnotatorIds,
-  type ProjectWithCount,
+  type ProjectRow,
 } from '@attest/db';
 import type { ServiceContext } from './context.ts';
 import { LineTail, parseLineChunks } from './json-line-chunks.ts';
@@ -35,7 +35,7 @@ export interface DatasetOptions {
  */
 export async function* datasetLineChunks(
   context: ServiceContext,
-  project: ProjectWithCount,
+  project: ProjectRow,
   options: DatasetOptions,
 ): AsyncGenerator<Uint8Array> {
   const pseudonymOrder = options.pseudonymise
@@ -110,7 +110,7 @@ function sentencesIn(page: readonly ExportLine[]): number {
 /** Rows as objects, for CSV, Parquet and the dataset card: one batch per chunk of lines. */
 export async function* datasetRowBatches(
   context: ServiceContext,
-  project: ProjectWithCount,
+  project: ProjectRow,
   options: DatasetOptions,
 ): AsyncGenerator<DatasetRow[]> {
   yield* parseLineChunks<DatasetRow>(datasetLineChunks(context, project, options));
@@ -118,7 +118,7 @@ export async function* datasetRowBatches(
 
 export async function* datasetRows(
   context: ServiceContext,
-  project: ProjectWithCount,
+  project: ProjectRow,
   options: DatasetOptions,
 ): AsyncGenerator<DatasetRow> {
   for await (const batch of datasetRowBatches(context, project, options)) yield* batch;

@@ -23,7 +23,7 @@ import {
   listLabels,
   listMembers,
   listSentences,
-  type ProjectWithCount,
+  type ProjectRow,
   queueClaimLinking,
 } from '@attest/db';
 import { TransactionRollbackError } from 'drizzle-orm';
@@ -85,7 +85,7 @@ export async function importDataset(
 /** The import itself, once the caller may make it. */
 async function importInto(
   context: ServiceContext,
-  project: ProjectWithCount,
+  project: ProjectRow,
   files: readonly ImportFile[],
   options: ImportOptions,
 ): Promise<ImportReport> {
@@ -157,14 +157,14 @@ const optionalText = (value: unknown) =>
 class Importer {
   private constructor(
     private readonly context: ServiceContext,
-    private readonly project: ProjectWithCount,
+    private readonly project: ProjectRow,
     private readonly labelIds: Map<string, string>,
     private readonly membersByEmail: Map<string, MemberRef>,
     private readonly importingUserId: string | undefined,
     private readonly keepsAnnotators: boolean,
   ) {}
 
-  static async create(context: ServiceContext, project: ProjectWithCount, keepsAnnotators: boolean) {
+  static async create(context: ServiceContext, project: ProjectRow, keepsAnnotators: boolean) {
     const labels = await listLabels(context.db, { projectId: project.id });
     const members = await listMembers(context.db, { projectId: project.id });
     // The local operator is nobody: its imported labels go to the project's first owner.

@@ -1,5 +1,6 @@
 import { defaultGuidelines, defaultLabels, type Project, type ProjectSummary } from '@attest/core';
 import {
+  countProjectDocuments,
   createProject,
   listLabels,
   listProjects,
@@ -28,7 +29,8 @@ export async function listProjectSummaries(
 
 export async function getProject(context: ServiceContext, slug: string): Promise<Project> {
   const { project, role } = await requireProject(context, slug);
-  return toProject(context, project, role);
+  const documentCount = await countProjectDocuments(context.db, { projectId: project.id });
+  return toProject(context, { ...project, documentCount }, role);
 }
 
 export interface NewProjectInput {
