@@ -342,6 +342,6 @@ async function inBatches<Result>(
 export const saveSuite: BenchSuite = {
   name: 'save',
   description:
-    '1/10/50/200 analysts saving labels over HTTP against the same annotation and history write through postgres.js',
+    '1/10/50/200 analysts saving labels over HTTP against the same annotation and history write through postgres.js, and through the least HTTP save server',
   run: runSave,
 };
