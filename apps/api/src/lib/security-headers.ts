@@ -8,7 +8,7 @@
 // that allows nothing and no framing, nosniff, X-Frame-Options, HSTS and Cross-Origin-Resource-
 // Policy. The page-only headers (referrer, DNS prefetch, download and cross-domain policies, the
 // XSS auditor, the opener policy, origin-keyed agent clusters) protect nothing there, and at one
-// analyst, setting, sending and parsing the eight of them cost the save about 5 % of its
+// analyst, setting, sending and parsing the seven of them cost the save about 5 % of its
 // throughput (docs/benchmarks.md, Save).
 import type { MiddlewareHandler } from 'hono';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
