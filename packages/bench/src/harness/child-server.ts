@@ -1,7 +1,12 @@
 // A server in a process of its own, started by sending it its request and waiting for the
 // address it listens on; stopped by a message, after which it closes what it holds and exits.
-import { fork } from 'node:child_process';
+import { fork, type Serializable } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+
+/** What a child server answers once it listens. */
+export interface ChildServerReply {
+  url: string;
+}
 
 export interface ChildServer {
   url: string;
@@ -9,15 +14,19 @@ export interface ChildServer {
   close(): Promise<void>;
 }
 
-/** Forks `moduleUrl`, sends it `request` and waits for its `{ url }`. */
-export async function startChildServer(moduleUrl: URL, request: unknown, name: string): Promise<ChildServer> {
+/** Forks `moduleUrl`, sends it `request` and waits for its reply. */
+export async function startChildServer(
+  moduleUrl: URL,
+  request: Serializable,
+  name: string,
+): Promise<ChildServer> {
   const child = fork(fileURLToPath(moduleUrl), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const reply = await new Promise<{ url: string }>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as { url: string }));
+  const reply = await new Promise<ChildServerReply>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as ChildServerReply));
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${name} exited with code ${code}.`)));
-    child.send(request as object);
+    child.send(request);
   });
   return {
     url: reply.url,

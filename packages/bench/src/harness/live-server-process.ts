@@ -2,6 +2,7 @@
 // memory is then its own, apart from the benchmark that drives it and reads its answers.
 
 import { openDatabase } from '@attest/db';
+import type { ChildServerReply } from './child-server.ts';
 import { serveApp } from './serve-app.ts';
 
 /** What the parent sends first: a migrated, seeded PostgreSQL database to serve. */
@@ -9,11 +10,6 @@ export interface ServerProcessRequest {
   databaseUrl: string;
   secret: string;
   webRoot: string | undefined;
-}
-
-/** What the child answers once it listens. */
-export interface ServerProcessReply {
-  url: string;
 }
 
 process.once('message', async (message) => {
@@ -29,6 +25,6 @@ process.once('message', async (message) => {
     await database.close();
     process.disconnect();
   });
-  const reply: ServerProcessReply = { url: served.url };
+  const reply: ChildServerReply = { url: served.url };
   process.send?.(reply);
 });

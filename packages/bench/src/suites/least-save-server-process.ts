@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { DefaultLabelKey } from '@attest/core';
 import postgres from 'postgres';
+import type { ChildServerReply } from '../harness/child-server.ts';
 import { writeFloorSave } from './save-floor-statement.ts';
 
 /** What the parent sends first. */
@@ -16,11 +17,6 @@ export interface LeastServerRequest {
   /** Each analyst by the cookie their saves carry, in place of a session. */
   analystByCookie: Record<string, { userId: string; documentId: string }>;
   labelIdByKey: Record<string, string>;
-}
-
-/** What the child answers once it listens. */
-export interface LeastServerReply {
-  url: string;
 }
 
 function answer(response: ServerResponse, status: number, body: unknown): void {
@@ -68,7 +64,7 @@ process.once('message', (message) => {
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const reply: LeastServerReply = { url: `http://127.0.0.1:${port}` };
+    const reply: ChildServerReply = { url: `http://127.0.0.1:${port}` };
     process.send?.(reply);
   });
   process.once('message', () => {
