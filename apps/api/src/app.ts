@@ -12,7 +12,12 @@ import { authRequestHandler } from './auth/mount.ts';
 import { SessionCache } from './auth/session-cache.ts';
 import { DatabaseUnavailableError, ProblemError, TokenOutOfScopeError } from './errors.ts';
 import { accessLog } from './lib/access-log.ts';
-import { apiReferencePage, apiReferenceScriptPath, serveApiReferenceScript } from './lib/api-reference.ts';
+import {
+  apiReferencePage,
+  apiReferencePath,
+  apiReferenceScriptPath,
+  serveApiReferenceScript,
+} from './lib/api-reference.ts';
 import { limitBodies } from './lib/body-limit.ts';
 import { isDatabaseUnavailable } from './lib/database-errors.ts';
 import { logErrorLine, summarizeError } from './lib/error-log.ts';
@@ -211,7 +216,7 @@ export function createApp(dependencies: AppDependencies) {
         'Claim-provenance annotation: projects, members, documents, sentences and annotations. Sign in through /api/auth (cookie session) or send an API token as "Authorization: Bearer attest_…".',
     },
   });
-  app.get('/api/docs', apiReferencePage);
+  app.get(apiReferencePath, apiReferencePage);
   app.get(apiReferenceScriptPath, serveApiReferenceScript);
 
   app.notFound((c) => {

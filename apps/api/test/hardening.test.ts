@@ -75,6 +75,9 @@ describe('security headers', () => {
     const script = await testApp.owner.request('/api/docs/scalar.js');
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('javascript');
+    // The reference and its script are pages: they keep the page set, not the API answers' one.
+    expect(script.headers.get('referrer-policy')).toBe('same-origin');
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
   });
 });
 

@@ -13,7 +13,8 @@ const scalarBundlePath = path.join(
 );
 let scalarBundle: Promise<string> | undefined;
 
-export const apiReferenceScriptPath = '/api/docs/scalar.js';
+export const apiReferencePath = '/api/docs';
+export const apiReferenceScriptPath = `${apiReferencePath}/scalar.js`;
 
 export async function serveApiReferenceScript(c: Context<AppEnv>) {
   scalarBundle ??= readFile(scalarBundlePath, 'utf8');

@@ -12,9 +12,13 @@
 // throughput (docs/benchmarks.md, Save).
 import type { MiddlewareHandler } from 'hono';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
+import { apiReferencePath, apiReferenceScriptPath } from './api-reference.ts';
 
 /** Paths whose page carries an inline script allowed by the nonce. */
-const noncePaths = new Set(['/api/docs']);
+const noncePaths = new Set([apiReferencePath]);
+
+/** The pages served under /api/: the API reference and its script. */
+const apiPages = new Set([apiReferencePath, apiReferenceScriptPath]);
 
 const pagePolicy = (scriptSrc: Array<string | typeof NONCE>) =>
   secureHeaders({
@@ -49,9 +53,9 @@ const answerPolicy = secureHeaders({
   removePoweredBy: false,
 });
 
-/** Whether `path` is one of the API's answers rather than a page (the reference and its script). */
+/** Whether `path` is one of the API's answers rather than a page. */
 function isApiAnswer(path: string): boolean {
-  return path.startsWith('/api/') && !path.startsWith('/api/docs');
+  return path.startsWith('/api/') && !apiPages.has(path);
 }
 
 export const securityHeaders = (): MiddlewareHandler => {
