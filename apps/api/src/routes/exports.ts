@@ -57,17 +57,16 @@ export const exportRoutes = createRouter().openapi(
         try {
           // A write to a client that went away may never settle: its departure ends the wait
           // at once, so the export's place and connection come back now, not at the timeout.
-          const whenClientLeaves = new Promise<boolean>((resolve) => {
-            output.onAbort(() => {
-              resolve(false);
-              void dataset.chunks.return(undefined);
-            });
+          const clientLeft = new AbortController();
+          output.onAbort(() => {
+            clientLeft.abort();
+            void dataset.chunks.return(undefined);
           });
           for await (const chunk of dataset.chunks) {
             // A client that went away stops the work: leaving the loop closes the generator.
             if (output.aborted) return;
-            const isWritten = Promise.race([output.write(chunk).then(() => true), whenClientLeaves]);
-            if (!(await within(isWritten, gate.limits.writeTimeoutMs, false))) {
+            const isWritten = output.write(chunk).then(() => true);
+            if (!(await within(isWritten, gate.limits.writeTimeoutMs, false, clientLeft.signal))) {
               if (output.aborted) return;
               // The client stopped reading: stop the export, give its connection back, hang up.
               output.abort();
