@@ -14,6 +14,9 @@ const sentenceText = 'Officials reported the figure on Tuesday.';
 const sentencesPerDocument = 30;
 const newline = 10;
 
+const exportFormats = ['jsonl', 'csv', 'parquet'] as const;
+type ExportFormat = (typeof exportFormats)[number];
+
 interface Transfer {
   bytes: number;
   lines: number;
@@ -36,7 +39,7 @@ async function runExport({ isSmoke, progress }: SuiteOptions) {
   const sizes =
     process.env['ATTEST_BENCH_EXPORT_SIZES']?.split(',').map(Number) ??
     (isSmoke ? [2_000] : [100_000, 1_000_000]);
-  const growthBySize = new Map<number, Map<string, number>>();
+  const downloadsBySize = new Map<number, Map<ExportFormat, Transfer>>();
   for (const sentenceCount of sizes) {
     const label = `${sentenceCount.toLocaleString('en')} sentences`;
     const { server, owner } = await startBenchProject('bench_export', ['bench'], { inChildProcess: true });
@@ -48,25 +51,23 @@ async function runExport({ isSmoke, progress }: SuiteOptions) {
       const warmUpTotal = isSmoke ? sentenceCount : warmUpLines;
       progress(`warming the server up with ${warmUpTotal.toLocaleString('en')} lines`);
       await warmUp(owner, server.serverPid, warmUpTotal);
-      const growth = new Map<string, number>();
-      growthBySize.set(sentenceCount, growth);
+      const downloads = new Map<ExportFormat, Transfer>();
+      downloadsBySize.set(sentenceCount, downloads);
       // The three downloads follow the warm-up and each other with no pause: a server left idle
       // shrinks its young generation again (V8 took it from 32 to 4 MB during the floor's 45 s),
       // and the next download would measure its regrowth. The floor runs after them.
-      let jsonl: Transfer | undefined;
-      for (const format of ['jsonl', 'csv', 'parquet'] as const) {
+      for (const format of exportFormats) {
         progress(`exporting ${label} as ${format} over HTTP`);
         const exported = await transferOverHttp(owner, server.serverPid, format);
-        growth.set(format, exported.peakRssGrowth);
+        downloads.set(format, exported);
         rows.push(
           row(label, `attest export (${format}, HTTP)`, exported, sentenceCount, [
             `first byte ${ms(exported.firstByteSeconds)}`,
             `peak RSS +${mb(exported.peakRssGrowth)}`,
           ]),
         );
-        if (format === 'jsonl') jsonl = exported;
       }
-      if (!jsonl) throw new Error('The JSONL download did not run.');
+      const jsonl = downloads.get('jsonl')!;
       checks.push({
         name: `every sentence exported once on ${label}`,
         isPassed: jsonl.lines === sentenceCount,
@@ -97,12 +98,10 @@ async function runExport({ isSmoke, progress }: SuiteOptions) {
     }
   }
   if (sizes.length === 2) {
-    const [small, large] = sizes.map((size) => growthBySize.get(size)) as [
-      Map<string, number>,
-      Map<string, number>,
-    ];
-    for (const [format, largeGrowth] of large) {
-      const smallGrowth = small.get(format)!;
+    const [small, large] = sizes.map((size) => downloadsBySize.get(size)!);
+    for (const format of exportFormats) {
+      const smallGrowth = small!.get(format)!.peakRssGrowth;
+      const largeGrowth = large!.get(format)!.peakRssGrowth;
       checks.push({
         name: `${format}: memory of ${sizes[1]!.toLocaleString('en')} rows within 1.2× of ${sizes[0]!.toLocaleString('en')} rows`,
         // A few megabytes of noise is not growth: the bound applies above 16 MB.
@@ -148,7 +147,7 @@ async function warmUp(owner: Client, serverPid: number, total: number): Promise<
 async function transferOverHttp(
   owner: Client,
   serverPid: number,
-  format: 'jsonl' | 'csv' | 'parquet',
+  format: ExportFormat,
   stopAfterLines = Number.POSITIVE_INFINITY,
 ): Promise<Transfer> {
   const baselineRss = (await residentSet(serverPid)).current;
