@@ -15,7 +15,10 @@ export async function within<Value, Fallback>(
   const deadline = new Promise<Fallback>((resolve) => {
     timer = setTimeout(() => resolve(fallback), timeoutMs);
     if (!signal) return;
-    if (signal.aborted) resolve(fallback);
+    if (signal.aborted) {
+      resolve(fallback);
+      return;
+    }
     onAbort = () => resolve(fallback);
     signal.addEventListener('abort', onAbort, { once: true });
   });
