@@ -46,6 +46,10 @@ export async function listProjects(
     .orderBy(asc(projects.name));
 }
 
+/**
+ * Sets the given settings (a new guideline text bumps its version) and answers the project as it
+ * now is; given nothing to set, it sends no statement and answers undefined.
+ */
 export async function updateProject(
   db: Executor,
   params: {
@@ -56,17 +60,22 @@ export async function updateProject(
     analystsMaySegment?: boolean | undefined;
     activeQueue?: boolean | undefined;
   },
-): Promise<void> {
+): Promise<ProjectRow | undefined> {
   const { projectId, guidelines, ...rest } = params;
-  await db
+  const changes = {
+    ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)),
+    ...(guidelines === undefined
+      ? {}
+      : { guidelines, guidelinesVersion: sql`${projects.guidelinesVersion} + 1` }),
+  };
+  // Drizzle refuses an update that sets nothing.
+  if (Object.keys(changes).length === 0) return undefined;
+  const [project] = await db
     .update(projects)
-    .set({
-      ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)),
-      ...(guidelines === undefined
-        ? {}
-        : { guidelines, guidelinesVersion: sql`${projects.guidelinesVersion} + 1` }),
-    })
-    .where(eq(projects.id, projectId));
+    .set(changes)
+    .where(eq(projects.id, projectId))
+    .returning(projectColumns());
+  return project;
 }
 
 /**

@@ -83,7 +83,10 @@ export const projectRoutes = createRouter()
         body: { required: true, content: { 'application/json': { schema: projectChangesSchema } } },
       },
       responses: {
-        200: { description: 'The changed project', content: projectJson },
+        200: {
+          description: 'The changed project (a body without fields changes nothing)',
+          content: projectJson,
+        },
         ...problemResponses(401, 403, 404, 422),
       },
     }),

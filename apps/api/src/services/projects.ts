@@ -5,6 +5,7 @@ import {
   listLabels,
   listProjects,
   type ProjectRole,
+  type ProjectRow,
   type ProjectWithCount,
   updateProject,
   upsertMember,
@@ -29,8 +30,7 @@ export async function listProjectSummaries(
 
 export async function getProject(context: ServiceContext, slug: string): Promise<Project> {
   const { project, role } = await requireProject(context, slug);
-  const documentCount = await countProjectDocuments(context.db, { projectId: project.id });
-  return toProject(context, { ...project, documentCount }, role);
+  return toProject(context, project, role);
 }
 
 export interface NewProjectInput {
@@ -50,14 +50,12 @@ export async function createOwnedProject(context: ServiceContext, input: NewProj
       labels: [...defaultLabels],
     });
     if (!project) return undefined;
-    if (input.annotatorsPerDocument) {
-      await updateProject(transaction, {
-        projectId: project.id,
-        annotatorsPerDocument: input.annotatorsPerDocument,
-      });
-    }
+    const configured = await updateProject(transaction, {
+      projectId: project.id,
+      annotatorsPerDocument: input.annotatorsPerDocument,
+    });
     await upsertMember(transaction, { projectId: project.id, userId: context.userId, role: 'owner' });
-    return project;
+    return configured ?? project;
   });
   if (!created) {
     throw new ProblemError(
@@ -67,7 +65,7 @@ export async function createOwnedProject(context: ServiceContext, input: NewProj
       `A project "${input.slug}" exists already; choose another slug.`,
     );
   }
-  return getProject(context, input.slug);
+  return toProject(context, created, 'owner');
 }
 
 export interface ProjectChanges {
@@ -83,19 +81,20 @@ export async function changeProject(
   slug: string,
   changes: ProjectChanges,
 ): Promise<Project> {
-  const { project } = await requireProject(context, slug, ownersOnly, 'change its settings');
-  await updateProject(context.db, { projectId: project.id, ...changes });
-  return getProject(context, slug);
+  const { project, role } = await requireProject(context, slug, ownersOnly, 'change its settings');
+  // No changes leave the project as it is, as an empty merge patch does (RFC 7396).
+  const changed = await updateProject(context.db, { projectId: project.id, ...changes });
+  return toProject(context, changed ?? project, role);
 }
 
-async function toProject(
-  context: ServiceContext,
-  project: ProjectWithCount,
-  role: ProjectRole,
-): Promise<Project> {
-  const labels = await listLabels(context.db, { projectId: project.id });
+/** The project as its page shows it: with its labels and how many documents it holds. */
+async function toProject(context: ServiceContext, project: ProjectRow, role: ProjectRole): Promise<Project> {
+  const [labels, documentCount] = await Promise.all([
+    listLabels(context.db, { projectId: project.id }),
+    countProjectDocuments(context.db, { projectId: project.id }),
+  ]);
   return {
-    ...toProjectSummary(project, role),
+    ...toProjectSummary({ ...project, documentCount }, role),
     guidelines: project.guidelines,
     guidelinesVersion: project.guidelinesVersion,
     annotatorsPerDocument: project.annotatorsPerDocument,
