@@ -42,6 +42,12 @@ export class AttestClaimsReport extends LitElement {
       h3 {
         font-size: 1rem;
       }
+      th .about {
+        margin-top: 0.2rem;
+        color: var(--attest-color-muted);
+        font-size: 0.8rem;
+        font-weight: 400;
+      }
     `,
   ];
 
@@ -90,10 +96,10 @@ export class AttestClaimsReport extends LitElement {
             return html`<tr>
               <th scope="row">
                 ${first.text}
-                <div>${carrierOf(first)}${first.publishedAt ? `, ${formatDate(first.publishedAt)}` : ''}</div>
+                <div class="about">${carrierOf(first)}${first.publishedAt ? `, ${formatDate(first.publishedAt)}` : ''}</div>
                 ${
                   sharesFirstSentence
-                    ? html`<div>One of the sentence's claims: ${claimWords(claim).join(', ')}</div>`
+                    ? html`<div class="about">One of the sentence's claims: ${claimWords(claim).join(', ')}</div>`
                     : ''
                 }
               </th>

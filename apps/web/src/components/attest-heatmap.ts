@@ -24,8 +24,6 @@ export class AttestHeatmap extends LitElement {
       }
       .corner {
         font-size: 0.75rem;
-        text-transform: none;
-        letter-spacing: 0;
       }
     `,
   ];

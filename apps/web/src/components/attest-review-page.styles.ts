@@ -36,9 +36,6 @@ export const reviewPageStyles = css`
     font-size: 0.925rem;
     font-weight: 400;
     line-height: 1.5;
-    text-transform: none;
-    letter-spacing: 0;
-    border-bottom-color: var(--attest-color-background);
   }
   .suggestion {
     font-style: italic;

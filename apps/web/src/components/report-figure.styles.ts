@@ -53,24 +53,11 @@ export const reportFigureStyles = css`
   td {
     padding: 0.3rem 0.6rem;
   }
-  tbody th {
-    color: var(--attest-color-text);
-    font-size: 0.85rem;
-    font-weight: 500;
-    text-transform: none;
-    letter-spacing: 0;
-  }
   .number {
     text-align: right;
     font-variant-numeric: tabular-nums;
   }
   .empty {
     color: var(--attest-color-muted);
-  }
-  tbody tr:last-child th {
-    border-bottom: 0;
-  }
-  tbody th {
-    border-bottom-color: var(--attest-color-background);
   }
 `;

@@ -273,15 +273,27 @@ export const tableStyles = css`
     font-size: 0.8rem;
     font-weight: 600;
     text-align: left;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
   }
   td {
     padding: 0.6rem 0.75rem;
     border-bottom: 1px solid var(--attest-color-background);
     vertical-align: middle;
   }
-  tbody tr:last-child td {
+  /* A row's header is data (a name, a sentence, a week), so it reads as the row's text does. */
+  tbody th {
+    border-bottom-color: var(--attest-color-background);
+    color: var(--attest-color-text);
+    font-size: inherit;
+    font-weight: 500;
+  }
+  tbody tr:last-child td,
+  tbody tr:last-child th {
     border-bottom: 0;
+  }
+  /* On a phone a table fits the screen before its headings keep whole words. */
+  @media (max-width: 40rem) {
+    thead th {
+      overflow-wrap: anywhere;
+    }
   }
 `;
