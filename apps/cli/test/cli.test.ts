@@ -58,6 +58,27 @@ describe('attest segment', () => {
     expect(result.stderr).toContain('missing.txt: no such file');
   });
 
+  it('exits 2 and prints nothing for a file that is not UTF-8, and keeps a byte-order mark in the offsets', async () => {
+    await writeFile(
+      path.join(workDir, 'latin1.txt'),
+      Buffer.from('Caf\xe9 opened. It was busy.\n', 'latin1'),
+    );
+    const refused = await attest(['segment', 'a.txt', 'latin1.txt']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('latin1.txt: contains bytes that are not UTF-8');
+
+    await writeFile(path.join(workDir, 'bom.txt'), '\uFEFFThe port reopened. Ships queued.\n');
+    const withMark = await attest(['segment', 'bom.txt']);
+    expect(withMark.code).toBe(0);
+    const text = await readFile(path.join(workDir, 'bom.txt'), 'utf8');
+    for (const line of withMark.stdout
+      .trimEnd()
+      .split('\n')
+      .map((each) => JSON.parse(each)))
+      expect(text.slice(line.start, line.end)).toBe(line.text);
+  });
+
   it.skipIf(!hasReferenceArticle)('segments the reference article with exact offsets', async () => {
     const result = await attest(['segment', referencePath]);
     const text = await readFile(referencePath, 'utf8');
