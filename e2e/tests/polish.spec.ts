@@ -1,5 +1,6 @@
 // Details a new team trips over: charts with nothing to show, tables that fit their cards,
-// the sticky toolbar, the evidence panel on a short screen, project creation and its errors.
+// the sticky toolbar, the evidence panel on a short screen, project creation and its errors, and a
+// phone's width.
 import type { DocumentDetail } from '@attest/core';
 import type { Page } from '@playwright/test';
 import { addTeammate, createProject, uniqueSlug } from '../support/accounts.ts';
@@ -144,4 +145,41 @@ test('on a short screen the evidence panel scrolls: Split and Merge stay reachab
   const merge = page.getByRole('button', { name: /^Merge with next/ });
   await merge.scrollIntoViewIfNeeded();
   await expect(merge).toBeInViewport({ ratio: 1 });
+});
+
+test('on a phone the editor toolbar stacks its buttons and the project page does not scroll sideways', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await importPasted(
+    page,
+    `Phone check ${Date.now()}\n\nThe KCNA said the bridge opened.\n\nOfficials said trains would follow.\n`,
+  );
+  const buttons = [
+    page.getByRole('group', { name: /^Labels/ }).getByRole('button', { name: /^KCNA claim/ }),
+    page.getByRole('button', { name: /^Guidelines/ }),
+    page.getByRole('button', { name: /^Shortcuts/ }),
+    page.getByRole('button', { name: /^History/ }),
+  ];
+  const boxes = [];
+  for (const button of buttons) {
+    await expect(button).toBeInViewport({ ratio: 1 });
+    const box = await button.boundingBox();
+    if (!box) throw new Error('A toolbar button is not laid out.');
+    boxes.push(box);
+  }
+  for (const [index, first] of boxes.entries())
+    for (const second of boxes.slice(index + 1))
+      expect(
+        first.x < second.x + second.width &&
+          second.x < first.x + first.width &&
+          first.y < second.y + second.height &&
+          second.y < first.y + first.height,
+        'two toolbar buttons overlap',
+      ).toBe(false);
+
+  await page.goto('/projects/demo');
+  await expect(page.getByRole('button', { name: 'Next document' })).toBeInViewport({ ratio: 1 });
+  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(pageWidth).toBeLessThanOrEqual(390);
 });

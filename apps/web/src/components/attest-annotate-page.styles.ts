@@ -60,4 +60,10 @@ export const annotatePageStyles = css`
       max-height: none;
     }
   }
+  /* On a phone the labels take the toolbar's whole width and the help buttons go below them. */
+  @media (max-width: 40rem) {
+    .toolbar {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
 `;

@@ -4,6 +4,7 @@ import { css } from 'lit';
 export const annotateToolbarStyles = css`
   .help-buttons {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.5rem;
     align-self: start;
   }

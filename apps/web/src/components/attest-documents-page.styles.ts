@@ -44,15 +44,18 @@ export const documentsPageStyles = css`
   }
   .header {
     display: flex;
+    flex-wrap: wrap;
     align-items: flex-start;
     justify-content: space-between;
     gap: 1rem;
   }
   .header-actions {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.6rem;
     margin-top: 0.35rem;
   }
+
   .status {
     display: inline-block;
     padding: 0.05rem 0.55rem;

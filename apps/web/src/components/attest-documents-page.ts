@@ -160,7 +160,7 @@ export class AttestDocumentsPage extends LitElement {
       ${
         loaded.archived.length === 0
           ? html`<p class="empty">None. Archived documents are hidden from lists, analysts' queues, reports and exports, and kept until you restore or delete them.</p>`
-          : html`<table>
+          : html`<div class="table-scroll"><table>
               <thead>
                 <tr>
                   <th scope="col">Title</th>
@@ -195,7 +195,7 @@ export class AttestDocumentsPage extends LitElement {
                   </tr>`,
                 )}
               </tbody>
-            </table>`
+            </table></div>`
       }
     </section>`;
   }
@@ -276,7 +276,7 @@ export class AttestDocumentsPage extends LitElement {
       </p>`;
     }
     return html`
-      <table>
+      <div class="table-scroll"><table>
         <thead>
           <tr>
             <th scope="col">Title</th>
@@ -331,7 +331,7 @@ export class AttestDocumentsPage extends LitElement {
             `,
           )}
         </tbody>
-      </table>
+      </table></div>
       ${
         loaded.nextCursor
           ? html`<div class="more">

@@ -219,7 +219,7 @@ export class AttestMembersSettings extends LitElement {
   private renderMembers(members: Member[]) {
     const myId = this.currentUser?.user.id;
     return html`
-      <table>
+      <div class="table-scroll"><table>
         <thead>
           <tr>
             <th scope="col">Member</th>
@@ -248,7 +248,7 @@ export class AttestMembersSettings extends LitElement {
             `,
           )}
         </tbody>
-      </table>
+      </table></div>
     `;
   }
 

@@ -152,7 +152,7 @@ export class AttestTokensPage extends LitElement {
   private renderTokens(tokens: ApiToken[]) {
     if (tokens.length === 0) return html`<p class="empty">No tokens yet.</p>`;
     return html`
-      <table>
+      <div class="table-scroll"><table>
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -181,7 +181,7 @@ export class AttestTokensPage extends LitElement {
             `,
           )}
         </tbody>
-      </table>
+      </table></div>
     `;
   }
 

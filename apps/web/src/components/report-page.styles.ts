@@ -55,10 +55,18 @@ export const reportPageStyles = css`
     margin-top: 0.75rem;
     font-size: 0.875rem;
   }
-  /* Six columns in half the page from 1024 px up: narrow padding fits their headings' whole words. */
+  /*
+   * Six columns in half the page from 1024 px up: narrow padding fits their headings' whole words.
+   * On a phone a report's table fits the screen before its headings keep whole words.
+   */
   th,
   td {
     padding-inline: 0.4rem;
+  }
+  @media (max-width: 40rem) {
+    thead th {
+      overflow-wrap: anywhere;
+    }
   }
   caption {
     padding-bottom: 0.25rem;

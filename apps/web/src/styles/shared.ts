@@ -290,10 +290,12 @@ export const tableStyles = css`
   tbody tr:last-child th {
     border-bottom: 0;
   }
-  /* On a phone a table fits the screen before its headings keep whole words. */
-  @media (max-width: 40rem) {
-    thead th {
-      overflow-wrap: anywhere;
-    }
+  /*
+   * A table wider than a narrow screen scrolls inside its card, not the page; relative, so its
+   * visually hidden labels (absolutely placed) stay inside it rather than widen the page.
+   */
+  .table-scroll {
+    position: relative;
+    overflow-x: auto;
   }
 `;
