@@ -147,11 +147,11 @@ test('on a short screen the evidence panel scrolls: Split and Merge stay reachab
   await expect(merge).toBeInViewport({ ratio: 1 });
 });
 
-test('on a phone the editor toolbar stacks its buttons and the project page does not scroll sideways', async ({
+test('on a phone the editor toolbar stacks its buttons and no page of the team scrolls sideways', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await importPasted(
+  const documentId = await importPasted(
     page,
     `Phone check ${Date.now()}\n\nThe KCNA said the bridge opened.\n\nOfficials said trains would follow.\n`,
   );
@@ -180,6 +180,17 @@ test('on a phone the editor toolbar stacks its buttons and the project page does
 
   await page.goto('/projects/demo');
   await expect(page.getByRole('button', { name: 'Next document' })).toBeInViewport({ ratio: 1 });
-  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(pageWidth).toBeLessThanOrEqual(390);
+  const pages = [
+    { path: '/projects/demo', ready: page.getByRole('heading', { name: 'Documents' }) },
+    { path: `/documents/${documentId}/review`, ready: page.getByRole('radio', { name: 'Unsettled' }) },
+    {
+      path: '/projects/demo/settings/members',
+      ready: page.getByRole('button', { name: 'Create invitation link' }),
+    },
+  ];
+  for (const { path, ready } of pages) {
+    await page.goto(path);
+    await expect(ready).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+  }
 });

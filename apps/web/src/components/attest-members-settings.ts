@@ -54,6 +54,7 @@ export class AttestMembersSettings extends LitElement {
       }
       .invite-form {
         flex-direction: row;
+        flex-wrap: wrap;
         align-items: flex-end;
       }
       .invite-form label {

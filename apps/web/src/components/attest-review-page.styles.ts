@@ -85,9 +85,12 @@ export const reviewPageStyles = css`
     gap: 1rem;
     margin-top: 1rem;
   }
+  /* A fieldset is as wide as its content unless told otherwise: on a phone its options wrap. */
   .toolbar fieldset {
     display: flex;
-    gap: 0.9rem;
+    flex-wrap: wrap;
+    min-width: 0;
+    gap: 0.5rem 0.9rem;
     margin: 0;
     padding: 0;
     border: 0;
