@@ -55,7 +55,6 @@ export const documentsPageStyles = css`
     gap: 0.6rem;
     margin-top: 0.35rem;
   }
-
   .status {
     display: inline-block;
     padding: 0.05rem 0.55rem;
