@@ -16,7 +16,7 @@ function declaredFields(schema: unknown): string[] {
   return definition?.type === 'object' ? Object.keys(definition.shape ?? {}) : [];
 }
 
-/** Every declared field at once set to blank text, which trimming empties after validation. */
+/** Every declared field at once set to blank text: empty, then spaces only. */
 function blankBodies(schema: unknown): unknown[] {
   const fields = declaredFields(schema);
   if (fields.length === 0) return [];
