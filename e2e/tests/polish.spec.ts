@@ -187,6 +187,7 @@ test('on a phone the editor toolbar stacks its buttons and no page of the team s
       path: '/projects/demo/settings/members',
       ready: page.getByRole('button', { name: 'Create invitation link' }),
     },
+    { path: '/projects/demo/report', ready: page.getByRole('heading', { name: 'Analysts', exact: true }) },
   ];
   for (const { path, ready } of pages) {
     await page.goto(path);

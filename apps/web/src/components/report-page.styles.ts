@@ -10,13 +10,24 @@ export const reportPageStyles = css`
   }
   .sections {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(30rem, 1fr));
+    /* Two cards side by side from about 1024 px; one, as wide as the screen, on a phone. */
+    grid-template-columns: repeat(auto-fit, minmax(min(30rem, 100%), 1fr));
     gap: 1.25rem;
     margin-top: 1.25rem;
   }
   section.panel {
     padding: 1rem 1.25rem;
     break-inside: avoid;
+  }
+  /*
+   * On a phone a table of many columns keeps whole words and scrolls inside its card; relative,
+   * so visually hidden labels stay inside the card rather than widen the page.
+   */
+  @media (max-width: 40rem) {
+    section.panel {
+      position: relative;
+      overflow-x: auto;
+    }
   }
   section.wide {
     grid-column: 1 / -1;
@@ -55,18 +66,10 @@ export const reportPageStyles = css`
     margin-top: 0.75rem;
     font-size: 0.875rem;
   }
-  /*
-   * Six columns in half the page from 1024 px up: narrow padding fits their headings' whole words.
-   * On a phone a report's table fits the screen before its headings keep whole words.
-   */
+  /* Six columns in half the page from 1024 px up: narrow padding fits their headings' whole words. */
   th,
   td {
     padding-inline: 0.4rem;
-  }
-  @media (max-width: 40rem) {
-    thead th {
-      overflow-wrap: anywhere;
-    }
   }
   caption {
     padding-bottom: 0.25rem;
