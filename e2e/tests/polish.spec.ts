@@ -8,6 +8,18 @@ import { seriousViolations } from '../support/axe.ts';
 import { labelThroughApi } from '../support/reviewing.ts';
 import { annotatableRows, expect, importPasted, saveScreenshot, test } from './support.ts';
 
+type Box = { x: number; y: number; width: number; height: number };
+
+/** Whether two laid-out boxes cover any of the same pixels. */
+function overlaps(first: Box, second: Box): boolean {
+  return (
+    first.x < second.x + second.width &&
+    second.x < first.x + first.width &&
+    first.y < second.y + second.height &&
+    second.y < first.y + first.height
+  );
+}
+
 /** The widest bar of the chart titled `heading`, as a share of its plot's width. */
 async function widestBarShare(page: Page, heading: string): Promise<number> {
   const chart = page.locator('attest-bar-chart').filter({ has: page.getByText(heading, { exact: true }) });
@@ -111,12 +123,7 @@ test('a long project name wraps beside its role badge instead of running under i
   const title = await card.getByRole('link', { name }).boundingBox();
   const badge = await card.getByText('Owner', { exact: true }).boundingBox();
   if (!title || !badge) throw new Error('The card is not laid out.');
-  const overlaps =
-    title.x < badge.x + badge.width &&
-    badge.x < title.x + title.width &&
-    title.y < badge.y + badge.height &&
-    badge.y < title.y + title.height;
-  expect(overlaps).toBe(false);
+  expect(overlaps(title, badge)).toBe(false);
   await saveScreenshot(page, 'project-cards');
 });
 
@@ -161,7 +168,7 @@ test('on a phone the editor toolbar stacks its buttons and no page of the team s
     page.getByRole('button', { name: /^Shortcuts/ }),
     page.getByRole('button', { name: /^History/ }),
   ];
-  const boxes = [];
+  const boxes: Box[] = [];
   for (const button of buttons) {
     await expect(button).toBeInViewport({ ratio: 1 });
     const box = await button.boundingBox();
@@ -170,13 +177,7 @@ test('on a phone the editor toolbar stacks its buttons and no page of the team s
   }
   for (const [index, first] of boxes.entries())
     for (const second of boxes.slice(index + 1))
-      expect(
-        first.x < second.x + second.width &&
-          second.x < first.x + first.width &&
-          first.y < second.y + second.height &&
-          second.y < first.y + first.height,
-        'two toolbar buttons overlap',
-      ).toBe(false);
+      expect(overlaps(first, second), 'two toolbar buttons overlap').toBe(false);
 
   await page.goto('/projects/demo');
   await expect(page.getByRole('button', { name: 'Next document' })).toBeInViewport({ ratio: 1 });
