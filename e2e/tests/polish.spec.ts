@@ -42,6 +42,8 @@ test('a report with no documents, and one with nothing gold, draw their charts w
   await page.goto(`/projects/${slug}/report`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Empty report check');
   await expect(page.getByText('Nothing to show yet.').first()).toBeVisible();
+  // No analyst, no table of analysts: headings over no rows would say nothing.
+  await expect(page.getByRole('table', { name: /^Progress, suggestion acceptance/ })).toHaveCount(0);
 
   const ana = await addTeammate(browser, page.request, slug, 'analyst', 'Ana Analyst');
   const imported = await page.request.post(`/api/projects/${slug}/documents`, {

@@ -1,7 +1,7 @@
 import type { GroupTotals, ProjectReport, ReportLabel } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
@@ -104,7 +104,11 @@ export class AttestProjectReportPage extends LitElement {
         group-name="Analyst"
         .segments=${progress}
       ></attest-bar-chart>
-      <table>
+      ${
+        // With no analyst there is no row: the chart above already says there is nothing to show.
+        report.analysts.length === 0
+          ? nothing
+          : html`<table>
         <caption class="visually-hidden">Progress, suggestion acceptance and agreement with gold per analyst</caption>
         <thead>
           <tr>
@@ -128,7 +132,8 @@ export class AttestProjectReportPage extends LitElement {
             </tr>`,
           )}
         </tbody>
-      </table>
+      </table>`
+      }
       <p class="note">
         Of ${recorded} labels whose relation to the suggestion shown was recorded, ${accepted}
         (${formatShare(recorded ? accepted / recorded : null)}) accepted it with <kbd>a</kbd>,
