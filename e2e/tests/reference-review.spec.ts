@@ -9,8 +9,8 @@ import {
   agreementSummary,
   type ConfusionMatrix,
   type DocumentDetail,
-  kappaOfConfusionMatrix,
   ratingTableFromRatings,
+  scottsPi,
 } from '@attest/core';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import postgres from 'postgres';
@@ -484,6 +484,7 @@ test.describe('the reference article, double-annotated and reviewed', () => {
         if (first !== second) counts[second]![first]! += 0.5;
         (analystMatrix as { units: number }).units++;
       }
+      const pairCount = `${analystMatrix.units} pair${analystMatrix.units === 1 ? '' : 's'}`;
       const heatmap = await readTable(
         reviewPage.getByRole('table', { name: "One analyst's label against another's, same sentence" }),
       );
@@ -494,7 +495,7 @@ test.describe('the reference article, double-annotated and reviewed', () => {
       );
       await expect(
         reviewPage.getByText(
-          `Pooled Cohen's κ over every pair of analysts: ${coefficient(kappaOfConfusionMatrix(analystMatrix).kappa)}.`,
+          `Scott's π over ${pairCount} of labels: ${coefficient(scottsPi(analystMatrix).pi)}.`,
         ),
       ).toBeVisible();
 

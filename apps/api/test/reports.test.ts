@@ -122,7 +122,7 @@ describe('document report', () => {
 describe('project report', () => {
   it('gives the analysts confusion, progress and suggestion accuracy from aggregates', async () => {
     const report = (await (await testApp.owner.request('/api/projects/reports/report')).json()) as {
-      analystConfusion: { categories: string[]; counts: number[][] };
+      analystConfusion: { categories: string[]; counts: number[][]; pairs: number; scottsPi: number | null };
       analysts: {
         name: string;
         labelled: number;
@@ -145,6 +145,11 @@ describe('project report', () => {
     expect(sentenceCount(report.byPublicationDate)).toBe(sentenceCount(report.byDocument));
     const pairTotal = report.analystConfusion.counts.flat().reduce((sum, value) => sum + value, 0);
     expect(pairTotal).toBe(4);
+    // Pairs (KCNA, KCNA) twice, (observer, observer), (reported, observer): p_o = 3/4. Of the 8
+    // labels 4 are KCNA, 3 observer and 1 reported, so p_e = (16 + 9 + 1) / 64 and Scott's
+    // pi = (3/4 − 26/64) / (1 − 26/64) = 11/19. (Cohen's kappa, Ann against Bo, would be 0.6.)
+    expect(report.analystConfusion.pairs).toBe(4);
+    expect(report.analystConfusion.scottsPi).toBeCloseTo(11 / 19, 10);
     const byName = new Map(report.analysts.map((analyst) => [analyst.name, analyst]));
     expect(byName.get('Ann A')).toMatchObject({ labelled: 5, assigned: 1 });
     expect(byName.get('Bo B')).toMatchObject({ labelled: 4, assigned: 1 });

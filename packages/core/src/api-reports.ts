@@ -109,7 +109,10 @@ export const projectReportSchema = z.object({
   analystConfusion: z.object({
     categories: z.array(z.string()),
     counts: z.array(z.array(z.number())),
-    kappa: z.number().nullable(),
+    /** Pairs of labels two analysts gave one sentence: the sum of `counts`. */
+    pairs: z.number(),
+    /** Scott's pi of `counts`: chance from the labels' shares pooled over both analysts of a pair. */
+    scottsPi: z.number().nullable(),
   }),
   analysts: z.array(
     z.object({

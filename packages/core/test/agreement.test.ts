@@ -12,6 +12,7 @@ import {
   percentAgreement,
   type RatingTable,
   ratingTableFromRatings,
+  scottsPi,
 } from '../src/agreement/index.ts';
 
 /** Reliability data written as in the papers: one line per coder, '.' for a missing value. */
@@ -223,6 +224,73 @@ describe('cohensKappa (published examples)', () => {
         [5, 35],
       ]),
     ).toBeCloseTo(0.259, 3);
+  });
+});
+
+describe('scottsPi', () => {
+  const matrixOf = (counts: number[][]) => ({
+    categories: ['yes', 'no'],
+    rowCoder: 'A',
+    columnCoder: 'B',
+    counts,
+    units: counts.flat().reduce((sum, count) => sum + count, 0),
+  });
+
+  it("takes chance from the pooled shares: 0.394 on Wikipedia's 50 proposals, where Cohen's kappa is 0.40", () => {
+    // p_o = 35/50 = 0.7; 'yes' is 25 of A's and 30 of B's 50 labels, 55/100 pooled, so
+    // p_e = 0.55² + 0.45² = 0.505 and pi = (0.7 − 0.505) / (1 − 0.505) = 0.3939.
+    const { pairs, pi } = scottsPi(
+      matrixOf([
+        [20, 5],
+        [10, 15],
+      ]),
+    );
+    expect(pairs).toBe(50);
+    expect(pi).toBeCloseTo(0.3939, 4);
+  });
+
+  it('gives the same pi whichever side of a pair a label was counted on, and Cohen\'s kappa on a symmetric matrix', () => {
+    const counted = [
+      [20, 5],
+      [10, 15],
+    ];
+    const transposed = [
+      [20, 10],
+      [5, 15],
+    ];
+    const halved = [
+      [20, 7.5],
+      [7.5, 15],
+    ];
+    expect(scottsPi(matrixOf(transposed)).pi).toBeCloseTo(scottsPi(matrixOf(counted)).pi!, 12);
+    expect(scottsPi(matrixOf(halved)).pi).toBeCloseTo(kappaOfConfusionMatrix(matrixOf(halved)).kappa!, 12);
+  });
+
+  it('is -1 for one pair of two different labels, and null without pairs or with one label throughout', () => {
+    expect(
+      scottsPi(
+        matrixOf([
+          [0, 1],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual({ pairs: 1, pi: -1 });
+    expect(
+      scottsPi(
+        matrixOf([
+          [0, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual({ pairs: 0, pi: null });
+    expect(
+      scottsPi(
+        matrixOf([
+          [4, 0],
+          [0, 0],
+        ]),
+      ).pi,
+    ).toBeNull();
   });
 });
 

@@ -3,8 +3,8 @@
 import {
   agreementSummary,
   type ConfusionMatrix,
-  kappaOfConfusionMatrix,
   ratingTableFromRatings,
+  scottsPi,
 } from '@attest/core';
 import {
   analystConfusion,
@@ -83,6 +83,8 @@ export async function projectReport(context: ServiceContext, projectSlug: string
   const { byDocument, byPublished: byDate, byOutlet, suggestionPairs } = goldCounts;
   const categories = labels.map((label) => label.key);
   const analystMatrix = matrixOf(pairs, categories, 'analyst', 'analyst', true);
+  // Pooled over many pairs of analysts, a pair has no first and second: Scott's pi, not Cohen's kappa.
+  const analystAgreement = scottsPi(analystMatrix);
   const suggestionMatrix = matrixOf(suggestionPairs, categories, 'suggestion', 'gold', false);
   const outletShares = groupTotals(byOutlet).map(({ group, totals }) => {
     const decided = Object.entries(totals).filter(([key]) => categories.includes(key));
@@ -104,7 +106,8 @@ export async function projectReport(context: ServiceContext, projectSlug: string
     analystConfusion: {
       categories,
       counts: analystMatrix.counts,
-      kappa: kappaOfConfusionMatrix(analystMatrix).kappa,
+      pairs: analystAgreement.pairs,
+      scottsPi: analystAgreement.pi,
     },
     analysts: analysts.map((analyst) => {
       // Shares of the labels whose relation to the suggestion was recorded.

@@ -8,7 +8,7 @@ import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/shared.ts';
 import type { BarSegment } from './attest-bar-chart.ts';
-import { formatDate } from './format.ts';
+import { formatDate, plural } from './format.ts';
 import { downloadReport, PrintChromeController } from './report-export.ts';
 import {
   compositionEntry,
@@ -270,7 +270,9 @@ export class AttestProjectReportPage extends LitElement {
               .counts=${report.analystConfusion.counts}
             ></attest-heatmap>
             <p class="note">
-              Pooled Cohen's κ over every pair of analysts: ${formatCoefficient(report.analystConfusion.kappa)}.
+              Scott's π over ${plural(report.analystConfusion.pairs, 'pair')} of labels:
+              ${formatCoefficient(report.analystConfusion.scottsPi)}. Chance agreement comes from each
+              label's share of all the labels in pairs, as a pair of analysts has no first and second.
               A pair of different labels counts half in each of its two cells.
             </p>
           </section>

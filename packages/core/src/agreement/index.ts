@@ -16,4 +16,5 @@ export {
   type RatingTable,
   ratingTableFromRatings,
 } from './rating-table.ts';
+export { type ScottsPi, scottsPi } from './scotts-pi.ts';
 export { type AgreementSummary, agreementSummary } from './summary.ts';
