@@ -8,7 +8,8 @@ import { annotatableRows, expect, saveScreenshot, test } from './support.ts';
 
 /** Three short fictional articles about one invented event (written for Attest's tests). */
 const articles = [
-  { file: 'engine-wire-one.txt', outlet: 'Wire One', publishedAt: '2031-03-02' },
+  // One time of day, two dates alone: the timeline shows a time only where one was given.
+  { file: 'engine-wire-one.txt', outlet: 'Wire One', publishedAt: '2031-03-02T23:30:00Z' },
   { file: 'engine-daily-two.txt', outlet: 'Daily Two', publishedAt: '2031-03-03' },
   { file: 'engine-herald-three.txt', outlet: 'Herald Three', publishedAt: '2031-03-04' },
 ];
@@ -54,6 +55,10 @@ async function importEngineArticles(
 }
 
 test.describe('claims across documents', () => {
+  // West of Greenwich, where a date given alone (kept as its UTC midnight) read in local time
+  // would be the day before: publication dates must show as the UTC days the reports count.
+  test.use({ timezoneId: 'America/Los_Angeles' });
+
   test('shows every claim of a lead and confirms only the focused link', async ({ page }) => {
     test.setTimeout(60_000);
     const slug = uniqueSlug('leads');
@@ -159,16 +164,17 @@ test.describe('claims across documents', () => {
     await panel.getByRole('link', { name: 'Timeline of this claim' }).click();
     const timeline = page.getByRole('list', { name: 'Occurrences by publication date' });
     await expect(timeline.getByRole('listitem')).toHaveCount(3);
-    await expect(timeline.getByRole('listitem').first()).toContainText('Mar 2, 2031 · Wire One');
+    await expect(timeline.getByRole('listitem').first()).toContainText('Mar 2, 2031, 23:30 UTC · Wire One');
     await expect(timeline.getByRole('listitem').nth(1)).toContainText('no attribution');
+    await expect(timeline.getByRole('listitem').nth(2)).toContainText('Mar 4, 2031 · Herald Three');
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto(`/projects/${slug}/report`);
     const section = page.getByRole('region', { name: 'Claims across outlets' });
     const dropped = section.getByRole('table', { name: 'Claims with a dropped attribution' });
-    await expect(dropped.getByRole('row', { name: /engine burned for 320 seconds/ })).toContainText(
-      'Daily Two',
-    );
+    const droppedRow = dropped.getByRole('row', { name: /engine burned for 320 seconds/ });
+    await expect(droppedRow).toContainText('Daily Two');
+    await expect(droppedRow).toContainText('Wire One, Mar 2, 2031');
     await expect(section.getByRole('table', { name: /State-media claims each outlet relays/ })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);

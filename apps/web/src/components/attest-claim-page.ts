@@ -8,7 +8,7 @@ import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, pageStyles } from '../styles/shared.ts';
 import './attest-claim-linking-notice.ts';
-import { carriedByText, formatDate } from './format.ts';
+import { carriedByText, formatPublishedTime } from './format.ts';
 import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 
 const attributionText: Record<ClaimOccurrence['attribution'], string> = {
@@ -90,7 +90,7 @@ export class AttestClaimPage extends LitElement {
       <ol class="timeline" aria-label="Occurrences by publication date">
         ${claim.occurrences.map(
           (occurrence) => html`<li>
-            <time datetime=${occurrence.publishedAt ?? ''}>${formatDate(occurrence.publishedAt) || 'Date unknown'}</time>
+            <time datetime=${occurrence.publishedAt ?? ''}>${formatPublishedTime(occurrence.publishedAt) || 'Date unknown'}</time>
             · <a href="/documents/${occurrence.documentId}">${occurrence.outlet ?? occurrence.title}</a>
             <div>${occurrence.text}</div>
             <div class="meta">${attributionText[occurrence.attribution]} · ${occurrence.label ?? 'unlabelled'} · ${occurrence.tier}</div>

@@ -7,7 +7,7 @@ import type { ApiClient } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { baseStyles } from '../styles/shared.ts';
 import './attest-claim-linking-notice.ts';
-import { carriedByText, errorMessage, firstAppearanceText, formatDate, plural } from './format.ts';
+import { carriedByText, errorMessage, firstAppearanceText, formatPublished, plural } from './format.ts';
 import { canReview } from './roles.ts';
 
 const attributionText: Record<ClaimOccurrence['attribution'], string> = {
@@ -188,7 +188,7 @@ export class AttestClaimPanel extends LitElement {
 
   private renderOccurrence(occurrence: ClaimOccurrence) {
     const isSelected = occurrence.sentenceId === this.sentenceId;
-    const where = [occurrence.outlet ?? occurrence.title, formatDate(occurrence.publishedAt)]
+    const where = [occurrence.outlet ?? occurrence.title, formatPublished(occurrence.publishedAt)]
       .filter(Boolean)
       .join(', ');
     return html`<li>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriedByText, firstAppearanceText } from './format.ts';
+import { carriedByText, firstAppearanceText, formatPublished, formatPublishedTime } from './format.ts';
 
 const occurrence = (outlet: string | null, title: string, publishedAt: string | null) => ({
   outlet,
@@ -55,5 +55,22 @@ describe('firstAppearanceText', () => {
     expect(
       firstAppearanceText(claimOf([occurrence(null, 'a.txt', null), occurrence(null, 'b.txt', null)])),
     ).toBe('No publication dates; first imported: a.txt (no outlet)');
+  });
+});
+
+describe('publication dates', () => {
+  it('are UTC days, so a date given alone is its own day in every time zone', () => {
+    expect(formatPublished('2031-03-04T00:00:00.000Z')).toBe('Mar 4, 2031');
+    expect(formatPublished('2031-03-04T23:59:00.000Z')).toBe('Mar 4, 2031');
+    expect(formatPublished('2031-03-04')).toBe('Mar 4, 2031');
+    expect(formatPublished(null)).toBe('');
+    expect(formatPublished('not a date')).toBe('');
+  });
+
+  it('show the time of day in UTC where one was given, and the day alone for a UTC midnight', () => {
+    expect(formatPublishedTime('2031-03-02T23:30:00.000Z')).toBe('Mar 2, 2031, 23:30 UTC');
+    expect(formatPublishedTime('2031-03-02T03:05:00+09:00')).toBe('Mar 1, 2031, 18:05 UTC');
+    expect(formatPublishedTime('2031-03-04T00:00:00.000Z')).toBe('Mar 4, 2031');
+    expect(formatPublishedTime(undefined)).toBe('');
   });
 });

@@ -2,13 +2,45 @@
 import { type Claim, type ClaimOccurrence, carrierOf } from '@attest/core';
 import { ApiError } from '../api/client.ts';
 
-const dateFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric' });
+const dayOptions: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
+const dateFormat = new Intl.DateTimeFormat('en', dayOptions);
+// Publication days are UTC days, as the reports group them: a publication date given without a
+// time is kept as its UTC midnight, which a reader west of Greenwich would see as the day before.
+const publishedDayFormat = new Intl.DateTimeFormat('en', { ...dayOptions, timeZone: 'UTC' });
+const publishedTimeFormat = new Intl.DateTimeFormat('en', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
 
-/** "12 Mar 2026"-style date, or an empty string for a missing or unreadable date. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
+function parsedDate(iso: string | null | undefined): Date | undefined {
+  if (!iso) return undefined;
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** "Mar 12, 2026"-style date in the reader's time zone, or an empty string for a missing or unreadable date. */
+export function formatDate(iso: string | null | undefined): string {
+  const date = parsedDate(iso);
+  return date ? dateFormat.format(date) : '';
+}
+
+/** A publication's day in UTC, "Mar 12, 2026", or an empty string for a missing or unreadable date. */
+export function formatPublished(iso: string | null | undefined): string {
+  const date = parsedDate(iso);
+  return date ? publishedDayFormat.format(date) : '';
+}
+
+/**
+ * A publication's day and, when one was given, its time in UTC: "Mar 12, 2026, 03:10 UTC". UTC
+ * midnight is read as a date given alone, so it shows the day only.
+ */
+export function formatPublishedTime(iso: string | null | undefined): string {
+  const date = parsedDate(iso);
+  if (!date) return '';
+  const day = publishedDayFormat.format(date);
+  return date.getTime() % 86_400_000 === 0 ? day : `${day}, ${publishedTimeFormat.format(date)} UTC`;
 }
 
 /** "1 document", "3 documents". */
@@ -70,7 +102,7 @@ export function carriedByText(claim: ClaimReach): string {
  */
 export function firstAppearanceText(claim: ClaimReach): string {
   const first = claim.firstOccurrence;
-  const date = formatDate(first.publishedAt);
+  const date = formatPublished(first.publishedAt);
   if (!date) return `No publication dates; first imported: ${carrierOf(first)}`;
   const undated = claim.occurrences.filter((occurrence) => !occurrence.publishedAt).length;
   const among = undated > 0 ? ` (of the dated ones; ${plural(undated, 'occurrence')} undated)` : '';
