@@ -107,7 +107,7 @@ test.describe('claims across documents', () => {
       .sort();
     expect(leadTiers).toEqual(['confirmed', 'suggested']);
     // The focused link was confirmed; the sentence's other link is still offered for a decision.
-    await expect(claims.nth(1).getByText(/· confirmed$/)).toBeVisible();
+    await expect(claims.nth(1).getByText(/· confirmed link$/)).toBeVisible();
     await expect(claims.nth(1).getByRole('button', { name: 'Confirm link (l)' })).toHaveCount(0);
     await expect(claims.nth(0).getByRole('button', { name: 'Confirm link (l)' })).toHaveCount(1);
     expect(await seriousViolations(page)).toEqual([]);
@@ -147,11 +147,13 @@ test.describe('claims across documents', () => {
     ).toBeVisible();
     await expect(panel.getByText(/^Attribution dropped/)).toBeVisible();
     await expect(panel.getByRole('link', { name: 'Herald Three, Mar 4, 2031' })).toBeVisible();
-    await expect(panel.getByText(/no attribution · suggested/)).toBeVisible();
+    await expect(panel.getByText(/no attribution · suggested link/)).toBeVisible();
 
     await page.keyboard.press('l');
     await expect(panel.getByRole('status')).toHaveText('Link confirmed.');
-    await expect(panel.getByText(/no attribution · confirmed/)).toBeVisible();
+    await expect(panel.getByText(/no attribution · confirmed link/)).toBeVisible();
+    await page.keyboard.press('3');
+    await expect(panel.getByText('Reported fact · no attribution · confirmed link')).toBeVisible();
     const { claims } = (await (await page.request.get(`/api/documents/${documentIds[1]}/claims`)).json()) as {
       claims: Claim[];
     };
@@ -165,8 +167,14 @@ test.describe('claims across documents', () => {
     const timeline = page.getByRole('list', { name: 'Occurrences by publication date' });
     await expect(timeline.getByRole('listitem')).toHaveCount(3);
     await expect(timeline.getByRole('listitem').first()).toContainText('Mar 2, 2031, 23:30 UTC · Wire One');
-    await expect(timeline.getByRole('listitem').nth(1)).toContainText('no attribution');
+    await expect(timeline.getByRole('listitem').nth(1)).toContainText(
+      'Reported fact · no attribution · confirmed link',
+    );
     await expect(timeline.getByRole('listitem').nth(2)).toContainText('Mar 4, 2031 · Herald Three');
+    await expect(timeline.getByRole('listitem').nth(2)).toContainText('unlabelled ·');
+    await expect(
+      page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Claims check' }),
+    ).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto(`/projects/${slug}/report`);
@@ -177,6 +185,10 @@ test.describe('claims across documents', () => {
     await expect(droppedRow).toContainText('Wire One, Mar 2, 2031');
     await expect(section.getByRole('table', { name: /State-media claims each outlet relays/ })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
+    // Each claim of the list opens its timeline.
+    await droppedRow.getByRole('link', { name: /engine burned for 320 seconds/ }).click();
+    await expect(page.getByRole('heading', { name: 'Claim timeline', level: 1 })).toBeVisible();
+    await expect(timeline.getByRole('listitem')).toHaveCount(3);
     expect(consoleErrors).toEqual([]);
   });
 

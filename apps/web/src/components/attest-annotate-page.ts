@@ -27,7 +27,7 @@ import type { ConflictResolveEvent } from './attest-conflict-notice.ts';
 import type { AnnotationDraft } from './attest-evidence-panel.ts';
 import type { AttestSentenceList } from './attest-sentence-list.ts';
 import type { EvidenceWarning } from './evidence-warnings.ts';
-import { formatDate, plural } from './format.ts';
+import { formatPublished, plural } from './format.ts';
 import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 import { describeQueueJump, QueueJumper } from './queue-jump.ts';
 import './attest-annotate-dialogs.ts';
@@ -58,6 +58,8 @@ export class AttestAnnotatePage extends LitElement {
     labelName: (labelKey) => this.labelName(labelKey),
     recordUndo: (sentenceId, before) => this.undo.record(sentenceId, before),
     announce: (text) => this.announce(text),
+    // A claim's occurrences show labels: the panel asks again once a label in one is stored.
+    saved: (sentenceId) => this.side?.claim?.sentenceSaved(sentenceId),
   });
 
   private readonly sentences: DocumentSentencesController = new DocumentSentencesController(this, {
@@ -425,7 +427,7 @@ export class AttestAnnotatePage extends LitElement {
     const unsaved = this.drafts.unsavedIn(sentences);
     const facts = [
       document.outlet,
-      formatDate(document.publishedAt),
+      formatPublished(document.publishedAt),
       plural(this.sentences.annotatableCount, 'sentence'),
     ];
     const loading = this.sentences.loading;

@@ -1,4 +1,4 @@
-import type { Claim, ClaimLinking, ClaimOccurrence } from '@attest/core';
+import type { Claim, ClaimLinking, Project } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
@@ -8,14 +8,8 @@ import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, pageStyles } from '../styles/shared.ts';
 import './attest-claim-linking-notice.ts';
-import { carriedByText, formatPublishedTime } from './format.ts';
+import { carriedByText, formatPublishedTime, occurrenceFacts } from './format.ts';
 import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
-
-const attributionText: Record<ClaimOccurrence['attribution'], string> = {
-  kcna: 'attributed to state media',
-  other_source: 'attributed to another source',
-  none: 'no attribution',
-};
 
 /** One claim's timeline: its occurrences by publication date, each with outlet and attribution. */
 @customElement('attest-claim-page')
@@ -33,7 +27,8 @@ export class AttestClaimPage extends LitElement {
         margin: 0 0 1rem;
         padding-left: 1rem;
       }
-      time {
+      time,
+      .undated {
         font-weight: 600;
       }
       .meta {
@@ -59,18 +54,19 @@ export class AttestClaimPage extends LitElement {
 
   private readonly claimTask = new Task(this, {
     task: async ([slug, claimId], { signal }) => {
-      const [claim, linking] = await Promise.all([
+      const [claim, linking, project] = await Promise.all([
         this.api.getProjectClaim(slug, claimId, signal),
         this.api.getClaimLinking(slug, signal),
+        this.api.getProject(slug, signal),
       ]);
-      return { claim, linking };
+      return { claim, linking, project };
     },
     args: () => [this.slug, this.claimId, this.revision] as const,
   });
 
-  private renderClaim(claim: Claim, linking: ClaimLinking) {
+  private renderClaim(claim: Claim, linking: ClaimLinking, project: Project) {
     return html`
-      ${breadcrumbsTemplate([{ href: `/projects/${this.slug}`, text: this.slug }, { text: 'Claim timeline' }])}
+      ${breadcrumbsTemplate([{ href: `/projects/${this.slug}`, text: project.name }, { text: 'Claim timeline' }])}
       <h1 tabindex="-1">Claim timeline</h1>
       <attest-claim-linking-notice
         .slug=${this.slug}
@@ -90,10 +86,14 @@ export class AttestClaimPage extends LitElement {
       <ol class="timeline" aria-label="Occurrences by publication date">
         ${claim.occurrences.map(
           (occurrence) => html`<li>
-            <time datetime=${occurrence.publishedAt ?? ''}>${formatPublishedTime(occurrence.publishedAt) || 'Date unknown'}</time>
+            ${
+              occurrence.publishedAt
+                ? html`<time datetime=${occurrence.publishedAt}>${formatPublishedTime(occurrence.publishedAt)}</time>`
+                : html`<span class="undated">Date unknown</span>`
+            }
             · <a href="/documents/${occurrence.documentId}">${occurrence.outlet ?? occurrence.title}</a>
             <div>${occurrence.text}</div>
-            <div class="meta">${attributionText[occurrence.attribution]} · ${occurrence.label ?? 'unlabelled'} · ${occurrence.tier}</div>
+            <div class="meta">${occurrenceFacts(occurrence, project.labels).join(' · ')}</div>
           </li>`,
         )}
       </ol>
@@ -103,7 +103,7 @@ export class AttestClaimPage extends LitElement {
   override render() {
     return this.claimTask.render({
       pending: () => html`<h1 tabindex="-1">Loading the claim…</h1>`,
-      complete: ({ claim, linking }) => this.renderClaim(claim, linking),
+      complete: ({ claim, linking, project }) => this.renderClaim(claim, linking, project),
       error: (error) => loadErrorTemplate('Claim not available', error),
     });
   }

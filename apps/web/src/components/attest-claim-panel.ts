@@ -1,4 +1,4 @@
-import type { Claim, ClaimOccurrence, Label, Me } from '@attest/core';
+import type { Claim, ClaimList, ClaimOccurrence, Label, Me } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -7,14 +7,16 @@ import type { ApiClient } from '../api/client.ts';
 import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { baseStyles } from '../styles/shared.ts';
 import './attest-claim-linking-notice.ts';
-import { carriedByText, errorMessage, firstAppearanceText, formatPublished, plural } from './format.ts';
+import {
+  carriedByText,
+  errorMessage,
+  firstAppearanceText,
+  formatPublished,
+  labelNameOf,
+  occurrenceFacts,
+  plural,
+} from './format.ts';
 import { canReview } from './roles.ts';
-
-const attributionText: Record<ClaimOccurrence['attribution'], string> = {
-  kcna: 'attributed to state media',
-  other_source: 'attributed to another source',
-  none: 'no attribution',
-};
 
 /** The label a claim's occurrences were given most, to offer for the selected sentence. */
 export interface ClaimLabelSuggestion {
@@ -138,13 +140,22 @@ export class AttestClaimPanel extends LitElement {
   }
 
   private labelName(key: string | null): string {
-    if (!key) return 'unlabelled';
-    return this.labels.find((label) => label.key === key)?.name ?? key;
+    return labelNameOf(key, this.labels);
   }
 
   /** Reloads the document's claims, e.g. after a link was decided elsewhere. */
   reload(): void {
     this.revision++;
+  }
+
+  /**
+   * A label of this document was stored: the claims it is an occurrence of show labels (and the
+   * label given most), so they are asked for again; a sentence in no claim asks nothing.
+   */
+  sentenceSaved(sentenceId: string): void {
+    const claims = this.claimsTask.value?.claims ?? [];
+    if (claims.some((claim) => claim.occurrences.some((occurrence) => occurrence.sentenceId === sentenceId)))
+      this.reload();
   }
 
   /** The label given most often to the focused claim of the selected sentence, if any occurrence is labelled. */
@@ -194,12 +205,7 @@ export class AttestClaimPanel extends LitElement {
     return html`<li>
       ${isSelected ? html`<strong>This sentence</strong>` : html`<a href="/documents/${occurrence.documentId}">${where}</a>`}
       <div>${occurrence.text}</div>
-      <div class="meta">${[
-        isSelected ? where : '',
-        this.labelName(occurrence.label),
-        attributionText[occurrence.attribution],
-        occurrence.tier,
-      ]
+      <div class="meta">${[isSelected ? where : '', ...occurrenceFacts(occurrence, this.labels)]
         .filter(Boolean)
         .join(' · ')}</div>
     </li>`;
@@ -257,34 +263,38 @@ export class AttestClaimPanel extends LitElement {
     if (own) this.chosenLinkId = own.linkId;
   }
 
+  private renderClaims({ linking }: ClaimList) {
+    const claims = this.sentenceClaims;
+    const notice = html`<attest-claim-linking-notice
+      .slug=${this.projectSlug}
+      .waiting=${linking.waitingDocuments}
+      @attest-claims-linked=${() => this.reload()}
+    ></attest-claim-linking-notice>`;
+    if (claims.length > 0)
+      return html`${notice}${
+        claims.length > 1 ? html`<p>This sentence carries ${plural(claims.length, 'claim')}.</p>` : nothing
+      }${claims.map((claim, index) => this.renderClaim(claim, index, claims.length))}`;
+    return html`${notice}<p class="meta">
+        ${
+          linking.waitingDocuments > 0
+            ? "No other document linked so far carries this sentence's claim."
+            : "No other document carries this sentence's claim."
+        }
+      </p>`;
+  }
+
   override render() {
     return html`
       <section aria-labelledby="claim-heading">
         <h2 id="claim-heading">${this.sentenceClaims.length > 1 ? 'Claims' : 'Claim'}</h2>
         ${this.claimsTask.render({
-          pending: () => html`<p class="meta">Loading claims…</p>`,
+          // Asked again after a label or a decision: the claims already shown stay until the answer.
+          pending: () =>
+            this.claimsTask.value
+              ? this.renderClaims(this.claimsTask.value)
+              : html`<p class="meta">Loading claims…</p>`,
           error: (error) => html`<p role="alert">${errorMessage(error)}</p>`,
-          complete: ({ linking }) => {
-            const claims = this.sentenceClaims;
-            const notice = html`<attest-claim-linking-notice
-              .slug=${this.projectSlug}
-              .waiting=${linking.waitingDocuments}
-              @attest-claims-linked=${() => this.reload()}
-            ></attest-claim-linking-notice>`;
-            if (claims.length > 0)
-              return html`${notice}${
-                claims.length > 1
-                  ? html`<p>This sentence carries ${plural(claims.length, 'claim')}.</p>`
-                  : nothing
-              }${claims.map((claim, index) => this.renderClaim(claim, index, claims.length))}`;
-            return html`${notice}<p class="meta">
-                ${
-                  linking.waitingDocuments > 0
-                    ? "No other document linked so far carries this sentence's claim."
-                    : "No other document carries this sentence's claim."
-                }
-              </p>`;
-          },
+          complete: (list) => this.renderClaims(list),
         })}
         <p role="status" class="meta">${this.message}</p>
       </section>

@@ -14,11 +14,6 @@ import { errorMessage, formatPublished, plural } from './format.ts';
 const attributedColor = '#1f5f99';
 const unattributedColor = '#b35c00';
 
-/**
- * The project report's claims section: claims one outlet attributes to state media and
- * another prints as unattributed fact, and per outlet how often it relays state-media claims
- * with and without attribution, as a chart with the same figures in a table.
- */
 /** The words the claim's occurrences were matched on, most shared first: what tells two claims of one sentence apart. */
 function claimWords(claim: Claim): string[] {
   const counts = new Map<string, number>();
@@ -30,6 +25,11 @@ function claimWords(claim: Claim): string[] {
     .map(([word]) => word);
 }
 
+/**
+ * The project report's claims section: claims one outlet attributes to state media and
+ * another prints as unattributed fact, and per outlet how often it relays state-media claims
+ * with and without attribution, as a chart with the same figures in a table.
+ */
 @customElement('attest-claims-report')
 export class AttestClaimsReport extends LitElement {
   static override styles = [
@@ -95,7 +95,7 @@ export class AttestClaimsReport extends LitElement {
             );
             return html`<tr>
               <th scope="row">
-                ${first.text}
+                <a href="/projects/${this.slug}/claims/${claim.id}">${first.text}</a>
                 <div class="about">${carrierOf(first)}${first.publishedAt ? `, ${formatPublished(first.publishedAt)}` : ''}</div>
                 ${
                   sharesFirstSentence

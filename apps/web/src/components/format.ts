@@ -1,5 +1,5 @@
 // Formatting shared by the pages: dates, counted nouns and error messages in plain English.
-import { type Claim, type ClaimOccurrence, carrierOf } from '@attest/core';
+import { type Claim, type ClaimOccurrence, carrierOf, type Label } from '@attest/core';
 import { ApiError } from '../api/client.ts';
 
 const dayOptions: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
@@ -107,4 +107,30 @@ export function firstAppearanceText(claim: ClaimReach): string {
   const undated = claim.occurrences.filter((occurrence) => !occurrence.publishedAt).length;
   const among = undated > 0 ? ` (of the dated ones; ${plural(undated, 'occurrence')} undated)` : '';
   return `First published: ${carrierOf(first)}, ${date}${among}`;
+}
+
+const attributionText: Record<ClaimOccurrence['attribution'], string> = {
+  kcna: 'attributed to state media',
+  other_source: 'attributed to another source',
+  none: 'no attribution',
+};
+
+const linkTierText: Record<ClaimOccurrence['tier'], string> = {
+  suggested: 'suggested link',
+  confirmed: 'confirmed link',
+};
+
+/** A label's name among the project's labels, "unlabelled" for none. */
+export function labelNameOf(key: string | null, labels: readonly Label[]): string {
+  if (!key) return 'unlabelled';
+  return labels.find((label) => label.key === key)?.name ?? key;
+}
+
+/** What is said of a claim's occurrence besides its text: its label, its attribution and its link's tier. */
+export function occurrenceFacts(occurrence: ClaimOccurrence, labels: readonly Label[]): string[] {
+  return [
+    labelNameOf(occurrence.label, labels),
+    attributionText[occurrence.attribution],
+    linkTierText[occurrence.tier],
+  ];
 }

@@ -25,6 +25,8 @@ export interface AnnotationDraftsActions {
   recordUndo(sentenceId: string, before: AnnotationDraft | null): void;
   /** Reads a change out to screen readers. */
   announce(text: string): void;
+  /** The server has stored the sentence's latest edit. */
+  saved?(sentenceId: string): void;
 }
 
 export class AnnotationDraftsController implements ReactiveController {
@@ -46,6 +48,7 @@ export class AnnotationDraftsController implements ReactiveController {
     host.addController(this);
     this.saveQueue = new SaveQueueController(host, {
       onConflict: (sentenceId, current, mine) => this.showServerValue(sentenceId, current, mine),
+      onSaved: (sentenceId) => this.actions.saved?.(sentenceId),
     });
   }
 

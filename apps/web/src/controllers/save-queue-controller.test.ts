@@ -59,6 +59,7 @@ function annotation(sentenceId: string, label: string, version: number): Annotat
 function setUp(
   options: {
     onConflict?: (sentenceId: string, current: Annotation | null, mine: AnnotationInput | null) => void;
+    onSaved?: (sentenceId: string) => void;
     storage?: ReturnType<typeof memoryQueueStorage>;
   } = {},
 ) {
@@ -108,6 +109,22 @@ describe('SaveQueueController', () => {
     ]);
     expect(new Set(api.calls.map((call) => call.idempotencyKey)).size).toBe(3);
     expect(queue.status).toBe('saved');
+  });
+
+  it('says a sentence is saved once its latest edit is stored, not after each edit or a failure', async () => {
+    const saved: string[] = [];
+    const { api, queue } = setUp({ onSaved: (sentenceId) => saved.push(sentenceId) });
+    queue.enqueue('s1', { label: 'reported_fact' });
+    queue.enqueue('s1', { label: 'kcna_claim' });
+    queue.enqueue('s2', { label: 'kcna_claim' });
+    await settled(queue);
+    expect(api.calls).toHaveLength(3);
+    expect(saved.sort()).toEqual(['s1', 's2']);
+    api.failures.push(new ApiError(422, 'Unknown label.'));
+    queue.enqueue('s3', { label: 'no_such_label' });
+    await settled(queue);
+    expect(queue.hasFailed('s3')).toBe(true);
+    expect(saved.sort()).toEqual(['s1', 's2']);
   });
 
   it('retries a transient failure with the same idempotency key', async () => {

@@ -37,6 +37,8 @@ export interface SaveQueueOptions {
    * server's value and the analyst's latest edit of that sentence (null: they cleared it).
    */
   onConflict?: (sentenceId: string, current: Annotation | null, mine: AnnotationInput | null) => void;
+  /** Called when the server has stored a sentence's latest edit (no other edit of it waits). */
+  onSaved?: (sentenceId: string) => void;
   /** Waits before each automatic retry of a transient failure, in milliseconds. */
   retryDelaysMs?: readonly number[];
   /** The first and the longest wait between attempts while the server cannot be reached. */
@@ -329,6 +331,7 @@ export class SaveQueueController implements ReactiveController {
         this.store(queue.storageScope);
         this.hasSavedSomething = true;
         this.host.requestUpdate();
+        if (outcome === 'saved' && queue.pending.length === 0) this.options.onSaved?.(sentenceId);
       }
     } finally {
       queue.isSending = false;
