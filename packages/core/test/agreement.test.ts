@@ -249,7 +249,7 @@ describe('scottsPi', () => {
     expect(pi).toBeCloseTo(0.3939, 4);
   });
 
-  it('gives the same pi whichever side of a pair a label was counted on, and Cohen\'s kappa on a symmetric matrix', () => {
+  it("gives the same pi whichever side of a pair a label was counted on, and Cohen's kappa on a symmetric matrix", () => {
     const counted = [
       [20, 5],
       [10, 15],

@@ -1,11 +1,6 @@
 // Provenance reports for reviewers: what a document or a project rests on, computed from SQL
 // aggregates (db/src/queries/reports.ts) and the agreement statistics of @attest/core.
-import {
-  agreementSummary,
-  type ConfusionMatrix,
-  ratingTableFromRatings,
-  scottsPi,
-} from '@attest/core';
+import { agreementSummary, type ConfusionMatrix, ratingTableFromRatings, scottsPi } from '@attest/core';
 import {
   analystConfusion,
   analystProgress,
