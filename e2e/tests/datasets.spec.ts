@@ -211,6 +211,37 @@ test.describe('dataset import and export in the web app', () => {
     expect(await listTitles(page.request, slug)).toEqual(titles);
   });
 
+  test('sixty articles of one import all list, in the order of their lines, across two pages', async ({
+    page,
+  }) => {
+    const slug = uniqueSlug('many');
+    await createProject(page.request, { slug, name: 'Many articles' });
+    const numbers = Array.from({ length: 60 }, (_, index) => index + 1);
+    const rows = numbers.map((number) =>
+      JSON.stringify({
+        title: `Dispatch ${number}`,
+        body: `Dispatch ${number}\n\nThe ferry ran ${number} times, officials said.`,
+      }),
+    );
+    const imported = await page.request.post(`/api/projects/${slug}/imports`, {
+      headers: { 'content-type': 'application/x-ndjson' },
+      data: rows.join('\n'),
+    });
+    expect(imported.status(), await imported.text()).toBe(200);
+    await page.goto(`/projects/${slug}`);
+    const documents = page.getByRole('region', { name: 'Documents' });
+    await expect(documents.getByText('50 documents shown')).toBeVisible();
+    await documents.getByRole('button', { name: 'Show more documents' }).click();
+    await expect(documents.getByText('60 documents shown')).toBeVisible();
+    await expect(documents.getByRole('button', { name: 'Show more documents' })).toHaveCount(0);
+    // Newest first: the last line on top, the first at the bottom.
+    const titles = await documents
+      .getByRole('row')
+      .getByRole('link', { name: /^Dispatch \d+$/ })
+      .allTextContents();
+    expect(titles).toEqual(numbers.map((number) => `Dispatch ${number}`).reverse());
+  });
+
   test('the import dialog refuses a .json file before sending it and gives each file a verdict', async ({
     page,
   }) => {

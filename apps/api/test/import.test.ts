@@ -147,6 +147,34 @@ describe('POST /api/projects/:slug/imports', () => {
     }
   });
 
+  it('lists the articles of one import in the order of its lines and pages through all of them', async () => {
+    await testApp.owner.json('POST', '/api/projects', { slug: 'paged', name: 'paged' });
+    const titles = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'];
+    const lines = titles.map((title) => JSON.stringify({ title, body: `${title} said the dam held.` }));
+    expect(await post('paged', lines.join('\n'), 'application/x-ndjson')).toMatchObject({ imported: 5 });
+    // Two a page: the cursor must fall between documents stored by one statement.
+    const listed: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 5; pages++) {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = (await (
+        await testApp.owner.request(`/api/projects/paged/documents?limit=2${query}`)
+      ).json()) as { items: { title: string }[]; nextCursor: string | null };
+      listed.push(...page.items.map((item) => item.title));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(listed).toEqual([...titles].reverse());
+    // The work queue is oldest first: the import's first line.
+    const next = (await (await testApp.owner.request('/api/projects/paged/next-document')).json()) as {
+      documentId: string;
+    };
+    const detail = (await (await testApp.owner.request(`/api/documents/${next.documentId}`)).json()) as {
+      document: { title: string };
+    };
+    expect(detail.document.title).toBe('Alpha');
+  });
+
   it('stores sentence text and suggestions unchanged when they hold backslashes, tabs and quotes', async () => {
     const tricky =
       'The KCNA said the path C:\\new\\tab\tended "here". It added\ta line\\n of \\N and 🚀 more.';

@@ -23,8 +23,10 @@ export interface DocumentSummaryRow extends Omit<DocumentRow, 'body'> {
   annotatedCount: number;
 }
 
+/** Where a page of documents ended: the last one's creation time to the microsecond, and its id. */
 export interface DocumentCursor {
-  createdAt: Date;
+  /** ISO 8601 in UTC with microseconds, as `cursorAt` gives it: a Date's milliseconds would skip rows. */
+  createdAt: string;
   id: string;
 }
 
@@ -75,11 +77,14 @@ export interface ListDocumentsParams {
 export async function listDocuments(
   db: Executor,
   params: ListDocumentsParams,
-): Promise<DocumentSummaryRow[]> {
+): Promise<(DocumentSummaryRow & { cursorAt: string })[]> {
   const { after } = params;
   const columns = summaryColumns(params.annotatorId);
   return db
-    .select(columns)
+    .select({
+      ...columns,
+      cursorAt: sql<string>`to_char(${documents.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
     .from(documents)
     .innerJoin(projects, eq(projects.id, documents.projectId))
     .where(
@@ -92,10 +97,7 @@ export async function listDocuments(
           : undefined,
         params.unfinishedOnly ? sql`${columns.annotatedCount} < ${columns.annotatableCount}` : undefined,
         after
-          ? or(
-              lt(documents.createdAt, after.createdAt),
-              and(eq(documents.createdAt, after.createdAt), lt(documents.id, after.id)),
-            )
+          ? sql`(${documents.createdAt}, ${documents.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
           : undefined,
       ),
     )
@@ -209,10 +211,16 @@ export async function insertDocumentsWithSentences(
     created.push(
       ...(await rowsOf<CreatedDocument>(
         db,
-        sql`insert into ${documents} (project_id, title, outlet, url, published_at, body, body_sha256, created_by)
-          select project_id, title, outlet, url, published_at, body, body_sha256, created_by
-          from json_to_recordset(${JSON.stringify(rows)}::json) as row(project_id uuid, title text,
-            outlet text, url text, published_at timestamptz, body text, body_sha256 text, created_by uuid)
+        // One transaction's now() for every row would leave their order to their random ids:
+        // a microsecond apart, they list in the order they came (newest first: the last on top).
+        sql`insert into ${documents} (project_id, title, outlet, url, published_at, body, body_sha256, created_by,
+            created_at)
+          select project_id, title, outlet, url, published_at, body, body_sha256, created_by,
+            now() + (${index} + row.ordinality) * interval '1 microsecond'
+          from rows from (json_to_recordset(${JSON.stringify(rows)}::json) as (project_id uuid, title text,
+            outlet text, url text, published_at timestamptz, body text, body_sha256 text, created_by uuid))
+            with ordinality as row(project_id, title, outlet, url, published_at, body, body_sha256, created_by,
+              ordinality)
           on conflict (project_id, body_sha256) do nothing
           returning id, project_id as "projectId", body_sha256 as "bodySha256"`,
       )),

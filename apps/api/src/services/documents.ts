@@ -118,7 +118,7 @@ export async function listDocumentPage(
   return {
     items: items.map(toDocumentSummary),
     nextCursor:
-      rows.length > params.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+      rows.length > params.limit && last ? encodeCursor({ createdAt: last.cursorAt, id: last.id }) : null,
   };
 }
 
@@ -143,14 +143,21 @@ export async function nextDocumentId(context: ServiceContext, projectSlug: strin
 }
 
 function encodeCursor(cursor: DocumentCursor): string {
-  return Buffer.from(`${cursor.createdAt.toISOString()}|${cursor.id}`).toString('base64url');
+  return Buffer.from(`${cursor.createdAt}|${cursor.id}`).toString('base64url');
 }
 
+/** A UTC time as the cursor carries it (microseconds; a cursor from before them has milliseconds). */
+const cursorTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 function decodeCursor(cursor: string): DocumentCursor {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(createdAt ?? '');
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+  const [createdAt = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (
+    !cursorTimePattern.test(createdAt) ||
+    Number.isNaN(new Date(createdAt).getTime()) ||
+    !uuidPattern.test(id)
+  ) {
     throw new InvalidInputError('The cursor is not one this API handed out; start again without it.');
   }
-  return { createdAt: date, id };
+  return { createdAt, id };
 }
