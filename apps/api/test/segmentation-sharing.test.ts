@@ -181,14 +181,36 @@ for (const engine of testEngines())
           [aliceId, bobId, 'kcna_claim', null],
           [aliceId, bobId, 'reported_fact', null],
         ]);
-        // Alice sees, in her own history, that a teammate merged; the entries are hers.
-        const history = (await (await alice.request(`/api/sentences/${first.id}/history`)).json()) as {
-          items: { action: string; actorId: string | null }[];
+        // Alice sees, in her own history, that a teammate merged; the entries are hers, and
+        // the teammate stays unnamed to her.
+        type HistoryItem = {
+          action: string;
+          actorId: string | null;
+          annotatorName: string | null;
+          actorName: string | null;
         };
-        expect(history.items.filter((item) => item.action === 'merge').map((item) => item.actorId)).toEqual([
-          bobId,
-          bobId,
+        const history = (await (await alice.request(`/api/sentences/${first.id}/history`)).json()) as {
+          items: HistoryItem[];
+        };
+        const merges = (items: HistoryItem[]) => items.filter((item) => item.action === 'merge');
+        expect(merges(history.items).map((item) => item.actorId)).toEqual([bobId, bobId]);
+        expect(JSON.stringify(history.items)).not.toContain('Bob Analyst');
+        expect(merges(history.items).map((item) => [item.annotatorName, item.actorName])).toEqual([
+          [null, null],
+          [null, null],
         ]);
+        // A reviewer, who sees everyone's labels, reads whose label it was and who merged.
+        const reviewed = (await (await reviewer.request(`/api/sentences/${first.id}/history`)).json()) as {
+          items: HistoryItem[];
+        };
+        expect(merges(reviewed.items).map((item) => [item.annotatorName, item.actorName])).toEqual([
+          ['Alice Analyst', 'Bob Analyst'],
+          ['Alice Analyst', 'Bob Analyst'],
+        ]);
+        expect(reviewed.items.find((item) => item.action === 'set')).toMatchObject({
+          annotatorName: 'Alice Analyst',
+          actorName: null,
+        });
       });
 
       it("records every change a split makes to a colleague's annotation", async () => {

@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.ts';
 import {
   type AnnotationEventAction,
@@ -326,10 +327,19 @@ export async function findAppliedOperation(
 }
 
 /** A sentence's history, oldest first. */
+/** A sentence's history, oldest first, with the names of whose label changed and of who changed it. */
 export async function listAnnotationEvents(db: Executor, params: SentenceScope) {
+  const annotators = alias(users, 'annotators');
+  const actors = alias(users, 'actors');
   return db
-    .select()
+    .select({
+      ...getTableColumns(annotationEvents),
+      annotatorName: annotators.name,
+      actorName: actors.name,
+    })
     .from(annotationEvents)
+    .leftJoin(annotators, eq(annotators.id, annotationEvents.annotatorId))
+    .leftJoin(actors, eq(actors.id, annotationEvents.actorId))
     .where(and(eq(annotationEvents.sentenceId, params.sentenceId), sentenceInProject(params)))
     .orderBy(asc(annotationEvents.id));
 }

@@ -193,6 +193,14 @@ export const sentenceHistoryEntrySchema = z.object({
   annotatorId: z.string(),
   /** Who split or merged (`split`, `merge`, `split-gold`, `merge-gold`); null on the annotator's own edits. */
   actorId: z.string().nullable(),
+  annotatorName: z
+    .string()
+    .nullable()
+    .describe('whose label changed, for owners and reviewers; null for an analyst, who sees only their own'),
+  actorName: z
+    .string()
+    .nullable()
+    .describe('who split or merged, for owners and reviewers; null on own edits and for analysts'),
   before: annotationSnapshotSchema.nullable(),
   after: annotationSnapshotSchema.nullable(),
   at: z.string(),

@@ -14,6 +14,9 @@ export async function sentenceHistory(context: ServiceContext, sentenceId: strin
       action: event.action,
       annotatorId: event.annotatorId,
       actorId: event.actorId,
+      // Analysts see their own entries only; a colleague who split or merged stays unnamed to them.
+      annotatorName: seesEveryone(role) ? event.annotatorName : null,
+      actorName: seesEveryone(role) ? event.actorName : null,
       before: event.before,
       after: event.after,
       at: event.createdAt.toISOString(),

@@ -85,7 +85,9 @@ export class AttestHistoryPanel extends LitElement {
   private renderEntry(entry: SentenceHistoryEntry) {
     // A split or merge is the work of whoever made it, whose ever label it changed.
     const actorId = entry.actorId ?? entry.annotatorId;
-    const who = actorId === this.me?.user.id ? 'You' : 'A teammate';
+    // Owners and reviewers see everyone's entries with names; an analyst sees only their own.
+    const actorName = entry.actorId ? entry.actorName : entry.annotatorName;
+    const who = actorId === this.me?.user.id ? 'You' : (actorName ?? 'A teammate');
     const time = new Date(entry.at);
     const changes = evidenceChanges(entry.before, entry.after);
     // An edit that kept the label says which label it kept, then what changed in it.
