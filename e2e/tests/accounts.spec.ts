@@ -56,6 +56,16 @@ test.describe('accounts and roles', () => {
       await rows.nth(1).click();
       await labelButton(analystPage, label).click();
       await expect(saveStatus(analystPage)).toHaveText('All changes saved');
+      // Typed by hand, the settings say who may change them and lead back to the project.
+      await analystPage.goto(`/projects/${slug}/settings/labels`);
+      await expect(analystPage.getByRole('alert')).toHaveText(
+        'Only the project’s owners can change its settings; you are its analyst.',
+      );
+      await analystPage
+        .getByRole('navigation', { name: 'Breadcrumb' })
+        .getByRole('link', { name: 'Blind double annotation' })
+        .click();
+      await expect(analystPage).toHaveURL(new RegExp(`/projects/${slug}$`));
       await analystPage.close();
     }
 

@@ -135,9 +135,15 @@ export class AttestProjectSettingsPage extends LitElement {
       pending: () => html`<h1 tabindex="-1">Settings</h1><p role="status">Loading the project…</p>`,
       complete: (loaded) => {
         const project = this.updatedProject ?? loaded;
-        return project.role === 'owner'
-          ? this.renderPage(project)
-          : loadErrorTemplate('Settings', new Error('Only the project’s owners can change its settings.'));
+        if (project.role === 'owner') return this.renderPage(project);
+        // The way back is the project this person is a member of.
+        return html`
+          ${breadcrumbsTemplate([{ href: `/projects/${project.slug}`, text: project.name }, { text: 'Settings' }])}
+          <h1 tabindex="-1">Settings</h1>
+          <p class="message error" role="alert">
+            Only the project’s owners can change its settings; you are its ${project.role}.
+          </p>
+        `;
       },
       error: (error) => loadErrorTemplate('Project not available', error, () => void this.projectTask.run()),
     });
