@@ -189,6 +189,28 @@ test.describe('claims across documents', () => {
     await droppedRow.getByRole('link', { name: /engine burned for 320 seconds/ }).click();
     await expect(page.getByRole('heading', { name: 'Claim timeline', level: 1 })).toBeVisible();
     await expect(timeline.getByRole('listitem')).toHaveCount(3);
+
+    // In the third article, p takes the label the claim's other occurrences carry, and says so;
+    // the sentence's own label is never offered back to it.
+    await page.goto(`/documents/${documentIds[2]}`);
+    await annotatableRows(page).filter({ hasText: '320 seconds' }).click();
+    const givenMost = panel.locator('p', { hasText: 'Label given most by its other occurrences' });
+    await expect(givenMost).toHaveText(
+      'Label given most by its other occurrences: Reported fact (1 of 2). Press p to apply it.',
+    );
+    await page.keyboard.press('p');
+    const said = page.locator('attest-annotate-side').getByRole('status').first();
+    await expect(said).toHaveText(
+      'Labelled “Reported fact” from its claim (1 of its 2 other occurrences); Ctrl+Z undoes it.',
+    );
+    await expect(annotatableRows(page).filter({ hasText: '320 seconds' })).toHaveAccessibleName(
+      /^Reported fact/,
+    );
+    await expect(givenMost).toHaveText(
+      'Label given most by its other occurrences: Reported fact (1 of 2). This sentence has it too.',
+    );
+    await page.keyboard.press('p');
+    await expect(said).toHaveText('Already labelled “Reported fact”, as 1 of its 2 other occurrences are.');
     expect(consoleErrors).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimOccurrence } from '../src/claims/api-types.ts';
-import { outletAttributions, summarizeClaims } from '../src/claims/summarize.ts';
+import { labelFromOtherOccurrences, outletAttributions, summarizeClaims } from '../src/claims/summarize.ts';
 
 function occurrence(documentId: string, outlet: string | null, publishedAt: string | null): ClaimOccurrence {
   return {
@@ -56,5 +56,44 @@ describe('summarizeClaims', () => {
       { outlet: 'b.txt (no outlet)', attributed: 0, unattributed: 1 },
       { outlet: 'Wire One', attributed: 1, unattributed: 0 },
     ]);
+  });
+});
+
+describe('labelFromOtherOccurrences', () => {
+  const labelled = (documentId: string, label: string | null) => ({
+    ...occurrence(documentId, null, null),
+    label,
+  });
+
+  it("offers the label the other occurrences carry most, never counting the sentence's own", () => {
+    const claim = {
+      occurrences: [
+        labelled('a', 'reported_fact'),
+        labelled('b', 'reported_fact'),
+        labelled('c', 'kcna_claim'),
+        labelled('d', null),
+      ],
+    };
+    // For a: b says reported fact, c KCNA claim, d nothing; a tie goes to the first key.
+    expect(labelFromOtherOccurrences(claim, 'sentence-a')).toEqual({
+      label: 'kcna_claim',
+      count: 1,
+      total: 3,
+    });
+    expect(labelFromOtherOccurrences(claim, 'sentence-d')).toEqual({
+      label: 'reported_fact',
+      count: 2,
+      total: 3,
+    });
+  });
+
+  it('offers nothing when only the sentence itself is labelled', () => {
+    const claim = { occurrences: [labelled('a', 'reported_fact'), labelled('b', null)] };
+    expect(labelFromOtherOccurrences(claim, 'sentence-a')).toBeNull();
+    expect(labelFromOtherOccurrences(claim, 'sentence-b')).toEqual({
+      label: 'reported_fact',
+      count: 1,
+      total: 1,
+    });
   });
 });

@@ -252,21 +252,28 @@ export class AttestAnnotatePage extends LitElement {
     if (sentence) this.drafts.acceptSuggestion(sentence);
   }
 
-  /** Labels the sentence as its claim's occurrences were labelled most, and says so: never silently. */
+  /** Labels the sentence as its claim's other occurrences were labelled most, and says so: never silently. */
   private applyClaimLabel(): void {
     const suggestion = this.side?.claim?.labelSuggestion();
-    if (!this.selectedSentence) return;
+    const sentence = this.selectedSentence;
+    if (!sentence) return;
     if (!suggestion) {
       this.actionMessage = {
         tone: 'info',
-        text: "No labelled occurrence of this sentence's claim to take a label from.",
+        text: "No other labelled occurrence of this sentence's claim to take a label from.",
       };
+      return;
+    }
+    const name = this.labelName(suggestion.label) ?? suggestion.label;
+    const counted = `${suggestion.count} of its ${suggestion.total} other occurrences`;
+    if (this.drafts.bySentence.get(sentence.id)?.label === suggestion.label) {
+      this.actionMessage = { tone: 'info', text: `Already labelled “${name}”, as ${counted} are.` };
       return;
     }
     this.setSelectedLabel(suggestion.label);
     this.actionMessage = {
       tone: 'info',
-      text: `Labelled “${this.labelName(suggestion.label) ?? suggestion.label}” from its claim (${suggestion.count} of ${suggestion.total} occurrences); Ctrl+Z undoes it.`,
+      text: `Labelled “${name}” from its claim (${counted}); Ctrl+Z undoes it.`,
     };
   }
 

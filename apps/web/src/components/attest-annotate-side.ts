@@ -142,6 +142,7 @@ export class AttestAnnotateSide extends LitElement {
             .projectSlug=${this.projectSlug}
             .sentenceId=${sentence?.id ?? null}
             .labels=${this.labels}
+            .currentLabel=${this.annotation?.label ?? null}
           ></attest-claim-panel>
         </div>
       </aside>

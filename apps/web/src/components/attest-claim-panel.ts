@@ -1,4 +1,12 @@
-import type { Claim, ClaimList, ClaimOccurrence, Label, Me } from '@attest/core';
+import {
+  type Claim,
+  type ClaimLabelSuggestion,
+  type ClaimList,
+  type ClaimOccurrence,
+  type Label,
+  labelFromOtherOccurrences,
+  type Me,
+} from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -17,13 +25,6 @@ import {
   plural,
 } from './format.ts';
 import { canReview } from './roles.ts';
-
-/** The label a claim's occurrences were given most, to offer for the selected sentence. */
-export interface ClaimLabelSuggestion {
-  label: string;
-  count: number;
-  total: number;
-}
 
 /**
  * The claims the selected sentence carries across the project's documents (a lead may carry
@@ -101,6 +102,9 @@ export class AttestClaimPanel extends LitElement {
   /** The project's labels, to name each occurrence's label. */
   @property({ attribute: false }) labels: readonly Label[] = [];
 
+  /** The selected sentence's label as this user has it now (saved or not), or null. */
+  @property({ attribute: false }) currentLabel: string | null = null;
+
   /** The document's project: reviewers and owners of it may confirm and reject links. */
   @property() projectSlug = '';
 
@@ -158,20 +162,14 @@ export class AttestClaimPanel extends LitElement {
       this.reload();
   }
 
-  /** The label given most often to the focused claim of the selected sentence, if any occurrence is labelled. */
+  /** The label the other occurrences of the selected sentence's focused claim were given most, if any is labelled. */
   labelSuggestion(): ClaimLabelSuggestion | null {
     const claim = this.focusedClaim;
     return claim ? this.labelSuggestionOf(claim) : null;
   }
 
   private labelSuggestionOf(claim: Claim): ClaimLabelSuggestion | null {
-    if (!claim.mostCommonLabel) return null;
-    const labelled = claim.occurrences.filter((occurrence) => occurrence.label);
-    return {
-      label: claim.mostCommonLabel,
-      count: labelled.filter((occurrence) => occurrence.label === claim.mostCommonLabel).length,
-      total: claim.occurrences.length,
-    };
+    return labelFromOtherOccurrences(claim, this.sentenceId);
   }
 
   /** Confirms or rejects the focused link of the selected sentence (one claim; its other links stay); says what happened. */
@@ -239,8 +237,13 @@ export class AttestClaimPanel extends LitElement {
       ${
         suggestion
           ? html`<p>
-              Label given most: ${this.labelName(suggestion.label)} (${suggestion.count} of ${suggestion.total}).${
-                isFocused || count === 1 ? html` Press <kbd>p</kbd> to apply it.` : nothing
+              Label given most by its other occurrences: ${this.labelName(suggestion.label)}
+              (${suggestion.count} of ${suggestion.total}).${
+                suggestion.label === this.currentLabel
+                  ? ' This sentence has it too.'
+                  : isFocused || count === 1
+                    ? html` Press <kbd>p</kbd> to apply it.`
+                    : nothing
               }
             </p>`
           : nothing

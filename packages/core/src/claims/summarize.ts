@@ -9,9 +9,7 @@ export function summarizeClaims(occurrencesByClaim: ReadonlyMap<string, ClaimOcc
     const first = occurrences[0];
     const documentCount = new Set(occurrences.map((occurrence) => occurrence.documentId)).size;
     if (!first || documentCount < 2) continue;
-    const labelCounts = new Map<string, number>();
-    for (const { label } of occurrences) if (label) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
-    const ranked = [...labelCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const ranked = rankedLabels(occurrences);
     result.push({
       id,
       documentCount,
@@ -29,6 +27,35 @@ export function summarizeClaims(occurrencesByClaim: ReadonlyMap<string, ClaimOcc
     });
   }
   return result;
+}
+
+/** The labels occurrences carry, most given first (ties by key), each with how many carry it. */
+function rankedLabels(occurrences: readonly ClaimOccurrence[]): [label: string, count: number][] {
+  const labelCounts = new Map<string, number>();
+  for (const { label } of occurrences) if (label) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
+  return [...labelCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** A label offered to one sentence of a claim, taken from the claim's other occurrences. */
+export interface ClaimLabelSuggestion {
+  label: string;
+  /** Other occurrences carrying it. */
+  count: number;
+  /** Other occurrences, labelled or not. */
+  total: number;
+}
+
+/**
+ * The label the claim's other occurrences were given most, for the sentence `sentenceId`: the
+ * sentence's own label is left out, or a label would be offered back to the sentence it came from.
+ */
+export function labelFromOtherOccurrences(
+  claim: Pick<Claim, 'occurrences'>,
+  sentenceId: string | null,
+): ClaimLabelSuggestion | null {
+  const others = claim.occurrences.filter((occurrence) => occurrence.sentenceId !== sentenceId);
+  const [top] = rankedLabels(others);
+  return top ? { label: top[0], count: top[1], total: others.length } : null;
 }
 
 /**
