@@ -254,6 +254,19 @@ describe('importing documents', () => {
     expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
     await expectProblem(await testApp.owner.request('/api/projects/demo/documents?limit=1000'), 422);
     await expectProblem(await testApp.owner.request('/api/projects/demo/documents?cursor=garbage'), 422);
+    // Cursors made by hand with times JavaScript reads but PostgreSQL refuses: 422, never a 500.
+    const id = first.items[0]!.id;
+    for (const time of [
+      '0000-01-01T00:00:00Z',
+      '2026-02-30T00:00:00Z',
+      '2026-01-01T24:00:00Z',
+      '2026-13-01T00:00:00Z',
+    ]) {
+      const crafted = Buffer.from(`${time}|${id}`).toString('base64url');
+      await expectProblem(await testApp.owner.request(`/api/projects/demo/documents?cursor=${crafted}`), 422);
+    }
+    const good = Buffer.from(`2026-01-01T00:00:00.123456Z|${id}`).toString('base64url');
+    expect((await testApp.owner.request(`/api/projects/demo/documents?cursor=${good}`)).status).toBe(200);
   });
 
   it.skipIf(!hasReferenceArticle)(

@@ -150,13 +150,19 @@ function encodeCursor(cursor: DocumentCursor): string {
 const cursorTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** Whether PostgreSQL takes the time as written: JavaScript reads Feb 30 as Mar 2 and year 0 as a year. */
+function isRealTime(text: string): boolean {
+  const time = new Date(text).getTime();
+  return (
+    !Number.isNaN(time) &&
+    !text.startsWith('0000') &&
+    new Date(time).toISOString().slice(0, 19) === text.slice(0, 19)
+  );
+}
+
 function decodeCursor(cursor: string): DocumentCursor {
   const [createdAt = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (
-    !cursorTimePattern.test(createdAt) ||
-    Number.isNaN(new Date(createdAt).getTime()) ||
-    !uuidPattern.test(id)
-  ) {
+  if (!cursorTimePattern.test(createdAt) || !isRealTime(createdAt) || !uuidPattern.test(id)) {
     throw new InvalidInputError('The cursor is not one this API handed out; start again without it.');
   }
   return { createdAt, id };
