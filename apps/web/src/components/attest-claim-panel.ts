@@ -32,7 +32,8 @@ import { canReview } from './roles.ts';
  * occurrence with its label and attribution, and, for reviewers and owners, confirming or
  * rejecting the sentence's link to it. `l` and `Shift+L` act on the focused link: the claim
  * last clicked or focused in the panel, else the sentence's first suggested link.
- * Loads the document's claims once; `reload()` after a decision.
+ * Loads the document's claims once, and again after a decision (`reload()`) or once a label of
+ * a sentence in a claim is stored (`sentenceSaved()`).
  */
 @customElement('attest-claim-panel')
 export class AttestClaimPanel extends LitElement {
