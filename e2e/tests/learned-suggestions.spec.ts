@@ -70,4 +70,34 @@ test('a model trained on the project’s adjudications decides a suggestion, exp
   await expect(page.getByRole('region', { name: 'Who decided the suggestions' })).toContainText(
     `Model version ${status.model?.version}`,
   );
+
+  // A week is a UTC day, named alike in every time zone: at UTC+14 noon UTC is already tomorrow.
+  const { acceptedByDecider } = (await (
+    await page.request.get(`/api/projects/${slug}/suggestion-model`)
+  ).json()) as SuggestionModelStatus;
+  const week = acceptedByDecider.find((row) => row.decider === 'model')?.week;
+  if (!week) throw new Error('The model decided no suggestion that was saved.');
+  const weekName = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(week),
+  );
+  const farEast = await page
+    .context()
+    .browser()!
+    .newContext({
+      storageState: await page.context().storageState(),
+      timezoneId: 'Pacific/Kiritimati',
+    });
+  try {
+    const farEastPage = await farEast.newPage();
+    await farEastPage.goto(`/projects/${slug}/report`);
+    await expect(
+      farEastPage
+        .getByRole('table', { name: 'Suggestions accepted per decider, by the week the label was saved' })
+        .getByRole('row')
+        .filter({ hasText: "Project's model" })
+        .getByRole('rowheader'),
+    ).toHaveText(weekName);
+  } finally {
+    await farEast.close();
+  }
 });

@@ -27,7 +27,7 @@ import type { ConflictResolveEvent } from './attest-conflict-notice.ts';
 import type { AnnotationDraft } from './attest-evidence-panel.ts';
 import type { AttestSentenceList } from './attest-sentence-list.ts';
 import type { EvidenceWarning } from './evidence-warnings.ts';
-import { formatPublished, plural } from './format.ts';
+import { formatUtcDay, plural } from './format.ts';
 import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 import { describeQueueJump, QueueJumper } from './queue-jump.ts';
 import './attest-annotate-dialogs.ts';
@@ -434,7 +434,7 @@ export class AttestAnnotatePage extends LitElement {
     const unsaved = this.drafts.unsavedIn(sentences);
     const facts = [
       document.outlet,
-      formatPublished(document.publishedAt),
+      formatUtcDay(document.publishedAt),
       plural(this.sentences.annotatableCount, 'sentence'),
     ];
     const loading = this.sentences.loading;

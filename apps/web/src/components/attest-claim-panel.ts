@@ -19,7 +19,7 @@ import {
   carriedByText,
   errorMessage,
   firstAppearanceText,
-  formatPublished,
+  formatUtcDay,
   labelNameOf,
   occurrenceFacts,
   plural,
@@ -198,7 +198,7 @@ export class AttestClaimPanel extends LitElement {
 
   private renderOccurrence(occurrence: ClaimOccurrence) {
     const isSelected = occurrence.sentenceId === this.sentenceId;
-    const where = [occurrence.outlet ?? occurrence.title, formatPublished(occurrence.publishedAt)]
+    const where = [occurrence.outlet ?? occurrence.title, formatUtcDay(occurrence.publishedAt)]
       .filter(Boolean)
       .join(', ');
     return html`<li>

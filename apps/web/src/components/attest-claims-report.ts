@@ -9,7 +9,7 @@ import { baseStyles, tableStyles } from '../styles/shared.ts';
 import type { BarSegment } from './attest-bar-chart.ts';
 import './attest-bar-chart.ts';
 import './attest-claim-linking-notice.ts';
-import { errorMessage, formatPublished, plural } from './format.ts';
+import { errorMessage, formatUtcDay, plural } from './format.ts';
 
 const attributedColor = '#1f5f99';
 const unattributedColor = '#b35c00';
@@ -96,7 +96,7 @@ export class AttestClaimsReport extends LitElement {
             return html`<tr>
               <th scope="row">
                 <a href="/projects/${this.slug}/claims/${claim.id}">${first.text}</a>
-                <div class="about">${carrierOf(first)}${first.publishedAt ? `, ${formatPublished(first.publishedAt)}` : ''}</div>
+                <div class="about">${carrierOf(first)}${first.publishedAt ? `, ${formatUtcDay(first.publishedAt)}` : ''}</div>
                 ${
                   sharesFirstSentence
                     ? html`<div class="about">One of the sentence's claims: ${claimWords(claim).join(', ')}</div>`

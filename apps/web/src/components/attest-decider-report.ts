@@ -6,7 +6,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ApiClient } from '../api/client.ts';
 import { apiClientContext } from '../api/context.ts';
 import { baseStyles, tableStyles } from '../styles/shared.ts';
-import { errorMessage, formatDate, plural } from './format.ts';
+import { errorMessage, formatDate, formatUtcDay, plural } from './format.ts';
 import { formatShare } from './report-format.ts';
 
 const deciderNames = { rules: 'Rules', model: "Project's model" } as const;
@@ -76,7 +76,7 @@ export class AttestDeciderReport extends LitElement {
         <tbody>
           ${status.acceptedByDecider.map(
             (row) => html`<tr>
-              <th scope="row">${formatDate(`${row.week}T12:00:00Z`)}</th>
+              <th scope="row">${formatUtcDay(row.week)}</th>
               <td>${deciderNames[row.decider]}</td>
               <td class="number">${row.accepted}</td>
               <td class="number">${row.shown}</td>

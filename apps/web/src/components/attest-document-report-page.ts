@@ -10,7 +10,7 @@ import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/sha
 import type { BarSegment } from './attest-bar-chart.ts';
 import type { StripCell } from './attest-sentence-strip.ts';
 import { cueKindNames } from './cue-kinds.ts';
-import { formatPublished, plural } from './format.ts';
+import { formatUtcDay, plural } from './format.ts';
 import { downloadReport, PrintChromeController } from './report-export.ts';
 import {
   compositionEntry,
@@ -189,7 +189,7 @@ export class AttestDocumentReportPage extends LitElement {
       value: row.count,
       color: '#1849a9',
     }));
-    const published = formatPublished(document.publishedAt);
+    const published = formatUtcDay(document.publishedAt);
     return html`
       ${breadcrumbsTemplate([
         { href: `/projects/${data.projectSlug}`, text: data.projectName },

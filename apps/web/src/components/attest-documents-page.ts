@@ -13,7 +13,7 @@ import { NavigateEvent } from '../events/navigate-event.ts';
 import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/shared.ts';
 import { documentsPageStyles } from './attest-documents-page.styles.ts';
 import { describeDeletion } from './deletion-text.ts';
-import { errorMessage, formatDate, formatPublished, plural } from './format.ts';
+import { errorMessage, formatDate, formatUtcDay, plural } from './format.ts';
 import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 import { canReview, roleNames } from './roles.ts';
 import './attest-dataset-import.ts';
@@ -296,7 +296,7 @@ export class AttestDocumentsPage extends LitElement {
                   <a href="/documents/${document.id}" id="title-${document.id}">${document.title}</a>
                   ${document.outlet ? html`<span class="outlet">${document.outlet}</span>` : null}
                 </td>
-                <td class="date">${formatPublished(document.publishedAt) || '—'}</td>
+                <td class="date">${formatUtcDay(document.publishedAt) || '—'}</td>
                 <td class="date">${formatDate(document.createdAt)}</td>
                 <td><span class="status ${document.status}">${statusNames[document.status]}</span></td>
                 <td class="progress-cell">

@@ -24,7 +24,7 @@ import {
   goldStatuses,
   hasSentenceRows,
 } from './export-choices.ts';
-import { errorMessage, formatBytes, formatPublished, plural } from './format.ts';
+import { errorMessage, formatBytes, formatUtcDay, plural } from './format.ts';
 import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 import { canReview } from './roles.ts';
 import './attest-copy-button.ts';
@@ -228,7 +228,7 @@ export class AttestExportPage extends LitElement {
                             documentIds: this.toggle(choices.documentIds, document.id, isChecked(event)),
                           })}
                       />
-                      ${document.title}${document.publishedAt ? ` (${formatPublished(document.publishedAt)})` : ''}
+                      ${document.title}${document.publishedAt ? ` (${formatUtcDay(document.publishedAt)})` : ''}
                     </label>`,
                   )}
                 </div>`

@@ -8,7 +8,7 @@ import { apiClientContext } from '../api/context.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { baseStyles, buttonStyles, pageStyles, tableStyles } from '../styles/shared.ts';
 import type { BarSegment } from './attest-bar-chart.ts';
-import { formatPublished, plural } from './format.ts';
+import { formatUtcDay, plural } from './format.ts';
 import { downloadReport, PrintChromeController } from './report-export.ts';
 import {
   compositionEntry,
@@ -187,7 +187,7 @@ export class AttestProjectReportPage extends LitElement {
     const byDate = compositionSegments(
       [...report.byPublicationDate].sort((a, b) => (a.group ?? '9999').localeCompare(b.group ?? '9999')),
       report.labels,
-      (group) => (group ? formatPublished(group) : '(no date)'),
+      (group) => (group ? formatUtcDay(group) : '(no date)'),
     );
     const kcna = report.labels.find((label) => label.key === 'kcna_claim');
     const outlets: BarSegment[] = report.kcnaShareByOutlet.flatMap((row) => [

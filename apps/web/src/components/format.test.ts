@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriedByText, firstAppearanceText, formatPublished, formatPublishedTime } from './format.ts';
+import { carriedByText, firstAppearanceText, formatPublishedTime, formatUtcDay } from './format.ts';
 
 const occurrence = (outlet: string | null, title: string, publishedAt: string | null) => ({
   outlet,
@@ -60,11 +60,13 @@ describe('firstAppearanceText', () => {
 
 describe('publication dates', () => {
   it('are UTC days, so a date given alone is its own day in every time zone', () => {
-    expect(formatPublished('2031-03-04T00:00:00.000Z')).toBe('Mar 4, 2031');
-    expect(formatPublished('2031-03-04T23:59:00.000Z')).toBe('Mar 4, 2031');
-    expect(formatPublished('2031-03-04')).toBe('Mar 4, 2031');
-    expect(formatPublished(null)).toBe('');
-    expect(formatPublished('not a date')).toBe('');
+    expect(formatUtcDay('2031-03-04T00:00:00.000Z')).toBe('Mar 4, 2031');
+    expect(formatUtcDay('2031-03-04T23:59:00.000Z')).toBe('Mar 4, 2031');
+    expect(formatUtcDay('2031-03-04')).toBe('Mar 4, 2031');
+    // A week as the database names it, the same day east of UTC+12 too.
+    expect(formatUtcDay('2026-11-30')).toBe('Nov 30, 2026');
+    expect(formatUtcDay(null)).toBe('');
+    expect(formatUtcDay('not a date')).toBe('');
   });
 
   it('show the time of day in UTC where one was given, and the day alone for a UTC midnight', () => {

@@ -4,10 +4,11 @@ import { ApiError } from '../api/client.ts';
 
 const dayOptions: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
 const dateFormat = new Intl.DateTimeFormat('en', dayOptions);
-// Publication days are UTC days, as the reports group them: a publication date given without a
-// time is kept as its UTC midnight, which a reader west of Greenwich would see as the day before.
-const publishedDayFormat = new Intl.DateTimeFormat('en', { ...dayOptions, timeZone: 'UTC' });
-const publishedTimeFormat = new Intl.DateTimeFormat('en', {
+// Publication days and the report's weeks are UTC days, as the database groups them: a
+// publication date given without a time is kept as its UTC midnight, which a reader west of
+// Greenwich would see as the day before.
+const utcDayFormat = new Intl.DateTimeFormat('en', { ...dayOptions, timeZone: 'UTC' });
+const utcTimeFormat = new Intl.DateTimeFormat('en', {
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
@@ -26,10 +27,13 @@ export function formatDate(iso: string | null | undefined): string {
   return date ? dateFormat.format(date) : '';
 }
 
-/** A publication's day in UTC, "Mar 12, 2026", or an empty string for a missing or unreadable date. */
-export function formatPublished(iso: string | null | undefined): string {
+/**
+ * A day in UTC, "Mar 12, 2026" (a publication's, or a week's "2026-03-09"), or an empty string
+ * for a missing or unreadable date.
+ */
+export function formatUtcDay(iso: string | null | undefined): string {
   const date = parsedDate(iso);
-  return date ? publishedDayFormat.format(date) : '';
+  return date ? utcDayFormat.format(date) : '';
 }
 
 /**
@@ -39,8 +43,8 @@ export function formatPublished(iso: string | null | undefined): string {
 export function formatPublishedTime(iso: string | null | undefined): string {
   const date = parsedDate(iso);
   if (!date) return '';
-  const day = publishedDayFormat.format(date);
-  return date.getTime() % 86_400_000 === 0 ? day : `${day}, ${publishedTimeFormat.format(date)} UTC`;
+  const day = utcDayFormat.format(date);
+  return date.getTime() % 86_400_000 === 0 ? day : `${day}, ${utcTimeFormat.format(date)} UTC`;
 }
 
 /** "1 document", "3 documents". */
@@ -102,7 +106,7 @@ export function carriedByText(claim: ClaimReach): string {
  */
 export function firstAppearanceText(claim: ClaimReach): string {
   const first = claim.firstOccurrence;
-  const date = formatPublished(first.publishedAt);
+  const date = formatUtcDay(first.publishedAt);
   if (!date) return `No publication dates; first imported: ${carrierOf(first)}`;
   const undated = claim.occurrences.filter((occurrence) => !occurrence.publishedAt).length;
   const among = undated > 0 ? ` (of the dated ones; ${plural(undated, 'occurrence')} undated)` : '';
