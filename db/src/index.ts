@@ -14,3 +14,4 @@ export { openReadSnapshot, type ReadSnapshot } from './snapshot.ts';
 export { copyConnectionOf, copyLines, copyTextLine } from './sql/copy-rows.ts';
 export { errorCodesOf, sqlState } from './sql/error-codes.ts';
 export { rowsOf } from './sql/rows.ts';
+export { isUuid } from './sql/uuid-array.ts';

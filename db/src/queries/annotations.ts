@@ -326,7 +326,6 @@ export async function findAppliedOperation(
   return event;
 }
 
-/** A sentence's history, oldest first. */
 /** A sentence's history, oldest first, with the names of whose label changed and of who changed it. */
 export async function listAnnotationEvents(db: Executor, params: SentenceScope) {
   const annotators = alias(users, 'annotators');

@@ -3,6 +3,7 @@ import {
   type DocumentCursor,
   findDocumentSummary,
   findProjectBySlug,
+  isUuid,
   listAnnotationsForDocument,
   listDocuments,
   listLabels,
@@ -148,7 +149,6 @@ function encodeCursor(cursor: DocumentCursor): string {
 
 /** A UTC time as the cursor carries it (microseconds; a cursor from before them has milliseconds). */
 const cursorTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Whether PostgreSQL takes the time as written: JavaScript reads Feb 30 as Mar 2 and year 0 as a year. */
 function isRealTime(text: string): boolean {
@@ -162,7 +162,7 @@ function isRealTime(text: string): boolean {
 
 function decodeCursor(cursor: string): DocumentCursor {
   const [createdAt = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!cursorTimePattern.test(createdAt) || !isRealTime(createdAt) || !uuidPattern.test(id)) {
+  if (!cursorTimePattern.test(createdAt) || !isRealTime(createdAt) || !isUuid(id)) {
     throw new InvalidInputError('The cursor is not one this API handed out; start again without it.');
   }
   return { createdAt, id };

@@ -22,6 +22,14 @@ const sections = [
 ] as const;
 
 /** A project's settings for its owners: members, labels, guidelines and assignment. */
+/** Projects / the project / Settings: the way back for owners and for anyone sent here. */
+function settingsBreadcrumbs(project: Project) {
+  return breadcrumbsTemplate([
+    { href: `/projects/${project.slug}`, text: project.name },
+    { text: 'Settings' },
+  ]);
+}
+
 @customElement('attest-project-settings-page')
 export class AttestProjectSettingsPage extends LitElement {
   static override styles = [
@@ -109,7 +117,7 @@ export class AttestProjectSettingsPage extends LitElement {
   private renderPage(project: Project) {
     const current = sections.some((item) => item.key === this.section) ? this.section : 'members';
     return html`
-      ${breadcrumbsTemplate([{ href: `/projects/${project.slug}`, text: project.name }, { text: 'Settings' }])}
+      ${settingsBreadcrumbs(project)}
       <h1 tabindex="-1">Settings</h1>
       <div class="layout">
         <nav class="tabs" aria-label="Settings">
@@ -138,7 +146,7 @@ export class AttestProjectSettingsPage extends LitElement {
         if (project.role === 'owner') return this.renderPage(project);
         // The way back is the project this person is a member of.
         return html`
-          ${breadcrumbsTemplate([{ href: `/projects/${project.slug}`, text: project.name }, { text: 'Settings' }])}
+          ${settingsBreadcrumbs(project)}
           <h1 tabindex="-1">Settings</h1>
           <p class="message error" role="alert">
             Only the project’s owners can change its settings; you are its ${project.role}.
