@@ -229,7 +229,7 @@ test.describe('dataset import and export in the web app', () => {
     });
     expect(imported.status(), await imported.text()).toBe(200);
     await page.goto(`/projects/${slug}`);
-    const documents = page.getByRole('region', { name: 'Documents' });
+    const documents = page.getByRole('region', { name: 'Documents', exact: true });
     await expect(documents.getByText('50 documents shown')).toBeVisible();
     await documents.getByRole('button', { name: 'Show more documents' }).click();
     await expect(documents.getByText('60 documents shown')).toBeVisible();
