@@ -1,10 +1,11 @@
 // Who counts as an analyst on the review page: the people assigned to the document. An owner
-// who labels an unassigned document is shown apart and left out of agreement.
+// who labels an unassigned document is shown apart and left out of agreement. And where the
+// analysts stand, as the documents list shows it to reviewers and hides it from analysts.
 import type { DocumentDetail, ImportResult } from '@attest/core';
-import { expect, test } from '@playwright/test';
 import { addTeammate, createProject, owner, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { labelThroughApi } from '../support/reviewing.ts';
+import { expect, test } from './support.ts';
 
 test('the review counts the assigned analysts only and marks anyone else who labelled', async ({
   page,
@@ -36,4 +37,56 @@ test('the review counts the assigned analysts only and marks anyone else who lab
   await expect(page.getByRole('columnheader', { name: 'Ana Assigned' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await ana.context.close();
+});
+
+test('the documents list shows a reviewer how many analysts finished and what is disputed, and an analyst nothing of it', async ({
+  page,
+  browser,
+}) => {
+  const slug = uniqueSlug('standing');
+  await createProject(page.request, { slug, name: 'Standing', annotatorsPerDocument: 2 });
+  const ana = await addTeammate(browser, page.request, slug, 'analyst', 'Ana Finished');
+  const ben = await addTeammate(browser, page.request, slug, 'analyst', 'Ben Halfway');
+  const rita = await addTeammate(browser, page.request, slug, 'reviewer', 'Rita Reviewer');
+  const imported = await page.request.post(`/api/projects/${slug}/documents`, {
+    data: { body: 'Grain figures\n\nThe ministry said the harvest grew. Farmers doubted the figure.\n' },
+  });
+  expect(imported.status()).toBe(201);
+  const documentId = ((await imported.json()) as ImportResult).document.id;
+  const detail = (await (await page.request.get(`/api/documents/${documentId}`)).json()) as DocumentDetail;
+  const [headline, first, second] = detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate');
+  // Ana labels all three; Ben labels one, differently from Ana.
+  for (const sentence of [headline, first, second])
+    await labelThroughApi(ana.context.request, sentence!.id, { label: 'reported_fact' });
+  await labelThroughApi(ben.context.request, first!.id, { label: 'kcna_claim' });
+
+  const reviewerPage = await rita.context.newPage();
+  await reviewerPage.goto(`/projects/${slug}`);
+  const row = reviewerPage.getByRole('row', { name: /Grain figures/ });
+  await expect(reviewerPage.getByRole('columnheader', { name: 'Analysts', exact: true })).toBeVisible();
+  await expect(reviewerPage.getByRole('columnheader', { name: 'Your status' })).toBeVisible();
+  await expect(row.getByText('1 of 2 finished')).toBeVisible();
+  await expect(row.getByText('1 disputed sentence')).toBeVisible();
+  expect(await seriousViolations(reviewerPage)).toEqual([]);
+
+  // Settled on the review page, the dispute leaves the list.
+  await row.getByRole('link', { name: 'Review' }).click();
+  await expect(reviewerPage.getByRole('heading', { name: 'Review: Grain figures' })).toBeVisible();
+  const settled = await rita.context.request.put(`/api/sentences/${first!.id}/adjudication`, {
+    headers: { 'if-match': '"0"' },
+    data: { label: 'kcna_claim' },
+  });
+  expect(settled.status(), await settled.text()).toBe(200);
+  await reviewerPage.goBack();
+  await expect(row.getByText('1 of 2 finished')).toBeVisible();
+  await expect(row.getByText(/disputed/)).toHaveCount(0);
+
+  // Blind annotation: the analyst's list has no word on colleagues.
+  const analystPage = await ben.context.newPage();
+  await analystPage.goto(`/projects/${slug}`);
+  await expect(analystPage.getByRole('row', { name: /Grain figures/ })).toBeVisible();
+  await expect(analystPage.getByRole('columnheader', { name: 'Status', exact: true })).toBeVisible();
+  await expect(analystPage.getByRole('columnheader', { name: 'Analysts', exact: true })).toHaveCount(0);
+  await expect(analystPage.getByText(/finished|disputed/)).toHaveCount(0);
+  for (const teammate of [ana, ben, rita]) await teammate.context.close();
 });

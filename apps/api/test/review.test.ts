@@ -1,4 +1,4 @@
-import type { Adjudication, DocumentDetail, ImportResult } from '@attest/core';
+import type { Adjudication, DocumentDetail, DocumentPage, ImportResult } from '@attest/core';
 import { annotationEvents } from '@attest/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,5 +82,49 @@ describe('adjudication', () => {
       await reviewer.json('PUT', `/api/sentences/${sentenceId}/adjudication`, { label: 'gossip' }),
       422,
     );
+  });
+});
+
+describe("the documents list's review columns", () => {
+  it('counts finished analysts and undecided disputes for reviewers, and shows analysts nothing of the team', async () => {
+    const first = await addMember(testApp, 'demo', 'analyst', 'Ana Analyst');
+    const second = await addMember(testApp, 'demo', 'analyst', 'Ben Analyst');
+    const imported = (await (
+      await testApp.owner.json('POST', '/api/projects/demo/documents', {
+        body: 'Team headline\n\nThe ministry said exports rose. Prices fell in March. Officials met on Monday.\n',
+      })
+    ).json()) as ImportResult;
+    const detail = (await (
+      await testApp.owner.request(`/api/documents/${imported.document.id}`)
+    ).json()) as DocumentDetail;
+    const annotatable = detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate');
+    expect(annotatable.length).toBe(4);
+    const label = (user: TestUser, id: string, key: string) =>
+      user.json('PUT', `/api/sentences/${id}/annotation`, { label: key });
+    // Ana labels everything; Ben labels two sentences, one of them differently.
+    for (const sentence of annotatable)
+      expect((await label(first, sentence.id, 'reported_fact')).status).toBe(200);
+    expect((await label(second, annotatable[0]!.id, 'reported_fact')).status).toBe(200);
+    expect((await label(second, annotatable[1]!.id, 'kcna_claim')).status).toBe(200);
+
+    const reviewOf = async (user: TestUser) => {
+      const page = (await (await user.request('/api/projects/demo/documents')).json()) as DocumentPage;
+      return page.items.find((item) => item.id === imported.document.id)?.review;
+    };
+    expect(await reviewOf(reviewer)).toEqual({ analystsAssigned: 2, analystsFinished: 1, disputed: 1 });
+
+    // A decision settles the dispute; Ben finishing makes both analysts finished.
+    const decided = await reviewer.json('PUT', `/api/sentences/${annotatable[1]!.id}/adjudication`, {
+      label: 'kcna_claim',
+    });
+    expect(decided.status).toBe(200);
+    for (const sentence of annotatable.slice(2))
+      expect((await label(second, sentence.id, 'kcna_claim')).status).toBe(200);
+    expect(await reviewOf(testApp.owner)).toEqual({ analystsAssigned: 2, analystsFinished: 2, disputed: 2 });
+
+    // Blind annotation: an analyst's list says nothing about colleagues.
+    const analystPage = (await (await first.request('/api/projects/demo/documents')).json()) as DocumentPage;
+    expect(analystPage.items.length).toBeGreaterThan(0);
+    for (const item of analystPage.items) expect(item).not.toHaveProperty('review');
   });
 });

@@ -12,6 +12,7 @@ export * from './members.ts';
 export * from './projects.ts';
 export * from './report-counts.ts';
 export * from './reports.ts';
+export * from './review-progress.ts';
 export * from './segmentation.ts';
 export * from './suggestion-models.ts';
 export * from './suggestion-queue.ts';

@@ -71,6 +71,17 @@ export const documentSummarySchema = z.object({
   status: z.enum(['todo', 'in_progress', 'done']),
   /** When an owner archived the document (hidden from lists, queues, reports and exports); null when not. */
   archivedAt: z.string().nullable(),
+  /** Where the team stands: in the documents list, for owners and reviewers only (blind annotation). */
+  review: z
+    .object({
+      /** Analysts the document is assigned to. */
+      analystsAssigned: z.int(),
+      /** Of those, the ones who have labelled every sentence that takes a label. */
+      analystsFinished: z.int(),
+      /** Sentences whose labels differ and that no reviewer has decided yet. */
+      disputed: z.int(),
+    })
+    .optional(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 

@@ -7,6 +7,7 @@ import {
   listAnnotationsForDocument,
   listDocuments,
   listLabels,
+  listReviewProgress,
   listSentences,
 } from '@attest/db';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
@@ -116,8 +117,20 @@ export async function listDocumentPage(
   });
   const items = rows.slice(0, params.limit);
   const last = items.at(-1);
+  const reviewProgress = seesEveryone(role)
+    ? await listReviewProgress(context.db, {
+        projectId: project.id,
+        documentIds: items.map((item) => item.id),
+      })
+    : undefined;
   return {
-    items: items.map(toDocumentSummary),
+    items: items.map((item) => {
+      const summary = toDocumentSummary(item);
+      const progress = reviewProgress?.get(item.id);
+      if (!progress) return summary;
+      const { analystsAssigned, analystsFinished, disputed } = progress;
+      return { ...summary, review: { analystsAssigned, analystsFinished, disputed } };
+    }),
     nextCursor:
       rows.length > params.limit && last ? encodeCursor({ createdAt: last.cursorAt, id: last.id }) : null,
   };

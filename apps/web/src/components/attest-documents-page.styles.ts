@@ -22,6 +22,10 @@ export const documentsPageStyles = css`
   tbody tr:hover {
     background: var(--attest-color-raised);
   }
+  /* The widest column keeps room for a headline when the reviewers' columns are shown. */
+  .title {
+    min-width: 12rem;
+  }
   .title a {
     font-weight: 600;
     text-decoration: none;
@@ -75,6 +79,15 @@ export const documentsPageStyles = css`
     border-color: #75e0a7;
     background: #ecfdf3;
     color: var(--attest-color-success);
+  }
+  .status.disputed {
+    border-color: #fec84b;
+    background: #fffaeb;
+    color: var(--attest-color-warning);
+  }
+  .team-line {
+    display: block;
+    margin-bottom: 0.25rem;
   }
   .review-cell {
     white-space: nowrap;

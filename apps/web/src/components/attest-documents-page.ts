@@ -282,7 +282,8 @@ export class AttestDocumentsPage extends LitElement {
             <th scope="col">Title</th>
             <th scope="col">Published</th>
             <th scope="col">Imported</th>
-            <th scope="col">Status</th>
+            ${isReviewer ? html`<th scope="col">Analysts</th>` : null}
+            <th scope="col">${isReviewer ? 'Your status' : 'Status'}</th>
             <th scope="col" class="progress-cell">Your progress</th>
             ${isReviewer ? html`<th scope="col"><span class="visually-hidden">Review and report</span></th>` : null}
             ${loaded.project.role === 'owner' ? html`<th scope="col"><span class="visually-hidden">Archive</span></th>` : null}
@@ -298,6 +299,7 @@ export class AttestDocumentsPage extends LitElement {
                 </td>
                 <td class="date">${formatUtcDay(document.publishedAt) || '—'}</td>
                 <td class="date">${formatDate(document.createdAt)}</td>
+                ${isReviewer ? html`<td class="team-cell">${teamProgressTemplate(document.review)}</td>` : null}
                 <td><span class="status ${document.status}">${statusNames[document.status]}</span></td>
                 <td class="progress-cell">
                   <attest-progress
@@ -460,6 +462,18 @@ export class AttestDocumentsPage extends LitElement {
       error: (error) => loadErrorTemplate('Project not available', error, () => void this.pageTask.run()),
     });
   }
+}
+
+/** Where the assigned analysts stand on a document, and what is left for a reviewer to decide. */
+function teamProgressTemplate(review: DocumentSummary['review']) {
+  if (!review) return '—';
+  if (review.analystsAssigned === 0) return html`<span class="team-line">None assigned</span>`;
+  return html`<span class="team-line">${review.analystsFinished} of ${review.analystsAssigned} finished</span>
+    ${
+      review.disputed > 0
+        ? html`<span class="status disputed">${plural(review.disputed, 'disputed sentence')}</span>`
+        : nothing
+    }`;
 }
 
 const statusNames: Record<DocumentSummary['status'], string> = {
