@@ -180,6 +180,12 @@ test('on a phone the editor toolbar stacks its buttons and no page of the team s
   for (const [index, first] of boxes.entries())
     for (const second of boxes.slice(index + 1))
       expect(overlaps(first, second), 'two toolbar buttons overlap').toBe(false);
+  // The toolbar stays in view while the sentences scroll: on a phone it must leave them room.
+  const toolbar = await page.locator('attest-annotate-toolbar').boundingBox();
+  expect(
+    toolbar?.height ?? Number.POSITIVE_INFINITY,
+    'the toolbar takes at most a quarter of the screen',
+  ).toBeLessThanOrEqual(844 / 4);
 
   await page.goto('/projects/demo');
   await expect(page.getByRole('button', { name: 'Next document' })).toBeInViewport({ ratio: 1 });

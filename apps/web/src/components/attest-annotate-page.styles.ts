@@ -64,6 +64,8 @@ export const annotatePageStyles = css`
   @media (max-width: 40rem) {
     .toolbar {
       grid-template-columns: minmax(0, 1fr);
+      gap: 0.5rem;
+      padding: 0.5rem 0.6rem;
     }
   }
 `;

@@ -22,4 +22,17 @@ export const annotateToolbarStyles = css`
     flex: 1;
     max-width: 26rem;
   }
+  /* On a phone the help buttons fit one row: touch has no keys to show. */
+  @media (max-width: 40rem) {
+    .help-buttons {
+      flex-wrap: nowrap;
+      gap: 0.35rem;
+    }
+    .help-buttons kbd {
+      display: none;
+    }
+    .status-row {
+      padding-top: 0.4rem;
+    }
+  }
 `;

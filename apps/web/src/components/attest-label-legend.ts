@@ -76,6 +76,31 @@ export class AttestLabelLegend extends LitElement {
         font-weight: 400;
         font-variant-numeric: tabular-nums;
       }
+      /*
+       * On a phone the toolbar stays in view above the sentences, so it must stay short: the
+       * labels go side by side in one row, each name under its key, without the counts
+       * (the progress bar below still says how many sentences are tagged).
+       */
+      @media (max-width: 40rem) {
+        .toolbar {
+          display: grid;
+          grid-template-columns: repeat(auto-fit, minmax(4.25rem, 1fr));
+          gap: 0.35rem;
+        }
+        button {
+          flex-direction: column;
+          justify-content: center;
+          gap: 0.2rem;
+          min-height: 3.25rem;
+          padding: 0.35rem 0.25rem;
+          font-size: 0.75rem;
+          line-height: 1.15;
+          text-align: center;
+        }
+        .count {
+          display: none;
+        }
+      }
     `,
   ];
 
