@@ -3,7 +3,7 @@ import type { DocumentDetail } from '@attest/core';
 import type { Page } from '@playwright/test';
 import { addTeammate, createProject, uniqueSlug } from '../support/accounts.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { labelNames, labelThroughApi } from '../support/reviewing.ts';
+import { labelNames, labelThroughApi, readTable } from '../support/reviewing.ts';
 import { expect, saveScreenshot, test } from './support.ts';
 
 const title = 'Armistice day marked in Pyongyang';
@@ -179,7 +179,12 @@ test.describe('review and reports', () => {
     await copy.screenshot({ path: test.info().outputPath('downloaded-report.png'), fullPage: true });
     await copy.close();
 
-    // The project report.
+    // The project report, with a second document nobody labelled: its bar holds only
+    // "Unlabelled", and whichever bar comes first, the legend and table keep one order.
+    const unlabelled = await page.request.post(`/api/projects/${slug}/documents`, {
+      data: { body: 'Quiet day\n\nNothing was said about the dam.\n', title: 'Quiet day' },
+    });
+    expect(unlabelled.status(), await unlabelled.text()).toBe(201);
     await page.goto(`/projects/${slug}`);
     await page.getByRole('link', { name: 'Project report' }).click();
     await expect(page.getByRole('heading', { name: 'Report: Reports check' })).toBeVisible();
@@ -190,6 +195,23 @@ test.describe('review and reports', () => {
         .getByRole('cell')
         .last(),
     ).toHaveText(String(gold.length));
+    const orderOfLegends = [
+      'KCNA claim',
+      'Observer inference',
+      'Reported fact',
+      'One analyst only',
+      'Disputed',
+      'Unlabelled',
+    ];
+    for (const name of [
+      'Sentences per gold label in each document: table',
+      'Sentences per gold label by publication date: table',
+    ]) {
+      const { headings } = await readTable(page.getByRole('table', { name }));
+      const shown = headings.slice(1, -1);
+      expect(shown, name).toEqual(orderOfLegends.filter((heading) => shown.includes(heading)));
+      expect(shown, name).toContain('Unlabelled');
+    }
     const progress = page.getByRole('table', { name: /Progress, suggestion acceptance/ });
     await expect(
       progress

@@ -35,6 +35,11 @@ export class AttestBarChart extends LitElement {
   @property({ attribute: 'value-name' }) valueName = 'Sentences';
   /** The table's heading for the groups ("Label", "Document"). */
   @property({ attribute: 'group-name' }) groupName = 'Label';
+  /**
+   * Series names in the order of the legend and the table's columns, so charts of one page agree
+   * whatever their first bar holds; series not named follow in their order of appearance.
+   */
+  @property({ attribute: false }) seriesOrder: readonly string[] = [];
 
   private groups(): string[] {
     return [...new Set(this.segments.map((segment) => segment.group))];
@@ -44,7 +49,11 @@ export class AttestBarChart extends LitElement {
     const seen = new Map<string, string>();
     for (const segment of this.segments)
       if (!seen.has(segment.series)) seen.set(segment.series, segment.color);
-    return [...seen].map(([name, color]) => ({ name, color }));
+    const rank = (name: string) => {
+      const index = this.seriesOrder.indexOf(name);
+      return index === -1 ? this.seriesOrder.length : index;
+    };
+    return [...seen].map(([name, color]) => ({ name, color })).sort((a, b) => rank(a.name) - rank(b.name));
   }
 
   private isStacked(): boolean {

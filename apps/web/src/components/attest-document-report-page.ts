@@ -15,6 +15,7 @@ import { downloadReport, PrintChromeController } from './report-export.ts';
 import {
   compositionEntry,
   compositionKeys,
+  compositionNames,
   formatCoefficient,
   formatShare,
   slugify,
@@ -176,9 +177,7 @@ export class AttestDocumentReportPage extends LitElement {
           color: entry.color,
         };
       });
-    const legendOrder = compositionKeys(report.labels).map(
-      (key) => compositionEntry(key, report.labels).name,
-    );
+    const legendOrder = compositionNames(report.labels);
     const cells: StripCell[] = report.strip.map((row) => ({
       position: row.position,
       ...compositionEntry(row.gold ?? `(${row.status})`, report.labels),

@@ -13,6 +13,7 @@ import { downloadReport, PrintChromeController } from './report-export.ts';
 import {
   compositionEntry,
   compositionKeys,
+  compositionNames,
   formatCoefficient,
   formatShare,
   slugify,
@@ -181,14 +182,21 @@ export class AttestProjectReportPage extends LitElement {
 
   private renderReport(data: ProjectReportData) {
     const { report } = data;
-    const byDocument = compositionSegments(report.byDocument, report.labels, (group) =>
-      group ? (data.titles.get(group) ?? `Document ${group.slice(0, 8)}`) : '(no document)',
+    const titleOf = (group: string | null) =>
+      group ? (data.titles.get(group) ?? `Document ${group.slice(0, 8)}`) : '(no document)';
+    // By title: the API's order is the documents' ids, which means nothing to a reader.
+    const byDocument = compositionSegments(
+      [...report.byDocument].sort((a, b) => titleOf(a.group).localeCompare(titleOf(b.group))),
+      report.labels,
+      titleOf,
     );
     const byDate = compositionSegments(
       [...report.byPublicationDate].sort((a, b) => (a.group ?? '9999').localeCompare(b.group ?? '9999')),
       report.labels,
       (group) => (group ? formatUtcDay(group) : '(no date)'),
     );
+    // The labels as configured, then the statuses: one legend order for both composition charts.
+    const compositionOrder = compositionNames(report.labels);
     const kcna = report.labels.find((label) => label.key === 'kcna_claim');
     const outlets: BarSegment[] = report.kcnaShareByOutlet.flatMap((row) => [
       { group: row.outlet, series: 'KCNA claims', value: row.kcnaClaims, color: kcna?.color ?? '#b42318' },
@@ -224,6 +232,7 @@ export class AttestProjectReportPage extends LitElement {
               heading="Sentences per gold label in each document"
               group-name="Document"
               .segments=${byDocument}
+              .seriesOrder=${compositionOrder}
             ></attest-bar-chart>
           </section>
           <section class="panel wide" aria-labelledby="dates-heading">
@@ -232,6 +241,7 @@ export class AttestProjectReportPage extends LitElement {
               heading="Sentences per gold label by publication date"
               group-name="Published"
               .segments=${byDate}
+              .seriesOrder=${compositionOrder}
             ></attest-bar-chart>
           </section>
           <section class="panel" aria-labelledby="outlets-heading">

@@ -23,6 +23,11 @@ export function compositionKeys(labels: readonly ReportLabel[]): string[] {
   return [...labels.map((label) => label.key), ...Object.keys(statusEntries)];
 }
 
+/** The names of the composition keys, in their order: the order of every legend of gold labels. */
+export function compositionNames(labels: readonly ReportLabel[]): string[] {
+  return compositionKeys(labels).map((key) => compositionEntry(key, labels).name);
+}
+
 /** "0.74", or "—" when the coefficient is undefined for the data. */
 export function formatCoefficient(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : value.toFixed(2);
