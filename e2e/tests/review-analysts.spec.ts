@@ -39,7 +39,7 @@ test('the review counts the assigned analysts only and marks anyone else who lab
   await ana.context.close();
 });
 
-test('the documents list shows a reviewer how many analysts finished and what is disputed, and an analyst nothing of it', async ({
+test('the documents list shows a reviewer how many analysts finished and what is disputed, the review leads from one dispute to the next document, and an analyst sees nothing of it', async ({
   page,
   browser,
 }) => {
@@ -48,38 +48,64 @@ test('the documents list shows a reviewer how many analysts finished and what is
   const ana = await addTeammate(browser, page.request, slug, 'analyst', 'Ana Finished');
   const ben = await addTeammate(browser, page.request, slug, 'analyst', 'Ben Halfway');
   const rita = await addTeammate(browser, page.request, slug, 'reviewer', 'Rita Reviewer');
-  const imported = await page.request.post(`/api/projects/${slug}/documents`, {
-    data: { body: 'Grain figures\n\nThe ministry said the harvest grew. Farmers doubted the figure.\n' },
-  });
-  expect(imported.status()).toBe(201);
-  const documentId = ((await imported.json()) as ImportResult).document.id;
-  const detail = (await (await page.request.get(`/api/documents/${documentId}`)).json()) as DocumentDetail;
-  const [headline, first, second] = detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate');
-  // Ana labels all three; Ben labels one, differently from Ana.
-  for (const sentence of [headline, first, second])
-    await labelThroughApi(ana.context.request, sentence!.id, { label: 'reported_fact' });
-  await labelThroughApi(ben.context.request, first!.id, { label: 'kcna_claim' });
+  const importSentences = async (body: string) => {
+    const imported = await page.request.post(`/api/projects/${slug}/documents`, { data: { body } });
+    expect(imported.status()).toBe(201);
+    const documentId = ((await imported.json()) as ImportResult).document.id;
+    const detail = (await (await page.request.get(`/api/documents/${documentId}`)).json()) as DocumentDetail;
+    return detail.sentences.filter((sentence) => sentence.kind !== 'boilerplate');
+  };
+  const grain = await importSentences(
+    'Grain figures\n\nThe ministry said the harvest grew. Farmers doubted the figure.\n',
+  );
+  const port = await importSentences(
+    'Port figures\n\nThe port said exports rose. Traders saw fewer ships.\n',
+  );
+  // Ana labels every sentence of both; Ben labels one of each, differently from Ana.
+  for (const sentence of [...grain, ...port])
+    await labelThroughApi(ana.context.request, sentence.id, { label: 'reported_fact' });
+  await labelThroughApi(ben.context.request, grain[1]!.id, { label: 'kcna_claim' });
+  await labelThroughApi(ben.context.request, port[1]!.id, { label: 'kcna_claim' });
 
   const reviewerPage = await rita.context.newPage();
   await reviewerPage.goto(`/projects/${slug}`);
-  const row = reviewerPage.getByRole('row', { name: /Grain figures/ });
+  const grainRow = reviewerPage.getByRole('row', { name: /Grain figures/ });
+  const portRow = reviewerPage.getByRole('row', { name: /Port figures/ });
   await expect(reviewerPage.getByRole('columnheader', { name: 'Analysts', exact: true })).toBeVisible();
   await expect(reviewerPage.getByRole('columnheader', { name: 'Your status' })).toBeVisible();
-  await expect(row.getByText('1 of 2 finished')).toBeVisible();
-  await expect(row.getByText('1 disputed sentence')).toBeVisible();
+  for (const row of [grainRow, portRow]) {
+    await expect(row.getByText('1 of 2 finished')).toBeVisible();
+    await expect(row.getByText('1 disputed sentence')).toBeVisible();
+  }
   expect(await seriousViolations(reviewerPage)).toEqual([]);
 
-  // Settled on the review page, the dispute leaves the list.
-  await row.getByRole('link', { name: 'Review' }).click();
+  // The reviewer settles Grain's dispute by keyboard; n finds no other one there, and the
+  // review leads on to the next document with one.
+  await grainRow.getByRole('link', { name: 'Review' }).click();
   await expect(reviewerPage.getByRole('heading', { name: 'Review: Grain figures' })).toBeVisible();
-  const settled = await rita.context.request.put(`/api/sentences/${first!.id}/adjudication`, {
-    headers: { 'if-match': '"0"' },
-    data: { label: 'kcna_claim' },
-  });
-  expect(settled.status(), await settled.text()).toBe(200);
-  await reviewerPage.goBack();
-  await expect(row.getByText('1 of 2 finished')).toBeVisible();
-  await expect(row.getByText(/disputed/)).toHaveCount(0);
+  await reviewerPage.getByRole('radio', { name: 'Disagreements' }).check();
+  await expect(reviewerPage.getByText('1 disagreement · 3 unsettled')).toBeVisible();
+  await reviewerPage.getByRole('row', { name: /ministry/ }).click();
+  await reviewerPage.keyboard.press('1');
+  await expect(reviewerPage.getByText('1 disagreement · 2 unsettled')).toBeVisible();
+  await reviewerPage.keyboard.press('n');
+  await expect(
+    reviewerPage.getByRole('status').getByText('No other disagreement in this document.'),
+  ).toBeVisible();
+  await reviewerPage.getByRole('button', { name: 'Next document to settle' }).click();
+  await expect(reviewerPage.getByRole('heading', { name: 'Review: Port figures' })).toBeVisible();
+  await expect(reviewerPage.getByText('No other disagreement in this document.')).toHaveCount(0);
+  await reviewerPage.getByRole('button', { name: 'Next document to settle' }).click();
+  await expect(
+    reviewerPage.getByRole('status').getByText('No other document has disputed sentences.'),
+  ).toBeVisible();
+  expect(await seriousViolations(reviewerPage)).toEqual([]);
+
+  // The list shows the settled dispute gone and the other one still open.
+  await reviewerPage.goto(`/projects/${slug}`);
+  await expect(grainRow.getByText('1 of 2 finished')).toBeVisible();
+  await expect(grainRow.getByText(/disputed/)).toHaveCount(0);
+  await expect(portRow.getByText('1 disputed sentence')).toBeVisible();
 
   // Blind annotation: the analyst's list has no word on colleagues.
   const analystPage = await ben.context.newPage();

@@ -85,8 +85,8 @@ describe('adjudication', () => {
   });
 });
 
-describe("the documents list's review columns", () => {
-  it('counts finished analysts and undecided disputes for reviewers, and shows analysts nothing of the team', async () => {
+describe('where the team stands, for reviewers', () => {
+  it('counts finished analysts and undecided disputes, finds the next document to settle, and shows analysts nothing of it', async () => {
     const first = await addMember(testApp, 'demo', 'analyst', 'Ana Analyst');
     const second = await addMember(testApp, 'demo', 'analyst', 'Ben Analyst');
     const imported = (await (
@@ -121,6 +121,15 @@ describe("the documents list's review columns", () => {
     for (const sentence of annotatable.slice(2))
       expect((await label(second, sentence.id, 'kcna_claim')).status).toBe(200);
     expect(await reviewOf(testApp.owner)).toEqual({ analystsAssigned: 2, analystsFinished: 2, disputed: 2 });
+
+    // Where a reviewer has work next: the document with the open dispute, unless it is the one
+    // they are on; analysts may not ask.
+    const next = async (user: TestUser, except?: string) =>
+      user.request(`/api/projects/demo/next-disputed-document${except ? `?except=${except}` : ''}`);
+    expect(await (await next(reviewer)).json()).toEqual({ documentId: imported.document.id });
+    expect(await (await next(reviewer, imported.document.id)).json()).toEqual({ documentId: null });
+    await expectProblem(await next(first), 403);
+    await expectProblem(await next(reviewer, 'not-an-id'), 422);
 
     // Blind annotation: an analyst's list says nothing about colleagues.
     const analystPage = (await (await first.request('/api/projects/demo/documents')).json()) as DocumentPage;

@@ -70,3 +70,29 @@ export async function listReviewProgress(
   );
   return new Map(rows.map((row) => [row.documentId, row]));
 }
+
+/**
+ * The first document of the project, in import order, with a disputed sentence (labels that
+ * differ, no decision): where a reviewer has work. Archived documents and `exceptDocumentId`
+ * (the one the reviewer is on) are left out; null when no other document has a dispute.
+ */
+export async function findNextDisputedDocumentId(
+  db: Executor,
+  { projectId, exceptDocumentId }: { projectId: string; exceptDocumentId?: string | undefined },
+): Promise<string | null> {
+  const [row] = await rowsOf<{ id: string }>(
+    db,
+    sql`select d.id from documents d
+      where d.project_id = ${projectId} and d.archived_at is null
+        ${exceptDocumentId ? sql`and d.id <> ${exceptDocumentId}` : sql``}
+        and exists (
+          select 1 from sentences s
+          where s.document_id = d.id and s.kind <> 'boilerplate'
+            and not exists (select 1 from adjudications a where a.sentence_id = s.id)
+            and (select count(distinct an.label_id) from annotations an where an.sentence_id = s.id) > 1
+        )
+      order by d.created_at, d.id
+      limit 1`,
+  );
+  return row?.id ?? null;
+}

@@ -22,7 +22,7 @@ import {
   nextDocumentId,
 } from '../services/documents.ts';
 import { importDocument } from '../services/import-document.ts';
-import { getDocumentReview } from '../services/review.ts';
+import { getDocumentReview, nextDisputedDocumentId } from '../services/review.ts';
 import { idParams, slugParams } from './params.ts';
 
 const pageQuery = z.strictObject({
@@ -260,6 +260,41 @@ export const documentRoutes = createRouter()
       },
     }),
     async (c) => c.json(await getDocumentReview(c.var.services, c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/projects/{slug}/next-disputed-document',
+      summary:
+        'The first document, in import order, with a disputed sentence: labels that differ and no decision yet (owners and reviewers)',
+      tags: ['review'],
+      request: {
+        params: slugParams,
+        query: z.strictObject({
+          except: z
+            .guid('Not a valid document identifier.')
+            .optional()
+            .openapi({ description: 'A document to leave out: the one being reviewed' }),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'The next document to settle, or null when no other document has a dispute',
+          content: { 'application/json': { schema: z.object({ documentId: z.string().nullable() }) } },
+        },
+        ...problemResponses(401, 403, 404, 422),
+      },
+    }),
+    async (c) =>
+      c.json(
+        {
+          documentId: await nextDisputedDocumentId(c.var.services, {
+            projectSlug: c.req.valid('param').slug,
+            exceptDocumentId: c.req.valid('query').except,
+          }),
+        },
+        200,
+      ),
   );
 
 async function uploadToImport(upload: z.infer<typeof uploadSchema>) {

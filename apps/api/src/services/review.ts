@@ -1,8 +1,13 @@
 // The reviewer's view of a document: every analyst's labels side by side. Analysts never get
 // here (blind annotation): only owners and reviewers see other people's work.
-import { listAdjudicationsForDocument, listAllAnnotationsForDocument, listAssigneeIds } from '@attest/db';
+import {
+  findNextDisputedDocumentId,
+  listAdjudicationsForDocument,
+  listAllAnnotationsForDocument,
+  listAssigneeIds,
+} from '@attest/db';
 import { ForbiddenError } from '../errors.ts';
-import { requireDocument, seesEveryone } from './access.ts';
+import { managers, requireDocument, requireProject, seesEveryone } from './access.ts';
 import { toAdjudication } from './adjudications.ts';
 import type { ServiceContext } from './context.ts';
 import { toAnnotation } from './serialize.ts';
@@ -28,4 +33,19 @@ export async function getDocumentReview(context: ServiceContext, documentId: str
       annotatorName: annotation.annotatorName,
     })),
   };
+}
+
+/**
+ * Where a reviewer has work next: the project's first document, in import order, with a disputed
+ * sentence, other than the one they are on. Null when no other document has one.
+ */
+export async function nextDisputedDocumentId(
+  context: ServiceContext,
+  params: { projectSlug: string; exceptDocumentId?: string | undefined },
+): Promise<string | null> {
+  const { project } = await requireProject(context, params.projectSlug, managers, 'review its documents');
+  return findNextDisputedDocumentId(context.db, {
+    projectId: project.id,
+    exceptDocumentId: params.exceptDocumentId,
+  });
 }

@@ -303,6 +303,12 @@ export class ApiClient {
     return this.request(`/api/projects/${encodeURIComponent(slug)}/next-document`, {});
   }
 
+  /** Where a reviewer has work next: the first document with a disputed sentence, other than `except`. */
+  nextDisputedDocument(slug: string, except: string): Promise<{ documentId: string | null }> {
+    const query = new URLSearchParams({ except });
+    return this.request(`/api/projects/${encodeURIComponent(slug)}/next-disputed-document?${query}`, {});
+  }
+
   /** The caller's active queue: their unfinished documents in the order Next document takes them. */
   getDocumentQueue(slug: string, signal?: AbortSignal): Promise<DocumentQueue> {
     return this.request(`/api/projects/${encodeURIComponent(slug)}/queue`, { signal });

@@ -111,7 +111,14 @@ export const reviewPageStyles = css`
     margin: 0;
   }
   .links {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
     margin-left: auto;
+  }
+  .move-notice {
+    margin: 0.75rem 0 0;
   }
   .decision {
     position: sticky;

@@ -9,9 +9,10 @@ import { apiClientContext, currentUserContext } from '../api/context.ts';
 import { AdjudicationsController } from '../controllers/adjudications-controller.ts';
 import { PageController } from '../controllers/page-controller.ts';
 import { styleProperties } from '../directives/style-properties.ts';
+import { NavigateEvent } from '../events/navigate-event.ts';
 import { baseStyles, buttonStyles, formStyles, pageStyles, tableStyles } from '../styles/shared.ts';
 import { reviewPageStyles } from './attest-review-page.styles.ts';
-import { plural } from './format.ts';
+import { errorMessage, plural } from './format.ts';
 import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 
 interface ReviewData {
@@ -78,6 +79,9 @@ export class AttestReviewPage extends LitElement {
   @query('textarea') private noteField: HTMLTextAreaElement | undefined;
 
   @state() private filter: ReviewFilter = 'all';
+  /** What moving on found: no other disagreement here, no other document to settle, or an error. */
+  @state() private moveNotice = '';
+  @state() private isFindingDocument = false;
   @state() private currentId: string | undefined;
 
   /** The id of the document reviewed. */
@@ -197,11 +201,29 @@ export class AttestReviewPage extends LitElement {
     const ordered = [...sentences.slice(start + 1), ...sentences.slice(0, start + 1)];
     const next = ordered.find((item) => this.isDisagreement(item.id) && item.id !== current?.id);
     if (!next) {
-      this.gold.statusMessage = 'No other disagreement in this document.';
+      this.moveNotice = 'No other disagreement in this document.';
       return;
     }
+    this.moveNotice = '';
     if (!this.visibleSentences().includes(next)) this.filter = 'all';
     this.select(next);
+  }
+
+  /** Opens the review of the project's next document with a disputed sentence, if there is one. */
+  private async openNextDisputedDocument(projectSlug: string, documentId: string): Promise<void> {
+    this.isFindingDocument = true;
+    this.moveNotice = 'Looking for the next document with disputed sentences…';
+    try {
+      const { documentId: next } = await this.api.nextDisputedDocument(projectSlug, documentId);
+      if (next) {
+        this.moveNotice = '';
+        this.dispatchEvent(new NavigateEvent(`/documents/${next}/review`));
+      } else this.moveNotice = 'No other document has disputed sentences.';
+    } catch (error) {
+      this.moveNotice = `The next document could not be found: ${errorMessage(error)}`;
+    } finally {
+      this.isFindingDocument = false;
+    }
   }
 
   private setGold(sentence: Sentence, label: Label): Promise<void> {
@@ -422,7 +444,20 @@ export class AttestReviewPage extends LitElement {
             </label>`,
           )}
         </fieldset>
-        <span class="links"><a href="/documents/${document.id}/report">Document report</a></span>
+        <span class="links">
+          <button
+            type="button"
+            class="button small"
+            ?disabled=${this.isFindingDocument}
+            @click=${() => this.openNextDisputedDocument(document.projectSlug, document.id)}
+          >
+            Next document to settle
+          </button>
+          <a href="/documents/${document.id}/report">Document report</a>
+        </span>
+      </div>
+      <div role="status">
+        ${this.moveNotice ? html`<p class="message info move-notice">${this.moveNotice}</p>` : nothing}
       </div>
       <p class="visually-hidden" role="status">${this.gold.statusMessage}</p>
       ${this.renderDecisionPanel(current)}
