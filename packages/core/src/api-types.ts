@@ -71,7 +71,7 @@ export const documentSummarySchema = z.object({
   status: z.enum(['todo', 'in_progress', 'done']),
   /** When an owner archived the document (hidden from lists, queues, reports and exports); null when not. */
   archivedAt: z.string().nullable(),
-  /** Where the team stands: in the documents list, for owners and reviewers only (blind annotation). */
+  /** Where the team stands: in the documents list (not the archived one), for owners and reviewers only (blind annotation). */
   review: z
     .object({
       /** Analysts the document is assigned to. */

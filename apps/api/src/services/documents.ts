@@ -117,12 +117,14 @@ export async function listDocumentPage(
   });
   const items = rows.slice(0, params.limit);
   const last = items.at(-1);
-  const reviewProgress = seesEveryone(role)
-    ? await listReviewProgress(context.db, {
-        projectId: project.id,
-        documentIds: items.map((item) => item.id),
-      })
-    : undefined;
+  // Not for the archive list, which shows no review figures.
+  const reviewProgress =
+    seesEveryone(role) && !params.archived
+      ? await listReviewProgress(context.db, {
+          projectId: project.id,
+          documentIds: items.map((item) => item.id),
+        })
+      : undefined;
   return {
     items: items.map((item) => {
       const summary = toDocumentSummary(item);

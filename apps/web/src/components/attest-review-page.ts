@@ -1,7 +1,7 @@
 import type { DocumentDetail, GoldStatus, Label, Me, Member, ReviewAnnotation, Sentence } from '@attest/core';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ApiClient } from '../api/client.ts';
@@ -119,6 +119,11 @@ export class AttestReviewPage extends LitElement {
     },
     args: () => [this.documentId] as const,
   });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The page is reused from one document's review to the next: what it said was about the last.
+    if (changed.has('documentId')) this.moveNotice = '';
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
