@@ -42,6 +42,7 @@ test('the review counts the assigned analysts only and marks anyone else who lab
 test('the documents list shows a reviewer how many analysts finished and what is disputed, the review leads from one dispute to the next document, and an analyst sees nothing of it', async ({
   page,
   browser,
+  consoleErrors,
 }) => {
   const slug = uniqueSlug('standing');
   await createProject(page.request, { slug, name: 'Standing', annotatorsPerDocument: 2 });
@@ -92,8 +93,22 @@ test('the documents list shows a reviewer how many analysts finished and what is
   await expect(
     reviewerPage.getByRole('status').getByText('No other disagreement in this document.'),
   ).toBeVisible();
+  // A failed lookup says so and keeps the reviewer where they are; the next try goes on.
+  consoleErrors.allow(/503/);
+  await reviewerPage.route(/\/next-disputed-document\?/, (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({ title: 'Not ready', status: 503, detail: 'The database is not answering.' }),
+    }),
+  );
+  await reviewerPage.getByRole('button', { name: 'Next document to settle' }).click();
+  await expect(reviewerPage.getByRole('alert')).toContainText('The next document could not be looked up');
+  await expect(reviewerPage.getByRole('heading', { name: 'Review: Grain figures' })).toBeVisible();
+  await reviewerPage.unroute(/\/next-disputed-document\?/);
   await reviewerPage.getByRole('button', { name: 'Next document to settle' }).click();
   await expect(reviewerPage.getByRole('heading', { name: 'Review: Port figures' })).toBeVisible();
+  await expect(reviewerPage.getByRole('alert')).toHaveCount(0);
   await expect(reviewerPage.getByText('No other disagreement in this document.')).toHaveCount(0);
   await reviewerPage.getByRole('button', { name: 'Next document to settle' }).click();
   await expect(

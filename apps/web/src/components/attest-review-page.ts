@@ -79,8 +79,10 @@ export class AttestReviewPage extends LitElement {
   @query('textarea') private noteField: HTMLTextAreaElement | undefined;
 
   @state() private filter: ReviewFilter = 'all';
-  /** What moving on found: no other disagreement here, no other document to settle, or an error. */
+  /** What moving on found: no other disagreement here, or no other document to settle. */
   @state() private moveNotice = '';
+  /** Why the next document could not be looked up; shown as an error until the next try. */
+  @state() private moveError = '';
   @state() private isFindingDocument = false;
   @state() private currentId: string | undefined;
 
@@ -122,7 +124,10 @@ export class AttestReviewPage extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The page is reused from one document's review to the next: what it said was about the last.
-    if (changed.has('documentId')) this.moveNotice = '';
+    if (changed.has('documentId')) {
+      this.moveNotice = '';
+      this.moveError = '';
+    }
   }
 
   override connectedCallback(): void {
@@ -217,6 +222,7 @@ export class AttestReviewPage extends LitElement {
   /** Opens the review of the project's next document with a disputed sentence, if there is one. */
   private async openNextDisputedDocument(projectSlug: string, documentId: string): Promise<void> {
     this.isFindingDocument = true;
+    this.moveError = '';
     this.moveNotice = 'Looking for the next document with disputed sentences…';
     try {
       const { documentId: next } = await this.api.nextDisputedDocument(projectSlug, documentId);
@@ -225,7 +231,8 @@ export class AttestReviewPage extends LitElement {
         this.dispatchEvent(new NavigateEvent(`/documents/${next}/review`));
       } else this.moveNotice = 'No other document has disputed sentences.';
     } catch (error) {
-      this.moveNotice = `The next document could not be found: ${errorMessage(error)}`;
+      this.moveNotice = '';
+      this.moveError = `The next document could not be looked up: ${errorMessage(error)} Try again.`;
     } finally {
       this.isFindingDocument = false;
     }
@@ -464,6 +471,7 @@ export class AttestReviewPage extends LitElement {
       <div role="status">
         ${this.moveNotice ? html`<p class="message info move-notice">${this.moveNotice}</p>` : nothing}
       </div>
+      ${this.moveError ? html`<p class="message error move-notice" role="alert">${this.moveError}</p>` : nothing}
       <p class="visually-hidden" role="status">${this.gold.statusMessage}</p>
       ${this.renderDecisionPanel(current)}
       <div class="panel table-panel">
