@@ -6,6 +6,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { styleProperties } from '../directives/style-properties.ts';
 import { baseStyles, tableStyles } from '../styles/shared.ts';
 import { reportFigureStyles } from './report-figure.styles.ts';
+import { inOrder } from './report-format.ts';
 
 /** One bar, or one stacked piece of a bar. */
 export interface BarSegment {
@@ -49,11 +50,10 @@ export class AttestBarChart extends LitElement {
     const seen = new Map<string, string>();
     for (const segment of this.segments)
       if (!seen.has(segment.series)) seen.set(segment.series, segment.color);
-    const rank = (name: string) => {
-      const index = this.seriesOrder.indexOf(name);
-      return index === -1 ? this.seriesOrder.length : index;
-    };
-    return [...seen].map(([name, color]) => ({ name, color })).sort((a, b) => rank(a.name) - rank(b.name));
+    return inOrder(
+      [...seen].map(([name, color]) => ({ name, color })),
+      this.seriesOrder,
+    );
   }
 
   private isStacked(): boolean {

@@ -63,9 +63,17 @@ export function orderedLegend(
     entry.count++;
     counted.set(cell.name, entry);
   }
+  return inOrder([...counted.values()], order);
+}
+
+/** `items` sorted by where their names stand in `order`; names outside it after, as they came. */
+export function inOrder<Item extends { name: string }>(
+  items: readonly Item[],
+  order: readonly string[],
+): Item[] {
   const rank = (name: string) => {
     const index = order.indexOf(name);
     return index === -1 ? order.length : index;
   };
-  return [...counted.values()].sort((a, b) => rank(a.name) - rank(b.name));
+  return [...items].sort((a, b) => rank(a.name) - rank(b.name));
 }
