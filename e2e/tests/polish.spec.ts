@@ -191,7 +191,7 @@ test('on a phone the editor toolbar stacks its buttons and no page of the team s
   await expect(page.getByRole('button', { name: 'Next document' })).toBeInViewport({ ratio: 1 });
   const pages = [
     { path: '/projects/demo', ready: page.getByRole('heading', { name: 'Documents', exact: true }) },
-    { path: `/documents/${documentId}/review`, ready: page.getByRole('radio', { name: 'Unsettled' }) },
+    { path: `/documents/${documentId}/review`, ready: page.getByRole('radio', { name: 'No gold label' }) },
     {
       path: '/projects/demo/settings/members',
       ready: page.getByRole('button', { name: 'Create invitation link' }),

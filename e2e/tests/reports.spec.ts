@@ -83,7 +83,7 @@ test.describe('review and reports', () => {
     await page.keyboard.press('k');
     await expect(defence).toBeFocused();
     await page.keyboard.press('Backspace');
-    await expect(defence.getByRole('cell', { name: 'Unsettled' })).toBeVisible();
+    await expect(defence.getByRole('cell', { name: 'Disputed' })).toBeVisible();
     await page.keyboard.press('1');
     await expect(defence.getByRole('cell', { name: /KCNA claim settled/ })).toBeVisible();
 

@@ -85,10 +85,16 @@ test('the documents list shows a reviewer how many analysts finished and what is
   await grainRow.getByRole('link', { name: 'Review' }).click();
   await expect(reviewerPage.getByRole('heading', { name: 'Review: Grain figures' })).toBeVisible();
   await reviewerPage.getByRole('radio', { name: 'Disagreements' }).check();
-  await expect(reviewerPage.getByText('1 disagreement · 3 unsettled')).toBeVisible();
+  await expect(
+    reviewerPage.getByText(
+      '1 disagreement · 1 disputed sentence to settle · 3 sentences without a gold label',
+    ),
+  ).toBeVisible();
   await reviewerPage.getByRole('row', { name: /ministry/ }).click();
   await reviewerPage.keyboard.press('1');
-  await expect(reviewerPage.getByText('1 disagreement · 2 unsettled')).toBeVisible();
+  await expect(
+    reviewerPage.getByText('1 disagreement · none left to settle · 2 sentences without a gold label'),
+  ).toBeVisible();
   await reviewerPage.keyboard.press('n');
   await expect(
     reviewerPage.getByRole('status').getByText('No other disagreement in this document.'),

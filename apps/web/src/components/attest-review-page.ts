@@ -34,7 +34,7 @@ const suggestionRelationText = {
 } as const;
 
 /** Which sentences the table shows. */
-type ReviewFilter = 'all' | 'disagreements' | 'unsettled';
+type ReviewFilter = 'all' | 'disagreements' | 'noGold';
 
 /** A sentence's gold label as the review sees it: settled, agreed, or none (and why). */
 interface Gold {
@@ -45,7 +45,7 @@ interface Gold {
 const filterNames: Record<ReviewFilter, string> = {
   all: 'All sentences',
   disagreements: 'Disagreements',
-  unsettled: 'Unsettled',
+  noGold: 'No gold label',
 };
 
 /**
@@ -173,7 +173,7 @@ export class AttestReviewPage extends LitElement {
   private visibleSentences(): Sentence[] {
     const sentences = this.sentences();
     if (this.filter === 'disagreements') return sentences.filter((item) => this.isDisagreement(item.id));
-    if (this.filter === 'unsettled') return sentences.filter((item) => this.goldOf(item.id).label === null);
+    if (this.filter === 'noGold') return sentences.filter((item) => this.goldOf(item.id).label === null);
     return sentences;
   }
 
@@ -299,7 +299,7 @@ export class AttestReviewPage extends LitElement {
   private renderGoldCell(sentence: Sentence, labelsByKey: Map<string, Label>) {
     const gold = this.goldOf(sentence.id);
     const settled = this.gold.bySentence.get(sentence.id);
-    if (!gold.label) return html`<td class="untagged">${gold.status === 'disputed' ? 'Unsettled' : '—'}</td>`;
+    if (!gold.label) return html`<td class="untagged">${gold.status === 'disputed' ? 'Disputed' : '—'}</td>`;
     const by = settled && 'deciderName' in settled && settled.deciderName ? ` by ${settled.deciderName}` : '';
     return html`<td>
       ${this.renderChip(labelsByKey.get(gold.label), gold.label)}
@@ -423,7 +423,10 @@ export class AttestReviewPage extends LitElement {
     const visible = this.visibleSentences();
     const current = this.currentSentence(visible);
     const disagreements = sentences.filter((sentence) => this.isDisagreement(sentence.id)).length;
-    const unsettled = sentences.filter((sentence) => this.goldOf(sentence.id).label === null).length;
+    const golds = sentences.map((sentence) => this.goldOf(sentence.id));
+    // Disputed as the documents list and the reports count it: labels differ, no decision yet.
+    const disputed = golds.filter((gold) => gold.status === 'disputed').length;
+    const withoutGold = golds.filter((gold) => gold.label === null).length;
     return html`
       ${breadcrumbsTemplate([
         { href: `/projects/${document.projectSlug}`, text: data.projectName },
@@ -437,7 +440,9 @@ export class AttestReviewPage extends LitElement {
             ? ` (and ${data.others.length} unassigned ${data.others.length === 1 ? 'person' : 'people'} whose labels agreement does not count)`
             : ''
         } · ${plural(sentences.length, 'sentence')} ·
-        ${plural(disagreements, 'disagreement')} · ${unsettled} unsettled
+        ${plural(disagreements, 'disagreement')} ·
+        ${disputed === 0 ? 'none left to settle' : `${plural(disputed, 'disputed sentence')} to settle`} ·
+        ${plural(withoutGold, 'sentence')} without a gold label
       </p>
       <div class="toolbar">
         <fieldset>
