@@ -189,6 +189,11 @@ test('on a phone the editor toolbar stacks its buttons and no page of the team s
 
   await page.goto('/projects/demo');
   await expect(page.getByRole('button', { name: 'Next document' })).toBeInViewport({ ratio: 1 });
+  // The owner's team figures sit beside the title, not beyond the dates off to the right.
+  await expect(page.getByRole('columnheader', { name: 'Analysts', exact: true })).toBeInViewport({
+    ratio: 1,
+  });
+  await expect(page.getByRole('columnheader', { name: 'Published' })).toBeHidden();
   const pages = [
     { path: '/projects/demo', ready: page.getByRole('heading', { name: 'Documents', exact: true }) },
     { path: `/documents/${documentId}/review`, ready: page.getByRole('radio', { name: 'No gold label' }) },

@@ -46,6 +46,16 @@ export const documentsPageStyles = css`
   .progress-cell {
     width: 14rem;
   }
+  /* On a phone the dates give way, so the team's figures and the links fit beside the title;
+     each document's page still shows when it was published. */
+  @media (max-width: 40rem) {
+    .wide-only {
+      display: none;
+    }
+    .progress-cell {
+      width: 8rem;
+    }
+  }
   .header {
     display: flex;
     flex-wrap: wrap;

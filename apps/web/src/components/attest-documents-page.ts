@@ -280,9 +280,9 @@ export class AttestDocumentsPage extends LitElement {
         <thead>
           <tr>
             <th scope="col">Title</th>
-            <th scope="col">Published</th>
-            <th scope="col">Imported</th>
             ${isReviewer ? html`<th scope="col">Analysts</th>` : null}
+            <th scope="col" class="wide-only">Published</th>
+            <th scope="col" class="wide-only">Imported</th>
             <th scope="col">${isReviewer ? 'Your status' : 'Status'}</th>
             <th scope="col" class="progress-cell">Your progress</th>
             ${isReviewer ? html`<th scope="col"><span class="visually-hidden">Review and report</span></th>` : null}
@@ -297,9 +297,9 @@ export class AttestDocumentsPage extends LitElement {
                   <a href="/documents/${document.id}" id="title-${document.id}">${document.title}</a>
                   ${document.outlet ? html`<span class="outlet">${document.outlet}</span>` : null}
                 </td>
-                <td class="date">${formatUtcDay(document.publishedAt) || '—'}</td>
-                <td class="date">${formatDate(document.createdAt)}</td>
                 ${isReviewer ? html`<td class="team-cell">${teamProgressTemplate(document.review)}</td>` : null}
+                <td class="date wide-only">${formatUtcDay(document.publishedAt) || '—'}</td>
+                <td class="date wide-only">${formatDate(document.createdAt)}</td>
                 <td><span class="status ${document.status}">${statusNames[document.status]}</span></td>
                 <td class="progress-cell">
                   <attest-progress
