@@ -55,6 +55,13 @@ export const documentsPageStyles = css`
     .progress-cell {
       width: 8rem;
     }
+    .title {
+      min-width: 8rem;
+    }
+    /* Wrapped onto two lines, a round pill would read as an oval. */
+    .status.disputed {
+      border-radius: 0.5rem;
+    }
   }
   .header {
     display: flex;
@@ -94,6 +101,8 @@ export const documentsPageStyles = css`
     border-color: #fec84b;
     background: #fffaeb;
     color: var(--attest-color-warning);
+    /* "12 disputed sentences" may take two lines in a narrow column rather than overflow it. */
+    white-space: normal;
   }
   .team-line {
     display: block;
