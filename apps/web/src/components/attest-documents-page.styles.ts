@@ -46,8 +46,8 @@ export const documentsPageStyles = css`
   .progress-cell {
     width: 14rem;
   }
-  /* On a phone the dates give way, so the team's figures and the links fit beside the title;
-     each document's page still shows when it was published. */
+  /* On a phone the dates give way, so the team's figures and the statuses sit beside the title
+     (the rest scrolls inside the table's box); each document's page shows when it was published. */
   @media (max-width: 40rem) {
     .wide-only {
       display: none;
