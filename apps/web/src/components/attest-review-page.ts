@@ -18,7 +18,10 @@ import { breadcrumbsTemplate, loadErrorTemplate } from './page-templates.ts';
 interface ReviewData {
   detail: DocumentDetail;
   projectName: string;
-  annotations: ReviewAnnotation[];
+  /** Every label given in the document, by sentence: looked up for each row on every render. */
+  annotationsBySentence: Map<string, ReviewAnnotation[]>;
+  /** The ids of `analysts`. */
+  analystIds: ReadonlySet<string>;
   /** The analysts assigned to the document, in column order: the ones agreement counts. */
   analysts: { id: string; name: string }[];
   /** Others who labelled it (an owner trying the editor): shown after them, never counted. */
@@ -117,7 +120,13 @@ export class AttestReviewPage extends LitElement {
       const analysts = people(assigned);
       const others = people(otherIds);
       this.gold.reset(review.adjudications ?? []);
-      return { detail, annotations: review.annotations, analysts, others, projectName };
+      const annotationsBySentence = new Map<string, ReviewAnnotation[]>();
+      for (const annotation of review.annotations) {
+        const ofSentence = annotationsBySentence.get(annotation.sentenceId);
+        if (ofSentence) ofSentence.push(annotation);
+        else annotationsBySentence.set(annotation.sentenceId, [annotation]);
+      }
+      return { detail, annotationsBySentence, analystIds: assigned, analysts, others, projectName };
     },
     args: () => [this.documentId] as const,
   });
@@ -141,13 +150,13 @@ export class AttestReviewPage extends LitElement {
   }
 
   private annotationsOf(sentenceId: string): ReviewAnnotation[] {
-    return this.reviewTask.value?.annotations.filter((item) => item.sentenceId === sentenceId) ?? [];
+    return this.reviewTask.value?.annotationsBySentence.get(sentenceId) ?? [];
   }
 
   /** The labels of the analysts assigned to the document: what agreement is about. */
   private analystAnnotationsOf(sentenceId: string): ReviewAnnotation[] {
-    const analystIds = new Set(this.reviewTask.value?.analysts.map((analyst) => analyst.id));
-    return this.annotationsOf(sentenceId).filter((item) => analystIds.has(item.annotatorId));
+    const analystIds = this.reviewTask.value?.analystIds;
+    return this.annotationsOf(sentenceId).filter((item) => analystIds?.has(item.annotatorId));
   }
 
   private isDisagreement(sentenceId: string): boolean {
